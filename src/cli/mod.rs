@@ -1,0 +1,169 @@
+//! The command line: parses arguments, opens the data directory, runs one command and
+//! prints its result. It holds no business rules; those live in the core.
+
+mod gazetteer;
+mod identity;
+mod stats;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+use crate::workspace::{self, Workspace};
+
+/// Daleel: intake, service directory, referrals and USB sync for Community Resource
+/// Centre teams. Run with no command to open the screens.
+#[derive(Debug, Parser)]
+#[command(name = "daleel", version, about, long_about = None)]
+pub struct Cli {
+    /// The data directory (database, device key, log). A folder on a USB stick works too.
+    #[arg(long, global = true, env = "DALEEL_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fill an empty data directory with a synthetic caseload for training and benchmarks.
+    Demo {
+        /// How many households to make.
+        #[arg(long, value_name = "N")]
+        households: usize,
+        /// The seed: the same seed gives the same caseload.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+    },
+    /// Count households, people, needs, referrals, overdue referrals, services and organizations.
+    Stats {
+        /// Print one JSON object on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show this laptop's device name, code and fingerprint, or set its name.
+    Identity {
+        /// Print one JSON object on stdout.
+        #[arg(long)]
+        json: bool,
+        /// Set the device's name (for example "CRC Mosul laptop 3").
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+    },
+    /// The gazetteer of districts and sub-districts.
+    Gazetteer {
+        #[command(subcommand)]
+        command: GazetteerCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GazetteerCommand {
+    /// Import districts or sub-districts from a COD-AB style CSV
+    /// (adm2_pcode, adm2_en, adm2_ar, adm1_pcode; or adm3_pcode, adm3_en, adm3_ar, adm2_pcode).
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+    },
+}
+
+/// A refusal or failure: one line for stderr, exit code 1.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Failure {
+        Failure(e.to_string())
+    }
+}
+
+/// Where the data lives, and whether it was named (`--data-dir` or `DALEEL_DATA_DIR`).
+pub fn data_dir(cli: &Cli) -> Result<(PathBuf, bool), Failure> {
+    match &cli.data_dir {
+        Some(dir) => Ok((dir.clone(), true)),
+        None => workspace::default_data_dir().map(|d| (d, false)).ok_or_else(|| {
+            Failure("cannot find a home folder for the data: name one with --data-dir".into())
+        }),
+    }
+}
+
+/// Runs the parsed command line; returns the process's exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match dispatch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            tracing::warn!(target: "daleel::cli", "command refused or failed");
+            eprintln!("daleel: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<(), Failure> {
+    let (dir, named) = data_dir(&cli)?;
+    let config = Config::load(&workspace::config_path(&dir, named))?;
+    crate::cli::init_logging(&dir);
+    let ws = Workspace::open(&dir)?;
+    match cli.command {
+        None => crate::tui::run(&ws, &config).map_err(|e| Failure(format!("the screen failed: {e}"))),
+        Some(Command::Demo { households, seed }) => stats::demo(&ws, households, seed),
+        Some(Command::Stats { json }) => stats::stats(&ws, json),
+        Some(Command::Identity { json, name }) => identity::identity(&ws, json, name),
+        Some(Command::Gazetteer {
+            command: GazetteerCommand::Import { file },
+        }) => gazetteer::import(&ws, &file),
+    }
+}
+
+/// Logs go to `daleel.log` in the data directory, never to the terminal; `DALEEL_LOG`
+/// sets the level (error, warn, info, debug, trace; default info). Only ids, counts and
+/// codes are logged, never names or other personal data.
+pub fn init_logging(dir: &std::path::Path) {
+    let level = std::env::var("DALEEL_LOG")
+        .ok()
+        .and_then(|l| l.parse::<tracing::Level>().ok())
+        .unwrap_or(tracing::Level::INFO);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join(workspace::LOG_FILE));
+    if let Ok(file) = file {
+        let _ = tracing_subscriber::fmt()
+            .with_max_level(level)
+            .with_ansi(false)
+            .with_writer(std::sync::Mutex::new(file))
+            .try_init();
+    }
+}
+
+/// Whether a command may ask a question: only with a terminal on standard input.
+pub fn can_ask() -> bool {
+    std::io::stdin().is_terminal()
+}
+
+/// Groups thousands for people: 12,345.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1000), "1,000");
+        assert_eq!(super::thousands(1234567), "1,234,567");
+    }
+}

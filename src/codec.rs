@@ -1,0 +1,202 @@
+//! The one codec every stored value and every byte that crosses a device goes through: a
+//! format-version byte, then bincode 2.0.1 (serde, standard config) with a size limit.
+//! bincode is pinned and used nowhere else, so that it can be swapped in one place.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// The most bytes one value read from this device's own database may claim.
+pub const STORED_LIMIT: usize = 64 << 20;
+/// The most bytes one value read from outside (a file, a bundle item) may claim.
+pub const OUTSIDE_LIMIT: usize = 4 << 20;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CodecError {
+    #[error("empty value: no format version byte")]
+    Empty,
+    #[error(
+        "format version {found} is not known to this version of Daleel (it reads up to version {known}); install a newer Daleel"
+    )]
+    UnknownVersion { found: u8, known: u8 },
+    #[error("damaged value: {0}")]
+    Decode(String),
+    #[error("damaged value: {0} bytes left over after the value")]
+    TrailingBytes(usize),
+    #[error("cannot encode value: {0}")]
+    Encode(String),
+}
+
+/// A stored type: its current format version, and how to read older versions.
+pub trait Versioned: Serialize + DeserializeOwned {
+    /// The format version written today. Bump it when the struct changes, and teach
+    /// `migrate` to read the old one.
+    const VERSION: u8;
+
+    /// Reads a value written with an older format `version` (its bytes after the version
+    /// byte). The default knows no older versions.
+    fn migrate(version: u8, body: &[u8]) -> Result<Self, CodecError> {
+        let _ = body;
+        Err(CodecError::UnknownVersion {
+            found: version,
+            known: Self::VERSION,
+        })
+    }
+}
+
+/// Encodes a value with its format-version byte.
+pub fn encode<T: Versioned>(value: &T) -> Result<Vec<u8>, CodecError> {
+    let mut out = vec![T::VERSION];
+    out.extend(encode_value(value)?);
+    Ok(out)
+}
+
+/// Decodes a value from this device's own database.
+pub fn decode<T: Versioned>(bytes: &[u8]) -> Result<T, CodecError> {
+    let (&version, body) = bytes.split_first().ok_or(CodecError::Empty)?;
+    if version == T::VERSION {
+        decode_value_limited::<T, STORED_LIMIT>(body)
+    } else if version < T::VERSION {
+        T::migrate(version, body)
+    } else {
+        Err(CodecError::UnknownVersion {
+            found: version,
+            known: T::VERSION,
+        })
+    }
+}
+
+/// Decodes a value that came from outside (a file or a bundle), under the outside limit.
+pub fn decode_untrusted<T: Versioned>(bytes: &[u8]) -> Result<T, CodecError> {
+    let (&version, body) = bytes.split_first().ok_or(CodecError::Empty)?;
+    if version != T::VERSION {
+        return Err(CodecError::UnknownVersion {
+            found: version,
+            known: T::VERSION,
+        });
+    }
+    decode_value_limited::<T, OUTSIDE_LIMIT>(body)
+}
+
+/// Encodes a bare value (no version byte): field values inside a change, and the bytes
+/// that are hashed and signed.
+pub fn encode_value<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, CodecError> {
+    bincode::serde::encode_to_vec(value, bincode::config::standard())
+        .map_err(|e| CodecError::Encode(e.to_string()))
+}
+
+/// Decodes a bare value under the outside limit, refusing bytes left over.
+pub fn decode_value<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
+    decode_value_limited::<T, OUTSIDE_LIMIT>(bytes)
+}
+
+fn decode_value_limited<T: DeserializeOwned, const LIMIT: usize>(
+    bytes: &[u8],
+) -> Result<T, CodecError> {
+    let config = bincode::config::standard().with_limit::<LIMIT>();
+    let (value, used) = bincode::serde::decode_from_slice::<T, _>(bytes, config)
+        .map_err(|e| CodecError::Decode(e.to_string()))?;
+    if used != bytes.len() {
+        return Err(CodecError::TrailingBytes(bytes.len() - used));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+    use std::collections::BTreeMap;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct NoteV2 {
+        text: String,
+        tags: BTreeMap<String, u32>,
+        pinned: bool,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct NoteV1 {
+        text: String,
+    }
+
+    impl Versioned for NoteV1 {
+        const VERSION: u8 = 1;
+    }
+
+    impl Versioned for NoteV2 {
+        const VERSION: u8 = 2;
+        fn migrate(version: u8, body: &[u8]) -> Result<Self, CodecError> {
+            match version {
+                1 => {
+                    let old: NoteV1 = decode_value(body)?;
+                    Ok(NoteV2 {
+                        text: old.text,
+                        tags: BTreeMap::new(),
+                        pinned: false,
+                    })
+                }
+                _ => Err(CodecError::UnknownVersion {
+                    found: version,
+                    known: 2,
+                }),
+            }
+        }
+    }
+
+    fn note() -> NoteV2 {
+        NoteV2 {
+            text: "فاطمة".into(),
+            tags: [("a".to_string(), 1)].into(),
+            pinned: true,
+        }
+    }
+
+    #[test]
+    fn round_trip_keeps_every_field() {
+        let bytes = encode(&note()).expect("encodes");
+        assert_eq!(bytes[0], 2, "first byte is the format version");
+        assert_eq!(decode::<NoteV2>(&bytes).expect("decodes"), note());
+    }
+
+    #[test]
+    fn an_older_version_is_migrated() {
+        let old = encode(&NoteV1 { text: "x".into() }).expect("encodes");
+        let new: NoteV2 = decode(&old).expect("migrates");
+        assert_eq!(new.text, "x");
+        assert!(!new.pinned);
+    }
+
+    #[test]
+    fn a_newer_version_is_refused_with_the_version_needed() {
+        let mut bytes = encode(&note()).expect("encodes");
+        bytes[0] = 9;
+        let err = decode::<NoteV2>(&bytes).expect_err("too new");
+        assert_eq!(err, CodecError::UnknownVersion { found: 9, known: 2 });
+        assert!(err.to_string().contains("install a newer Daleel"));
+        assert_eq!(decode::<NoteV2>(&[]), Err(CodecError::Empty));
+    }
+
+    #[test]
+    fn untrusted_input_gets_no_migration_and_no_leftovers() {
+        let old = encode(&NoteV1 { text: "x".into() }).expect("encodes");
+        assert!(decode_untrusted::<NoteV2>(&old).is_err());
+        let mut bytes = encode(&note()).expect("encodes");
+        bytes.push(0);
+        assert_eq!(decode_untrusted::<NoteV2>(&bytes), Err(CodecError::TrailingBytes(1)));
+        bytes.truncate(bytes.len() - 3);
+        assert!(matches!(decode_untrusted::<NoteV2>(&bytes), Err(CodecError::Decode(_))));
+    }
+
+    #[test]
+    fn a_declared_length_beyond_the_limit_is_refused_before_allocating() {
+        // A string that claims 2^40 bytes: varint tag 253 then a u64 length.
+        let mut body = vec![253u8];
+        body.extend((1u64 << 40).to_le_bytes());
+        let err = decode_value::<String>(&body).expect_err("over the limit");
+        assert!(matches!(err, CodecError::Decode(ref m) if m.to_lowercase().contains("limit")), "{err}");
+        // A vector that claims 10^12 elements.
+        let mut body = vec![253u8];
+        body.extend(1_000_000_000_000u64.to_le_bytes());
+        assert!(decode_value::<Vec<u64>>(&body).is_err());
+    }
+}

@@ -1,0 +1,123 @@
+//! The service directory: organizations and their services, shaped after Open Referral
+//! HSDS 3.0 so that import and export keep every field Daleel uses.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{Problem, Sector, named_enum};
+
+named_enum! {
+    /// What kind of organization runs a service.
+    pub enum OrgType {
+        Government = ("government", "Government"),
+        Un = ("un", "UN agency"),
+        InternationalNgo = ("international_ngo", "International NGO"),
+        NationalNgo = ("national_ngo", "National NGO"),
+        Other = ("other", "Other"),
+    }
+}
+
+/// A person at an organization who takes referrals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FocalPoint {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organization {
+    pub id: Uuid,
+    pub name: String,
+    pub acronym: String,
+    pub kind: OrgType,
+    pub focal_points: Vec<FocalPoint>,
+}
+
+impl Organization {
+    /// The acronym when there is one, else the name.
+    pub fn short_name(&self) -> &str {
+        if self.acronym.is_empty() {
+            &self.name
+        } else {
+            &self.acronym
+        }
+    }
+}
+
+named_enum! {
+    pub enum ServiceStatus {
+        Active = ("active", "active"),
+        Inactive = ("inactive", "inactive"),
+    }
+}
+
+/// Where a service is delivered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceLocation {
+    pub name: String,
+    pub address: String,
+    /// The P-code of the place (governorate, district or sub-district), when known.
+    pub pcode: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Service {
+    pub id: Uuid,
+    pub organization: Uuid,
+    pub name: String,
+    pub sector: Sector,
+    pub description: String,
+    /// Who may use it.
+    pub eligibility: String,
+    /// P-codes of the areas served (governorates, districts or sub-districts).
+    pub areas: Vec<String>,
+    pub locations: Vec<ServiceLocation>,
+    /// Opening hours, as text ("Sun-Thu 08:00-14:00").
+    pub hours: String,
+    pub phone: String,
+    /// How to refer: by phone, in person at the CRC, by email, on a form...
+    pub referral_method: String,
+    /// What happens after a referral is made.
+    pub next_steps: String,
+    pub languages: Vec<String>,
+    pub required_documents: Vec<String>,
+    /// Empty when free; otherwise what it costs.
+    pub fees: String,
+    pub status: ServiceStatus,
+}
+
+impl Service {
+    /// Whether the service covers a place: an area served equals the P-code or contains it
+    /// (a governorate's code is a prefix of its districts' codes).
+    pub fn serves(&self, pcode: &str) -> bool {
+        self.areas.iter().any(|a| pcode.starts_with(a.as_str()) || a.starts_with(pcode))
+    }
+
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.name.trim().is_empty() {
+            problems.push(Problem::new("name", "A service needs a name."));
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_service_serves_its_areas_and_the_places_inside_them() {
+        let mut s = crate::model::sample::directory()
+            .services
+            .into_iter()
+            .next()
+            .expect("sample services exist");
+        s.areas = vec!["IQG15".into()];
+        assert!(s.serves("IQG15"));
+        assert!(s.serves("IQG15Q01"));
+        assert!(!s.serves("IQG01"));
+        s.areas = vec!["IQG15Q01".into()];
+        assert!(s.serves("IQG15"), "a governorate filter shows its districts' services");
+        assert!(!s.serves("IQG15Q02"));
+    }
+}

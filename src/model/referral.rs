@@ -1,0 +1,498 @@
+//! A referral of a household's need to a service, its append-only history, and the
+//! lifecycle: the only moves allowed, and a plain refusal naming the allowed ones.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{Consent, Date, Priority, Problem, Timestamp, named_enum};
+
+named_enum! {
+    /// Where a referral stands. The status is the last step of its history.
+    pub enum ReferralStatus {
+        Draft = ("draft", "draft"),
+        Sent = ("sent", "sent"),
+        Accepted = ("accepted", "accepted"),
+        Rejected = ("rejected", "rejected"),
+        Completed = ("completed", "completed"),
+        Closed = ("closed", "closed"),
+        Cancelled = ("cancelled", "cancelled"),
+    }
+}
+
+impl ReferralStatus {
+    /// The lifecycle table: the statuses a referral may move to from this one.
+    pub fn allowed_next(self) -> &'static [ReferralStatus] {
+        use ReferralStatus::*;
+        match self {
+            Draft => &[Sent, Cancelled],
+            Sent => &[Accepted, Rejected, Cancelled],
+            Accepted => &[Completed, Closed],
+            Rejected => &[Closed],
+            Completed => &[Closed],
+            Closed | Cancelled => &[],
+        }
+    }
+
+    pub fn is_final(self) -> bool {
+        self.allowed_next().is_empty()
+    }
+}
+
+named_enum! {
+    /// Why a completed referral was not successful (IASC referral feedback).
+    pub enum NotSuccessfulReason {
+        ClientRefused = ("client_refused", "client refused"),
+        LackOfCapacity = ("lack_of_capacity", "lack of capacity"),
+        NoLongerNeeded = ("no_longer_needed", "service no longer needed"),
+        ClientUnreachable = ("client_unreachable", "unable to contact client"),
+        OrganizationUnreachable = ("organization_unreachable", "unable to contact receiving organization"),
+        Other = ("other", "other"),
+    }
+}
+
+/// How a completed referral ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    Successful,
+    NotSuccessful(NotSuccessfulReason),
+}
+
+/// A move a worker (or the receiving organization) asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Move {
+    Send,
+    Accept,
+    /// Rejected by the receiving organization; the reason is required.
+    Reject { reason: String },
+    Cancel { reason: String },
+    /// Completed; a not-successful outcome with reason `Other` needs the reason in text.
+    Complete { outcome: Outcome, reason: String },
+    /// Closed; from accepted (stopped without completion) a reason is required.
+    Close { reason: String },
+}
+
+impl Move {
+    pub fn target(&self) -> ReferralStatus {
+        match self {
+            Move::Send => ReferralStatus::Sent,
+            Move::Accept => ReferralStatus::Accepted,
+            Move::Reject { .. } => ReferralStatus::Rejected,
+            Move::Cancel { .. } => ReferralStatus::Cancelled,
+            Move::Complete { .. } => ReferralStatus::Completed,
+            Move::Close { .. } => ReferralStatus::Closed,
+        }
+    }
+
+    fn reason(&self) -> &str {
+        match self {
+            Move::Send | Move::Accept => "",
+            Move::Reject { reason }
+            | Move::Cancel { reason }
+            | Move::Complete { reason, .. }
+            | Move::Close { reason } => reason,
+        }
+    }
+
+    fn outcome(&self) -> Option<Outcome> {
+        match self {
+            Move::Complete { outcome, .. } => Some(outcome.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Why a move was refused. Each message names the current status and what is allowed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoveError {
+    #[error("this referral is {from}, which is final: it cannot change any more")]
+    Final { from: ReferralStatus },
+    #[error("a {from} referral cannot become {to}; from {from} it can become {allowed}")]
+    NotAllowed {
+        from: ReferralStatus,
+        to: ReferralStatus,
+        allowed: String,
+    },
+    #[error(
+        "this household has not consented to be referred to services: record consent before sending"
+    )]
+    NoConsent,
+    #[error("say why the referral is {to}: a reason is required")]
+    ReasonRequired { to: ReferralStatus },
+}
+
+/// One entry of a referral's history: a move, or a note (when `from` equals `to`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub at: Timestamp,
+    pub by: String,
+    /// `None` for the step that created the referral as a draft.
+    pub from: Option<ReferralStatus>,
+    pub to: ReferralStatus,
+    pub outcome: Option<Outcome>,
+    pub reason: String,
+    pub note: String,
+}
+
+impl Step {
+    pub fn is_note(&self) -> bool {
+        self.from == Some(self.to)
+    }
+}
+
+named_enum! {
+    /// The household details a referral may carry to the receiving organization.
+    pub enum DisclosedField {
+        HeadName = ("head_name", "name of the head of household"),
+        Phone = ("phone", "phone number"),
+        Location = ("location", "location and village"),
+        Members = ("members", "household members"),
+        Vulnerabilities = ("vulnerabilities", "vulnerabilities"),
+        NeedDescription = ("need_description", "description of the need"),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Referral {
+    pub id: Uuid,
+    pub household: Uuid,
+    pub need: Uuid,
+    pub service: Uuid,
+    /// The receiving organization.
+    pub organization: Uuid,
+    /// The referring organization, as text (the CRC or partner that refers).
+    pub referring_org: String,
+    pub priority: Priority,
+    pub reason: String,
+    pub disclosed: BTreeSet<DisclosedField>,
+    pub follow_up: Option<Date>,
+    pub created_at: Timestamp,
+    pub created_by: String,
+    /// Append-only; the first step creates the draft.
+    pub history: Vec<Step>,
+}
+
+impl Referral {
+    /// The first history step of a new referral.
+    pub fn created_step(at: Timestamp, by: &str) -> Step {
+        Step {
+            at,
+            by: by.to_string(),
+            from: None,
+            to: ReferralStatus::Draft,
+            outcome: None,
+            reason: String::new(),
+            note: String::new(),
+        }
+    }
+
+    pub fn status(&self) -> ReferralStatus {
+        self.history
+            .last()
+            .map(|s| s.to)
+            .unwrap_or(ReferralStatus::Draft)
+    }
+
+    /// When it was last sent.
+    pub fn sent_at(&self) -> Option<Timestamp> {
+        self.history
+            .iter()
+            .rev()
+            .find(|s| s.to == ReferralStatus::Sent && s.from != Some(ReferralStatus::Sent))
+            .map(|s| s.at)
+    }
+
+    /// The date by which the receiving organization should answer: the time it was sent
+    /// plus 24 h, 72 h or 14 days by priority.
+    pub fn due(&self) -> Option<Timestamp> {
+        self.sent_at().map(|at| self.priority.due_from(at))
+    }
+
+    /// Sent, not yet answered, and past its due date.
+    pub fn is_overdue(&self, now: Timestamp) -> bool {
+        self.status() == ReferralStatus::Sent && self.due().is_some_and(|due| now > due)
+    }
+
+    /// Checks a move against the lifecycle and returns the step that records it.
+    /// `consent` is the household's consent, which a send needs.
+    pub fn check_move(
+        &self,
+        mv: &Move,
+        consent: Option<&Consent>,
+        at: Timestamp,
+        by: &str,
+        note: &str,
+    ) -> Result<Step, MoveError> {
+        let from = self.status();
+        let to = mv.target();
+        if from.is_final() {
+            return Err(MoveError::Final { from });
+        }
+        if !from.allowed_next().contains(&to) {
+            return Err(MoveError::NotAllowed {
+                from,
+                to,
+                allowed: join_or(from.allowed_next()),
+            });
+        }
+        if to == ReferralStatus::Sent && !consent.is_some_and(|c| c.services) {
+            return Err(MoveError::NoConsent);
+        }
+        let reason_needed = match mv {
+            Move::Reject { .. } => true,
+            Move::Close { .. } => from == ReferralStatus::Accepted,
+            Move::Complete { outcome, .. } => {
+                *outcome == Outcome::NotSuccessful(NotSuccessfulReason::Other)
+            }
+            _ => false,
+        };
+        if reason_needed && mv.reason().trim().is_empty() {
+            return Err(MoveError::ReasonRequired { to });
+        }
+        Ok(Step {
+            at,
+            by: by.to_string(),
+            from: Some(from),
+            to,
+            outcome: mv.outcome(),
+            reason: mv.reason().trim().to_string(),
+            note: note.trim().to_string(),
+        })
+    }
+
+    /// A follow-up note: allowed in any status, it changes nothing but the history.
+    pub fn note_step(&self, at: Timestamp, by: &str, note: &str) -> Step {
+        Step {
+            at,
+            by: by.to_string(),
+            from: Some(self.status()),
+            to: self.status(),
+            outcome: None,
+            reason: String::new(),
+            note: note.trim().to_string(),
+        }
+    }
+
+    /// Checks what the referral discloses against the household's consent.
+    pub fn validate(&self, consent: Option<&Consent>) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let may_disclose = consent.is_some_and(|c| c.disclosure);
+        if !may_disclose && !self.disclosed.is_empty() {
+            problems.push(Problem::new(
+                "disclosed",
+                "The household did not consent to share its details: disclose nothing, or record its consent first.",
+            ));
+        }
+        problems
+    }
+}
+
+fn join_or(statuses: &[ReferralStatus]) -> String {
+    let names: Vec<&str> = statuses.iter().map(|s| s.code()).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ReferralStatus::*;
+
+    fn consent(services: bool, disclosure: bool) -> Consent {
+        Consent {
+            services,
+            disclosure,
+            follow_up: true,
+            recorded_at: Timestamp(0),
+            recorded_by: "Amal".into(),
+        }
+    }
+
+    fn referral_in(status: ReferralStatus) -> Referral {
+        let mut history = vec![Referral::created_step(Timestamp(0), "Amal")];
+        if status != Draft {
+            history.push(Step {
+                at: Timestamp(1),
+                by: "Amal".into(),
+                from: Some(Draft),
+                to: status,
+                outcome: None,
+                reason: String::new(),
+                note: String::new(),
+            });
+        }
+        Referral {
+            id: Uuid::from_u128(7),
+            household: Uuid::from_u128(1),
+            need: Uuid::from_u128(2),
+            service: Uuid::from_u128(3),
+            organization: Uuid::from_u128(4),
+            referring_org: "CRC Mosul".into(),
+            priority: Priority::Urgent,
+            reason: "needs ID".into(),
+            disclosed: BTreeSet::new(),
+            follow_up: None,
+            created_at: Timestamp(0),
+            created_by: "Amal".into(),
+            history,
+        }
+    }
+
+    fn move_to(to: ReferralStatus) -> Move {
+        let reason = "a reason".to_string();
+        match to {
+            Draft => unreachable!("no move leads back to draft"),
+            Sent => Move::Send,
+            Accepted => Move::Accept,
+            Rejected => Move::Reject { reason },
+            Cancelled => Move::Cancel { reason },
+            Completed => Move::Complete {
+                outcome: Outcome::Successful,
+                reason,
+            },
+            Closed => Move::Close { reason },
+        }
+    }
+
+    /// The lifecycle table of domain.md, written out independently of `allowed_next`.
+    const TABLE: &[(ReferralStatus, &[ReferralStatus])] = &[
+        (Draft, &[Sent, Cancelled]),
+        (Sent, &[Accepted, Rejected, Cancelled]),
+        (Accepted, &[Completed, Closed]),
+        (Rejected, &[Closed]),
+        (Completed, &[Closed]),
+        (Closed, &[]),
+        (Cancelled, &[]),
+    ];
+
+    #[test]
+    fn every_move_in_the_table_is_allowed_and_every_other_refused() {
+        let c = consent(true, true);
+        for (from, allowed) in TABLE {
+            for to in ReferralStatus::ALL.iter().filter(|s| **s != Draft) {
+                let r = referral_in(*from);
+                let result = r.check_move(&move_to(*to), Some(&c), Timestamp(5), "Amal", "");
+                if allowed.contains(to) {
+                    let step = result.unwrap_or_else(|e| panic!("{from} -> {to} refused: {e}"));
+                    assert_eq!((step.from, step.to), (Some(*from), *to));
+                } else {
+                    let err = result.expect_err(&format!("{from} -> {to} must be refused"));
+                    let text = err.to_string();
+                    assert!(text.contains(from.code()), "{text}");
+                    for next in *allowed {
+                        assert!(text.contains(next.code()), "{text} should name {next}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn refusals_name_the_current_status_and_the_allowed_moves() {
+        let r = referral_in(Sent);
+        let err = r
+            .check_move(&move_to(Completed), None, Timestamp(0), "a", "")
+            .expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "a sent referral cannot become completed; from sent it can become accepted, rejected or cancelled"
+        );
+        let err = referral_in(Closed)
+            .check_move(&Move::Accept, None, Timestamp(0), "a", "")
+            .expect_err("refused");
+        assert_eq!(
+            err.to_string(),
+            "this referral is closed, which is final: it cannot change any more"
+        );
+    }
+
+    #[test]
+    fn a_referral_cannot_be_sent_without_consent_for_services() {
+        let r = referral_in(Draft);
+        for consent in [None, Some(consent(false, true))] {
+            assert_eq!(
+                r.check_move(&Move::Send, consent.as_ref(), Timestamp(0), "a", ""),
+                Err(MoveError::NoConsent)
+            );
+        }
+        assert!(
+            r.check_move(&Move::Send, Some(&consent(true, false)), Timestamp(0), "a", "")
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn rejecting_and_closing_an_accepted_referral_need_a_reason() {
+        let blank = String::from("  ");
+        let e = referral_in(Sent).check_move(
+            &Move::Reject { reason: blank.clone() },
+            None,
+            Timestamp(0),
+            "a",
+            "",
+        );
+        assert_eq!(e, Err(MoveError::ReasonRequired { to: Rejected }));
+        let e = referral_in(Accepted).check_move(
+            &Move::Close { reason: blank.clone() },
+            None,
+            Timestamp(0),
+            "a",
+            "",
+        );
+        assert_eq!(e, Err(MoveError::ReasonRequired { to: Closed }));
+        // Closing a completed referral needs no reason.
+        assert!(
+            referral_in(Completed)
+                .check_move(&Move::Close { reason: blank.clone() }, None, Timestamp(0), "a", "")
+                .is_ok()
+        );
+        let other = Move::Complete {
+            outcome: Outcome::NotSuccessful(NotSuccessfulReason::Other),
+            reason: blank,
+        };
+        assert!(
+            referral_in(Accepted)
+                .check_move(&other, None, Timestamp(0), "a", "")
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn due_date_counts_from_sending_and_overdue_only_while_sent() {
+        let mut r = referral_in(Draft);
+        assert_eq!(r.due(), None);
+        let step = r
+            .check_move(&Move::Send, Some(&consent(true, false)), Timestamp(1_000), "a", "")
+            .expect("send");
+        r.history.push(step);
+        let due = Timestamp(1_000 + 72 * 3_600_000);
+        assert_eq!(r.due(), Some(due));
+        assert!(!r.is_overdue(due));
+        assert!(r.is_overdue(due.plus_ms(1)));
+        let step = r.check_move(&Move::Accept, None, due.plus_ms(2), "a", "").expect("accept");
+        r.history.push(step);
+        assert!(!r.is_overdue(due.plus_ms(5)));
+    }
+
+    #[test]
+    fn notes_keep_the_status_and_are_allowed_when_final() {
+        let r = referral_in(Closed);
+        let note = r.note_step(Timestamp(9), "a", "called the family");
+        assert!(note.is_note());
+        assert_eq!(note.to, Closed);
+    }
+
+    #[test]
+    fn disclosure_cannot_go_beyond_consent() {
+        let mut r = referral_in(Draft);
+        r.disclosed.insert(DisclosedField::Phone);
+        assert_eq!(r.validate(Some(&consent(true, false)))[0].field, "disclosed");
+        assert!(r.validate(Some(&consent(true, true))).is_empty());
+        r.disclosed.clear();
+        assert!(r.validate(None).is_empty());
+    }
+}

@@ -1,0 +1,264 @@
+//! How each kind of record is split into fields (the unit of a change and of a conflict)
+//! and which index entries it has. Field names are part of the bundle format: never
+//! rename one; add new ones at the end.
+
+use uuid::Uuid;
+
+use super::Slot;
+use crate::codec::{self, CodecError, Versioned};
+use crate::model::{Household, Need, Organization, Referral, Service};
+
+/// A kind of record kept in its own tree, changed field by field.
+pub trait Entity: Versioned + Clone {
+    /// The kind's name in change envelopes.
+    const KIND: &'static str;
+    /// A one-byte tag for this kind in local keys.
+    const TAG: u8;
+    /// The tree that holds records of this kind.
+    const TREE: Slot;
+
+    fn id(&self) -> Uuid;
+
+    /// Every field with its encoded value, in a fixed order.
+    fn fields(&self) -> Result<Vec<(&'static str, Vec<u8>)>, CodecError>;
+
+    /// Sets one field from its encoded value; `false` for a field this version does not
+    /// know (kept in the change log, ignored here).
+    fn set_field(&mut self, name: &str, bytes: &[u8]) -> Result<bool, CodecError>;
+
+    /// The index entries of this record: (index tree, key). Keys hold ids, codes and
+    /// dates only, never personal data.
+    fn index_keys(&self) -> Vec<(Slot, Vec<u8>)>;
+}
+
+macro_rules! fields {
+    ($($field:ident),+ $(,)?) => {
+        fn fields(&self) -> Result<Vec<(&'static str, Vec<u8>)>, CodecError> {
+            Ok(vec![$((stringify!($field), codec::encode_value(&self.$field)?)),+])
+        }
+
+        fn set_field(&mut self, name: &str, bytes: &[u8]) -> Result<bool, CodecError> {
+            match name {
+                $(stringify!($field) => {
+                    self.$field = codec::decode_value(bytes)?;
+                    Ok(true)
+                })+
+                _ => Ok(false),
+            }
+        }
+    };
+}
+
+/// Concatenates key parts.
+pub fn key(parts: &[&[u8]]) -> Vec<u8> {
+    parts.concat()
+}
+
+/// A P-code as a key part, terminated so that `IQG1` never prefixes `IQG15`.
+pub fn pcode_part(pcode: &str) -> Vec<u8> {
+    let mut v = pcode.as_bytes().to_vec();
+    v.push(0);
+    v
+}
+
+/// A time as a key part that sorts in time order (`u64::MAX` for none).
+pub fn time_part(ms: Option<i64>) -> [u8; 8] {
+    match ms {
+        Some(ms) => ((ms as u64) ^ (1 << 63)).to_be_bytes(),
+        None => u64::MAX.to_be_bytes(),
+    }
+}
+
+impl Versioned for Household {
+    const VERSION: u8 = 1;
+}
+impl Versioned for Need {
+    const VERSION: u8 = 1;
+}
+impl Versioned for Referral {
+    const VERSION: u8 = 1;
+}
+impl Versioned for Organization {
+    const VERSION: u8 = 1;
+}
+impl Versioned for Service {
+    const VERSION: u8 = 1;
+}
+
+impl Entity for Household {
+    const KIND: &'static str = "household";
+    const TAG: u8 = 1;
+    const TREE: Slot = Slot::Households;
+
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fields!(
+        case_code,
+        created_at,
+        created_by,
+        head,
+        phone,
+        members,
+        location,
+        displacement,
+        vulnerabilities,
+        consent,
+        status,
+    );
+
+    fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
+        let district = self.location.district.as_deref().unwrap_or("");
+        vec![
+            (
+                Slot::HouseholdsByLocation,
+                key(&[
+                    &pcode_part(&self.location.governorate),
+                    &pcode_part(district),
+                    self.id.as_bytes(),
+                ]),
+            ),
+            (
+                Slot::HouseholdsByCaseCode,
+                key(&[self.case_code.as_bytes(), &[0], self.id.as_bytes()]),
+            ),
+        ]
+    }
+}
+
+impl Entity for Need {
+    const KIND: &'static str = "need";
+    const TAG: u8 = 2;
+    const TREE: Slot = Slot::Needs;
+
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fields!(
+        household,
+        member,
+        sector,
+        description,
+        priority,
+        status,
+        created_at,
+        created_by,
+    );
+
+    fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
+        vec![(
+            Slot::NeedsByHousehold,
+            key(&[self.household.as_bytes(), self.id.as_bytes()]),
+        )]
+    }
+}
+
+impl Entity for Referral {
+    const KIND: &'static str = "referral";
+    const TAG: u8 = 3;
+    const TREE: Slot = Slot::Referrals;
+
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    // The history is not a field: each step is a change of its own (`step/1`).
+    fields!(
+        household,
+        need,
+        service,
+        organization,
+        referring_org,
+        priority,
+        reason,
+        disclosed,
+        follow_up,
+        created_at,
+        created_by,
+    );
+
+    fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
+        vec![
+            (
+                Slot::ReferralsByStatusDue,
+                key(&[
+                    &[status_tag(self)],
+                    &time_part(self.due().map(|t| t.0)),
+                    self.id.as_bytes(),
+                ]),
+            ),
+            (
+                Slot::ReferralsByHousehold,
+                key(&[self.household.as_bytes(), self.id.as_bytes()]),
+            ),
+        ]
+    }
+}
+
+/// The one-byte tag of a referral's status in index keys: its place in the lifecycle.
+pub fn status_tag(referral: &Referral) -> u8 {
+    crate::model::ReferralStatus::ALL
+        .iter()
+        .position(|s| *s == referral.status())
+        .unwrap_or(0) as u8
+}
+
+impl Entity for Organization {
+    const KIND: &'static str = "organization";
+    const TAG: u8 = 4;
+    const TREE: Slot = Slot::Organizations;
+
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fields!(name, acronym, kind, focal_points);
+
+    fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
+        Vec::new()
+    }
+}
+
+impl Entity for Service {
+    const KIND: &'static str = "service";
+    const TAG: u8 = 5;
+    const TREE: Slot = Slot::Services;
+
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fields!(
+        organization,
+        name,
+        sector,
+        description,
+        eligibility,
+        areas,
+        locations,
+        hours,
+        phone,
+        referral_method,
+        next_steps,
+        languages,
+        required_documents,
+        fees,
+        status,
+    );
+
+    fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
+        let mut keys = vec![(
+            Slot::ServicesBySector,
+            key(&[&[self.sector as u8], self.id.as_bytes()]),
+        )];
+        for area in &self.areas {
+            keys.push((
+                Slot::ServicesByArea,
+                key(&[&pcode_part(area), self.id.as_bytes()]),
+            ));
+        }
+        keys
+    }
+}

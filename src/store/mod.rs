@@ -1,0 +1,432 @@
+//! The store on sled 0.34.7: one tree per kind of record, index trees, the change log and
+//! a meta tree. Every user action is one small transaction that writes the records, their
+//! indexes and the change log together; `flush` runs before a save is acknowledged.
+//! Keys hold ids, codes and dates only, never personal data.
+
+pub mod entity;
+pub mod query;
+pub mod write;
+
+use std::path::Path;
+use std::sync::{Arc, RwLock};
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::codec::{self, CodecError, Versioned};
+use crate::model::change::{Change, OriginId};
+use crate::model::clock::Hlc;
+use crate::model::referral::MoveError;
+use crate::model::{Area, Gazetteer, Timestamp};
+pub use entity::Entity;
+pub use query::Stats;
+pub use write::{Applied, Edit};
+
+/// The schema this version of Daleel writes. Raise it with a migration in `migrate`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// sled's page cache. The default is 1 GiB; field laptops have 2 to 4 GB in all.
+pub const CACHE_BYTES: u64 = 16 << 20;
+
+/// The trees of the database. The order is the order of the transaction's trees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Households,
+    Needs,
+    Referrals,
+    Organizations,
+    Services,
+    Versions,
+    Changes,
+    Meta,
+    HouseholdsByLocation,
+    HouseholdsByCaseCode,
+    NeedsByHousehold,
+    ReferralsByStatusDue,
+    ReferralsByHousehold,
+    ServicesBySector,
+    ServicesByArea,
+}
+
+impl Slot {
+    pub const ALL: [Slot; 15] = [
+        Slot::Households,
+        Slot::Needs,
+        Slot::Referrals,
+        Slot::Organizations,
+        Slot::Services,
+        Slot::Versions,
+        Slot::Changes,
+        Slot::Meta,
+        Slot::HouseholdsByLocation,
+        Slot::HouseholdsByCaseCode,
+        Slot::NeedsByHousehold,
+        Slot::ReferralsByStatusDue,
+        Slot::ReferralsByHousehold,
+        Slot::ServicesBySector,
+        Slot::ServicesByArea,
+    ];
+
+    /// The tree's name on disk.
+    pub fn name(self) -> &'static str {
+        match self {
+            Slot::Households => "households",
+            Slot::Needs => "needs",
+            Slot::Referrals => "referrals",
+            Slot::Organizations => "organizations",
+            Slot::Services => "services",
+            Slot::Versions => "versions",
+            Slot::Changes => "changes",
+            Slot::Meta => "meta",
+            Slot::HouseholdsByLocation => "idx_households_location",
+            Slot::HouseholdsByCaseCode => "idx_households_case_code",
+            Slot::NeedsByHousehold => "idx_needs_household",
+            Slot::ReferralsByStatusDue => "idx_referrals_status_due",
+            Slot::ReferralsByHousehold => "idx_referrals_household",
+            Slot::ServicesBySector => "idx_services_sector",
+            Slot::ServicesByArea => "idx_services_area",
+        }
+    }
+
+    /// Index trees hold keys only and can be rebuilt from the records.
+    pub fn is_index(self) -> bool {
+        self.name().starts_with("idx_")
+    }
+
+    fn at(self) -> usize {
+        self as usize
+    }
+}
+
+/// Keys of the meta tree.
+pub(crate) mod meta {
+    pub const SCHEMA: &[u8] = b"schema_version";
+    pub const ORIGIN: &[u8] = b"origin";
+    pub const NEXT_SEQ: &[u8] = b"next_seq";
+    pub const HLC: &[u8] = b"hlc";
+    pub const NEXT_CASE: &[u8] = b"next_case_number";
+    pub const KIND: &[u8] = b"database_kind";
+    pub const DEVICE_NAME: &[u8] = b"device_name";
+}
+
+/// Whether a database holds real data or a training caseload made by `daleel demo`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DatabaseKind {
+    Real,
+    Demo,
+}
+
+impl Versioned for DatabaseKind {
+    const VERSION: u8 = 1;
+}
+
+/// What went wrong in the store. Messages carry no personal data.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the database could not be read or written: {0}")]
+    Sled(#[from] sled::Error),
+    #[error("a stored value is damaged or unreadable: {0}")]
+    Codec(#[from] CodecError),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Move(#[from] MoveError),
+    #[error("no {kind} with id {id}")]
+    NotFound { kind: &'static str, id: String },
+    #[error("the referral changed meanwhile (it is now {now}): look at it again and retry")]
+    Stale { now: String },
+    #[error(
+        "this database was made by a newer version of Daleel (schema {found}; this version reads up to {known}): install the newer version"
+    )]
+    TooNew { found: u32, known: u32 },
+    #[error(
+        "this database belongs to another device key: the key file does not match the database; restore the key file that came with it"
+    )]
+    ForeignKey,
+}
+
+/// The source of "now" for the store: the system clock, or a fixed clock in tests.
+pub trait WallClock: Send + Sync {
+    fn now(&self) -> Timestamp;
+}
+
+/// The laptop's clock.
+pub struct SystemClock;
+
+impl WallClock for SystemClock {
+    fn now(&self) -> Timestamp {
+        Timestamp::now()
+    }
+}
+
+/// A clock that says what it is told, for tests and reproducible benchmarks.
+#[derive(Default)]
+pub struct FixedClock(pub std::sync::atomic::AtomicI64);
+
+impl FixedClock {
+    pub fn at(ms: i64) -> Arc<FixedClock> {
+        Arc::new(FixedClock(std::sync::atomic::AtomicI64::new(ms)))
+    }
+
+    pub fn set(&self, ms: i64) {
+        self.0.store(ms, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl WallClock for FixedClock {
+    fn now(&self) -> Timestamp {
+        Timestamp(self.0.load(std::sync::atomic::Ordering::SeqCst))
+    }
+}
+
+/// Who this device is, as the store needs it: its origin key and its short code.
+#[derive(Debug, Clone)]
+pub struct DeviceInfo {
+    pub origin: OriginId,
+    /// Five characters that prefix this device's case codes.
+    pub code: String,
+}
+
+/// The open database.
+pub struct Store {
+    db: sled::Db,
+    trees: Vec<sled::Tree>,
+    gazetteer_tree: sled::Tree,
+    device: DeviceInfo,
+    clock: Arc<dyn WallClock>,
+    gazetteer: RwLock<Gazetteer>,
+}
+
+impl Store {
+    /// Opens (or creates) the database in `dir` for this device, with the system clock.
+    pub fn open(dir: &Path, device: DeviceInfo) -> Result<Store, StoreError> {
+        Store::open_with_clock(dir, device, Arc::new(SystemClock))
+    }
+
+    pub fn open_with_clock(
+        dir: &Path,
+        device: DeviceInfo,
+        clock: Arc<dyn WallClock>,
+    ) -> Result<Store, StoreError> {
+        let db = sled::Config::new()
+            .path(dir)
+            .cache_capacity(CACHE_BYTES)
+            .open()?;
+        let trees = Slot::ALL
+            .iter()
+            .map(|s| db.open_tree(s.name()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let gazetteer_tree = db.open_tree("gazetteer")?;
+        let store = Store {
+            db,
+            trees,
+            gazetteer_tree,
+            device,
+            clock,
+            gazetteer: RwLock::new(Gazetteer::builtin()),
+        };
+        store.check_origin()?;
+        store.migrate()?;
+        store.reload_gazetteer()?;
+        Ok(store)
+    }
+
+    fn check_origin(&self) -> Result<(), StoreError> {
+        let meta = self.tree(Slot::Meta);
+        match meta.get(meta::ORIGIN)? {
+            Some(bytes) if bytes.as_ref() == self.device.origin.0 => Ok(()),
+            Some(_) => Err(StoreError::ForeignKey),
+            None => {
+                meta.insert(meta::ORIGIN, &self.device.origin.0)?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Brings an older schema up to date, one step at a time, each step recorded.
+    fn migrate(&self) -> Result<(), StoreError> {
+        let meta = self.tree(Slot::Meta);
+        let found = match meta.get(meta::SCHEMA)? {
+            Some(b) => u32::from_be_bytes(b.as_ref().try_into().map_err(|_| {
+                StoreError::Codec(CodecError::Decode("schema version".into()))
+            })?),
+            None => 0,
+        };
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
+        // Schema 0 is an empty database: nothing to carry over. Later schemas add their
+        // steps here (`1 => migrate_1_to_2(self)?`), each staged in small transactions.
+        if found < SCHEMA_VERSION {
+            meta.insert(meta::SCHEMA, &SCHEMA_VERSION.to_be_bytes())?;
+            self.db.flush()?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn tree(&self, slot: Slot) -> &sled::Tree {
+        &self.trees[slot.at()]
+    }
+
+    pub fn device(&self) -> &DeviceInfo {
+        &self.device
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.clock.now()
+    }
+
+    /// Makes everything written so far durable. Called before a save is acknowledged.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Bytes sled uses on disk.
+    pub fn size_on_disk(&self) -> Result<u64, StoreError> {
+        Ok(self.db.size_on_disk()?)
+    }
+
+    pub fn kind(&self) -> Result<Option<DatabaseKind>, StoreError> {
+        self.tree(Slot::Meta)
+            .get(meta::KIND)?
+            .map(|b| codec::decode(&b))
+            .transpose()
+            .map_err(StoreError::from)
+    }
+
+    /// Marks the database as a demo database. Refused once it holds real records.
+    pub fn mark_demo(&self) -> Result<(), StoreError> {
+        match self.kind()? {
+            Some(DatabaseKind::Real) => Err(StoreError::Invalid(
+                "this database holds real records: a demo caseload goes in its own data directory (use --data-dir)".into(),
+            )),
+            _ => {
+                self.tree(Slot::Meta)
+                    .insert(meta::KIND, codec::encode(&DatabaseKind::Demo)?)?;
+                self.flush()
+            }
+        }
+    }
+
+    pub fn device_name(&self) -> Result<String, StoreError> {
+        Ok(self
+            .tree(Slot::Meta)
+            .get(meta::DEVICE_NAME)?
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default())
+    }
+
+    pub fn set_device_name(&self, name: &str) -> Result<(), StoreError> {
+        self.tree(Slot::Meta)
+            .insert(meta::DEVICE_NAME, name.as_bytes())?;
+        self.flush()
+    }
+
+    /// The next sequence number this device will give a change (1 for the first).
+    pub fn next_seq(&self) -> Result<u64, StoreError> {
+        read_u64(self.tree(Slot::Meta).get(meta::NEXT_SEQ)?.as_deref()).map(|n| n.max(1))
+    }
+
+    /// The last clock time this device used.
+    pub fn last_hlc(&self) -> Result<Hlc, StoreError> {
+        match self.tree(Slot::Meta).get(meta::HLC)? {
+            Some(b) => Ok(codec::decode_value(&b)?),
+            None => Ok(Hlc::default()),
+        }
+    }
+
+    /// The changes of one origin, from sequence number `from` on, in order.
+    pub fn changes_of(
+        &self,
+        origin: OriginId,
+        from: u64,
+    ) -> impl Iterator<Item = Result<Change, StoreError>> + '_ {
+        let start = change_key(origin, from);
+        self.tree(Slot::Changes)
+            .range(start..)
+            .take_while(move |r| match r {
+                Ok((k, _)) => k.starts_with(&origin.0),
+                Err(_) => true,
+            })
+            .map(|r| Ok(codec::decode::<Change>(&r?.1)?))
+    }
+
+    /// How many changes the log holds, from every origin.
+    pub fn change_count(&self) -> usize {
+        self.tree(Slot::Changes).len()
+    }
+
+    /// The gazetteer: the built-in governorates plus the imported areas.
+    pub fn gazetteer(&self) -> Gazetteer {
+        self.gazetteer
+            .read()
+            .map(|g| g.clone())
+            .unwrap_or_else(|_| Gazetteer::builtin())
+    }
+
+    fn reload_gazetteer(&self) -> Result<(), StoreError> {
+        let areas = self
+            .gazetteer_tree
+            .iter()
+            .values()
+            .map(|v| Ok(codec::decode_value::<Area>(&v?)?))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        if let Ok(mut g) = self.gazetteer.write() {
+            *g = Gazetteer::with_areas(areas);
+        }
+        Ok(())
+    }
+
+    /// Adds imported areas to the gazetteer (local reference data, not synced), durably.
+    pub fn import_areas(&self, areas: &[Area]) -> Result<usize, StoreError> {
+        let mut batch = sled::Batch::default();
+        for area in areas {
+            batch.insert(area.pcode.as_bytes(), codec::encode_value(area)?);
+        }
+        self.gazetteer_tree.apply_batch(batch)?;
+        self.flush()?;
+        self.reload_gazetteer()?;
+        Ok(areas.len())
+    }
+
+    /// Reads one record by id from its own tree (sample records are in `query`).
+    pub fn get<E: Entity>(&self, id: Uuid) -> Result<Option<E>, StoreError> {
+        self.tree(E::TREE)
+            .get(id.as_bytes())?
+            .map(|b| codec::decode::<E>(&b))
+            .transpose()
+            .map_err(StoreError::from)
+    }
+
+    /// Every record of one kind in its tree, in id order (creation order for UUID v7).
+    pub fn all<E: Entity>(&self) -> impl Iterator<Item = Result<E, StoreError>> + '_ {
+        self.tree(E::TREE)
+            .iter()
+            .values()
+            .map(|v| Ok(codec::decode::<E>(&v?)?))
+    }
+
+    pub fn count<E: Entity>(&self) -> usize {
+        self.tree(E::TREE).len()
+    }
+}
+
+/// The key of a change in the log: origin key, then the sequence number big-endian.
+pub fn change_key(origin: OriginId, seq: u64) -> Vec<u8> {
+    let mut k = origin.0.to_vec();
+    k.extend(seq.to_be_bytes());
+    k
+}
+
+fn read_u64(bytes: Option<&[u8]>) -> Result<u64, StoreError> {
+    match bytes {
+        None => Ok(0),
+        Some(b) => Ok(u64::from_be_bytes(b.try_into().map_err(|_| {
+            StoreError::Codec(CodecError::Decode("counter".into()))
+        })?)),
+    }
+}

@@ -1,0 +1,418 @@
+//! Writing: a user action's edits become changes in the device's log, records and their
+//! index entries, all in one sled transaction. Only the fields that differ are written as
+//! a change, and each change names the versions of those fields it replaces.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
+use uuid::Uuid;
+
+use super::entity::Entity;
+use super::{DatabaseKind, Slot, Store, StoreError, change_key, meta};
+use crate::codec::{self, Versioned};
+use crate::model::change::{
+    Change, EntityRef, Envelope, KIND_FIELDS, KIND_STEP, OriginId, Payload, Version,
+};
+use crate::model::clock::Hlc;
+use crate::model::{
+    Household, Move, Need, NeedStatus, Organization, Outcome, Referral, ReferralStatus, Service,
+    Step, Timestamp,
+};
+
+/// One thing a user action changes.
+#[derive(Debug, Clone)]
+pub enum Edit {
+    Household(Household),
+    Need(Need),
+    Referral(Referral),
+    Organization(Organization),
+    Service(Service),
+    /// Appends a step to a referral's history. Refused as stale when the referral's
+    /// status is no longer the step's `from`.
+    Step { referral: Uuid, step: Step },
+}
+
+/// What a transaction wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Changes appended to the log (an edit that changes nothing appends none).
+    pub changes: u64,
+    /// The case codes given to new households, in the order of the edits.
+    pub case_codes: Vec<String>,
+}
+
+/// The current version(s) of one field: more than one is a conflict (sync issue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Head {
+    /// `None` for this device, so that local records stay small.
+    pub origin: Option<OriginId>,
+    pub seq: u64,
+    /// One more than the deepest version it replaces.
+    pub depth: u32,
+    pub hlc: Hlc,
+}
+
+impl Head {
+    fn version(&self, me: OriginId) -> Version {
+        Version {
+            origin: self.origin.unwrap_or(me),
+            seq: self.seq,
+        }
+    }
+}
+
+/// The heads of every field of one entity, and of its step chain.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityVersions {
+    pub fields: BTreeMap<String, Vec<Head>>,
+    /// The last step of a referral's history (the creation change at first).
+    pub steps: Option<Head>,
+}
+
+impl Versioned for EntityVersions {
+    const VERSION: u8 = 1;
+}
+
+type TxError = ConflictableTransactionError<StoreError>;
+
+fn abort(e: impl Into<StoreError>) -> TxError {
+    ConflictableTransactionError::Abort(e.into())
+}
+
+/// The key of an entity in the versions tree: its kind's tag, then its id.
+pub fn versions_key(tag: u8, id: Uuid) -> Vec<u8> {
+    let mut k = vec![tag];
+    k.extend(id.as_bytes());
+    k
+}
+
+/// State carried through one transaction.
+struct Tx<'a> {
+    t: &'a [TransactionalTree],
+    me: OriginId,
+    author: &'a str,
+    now: Timestamp,
+    seq: u64,
+    hlc: Hlc,
+    next_case: u64,
+    device_code: &'a str,
+    applied: Applied,
+}
+
+impl Tx<'_> {
+    fn tree(&self, slot: Slot) -> &TransactionalTree {
+        &self.t[slot as usize]
+    }
+
+    fn read<E: Entity>(&self, id: Uuid) -> Result<Option<E>, TxError> {
+        self.tree(E::TREE)
+            .get(id.as_bytes())?
+            .map(|b| codec::decode::<E>(&b).map_err(abort))
+            .transpose()
+    }
+
+    fn versions(&self, tag: u8, id: Uuid) -> Result<EntityVersions, TxError> {
+        match self.tree(Slot::Versions).get(versions_key(tag, id))? {
+            Some(b) => codec::decode(&b).map_err(abort),
+            None => Ok(EntityVersions::default()),
+        }
+    }
+
+    /// Appends a change to the log and returns the head it makes.
+    fn log(
+        &mut self,
+        entity: EntityRef,
+        kind: &str,
+        replaces: Vec<Version>,
+        depth: u32,
+        values: BTreeMap<String, Vec<u8>>,
+    ) -> Result<Head, TxError> {
+        self.hlc = Hlc::tick(self.hlc, self.now.0);
+        let payload = Payload {
+            salt: rand::random(),
+            values,
+        };
+        let envelope = Envelope {
+            origin: self.me,
+            seq: self.seq,
+            hlc: self.hlc,
+            author: self.author.to_string(),
+            entity,
+            kind: kind.to_string(),
+            replaces,
+            payload_hash: payload.hash().map_err(abort)?,
+        };
+        let change = Change {
+            envelope,
+            payload: Some(payload),
+        };
+        self.tree(Slot::Changes).insert(
+            change_key(self.me, self.seq),
+            codec::encode(&change).map_err(abort)?,
+        )?;
+        let head = Head {
+            origin: None,
+            seq: self.seq,
+            depth,
+            hlc: self.hlc,
+        };
+        self.seq += 1;
+        self.applied.changes += 1;
+        Ok(head)
+    }
+
+    /// Writes a record: a change with the fields that differ, the record, its indexes.
+    fn put<E: Entity>(&mut self, new: &E) -> Result<(), TxError> {
+        let id = new.id();
+        let old: Option<E> = self.read(id)?;
+        let old_fields: BTreeMap<&str, Vec<u8>> = match &old {
+            Some(o) => o.fields().map_err(abort)?.into_iter().collect(),
+            None => BTreeMap::new(),
+        };
+        let changed: BTreeMap<String, Vec<u8>> = new
+            .fields()
+            .map_err(abort)?
+            .into_iter()
+            .filter(|(name, bytes)| old_fields.get(name) != Some(bytes))
+            .map(|(name, bytes)| (name.to_string(), bytes))
+            .collect();
+        if changed.is_empty() {
+            return Ok(());
+        }
+        let mut versions = self.versions(E::TAG, id)?;
+        let mut replaces = BTreeSet::new();
+        let mut depth = 0;
+        for name in changed.keys() {
+            for head in versions.fields.get(name).into_iter().flatten() {
+                replaces.insert(head.version(self.me));
+                depth = depth.max(head.depth);
+            }
+        }
+        let names: Vec<String> = changed.keys().cloned().collect();
+        let entity = EntityRef {
+            kind: E::KIND.to_string(),
+            id,
+        };
+        let head = self.log(
+            entity,
+            KIND_FIELDS,
+            replaces.into_iter().collect(),
+            depth + 1,
+            changed,
+        )?;
+        for name in names {
+            versions.fields.insert(name, vec![head]);
+        }
+        if old.is_none() && E::KIND == Referral::KIND {
+            versions.steps = Some(head);
+        }
+        self.tree(Slot::Versions).insert(
+            versions_key(E::TAG, id),
+            codec::encode(&versions).map_err(abort)?,
+        )?;
+        self.store_record(old.as_ref(), new)
+    }
+
+    /// Writes the record and moves its index entries.
+    fn store_record<E: Entity>(&self, old: Option<&E>, new: &E) -> Result<(), TxError> {
+        if let Some(old) = old {
+            for (slot, key) in old.index_keys() {
+                self.tree(slot).remove(key)?;
+            }
+        }
+        for (slot, key) in new.index_keys() {
+            self.tree(slot).insert(key, &[])?;
+        }
+        self.tree(E::TREE)
+            .insert(new.id().as_bytes(), codec::encode(new).map_err(abort)?)?;
+        Ok(())
+    }
+
+    fn household(&mut self, h: &Household) -> Result<(), TxError> {
+        let mut h = h.clone();
+        if h.case_code.is_empty() {
+            if let Some(existing) = self.read::<Household>(h.id)? {
+                h.case_code = existing.case_code;
+            } else {
+                h.case_code = format!("{}-{:04}", self.device_code, self.next_case);
+                self.next_case += 1;
+                self.applied.case_codes.push(h.case_code.clone());
+            }
+        }
+        self.put(&h)
+    }
+
+    fn step(&mut self, id: Uuid, step: &Step) -> Result<(), TxError> {
+        let Some(old) = self.read::<Referral>(id)? else {
+            return Err(abort(StoreError::NotFound {
+                kind: "referral",
+                id: id.to_string(),
+            }));
+        };
+        if step.from != Some(old.status()) {
+            return Err(abort(StoreError::Stale {
+                now: old.status().to_string(),
+            }));
+        }
+        let mut versions = self.versions(Referral::TAG, id)?;
+        let previous = versions.steps;
+        let replaces = previous.iter().map(|h| h.version(self.me)).collect();
+        let depth = previous.map(|h| h.depth).unwrap_or(0) + 1;
+        let values = [("step".to_string(), codec::encode_value(step).map_err(abort)?)].into();
+        let entity = EntityRef {
+            kind: Referral::KIND.to_string(),
+            id,
+        };
+        let head = self.log(entity, KIND_STEP, replaces, depth, values)?;
+        versions.steps = Some(head);
+        self.tree(Slot::Versions).insert(
+            versions_key(Referral::TAG, id),
+            codec::encode(&versions).map_err(abort)?,
+        )?;
+        let mut new = old.clone();
+        new.history.push(step.clone());
+        self.store_record(Some(&old), &new)
+    }
+}
+
+impl Store {
+    /// Applies a user action's edits in one transaction, then flushes: when this returns
+    /// `Ok`, the action is durable and may be acknowledged.
+    pub fn apply(&self, author: &str, edits: &[Edit]) -> Result<Applied, StoreError> {
+        let applied = self.apply_unflushed(author, edits)?;
+        self.flush()?;
+        Ok(applied)
+    }
+
+    /// Applies edits in one transaction without flushing: for bulk work (a chunk of a
+    /// generated caseload) that flushes once at its end. Keep `edits` to a few thousand.
+    pub fn apply_unflushed(&self, author: &str, edits: &[Edit]) -> Result<Applied, StoreError> {
+        let now = self.now();
+        let me = self.device.origin;
+        let device_code = self.device.code.as_str();
+        let result = self.trees.as_slice().transaction(|t| {
+            let meta_tree = &t[Slot::Meta as usize];
+            let seq = super::read_u64(meta_tree.get(meta::NEXT_SEQ)?.as_deref())
+                .map_err(abort)?
+                .max(1);
+            let hlc = match meta_tree.get(meta::HLC)? {
+                Some(b) => codec::decode_value(&b).map_err(abort)?,
+                None => Hlc::default(),
+            };
+            let next_case = super::read_u64(meta_tree.get(meta::NEXT_CASE)?.as_deref())
+                .map_err(abort)?
+                .max(1);
+            let mut tx = Tx {
+                t,
+                me,
+                author,
+                now,
+                seq,
+                hlc,
+                next_case,
+                device_code,
+                applied: Applied::default(),
+            };
+            for edit in edits {
+                match edit {
+                    Edit::Household(h) => tx.household(h)?,
+                    Edit::Need(n) => tx.put(n)?,
+                    Edit::Referral(r) => tx.put(r)?,
+                    Edit::Organization(o) => tx.put(o)?,
+                    Edit::Service(s) => tx.put(s)?,
+                    Edit::Step { referral, step } => tx.step(*referral, step)?,
+                }
+            }
+            meta_tree.insert(meta::NEXT_SEQ, &tx.seq.to_be_bytes())?;
+            meta_tree.insert(meta::HLC, codec::encode_value(&tx.hlc).map_err(abort)?)?;
+            meta_tree.insert(meta::NEXT_CASE, &tx.next_case.to_be_bytes())?;
+            if tx.applied.changes > 0 && meta_tree.get(meta::KIND)?.is_none() {
+                meta_tree.insert(
+                    meta::KIND,
+                    codec::encode(&DatabaseKind::Real).map_err(abort)?,
+                )?;
+            }
+            Ok(tx.applied)
+        });
+        match result {
+            Ok(applied) => Ok(applied),
+            Err(TransactionError::Abort(e)) => Err(e),
+            Err(TransactionError::Storage(e)) => Err(StoreError::Sled(e)),
+        }
+    }
+
+    /// Moves a referral along its lifecycle (or refuses, saying why and what is allowed),
+    /// and keeps its need's status in step, in one transaction.
+    pub fn move_referral(
+        &self,
+        author: &str,
+        id: Uuid,
+        mv: &Move,
+        note: &str,
+    ) -> Result<Step, StoreError> {
+        let referral = self
+            .get::<Referral>(id)?
+            .ok_or_else(|| StoreError::NotFound {
+                kind: "referral",
+                id: id.to_string(),
+            })?;
+        let household = self.get::<Household>(referral.household)?;
+        let consent = household.as_ref().and_then(|h| h.consent.as_ref());
+        let step = referral.check_move(mv, consent, self.now(), author, note)?;
+        let mut edits = vec![Edit::Step {
+            referral: id,
+            step: step.clone(),
+        }];
+        if let Some(mut need) = self.get::<Need>(referral.need)? {
+            let status = match (mv, need.status) {
+                (Move::Send, NeedStatus::Open) => NeedStatus::Referred,
+                (Move::Complete { outcome: Outcome::Successful, .. }, _) => NeedStatus::Met,
+                (
+                    Move::Reject { .. } | Move::Cancel { .. } | Move::Complete { .. },
+                    NeedStatus::Referred,
+                ) => NeedStatus::Open,
+                (_, status) => status,
+            };
+            if status != need.status {
+                need.status = status;
+                edits.push(Edit::Need(need));
+            }
+        }
+        self.apply(author, &edits)?;
+        Ok(step)
+    }
+
+    /// Adds a follow-up note to a referral's history, whatever its status.
+    pub fn note_referral(&self, author: &str, id: Uuid, note: &str) -> Result<Step, StoreError> {
+        let referral = self
+            .get::<Referral>(id)?
+            .ok_or_else(|| StoreError::NotFound {
+                kind: "referral",
+                id: id.to_string(),
+            })?;
+        let step = referral.note_step(self.now(), author, note);
+        self.apply(
+            author,
+            &[Edit::Step {
+                referral: id,
+                step: step.clone(),
+            }],
+        )?;
+        Ok(step)
+    }
+
+    /// The field heads of one entity.
+    pub fn versions_of<E: Entity>(&self, id: Uuid) -> Result<EntityVersions, StoreError> {
+        match self.tree(Slot::Versions).get(versions_key(E::TAG, id))? {
+            Some(b) => Ok(codec::decode(&b)?),
+            None => Ok(EntityVersions::default()),
+        }
+    }
+}
+
+/// Whether a status change leaves the referral waiting on the receiving organization.
+pub fn is_awaiting(status: ReferralStatus) -> bool {
+    status == ReferralStatus::Sent
+}

@@ -1,0 +1,193 @@
+//! The device's identity: an ed25519 key pair made on first run and kept in the data
+//! directory (owner-only), its fingerprint, and a five-character device code that
+//! prefixes the device's case codes.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use ed25519_dalek::SigningKey;
+
+use crate::model::change::OriginId;
+
+/// Characters of a device code: digits and capitals without look-alikes (no 0, 1, I, O).
+pub const CODE_ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+const KEY_MAGIC: &[u8; 4] = b"DLK1";
+
+/// The key file's name inside the data directory.
+pub const KEY_FILE: &str = "device.key";
+
+#[derive(Debug, thiserror::Error)]
+pub enum IdentityError {
+    #[error("cannot read the device key {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot write the device key {path}: {source}; check that the folder is writable and the disk is not full")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the device key {path} is damaged; restore it from a backup, or move it away to start this laptop as a new device")]
+    Damaged { path: PathBuf },
+}
+
+/// This device's key pair.
+pub struct Identity {
+    signing: SigningKey,
+}
+
+impl std::fmt::Debug for Identity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Identity({})", self.fingerprint())
+    }
+}
+
+impl Identity {
+    /// Loads the key from `dir`, or makes one when there is none. Returns whether it was
+    /// made now.
+    pub fn load_or_create(dir: &Path) -> Result<(Identity, bool), IdentityError> {
+        let path = dir.join(KEY_FILE);
+        match fs::read(&path) {
+            Ok(bytes) => {
+                let secret: [u8; 32] = bytes
+                    .strip_prefix(KEY_MAGIC.as_slice())
+                    .and_then(|rest| rest.try_into().ok())
+                    .ok_or_else(|| IdentityError::Damaged { path: path.clone() })?;
+                Ok((
+                    Identity {
+                        signing: SigningKey::from_bytes(&secret),
+                    },
+                    false,
+                ))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let identity = Identity {
+                    signing: SigningKey::generate(&mut rand::rngs::OsRng),
+                };
+                write_private(&path, &identity.file_bytes())
+                    .map_err(|source| IdentityError::Write { path, source })?;
+                Ok((identity, true))
+            }
+            Err(source) => Err(IdentityError::Read { path, source }),
+        }
+    }
+
+    fn file_bytes(&self) -> Vec<u8> {
+        let mut bytes = KEY_MAGIC.to_vec();
+        bytes.extend(self.signing.to_bytes());
+        bytes
+    }
+
+    pub fn origin(&self) -> OriginId {
+        OriginId(self.signing.verifying_key().to_bytes())
+    }
+
+    pub fn fingerprint(&self) -> String {
+        fingerprint(self.origin())
+    }
+
+    pub fn code(&self) -> String {
+        device_code(self.origin())
+    }
+
+    /// Signs bytes with the device key.
+    pub fn sign(&self, message: &[u8]) -> [u8; 64] {
+        use ed25519_dalek::Signer;
+        self.signing.sign(message).to_bytes()
+    }
+}
+
+/// The fingerprint people compare: the first 10 bytes of BLAKE3 of the public key, in
+/// five groups of four hex digits, e.g. `3f2a-9c01-77be-0d4e-a5c3`.
+pub fn fingerprint(origin: OriginId) -> String {
+    let hash = blake3::hash(&origin.0);
+    hash.as_bytes()[..10]
+        .chunks(2)
+        .map(|pair| format!("{:02x}{:02x}", pair[0], pair[1]))
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The device code: 25 bits of BLAKE3("daleel device code" || key), as five characters
+/// of `CODE_ALPHABET`.
+pub fn device_code(origin: OriginId) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(b"daleel device code");
+    hasher.update(&origin.0);
+    let bytes = hasher.finalize();
+    let n = u32::from_be_bytes([0, bytes.as_bytes()[0], bytes.as_bytes()[1], bytes.as_bytes()[2]])
+        << 1
+        | u32::from(bytes.as_bytes()[3] >> 7);
+    (0..5)
+        .rev()
+        .map(|i| char::from(CODE_ALPHABET[((n >> (i * 5)) & 31) as usize]))
+        .collect()
+}
+
+/// Writes a file readable by its owner only: a temporary file, fsync, then rename.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension("tmp");
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    fs::rename(&tmp, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_is_made_once_and_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (a, made) = Identity::load_or_create(dir.path()).expect("create");
+        assert!(made);
+        let (b, made) = Identity::load_or_create(dir.path()).expect("load");
+        assert!(!made);
+        assert_eq!(a.origin(), b.origin());
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(dir.path().join(KEY_FILE))
+                .expect("meta")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "owner-only");
+        }
+    }
+
+    #[test]
+    fn a_damaged_key_file_is_refused_not_replaced() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::write(dir.path().join(KEY_FILE), b"DLK1short").expect("write");
+        let err = Identity::load_or_create(dir.path()).expect_err("damaged");
+        assert!(err.to_string().contains("is damaged"));
+        assert_eq!(fs::read(dir.path().join(KEY_FILE)).expect("read"), b"DLK1short");
+    }
+
+    #[test]
+    fn codes_use_no_look_alikes_and_fingerprints_have_five_groups() {
+        for i in 0..200u8 {
+            let origin = OriginId([i; 32]);
+            let code = device_code(origin);
+            assert_eq!(code.len(), 5);
+            assert!(code.chars().all(|c| !"01IO".contains(c)), "{code}");
+            let fp = fingerprint(origin);
+            assert_eq!(fp.len(), 24);
+            assert_eq!(fp.split('-').count(), 5);
+        }
+        assert_ne!(device_code(OriginId([1; 32])), device_code(OriginId([2; 32])));
+    }
+}

@@ -1,0 +1,148 @@
+//! A data directory opened for use: the lock that keeps a second Daleel window out, the
+//! device identity, and the store. Both the command line and the screens open one.
+
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::store::{DeviceInfo, Store, StoreError, SystemClock, WallClock};
+use crate::sync::identity::{Identity, IdentityError};
+
+/// The lock file's name inside the data directory.
+pub const LOCK_FILE: &str = "daleel.lock";
+/// The database folder inside the data directory.
+pub const DB_DIR: &str = "db";
+/// The log file inside the data directory.
+pub const LOG_FILE: &str = "daleel.log";
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error(
+        "this database is open in another Daleel window ({dir}): close that window first, or use another --data-dir"
+    )]
+    Locked { dir: PathBuf },
+    #[error("cannot use the data directory {dir}: {source}; choose another folder with --data-dir")]
+    Dir {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Identity(#[from] IdentityError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// An open data directory. Dropping it releases the lock.
+pub struct Workspace {
+    pub dir: PathBuf,
+    pub identity: Identity,
+    pub store: Store,
+    _lock: File,
+}
+
+impl Workspace {
+    /// Opens the data directory `dir`, creating it on first use.
+    pub fn open(dir: &Path) -> Result<Workspace, WorkspaceError> {
+        Workspace::open_with_clock(dir, Arc::new(SystemClock))
+    }
+
+    pub fn open_with_clock(
+        dir: &Path,
+        clock: Arc<dyn WallClock>,
+    ) -> Result<Workspace, WorkspaceError> {
+        let dir_error = |source| WorkspaceError::Dir {
+            dir: dir.to_path_buf(),
+            source,
+        };
+        fs::create_dir_all(dir).map_err(dir_error)?;
+        let lock = lock(dir)?;
+        let (identity, _) = Identity::load_or_create(dir)?;
+        let device = DeviceInfo {
+            origin: identity.origin(),
+            code: identity.code(),
+        };
+        let store = Store::open_with_clock(&dir.join(DB_DIR), device, clock)?;
+        Ok(Workspace {
+            dir: dir.to_path_buf(),
+            identity,
+            store,
+            _lock: lock,
+        })
+    }
+}
+
+/// Takes the data directory's lock, held for as long as the file stays open. The
+/// operating system releases it when the process ends, even after a crash.
+fn lock(dir: &Path) -> Result<File, WorkspaceError> {
+    let path = dir.join(LOCK_FILE);
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|source| WorkspaceError::Dir {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(fs::TryLockError::WouldBlock) => Err(WorkspaceError::Locked {
+            dir: dir.to_path_buf(),
+        }),
+        Err(fs::TryLockError::Error(source)) => Err(WorkspaceError::Dir {
+            dir: dir.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// The data directory when neither `--data-dir` nor `DALEEL_DATA_DIR` names one.
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "Daleel", "daleel").map(|d| d.data_dir().to_path_buf())
+}
+
+/// The config file: `config.toml` in the data directory when one was named (portable
+/// mode, e.g. on a USB stick), else in the user's config directory.
+pub fn config_path(data_dir: &Path, data_dir_named: bool) -> PathBuf {
+    if data_dir_named {
+        return data_dir.join("config.toml");
+    }
+    directories::ProjectDirs::from("org", "Daleel", "daleel")
+        .map(|d| d.config_dir().join("config.toml"))
+        .unwrap_or_else(|| data_dir.join("config.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_open_is_refused_with_a_plain_message() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let first = Workspace::open(dir.path()).expect("first open");
+        let err = Workspace::open(dir.path()).err().expect("second open refused");
+        assert!(
+            err.to_string().starts_with("this database is open in another Daleel window"),
+            "{err}"
+        );
+        drop(first);
+        Workspace::open(dir.path()).expect("open again once the first is closed");
+    }
+
+    #[test]
+    fn the_identity_survives_reopening() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fp = Workspace::open(dir.path()).expect("open").identity.fingerprint();
+        let again = Workspace::open(dir.path()).expect("reopen");
+        assert_eq!(again.identity.fingerprint(), fp);
+    }
+
+    #[test]
+    fn a_database_refuses_another_device_key() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        drop(Workspace::open(dir.path()).expect("open"));
+        fs::remove_file(dir.path().join(crate::sync::identity::KEY_FILE)).expect("rm key");
+        let err = Workspace::open(dir.path()).err().expect("refused");
+        assert!(err.to_string().contains("another device key"), "{err}");
+    }
+}
