@@ -1,1 +1,147 @@
-fn main() {}
+//! Store benchmark: insert and read back N households through the store (default 100,000;
+//! `DALEEL_BENCH_HOUSEHOLDS` to change), then print throughput, the latency of single
+//! acknowledged saves, the on-disk size and the peak resident memory. Figures only: no
+//! assertion on time. Run with `cargo bench --bench store`.
+
+use std::time::Instant;
+
+use daleel::demo;
+use daleel::model::{Household, Timestamp};
+use daleel::store::{DeviceInfo, Edit, FixedClock, Store};
+use daleel::sync::identity::Identity;
+
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+fn dir_size(path: &std::path::Path) -> u64 {
+    std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| match e.metadata() {
+                    Ok(m) if m.is_dir() => dir_size(&e.path()),
+                    Ok(m) => m.len(),
+                    Err(_) => 0,
+                })
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn main() {
+    let n: usize = std::env::var("DALEEL_BENCH_HOUSEHOLDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let (identity, _) = Identity::load_or_create(tmp.path()).expect("identity");
+    let device = DeviceInfo {
+        origin: identity.origin(),
+        code: identity.code(),
+    };
+    let today = Timestamp(1_795_000_000_000);
+    let clock = FixedClock::at(today.0);
+    let db_dir = tmp.path().join("db");
+    let store = Store::open_with_clock(&db_dir, device.clone(), clock.clone()).expect("open");
+
+    let households = demo::households(n, 7, today);
+    println!("store benchmark: {n} households");
+
+    // Bulk insert, 500 households per transaction, one flush at the end.
+    let started = Instant::now();
+    for chunk in households.chunks(500) {
+        let edits: Vec<Edit> = chunk.iter().cloned().map(Edit::Household).collect();
+        store.apply_unflushed("bench", &edits).expect("insert");
+    }
+    store.flush().expect("flush");
+    let insert = started.elapsed().as_secs_f64();
+    println!(
+        "  insert (500 per transaction): {:.2} s, {:.0} households/s",
+        insert,
+        n as f64 / insert
+    );
+
+    // Single saves as a worker makes them: one transaction and one flush each.
+    let mut latencies = Vec::new();
+    for h in households.iter().take(200) {
+        let mut h = h.clone();
+        h.phone = format!("0770 111 {:04}", latencies.len());
+        let t = Instant::now();
+        store.apply("bench", &[Edit::Household(h)]).expect("save");
+        latencies.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    latencies.sort_by(f64::total_cmp);
+    println!(
+        "  acknowledged single save (edit + flush): median {:.2} ms, p99 {:.2} ms, worst {:.2} ms",
+        percentile(&latencies, 0.5),
+        percentile(&latencies, 0.99),
+        latencies[latencies.len() - 1]
+    );
+
+    // Read back: a full scan, then every household by id.
+    let started = Instant::now();
+    let mut people = 0;
+    for h in store.all::<Household>() {
+        people += h.expect("decode").size();
+    }
+    let scan = started.elapsed().as_secs_f64();
+    println!(
+        "  read back, full scan: {:.2} s, {:.0} households/s ({people} people)",
+        scan,
+        n as f64 / scan
+    );
+    let started = Instant::now();
+    for h in &households {
+        let got: Household = store.get(h.id).expect("get").expect("present");
+        assert_eq!(got.id, h.id);
+    }
+    let gets = started.elapsed().as_secs_f64();
+    println!(
+        "  read back by id: {:.2} s, {:.1} µs per household",
+        gets,
+        gets * 1e6 / n as f64
+    );
+    println!("  change log: {} changes", store.change_count());
+
+    let raw: u64 = store
+        .tree_sizes()
+        .expect("sizes")
+        .iter()
+        .map(|(_, _, b)| b)
+        .sum();
+    for (name, entries, bytes) in store.tree_sizes().expect("sizes") {
+        if entries > 0 {
+            println!("    {name:<26} {entries:>8} entries {:>9.1} MiB", bytes as f64 / 1048576.0);
+        }
+    }
+    drop(store);
+    println!(
+        "  on disk: {:.1} MiB (keys and values: {:.1} MiB)",
+        dir_size(&db_dir) as f64 / 1048576.0,
+        raw as f64 / 1048576.0
+    );
+
+    // Reopen: the cost of opening the database at this size.
+    let started = Instant::now();
+    let store = Store::open_with_clock(&db_dir, device, clock).expect("reopen");
+    let count = store.count::<Household>();
+    println!(
+        "  reopen and count: {:.0} ms ({count} households)",
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    println!("  peak resident memory: {:.1} MiB", peak_rss_mib());
+}

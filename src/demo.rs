@@ -199,16 +199,8 @@ fn person(rng: &mut ChaCha8Rng, sex: Sex, family: (&str, &str), year: u16, at: T
     p
 }
 
-#[allow(clippy::too_many_arguments)]
-fn household(
-    rng: &mut ChaCha8Rng,
-    today: Timestamp,
-    now: Timestamp,
-    services: &[Service],
-    orgs: &[Organization],
-    edits: &mut Vec<Edit>,
-    summary: &mut DemoSummary,
-) {
+/// One synthetic household, recorded between 1 and 120 days before `today`.
+fn make_household(rng: &mut ChaCha8Rng, today: Timestamp) -> Household {
     let created = today.plus_ms(-rng.gen_range(1..120) * DAY_MS + rng.gen_range(8..15) * HOUR_MS);
     let worker = pick(rng, &WORKERS);
     let family = pick(rng, &FAMILY);
@@ -259,7 +251,7 @@ fn household(
     } else {
         CaseStatus::Open
     };
-    let h = Household {
+    Household {
         id: uuid(rng, created),
         case_code: String::new(),
         created_at: created,
@@ -277,7 +269,30 @@ fn household(
         vulnerabilities,
         consent: consent.clone(),
         status,
-    };
+    }
+}
+
+/// `n` synthetic households without needs or referrals (for benchmarks of the store).
+pub fn households(n: usize, seed: u64, today: Timestamp) -> Vec<Household> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    (0..n).map(|_| make_household(&mut rng, today)).collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn household(
+    rng: &mut ChaCha8Rng,
+    today: Timestamp,
+    now: Timestamp,
+    services: &[Service],
+    orgs: &[Organization],
+    edits: &mut Vec<Edit>,
+    summary: &mut DemoSummary,
+) {
+    let h = make_household(rng, today);
+    let created = h.created_at;
+    let worker = h.created_by.clone();
+    let worker = worker.as_str();
+    let consent = h.consent.clone();
     let household_id = h.id;
     edits.push(Edit::Household(h));
     let need_count = pick(rng, &[1usize, 1, 1, 2, 2, 3]);

@@ -126,6 +126,7 @@ pub fn init_logging(dir: &std::path::Path) {
         .ok()
         .and_then(|l| l.parse::<tracing::Level>().ok())
         .unwrap_or(tracing::Level::INFO);
+    let _ = std::fs::create_dir_all(dir);
     let file = std::fs::OpenOptions::new()
         .create(true)
         .append(true)

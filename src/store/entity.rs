@@ -17,6 +17,9 @@ pub trait Entity: Versioned + Clone {
     /// The tree that holds records of this kind.
     const TREE: Slot;
 
+    /// The names of the fields, in the order of `fields`. At most 64.
+    const FIELDS: &'static [&'static str];
+
     fn id(&self) -> Uuid;
 
     /// Every field with its encoded value, in a fixed order.
@@ -33,6 +36,8 @@ pub trait Entity: Versioned + Clone {
 
 macro_rules! fields {
     ($($field:ident),+ $(,)?) => {
+        const FIELDS: &'static [&'static str] = &[$(stringify!($field)),+];
+
         fn fields(&self) -> Result<Vec<(&'static str, Vec<u8>)>, CodecError> {
             Ok(vec![$((stringify!($field), codec::encode_value(&self.$field)?)),+])
         }

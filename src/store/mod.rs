@@ -290,6 +290,22 @@ impl Store {
         Ok(self.db.size_on_disk()?)
     }
 
+    /// Per tree: its name, how many entries it holds, and the bytes of their keys and
+    /// values (what the data weighs before sled's own overhead).
+    pub fn tree_sizes(&self) -> Result<Vec<(&'static str, usize, u64)>, StoreError> {
+        let mut out = Vec::new();
+        for slot in Slot::ALL {
+            let (mut n, mut bytes) = (0, 0);
+            for entry in self.tree(slot).iter() {
+                let (k, v) = entry?;
+                n += 1;
+                bytes += (k.len() + v.len()) as u64;
+            }
+            out.push((slot.name(), n, bytes));
+        }
+        Ok(out)
+    }
+
     pub fn kind(&self) -> Result<Option<DatabaseKind>, StoreError> {
         self.tree(Slot::Meta)
             .get(meta::KIND)?
@@ -353,6 +369,18 @@ impl Store {
                 Err(_) => true,
             })
             .map(|r| Ok(codec::decode::<Change>(&r?.1)?))
+    }
+
+    /// Keeps a change as it came (from another device, or of a kind this version does not
+    /// know) so that it can be forwarded unchanged. Returns whether it was new. The sync
+    /// issue verifies and applies; this only stores.
+    pub fn keep_change(&self, change: &Change) -> Result<bool, StoreError> {
+        let key = change_key(change.envelope.origin, change.envelope.seq);
+        let value = codec::encode(change)?;
+        let previous = self
+            .tree(Slot::Changes)
+            .compare_and_swap(key, None as Option<&[u8]>, Some(value))?;
+        Ok(previous.is_ok())
     }
 
     /// How many changes the log holds, from every origin.

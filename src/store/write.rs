@@ -63,12 +63,37 @@ impl Head {
     }
 }
 
-/// The heads of every field of one entity, and of its step chain.
+/// The heads of every field of one entity, and of its step chain. Fields that share
+/// their heads (all the fields a change set) are kept together, as a bit mask over the
+/// positions in `Entity::FIELDS`, so that a record's versions stay a few dozen bytes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityVersions {
-    pub fields: BTreeMap<String, Vec<Head>>,
+    pub groups: Vec<(Vec<Head>, u64)>,
     /// The last step of a referral's history (the creation change at first).
     pub steps: Option<Head>,
+}
+
+impl EntityVersions {
+    /// The heads of the field at `position` (none for a field never set).
+    pub fn heads(&self, position: usize) -> &[Head] {
+        self.groups
+            .iter()
+            .find(|(_, mask)| mask & (1 << position) != 0)
+            .map(|(heads, _)| heads.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Gives the fields in `mask` these heads.
+    pub fn set(&mut self, mask: u64, heads: Vec<Head>) {
+        for (_, m) in self.groups.iter_mut() {
+            *m &= !mask;
+        }
+        self.groups.retain(|(_, m)| *m != 0);
+        match self.groups.iter_mut().find(|(h, _)| *h == heads) {
+            Some((_, m)) => *m |= mask,
+            None => self.groups.push((heads, mask)),
+        }
+    }
 }
 
 impl Versioned for EntityVersions {
@@ -184,13 +209,18 @@ impl Tx<'_> {
         let mut versions = self.versions(E::TAG, id)?;
         let mut replaces = BTreeSet::new();
         let mut depth = 0;
+        let mut mask = 0u64;
         for name in changed.keys() {
-            for head in versions.fields.get(name).into_iter().flatten() {
+            let position = E::FIELDS
+                .iter()
+                .position(|f| f == name)
+                .ok_or_else(|| abort(StoreError::Invalid(format!("unknown field {name}"))))?;
+            mask |= 1 << position;
+            for head in versions.heads(position) {
                 replaces.insert(head.version(self.me));
                 depth = depth.max(head.depth);
             }
         }
-        let names: Vec<String> = changed.keys().cloned().collect();
         let entity = EntityRef {
             kind: E::KIND.to_string(),
             id,
@@ -202,9 +232,7 @@ impl Tx<'_> {
             depth + 1,
             changed,
         )?;
-        for name in names {
-            versions.fields.insert(name, vec![head]);
-        }
+        versions.set(mask, vec![head]);
         if old.is_none() && E::KIND == Referral::KIND {
             versions.steps = Some(head);
         }

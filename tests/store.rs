@@ -1,0 +1,418 @@
+//! The store on a temporary directory: round trips, case codes, indexes in step with
+//! records, all-or-nothing transactions, the change log, and no personal data in keys.
+
+use std::sync::Arc;
+
+use daleel::codec;
+use daleel::model::change::{Change, KIND_FIELDS, KIND_STEP};
+use daleel::model::{
+    CaseStatus, Consent, Date, Displacement, DisplacementKind, Household, Location, Move, Need,
+    NeedStatus, Outcome, Person, Priority, Referral, ReferralStatus, Sector, Service, Timestamp,
+    sample,
+};
+use daleel::store::{DatabaseKind, Edit, FixedClock, StoreError};
+use daleel::workspace::Workspace;
+use uuid::Uuid;
+
+const NOW: i64 = 1_795_000_000_000;
+
+fn open(dir: &std::path::Path) -> (Workspace, Arc<FixedClock>) {
+    let clock = FixedClock::at(NOW);
+    (Workspace::open_with_clock(dir, clock.clone()).expect("open"), clock)
+}
+
+fn household(name: &str, phone: &str) -> Household {
+    let mut head = Person::new(Uuid::now_v7(), name);
+    head.birth_year = Some(1984);
+    Household {
+        id: Uuid::now_v7(),
+        case_code: String::new(),
+        created_at: Timestamp(NOW),
+        created_by: "Amal".into(),
+        head,
+        phone: phone.into(),
+        members: vec![],
+        location: Location {
+            governorate: "IQG15".into(),
+            ..Location::default()
+        },
+        displacement: Displacement {
+            kind: DisplacementKind::Returnee,
+            returned_on: Date::from_ymd(2018, 3, 14),
+        },
+        vulnerabilities: Default::default(),
+        consent: Some(Consent {
+            services: true,
+            disclosure: true,
+            follow_up: true,
+            recorded_at: Timestamp(NOW),
+            recorded_by: "Amal".into(),
+        }),
+        status: CaseStatus::Open,
+    }
+}
+
+fn need(household: Uuid) -> Need {
+    Need {
+        id: Uuid::now_v7(),
+        household,
+        member: None,
+        sector: Sector::CivilDocumentation,
+        description: "ID card".into(),
+        priority: Priority::Urgent,
+        status: NeedStatus::Open,
+        created_at: Timestamp(NOW),
+        created_by: "Amal".into(),
+    }
+}
+
+fn referral(h: &Household, n: &Need) -> Referral {
+    let service = sample::directory().services[0].clone();
+    Referral {
+        id: Uuid::now_v7(),
+        household: h.id,
+        need: n.id,
+        service: service.id,
+        organization: service.organization,
+        referring_org: "CRC Mosul".into(),
+        priority: n.priority,
+        reason: "needs ID".into(),
+        disclosed: Default::default(),
+        follow_up: None,
+        created_at: Timestamp(NOW),
+        created_by: "Amal".into(),
+        history: vec![Referral::created_step(Timestamp(NOW), "Amal")],
+    }
+}
+
+#[test]
+fn a_saved_household_reads_back_with_a_new_case_code() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    let h = household("فاطمة حسن", "07701234567");
+    let applied = ws.store.apply("Amal", &[Edit::Household(h.clone())]).expect("save");
+    let code = format!("{}-0001", ws.identity.code());
+    assert_eq!(applied.case_codes, vec![code.clone()]);
+    let back: Household = ws.store.get(h.id).expect("read").expect("present");
+    assert_eq!(back, Household { case_code: code.clone(), ..h });
+    assert_eq!(ws.store.household_by_case_code(&code).expect("lookup").map(|h| h.id), Some(back.id));
+    assert_eq!(ws.store.kind().expect("kind"), Some(DatabaseKind::Real));
+}
+
+#[test]
+fn case_codes_and_sequence_numbers_are_never_reused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let first_code;
+    {
+        let (ws, _) = open(dir.path());
+        let a = ws.store.apply("Amal", &[Edit::Household(household("a", ""))]).expect("save");
+        first_code = a.case_codes[0].clone();
+        assert_eq!(ws.store.next_seq().expect("seq"), 2);
+    }
+    let (ws, _) = open(dir.path());
+    let b = ws.store.apply("Amal", &[Edit::Household(household("b", ""))]).expect("save");
+    assert_ne!(b.case_codes[0], first_code);
+    assert!(b.case_codes[0].ends_with("-0002"), "{:?}", b.case_codes);
+    let seqs: Vec<u64> = ws
+        .store
+        .changes_of(ws.identity.origin(), 1)
+        .map(|c| c.expect("change").envelope.seq)
+        .collect();
+    assert_eq!(seqs, vec![1, 2]);
+}
+
+#[test]
+fn the_change_log_records_only_what_changed_and_what_it_replaces() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, clock) = open(dir.path());
+    let h = household("Fatima", "07701234567");
+    ws.store.apply("Amal", &[Edit::Household(h.clone())]).expect("create");
+    let saved: Household = ws.store.get(h.id).expect("read").expect("present");
+    clock.set(NOW - 5_000); // the wall clock goes back: the log's clock must not
+    let mut edited = saved.clone();
+    edited.phone = "07809999999".into();
+    ws.store.apply("Yousif", &[Edit::Household(edited.clone())]).expect("edit");
+    // Saving the same record again writes nothing.
+    let unchanged = ws.store.apply("Yousif", &[Edit::Household(edited)]).expect("no-op");
+    assert_eq!(unchanged.changes, 0);
+
+    let log: Vec<Change> = ws
+        .store
+        .changes_of(ws.identity.origin(), 1)
+        .collect::<Result<_, _>>()
+        .expect("log");
+    assert_eq!(log.len(), 2);
+    let (create, edit) = (&log[0], &log[1]);
+    assert_eq!(create.envelope.kind, KIND_FIELDS);
+    assert_eq!(create.envelope.entity.kind, "household");
+    assert_eq!(create.envelope.entity.id, h.id);
+    assert!(create.envelope.replaces.is_empty());
+    let edit_payload = edit.payload.as_ref().expect("payload");
+    assert_eq!(edit_payload.values.keys().collect::<Vec<_>>(), vec!["phone"]);
+    assert_eq!(
+        codec::decode_value::<String>(&edit_payload.values["phone"]).expect("phone"),
+        "07809999999"
+    );
+    assert_eq!(edit.envelope.replaces, vec![create.envelope.version()]);
+    assert_eq!(edit.envelope.author, "Yousif");
+    assert!(edit.envelope.hlc > create.envelope.hlc, "clock order holds when the wall clock goes back");
+    for change in &log {
+        assert!(change.payload_matches().expect("hash"), "payload hash checks");
+    }
+    let salts: Vec<_> = log.iter().map(|c| c.payload.as_ref().expect("p").salt).collect();
+    assert_ne!(salts[0], salts[1], "every payload has its own random salt");
+}
+
+#[test]
+fn a_failed_action_writes_nothing_at_all() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    let h = household("Fatima", "");
+    let step = Referral::created_step(Timestamp(NOW), "Amal");
+    let before_seq = ws.store.next_seq().expect("seq");
+    let err = ws
+        .store
+        .apply(
+            "Amal",
+            &[
+                Edit::Household(h.clone()),
+                Edit::Need(need(h.id)),
+                Edit::Step { referral: Uuid::now_v7(), step },
+            ],
+        )
+        .expect_err("the step's referral does not exist");
+    assert!(matches!(err, StoreError::NotFound { kind: "referral", .. }), "{err}");
+    assert!(ws.store.get::<Household>(h.id).expect("read").is_none());
+    assert_eq!(ws.store.count::<Need>(), 0);
+    assert_eq!(ws.store.change_count(), 0);
+    assert_eq!(ws.store.next_seq().expect("seq"), before_seq);
+    assert!(ws.store.check_indexes().expect("check").is_empty());
+    // The case number was not used up either.
+    let ok = ws.store.apply("Amal", &[Edit::Household(h)]).expect("save");
+    assert!(ok.case_codes[0].ends_with("-0001"));
+}
+
+#[test]
+fn indexes_stay_in_step_through_edits_and_moves() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, clock) = open(dir.path());
+    let h = household("Fatima", "");
+    let n = need(h.id);
+    let r = referral(&h, &n);
+    ws.store
+        .apply("Amal", &[Edit::Household(h.clone()), Edit::Need(n.clone()), Edit::Referral(r.clone())])
+        .expect("save");
+    assert_eq!(ws.store.household_ids_in("IQG15", None).expect("ids"), vec![h.id]);
+    assert_eq!(ws.store.needs_of(h.id).expect("needs").len(), 1);
+    assert_eq!(ws.store.referrals_in(ReferralStatus::Draft).expect("drafts").len(), 1);
+
+    let mut moved: Household = ws.store.get(h.id).expect("read").expect("present");
+    moved.location.governorate = "IQG01".into();
+    ws.store.apply("Amal", &[Edit::Household(moved)]).expect("move");
+    assert!(ws.store.household_ids_in("IQG15", None).expect("ids").is_empty());
+    assert_eq!(ws.store.household_ids_in("IQG01", None).expect("ids"), vec![h.id]);
+
+    ws.store.move_referral("Amal", r.id, &Move::Send, "").expect("send");
+    assert!(ws.store.referrals_in(ReferralStatus::Draft).expect("drafts").is_empty());
+    let sent = ws.store.referrals_in(ReferralStatus::Sent).expect("sent");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].due(), Some(Timestamp(NOW + 72 * 3_600_000)));
+    let need_now: Need = ws.store.get(n.id).expect("read").expect("present");
+    assert_eq!(need_now.status, NeedStatus::Referred);
+
+    assert_eq!(ws.store.count_overdue(Timestamp(NOW)), 0);
+    assert_eq!(ws.store.count_overdue(Timestamp(NOW + 73 * 3_600_000)), 1);
+    clock.set(NOW + 100 * 3_600_000);
+    ws.store.move_referral("Amal", r.id, &Move::Accept, "").expect("accept");
+    ws.store
+        .move_referral(
+            "Amal",
+            r.id,
+            &Move::Complete { outcome: Outcome::Successful, reason: String::new() },
+            "family has the ID",
+        )
+        .expect("complete");
+    let done: Referral = ws.store.get(r.id).expect("read").expect("present");
+    assert_eq!(done.status(), ReferralStatus::Completed);
+    assert_eq!(done.history.len(), 4);
+    assert_eq!(done.history[3].note, "family has the ID");
+    let need_now: Need = ws.store.get(n.id).expect("read").expect("present");
+    assert_eq!(need_now.status, NeedStatus::Met);
+    assert!(ws.store.check_indexes().expect("check").is_empty());
+
+    // Steps are their own changes, each following the one before.
+    let steps: Vec<Change> = ws
+        .store
+        .changes_of(ws.identity.origin(), 1)
+        .map(|c| c.expect("change"))
+        .filter(|c| c.envelope.kind == KIND_STEP)
+        .collect();
+    assert_eq!(steps.len(), 3);
+    assert_eq!(steps[1].envelope.replaces, vec![steps[0].envelope.version()]);
+}
+
+#[test]
+fn a_refused_move_says_why_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    let mut h = household("Fatima", "");
+    h.consent = None;
+    let n = need(h.id);
+    let r = referral(&h, &n);
+    ws.store
+        .apply("Amal", &[Edit::Household(h), Edit::Need(n), Edit::Referral(r.clone())])
+        .expect("save");
+    let changes = ws.store.change_count();
+    let err = ws.store.move_referral("Amal", r.id, &Move::Send, "").expect_err("no consent");
+    assert!(err.to_string().contains("not consented"), "{err}");
+    let err = ws.store.move_referral("Amal", r.id, &Move::Accept, "").expect_err("draft");
+    assert_eq!(
+        err.to_string(),
+        "a draft referral cannot become accepted; from draft it can become sent or cancelled"
+    );
+    assert_eq!(ws.store.change_count(), changes);
+}
+
+#[test]
+fn a_step_from_a_stale_status_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    let h = household("Fatima", "");
+    let n = need(h.id);
+    let r = referral(&h, &n);
+    ws.store
+        .apply("Amal", &[Edit::Household(h.clone()), Edit::Need(n), Edit::Referral(r.clone())])
+        .expect("save");
+    let consent = h.consent.clone();
+    let step = r.check_move(&Move::Send, consent.as_ref(), Timestamp(NOW), "Amal", "").expect("ok");
+    ws.store.apply("Amal", &[Edit::Step { referral: r.id, step: step.clone() }]).expect("send");
+    let err = ws
+        .store
+        .apply("Amal", &[Edit::Step { referral: r.id, step }])
+        .expect_err("already sent");
+    assert!(matches!(err, StoreError::Stale { .. }), "{err}");
+}
+
+#[test]
+fn an_unknown_kind_of_change_is_kept_byte_for_byte() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    ws.store.apply("Amal", &[Edit::Household(household("x", ""))]).expect("save");
+    let mut change = ws
+        .store
+        .changes_of(ws.identity.origin(), 1)
+        .next()
+        .expect("one")
+        .expect("change");
+    change.envelope.origin = daleel::model::change::OriginId([9; 32]);
+    change.envelope.kind = "survey/3".into();
+    change.envelope.entity.kind = "survey".into();
+    assert!(ws.store.keep_change(&change).expect("keep"));
+    assert!(!ws.store.keep_change(&change).expect("again"), "a second copy is not new");
+    let back: Vec<Change> = ws
+        .store
+        .changes_of(change.envelope.origin, 0)
+        .collect::<Result<_, _>>()
+        .expect("read");
+    assert_eq!(back, vec![change.clone()]);
+    assert_eq!(codec::encode(&back[0]).expect("enc"), codec::encode(&change).expect("enc"));
+}
+
+#[test]
+fn keys_hold_no_personal_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    let mut h = household("Zainab Sentinelname", "07712345678");
+    h.location.village = "Sentinelvillage".into();
+    let n = need(h.id);
+    ws.store
+        .apply("Amal", &[Edit::Household(h.clone()), Edit::Need(n.clone()), Edit::Referral(referral(&h, &n))])
+        .expect("save");
+    drop(ws);
+    let db = sled::open(dir.path().join("db")).expect("raw open");
+    let sentinels: [&[u8]; 3] = [b"Sentinelname", b"07712345678", b"Sentinelvillage"];
+    for name in db.tree_names() {
+        let tree = db.open_tree(&name).expect("tree");
+        for key in tree.iter().keys() {
+            let key = key.expect("key");
+            for s in sentinels {
+                assert!(
+                    !key.windows(s.len()).any(|w| w == s),
+                    "tree {} has personal data in a key",
+                    String::from_utf8_lossy(&name)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_plainly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    drop(open(dir.path()));
+    {
+        let db = sled::open(dir.path().join("db")).expect("raw open");
+        db.open_tree("meta")
+            .expect("meta")
+            .insert("schema_version", &99u32.to_be_bytes())
+            .expect("write");
+        db.flush().expect("flush");
+    }
+    let err = Workspace::open(dir.path()).err().expect("refused");
+    assert!(err.to_string().contains("made by a newer version of Daleel (schema 99"), "{err}");
+}
+
+#[test]
+fn an_edited_sample_service_replaces_the_sample_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    let before = ws.store.services().expect("services");
+    assert_eq!(before.len(), sample::directory().services.len());
+    assert!(ws.store.uses_sample_directory());
+    assert_eq!(ws.store.change_count(), 0, "the sample directory is not in the change log");
+    let mut s: Service = before[0].clone();
+    s.phone = "0750 000 0999".into();
+    ws.store.apply("Coordinator", &[Edit::Service(s.clone())]).expect("edit");
+    let after = ws.store.services().expect("services");
+    assert_eq!(after.len(), before.len(), "replaced, not duplicated");
+    assert_eq!(ws.store.service(s.id).expect("get"), Some(s));
+    assert_eq!(ws.store.service_ids_in_sector(before[0].sector).expect("idx").len(), 1);
+}
+
+#[test]
+fn demo_refuses_a_real_database_and_is_deterministic() {
+    let real = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(real.path());
+    ws.store.apply("Amal", &[Edit::Household(household("x", ""))]).expect("save");
+    let err = daleel::demo::generate(&ws.store, 10, 1, |_| {}).expect_err("real data");
+    assert!(err.to_string().contains("already holds 1 households"), "{err}");
+
+    let contents = |seed: u64| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (ws, _) = open(dir.path());
+        let summary = daleel::demo::generate(&ws.store, 60, seed, |_| {}).expect("demo");
+        assert_eq!(ws.store.kind().expect("kind"), Some(DatabaseKind::Demo));
+        assert!(ws.store.check_indexes().expect("check").is_empty());
+        let mut households: Vec<Household> = ws
+            .store
+            .all::<Household>()
+            .map(|h| Household { case_code: String::new(), ..h.expect("h") })
+            .collect();
+        households.sort_by_key(|h| h.id);
+        let statuses: std::collections::BTreeSet<ReferralStatus> = ws
+            .store
+            .all::<Referral>()
+            .map(|r| r.expect("r").status())
+            .collect();
+        (summary, households, statuses)
+    };
+    let (a, ha, statuses) = contents(5);
+    let (b, hb, _) = contents(5);
+    let (c, hc, _) = contents(6);
+    assert_eq!(a, b);
+    assert_eq!(ha, hb, "same seed, same households");
+    assert_ne!(ha, hc, "another seed, another caseload");
+    assert_eq!(a.households, 60);
+    assert_eq!(c.households, 60);
+    assert_eq!(statuses.len(), ReferralStatus::ALL.len(), "referrals in every status");
+}
