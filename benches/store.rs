@@ -125,7 +125,10 @@ fn main() {
         .sum();
     for (name, entries, bytes) in store.tree_sizes().expect("sizes") {
         if entries > 0 {
-            println!("    {name:<26} {entries:>8} entries {:>9.1} MiB", bytes as f64 / 1048576.0);
+            println!(
+                "    {name:<26} {entries:>8} entries {:>9.1} MiB",
+                bytes as f64 / 1048576.0
+            );
         }
     }
     drop(store);

@@ -182,9 +182,15 @@ mod tests {
         assert!(decode_untrusted::<NoteV2>(&old).is_err());
         let mut bytes = encode(&note()).expect("encodes");
         bytes.push(0);
-        assert_eq!(decode_untrusted::<NoteV2>(&bytes), Err(CodecError::TrailingBytes(1)));
+        assert_eq!(
+            decode_untrusted::<NoteV2>(&bytes),
+            Err(CodecError::TrailingBytes(1))
+        );
         bytes.truncate(bytes.len() - 3);
-        assert!(matches!(decode_untrusted::<NoteV2>(&bytes), Err(CodecError::Decode(_))));
+        assert!(matches!(
+            decode_untrusted::<NoteV2>(&bytes),
+            Err(CodecError::Decode(_))
+        ));
     }
 
     #[test]
@@ -193,7 +199,10 @@ mod tests {
         let mut body = vec![253u8];
         body.extend((1u64 << 40).to_le_bytes());
         let err = decode_value::<String>(&body).expect_err("over the limit");
-        assert!(matches!(err, CodecError::Decode(ref m) if m.to_lowercase().contains("limit")), "{err}");
+        assert!(
+            matches!(err, CodecError::Decode(ref m) if m.to_lowercase().contains("limit")),
+            "{err}"
+        );
         // A vector that claims 10^12 elements.
         let mut body = vec![253u8];
         body.extend(1_000_000_000_000u64.to_le_bytes());

@@ -132,7 +132,10 @@ mod tests {
     #[test]
     fn the_built_in_defaults_parse() {
         let defaults: Partial = toml::from_str(DEFAULTS).expect("default_config.toml parses");
-        assert_eq!(defaults.idle_lock_minutes, Some(Config::default().idle_lock_minutes));
+        assert_eq!(
+            defaults.idle_lock_minutes,
+            Some(Config::default().idle_lock_minutes)
+        );
         assert_eq!(Config::default().retention_months, 24);
         assert_eq!(Config::default().language, "en");
     }
@@ -150,7 +153,9 @@ mod tests {
         let err = parse("language = \"ar\"\n\nidle_lock = 5\n").expect_err("unknown key");
         let text = err.to_string();
         assert!(
-            text.starts_with("config file /etc/daleel/config.toml, line 3: unknown field `idle_lock`"),
+            text.starts_with(
+                "config file /etc/daleel/config.toml, line 3: unknown field `idle_lock`"
+            ),
             "{text}"
         );
     }
@@ -163,7 +168,10 @@ mod tests {
             "config file /etc/daleel/config.toml, line 1: language \"fr\" is not available; use en, ar or ckb"
         );
         let err = parse("\nretention_months = 0\n").expect_err("zero months");
-        assert!(err.to_string().contains("line 2: retention_months is 0"), "{err}");
+        assert!(
+            err.to_string().contains("line 2: retention_months is 0"),
+            "{err}"
+        );
         let err = parse("idle_lock_minutes = \"ten\"\n").expect_err("wrong type");
         assert!(err.to_string().contains("line 1"), "{err}");
     }

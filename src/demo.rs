@@ -10,11 +10,10 @@ use uuid::Uuid;
 
 use crate::model::time::{DAY_MS, HOUR_MS};
 use crate::model::{
-    CaseStatus, CivilDocument, Closure, ClosureReason, Consent, Date, DisclosedField,
-    Displacement, DisplacementKind, Household, Location, Move, Need, NeedStatus,
-    NotSuccessfulReason, OrgType, Organization, Outcome, Person, Priority, Referral,
-    ReferralStatus, Sector, Service, ServiceLocation, ServiceStatus, Sex, Timestamp,
-    Vulnerability, WgAnswer,
+    CaseStatus, CivilDocument, Closure, ClosureReason, Consent, Date, DisclosedField, Displacement,
+    DisplacementKind, Household, Location, Move, Need, NeedStatus, NotSuccessfulReason, OrgType,
+    Organization, Outcome, Person, Priority, Referral, ReferralStatus, Sector, Service,
+    ServiceLocation, ServiceStatus, Sex, Timestamp, Vulnerability, WgAnswer,
 };
 use crate::store::{Edit, Store, StoreError};
 
@@ -22,44 +21,107 @@ use crate::store::{Edit, Store, StoreError};
 const CHUNK: usize = 200;
 
 /// The workers named on demo changes.
-const WORKERS: [&str; 6] = ["Amal H.", "Yousif K.", "Noor S.", "Omar R.", "Huda M.", "Salwa T."];
+const WORKERS: [&str; 6] = [
+    "Amal H.",
+    "Yousif K.",
+    "Noor S.",
+    "Omar R.",
+    "Huda M.",
+    "Salwa T.",
+];
 
 /// (Arabic, Latin) given names.
 const FEMALE: [(&str, &str); 16] = [
-    ("فاطمة", "Fatima"), ("زينب", "Zainab"), ("مريم", "Maryam"), ("نور", "Noor"),
-    ("هدى", "Huda"), ("سارة", "Sara"), ("آمنة", "Amina"), ("رقية", "Ruqaya"),
-    ("شيماء", "Shaimaa"), ("إسراء", "Israa"), ("دعاء", "Duaa"), ("حنان", "Hanan"),
-    ("سلوى", "Salwa"), ("أسماء", "Asmaa"), ("ليلى", "Layla"), ("خديجة", "Khadija"),
+    ("فاطمة", "Fatima"),
+    ("زينب", "Zainab"),
+    ("مريم", "Maryam"),
+    ("نور", "Noor"),
+    ("هدى", "Huda"),
+    ("سارة", "Sara"),
+    ("آمنة", "Amina"),
+    ("رقية", "Ruqaya"),
+    ("شيماء", "Shaimaa"),
+    ("إسراء", "Israa"),
+    ("دعاء", "Duaa"),
+    ("حنان", "Hanan"),
+    ("سلوى", "Salwa"),
+    ("أسماء", "Asmaa"),
+    ("ليلى", "Layla"),
+    ("خديجة", "Khadija"),
 ];
 const MALE: [(&str, &str); 16] = [
-    ("أحمد", "Ahmed"), ("محمد", "Mohammed"), ("علي", "Ali"), ("حسن", "Hassan"),
-    ("حسين", "Hussein"), ("عمر", "Omar"), ("يوسف", "Yousif"), ("إبراهيم", "Ibrahim"),
-    ("خالد", "Khalid"), ("مصطفى", "Mustafa"), ("عبدالله", "Abdullah"), ("سعد", "Saad"),
-    ("كريم", "Kareem"), ("مازن", "Mazin"), ("طارق", "Tariq"), ("ياسين", "Yaseen"),
+    ("أحمد", "Ahmed"),
+    ("محمد", "Mohammed"),
+    ("علي", "Ali"),
+    ("حسن", "Hassan"),
+    ("حسين", "Hussein"),
+    ("عمر", "Omar"),
+    ("يوسف", "Yousif"),
+    ("إبراهيم", "Ibrahim"),
+    ("خالد", "Khalid"),
+    ("مصطفى", "Mustafa"),
+    ("عبدالله", "Abdullah"),
+    ("سعد", "Saad"),
+    ("كريم", "Kareem"),
+    ("مازن", "Mazin"),
+    ("طارق", "Tariq"),
+    ("ياسين", "Yaseen"),
 ];
 const FAMILY: [(&str, &str); 16] = [
-    ("الجبوري", "Al-Jubouri"), ("العبيدي", "Al-Obaidi"), ("الدليمي", "Al-Dulaimi"),
-    ("الحمداني", "Al-Hamdani"), ("الشمري", "Al-Shammari"), ("الطائي", "Al-Taie"),
-    ("العاني", "Al-Ani"), ("الراوي", "Al-Rawi"), ("الكبيسي", "Al-Kubaisi"),
-    ("النعيمي", "Al-Nuaimi"), ("السبعاوي", "Al-Sabawi"), ("الحديثي", "Al-Hadithi"),
-    ("الفهداوي", "Al-Fahdawi"), ("البياتي", "Al-Bayati"), ("الزبيدي", "Al-Zubaidi"),
+    ("الجبوري", "Al-Jubouri"),
+    ("العبيدي", "Al-Obaidi"),
+    ("الدليمي", "Al-Dulaimi"),
+    ("الحمداني", "Al-Hamdani"),
+    ("الشمري", "Al-Shammari"),
+    ("الطائي", "Al-Taie"),
+    ("العاني", "Al-Ani"),
+    ("الراوي", "Al-Rawi"),
+    ("الكبيسي", "Al-Kubaisi"),
+    ("النعيمي", "Al-Nuaimi"),
+    ("السبعاوي", "Al-Sabawi"),
+    ("الحديثي", "Al-Hadithi"),
+    ("الفهداوي", "Al-Fahdawi"),
+    ("البياتي", "Al-Bayati"),
+    ("الزبيدي", "Al-Zubaidi"),
     ("المحمدي", "Al-Mohammadi"),
 ];
 const VILLAGES: [&str; 12] = [
-    "Al-Zanjili", "Bab Sinjar", "Al-Muhandiseen", "Qaraqosh", "Bartella", "Hammam al-Alil",
-    "Al-Andalus", "Al-Tamim", "Al-Jazeera", "Al-Sufiya", "Al-Askari", "Al-Nazzal",
+    "Al-Zanjili",
+    "Bab Sinjar",
+    "Al-Muhandiseen",
+    "Qaraqosh",
+    "Bartella",
+    "Hammam al-Alil",
+    "Al-Andalus",
+    "Al-Tamim",
+    "Al-Jazeera",
+    "Al-Sufiya",
+    "Al-Askari",
+    "Al-Nazzal",
 ];
 const NEED_TEXT: [(Sector, &str); 14] = [
-    (Sector::CivilDocumentation, "Replacement of lost civil status ID"),
+    (
+        Sector::CivilDocumentation,
+        "Replacement of lost civil status ID",
+    ),
     (Sector::Health, "Follow-up for chronic diabetes treatment"),
-    (Sector::ShelterNfi, "Repair of war-damaged roof before winter"),
+    (
+        Sector::ShelterNfi,
+        "Repair of war-damaged roof before winter",
+    ),
     (Sector::Wash, "No safe drinking water at home"),
     (Sector::FoodSecurity, "Food basket: no income this month"),
     (Sector::Livelihoods, "Vocational training or cash-for-work"),
     (Sector::Education, "Child out of school since return"),
-    (Sector::Mhpss, "Psychosocial support after loss in the family"),
+    (
+        Sector::Mhpss,
+        "Psychosocial support after loss in the family",
+    ),
     (Sector::Protection, "Threats from neighbours since return"),
-    (Sector::ChildProtection, "Working child needs case management"),
+    (
+        Sector::ChildProtection,
+        "Working child needs case management",
+    ),
     (Sector::Gbv, "Safe space and case management"),
     (Sector::Hlp, "Property occupied; needs legal help"),
     (Sector::Cash, "Multi-purpose cash for rent"),
@@ -109,7 +171,12 @@ pub fn generate(
     // The directory.
     let service_count = (households / 5).clamp(50, 2_000);
     let org_count = (service_count / 30).clamp(10, 60);
-    let kinds = [OrgType::Government, OrgType::Un, OrgType::InternationalNgo, OrgType::NationalNgo];
+    let kinds = [
+        OrgType::Government,
+        OrgType::Un,
+        OrgType::InternationalNgo,
+        OrgType::NationalNgo,
+    ];
     let orgs: Vec<Organization> = (0..org_count)
         .map(|i| {
             let kind = pick(&mut rng, &kinds);
@@ -146,7 +213,11 @@ pub fn generate(
                 languages: vec!["Arabic".into()],
                 required_documents: Vec::new(),
                 fees: String::new(),
-                status: if rng.gen_bool(0.95) { ServiceStatus::Active } else { ServiceStatus::Inactive },
+                status: if rng.gen_bool(0.95) {
+                    ServiceStatus::Active
+                } else {
+                    ServiceStatus::Inactive
+                },
             }
         })
         .collect();
@@ -164,7 +235,15 @@ pub fn generate(
         let n = CHUNK.min(households - done);
         let mut edits = Vec::new();
         for _ in 0..n {
-            household(&mut rng, today, now, &services, &orgs, &mut edits, &mut summary);
+            household(
+                &mut rng,
+                today,
+                now,
+                &services,
+                &orgs,
+                &mut edits,
+                &mut summary,
+            );
         }
         store.apply_unflushed(WORKERS[0], &edits)?;
         done += n;
@@ -175,10 +254,23 @@ pub fn generate(
     Ok(summary)
 }
 
-fn person(rng: &mut ChaCha8Rng, sex: Sex, family: (&str, &str), year: u16, at: Timestamp) -> Person {
-    let given = if sex == Sex::Female { pick(rng, &FEMALE) } else { pick(rng, &MALE) };
+fn person(
+    rng: &mut ChaCha8Rng,
+    sex: Sex,
+    family: (&str, &str),
+    year: u16,
+    at: Timestamp,
+) -> Person {
+    let given = if sex == Sex::Female {
+        pick(rng, &FEMALE)
+    } else {
+        pick(rng, &MALE)
+    };
     let (name, latin) = if rng.gen_bool(0.7) {
-        (format!("{} {}", given.0, family.0), format!("{} {}", given.1, family.1))
+        (
+            format!("{} {}", given.0, family.0),
+            format!("{} {}", given.1, family.1),
+        )
     } else {
         (format!("{} {}", given.1, family.1), String::new())
     };
@@ -187,13 +279,20 @@ fn person(rng: &mut ChaCha8Rng, sex: Sex, family: (&str, &str), year: u16, at: T
     p.sex = Some(sex);
     p.birth_year = Some(year);
     if rng.gen_bool(0.08) {
-        p.wg.walking = Some(pick(rng, &[WgAnswer::Some, WgAnswer::ALot, WgAnswer::CannotDo]));
+        p.wg.walking = Some(pick(
+            rng,
+            &[WgAnswer::Some, WgAnswer::ALot, WgAnswer::CannotDo],
+        ));
         p.wg.seeing = Some(WgAnswer::NoDifficulty);
     }
     if rng.gen_bool(0.1) {
         p.missing_documents.insert(pick(
             rng,
-            &[CivilDocument::CivilStatusId, CivilDocument::NationalId, CivilDocument::BirthCertificate],
+            &[
+                CivilDocument::CivilStatusId,
+                CivilDocument::NationalId,
+                CivilDocument::BirthCertificate,
+            ],
         ));
     }
     p
@@ -205,20 +304,37 @@ fn make_household(rng: &mut ChaCha8Rng, today: Timestamp) -> Household {
     let worker = pick(rng, &WORKERS);
     let family = pick(rng, &FAMILY);
     let this_year = today.year() as u16;
-    let head_sex = if rng.gen_bool(0.3) { Sex::Female } else { Sex::Male };
+    let head_sex = if rng.gen_bool(0.3) {
+        Sex::Female
+    } else {
+        Sex::Male
+    };
     let head_year = this_year - rng.gen_range(20..75);
     let mut head = person(rng, head_sex, family, head_year, created);
     head.relationship = "head".into();
     let mut members = Vec::new();
     for _ in 0..rng.gen_range(0..8) {
-        let sex = if rng.gen_bool(0.5) { Sex::Female } else { Sex::Male };
+        let sex = if rng.gen_bool(0.5) {
+            Sex::Female
+        } else {
+            Sex::Male
+        };
         let year = this_year - rng.gen_range(0..60);
         let mut m = person(rng, sex, family, year, created);
-        m.relationship = pick(rng, &["spouse", "son", "daughter", "mother", "father", "nephew"]).into();
+        m.relationship = pick(
+            rng,
+            &["spouse", "son", "daughter", "mother", "father", "nephew"],
+        )
+        .into();
         members.push(m);
     }
-    let governorate = pick(rng, &["IQG15", "IQG15", "IQG15", "IQG01", "IQG01", "IQG16", "IQG10"]);
-    let kind = pick(rng, &DisplacementKind::ALL.to_vec());
+    let governorate = pick(
+        rng,
+        &[
+            "IQG15", "IQG15", "IQG15", "IQG01", "IQG01", "IQG16", "IQG10",
+        ],
+    );
+    let kind = pick(rng, DisplacementKind::ALL);
     let displacement = Displacement {
         kind,
         returned_on: (kind == DisplacementKind::Returnee)
@@ -228,7 +344,11 @@ fn make_household(rng: &mut ChaCha8Rng, today: Timestamp) -> Household {
     if head_sex == Sex::Female {
         vulnerabilities.insert(Vulnerability::FemaleHeaded);
     }
-    for v in [Vulnerability::ChronicIllness, Vulnerability::PregnantOrLactating, Vulnerability::OlderPersonAlone] {
+    for v in [
+        Vulnerability::ChronicIllness,
+        Vulnerability::PregnantOrLactating,
+        Vulnerability::OlderPersonAlone,
+    ] {
         if rng.gen_bool(0.1) {
             vulnerabilities.insert(v);
         }
@@ -244,7 +364,14 @@ fn make_household(rng: &mut ChaCha8Rng, today: Timestamp) -> Household {
         CaseStatus::Closed(Closure {
             at: created.plus_ms(20 * DAY_MS),
             by: worker.into(),
-            reason: pick(rng, &[ClosureReason::ServicesReceived, ClosureReason::MovedAway, ClosureReason::Unreachable]),
+            reason: pick(
+                rng,
+                &[
+                    ClosureReason::ServicesReceived,
+                    ClosureReason::MovedAway,
+                    ClosureReason::Unreachable,
+                ],
+            ),
             note: String::new(),
             duplicate_of: None,
         })
@@ -257,7 +384,12 @@ fn make_household(rng: &mut ChaCha8Rng, today: Timestamp) -> Household {
         created_at: created,
         created_by: worker.into(),
         head,
-        phone: format!("07{}0 {:03} {:04}", rng.gen_range(5..9), rng.gen_range(0..1000), rng.gen_range(0..10_000)),
+        phone: format!(
+            "07{}0 {:03} {:04}",
+            rng.gen_range(5..9),
+            rng.gen_range(0..1000),
+            rng.gen_range(0..10_000)
+        ),
         members,
         location: Location {
             governorate: governorate.into(),
@@ -298,7 +430,17 @@ fn household(
     let need_count = pick(rng, &[1usize, 1, 1, 2, 2, 3]);
     for _ in 0..need_count {
         let (sector, text) = pick(rng, &NEED_TEXT);
-        let priority = pick(rng, &[Priority::Emergency, Priority::Urgent, Priority::Urgent, Priority::Normal, Priority::Normal, Priority::Normal]);
+        let priority = pick(
+            rng,
+            &[
+                Priority::Emergency,
+                Priority::Urgent,
+                Priority::Urgent,
+                Priority::Normal,
+                Priority::Normal,
+                Priority::Normal,
+            ],
+        );
         let mut need = Need {
             id: uuid(rng, created),
             household: household_id,
@@ -317,10 +459,23 @@ fn household(
             continue;
         }
         let candidates: Vec<&Service> = services.iter().filter(|s| s.sector == sector).collect();
-        let service = if candidates.is_empty() { &services[0] } else { candidates[rng.gen_range(0..candidates.len())] };
-        let organization = orgs.iter().find(|o| o.id == service.organization).map(|o| o.id).unwrap_or(service.organization);
+        let service = if candidates.is_empty() {
+            &services[0]
+        } else {
+            candidates[rng.gen_range(0..candidates.len())]
+        };
+        let organization = orgs
+            .iter()
+            .find(|o| o.id == service.organization)
+            .map(|o| o.id)
+            .unwrap_or(service.organization);
         let disclosed = if consent.as_ref().is_some_and(|c| c.disclosure) {
-            [DisclosedField::HeadName, DisclosedField::Phone, DisclosedField::NeedDescription].into()
+            [
+                DisclosedField::HeadName,
+                DisclosedField::Phone,
+                DisclosedField::NeedDescription,
+            ]
+            .into()
         } else {
             BTreeSet::new()
         };
@@ -340,32 +495,57 @@ fn household(
             history: vec![Referral::created_step(created, worker)],
         };
         // Walk the lifecycle to a random point, with times spread over the last 12 weeks.
-        let target = pick(rng, &[
-            ReferralStatus::Draft, ReferralStatus::Sent, ReferralStatus::Sent, ReferralStatus::Accepted,
-            ReferralStatus::Accepted, ReferralStatus::Rejected, ReferralStatus::Completed,
-            ReferralStatus::Completed, ReferralStatus::Closed, ReferralStatus::Cancelled,
-        ]);
+        let target = pick(
+            rng,
+            &[
+                ReferralStatus::Draft,
+                ReferralStatus::Sent,
+                ReferralStatus::Sent,
+                ReferralStatus::Accepted,
+                ReferralStatus::Accepted,
+                ReferralStatus::Rejected,
+                ReferralStatus::Completed,
+                ReferralStatus::Completed,
+                ReferralStatus::Closed,
+                ReferralStatus::Cancelled,
+            ],
+        );
         let sent_at = now.plus_ms(-rng.gen_range(0..84) * DAY_MS - rng.gen_range(0..24) * HOUR_MS);
         let mut steps = Vec::new();
         let mut plan: Vec<Move> = Vec::new();
         match target {
             ReferralStatus::Draft => {}
-            ReferralStatus::Cancelled => plan.push(Move::Cancel { reason: "family moved".into() }),
+            ReferralStatus::Cancelled => plan.push(Move::Cancel {
+                reason: "family moved".into(),
+            }),
             _ => plan.push(Move::Send),
         }
         match target {
             ReferralStatus::Accepted => plan.push(Move::Accept),
-            ReferralStatus::Rejected => plan.push(Move::Reject { reason: "outside the area served".into() }),
+            ReferralStatus::Rejected => plan.push(Move::Reject {
+                reason: "outside the area served".into(),
+            }),
             ReferralStatus::Completed | ReferralStatus::Closed => {
                 plan.push(Move::Accept);
                 let outcome = if rng.gen_bool(0.8) {
                     Outcome::Successful
                 } else {
-                    Outcome::NotSuccessful(pick(rng, &[NotSuccessfulReason::ClientUnreachable, NotSuccessfulReason::LackOfCapacity]))
+                    Outcome::NotSuccessful(pick(
+                        rng,
+                        &[
+                            NotSuccessfulReason::ClientUnreachable,
+                            NotSuccessfulReason::LackOfCapacity,
+                        ],
+                    ))
                 };
-                plan.push(Move::Complete { outcome, reason: String::new() });
+                plan.push(Move::Complete {
+                    outcome,
+                    reason: String::new(),
+                });
                 if target == ReferralStatus::Closed {
-                    plan.push(Move::Close { reason: String::new() });
+                    plan.push(Move::Close {
+                        reason: String::new(),
+                    });
                 }
             }
             _ => {}
@@ -382,7 +562,14 @@ fn household(
         if matches!(target, ReferralStatus::Accepted) && rng.gen_bool(0.5) {
             referral.follow_up = Some(Date(sent_at.date().0 + 10));
         }
-        need.status = match (referral.status(), referral.history.iter().rev().find_map(|s| s.outcome.clone())) {
+        need.status = match (
+            referral.status(),
+            referral
+                .history
+                .iter()
+                .rev()
+                .find_map(|s| s.outcome.clone()),
+        ) {
             (ReferralStatus::Sent | ReferralStatus::Accepted, _) => NeedStatus::Referred,
             (_, Some(Outcome::Successful)) => NeedStatus::Met,
             (ReferralStatus::Closed, _) => NeedStatus::ClosedUnmet,

@@ -120,9 +120,12 @@ mod tests {
     fn a_second_open_is_refused_with_a_plain_message() {
         let dir = tempfile::tempdir().expect("tempdir");
         let first = Workspace::open(dir.path()).expect("first open");
-        let err = Workspace::open(dir.path()).err().expect("second open refused");
+        let err = Workspace::open(dir.path())
+            .err()
+            .expect("second open refused");
         assert!(
-            err.to_string().starts_with("this database is open in another Daleel window"),
+            err.to_string()
+                .starts_with("this database is open in another Daleel window"),
             "{err}"
         );
         drop(first);
@@ -132,7 +135,10 @@ mod tests {
     #[test]
     fn the_identity_survives_reopening() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let fp = Workspace::open(dir.path()).expect("open").identity.fingerprint();
+        let fp = Workspace::open(dir.path())
+            .expect("open")
+            .identity
+            .fingerprint();
         let again = Workspace::open(dir.path()).expect("reopen");
         assert_eq!(again.identity.fingerprint(), fp);
     }

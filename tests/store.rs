@@ -18,7 +18,10 @@ const NOW: i64 = 1_795_000_000_000;
 
 fn open(dir: &std::path::Path) -> (Workspace, Arc<FixedClock>) {
     let clock = FixedClock::at(NOW);
-    (Workspace::open_with_clock(dir, clock.clone()).expect("open"), clock)
+    (
+        Workspace::open_with_clock(dir, clock.clone()).expect("open"),
+        clock,
+    )
 }
 
 fn household(name: &str, phone: &str) -> Household {
@@ -90,12 +93,27 @@ fn a_saved_household_reads_back_with_a_new_case_code() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (ws, _) = open(dir.path());
     let h = household("فاطمة حسن", "07701234567");
-    let applied = ws.store.apply("Amal", &[Edit::Household(h.clone())]).expect("save");
+    let applied = ws
+        .store
+        .apply("Amal", &[Edit::Household(h.clone())])
+        .expect("save");
     let code = format!("{}-0001", ws.identity.code());
     assert_eq!(applied.case_codes, vec![code.clone()]);
     let back: Household = ws.store.get(h.id).expect("read").expect("present");
-    assert_eq!(back, Household { case_code: code.clone(), ..h });
-    assert_eq!(ws.store.household_by_case_code(&code).expect("lookup").map(|h| h.id), Some(back.id));
+    assert_eq!(
+        back,
+        Household {
+            case_code: code.clone(),
+            ..h
+        }
+    );
+    assert_eq!(
+        ws.store
+            .household_by_case_code(&code)
+            .expect("lookup")
+            .map(|h| h.id),
+        Some(back.id)
+    );
     assert_eq!(ws.store.kind().expect("kind"), Some(DatabaseKind::Real));
 }
 
@@ -105,12 +123,18 @@ fn case_codes_and_sequence_numbers_are_never_reused() {
     let first_code;
     {
         let (ws, _) = open(dir.path());
-        let a = ws.store.apply("Amal", &[Edit::Household(household("a", ""))]).expect("save");
+        let a = ws
+            .store
+            .apply("Amal", &[Edit::Household(household("a", ""))])
+            .expect("save");
         first_code = a.case_codes[0].clone();
         assert_eq!(ws.store.next_seq().expect("seq"), 2);
     }
     let (ws, _) = open(dir.path());
-    let b = ws.store.apply("Amal", &[Edit::Household(household("b", ""))]).expect("save");
+    let b = ws
+        .store
+        .apply("Amal", &[Edit::Household(household("b", ""))])
+        .expect("save");
     assert_ne!(b.case_codes[0], first_code);
     assert!(b.case_codes[0].ends_with("-0002"), "{:?}", b.case_codes);
     let seqs: Vec<u64> = ws
@@ -126,14 +150,21 @@ fn the_change_log_records_only_what_changed_and_what_it_replaces() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (ws, clock) = open(dir.path());
     let h = household("Fatima", "07701234567");
-    ws.store.apply("Amal", &[Edit::Household(h.clone())]).expect("create");
+    ws.store
+        .apply("Amal", &[Edit::Household(h.clone())])
+        .expect("create");
     let saved: Household = ws.store.get(h.id).expect("read").expect("present");
     clock.set(NOW - 5_000); // the wall clock goes back: the log's clock must not
     let mut edited = saved.clone();
     edited.phone = "07809999999".into();
-    ws.store.apply("Yousif", &[Edit::Household(edited.clone())]).expect("edit");
+    ws.store
+        .apply("Yousif", &[Edit::Household(edited.clone())])
+        .expect("edit");
     // Saving the same record again writes nothing.
-    let unchanged = ws.store.apply("Yousif", &[Edit::Household(edited)]).expect("no-op");
+    let unchanged = ws
+        .store
+        .apply("Yousif", &[Edit::Household(edited)])
+        .expect("no-op");
     assert_eq!(unchanged.changes, 0);
 
     let log: Vec<Change> = ws
@@ -148,18 +179,30 @@ fn the_change_log_records_only_what_changed_and_what_it_replaces() {
     assert_eq!(create.envelope.entity.id, h.id);
     assert!(create.envelope.replaces.is_empty());
     let edit_payload = edit.payload.as_ref().expect("payload");
-    assert_eq!(edit_payload.values.keys().collect::<Vec<_>>(), vec!["phone"]);
+    assert_eq!(
+        edit_payload.values.keys().collect::<Vec<_>>(),
+        vec!["phone"]
+    );
     assert_eq!(
         codec::decode_value::<String>(&edit_payload.values["phone"]).expect("phone"),
         "07809999999"
     );
     assert_eq!(edit.envelope.replaces, vec![create.envelope.version()]);
     assert_eq!(edit.envelope.author, "Yousif");
-    assert!(edit.envelope.hlc > create.envelope.hlc, "clock order holds when the wall clock goes back");
+    assert!(
+        edit.envelope.hlc > create.envelope.hlc,
+        "clock order holds when the wall clock goes back"
+    );
     for change in &log {
-        assert!(change.payload_matches().expect("hash"), "payload hash checks");
+        assert!(
+            change.payload_matches().expect("hash"),
+            "payload hash checks"
+        );
     }
-    let salts: Vec<_> = log.iter().map(|c| c.payload.as_ref().expect("p").salt).collect();
+    let salts: Vec<_> = log
+        .iter()
+        .map(|c| c.payload.as_ref().expect("p").salt)
+        .collect();
     assert_ne!(salts[0], salts[1], "every payload has its own random salt");
 }
 
@@ -177,11 +220,23 @@ fn a_failed_action_writes_nothing_at_all() {
             &[
                 Edit::Household(h.clone()),
                 Edit::Need(need(h.id)),
-                Edit::Step { referral: Uuid::now_v7(), step },
+                Edit::Step {
+                    referral: Uuid::now_v7(),
+                    step,
+                },
             ],
         )
         .expect_err("the step's referral does not exist");
-    assert!(matches!(err, StoreError::NotFound { kind: "referral", .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            StoreError::NotFound {
+                kind: "referral",
+                ..
+            }
+        ),
+        "{err}"
+    );
     assert!(ws.store.get::<Household>(h.id).expect("read").is_none());
     assert_eq!(ws.store.count::<Need>(), 0);
     assert_eq!(ws.store.change_count(), 0);
@@ -200,20 +255,53 @@ fn indexes_stay_in_step_through_edits_and_moves() {
     let n = need(h.id);
     let r = referral(&h, &n);
     ws.store
-        .apply("Amal", &[Edit::Household(h.clone()), Edit::Need(n.clone()), Edit::Referral(r.clone())])
+        .apply(
+            "Amal",
+            &[
+                Edit::Household(h.clone()),
+                Edit::Need(n.clone()),
+                Edit::Referral(r.clone()),
+            ],
+        )
         .expect("save");
-    assert_eq!(ws.store.household_ids_in("IQG15", None).expect("ids"), vec![h.id]);
+    assert_eq!(
+        ws.store.household_ids_in("IQG15", None).expect("ids"),
+        vec![h.id]
+    );
     assert_eq!(ws.store.needs_of(h.id).expect("needs").len(), 1);
-    assert_eq!(ws.store.referrals_in(ReferralStatus::Draft).expect("drafts").len(), 1);
+    assert_eq!(
+        ws.store
+            .referrals_in(ReferralStatus::Draft)
+            .expect("drafts")
+            .len(),
+        1
+    );
 
     let mut moved: Household = ws.store.get(h.id).expect("read").expect("present");
     moved.location.governorate = "IQG01".into();
-    ws.store.apply("Amal", &[Edit::Household(moved)]).expect("move");
-    assert!(ws.store.household_ids_in("IQG15", None).expect("ids").is_empty());
-    assert_eq!(ws.store.household_ids_in("IQG01", None).expect("ids"), vec![h.id]);
+    ws.store
+        .apply("Amal", &[Edit::Household(moved)])
+        .expect("move");
+    assert!(
+        ws.store
+            .household_ids_in("IQG15", None)
+            .expect("ids")
+            .is_empty()
+    );
+    assert_eq!(
+        ws.store.household_ids_in("IQG01", None).expect("ids"),
+        vec![h.id]
+    );
 
-    ws.store.move_referral("Amal", r.id, &Move::Send, "").expect("send");
-    assert!(ws.store.referrals_in(ReferralStatus::Draft).expect("drafts").is_empty());
+    ws.store
+        .move_referral("Amal", r.id, &Move::Send, "")
+        .expect("send");
+    assert!(
+        ws.store
+            .referrals_in(ReferralStatus::Draft)
+            .expect("drafts")
+            .is_empty()
+    );
     let sent = ws.store.referrals_in(ReferralStatus::Sent).expect("sent");
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].due(), Some(Timestamp(NOW + 72 * 3_600_000)));
@@ -223,12 +311,17 @@ fn indexes_stay_in_step_through_edits_and_moves() {
     assert_eq!(ws.store.count_overdue(Timestamp(NOW)), 0);
     assert_eq!(ws.store.count_overdue(Timestamp(NOW + 73 * 3_600_000)), 1);
     clock.set(NOW + 100 * 3_600_000);
-    ws.store.move_referral("Amal", r.id, &Move::Accept, "").expect("accept");
+    ws.store
+        .move_referral("Amal", r.id, &Move::Accept, "")
+        .expect("accept");
     ws.store
         .move_referral(
             "Amal",
             r.id,
-            &Move::Complete { outcome: Outcome::Successful, reason: String::new() },
+            &Move::Complete {
+                outcome: Outcome::Successful,
+                reason: String::new(),
+            },
             "family has the ID",
         )
         .expect("complete");
@@ -248,7 +341,10 @@ fn indexes_stay_in_step_through_edits_and_moves() {
         .filter(|c| c.envelope.kind == KIND_STEP)
         .collect();
     assert_eq!(steps.len(), 3);
-    assert_eq!(steps[1].envelope.replaces, vec![steps[0].envelope.version()]);
+    assert_eq!(
+        steps[1].envelope.replaces,
+        vec![steps[0].envelope.version()]
+    );
 }
 
 #[test]
@@ -260,12 +356,21 @@ fn a_refused_move_says_why_and_changes_nothing() {
     let n = need(h.id);
     let r = referral(&h, &n);
     ws.store
-        .apply("Amal", &[Edit::Household(h), Edit::Need(n), Edit::Referral(r.clone())])
+        .apply(
+            "Amal",
+            &[Edit::Household(h), Edit::Need(n), Edit::Referral(r.clone())],
+        )
         .expect("save");
     let changes = ws.store.change_count();
-    let err = ws.store.move_referral("Amal", r.id, &Move::Send, "").expect_err("no consent");
+    let err = ws
+        .store
+        .move_referral("Amal", r.id, &Move::Send, "")
+        .expect_err("no consent");
     assert!(err.to_string().contains("not consented"), "{err}");
-    let err = ws.store.move_referral("Amal", r.id, &Move::Accept, "").expect_err("draft");
+    let err = ws
+        .store
+        .move_referral("Amal", r.id, &Move::Accept, "")
+        .expect_err("draft");
     assert_eq!(
         err.to_string(),
         "a draft referral cannot become accepted; from draft it can become sent or cancelled"
@@ -281,14 +386,37 @@ fn a_step_from_a_stale_status_is_refused() {
     let n = need(h.id);
     let r = referral(&h, &n);
     ws.store
-        .apply("Amal", &[Edit::Household(h.clone()), Edit::Need(n), Edit::Referral(r.clone())])
+        .apply(
+            "Amal",
+            &[
+                Edit::Household(h.clone()),
+                Edit::Need(n),
+                Edit::Referral(r.clone()),
+            ],
+        )
         .expect("save");
     let consent = h.consent.clone();
-    let step = r.check_move(&Move::Send, consent.as_ref(), Timestamp(NOW), "Amal", "").expect("ok");
-    ws.store.apply("Amal", &[Edit::Step { referral: r.id, step: step.clone() }]).expect("send");
+    let step = r
+        .check_move(&Move::Send, consent.as_ref(), Timestamp(NOW), "Amal", "")
+        .expect("ok");
+    ws.store
+        .apply(
+            "Amal",
+            &[Edit::Step {
+                referral: r.id,
+                step: step.clone(),
+            }],
+        )
+        .expect("send");
     let err = ws
         .store
-        .apply("Amal", &[Edit::Step { referral: r.id, step }])
+        .apply(
+            "Amal",
+            &[Edit::Step {
+                referral: r.id,
+                step,
+            }],
+        )
         .expect_err("already sent");
     assert!(matches!(err, StoreError::Stale { .. }), "{err}");
 }
@@ -297,7 +425,9 @@ fn a_step_from_a_stale_status_is_refused() {
 fn an_unknown_kind_of_change_is_kept_byte_for_byte() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (ws, _) = open(dir.path());
-    ws.store.apply("Amal", &[Edit::Household(household("x", ""))]).expect("save");
+    ws.store
+        .apply("Amal", &[Edit::Household(household("x", ""))])
+        .expect("save");
     let mut change = ws
         .store
         .changes_of(ws.identity.origin(), 1)
@@ -308,14 +438,20 @@ fn an_unknown_kind_of_change_is_kept_byte_for_byte() {
     change.envelope.kind = "survey/3".into();
     change.envelope.entity.kind = "survey".into();
     assert!(ws.store.keep_change(&change).expect("keep"));
-    assert!(!ws.store.keep_change(&change).expect("again"), "a second copy is not new");
+    assert!(
+        !ws.store.keep_change(&change).expect("again"),
+        "a second copy is not new"
+    );
     let back: Vec<Change> = ws
         .store
         .changes_of(change.envelope.origin, 0)
         .collect::<Result<_, _>>()
         .expect("read");
     assert_eq!(back, vec![change.clone()]);
-    assert_eq!(codec::encode(&back[0]).expect("enc"), codec::encode(&change).expect("enc"));
+    assert_eq!(
+        codec::encode(&back[0]).expect("enc"),
+        codec::encode(&change).expect("enc")
+    );
 }
 
 #[test]
@@ -326,7 +462,14 @@ fn keys_hold_no_personal_data() {
     h.location.village = "Sentinelvillage".into();
     let n = need(h.id);
     ws.store
-        .apply("Amal", &[Edit::Household(h.clone()), Edit::Need(n.clone()), Edit::Referral(referral(&h, &n))])
+        .apply(
+            "Amal",
+            &[
+                Edit::Household(h.clone()),
+                Edit::Need(n.clone()),
+                Edit::Referral(referral(&h, &n)),
+            ],
+        )
         .expect("save");
     drop(ws);
     let db = sled::open(dir.path().join("db")).expect("raw open");
@@ -359,7 +502,11 @@ fn a_database_from_a_newer_version_is_refused_plainly() {
         db.flush().expect("flush");
     }
     let err = Workspace::open(dir.path()).err().expect("refused");
-    assert!(err.to_string().contains("made by a newer version of Daleel (schema 99"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("made by a newer version of Daleel (schema 99"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -369,23 +516,40 @@ fn an_edited_sample_service_replaces_the_sample_one() {
     let before = ws.store.services().expect("services");
     assert_eq!(before.len(), sample::directory().services.len());
     assert!(ws.store.uses_sample_directory());
-    assert_eq!(ws.store.change_count(), 0, "the sample directory is not in the change log");
+    assert_eq!(
+        ws.store.change_count(),
+        0,
+        "the sample directory is not in the change log"
+    );
     let mut s: Service = before[0].clone();
     s.phone = "0750 000 0999".into();
-    ws.store.apply("Coordinator", &[Edit::Service(s.clone())]).expect("edit");
+    ws.store
+        .apply("Coordinator", &[Edit::Service(s.clone())])
+        .expect("edit");
     let after = ws.store.services().expect("services");
     assert_eq!(after.len(), before.len(), "replaced, not duplicated");
     assert_eq!(ws.store.service(s.id).expect("get"), Some(s));
-    assert_eq!(ws.store.service_ids_in_sector(before[0].sector).expect("idx").len(), 1);
+    assert_eq!(
+        ws.store
+            .service_ids_in_sector(before[0].sector)
+            .expect("idx")
+            .len(),
+        1
+    );
 }
 
 #[test]
 fn demo_refuses_a_real_database_and_is_deterministic() {
     let real = tempfile::tempdir().expect("tempdir");
     let (ws, _) = open(real.path());
-    ws.store.apply("Amal", &[Edit::Household(household("x", ""))]).expect("save");
+    ws.store
+        .apply("Amal", &[Edit::Household(household("x", ""))])
+        .expect("save");
     let err = daleel::demo::generate(&ws.store, 10, 1, |_| {}).expect_err("real data");
-    assert!(err.to_string().contains("already holds 1 households"), "{err}");
+    assert!(
+        err.to_string().contains("already holds 1 households"),
+        "{err}"
+    );
 
     let contents = |seed: u64| {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -396,7 +560,10 @@ fn demo_refuses_a_real_database_and_is_deterministic() {
         let mut households: Vec<Household> = ws
             .store
             .all::<Household>()
-            .map(|h| Household { case_code: String::new(), ..h.expect("h") })
+            .map(|h| Household {
+                case_code: String::new(),
+                ..h.expect("h")
+            })
             .collect();
         households.sort_by_key(|h| h.id);
         let statuses: std::collections::BTreeSet<ReferralStatus> = ws
@@ -414,5 +581,9 @@ fn demo_refuses_a_real_database_and_is_deterministic() {
     assert_ne!(ha, hc, "another seed, another caseload");
     assert_eq!(a.households, 60);
     assert_eq!(c.households, 60);
-    assert_eq!(statuses.len(), ReferralStatus::ALL.len(), "referrals in every status");
+    assert_eq!(
+        statuses.len(),
+        ReferralStatus::ALL.len(),
+        "referrals in every status"
+    );
 }

@@ -19,7 +19,9 @@ pub fn import(ws: &Workspace, file: &Path) -> Result<(), Failure> {
     }
     let bytes = std::fs::read(file).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
     let text = String::from_utf8(bytes).map_err(|_| {
-        Failure(format!("{shown} is not UTF-8 text: save it as CSV UTF-8 and try again"))
+        Failure(format!(
+            "{shown} is not UTF-8 text: save it as CSV UTF-8 and try again"
+        ))
     })?;
     let areas = ws
         .store

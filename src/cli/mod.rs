@@ -84,9 +84,11 @@ impl<E: std::fmt::Display> From<E> for Failure {
 pub fn data_dir(cli: &Cli) -> Result<(PathBuf, bool), Failure> {
     match &cli.data_dir {
         Some(dir) => Ok((dir.clone(), true)),
-        None => workspace::default_data_dir().map(|d| (d, false)).ok_or_else(|| {
-            Failure("cannot find a home folder for the data: name one with --data-dir".into())
-        }),
+        None => workspace::default_data_dir()
+            .map(|d| (d, false))
+            .ok_or_else(|| {
+                Failure("cannot find a home folder for the data: name one with --data-dir".into())
+            }),
     }
 }
 
@@ -108,6 +110,9 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     crate::cli::init_logging(&dir);
     let ws = Workspace::open(&dir)?;
     match cli.command {
+        None if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() => Err(Failure(
+            "the screens need a terminal: run daleel in a terminal window, or give a command (daleel --help)".into(),
+        )),
         None => crate::tui::run(&ws, &config).map_err(|e| Failure(format!("the screen failed: {e}"))),
         Some(Command::Demo { households, seed }) => stats::demo(&ws, households, seed),
         Some(Command::Stats { json }) => stats::stats(&ws, json),
@@ -150,7 +155,7 @@ pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

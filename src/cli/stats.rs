@@ -25,7 +25,11 @@ pub fn stats(ws: &Workspace, json: bool) -> Result<(), Failure> {
     };
     println!("Households         {:>9}", thousands(s.households));
     println!("People             {:>9}", thousands(s.people));
-    println!("Needs              {:>9}  {}", thousands(s.needs), by(&s.needs_by_status));
+    println!(
+        "Needs              {:>9}  {}",
+        thousands(s.needs),
+        by(&s.needs_by_status)
+    );
     println!(
         "Referrals          {:>9}  {}",
         thousands(s.referrals),
@@ -46,12 +50,21 @@ pub fn demo(ws: &Workspace, households: usize, seed: u64) -> Result<(), Failure>
     let summary = crate::demo::generate(&ws.store, households, seed, |done| {
         if done - last_shown >= 5_000 || done == households {
             last_shown = done;
-            eprint!("\rmaking demo households: {} of {}", thousands(done as u64), thousands(households as u64));
+            eprint!(
+                "\rmaking demo households: {} of {}",
+                thousands(done as u64),
+                thousands(households as u64)
+            );
             let _ = std::io::stderr().flush();
         }
     })?;
     eprintln!();
-    tracing::info!(households = summary.households, needs = summary.needs, referrals = summary.referrals, "demo caseload made");
+    tracing::info!(
+        households = summary.households,
+        needs = summary.needs,
+        referrals = summary.referrals,
+        "demo caseload made"
+    );
     eprintln!(
         "Made a DEMO caseload (seed {seed}) in {:.1} s: {} households, {} needs, {} referrals, {} services from {} organizations.",
         started.elapsed().as_secs_f64(),

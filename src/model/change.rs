@@ -115,7 +115,11 @@ mod tests {
     fn change(salt: [u8; 16], phone: &str) -> Change {
         let payload = Payload {
             salt,
-            values: [("phone".to_string(), codec::encode_value(phone).expect("enc"))].into(),
+            values: [(
+                "phone".to_string(),
+                codec::encode_value(phone).expect("enc"),
+            )]
+            .into(),
         };
         Change {
             envelope: Envelope {
@@ -141,10 +145,9 @@ mod tests {
         let b = change([2; 16], "07701234567");
         assert_ne!(a.envelope.payload_hash, b.envelope.payload_hash);
         // Without the salt, hashing a guessed value does not give the payload hash.
-        let guess = blake3::hash(&codec::encode_value(
-            &a.payload.as_ref().expect("payload").values,
-        )
-        .expect("enc"));
+        let guess = blake3::hash(
+            &codec::encode_value(&a.payload.as_ref().expect("payload").values).expect("enc"),
+        );
         assert_ne!(*guess.as_bytes(), a.envelope.payload_hash);
     }
 
@@ -171,7 +174,10 @@ mod tests {
         e.author = "Someone".into();
         assert_ne!(e.hash().expect("hash"), base);
         let mut e = c.envelope;
-        e.replaces.push(Version { origin: OriginId([1; 32]), seq: 3 });
+        e.replaces.push(Version {
+            origin: OriginId([1; 32]),
+            seq: 3,
+        });
         assert_ne!(e.hash().expect("hash"), base);
     }
 }

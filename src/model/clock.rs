@@ -8,7 +8,9 @@ use super::time::DAY_MS;
 
 /// A hybrid-logical-clock time: milliseconds since 1970 UTC, then a counter that orders
 /// changes made within the same millisecond (or while the wall clock stands behind).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Hlc {
     pub wall_ms: i64,
     pub counter: u32,
@@ -54,27 +56,60 @@ mod tests {
     #[test]
     fn ticks_always_move_forward() {
         let a = Hlc::tick(Hlc::default(), 1_000);
-        assert_eq!(a, Hlc { wall_ms: 1_000, counter: 0 });
+        assert_eq!(
+            a,
+            Hlc {
+                wall_ms: 1_000,
+                counter: 0
+            }
+        );
         let b = Hlc::tick(a, 1_000);
         let c = Hlc::tick(b, 900); // the wall clock went backwards
         assert!(a < b && b < c);
-        assert_eq!(c, Hlc { wall_ms: 1_000, counter: 2 });
+        assert_eq!(
+            c,
+            Hlc {
+                wall_ms: 1_000,
+                counter: 2
+            }
+        );
         let d = Hlc::tick(c, 2_000);
-        assert_eq!(d, Hlc { wall_ms: 2_000, counter: 0 });
-        let full = Hlc { wall_ms: 5, counter: u32::MAX };
+        assert_eq!(
+            d,
+            Hlc {
+                wall_ms: 2_000,
+                counter: 0
+            }
+        );
+        let full = Hlc {
+            wall_ms: 5,
+            counter: u32::MAX,
+        };
         assert!(Hlc::tick(full, 0) > full);
     }
 
     #[test]
     fn observing_moves_forward_but_not_beyond_a_day_ahead() {
         let now = 10 * DAY_MS;
-        let last = Hlc { wall_ms: now, counter: 3 };
-        let near = Hlc { wall_ms: now + 5_000, counter: 7 };
+        let last = Hlc {
+            wall_ms: now,
+            counter: 3,
+        };
+        let near = Hlc {
+            wall_ms: now + 5_000,
+            counter: 7,
+        };
         assert_eq!(Hlc::observe(last, near, now), near);
-        let years_ahead = Hlc { wall_ms: now + 3_000 * DAY_MS, counter: 0 };
+        let years_ahead = Hlc {
+            wall_ms: now + 3_000 * DAY_MS,
+            counter: 0,
+        };
         let seen = Hlc::observe(last, years_ahead, now);
         assert_eq!(seen.wall_ms, now + DAY_MS);
-        let behind = Hlc { wall_ms: 0, counter: 0 };
+        let behind = Hlc {
+            wall_ms: 0,
+            counter: 0,
+        };
         assert_eq!(Hlc::observe(last, behind, now), last);
         // The next local change still comes after what was observed.
         assert!(Hlc::tick(seen, now) > seen);

@@ -91,7 +91,9 @@ impl Service {
     /// Whether the service covers a place: an area served equals the P-code or contains it
     /// (a governorate's code is a prefix of its districts' codes).
     pub fn serves(&self, pcode: &str) -> bool {
-        self.areas.iter().any(|a| pcode.starts_with(a.as_str()) || a.starts_with(pcode))
+        self.areas
+            .iter()
+            .any(|a| pcode.starts_with(a.as_str()) || a.starts_with(pcode))
     }
 
     pub fn validate(&self) -> Vec<Problem> {
@@ -117,7 +119,10 @@ mod tests {
         assert!(s.serves("IQG15Q01"));
         assert!(!s.serves("IQG01"));
         s.areas = vec!["IQG15Q01".into()];
-        assert!(s.serves("IQG15"), "a governorate filter shows its districts' services");
+        assert!(
+            s.serves("IQG15"),
+            "a governorate filter shows its districts' services"
+        );
         assert!(!s.serves("IQG15Q02"));
     }
 }

@@ -124,12 +124,18 @@ impl Gazetteer {
         match self.get(&loc.governorate) {
             Some(a) if a.level == 1 => {}
             _ if loc.governorate.is_empty() => {
-                return Err(Problem::new("location.governorate", "Choose a governorate."));
+                return Err(Problem::new(
+                    "location.governorate",
+                    "Choose a governorate.",
+                ));
             }
             _ => {
                 return Err(Problem::new(
                     "location.governorate",
-                    format!("{} is not a governorate code; choose one from the list.", loc.governorate),
+                    format!(
+                        "{} is not a governorate code; choose one from the list.",
+                        loc.governorate
+                    ),
                 ));
             }
         }
@@ -148,7 +154,13 @@ impl Gazetteer {
         Ok(())
     }
 
-    fn check_child(&self, pcode: &str, parent: &str, level: u8, field: &str) -> Result<(), Problem> {
+    fn check_child(
+        &self,
+        pcode: &str,
+        parent: &str,
+        level: u8,
+        field: &str,
+    ) -> Result<(), Problem> {
         match self.get(pcode) {
             Some(a) if a.level == level && a.parent.as_deref() == Some(parent) => Ok(()),
             Some(_) => Err(Problem::new(
@@ -187,9 +199,19 @@ impl Gazetteer {
         };
         let sub_level = col("adm3_pcode").is_some();
         let (code_col, en_col, ar_col, parent_col) = if sub_level {
-            (need("adm3_pcode")?, need("adm3_en")?, need("adm3_ar")?, need("adm2_pcode")?)
+            (
+                need("adm3_pcode")?,
+                need("adm3_en")?,
+                need("adm3_ar")?,
+                need("adm2_pcode")?,
+            )
         } else {
-            (need("adm2_pcode")?, need("adm2_en")?, need("adm2_ar")?, need("adm1_pcode")?)
+            (
+                need("adm2_pcode")?,
+                need("adm2_en")?,
+                need("adm2_ar")?,
+                need("adm1_pcode")?,
+            )
         };
         // A sub-district file may also define its districts.
         let district_cols = if sub_level {
@@ -233,11 +255,18 @@ impl Gazetteer {
                 level,
             )
             .map_err(|m| {
-                let column = if m.starts_with("unknown") { parent_col } else { code_col };
+                let column = if m.starts_with("unknown") {
+                    parent_col
+                } else {
+                    code_col
+                };
                 bad(column, m)
             })?;
             if found.contains_key(&area.pcode) && found[&area.pcode] != area {
-                return Err(bad(code_col, format!("{} appears twice with different names", area.pcode)));
+                return Err(bad(
+                    code_col,
+                    format!("{} appears twice with different names", area.pcode),
+                ));
             }
             known.areas.insert(area.pcode.clone(), area.clone());
             found.insert(area.pcode.clone(), area);
@@ -260,7 +289,11 @@ fn checked_area(
     level: u8,
 ) -> Result<Area, String> {
     let parent_level = level - 1;
-    let parent_word = if parent_level == 1 { "governorate" } else { "district" };
+    let parent_word = if parent_level == 1 {
+        "governorate"
+    } else {
+        "district"
+    };
     match known.get(parent) {
         Some(p) if p.level == parent_level => {}
         _ => {
@@ -272,9 +305,8 @@ fn checked_area(
     let marker = if level == 2 { 'Q' } else { 'N' };
     let suffix = pcode.strip_prefix(parent).unwrap_or("");
     let mut chars = suffix.chars();
-    let well_formed = chars.next() == Some(marker)
-        && suffix.len() == 3
-        && chars.all(|c| c.is_ascii_digit());
+    let well_formed =
+        chars.next() == Some(marker) && suffix.len() == 3 && chars.all(|c| c.is_ascii_digit());
     if !well_formed {
         return Err(format!(
             "{pcode:?} is not a code inside {parent}: expected {parent}{marker} and two digits"
@@ -328,8 +360,14 @@ mod tests {
     #[test]
     fn sub_districts_need_known_districts() {
         let subs = "adm3_pcode,adm3_en,adm3_ar,adm2_pcode\nIQG15Q01N01,Mosul Centre,مركز الموصل,IQG15Q01\n";
-        let err = Gazetteer::builtin().parse_csv(subs).expect_err("no districts yet");
-        assert!(err.to_string().contains("line 2, column adm2_pcode: unknown district"), "{err}");
+        let err = Gazetteer::builtin()
+            .parse_csv(subs)
+            .expect_err("no districts yet");
+        assert!(
+            err.to_string()
+                .contains("line 2, column adm2_pcode: unknown district"),
+            "{err}"
+        );
         let g = Gazetteer::with_areas(Gazetteer::builtin().parse_csv(DISTRICTS).expect("ok"));
         let areas = g.parse_csv(subs).expect("districts known");
         assert_eq!(areas[0].level, 3);
@@ -348,15 +386,30 @@ mod tests {
     fn bad_files_name_the_line_and_column() {
         let g = Gazetteer::builtin();
         let cases = [
-            ("adm2_pcode,adm2_en,adm2_ar\nIQG15Q01,Mosul,x\n", "missing column adm1_pcode"),
-            ("adm2_pcode,adm2_en,adm2_ar,adm1_pcode\nIQG15Q01,Mosul,x,IQG99\n", "line 2, column adm1_pcode: unknown governorate code \"IQG99\""),
-            ("adm2_pcode,adm2_en,adm2_ar,adm1_pcode\nIQG15Q01,Mosul,x,IQG15\nIQG01X07,Heet,x,IQG01\n", "line 3, column adm2_pcode"),
-            ("adm2_pcode,adm2_en,adm2_ar,adm1_pcode\nIQG15Q01,,x,IQG15\n", "has no English name"),
+            (
+                "adm2_pcode,adm2_en,adm2_ar\nIQG15Q01,Mosul,x\n",
+                "missing column adm1_pcode",
+            ),
+            (
+                "adm2_pcode,adm2_en,adm2_ar,adm1_pcode\nIQG15Q01,Mosul,x,IQG99\n",
+                "line 2, column adm1_pcode: unknown governorate code \"IQG99\"",
+            ),
+            (
+                "adm2_pcode,adm2_en,adm2_ar,adm1_pcode\nIQG15Q01,Mosul,x,IQG15\nIQG01X07,Heet,x,IQG01\n",
+                "line 3, column adm2_pcode",
+            ),
+            (
+                "adm2_pcode,adm2_en,adm2_ar,adm1_pcode\nIQG15Q01,,x,IQG15\n",
+                "has no English name",
+            ),
             ("adm2_pcode,adm2_en,adm2_ar,adm1_pcode\n", "no rows"),
         ];
         for (text, expected) in cases {
             let err = g.parse_csv(text).expect_err(expected).to_string();
-            assert!(err.contains(expected), "{err:?} should contain {expected:?}");
+            assert!(
+                err.contains(expected),
+                "{err:?} should contain {expected:?}"
+            );
         }
     }
 

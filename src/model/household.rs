@@ -250,7 +250,10 @@ impl Household {
         check_person(&self.head, "head", this_year, &mut problems);
         let phone = ascii_digits(&self.phone);
         let phone_digits = phone.chars().filter(|c| c.is_ascii_digit()).count();
-        if !phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) {
+        if !phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+        {
             problems.push(Problem::new(
                 "phone",
                 "Use digits only (spaces, + and - are allowed).",
@@ -262,15 +265,23 @@ impl Household {
             ));
         }
         for (i, member) in self.members.iter().enumerate() {
-            check_person(member, &format!("members[{}]", i + 1), this_year, &mut problems);
+            check_person(
+                member,
+                &format!("members[{}]", i + 1),
+                this_year,
+                &mut problems,
+            );
         }
         if let Err(problem) = gazetteer.check_location(&self.location) {
             problems.push(problem);
         }
         match (self.displacement.kind, self.displacement.returned_on) {
-            (DisplacementKind::Returnee, Some(date)) if date > today => problems.push(
-                Problem::new("displacement.returned_on", "The return date is in the future."),
-            ),
+            (DisplacementKind::Returnee, Some(date)) if date > today => {
+                problems.push(Problem::new(
+                    "displacement.returned_on",
+                    "The return date is in the future.",
+                ))
+            }
             (DisplacementKind::Returnee, _) => {}
             (_, Some(_)) => problems.push(Problem::new(
                 "displacement.returned_on",
@@ -296,7 +307,6 @@ impl Household {
     }
 }
 
-
 fn check_person(person: &Person, field: &str, this_year: i32, problems: &mut Vec<Problem>) {
     if person.name.trim().is_empty() {
         problems.push(Problem::new(
@@ -315,7 +325,10 @@ fn check_person(person: &Person, field: &str, this_year: i32, problems: &mut Vec
         if year < this_year - 120 || year > this_year {
             problems.push(Problem::new(
                 format!("{field}.birth_year"),
-                format!("Year of birth must be between {} and {this_year}.", this_year - 120),
+                format!(
+                    "Year of birth must be between {} and {this_year}.",
+                    this_year - 120
+                ),
             ));
         }
     }
@@ -383,7 +396,12 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(
             fields,
-            ["head.name", "phone", "members[1].birth_year", "location.governorate"]
+            [
+                "head.name",
+                "phone",
+                "members[1].birth_year",
+                "location.governorate"
+            ]
         );
     }
 
@@ -406,8 +424,13 @@ pub(crate) mod tests {
         assert!(!h.all_vulnerabilities().contains(&Vulnerability::Disability));
         h.members[0].wg.walking = Some(WgAnswer::ALot);
         assert!(h.all_vulnerabilities().contains(&Vulnerability::Disability));
-        h.head.missing_documents.insert(CivilDocument::CivilStatusId);
-        assert!(h.all_vulnerabilities().contains(&Vulnerability::MissingDocuments));
+        h.head
+            .missing_documents
+            .insert(CivilDocument::CivilStatusId);
+        assert!(
+            h.all_vulnerabilities()
+                .contains(&Vulnerability::MissingDocuments)
+        );
     }
 
     #[test]
@@ -427,6 +450,9 @@ pub(crate) mod tests {
             note: String::new(),
             duplicate_of: None,
         });
-        assert_eq!(h.validate(&Gazetteer::builtin(), today())[0].field, "status");
+        assert_eq!(
+            h.validate(&Gazetteer::builtin(), today())[0].field,
+            "status"
+        );
     }
 }

@@ -109,9 +109,18 @@ mod tests {
     #[test]
     fn due_dates_follow_priority() {
         let sent = Timestamp(1_000_000);
-        assert_eq!(Priority::Emergency.due_from(sent), Timestamp(1_000_000 + 86_400_000));
-        assert_eq!(Priority::Urgent.due_from(sent), Timestamp(1_000_000 + 3 * 86_400_000));
-        assert_eq!(Priority::Normal.due_from(sent), Timestamp(1_000_000 + 14 * 86_400_000));
+        assert_eq!(
+            Priority::Emergency.due_from(sent),
+            Timestamp(1_000_000 + 86_400_000)
+        );
+        assert_eq!(
+            Priority::Urgent.due_from(sent),
+            Timestamp(1_000_000 + 3 * 86_400_000)
+        );
+        assert_eq!(
+            Priority::Normal.due_from(sent),
+            Timestamp(1_000_000 + 14 * 86_400_000)
+        );
     }
 
     #[test]

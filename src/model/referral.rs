@@ -65,12 +65,21 @@ pub enum Move {
     Send,
     Accept,
     /// Rejected by the receiving organization; the reason is required.
-    Reject { reason: String },
-    Cancel { reason: String },
+    Reject {
+        reason: String,
+    },
+    Cancel {
+        reason: String,
+    },
     /// Completed; a not-successful outcome with reason `Other` needs the reason in text.
-    Complete { outcome: Outcome, reason: String },
+    Complete {
+        outcome: Outcome,
+        reason: String,
+    },
     /// Closed; from accepted (stopped without completion) a reason is required.
-    Close { reason: String },
+    Close {
+        reason: String,
+    },
 }
 
 impl Move {
@@ -420,8 +429,14 @@ mod tests {
             );
         }
         assert!(
-            r.check_move(&Move::Send, Some(&consent(true, false)), Timestamp(0), "a", "")
-                .is_ok()
+            r.check_move(
+                &Move::Send,
+                Some(&consent(true, false)),
+                Timestamp(0),
+                "a",
+                ""
+            )
+            .is_ok()
         );
     }
 
@@ -429,7 +444,9 @@ mod tests {
     fn rejecting_and_closing_an_accepted_referral_need_a_reason() {
         let blank = String::from("  ");
         let e = referral_in(Sent).check_move(
-            &Move::Reject { reason: blank.clone() },
+            &Move::Reject {
+                reason: blank.clone(),
+            },
             None,
             Timestamp(0),
             "a",
@@ -437,7 +454,9 @@ mod tests {
         );
         assert_eq!(e, Err(MoveError::ReasonRequired { to: Rejected }));
         let e = referral_in(Accepted).check_move(
-            &Move::Close { reason: blank.clone() },
+            &Move::Close {
+                reason: blank.clone(),
+            },
             None,
             Timestamp(0),
             "a",
@@ -447,7 +466,15 @@ mod tests {
         // Closing a completed referral needs no reason.
         assert!(
             referral_in(Completed)
-                .check_move(&Move::Close { reason: blank.clone() }, None, Timestamp(0), "a", "")
+                .check_move(
+                    &Move::Close {
+                        reason: blank.clone()
+                    },
+                    None,
+                    Timestamp(0),
+                    "a",
+                    ""
+                )
                 .is_ok()
         );
         let other = Move::Complete {
@@ -466,14 +493,22 @@ mod tests {
         let mut r = referral_in(Draft);
         assert_eq!(r.due(), None);
         let step = r
-            .check_move(&Move::Send, Some(&consent(true, false)), Timestamp(1_000), "a", "")
+            .check_move(
+                &Move::Send,
+                Some(&consent(true, false)),
+                Timestamp(1_000),
+                "a",
+                "",
+            )
             .expect("send");
         r.history.push(step);
         let due = Timestamp(1_000 + 72 * 3_600_000);
         assert_eq!(r.due(), Some(due));
         assert!(!r.is_overdue(due));
         assert!(r.is_overdue(due.plus_ms(1)));
-        let step = r.check_move(&Move::Accept, None, due.plus_ms(2), "a", "").expect("accept");
+        let step = r
+            .check_move(&Move::Accept, None, due.plus_ms(2), "a", "")
+            .expect("accept");
         r.history.push(step);
         assert!(!r.is_overdue(due.plus_ms(5)));
     }
@@ -490,7 +525,10 @@ mod tests {
     fn disclosure_cannot_go_beyond_consent() {
         let mut r = referral_in(Draft);
         r.disclosed.insert(DisclosedField::Phone);
-        assert_eq!(r.validate(Some(&consent(true, false)))[0].field, "disclosed");
+        assert_eq!(
+            r.validate(Some(&consent(true, false)))[0].field,
+            "disclosed"
+        );
         assert!(r.validate(Some(&consent(true, true))).is_empty());
         r.disclosed.clear();
         assert!(r.validate(None).is_empty());

@@ -93,10 +93,12 @@ struct LocationRow {
 pub fn directory() -> Directory {
     static DIRECTORY: OnceLock<Directory> = OnceLock::new();
     DIRECTORY
-        .get_or_init(|| parse(SOURCE).unwrap_or_else(|_| Directory {
-            organizations: Vec::new(),
-            services: Vec::new(),
-        }))
+        .get_or_init(|| {
+            parse(SOURCE).unwrap_or_else(|_| Directory {
+                organizations: Vec::new(),
+                services: Vec::new(),
+            })
+        })
         .clone()
 }
 
@@ -110,7 +112,8 @@ fn parse(text: &str) -> Result<Directory, String> {
                 id: organization_id(o.id),
                 name: o.name,
                 acronym: o.acronym,
-                kind: OrgType::from_code(&o.kind).ok_or(format!("organization {}: kind {}", o.id, o.kind))?,
+                kind: OrgType::from_code(&o.kind)
+                    .ok_or(format!("organization {}: kind {}", o.id, o.kind))?,
                 focal_points: o
                     .focal_points
                     .into_iter()
@@ -131,7 +134,8 @@ fn parse(text: &str) -> Result<Directory, String> {
                 id: service_id(s.id),
                 organization: organization_id(s.organization),
                 name: s.name,
-                sector: Sector::from_code(&s.sector).ok_or(format!("service {}: sector {}", s.id, s.sector))?,
+                sector: Sector::from_code(&s.sector)
+                    .ok_or(format!("service {}: sector {}", s.id, s.sector))?,
                 description: s.description,
                 eligibility: s.eligibility,
                 areas: s.areas,
@@ -151,7 +155,8 @@ fn parse(text: &str) -> Result<Directory, String> {
                 languages: s.languages,
                 required_documents: s.required_documents,
                 fees: s.fees,
-                status: ServiceStatus::from_code(&s.status).ok_or(format!("service {}: status {}", s.id, s.status))?,
+                status: ServiceStatus::from_code(&s.status)
+                    .ok_or(format!("service {}: status {}", s.id, s.status))?,
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
@@ -170,19 +175,39 @@ mod tests {
     #[test]
     fn the_sample_directory_parses_and_hangs_together() {
         let d = parse(SOURCE).expect("sample_directory.toml parses");
-        assert!(d.services.len() >= 30, "about 40 services, found {}", d.services.len());
+        assert!(
+            d.services.len() >= 30,
+            "about 40 services, found {}",
+            d.services.len()
+        );
         let orgs: BTreeSet<Uuid> = d.organizations.iter().map(|o| o.id).collect();
-        assert_eq!(orgs.len(), d.organizations.len(), "organization ids are unique");
+        assert_eq!(
+            orgs.len(),
+            d.organizations.len(),
+            "organization ids are unique"
+        );
         let ids: BTreeSet<Uuid> = d.services.iter().map(|s| s.id).collect();
         assert_eq!(ids.len(), d.services.len(), "service ids are unique");
         let gazetteer = Gazetteer::builtin();
         for s in &d.services {
-            assert!(orgs.contains(&s.organization), "{} has a known organization", s.name);
+            assert!(
+                orgs.contains(&s.organization),
+                "{} has a known organization",
+                s.name
+            );
             assert!(is_sample_id(s.id));
             for area in &s.areas {
-                assert!(gazetteer.get(area).is_some(), "{}: area {area} is a known code", s.name);
+                assert!(
+                    gazetteer.get(area).is_some(),
+                    "{}: area {area} is a known code",
+                    s.name
+                );
             }
-            assert!(s.phone.starts_with("0750 000 0"), "{}: sample phones are placeholders", s.name);
+            assert!(
+                s.phone.starts_with("0750 000 0"),
+                "{}: sample phones are placeholders",
+                s.name
+            );
         }
         assert!(!is_sample_id(Uuid::now_v7()));
     }

@@ -247,9 +247,11 @@ impl Store {
     fn migrate(&self) -> Result<(), StoreError> {
         let meta = self.tree(Slot::Meta);
         let found = match meta.get(meta::SCHEMA)? {
-            Some(b) => u32::from_be_bytes(b.as_ref().try_into().map_err(|_| {
-                StoreError::Codec(CodecError::Decode("schema version".into()))
-            })?),
+            Some(b) => u32::from_be_bytes(
+                b.as_ref()
+                    .try_into()
+                    .map_err(|_| StoreError::Codec(CodecError::Decode("schema version".into())))?,
+            ),
             None => 0,
         };
         if found > SCHEMA_VERSION {
@@ -377,9 +379,9 @@ impl Store {
     pub fn keep_change(&self, change: &Change) -> Result<bool, StoreError> {
         let key = change_key(change.envelope.origin, change.envelope.seq);
         let value = codec::encode(change)?;
-        let previous = self
-            .tree(Slot::Changes)
-            .compare_and_swap(key, None as Option<&[u8]>, Some(value))?;
+        let previous =
+            self.tree(Slot::Changes)
+                .compare_and_swap(key, None as Option<&[u8]>, Some(value))?;
         Ok(previous.is_ok())
     }
 

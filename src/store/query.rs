@@ -45,8 +45,7 @@ impl Store {
 
     /// Every organization: the stored ones, and the sample ones no stored record replaces.
     pub fn organizations(&self) -> Result<Vec<Organization>, StoreError> {
-        let mut stored: Vec<Organization> =
-            self.all::<Organization>().collect::<Result<_, _>>()?;
+        let mut stored: Vec<Organization> = self.all::<Organization>().collect::<Result<_, _>>()?;
         let ids: std::collections::BTreeSet<Uuid> = stored.iter().map(|o| o.id).collect();
         let mut all: Vec<Organization> = sample::directory()
             .organizations
@@ -62,7 +61,10 @@ impl Store {
         if let Some(s) = self.get::<Service>(id)? {
             return Ok(Some(s));
         }
-        Ok(sample::directory().services.into_iter().find(|s| s.id == id))
+        Ok(sample::directory()
+            .services
+            .into_iter()
+            .find(|s| s.id == id))
     }
 
     /// An organization by id, stored or sample.
@@ -118,7 +120,10 @@ impl Store {
     pub fn household_by_case_code(&self, code: &str) -> Result<Option<Household>, StoreError> {
         let code = crate::model::ascii_digits(code.trim()).to_ascii_uppercase();
         let prefix = key(&[code.as_bytes(), &[0]]);
-        match self.ids_with_prefix(Slot::HouseholdsByCaseCode, &prefix)?.first() {
+        match self
+            .ids_with_prefix(Slot::HouseholdsByCaseCode, &prefix)?
+            .first()
+        {
             Some(id) => self.get::<Household>(*id),
             None => Ok(None),
         }
@@ -161,7 +166,9 @@ impl Store {
         let mut needs = 0;
         for n in self.all::<Need>() {
             needs += 1;
-            *needs_by_status.entry(n?.status.code().to_string()).or_default() += 1;
+            *needs_by_status
+                .entry(n?.status.code().to_string())
+                .or_default() += 1;
         }
         let referrals_by_status: BTreeMap<String, u64> = ReferralStatus::ALL
             .iter()
@@ -211,10 +218,16 @@ impl Store {
             let stale = have.difference(&want).count();
             let missing = want.difference(&have).count();
             if stale > 0 {
-                problems.push(format!("{}: {stale} entries point at no record", slot.name()));
+                problems.push(format!(
+                    "{}: {stale} entries point at no record",
+                    slot.name()
+                ));
             }
             if missing > 0 {
-                problems.push(format!("{}: {missing} records are not indexed", slot.name()));
+                problems.push(format!(
+                    "{}: {missing} records are not indexed",
+                    slot.name()
+                ));
             }
         }
         Ok(problems)

@@ -31,7 +31,10 @@ pub enum Edit {
     Service(Service),
     /// Appends a step to a referral's history. Refused as stale when the referral's
     /// status is no longer the step's `from`.
-    Step { referral: Uuid, step: Step },
+    Step {
+        referral: Uuid,
+        step: Step,
+    },
 }
 
 /// What a transaction wrote.
@@ -288,7 +291,11 @@ impl Tx<'_> {
         let previous = versions.steps;
         let replaces = previous.iter().map(|h| h.version(self.me)).collect();
         let depth = previous.map(|h| h.depth).unwrap_or(0) + 1;
-        let values = [("step".to_string(), codec::encode_value(step).map_err(abort)?)].into();
+        let values = [(
+            "step".to_string(),
+            codec::encode_value(step).map_err(abort)?,
+        )]
+        .into();
         let entity = EntityRef {
             kind: Referral::KIND.to_string(),
             id,
@@ -396,7 +403,13 @@ impl Store {
         if let Some(mut need) = self.get::<Need>(referral.need)? {
             let status = match (mv, need.status) {
                 (Move::Send, NeedStatus::Open) => NeedStatus::Referred,
-                (Move::Complete { outcome: Outcome::Successful, .. }, _) => NeedStatus::Met,
+                (
+                    Move::Complete {
+                        outcome: Outcome::Successful,
+                        ..
+                    },
+                    _,
+                ) => NeedStatus::Met,
                 (
                     Move::Reject { .. } | Move::Cancel { .. } | Move::Complete { .. },
                     NeedStatus::Referred,

@@ -25,12 +25,16 @@ pub enum IdentityError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot write the device key {path}: {source}; check that the folder is writable and the disk is not full")]
+    #[error(
+        "cannot write the device key {path}: {source}; check that the folder is writable and the disk is not full"
+    )]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("the device key {path} is damaged; restore it from a backup, or move it away to start this laptop as a new device")]
+    #[error(
+        "the device key {path} is damaged; restore it from a backup, or move it away to start this laptop as a new device"
+    )]
     Damaged { path: PathBuf },
 }
 
@@ -118,8 +122,12 @@ pub fn device_code(origin: OriginId) -> String {
     hasher.update(b"daleel device code");
     hasher.update(&origin.0);
     let bytes = hasher.finalize();
-    let n = u32::from_be_bytes([0, bytes.as_bytes()[0], bytes.as_bytes()[1], bytes.as_bytes()[2]])
-        << 1
+    let n = u32::from_be_bytes([
+        0,
+        bytes.as_bytes()[0],
+        bytes.as_bytes()[1],
+        bytes.as_bytes()[2],
+    ]) << 1
         | u32::from(bytes.as_bytes()[3] >> 7);
     (0..5)
         .rev()
@@ -174,7 +182,10 @@ mod tests {
         fs::write(dir.path().join(KEY_FILE), b"DLK1short").expect("write");
         let err = Identity::load_or_create(dir.path()).expect_err("damaged");
         assert!(err.to_string().contains("is damaged"));
-        assert_eq!(fs::read(dir.path().join(KEY_FILE)).expect("read"), b"DLK1short");
+        assert_eq!(
+            fs::read(dir.path().join(KEY_FILE)).expect("read"),
+            b"DLK1short"
+        );
     }
 
     #[test]
@@ -188,6 +199,9 @@ mod tests {
             assert_eq!(fp.len(), 24);
             assert_eq!(fp.split('-').count(), 5);
         }
-        assert_ne!(device_code(OriginId([1; 32])), device_code(OriginId([2; 32])));
+        assert_ne!(
+            device_code(OriginId([1; 32])),
+            device_code(OriginId([2; 32]))
+        );
     }
 }

@@ -119,7 +119,10 @@ pub fn render(shell: &Shell, frame: &mut Frame) {
 }
 
 fn render_tabs(shell: &Shell, frame: &mut Frame, area: Rect) {
-    let mut spans = vec![Span::styled(" Daleel ", Style::default().add_modifier(Modifier::BOLD))];
+    let mut spans = vec![Span::styled(
+        " Daleel ",
+        Style::default().add_modifier(Modifier::BOLD),
+    )];
     for (i, (key, name)) in TABS.iter().enumerate() {
         let text = format!(" {key} {name} ");
         if i == shell.selected_tab {
@@ -195,8 +198,16 @@ mod tests {
     fn the_frame_shows_tabs_status_and_keys_at_80x24() {
         let (text, buffer) = screen(80, 24);
         let lines: Vec<&str> = text.lines().collect();
-        assert!(lines[0].contains("F2 Intake") && lines[0].contains("F6 Sync"), "{}", lines[0]);
-        assert!(lines[22].contains("K7QX2 · SAMPLE DATA · 3 overdue"), "{}", lines[22]);
+        assert!(
+            lines[0].contains("F2 Intake") && lines[0].contains("F6 Sync"),
+            "{}",
+            lines[0]
+        );
+        assert!(
+            lines[22].contains("K7QX2 · SAMPLE DATA · 3 overdue"),
+            "{}",
+            lines[22]
+        );
         assert!(lines[22].trim_end().ends_with("2026-11-29 14:05"));
         assert!(lines[23].contains("F10 or Ctrl+Q quit"));
         // The current tab is reversed and marked, not only coloured.
@@ -207,7 +218,10 @@ mod tests {
     #[test]
     fn a_small_terminal_gets_a_message_not_a_panic() {
         let (text, _) = screen(60, 10);
-        assert!(text.replace('\n', "").contains("Daleel needs at least 80x24 (now 60x10)"));
+        assert!(
+            text.replace('\n', "")
+                .contains("Daleel needs at least 80x24 (now 60x10)")
+        );
         for (w, h) in [(1, 1), (79, 24), (80, 23), (2, 30)] {
             screen(w, h);
         }

@@ -1,0 +1,275 @@
+//! The documented commands, run as the built binary on temporary data directories: their
+//! output, exit codes, and the one-line errors on bad input.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn daleel(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_daleel"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("DALEEL_DATA_DIR")
+        .env_remove("DALEEL_LOG")
+        .output()
+        .expect("run daleel")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "failed: {}", stderr(o));
+    serde_json::from_slice(&o.stdout).expect("stdout is exactly one JSON value")
+}
+
+#[test]
+fn stats_on_a_fresh_directory_reports_the_sample_directory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let v = json(&daleel(dir.path(), &["stats", "--json"]));
+    let keys: Vec<&str> = v
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    let mut expected = vec![
+        "households",
+        "people",
+        "needs",
+        "referrals",
+        "referrals_by_status",
+        "overdue_referrals",
+        "services",
+        "organizations",
+    ];
+    expected.sort();
+    let mut keys_sorted = keys.clone();
+    keys_sorted.sort();
+    assert_eq!(keys_sorted, expected);
+    let sample = daleel::model::sample::directory();
+    assert_eq!(v["services"], sample.services.len() as u64);
+    assert_eq!(v["organizations"], sample.organizations.len() as u64);
+    assert_eq!(v["households"], 0);
+    let statuses = v["referrals_by_status"].as_object().expect("object");
+    assert_eq!(statuses.len(), 7);
+    assert!(statuses.contains_key("sent") && statuses.contains_key("cancelled"));
+    let text = stdout(&daleel(dir.path(), &["stats"]));
+    assert!(text.contains("SAMPLE directory"), "{text}");
+}
+
+#[test]
+fn demo_then_stats_counts_the_demo_households() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = daleel(dir.path(), &["demo", "--households", "300", "--seed", "4"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty(), "progress and summary go to stderr");
+    assert!(stderr(&out).contains("300 households"));
+    let v = json(&daleel(dir.path(), &["stats", "--json"]));
+    assert_eq!(v["households"], 300);
+    assert!(v["people"].as_u64().expect("n") > 300);
+    let by_status: u64 = v["referrals_by_status"]
+        .as_object()
+        .expect("object")
+        .values()
+        .map(|n| n.as_u64().expect("n"))
+        .sum();
+    assert_eq!(v["referrals"].as_u64(), Some(by_status));
+    assert!(v["services"].as_u64().expect("n") >= 50);
+    // A second demo into the same directory is refused.
+    let again = daleel(dir.path(), &["demo", "--households", "10"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("already holds 300 households"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn a_second_process_is_told_the_database_is_open_elsewhere() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let held = daleel::workspace::Workspace::open(dir.path()).expect("hold the database");
+    let out = daleel(dir.path(), &["stats"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("this database is open in another Daleel window"),
+        "{err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    drop(held);
+    assert!(daleel(dir.path(), &["stats"]).status.success());
+}
+
+#[test]
+fn identity_prints_name_code_and_fingerprint_and_keeps_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let first = json(&daleel(dir.path(), &["identity", "--json"]));
+    let obj = first.as_object().expect("object");
+    let mut keys: Vec<&String> = obj.keys().collect();
+    keys.sort();
+    assert_eq!(keys, ["code", "fingerprint", "name"]);
+    assert_eq!(first["name"], "");
+    assert_eq!(first["code"].as_str().expect("code").len(), 5);
+    let named = json(&daleel(
+        dir.path(),
+        &["identity", "--name", "CRC Mosul laptop 3", "--json"],
+    ));
+    assert_eq!(named["name"], "CRC Mosul laptop 3");
+    assert_eq!(named["fingerprint"], first["fingerprint"]);
+    let again = json(&daleel(dir.path(), &["identity", "--json"]));
+    assert_eq!(again, named);
+    let text = stdout(&daleel(dir.path(), &["identity"]));
+    assert!(text.contains(first["fingerprint"].as_str().expect("fp")));
+    let bad = daleel(dir.path(), &["identity", "--name", "  "]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("1 to 60 characters"));
+}
+
+#[test]
+fn gazetteer_import_takes_a_good_file_and_refuses_a_bad_one_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = tempfile::tempdir().expect("tempdir");
+    let good = files.path().join("districts.csv");
+    std::fs::write(
+        &good,
+        "adm2_pcode,adm2_en,adm2_ar,adm1_pcode\nIQG15Q01,Mosul,الموصل,IQG15\nIQG01Q01,Ramadi,الرمادي,IQG01\n",
+    )
+    .expect("write");
+    let out = daleel(
+        dir.path(),
+        &["gazetteer", "import", good.to_str().expect("path")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Imported 2 districts and 0 sub-districts"));
+
+    let bad = files.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "adm3_pcode,adm3_en,adm3_ar,adm2_pcode\nIQG15Q01N01,Mosul Centre,x,IQG15Q01\nIQG15Q09N01,Nowhere,x,IQG15Q09\n",
+    )
+    .expect("write");
+    let out = daleel(
+        dir.path(),
+        &["gazetteer", "import", bad.to_str().expect("path")],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("line 3, column adm2_pcode: unknown district code \"IQG15Q09\""),
+        "{err}"
+    );
+    assert!(err.contains("nothing was imported"));
+    // The bad file's good first row was not kept either.
+    {
+        let ws = daleel::workspace::Workspace::open(dir.path()).expect("open");
+        let g = ws.store.gazetteer();
+        assert!(g.get("IQG15Q01").is_some());
+        assert!(g.get("IQG15Q01N01").is_none());
+    }
+
+    let missing = daleel(dir.path(), &["gazetteer", "import", "/no/such/file.csv"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("cannot read /no/such/file.csv"));
+    let binary = files.path().join("photo.csv");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x41]).expect("write");
+    let out = daleel(
+        dir.path(),
+        &["gazetteer", "import", binary.to_str().expect("p")],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("is not UTF-8 text"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn bad_usage_exits_2_and_help_exists_for_every_command() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for args in [
+        &["frobnicate"][..],
+        &["demo"],
+        &["demo", "--households", "many"],
+        &["stats", "--jsno"],
+    ] {
+        let out = daleel(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+    for args in [
+        &["--help"][..],
+        &["demo", "--help"],
+        &["stats", "--help"],
+        &["identity", "--help"],
+        &["gazetteer", "--help"],
+        &["gazetteer", "import", "--help"],
+    ] {
+        let out = daleel(dir.path(), args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(stdout(&out).contains("Usage: daleel"), "{args:?}");
+    }
+    let out = daleel(dir.path(), &["--version"]);
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("daleel {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn the_screens_need_a_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = daleel(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("the screens need a terminal"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_bad_config_file_is_named_with_its_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "language = \"en\"\nidle_lock = 3\n",
+    )
+    .expect("write");
+    let out = daleel(dir.path(), &["stats"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("config.toml, line 2: unknown field `idle_lock`"),
+        "{err}"
+    );
+    std::fs::write(dir.path().join("config.toml"), "idle_lock_minutes = 3\n").expect("write");
+    assert!(daleel(dir.path(), &["stats"]).status.success());
+}
+
+#[test]
+fn the_log_file_holds_no_personal_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(env!("CARGO_BIN_EXE_daleel"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["demo", "--households", "50"])
+        .env("DALEEL_LOG", "trace")
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let log = std::fs::read_to_string(dir.path().join("daleel.log")).expect("log written");
+    assert!(log.contains("demo caseload made"), "{log}");
+    let ws = daleel::workspace::Workspace::open(dir.path()).expect("open");
+    for h in ws.store.all::<daleel::model::Household>() {
+        let h = h.expect("household");
+        assert!(!log.contains(&h.head.name) && !log.contains(&h.phone));
+    }
+}
