@@ -145,11 +145,6 @@ pub fn init_logging(dir: &std::path::Path) {
     }
 }
 
-/// Whether a command may ask a question: only with a terminal on standard input.
-pub fn can_ask() -> bool {
-    std::io::stdin().is_terminal()
-}
-
 /// Groups thousands for people: 12,345.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
