@@ -19,14 +19,18 @@ pub struct Config {
     pub language: String,
 }
 
-/// The user's file: any key may be left out.
+/// The user's file: any key may be left out. Values keep their place in the file, so
+/// that a bad value is reported on its own line.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Partial {
-    idle_lock_minutes: Option<u32>,
-    retention_months: Option<u32>,
-    language: Option<String>,
+    idle_lock_minutes: Option<toml::Spanned<u32>>,
+    retention_months: Option<toml::Spanned<u32>>,
+    language: Option<toml::Spanned<String>>,
 }
+
+/// The largest config file read: a real one is a few hundred bytes.
+const MAX_BYTES: u64 = 64 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -49,9 +53,18 @@ impl Default for Config {
     fn default() -> Config {
         let partial: Partial = toml::from_str(DEFAULTS).unwrap_or_default();
         Config {
-            idle_lock_minutes: partial.idle_lock_minutes.unwrap_or(10),
-            retention_months: partial.retention_months.unwrap_or(24),
-            language: partial.language.unwrap_or_else(|| "en".into()),
+            idle_lock_minutes: partial
+                .idle_lock_minutes
+                .map(|v| v.into_inner())
+                .unwrap_or(10),
+            retention_months: partial
+                .retention_months
+                .map(|v| v.into_inner())
+                .unwrap_or(24),
+            language: partial
+                .language
+                .map(|v| v.into_inner())
+                .unwrap_or_else(|| "en".into()),
         }
     }
 }
@@ -59,6 +72,16 @@ impl Default for Config {
 impl Config {
     /// Reads the file at `path`; a missing file means the defaults.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_BYTES) {
+            return Err(ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line: 1,
+                message: format!(
+                    "the file is larger than {} KiB: this is not a Daleel config file",
+                    MAX_BYTES / 1024
+                ),
+            });
+        }
         match std::fs::read_to_string(path) {
             Ok(text) => Config::parse(&text, path),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
@@ -76,42 +99,40 @@ impl Config {
             line,
             message,
         };
+        let line_at = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
         let partial: Partial = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
-                .unwrap_or(1);
+            let line = e.span().map(|s| line_at(s.start)).unwrap_or(1);
             invalid(line, e.message().trim().to_string())
         })?;
-        let line_of = |key: &str| {
-            text.lines()
-                .position(|l| l.trim_start().starts_with(key))
-                .map(|i| i + 1)
-                .unwrap_or(1)
-        };
         let mut config = Config::default();
         if let Some(m) = partial.idle_lock_minutes {
+            let line = line_at(m.span().start);
+            let m = m.into_inner();
             if !(1..=240).contains(&m) {
                 return Err(invalid(
-                    line_of("idle_lock_minutes"),
+                    line,
                     format!("idle_lock_minutes is {m}; use 1 to 240 minutes"),
                 ));
             }
             config.idle_lock_minutes = m;
         }
         if let Some(m) = partial.retention_months {
+            let line = line_at(m.span().start);
+            let m = m.into_inner();
             if !(1..=240).contains(&m) {
                 return Err(invalid(
-                    line_of("retention_months"),
+                    line,
                     format!("retention_months is {m}; use 1 to 240 months"),
                 ));
             }
             config.retention_months = m;
         }
         if let Some(lang) = partial.language {
+            let line = line_at(lang.span().start);
+            let lang = lang.into_inner();
             if !LANGUAGES.contains(&lang.as_str()) {
                 return Err(invalid(
-                    line_of("language"),
+                    line,
                     format!("language {lang:?} is not available; use en, ar or ckb"),
                 ));
             }
@@ -132,10 +153,8 @@ mod tests {
     #[test]
     fn the_built_in_defaults_parse() {
         let defaults: Partial = toml::from_str(DEFAULTS).expect("default_config.toml parses");
-        assert_eq!(
-            defaults.idle_lock_minutes,
-            Some(Config::default().idle_lock_minutes)
-        );
+        assert_eq!(defaults.idle_lock_minutes.map(|v| v.into_inner()), Some(10));
+        assert_eq!(Config::default().idle_lock_minutes, 10);
         assert_eq!(Config::default().retention_months, 24);
         assert_eq!(Config::default().language, "en");
     }
@@ -174,5 +193,7 @@ mod tests {
         );
         let err = parse("idle_lock_minutes = \"ten\"\n").expect_err("wrong type");
         assert!(err.to_string().contains("line 1"), "{err}");
+        let err = parse("# quoted key\n\"language\" = \"xx\"\n").expect_err("bad language");
+        assert!(err.to_string().contains("line 2"), "{err}");
     }
 }

@@ -510,7 +510,9 @@ fn household(
                 ReferralStatus::Cancelled,
             ],
         );
-        let sent_at = now.plus_ms(-rng.gen_range(0..84) * DAY_MS - rng.gen_range(0..24) * HOUR_MS);
+        // Sent after the household was recorded, never in the future.
+        let span = (now.0 - created.0).max(2 * HOUR_MS);
+        let sent_at = created.plus_ms(rng.gen_range(HOUR_MS..span));
         let mut steps = Vec::new();
         let mut plan: Vec<Move> = Vec::new();
         match target {
@@ -557,24 +559,12 @@ fn household(
                 .unwrap_or_else(|_| referral.note_step(at, worker, ""));
             referral.history.push(step.clone());
             steps.push(step);
-            at = at.plus_ms(rng.gen_range(2..72) * HOUR_MS);
+            at = at.plus_ms(rng.gen_range(2..72) * HOUR_MS).min(now);
         }
         if matches!(target, ReferralStatus::Accepted) && rng.gen_bool(0.5) {
             referral.follow_up = Some(Date(sent_at.date().0 + 10));
         }
-        need.status = match (
-            referral.status(),
-            referral
-                .history
-                .iter()
-                .rev()
-                .find_map(|s| s.outcome.clone()),
-        ) {
-            (ReferralStatus::Sent | ReferralStatus::Accepted, _) => NeedStatus::Referred,
-            (_, Some(Outcome::Successful)) => NeedStatus::Met,
-            (ReferralStatus::Closed, _) => NeedStatus::ClosedUnmet,
-            _ => NeedStatus::Open,
-        };
+        need.status = need.status_after(std::slice::from_ref(&referral));
         edits.push(Edit::Need(need));
         let id = referral.id;
         referral.history.truncate(1);

@@ -6,6 +6,7 @@
 pub mod codec;
 pub mod config;
 pub mod demo;
+pub mod i18n;
 pub mod model;
 pub mod report;
 pub mod search;

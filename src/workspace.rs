@@ -36,8 +36,9 @@ pub enum WorkspaceError {
 pub struct Workspace {
     pub dir: PathBuf,
     pub identity: Identity,
-    pub store: Store,
-    _lock: File,
+    /// The store holds the data directory's lock: it stays locked while any clone of
+    /// this `Arc` (a worker thread's) is alive.
+    pub store: Arc<Store>,
 }
 
 impl Workspace {
@@ -54,21 +55,42 @@ impl Workspace {
             dir: dir.to_path_buf(),
             source,
         };
-        fs::create_dir_all(dir).map_err(dir_error)?;
+        create_private_dir(dir).map_err(dir_error)?;
         let lock = lock(dir)?;
         let (identity, _) = Identity::load_or_create(dir)?;
         let device = DeviceInfo {
             origin: identity.origin(),
             code: identity.code(),
         };
-        let store = Store::open_with_clock(&dir.join(DB_DIR), device, clock)?;
+        let store = Arc::new(Store::open_locked(
+            &dir.join(DB_DIR),
+            device,
+            clock,
+            Some(lock),
+        )?);
         Ok(Workspace {
             dir: dir.to_path_buf(),
             identity,
             store,
-            _lock: lock,
         })
     }
+}
+
+/// Creates the data directory readable by its owner only (on Unix), so that other
+/// accounts on a shared laptop cannot read the database. An existing folder is left as
+/// it is.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
 }
 
 /// Takes the data directory's lock, held for as long as the file stays open. The
@@ -130,6 +152,29 @@ mod tests {
         );
         drop(first);
         Workspace::open(dir.path()).expect("open again once the first is closed");
+    }
+
+    #[test]
+    fn the_lock_is_held_while_a_worker_keeps_the_store() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ws = Workspace::open(dir.path()).expect("open");
+        let worker_copy = ws.store.clone();
+        drop(ws);
+        let err = Workspace::open(dir.path()).err().expect("still locked");
+        assert!(matches!(err, WorkspaceError::Locked { .. }), "{err}");
+        drop(worker_copy);
+        Workspace::open(dir.path()).expect("free once the last copy is gone");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_data_directory_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let parent = tempfile::tempdir().expect("tempdir");
+        let dir = parent.path().join("data");
+        drop(Workspace::open(&dir).expect("open"));
+        let mode = fs::metadata(&dir).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
     }
 
     #[test]

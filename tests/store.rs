@@ -515,7 +515,7 @@ fn an_edited_sample_service_replaces_the_sample_one() {
     let (ws, _) = open(dir.path());
     let before = ws.store.services().expect("services");
     assert_eq!(before.len(), sample::directory().services.len());
-    assert!(ws.store.uses_sample_directory());
+    assert!(ws.store.uses_sample_directory().expect("services"));
     assert_eq!(
         ws.store.change_count(),
         0,
@@ -585,5 +585,206 @@ fn demo_refuses_a_real_database_and_is_deterministic() {
         statuses.len(),
         ReferralStatus::ALL.len(),
         "referrals in every status"
+    );
+}
+
+#[test]
+fn an_edited_sample_record_is_still_sample_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    let mut s: Service = sample::directory().services[0].clone();
+    s.hours = "Sun-Thu 09:00-13:00".into();
+    ws.store
+        .apply("Coordinator", &[Edit::Service(s)])
+        .expect("edit");
+    assert!(ws.store.uses_sample_directory().expect("services"));
+}
+
+#[test]
+fn a_database_with_only_real_directory_edits_refuses_demo() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    let mut s: Service = sample::directory().services[0].clone();
+    s.hours = "Sun-Thu 09:00-13:00".into();
+    ws.store
+        .apply("Coordinator", &[Edit::Service(s)])
+        .expect("edit");
+    let err = daleel::demo::generate(&ws.store, 5, 1, |_| {}).expect_err("real");
+    assert!(err.to_string().contains("holds real records"), "{err}");
+    assert_eq!(ws.store.count::<Household>(), 0);
+}
+
+#[test]
+fn a_local_edit_cannot_rewrite_a_case_code_or_a_referral_history() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    let mut h = household("Fatima", "");
+    h.case_code = "FORGED-9999".into();
+    let n = need(h.id);
+    let mut r = referral(&h, &n);
+    let send = r
+        .check_move(&Move::Send, h.consent.as_ref(), Timestamp(NOW), "x", "")
+        .expect("ok");
+    r.history.push(send);
+    let applied = ws
+        .store
+        .apply(
+            "Amal",
+            &[
+                Edit::Household(h.clone()),
+                Edit::Need(n),
+                Edit::Referral(r.clone()),
+            ],
+        )
+        .expect("save");
+    assert_ne!(
+        applied.case_codes[0], "FORGED-9999",
+        "a new household gets the device's code"
+    );
+    let stored: Referral = ws.store.get(r.id).expect("read").expect("present");
+    assert_eq!(
+        stored.status(),
+        ReferralStatus::Draft,
+        "steps only come from step changes"
+    );
+    ws.store
+        .move_referral("Amal", r.id, &Move::Send, "")
+        .expect("send");
+    let mut stale = stored.clone();
+    stale.reason = "edited reason".into();
+    ws.store
+        .apply("Amal", &[Edit::Referral(stale)])
+        .expect("edit the reason");
+    let after: Referral = ws.store.get(r.id).expect("read").expect("present");
+    assert_eq!(after.reason, "edited reason");
+    assert_eq!(
+        after.status(),
+        ReferralStatus::Sent,
+        "an edit from an old copy keeps the history"
+    );
+    let mut renamed: Household = ws.store.get(h.id).expect("read").expect("present");
+    let code = renamed.case_code.clone();
+    renamed.case_code = "OTHER-0001".into();
+    ws.store
+        .apply("Amal", &[Edit::Household(renamed)])
+        .expect("edit");
+    let kept: Household = ws.store.get(h.id).expect("read").expect("present");
+    assert_eq!(kept.case_code, code);
+}
+
+#[test]
+fn a_step_the_lifecycle_refuses_is_refused_by_the_store_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    let h = household("Fatima", "");
+    let n = need(h.id);
+    let r = referral(&h, &n);
+    ws.store
+        .apply(
+            "Amal",
+            &[Edit::Household(h), Edit::Need(n), Edit::Referral(r.clone())],
+        )
+        .expect("save");
+    let mut step = r.note_step(Timestamp(NOW), "Amal", "");
+    step.to = ReferralStatus::Completed;
+    let err = ws
+        .store
+        .apply(
+            "Amal",
+            &[Edit::Step {
+                referral: r.id,
+                step,
+            }],
+        )
+        .expect_err("draft to completed");
+    assert!(
+        err.to_string()
+            .contains("from draft it can become sent or cancelled"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_need_follows_all_of_its_referrals() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    let h = household("Fatima", "");
+    let n = need(h.id);
+    let first = referral(&h, &n);
+    let second = referral(&h, &n);
+    ws.store
+        .apply(
+            "Amal",
+            &[
+                Edit::Household(h),
+                Edit::Need(n.clone()),
+                Edit::Referral(first.clone()),
+                Edit::Referral(second.clone()),
+            ],
+        )
+        .expect("save");
+    let status = |ws: &Workspace| {
+        ws.store
+            .get::<Need>(n.id)
+            .expect("read")
+            .expect("present")
+            .status
+    };
+    ws.store
+        .move_referral("Amal", first.id, &Move::Send, "")
+        .expect("send");
+    ws.store
+        .move_referral("Amal", second.id, &Move::Send, "")
+        .expect("send");
+    assert_eq!(status(&ws), NeedStatus::Referred);
+    let reject = Move::Reject {
+        reason: "full".into(),
+    };
+    ws.store
+        .move_referral("Amal", first.id, &reject, "")
+        .expect("reject");
+    assert_eq!(
+        status(&ws),
+        NeedStatus::Referred,
+        "the other referral is still active"
+    );
+    ws.store
+        .move_referral("Amal", second.id, &Move::Accept, "")
+        .expect("accept");
+    let close = Move::Close {
+        reason: "lost to follow-up".into(),
+    };
+    ws.store
+        .move_referral("Amal", second.id, &close, "")
+        .expect("close");
+    assert_eq!(
+        status(&ws),
+        NeedStatus::Open,
+        "no referral left: the need is open again"
+    );
+}
+
+#[test]
+fn a_change_claiming_this_device_or_with_a_wrong_hash_is_not_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    ws.store
+        .apply("Amal", &[Edit::Household(household("x", ""))])
+        .expect("save");
+    let mut own = ws
+        .store
+        .changes_of(ws.identity.origin(), 1)
+        .next()
+        .expect("one")
+        .expect("change");
+    own.envelope.seq = 50;
+    assert!(ws.store.keep_change(&own).is_err(), "our own origin");
+    own.envelope.origin = daleel::model::change::OriginId([3; 32]);
+    if let Some(p) = own.payload.as_mut() {
+        p.salt[0] ^= 1;
+    }
+    assert!(
+        ws.store.keep_change(&own).is_err(),
+        "payload does not match its hash"
     );
 }

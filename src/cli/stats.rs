@@ -11,7 +11,7 @@ pub fn stats(ws: &Workspace, json: bool) -> Result<(), Failure> {
         println!("{}", serde_json::to_string(&s)?);
         return Ok(());
     }
-    let sample = if ws.store.uses_sample_directory() {
+    let sample = if ws.store.uses_sample_directory()? {
         "  (the built-in SAMPLE directory)"
     } else {
         ""

@@ -215,20 +215,27 @@ impl Gazetteer {
         };
         // A sub-district file may also define its districts.
         let district_cols = if sub_level {
-            col("adm2_en").zip(col("adm1_pcode"))
+            col("adm2_en")
+                .zip(col("adm1_pcode"))
+                .map(|(en, gov)| (en, col("adm2_ar"), gov))
         } else {
             None
         };
         let mut known = self.clone();
         let mut found: BTreeMap<String, Area> = BTreeMap::new();
         let mut rows = 0;
-        for (index, record) in reader.records().enumerate() {
-            let line = index as u64 + 2;
+        for record in reader.records() {
             let record = record.map_err(|e| GazetteerError::Row {
-                line: e.position().map(|p| p.line()).unwrap_or(line),
+                line: e.position().map(|p| p.line()).unwrap_or(0),
                 column: "-".into(),
                 message: format!("unreadable row: {e}"),
             })?;
+            // The line the row starts on, counted in the text itself so that blank lines
+            // and line breaks inside quotes are counted too.
+            let line = record
+                .position()
+                .map(|p| line_of_byte(text, p.byte() as usize))
+                .unwrap_or(0);
             rows += 1;
             let cell = |i: usize| record.get(i).unwrap_or("").to_string();
             let bad = |column: usize, message: String| GazetteerError::Row {
@@ -236,13 +243,39 @@ impl Gazetteer {
                 column: headers[column].clone(),
                 message,
             };
-            if let Some((d_en, d_parent)) = district_cols {
+            if let Some((d_en, d_ar, d_gov)) = district_cols {
                 let district = cell(parent_col);
-                if known.get(&district).is_none() {
-                    let area = checked_area(&known, &district, &cell(d_en), "", &cell(d_parent), 2)
-                        .map_err(|m| bad(parent_col, m))?;
-                    known.areas.insert(area.pcode.clone(), area.clone());
-                    found.insert(area.pcode.clone(), area);
+                let governorate = cell(d_gov);
+                let gov_col = headers
+                    .iter()
+                    .position(|h| h == "adm1_pcode")
+                    .unwrap_or(parent_col);
+                match known.get(&district) {
+                    Some(existing) if existing.parent.as_deref() != Some(governorate.as_str()) => {
+                        return Err(bad(
+                            gov_col,
+                            format!(
+                                "{district} lies in {}, not {governorate:?}",
+                                existing.parent.clone().unwrap_or_default()
+                            ),
+                        ));
+                    }
+                    Some(_) => {}
+                    None => {
+                        let arabic = d_ar.map(&cell).unwrap_or_default();
+                        let area =
+                            checked_area(&known, &district, &cell(d_en), &arabic, &governorate, 2)
+                                .map_err(|m| {
+                                    let column = if m.starts_with("unknown") {
+                                        gov_col
+                                    } else {
+                                        parent_col
+                                    };
+                                    bad(column, m)
+                                })?;
+                        known.areas.insert(area.pcode.clone(), area.clone());
+                        found.insert(area.pcode.clone(), area);
+                    }
                 }
             }
             let level = if sub_level { 3 } else { 2 };
@@ -276,6 +309,22 @@ impl Gazetteer {
         }
         Ok(found.into_values().collect())
     }
+}
+
+/// The 1-based line of the first character at or after `byte` that is not a line break.
+fn line_of_byte(text: &str, byte: usize) -> u64 {
+    let byte = byte.min(text.len());
+    let skipped = text[byte..]
+        .bytes()
+        .take_while(|b| *b == b'\n' || *b == b'\r')
+        .filter(|b| *b == b'\n')
+        .count();
+    (text.as_bytes()[..byte]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + skipped
+        + 1) as u64
 }
 
 /// Checks one row's code against its parent and the COD-AB pattern (`Q` + 2 digits for a
@@ -380,6 +429,44 @@ mod tests {
             IQG15Q01N02,Hamam al-Alil,حمام العليل,IQG15Q01,Mosul,IQG15\n";
         let areas = Gazetteer::builtin().parse_csv(text).expect("valid");
         assert_eq!(areas.len(), 3);
+    }
+
+    #[test]
+    fn inline_districts_keep_their_arabic_name_and_are_checked() {
+        let text = "adm3_pcode,adm3_en,adm3_ar,adm2_pcode,adm2_en,adm2_ar,adm1_pcode\n\
+            IQG15Q01N01,Mosul Centre,مركز الموصل,IQG15Q01,Mosul,الموصل,IQG15\n";
+        let areas = Gazetteer::builtin().parse_csv(text).expect("valid");
+        let mosul = areas
+            .iter()
+            .find(|a| a.pcode == "IQG15Q01")
+            .expect("district");
+        assert_eq!(mosul.name_ar, "الموصل");
+        let bad_gov = "adm3_pcode,adm3_en,adm3_ar,adm2_pcode,adm2_en,adm1_pcode\n\
+            IQG15Q01N01,Mosul Centre,x,IQG15Q01,Mosul,IQG77\n";
+        let err = Gazetteer::builtin()
+            .parse_csv(bad_gov)
+            .expect_err("bad governorate");
+        assert!(
+            err.to_string().contains("line 2, column adm1_pcode"),
+            "{err}"
+        );
+        let g = Gazetteer::with_areas(areas);
+        let moved = "adm3_pcode,adm3_en,adm3_ar,adm2_pcode,adm2_en,adm1_pcode\n\
+            IQG15Q01N02,Other,x,IQG15Q01,Mosul,IQG01\n";
+        let err = g
+            .parse_csv(moved)
+            .expect_err("district in another governorate");
+        assert!(err.to_string().contains("IQG15Q01 lies in IQG15"), "{err}");
+    }
+
+    #[test]
+    fn line_numbers_count_blank_lines_and_quoted_line_breaks() {
+        let text = "adm2_pcode,adm2_en,adm2_ar,adm1_pcode\n\
+            IQG15Q01,\"Mosul\nold city\",x,IQG15\n\
+            \n\
+            IQG15Q02,Bad,x,IQG99\n";
+        let err = Gazetteer::builtin().parse_csv(text).expect_err("bad row");
+        assert!(err.to_string().starts_with("line 5,"), "{err}");
     }
 
     #[test]

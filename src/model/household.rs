@@ -35,8 +35,9 @@ pub struct Displacement {
 }
 
 named_enum! {
-    /// Vulnerabilities recorded by the worker. Disability is not here: it is derived from
-    /// the Washington Group answers; missing documents also come from each person's record.
+    /// Vulnerabilities. Disability is never recorded directly: it is derived from the
+    /// Washington Group answers (`Household::all_vulnerabilities`); missing documentation
+    /// may be recorded, and is also derived from each person's missing documents.
     pub enum Vulnerability {
         FemaleHeaded = ("female_headed", "female-headed household"),
         OlderPersonAlone = ("older_person_alone", "older person alone"),
@@ -67,6 +68,18 @@ pub struct WgAnswers {
     pub remembering: Option<WgAnswer>,
     pub self_care: Option<WgAnswer>,
     pub communicating: Option<WgAnswer>,
+}
+
+impl Vulnerability {
+    /// The vulnerabilities a worker ticks; disability is derived, never ticked.
+    pub const RECORDED: [Vulnerability; 6] = [
+        Vulnerability::FemaleHeaded,
+        Vulnerability::OlderPersonAlone,
+        Vulnerability::SeparatedChild,
+        Vulnerability::ChronicIllness,
+        Vulnerability::PregnantOrLactating,
+        Vulnerability::MissingDocuments,
+    ];
 }
 
 impl WgAnswers {
@@ -288,6 +301,12 @@ impl Household {
                 "A return date is only for returnees; clear it or set the status to returnee.",
             )),
             _ => {}
+        }
+        if self.vulnerabilities.contains(&Vulnerability::Disability) {
+            problems.push(Problem::new(
+                "vulnerabilities",
+                "Disability comes from the Washington Group answers of each person; answer those instead of ticking it.",
+            ));
         }
         if let CaseStatus::Closed(closure) = &self.status {
             if closure.reason == ClosureReason::Duplicate && closure.duplicate_of.is_none() {

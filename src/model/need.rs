@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::time::{DAY_MS, HOUR_MS};
-use super::{Problem, Timestamp, named_enum};
+use super::{Problem, Referral, Timestamp, named_enum};
 
 named_enum! {
     /// Humanitarian sectors (clusters) and the Protection areas of responsibility.
@@ -84,6 +84,32 @@ pub struct Need {
 }
 
 impl Need {
+    /// The need's status given its referrals: met once one was completed successfully,
+    /// referred while one is sent or accepted, otherwise what the worker set (met, or
+    /// closed unmet) or else open again, to be referred elsewhere.
+    pub fn status_after(&self, referrals: &[Referral]) -> NeedStatus {
+        use super::ReferralStatus;
+        let successful = referrals.iter().any(|r| {
+            r.history
+                .iter()
+                .any(|s| s.outcome == Some(super::Outcome::Successful))
+        });
+        if successful {
+            return NeedStatus::Met;
+        }
+        if referrals
+            .iter()
+            .any(|r| matches!(r.status(), ReferralStatus::Sent | ReferralStatus::Accepted))
+        {
+            return NeedStatus::Referred;
+        }
+        match self.status {
+            NeedStatus::Met | NeedStatus::ClosedUnmet if referrals.is_empty() => self.status,
+            NeedStatus::ClosedUnmet => NeedStatus::ClosedUnmet,
+            _ => NeedStatus::Open,
+        }
+    }
+
     pub fn validate(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         if self.description.trim().is_empty() {

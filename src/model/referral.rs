@@ -94,7 +94,7 @@ impl Move {
         }
     }
 
-    fn reason(&self) -> &str {
+    pub fn reason(&self) -> &str {
         match self {
             Move::Send | Move::Accept => "",
             Move::Reject { reason }
@@ -129,6 +129,14 @@ pub enum MoveError {
     NoConsent,
     #[error("say why the referral is {to}: a reason is required")]
     ReasonRequired { to: ReferralStatus },
+    #[error("a completed referral needs its outcome: successful, or not successful with a reason")]
+    OutcomeRequired,
+    #[error(
+        "this referral shares details the household did not consent to share: remove them, or record consent to disclosure first"
+    )]
+    Disclosure,
+    #[error("the referral changed meanwhile (it is now {now}): look at it again and retry")]
+    Stale { now: ReferralStatus },
 }
 
 /// One entry of a referral's history: a move, or a note (when `from` equals `to`).
@@ -234,7 +242,43 @@ impl Referral {
         note: &str,
     ) -> Result<Step, MoveError> {
         let from = self.status();
-        let to = mv.target();
+        if mv.target() == from {
+            // Not a note: a move to where the referral already is.
+            return Err(if from.is_final() {
+                MoveError::Final { from }
+            } else {
+                MoveError::NotAllowed {
+                    from,
+                    to: from,
+                    allowed: join_or(from.allowed_next()),
+                }
+            });
+        }
+        let step = Step {
+            at,
+            by: by.to_string(),
+            from: Some(from),
+            to: mv.target(),
+            outcome: mv.outcome(),
+            reason: mv.reason().trim().to_string(),
+            note: note.trim().to_string(),
+        };
+        self.check_step(&step, consent)?;
+        Ok(step)
+    }
+
+    /// Checks any step against the lifecycle: it starts from the current status, goes
+    /// where the table allows (or is a note), sends only with consent to services and
+    /// nothing disclosed beyond consent, and carries the reason and outcome it needs.
+    pub fn check_step(&self, step: &Step, consent: Option<&Consent>) -> Result<(), MoveError> {
+        let from = self.status();
+        if step.from != Some(from) {
+            return Err(MoveError::Stale { now: from });
+        }
+        if step.is_note() {
+            return Ok(());
+        }
+        let to = step.to;
         if from.is_final() {
             return Err(MoveError::Final { from });
         }
@@ -245,29 +289,29 @@ impl Referral {
                 allowed: join_or(from.allowed_next()),
             });
         }
-        if to == ReferralStatus::Sent && !consent.is_some_and(|c| c.services) {
-            return Err(MoveError::NoConsent);
+        if to == ReferralStatus::Sent {
+            if !consent.is_some_and(|c| c.services) {
+                return Err(MoveError::NoConsent);
+            }
+            if !self.validate(consent).is_empty() {
+                return Err(MoveError::Disclosure);
+            }
         }
-        let reason_needed = match mv {
-            Move::Reject { .. } => true,
-            Move::Close { .. } => from == ReferralStatus::Accepted,
-            Move::Complete { outcome, .. } => {
-                *outcome == Outcome::NotSuccessful(NotSuccessfulReason::Other)
+        let reason_needed = match to {
+            ReferralStatus::Rejected => true,
+            ReferralStatus::Closed => from == ReferralStatus::Accepted,
+            ReferralStatus::Completed => {
+                step.outcome == Some(Outcome::NotSuccessful(NotSuccessfulReason::Other))
             }
             _ => false,
         };
-        if reason_needed && mv.reason().trim().is_empty() {
+        if to == ReferralStatus::Completed && step.outcome.is_none() {
+            return Err(MoveError::OutcomeRequired);
+        }
+        if reason_needed && step.reason.trim().is_empty() {
             return Err(MoveError::ReasonRequired { to });
         }
-        Ok(Step {
-            at,
-            by: by.to_string(),
-            from: Some(from),
-            to,
-            outcome: mv.outcome(),
-            reason: mv.reason().trim().to_string(),
-            note: note.trim().to_string(),
-        })
+        Ok(())
     }
 
     /// A follow-up note: allowed in any status, it changes nothing but the history.
@@ -519,6 +563,46 @@ mod tests {
         let note = r.note_step(Timestamp(9), "a", "called the family");
         assert!(note.is_note());
         assert_eq!(note.to, Closed);
+    }
+
+    #[test]
+    fn sending_with_more_disclosed_than_consented_is_refused() {
+        let mut r = referral_in(Draft);
+        r.disclosed.insert(DisclosedField::Phone);
+        let err = r.check_move(
+            &Move::Send,
+            Some(&consent(true, false)),
+            Timestamp(0),
+            "a",
+            "",
+        );
+        assert_eq!(err, Err(MoveError::Disclosure));
+        assert!(
+            r.check_move(
+                &Move::Send,
+                Some(&consent(true, true)),
+                Timestamp(0),
+                "a",
+                ""
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn a_step_from_another_status_or_without_an_outcome_is_refused() {
+        let r = referral_in(Accepted);
+        let mut step = r.note_step(Timestamp(0), "a", "");
+        step.from = Some(Sent);
+        assert_eq!(
+            r.check_step(&step, None),
+            Err(MoveError::Stale { now: Accepted })
+        );
+        step.from = Some(Accepted);
+        step.to = Completed;
+        assert_eq!(r.check_step(&step, None), Err(MoveError::OutcomeRequired));
+        step.outcome = Some(Outcome::Successful);
+        assert_eq!(r.check_step(&step, None), Ok(()));
     }
 
     #[test]

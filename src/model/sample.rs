@@ -1,5 +1,6 @@
 //! The built-in SAMPLE service directory: a base layer compiled into the binary with fixed
-//! ids, shown until a real directory is imported. It is not in any change log and is never
+//! ids, marked SAMPLE wherever it shows (a real directory import retires it: field-fit
+//! issue). It is not in any change log and is never
 //! exported; an edit to a sample record is an ordinary change that replaces it.
 
 use std::sync::OnceLock;

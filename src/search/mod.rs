@@ -1,35 +1,234 @@
-//! Search over services and households. For now the text normalisation that makes Arabic
-//! spelling variants and digits match; the fuzzy index comes with the screens.
+//! Search over services and households: folding that makes Arabic spelling variants and
+//! digits match, and a fuzzy index (nucleo-matcher, the matcher behind the helix editor)
+//! that narrows from the previous keystroke's hits when the query grows.
+
+pub mod households;
+pub mod services;
+
+use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 /// Folds text for matching: lower case; Arabic alef forms (أ إ آ ٱ) to ا, ة to ه, ى to ي;
 /// Arabic diacritics and tatweel removed; Arabic-Indic and Persian digits to ASCII.
 pub fn fold(text: &str) -> String {
+    fold_with_map(text).0
+}
+
+/// Folds text and says, for each character of the result, which character of `text` it
+/// came from (so that matched letters can be underlined in the original).
+pub fn fold_with_map(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
-    for c in crate::model::ascii_digits(text).chars() {
-        match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-            'ة' => out.push('ه'),
-            'ى' => out.push('ي'),
-            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => {}
-            _ => out.extend(c.to_lowercase()),
+    let mut map = Vec::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        let c = match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ة' => 'ه',
+            'ى' => 'ي',
+            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => continue,
+            _ => c,
+        };
+        for lower in c.to_lowercase() {
+            out.push(lower);
+            map.push(i);
         }
     }
-    out
+    (out, map)
+}
+
+/// One searchable entry: its position in the caller's list and its folded text.
+pub struct Entry {
+    pub index: u32,
+    pub haystack: Utf32String,
+}
+
+/// A fuzzy index over folded texts. Keeps the last query's hits so that a query that
+/// grows by a keystroke only looks at what matched before.
+pub struct Index {
+    entries: Vec<Entry>,
+    matcher: Matcher,
+    last_query: String,
+    last_hits: Option<Vec<u32>>,
+}
+
+/// A hit: the entry's position in the caller's list, and its score (higher is better).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub index: u32,
+    pub score: u32,
+}
+
+impl Index {
+    /// Builds an index over texts (folded here).
+    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
+        let entries = texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| Entry {
+                index: i as u32,
+                haystack: Utf32String::from(fold(t).as_str()),
+            })
+            .collect();
+        Index {
+            entries,
+            matcher: Matcher::new(Config::DEFAULT),
+            last_query: String::new(),
+            last_hits: None,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entries matching every word of `query`, best first (ties in list order). An
+    /// empty query matches everything, in list order.
+    pub fn search(&mut self, query: &str) -> Vec<Hit> {
+        let folded = fold(query.trim());
+        if folded.is_empty() {
+            self.last_query.clear();
+            self.last_hits = None;
+            return self
+                .entries
+                .iter()
+                .map(|e| Hit {
+                    index: e.index,
+                    score: 0,
+                })
+                .collect();
+        }
+        let pattern = Pattern::new(
+            &folded,
+            CaseMatching::Ignore,
+            Normalization::Never,
+            AtomKind::Fuzzy,
+        );
+        // A query that only grew can only match a subset of what matched before.
+        let narrowing = !self.last_query.is_empty()
+            && folded.starts_with(&self.last_query)
+            && !self.last_query.ends_with(' ')
+            && self.last_hits.is_some();
+        let candidates: Vec<u32> = match (&self.last_hits, narrowing) {
+            (Some(hits), true) => hits.clone(),
+            _ => (0..self.entries.len() as u32).collect(),
+        };
+        let mut hits: Vec<Hit> = Vec::new();
+        for i in candidates {
+            let entry = &self.entries[i as usize];
+            if let Some(score) = pattern.score(entry.haystack.slice(..), &mut self.matcher) {
+                hits.push(Hit {
+                    index: entry.index,
+                    score,
+                });
+            }
+        }
+        self.last_query = folded;
+        self.last_hits = Some(hits.iter().map(|h| h.index).collect());
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+        hits
+    }
+}
+
+/// The character positions of `text` that match `query`, for underlining. Empty when the
+/// query is empty or does not match `text` on its own.
+pub fn matched_positions(text: &str, query: &str) -> Vec<usize> {
+    let folded_query = fold(query.trim());
+    if folded_query.is_empty() {
+        return Vec::new();
+    }
+    let (folded, map) = fold_with_map(text);
+    let pattern = Pattern::parse(&folded_query, CaseMatching::Ignore, Normalization::Never);
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    let haystack = Utf32Str::new(&folded, &mut buf);
+    let mut indices = Vec::new();
+    // Underline what each word matches in this text, even when another field matched.
+    for atom in &pattern.atoms {
+        let mut atom_indices = Vec::new();
+        if atom
+            .indices(haystack, &mut matcher, &mut atom_indices)
+            .is_some()
+        {
+            indices.extend(atom_indices);
+        }
+    }
+    let mut positions: Vec<usize> = indices
+        .into_iter()
+        .filter_map(|i| map.get(i as usize).copied())
+        .collect();
+    positions.sort_unstable();
+    positions.dedup();
+    positions
 }
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::*;
 
     #[test]
     fn arabic_spelling_variants_fold_together() {
         assert_eq!(fold("أحمد"), fold("احمد"));
         assert_eq!(fold("إبراهيم"), fold("ابراهيم"));
+        assert_eq!(fold("آمنة"), fold("امنه"));
         assert_eq!(fold("فاطمة"), fold("فاطمه"));
         assert_eq!(fold("مصطفى"), fold("مصطفي"));
         assert_eq!(fold("مُحَمَّد"), fold("محمد"));
         assert_eq!(fold("عـــلي"), fold("علي"));
         assert_eq!(fold("٠٧٧٠"), "0770");
+        assert_eq!(fold("۱۲۳"), "123");
         assert_eq!(fold("NRC Legal"), "nrc legal");
+    }
+
+    #[test]
+    fn search_finds_variant_spellings_and_ranks_better_matches_first() {
+        let texts = [
+            "فاطمة حسن",
+            "Legal aid for civil documentation NRC",
+            "Civil ID replacement CSID",
+            "أحمد علي",
+        ];
+        let mut index = Index::new(texts.iter().copied());
+        let hits = index.search("فاطمه");
+        assert_eq!(hits.iter().map(|h| h.index).collect::<Vec<_>>(), vec![0]);
+        let hits = index.search("احمد");
+        assert_eq!(hits[0].index, 3);
+        let hits = index.search("civil");
+        assert_eq!(hits.len(), 2);
+        let hits = index.search("legal doc");
+        assert_eq!(hits.iter().map(|h| h.index).collect::<Vec<_>>(), vec![1]);
+        assert_eq!(index.search("").len(), 4);
+        assert!(index.search("zzzz").is_empty());
+    }
+
+    #[test]
+    fn narrowing_gives_the_same_hits_as_a_fresh_search() {
+        let texts: Vec<String> = (0..500)
+            .map(|i| format!("service {i} health clinic {}", i % 7))
+            .collect();
+        let mut narrowing = Index::new(texts.iter().map(|s| s.as_str()));
+        for query in ["h", "he", "hea", "heal", "health c", "health cl"] {
+            let narrowed = narrowing.search(query);
+            let fresh = Index::new(texts.iter().map(|s| s.as_str())).search(query);
+            assert_eq!(narrowed, fresh, "query {query:?}");
+        }
+        // Deleting a letter starts from everything again.
+        assert_eq!(narrowing.search("health").len(), 500);
+    }
+
+    #[test]
+    fn matched_positions_point_into_the_original_text() {
+        // The diacritics are skipped by the fold, but the positions are in the original.
+        let text = "مُحَمَّد";
+        let positions = matched_positions(text, "محمد");
+        let chars: Vec<char> = text.chars().collect();
+        let matched: String = positions.iter().map(|&i| chars[i]).collect();
+        assert_eq!(matched, "محمد");
+        assert_eq!(matched_positions("Legal aid", "lg"), vec![0, 2]);
+        assert!(matched_positions("Legal aid", "").is_empty());
     }
 }

@@ -32,6 +32,12 @@ pub trait Entity: Versioned + Clone {
     /// The index entries of this record: (index tree, key). Keys hold ids, codes and
     /// dates only, never personal data.
     fn index_keys(&self) -> Vec<(Slot, Vec<u8>)>;
+
+    /// Takes from the stored record what a local edit may not change (a case code, a
+    /// referral's history, which only steps change). The default keeps nothing.
+    fn keep_local(&mut self, old: Option<&Self>) {
+        let _ = old;
+    }
 }
 
 macro_rules! fields {
@@ -97,6 +103,12 @@ impl Entity for Household {
 
     fn id(&self) -> Uuid {
         self.id
+    }
+
+    fn keep_local(&mut self, old: Option<&Self>) {
+        if let Some(old) = old {
+            self.case_code = old.case_code.clone();
+        }
     }
 
     fields!(
@@ -167,6 +179,13 @@ impl Entity for Referral {
 
     fn id(&self) -> Uuid {
         self.id
+    }
+
+    fn keep_local(&mut self, old: Option<&Self>) {
+        self.history = match old {
+            Some(old) => old.history.clone(),
+            None => vec![Referral::created_step(self.created_at, &self.created_by)],
+        };
     }
 
     // The history is not a field: each step is a change of its own (`step/1`).

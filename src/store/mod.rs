@@ -195,6 +195,8 @@ pub struct Store {
     device: DeviceInfo,
     clock: Arc<dyn WallClock>,
     gazetteer: RwLock<Gazetteer>,
+    /// The data directory's lock, held for as long as the store is open (by any thread).
+    _lock: Option<std::fs::File>,
 }
 
 impl Store {
@@ -207,6 +209,17 @@ impl Store {
         dir: &Path,
         device: DeviceInfo,
         clock: Arc<dyn WallClock>,
+    ) -> Result<Store, StoreError> {
+        Store::open_locked(dir, device, clock, None)
+    }
+
+    /// Opens the store holding the data directory's lock file, which is released only
+    /// when the store is dropped.
+    pub fn open_locked(
+        dir: &Path,
+        device: DeviceInfo,
+        clock: Arc<dyn WallClock>,
+        lock: Option<std::fs::File>,
     ) -> Result<Store, StoreError> {
         let db = sled::Config::new()
             .path(dir)
@@ -224,6 +237,7 @@ impl Store {
             device,
             clock,
             gazetteer: RwLock::new(Gazetteer::builtin()),
+            _lock: lock,
         };
         store.check_origin()?;
         store.migrate()?;
@@ -377,6 +391,16 @@ impl Store {
     /// know) so that it can be forwarded unchanged. Returns whether it was new. The sync
     /// issue verifies and applies; this only stores.
     pub fn keep_change(&self, change: &Change) -> Result<bool, StoreError> {
+        if change.envelope.origin == self.device.origin {
+            return Err(StoreError::Invalid(
+                "a change that claims to come from this device was not made here: refused".into(),
+            ));
+        }
+        if !change.payload_matches()? {
+            return Err(StoreError::Invalid(
+                "a change whose values do not match its hash: refused".into(),
+            ));
+        }
         let key = change_key(change.envelope.origin, change.envelope.seq);
         let value = codec::encode(change)?;
         let previous =

@@ -78,9 +78,11 @@ impl Store {
             .find(|o| o.id == id))
     }
 
-    /// Whether the sample directory is in use (no stored service replaced or joined it).
-    pub fn uses_sample_directory(&self) -> bool {
-        self.count::<Service>() == 0
+    /// Whether any service shown comes from the built-in sample directory (edited or
+    /// not): the screens then say SAMPLE DATA. Importing a real directory retires the
+    /// sample layer (field-fit issue).
+    pub fn uses_sample_directory(&self) -> Result<bool, StoreError> {
+        Ok(self.services()?.iter().any(|s| sample::is_sample_id(s.id)))
     }
 
     /// The ids of stored services in a sector, through the index.

@@ -16,10 +16,7 @@ use crate::model::change::{
     Change, EntityRef, Envelope, KIND_FIELDS, KIND_STEP, OriginId, Payload, Version,
 };
 use crate::model::clock::Hlc;
-use crate::model::{
-    Household, Move, Need, NeedStatus, Organization, Outcome, Referral, ReferralStatus, Service,
-    Step, Timestamp,
-};
+use crate::model::{Household, Move, Need, Organization, Referral, Service, Step, Timestamp};
 
 /// One thing a user action changes.
 #[derive(Debug, Clone)]
@@ -195,6 +192,9 @@ impl Tx<'_> {
     fn put<E: Entity>(&mut self, new: &E) -> Result<(), TxError> {
         let id = new.id();
         let old: Option<E> = self.read(id)?;
+        let mut new = new.clone();
+        new.keep_local(old.as_ref());
+        let new = &new;
         let old_fields: BTreeMap<&str, Vec<u8>> = match &old {
             Some(o) => o.fields().map_err(abort)?.into_iter().collect(),
             None => BTreeMap::new(),
@@ -261,16 +261,14 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// A household: a new one always gets the device's next case code; an existing one
+    /// keeps its code (`Entity::keep_local`).
     fn household(&mut self, h: &Household) -> Result<(), TxError> {
         let mut h = h.clone();
-        if h.case_code.is_empty() {
-            if let Some(existing) = self.read::<Household>(h.id)? {
-                h.case_code = existing.case_code;
-            } else {
-                h.case_code = format!("{}-{:04}", self.device_code, self.next_case);
-                self.next_case += 1;
-                self.applied.case_codes.push(h.case_code.clone());
-            }
+        if self.read::<Household>(h.id)?.is_none() {
+            h.case_code = format!("{}-{:04}", self.device_code, self.next_case);
+            self.next_case += 1;
+            self.applied.case_codes.push(h.case_code.clone());
         }
         self.put(&h)
     }
@@ -287,6 +285,11 @@ impl Tx<'_> {
                 now: old.status().to_string(),
             }));
         }
+        // The lifecycle is checked here too, so that no caller can write a step the
+        // rules refuse (consent is read in the same transaction).
+        let household: Option<Household> = self.read(old.household)?;
+        old.check_step(step, household.as_ref().and_then(|h| h.consent.as_ref()))
+            .map_err(abort)?;
         let mut versions = self.versions(Referral::TAG, id)?;
         let previous = versions.steps;
         let replaces = previous.iter().map(|h| h.version(self.me)).collect();
@@ -401,21 +404,15 @@ impl Store {
             step: step.clone(),
         }];
         if let Some(mut need) = self.get::<Need>(referral.need)? {
-            let status = match (mv, need.status) {
-                (Move::Send, NeedStatus::Open) => NeedStatus::Referred,
-                (
-                    Move::Complete {
-                        outcome: Outcome::Successful,
-                        ..
-                    },
-                    _,
-                ) => NeedStatus::Met,
-                (
-                    Move::Reject { .. } | Move::Cancel { .. } | Move::Complete { .. },
-                    NeedStatus::Referred,
-                ) => NeedStatus::Open,
-                (_, status) => status,
-            };
+            let mut moved = referral.clone();
+            moved.history.push(step.clone());
+            let siblings: Vec<Referral> = self
+                .referrals_of(referral.household)?
+                .into_iter()
+                .filter(|r| r.need == need.id && r.id != id)
+                .chain(std::iter::once(moved))
+                .collect();
+            let status = need.status_after(&siblings);
             if status != need.status {
                 need.status = status;
                 edits.push(Edit::Need(need));
@@ -451,9 +448,4 @@ impl Store {
             None => Ok(EntityVersions::default()),
         }
     }
-}
-
-/// Whether a status change leaves the referral waiting on the receiving organization.
-pub fn is_awaiting(status: ReferralStatus) -> bool {
-    status == ReferralStatus::Sent
 }

@@ -54,6 +54,10 @@ impl Identity {
     /// made now.
     pub fn load_or_create(dir: &Path) -> Result<(Identity, bool), IdentityError> {
         let path = dir.join(KEY_FILE);
+        // A key file is 36 bytes; never read a large file that took its name.
+        if fs::metadata(&path).is_ok_and(|m| m.len() > 1024) {
+            return Err(IdentityError::Damaged { path });
+        }
         match fs::read(&path) {
             Ok(bytes) => {
                 let secret: [u8; 32] = bytes

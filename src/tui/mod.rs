@@ -46,7 +46,7 @@ impl Shell {
         Ok(Shell {
             device_code: ws.identity.code(),
             device_name: ws.store.device_name()?,
-            sample_directory: ws.store.uses_sample_directory(),
+            sample_directory: ws.store.uses_sample_directory()?,
             demo: ws.store.kind()? == Some(crate::store::DatabaseKind::Demo),
             households: ws.store.count::<crate::model::Household>() as u64,
             services: ws.store.services()?.len() as u64,

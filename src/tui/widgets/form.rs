@@ -1,0 +1,510 @@
+//! A form: fields of text, choices (cycled with arrows or picked by typing to filter)
+//! and check boxes, with a focus that Tab and Shift+Tab move, and errors shown against
+//! the field at fault.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::text::{Edit, TextInput};
+use super::{cell, fit};
+use crate::i18n::t;
+use crate::search::fold;
+use crate::tui::keys::Key;
+use crate::tui::theme::Theme;
+
+/// One option of a choice: its code (what is stored) and its label (what is shown).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opt {
+    pub code: String,
+    pub label: String,
+}
+
+impl Opt {
+    pub fn new(code: impl Into<String>, label: impl Into<String>) -> Opt {
+        Opt {
+            code: code.into(),
+            label: label.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    Text(TextInput),
+    Choice {
+        options: Vec<Opt>,
+        selected: Option<usize>,
+        /// What the user typed to filter the options.
+        filter: String,
+        /// The highlighted option among the filtered ones.
+        highlight: usize,
+    },
+    Check(bool),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// The id that validation problems use (`head.name`).
+    pub id: &'static str,
+    /// Message id of the label.
+    pub label: &'static str,
+    pub kind: FieldKind,
+    pub error: Option<String>,
+    /// Hidden fields are skipped by Tab and not drawn (a return date for non-returnees).
+    pub hidden: bool,
+}
+
+impl Field {
+    pub fn text(id: &'static str, label: &'static str, max: usize, value: &str) -> Field {
+        Field {
+            id,
+            label,
+            kind: FieldKind::Text(TextInput::with(value, max)),
+            error: None,
+            hidden: false,
+        }
+    }
+
+    pub fn choice(id: &'static str, label: &'static str, options: Vec<Opt>, selected: Option<&str>) -> Field {
+        let selected = selected.and_then(|code| options.iter().position(|o| o.code == code));
+        Field {
+            id,
+            label,
+            kind: FieldKind::Choice {
+                options,
+                selected,
+                filter: String::new(),
+                highlight: 0,
+            },
+            error: None,
+            hidden: false,
+        }
+    }
+
+    pub fn check(id: &'static str, label: &'static str, on: bool) -> Field {
+        Field {
+            id,
+            label,
+            kind: FieldKind::Check(on),
+            error: None,
+            hidden: false,
+        }
+    }
+
+    /// The text of a text field (empty for others).
+    pub fn text_value(&self) -> &str {
+        match &self.kind {
+            FieldKind::Text(t) => &t.value,
+            _ => "",
+        }
+    }
+
+    /// The code of the selected option of a choice.
+    pub fn code(&self) -> Option<&str> {
+        match &self.kind {
+            FieldKind::Choice { options, selected, .. } => selected.map(|i| options[i].code.as_str()),
+            _ => None,
+        }
+    }
+
+    pub fn checked(&self) -> bool {
+        matches!(self.kind, FieldKind::Check(true))
+    }
+
+    pub fn set_options(&mut self, new: Vec<Opt>) {
+        if let FieldKind::Choice { options, selected, filter, highlight } = &mut self.kind {
+            let keep = selected.map(|i| options[i].code.clone());
+            *selected = keep.and_then(|code| new.iter().position(|o| o.code == code));
+            *options = new;
+            filter.clear();
+            *highlight = 0;
+        }
+    }
+
+    pub fn select(&mut self, code: Option<&str>) {
+        if let FieldKind::Choice { options, selected, .. } = &mut self.kind {
+            *selected = code.and_then(|c| options.iter().position(|o| o.code == c));
+        }
+    }
+
+    /// Whether the field takes typed letters (so letter shortcuts are off).
+    pub fn is_typing(&self) -> bool {
+        matches!(self.kind, FieldKind::Text(_) | FieldKind::Choice { .. })
+    }
+
+    /// The options that match the filter, as positions in `options`.
+    pub fn filtered(&self) -> Vec<usize> {
+        match &self.kind {
+            FieldKind::Choice { options, filter, .. } => {
+                let f = fold(filter);
+                let mut starts: Vec<usize> = Vec::new();
+                let mut contains: Vec<usize> = Vec::new();
+                for (i, o) in options.iter().enumerate() {
+                    let label = fold(&o.label);
+                    let code = fold(&o.code);
+                    if label.starts_with(&f) || code.starts_with(&f) {
+                        starts.push(i);
+                    } else if label.contains(&f) || code.contains(&f) {
+                        contains.push(i);
+                    }
+                }
+                starts.extend(contains);
+                starts
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Handles a key; says what changed.
+    pub fn handle(&mut self, key: &Key) -> Edit {
+        let filtered = self.filtered();
+        match &mut self.kind {
+            FieldKind::Text(input) => input.handle(key),
+            FieldKind::Check(on) => match key.code {
+                KeyCode::Char(' ') | KeyCode::Enter | KeyCode::Left | KeyCode::Right if !key.ctrl && !key.alt => {
+                    *on = !*on;
+                    Edit::Changed
+                }
+                _ => Edit::Ignored,
+            },
+            FieldKind::Choice { options, selected, filter, highlight } => {
+                if let Some(c) = key.text().filter(|c| *c != ' ' || !filter.is_empty()) {
+                    filter.push(c);
+                    *highlight = 0;
+                    return Edit::Moved;
+                }
+                if key.ctrl || key.alt || options.is_empty() {
+                    return Edit::Ignored;
+                }
+                if !filter.is_empty() {
+                    return match key.code {
+                        KeyCode::Backspace => {
+                            filter.pop();
+                            *highlight = 0;
+                            Edit::Moved
+                        }
+                        KeyCode::Down => {
+                            *highlight = (*highlight + 1).min(filtered.len().saturating_sub(1));
+                            Edit::Moved
+                        }
+                        KeyCode::Up => {
+                            *highlight = highlight.saturating_sub(1);
+                            Edit::Moved
+                        }
+                        KeyCode::Enter => match filtered.get(*highlight) {
+                            Some(&i) => {
+                                *selected = Some(i);
+                                filter.clear();
+                                Edit::Changed
+                            }
+                            None => Edit::Ignored,
+                        },
+                        _ => Edit::Ignored,
+                    };
+                }
+                let n = options.len();
+                match key.code {
+                    KeyCode::Right | KeyCode::Char(' ') => {
+                        *selected = Some(selected.map(|i| (i + 1) % n).unwrap_or(0));
+                        Edit::Changed
+                    }
+                    KeyCode::Left => {
+                        *selected = Some(selected.map(|i| (i + n - 1) % n).unwrap_or(n - 1));
+                        Edit::Changed
+                    }
+                    _ => Edit::Ignored,
+                }
+            }
+        }
+    }
+
+    /// Leaving the field: a pending filter picks its best match, if any.
+    pub fn blur(&mut self) -> bool {
+        let filtered = self.filtered();
+        if let FieldKind::Choice { selected, filter, highlight, .. } = &mut self.kind
+            && !filter.is_empty()
+        {
+            let pick = filtered.get(*highlight).copied();
+            filter.clear();
+            *highlight = 0;
+            if pick.is_some() {
+                *selected = pick;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The field's value as one line `width` wide.
+    pub fn value_line(&self, width: usize, focused: bool, theme: &Theme) -> Line<'static> {
+        let base = if focused { theme.focus() } else { ratatui::style::Style::default() };
+        match &self.kind {
+            FieldKind::Text(input) => {
+                let inner = width.saturating_sub(2);
+                let mut spans = vec![Span::raw("[")];
+                spans.extend(input.spans(inner, focused, base, theme.selected()).spans);
+                spans.push(Span::raw("]"));
+                Line::from(spans)
+            }
+            FieldKind::Check(on) => {
+                let mark = if *on { "[x]" } else { "[ ]" };
+                Line::from(Span::styled(mark.to_string(), base))
+            }
+            FieldKind::Choice { options, selected, filter, .. } => {
+                let inner = width.saturating_sub(4);
+                let shown = if !filter.is_empty() {
+                    format!("{filter}…")
+                } else {
+                    selected
+                        .map(|i| options[i].label.clone())
+                        .unwrap_or_else(|| t("form-choose"))
+                };
+                Line::from(vec![
+                    Span::raw("["),
+                    Span::styled(cell(&shown, inner), base),
+                    Span::raw(" ▾]"),
+                ])
+            }
+        }
+    }
+}
+
+/// A set of fields with one focus.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Form {
+    pub fields: Vec<Field>,
+    pub focus: usize,
+}
+
+impl Form {
+    pub fn new(fields: Vec<Field>) -> Form {
+        Form { fields, focus: 0 }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.id == id)
+    }
+
+    pub fn text(&self, id: &str) -> String {
+        self.get(id).map(|f| f.text_value().trim().to_string()).unwrap_or_default()
+    }
+
+    pub fn code(&self, id: &str) -> Option<String> {
+        self.get(id).and_then(|f| f.code()).map(|s| s.to_string())
+    }
+
+    pub fn checked(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|f| f.checked())
+    }
+
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    pub fn focused_mut(&mut self) -> Option<&mut Field> {
+        self.fields.get_mut(self.focus)
+    }
+
+    pub fn focus_on(&mut self, id: &str) -> bool {
+        match self.fields.iter().position(|f| f.id == id && !f.hidden) {
+            Some(i) => {
+                self.focus = i;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Moves the focus to the next visible field; `false` when it was on the last one.
+    pub fn next(&mut self) -> bool {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.blur();
+        }
+        let mut i = self.focus;
+        while i + 1 < self.fields.len() {
+            i += 1;
+            if !self.fields[i].hidden {
+                self.focus = i;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Moves the focus to the previous visible field; `false` when it was on the first.
+    pub fn prev(&mut self) -> bool {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.blur();
+        }
+        let mut i = self.focus;
+        while i > 0 {
+            i -= 1;
+            if !self.fields[i].hidden {
+                self.focus = i;
+                return true;
+            }
+        }
+        false
+    }
+
+    pub fn first_visible(&self) -> usize {
+        self.fields.iter().position(|f| !f.hidden).unwrap_or(0)
+    }
+
+    pub fn last_visible(&self) -> usize {
+        self.fields.iter().rposition(|f| !f.hidden).unwrap_or(0)
+    }
+
+    pub fn clear_errors(&mut self) {
+        for f in &mut self.fields {
+            f.error = None;
+        }
+    }
+
+    /// Puts an error on a field; `false` when the form has no such field.
+    pub fn set_error(&mut self, id: &str, message: &str) -> bool {
+        match self.fields.iter_mut().find(|f| f.id == id) {
+            Some(f) => {
+                f.error = Some(message.to_string());
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Draws the fields `ids` one per line in `area`: the label (`label_width` wide, with
+    /// `!` when the field has an error), then the value. `active` says whether this form
+    /// has the keyboard now.
+    pub fn render_rows(&self, frame: &mut Frame, area: Rect, ids: &[&str], label_width: usize, active: bool, theme: &Theme) {
+        let mut y = area.y;
+        for id in ids {
+            let Some(i) = self.fields.iter().position(|f| f.id == *id) else { continue };
+            let field = &self.fields[i];
+            if field.hidden || y >= area.y + area.height {
+                continue;
+            }
+            let focused = active && i == self.focus;
+            let row = Rect { x: area.x, y, width: area.width, height: 1 };
+            let marker = if focused { ">" } else { " " };
+            let mut label_style = if focused { theme.focus() } else { ratatui::style::Style::default() };
+            let mut label = t(field.label);
+            if field.error.is_some() {
+                label = format!("{label} !");
+                label_style = theme.error();
+            }
+            let value_width = (area.width as usize).saturating_sub(label_width + 2);
+            let mut spans = vec![
+                Span::raw(marker.to_string()),
+                Span::styled(cell(&label, label_width), label_style),
+                Span::raw(" "),
+            ];
+            if let FieldKind::Check(_) = field.kind {
+                spans = vec![Span::raw(marker.to_string())];
+                spans.extend(field.value_line(3, focused, theme).spans);
+                spans.push(Span::styled(format!(" {}", fit(&label, value_width + label_width - 3)), label_style));
+            } else {
+                spans.extend(field.value_line(value_width, focused, theme).spans);
+            }
+            frame.render_widget(Paragraph::new(Line::from(spans)), row);
+            y += 1;
+        }
+    }
+
+    /// Draws the filtered options of the focused choice below its row, when the user is
+    /// typing to filter.
+    pub fn render_picker(&self, frame: &mut Frame, anchor: Rect, screen: Rect, theme: &Theme) {
+        let Some(field) = self.focused() else { return };
+        let FieldKind::Choice { options, filter, highlight, .. } = &field.kind else { return };
+        if filter.is_empty() {
+            return;
+        }
+        let filtered = field.filtered();
+        let rows = filtered.len().clamp(1, 6) as u16;
+        let y = (anchor.y + 1).min(screen.bottom().saturating_sub(rows + 2));
+        let area = Rect { x: anchor.x, y, width: anchor.width, height: rows + 2 }.intersection(screen);
+        frame.render_widget(Clear, area);
+        let block = ratatui::widgets::Block::bordered().title(t("form-picker-title"));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        if filtered.is_empty() {
+            frame.render_widget(Paragraph::new(t("form-picker-none")), inner);
+            return;
+        }
+        let start = highlight.saturating_sub(rows as usize - 1);
+        let lines: Vec<Line> = filtered
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(rows as usize)
+            .map(|(n, &i)| {
+                let text = cell(&options[i].label, inner.width as usize - 2);
+                if n == *highlight {
+                    Line::from(Span::styled(format!("> {text}"), theme.selected()))
+                } else {
+                    Line::from(format!("  {text}"))
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn governorates() -> Field {
+        Field::choice(
+            "gov",
+            "intake-governorate",
+            vec![Opt::new("IQG01", "Anbar · الأنبار"), Opt::new("IQG15", "Ninewa · نينوى"), Opt::new("IQG16", "Salah al-Din")],
+            None,
+        )
+    }
+
+    #[test]
+    fn a_choice_cycles_with_arrows() {
+        let mut f = governorates();
+        f.handle(&Key::new(KeyCode::Right));
+        assert_eq!(f.code(), Some("IQG01"));
+        f.handle(&Key::new(KeyCode::Left));
+        assert_eq!(f.code(), Some("IQG16"));
+    }
+
+    #[test]
+    fn typing_filters_in_either_script_and_enter_picks() {
+        let mut f = governorates();
+        for c in "نين".chars() {
+            f.handle(&Key::char(c));
+        }
+        assert_eq!(f.filtered(), vec![1]);
+        f.handle(&Key::new(KeyCode::Enter));
+        assert_eq!(f.code(), Some("IQG15"));
+        for c in "sal".chars() {
+            f.handle(&Key::char(c));
+        }
+        assert!(f.blur(), "leaving the field picks the best match");
+        assert_eq!(f.code(), Some("IQG16"));
+    }
+
+    #[test]
+    fn tab_skips_hidden_fields() {
+        let mut form = Form::new(vec![
+            Field::text("a", "intake-name", 10, ""),
+            Field { hidden: true, ..Field::text("b", "intake-latin", 10, "") },
+            Field::check("c", "intake-female-headed", false),
+        ]);
+        assert!(form.next());
+        assert_eq!(form.focused().map(|f| f.id), Some("c"));
+        assert!(!form.next());
+        assert!(form.prev());
+        assert_eq!(form.focus, 0);
+    }
+}
