@@ -43,3 +43,349 @@ key-new = new
 form-choose = (choose)
 form-picker-title = Type to filter, Enter picks
 form-picker-none = nothing matches
+filter-all = All
+field-cut = The text was too long for this field and was cut at its limit.
+prompt-keys = Tab next · Ctrl+S save · Esc cancel
+confirm-title = Are you sure?
+confirm-keys = Enter: yes · Esc: no, go back
+notice-keys = Enter: OK
+answer-yes = Yes
+answer-no = No
+saved = Saved.
+
+## Tabs
+tab-help = Help
+tab-intake = Intake
+tab-services = Services
+tab-referrals = Referrals
+tab-queue = Queue
+
+## Values
+sex-female = Female
+sex-male = Male
+displacement-idp-in-camp = IDP in camp
+displacement-idp-out-of-camp = IDP out of camp
+displacement-returnee = Returnee
+displacement-host-community = Host community
+displacement-refugee = Refugee
+sector-protection = Protection
+sector-child-protection = Child protection
+sector-gbv = GBV
+sector-hlp = Housing, land, property
+sector-civil-documentation = Civil documentation
+sector-health = Health
+sector-mhpss = MHPSS
+sector-shelter-nfi = Shelter / NFI
+sector-wash = WASH
+sector-food-security = Food security
+sector-livelihoods = Livelihoods
+sector-education = Education
+sector-cash = Cash
+sector-camp-coordination = Camp coordination
+priority-emergency = Emergency
+priority-urgent = Urgent
+priority-normal = Normal
+need-status-open = open
+need-status-referred = referred
+need-status-met = met
+need-status-closed-unmet = closed, unmet
+referral-status-draft = draft
+referral-status-sent = sent
+referral-status-accepted = accepted
+referral-status-rejected = rejected
+referral-status-completed = completed
+referral-status-closed = closed
+referral-status-cancelled = cancelled
+closure-services-received = Services received
+closure-moved-away = Moved away
+closure-unreachable = No longer reachable
+closure-duplicate = Duplicate of another case
+closure-other = Other
+not-successful-client-refused = client refused
+not-successful-lack-of-capacity = lack of capacity
+not-successful-no-longer-needed = service no longer needed
+not-successful-client-unreachable = could not reach the client
+not-successful-organization-unreachable = could not reach the organization
+not-successful-other = other (say what)
+disclosed-head-name = name of the head of household
+disclosed-phone = phone number
+disclosed-location = location and village
+disclosed-members = household members
+disclosed-vulnerabilities = vulnerabilities
+disclosed-need-description = what is needed
+wg-not-asked = (not asked)
+wg-no-difficulty = no difficulty
+wg-some = some difficulty
+wg-a-lot = a lot of difficulty
+wg-cannot-do = cannot do at all
+wg-seeing = Seeing
+wg-hearing = Hearing
+wg-walking = Walking
+wg-remembering = Remembering
+wg-self-care = Self-care
+wg-communicating = Communicating
+doc-national-id = Missing: national ID
+doc-civil-status-id = Missing: civil status ID
+doc-birth-certificate = Missing: birth certificate
+doc-nationality-certificate = Missing: nationality certificate
+vuln-female-headed = female-headed
+vuln-older-person-alone = older person alone
+vuln-separated-child = separated child
+vuln-chronic-illness = chronic illness
+vuln-pregnant-or-lactating = pregnant / lactating
+vuln-missing-documents = missing documents
+vuln-disability = disability
+span-hours = { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+}
+span-days = { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+late = { $span } late
+due-on = due { $date }
+
+## Intake
+lookup-label = Find a household (name, case code or phone):
+lookup-loading = Loading the households…
+lookup-hint = { $count } households. Type to search; Ctrl+N records a new household.
+lookup-found = { $count ->
+    [one] 1 household found. Enter opens it.
+   *[other] { $count } households found. Enter opens the selected one.
+}
+case-closed = closed
+intake-new-title = New household
+intake-edit-title = Household { $code }
+intake-step = step { $n } of 3: { $name }
+step-who = who and where
+step-consent = consent
+step-needs = needs
+intake-unsaved = not saved yet
+intake-box-head = Head of household
+intake-box-location = Location
+intake-box-vulnerabilities = Vulnerabilities (Space ticks)
+intake-name = Name
+intake-latin = Latin
+intake-sex = Sex
+intake-born = Born (year)
+intake-phone = Phone
+intake-governorate = Governorate
+intake-district = District
+intake-district-none = (not known)
+intake-village = Village
+intake-displacement = Status
+intake-returned-on = Returned on
+intake-female-headed = female-headed
+intake-members = Members ({ $count })
+intake-members-keys = Ins add · Enter edit · Del remove
+intake-members-none = No other members yet.
+intake-duplicates = Possibly already recorded ({ $count }): { $list }. F9 to open.
+member-relationship = Relationship
+member-add-title = Add a member
+member-edit-title = Edit member
+consent-intro = Ask each question in plain words and record the answer the household gives.
+consent-services-question = May we refer you to organizations that can help with your needs?
+consent-disclosure-question = May we share your name, phone and needs with the organization we refer you to?
+consent-follow-up-question = May we contact you again to ask how the referral went?
+consent-services = Referral to services
+consent-disclosure = Share details
+consent-follow-up = Follow-up contact
+consent-recorded = Consent recorded by { $by } on { $at }.
+needs-intro = Ins adds a need. Enter on a saved need: refer it to a service, edit it, mark it met.
+needs-none = No needs recorded yet.
+needs-referrals = { $count ->
+    [one] 1 referral
+   *[other] { $count } referrals
+}
+need-unsaved = not saved
+col-sector = Sector
+col-priority = Priority
+col-status = Status
+col-need = Need
+col-due = Due
+col-case = Case
+col-to = To
+col-late = Late
+need-add-title = Add a need
+need-edit-title = Edit need
+need-sector = Sector
+need-priority = Priority
+need-description = What is needed
+need-member = For whom
+need-whole-household = the whole household
+save-problems = { $count ->
+    [one] 1 thing to fix before saving: see the field marked !
+   *[other] { $count } things to fix before saving: see the fields marked !
+}
+saved-title = Saved
+saved-household = Saved: { $code }
+saved-write-down = Write this case code on the family's card.
+saved-next = Step 3 (PgDn) records needs and refers them.
+problem-year-number = Type the year of birth as a number, like 1984.
+problem-choose-displacement = Choose the household's displacement status.
+problem-date-format = Type the date as year-month-day, like 2018-03-14.
+problem-consent-answer = Ask this question and record the answer (Yes or No).
+problem-member = Member { $n }: { $message }
+problem-need = Need { $n }: { $message }
+problem-name = Type the name as the person gives it.
+problem-choose-sector = Choose the sector.
+problem-need-description = Say in a few words what is needed.
+problem-reason = Say why, in a few words.
+problem-note = Type the note.
+problem-no-move = This is not a move a referral can make.
+problem-close-reason = Choose why the case is closed.
+problem-duplicate-of = Type the case code of the household that stays (it must exist).
+close-title = Close this case
+close-intro = A closed case stays in the records. For a duplicate, give the case code of the household that stays.
+close-reason = Why
+close-duplicate-of = Same as case
+case-closed-saved = The case is closed.
+refer-save-first = Save the household first (Ctrl+S), then refer its needs.
+refer-no-consent = This household did not consent to referral: record its consent (step 2) first.
+worker-needed = Choose who is working first (F8).
+
+## Services
+services-search = Search
+services-sector = Sector
+services-area = Area
+services-count = { $count ->
+    [one] 1 service
+   *[other] { $count } services
+}
+services-none = No service matches. Clear the search or the filters.
+services-referring = Referring { $code }: { $need }. Enter on a service drafts the referral; Esc stops.
+services-sample-note = SAMPLE DATA: not a real service or contact.
+service-inactive = inactive
+service-inactive-note = This service is not active now.
+detail-who = Who
+detail-where = Where
+detail-hours = Hours
+detail-phone = Phone
+detail-refer = Refer
+detail-next = Then
+detail-documents = Documents
+detail-languages = Languages
+detail-fees = Fees
+detail-free = free
+detail-areas = Areas
+detail-focal = Focal point
+draft-title = Refer to { $service }
+draft-intro = Tick only what the household agreed to share. Ctrl+S saves.
+draft-intro-no-disclosure = The household did not agree to share its details: nothing personal is disclosed. Ctrl+S saves.
+draft-reason = Reason
+draft-follow-up = Follow up on
+draft-send = When saved
+draft-send-now = send now
+draft-keep = keep as draft
+referral-sent = Referral sent to { $org }.
+referral-drafted = Referral saved as a draft.
+referral-kept-draft = Saved as a draft, not sent: { $error }
+
+## Referrals
+referrals-status = Status
+referrals-org = To
+referrals-priority = Priority
+referrals-overdue = overdue only
+referrals-shown = { $count } shown
+referrals-none = No referral matches these filters.
+history-created = created (draft)
+history-note = note
+outcome-successful = successful
+outcome-not-successful = not successful
+follow-up-by = Follow up by { $date }.
+answer-due = Answer due { $date }.
+follow-up-was = follow-up was { $date }
+referral-actions-hint = Enter: actions
+move-title = Mark as { $status }
+move-intro-rejected = Say why the organization could not take this referral.
+move-intro-completed = Record how it ended. "Other" needs the reason in words.
+move-intro-closed = Closing an accepted referral that was not completed needs a reason.
+move-outcome = Outcome
+move-reason = Reason
+move-note = Note
+note-title = Add a follow-up note
+follow-up-title = Follow-up date
+follow-up-intro = The date to check on this referral (year-month-day); empty clears it.
+moved = The referral is now { $status }.
+
+## Queue
+queue-awaiting = Awaiting response: { $count } ({ $overdue } overdue)
+queue-past-follow-up = Accepted, past the follow-up date: { $count }
+queue-rejected = Rejected, need another service: { $count }
+queue-unreferred = Needs with no referral: emergency { $emergency }, urgent { $urgent }, normal { $normal }
+queue-duplicates = Likely duplicate households: { $count }
+queue-awaiting-short = Awaiting response
+queue-overdue-paren = ({ $count } overdue)
+queue-past-follow-up-short = Past follow-up
+queue-rejected-short = Rejected
+queue-unreferred-short = Needs with no referral:
+queue-unreferred-counts = emergency { $emergency }, urgent { $urgent }, normal { $normal }
+queue-duplicates-short = Duplicates
+chart-by-sector = Open referrals by sector
+chart-by-org = By organization
+chart-by-governorate = By governorate
+chart-weekly = Sent per week, 12 weeks
+chart-empty = none yet
+
+## Menus
+menu-title = Actions
+menu-help = Help
+menu-new-household = New household
+menu-open-household = Open { $code }
+menu-save = Save (Ctrl+S)
+menu-add-member = Add a member
+menu-add-need = Add a need
+menu-edit-need = Edit this need
+menu-refer = Refer this need to a service
+menu-need-met = Mark this need met
+menu-need-unmet = Close this need, unmet
+menu-close-case = Close this case
+menu-open-duplicate = Open { $code } (possible duplicate)
+menu-leave = Leave this household
+menu-refer-here = Refer to this service
+menu-cancel-referring = Stop referring
+menu-move-sent = Send
+menu-move-accepted = Accepted by the organization
+menu-move-rejected = Rejected by the organization…
+menu-move-completed = Completed…
+menu-move-closed = Close…
+menu-move-cancelled = Cancel…
+menu-note = Add a follow-up note…
+menu-follow-up = Set the follow-up date…
+menu-open-case = Open the household
+confirm-quit-unsaved = The household you are recording is not saved. Quit and lose it?
+confirm-discard = Leave this household without saving what you changed?
+
+## Worker
+worker-title = Who is working?
+worker-intro = Your name is recorded on every change you make.
+worker-new = New name
+worker-keys = ↑↓ choose · Enter select · Tab type a new name · Esc cancel
+worker-keys-first = Type your name and press Enter.
+worker-empty = Type a name first.
+worker-set = Working as { $name }.
+
+## Errors
+error-load = Could not load the lists: { $error }
+error-save = Not saved: { $error }
+error-household-gone = That household is not in this database.
+error-need-gone = That need is not in this database any more.
+error-service-gone = That service is not in the directory any more.
+
+## Help
+help-title = Daleel: keys and screens. ↑↓ PgUp PgDn scroll, Esc goes back.
+help-keys-everywhere = Everywhere
+help-keys-forms = In a form
+help-keys-lists = In a list
+help-arabic-layout = With the Arabic keyboard layout: F-keys, Ctrl, arrows, Tab, Enter and Esc work as they are; ? is also ؟ and / is also ظ; Arabic-Indic digits count as digits. In the action menu (F9), the numbers pick an item.
+help-intake-title = Intake (F2)
+help-intake = Find a household by name (any spelling, Arabic or Latin), case code or phone, or record a new one (Ctrl+N) in three steps: who and where, consent, needs. Likely duplicates show while you type. Ctrl+S checks everything, takes you to the first problem, and saves; the case code is shown large so you can write it down.
+help-services-title = Services (F3)
+help-services = The service directory. Type to search; Tab moves to the sector and area filters. While referring a need, Enter on a service drafts the referral.
+help-referrals-title = Referrals (F4)
+help-referrals = Every referral, soonest due first, with filters. Enter opens the actions the referral can take now: accept, reject, complete, close, cancel, a note, a follow-up date. A move that is not allowed says why and what is.
+help-queue-title = Queue (F5)
+help-queue = For coordinators: overdue and unanswered referrals, accepted ones past their follow-up date, rejected ones that need another service, needs with no referral, and likely duplicates, with charts. Enter opens the referral or the household.
+help-worker-title = Who is working (F8)
+help-worker = Choose your name, or add it, so that your changes are recorded under it.

@@ -93,29 +93,56 @@ mod tests {
         assert_eq!(t("no-such-message-id"), "[no-such-message-id]");
     }
 
-    /// Every `t("…")` / `tr("…", …)` in the screens names a message that exists.
+    /// Every message id the code names exists: every `t("…")` / `tr("…")` anywhere, and
+    /// every kebab-case string literal in the screens (labels and hints are passed as ids).
     #[test]
     fn every_message_the_code_uses_exists() {
-        fn scan(dir: &std::path::Path, missing: &mut Vec<String>) {
+        fn literals(text: &str) -> Vec<String> {
+            let mut out = Vec::new();
+            for part in text.split('"').skip(1).step_by(2) {
+                let kebab = part.contains('-')
+                    && part.starts_with(|c: char| c.is_ascii_lowercase())
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    && !part.contains("--")
+                    && !part.ends_with('-');
+                if kebab {
+                    out.push(part.to_string());
+                }
+            }
+            out
+        }
+        fn scan(dir: &std::path::Path, screens: bool, missing: &mut Vec<String>) {
             for entry in std::fs::read_dir(dir).expect("read src").flatten() {
                 let path = entry.path();
                 if path.is_dir() {
-                    scan(&path, missing);
+                    let screens = screens || path.ends_with("tui");
+                    scan(&path, screens, missing);
                 } else if path.extension().is_some_and(|e| e == "rs") {
                     let text = std::fs::read_to_string(&path).expect("read");
+                    let mut ids = Vec::new();
                     for marker in ["t(\"", "tr(\""] {
                         for part in text.split(marker).skip(1) {
                             if let Some(id) = part.split('"').next()
-                                && !id.is_empty()
                                 && id.chars().all(|c| {
-                                    c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()
+                                    c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
                                 })
-                                && id.contains('-')
-                                && !has(id)
-                                && id != "no-such-message-id"
                             {
-                                missing.push(format!("{}: {id}", path.display()));
+                                ids.push(id.to_string());
                             }
+                        }
+                    }
+                    if screens {
+                        ids.extend(literals(&text));
+                    }
+                    for id in ids {
+                        if !id.is_empty()
+                            && id.contains('-')
+                            && !has(&id)
+                            && id != "no-such-message-id"
+                        {
+                            missing.push(format!("{}: {id}", path.display()));
                         }
                     }
                 }
@@ -124,8 +151,15 @@ mod tests {
         let mut missing = Vec::new();
         scan(
             &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            false,
             &mut missing,
         );
+        for status in crate::model::ReferralStatus::ALL {
+            let id = format!("menu-move-{}", status.code());
+            if *status != crate::model::ReferralStatus::Draft && !has(&id) {
+                missing.push(id);
+            }
+        }
         missing.sort();
         missing.dedup();
         assert!(

@@ -107,6 +107,8 @@ pub(crate) mod meta {
     pub const NEXT_CASE: &[u8] = b"next_case_number";
     pub const KIND: &[u8] = b"database_kind";
     pub const DEVICE_NAME: &[u8] = b"device_name";
+    pub const WORKERS: &[u8] = b"workers";
+    pub const CURRENT_WORKER: &[u8] = b"current_worker";
 }
 
 /// Whether a database holds real data or a training caseload made by `daleel demo`.
@@ -355,6 +357,40 @@ impl Store {
     pub fn set_device_name(&self, name: &str) -> Result<(), StoreError> {
         self.tree(Slot::Meta)
             .insert(meta::DEVICE_NAME, name.as_bytes())?;
+        self.flush()
+    }
+
+    /// The workers who have used this laptop, in the order they were added.
+    pub fn workers(&self) -> Result<Vec<String>, StoreError> {
+        match self.tree(Slot::Meta).get(meta::WORKERS)? {
+            Some(b) => Ok(codec::decode_value(&b)?),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// The worker recorded on changes now, if one was chosen.
+    pub fn current_worker(&self) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .tree(Slot::Meta)
+            .get(meta::CURRENT_WORKER)?
+            .map(|b| String::from_utf8_lossy(&b).into_owned()))
+    }
+
+    /// Makes `name` the current worker, adding it to the list when new.
+    pub fn set_worker(&self, name: &str) -> Result<(), StoreError> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 40 {
+            return Err(StoreError::Invalid(
+                "a worker's name has 1 to 40 characters".into(),
+            ));
+        }
+        let mut workers = self.workers()?;
+        if !workers.iter().any(|w| w == name) {
+            workers.push(name.to_string());
+        }
+        let meta = self.tree(Slot::Meta);
+        meta.insert(meta::WORKERS, codec::encode_value(&workers)?)?;
+        meta.insert(meta::CURRENT_WORKER, name.as_bytes())?;
         self.flush()
     }
 

@@ -76,11 +76,41 @@ impl From<KeyEvent> for Key {
 /// (101) layout; Arabic-Indic and Persian digits are digits.
 pub fn latin_equivalent(c: char) -> char {
     match c {
-        'ض' => 'q', 'ص' => 'w', 'ث' => 'e', 'ق' => 'r', 'ف' => 't', 'غ' => 'y', 'ع' => 'u',
-        'ه' => 'i', 'خ' => 'o', 'ح' => 'p', 'ج' => '[', 'د' => ']', 'ش' => 'a', 'س' => 's',
-        'ي' => 'd', 'ب' => 'f', 'ل' => 'g', 'ا' => 'h', 'ت' => 'j', 'ن' => 'k', 'م' => 'l',
-        'ك' => ';', 'ط' => '\'', 'ئ' => 'z', 'ء' => 'x', 'ؤ' => 'c', 'ر' => 'v', 'ﻻ' => 'b',
-        'ى' => 'n', 'ة' => 'm', 'و' => ',', 'ز' => '.', 'ظ' => '/', 'ذ' => '`', '؟' => '?',
+        'ض' => 'q',
+        'ص' => 'w',
+        'ث' => 'e',
+        'ق' => 'r',
+        'ف' => 't',
+        'غ' => 'y',
+        'ع' => 'u',
+        'ه' => 'i',
+        'خ' => 'o',
+        'ح' => 'p',
+        'ج' => '[',
+        'د' => ']',
+        'ش' => 'a',
+        'س' => 's',
+        'ي' => 'd',
+        'ب' => 'f',
+        'ل' => 'g',
+        'ا' => 'h',
+        'ت' => 'j',
+        'ن' => 'k',
+        'م' => 'l',
+        'ك' => ';',
+        'ط' => '\'',
+        'ئ' => 'z',
+        'ء' => 'x',
+        'ؤ' => 'c',
+        'ر' => 'v',
+        'ﻻ' => 'b',
+        'ى' => 'n',
+        'ة' => 'm',
+        'و' => ',',
+        'ز' => '.',
+        'ظ' => '/',
+        'ذ' => '`',
+        '؟' => '?',
         '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
         '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
         other => other.to_ascii_lowercase(),
@@ -147,66 +177,250 @@ fn is(code: KeyCode) -> impl Fn(&Key) -> bool {
 
 /// The key table. The order is the order of the help screen.
 pub const BINDINGS: &[Binding] = &[
-    Binding { command: Command::Help, label: "F1 ?", hint: "key-help", scope: Scope::Global, letter: false,
-        matches: |k| is(KeyCode::F(1))(k) || (k.alt && k.code == KeyCode::Char('1')) },
-    Binding { command: Command::Help, label: "?", hint: "key-help", scope: Scope::Global, letter: true,
-        matches: |k| !k.ctrl && !k.alt && matches!(k.code, KeyCode::Char(c) if latin_equivalent(c) == '?') },
-    Binding { command: Command::Show(ScreenId::Intake), label: "F2", hint: "key-intake", scope: Scope::Global, letter: false,
-        matches: |k| is(KeyCode::F(2))(k) || (k.alt && k.code == KeyCode::Char('2')) },
-    Binding { command: Command::Show(ScreenId::Services), label: "F3", hint: "key-services", scope: Scope::Global, letter: false,
-        matches: |k| is(KeyCode::F(3))(k) || (k.alt && k.code == KeyCode::Char('3')) },
-    Binding { command: Command::Show(ScreenId::Referrals), label: "F4", hint: "key-referrals", scope: Scope::Global, letter: false,
-        matches: |k| is(KeyCode::F(4))(k) || (k.alt && k.code == KeyCode::Char('4')) },
-    Binding { command: Command::Show(ScreenId::Queue), label: "F5", hint: "key-queue", scope: Scope::Global, letter: false,
-        matches: |k| is(KeyCode::F(5))(k) || (k.alt && k.code == KeyCode::Char('5')) },
-    Binding { command: Command::Worker, label: "F8", hint: "key-worker", scope: Scope::Global, letter: false,
-        matches: |k| is(KeyCode::F(8))(k) },
-    Binding { command: Command::Menu, label: "F9", hint: "key-menu", scope: Scope::Global, letter: false,
-        matches: |k| is(KeyCode::F(9))(k) },
-    Binding { command: Command::Quit, label: "F10 Ctrl+Q", hint: "key-quit", scope: Scope::Global, letter: false,
-        matches: |k| is(KeyCode::F(10))(k) || (k.ctrl && k.code == KeyCode::Char('q')) },
-    Binding { command: Command::NextField, label: "Tab", hint: "key-next-field", scope: Scope::Form, letter: false,
-        matches: |k| is(KeyCode::Tab)(k) },
-    Binding { command: Command::PrevField, label: "Shift+Tab", hint: "key-prev-field", scope: Scope::Form, letter: false,
-        matches: |k| k.code == KeyCode::BackTab },
-    Binding { command: Command::Save, label: "Ctrl+S", hint: "key-save", scope: Scope::Form, letter: false,
-        matches: |k| k.ctrl && k.code == KeyCode::Char('s') },
-    Binding { command: Command::NextStep, label: "PgDn", hint: "key-next-step", scope: Scope::Form, letter: false,
-        matches: |k| is(KeyCode::PageDown)(k) },
-    Binding { command: Command::PrevStep, label: "PgUp", hint: "key-prev-step", scope: Scope::Form, letter: false,
-        matches: |k| is(KeyCode::PageUp)(k) },
-    Binding { command: Command::Toggle, label: "Space", hint: "key-toggle", scope: Scope::Form, letter: false,
-        matches: |k| is(KeyCode::Char(' '))(k) },
-    Binding { command: Command::Add, label: "Ins Ctrl+N", hint: "key-add", scope: Scope::Form, letter: false,
-        matches: |k| is(KeyCode::Insert)(k) || (k.ctrl && k.code == KeyCode::Char('n')) },
-    Binding { command: Command::Remove, label: "Del", hint: "key-remove", scope: Scope::Form, letter: false,
-        matches: |k| is(KeyCode::Delete)(k) },
-    Binding { command: Command::Back, label: "Esc", hint: "key-back", scope: Scope::Global, letter: false,
-        matches: |k| is(KeyCode::Esc)(k) },
-    Binding { command: Command::Up, label: "↑", hint: "key-up", scope: Scope::List, letter: false,
-        matches: |k| is(KeyCode::Up)(k) },
-    Binding { command: Command::Down, label: "↓", hint: "key-down", scope: Scope::List, letter: false,
-        matches: |k| is(KeyCode::Down)(k) },
-    Binding { command: Command::Left, label: "←", hint: "key-left", scope: Scope::List, letter: false,
-        matches: |k| is(KeyCode::Left)(k) },
-    Binding { command: Command::Right, label: "→", hint: "key-right", scope: Scope::List, letter: false,
-        matches: |k| is(KeyCode::Right)(k) },
-    Binding { command: Command::PageUp, label: "PgUp", hint: "key-page-up", scope: Scope::List, letter: false,
-        matches: |k| is(KeyCode::PageUp)(k) },
-    Binding { command: Command::PageDown, label: "PgDn", hint: "key-page-down", scope: Scope::List, letter: false,
-        matches: |k| is(KeyCode::PageDown)(k) },
-    Binding { command: Command::Home, label: "Home", hint: "key-home", scope: Scope::List, letter: false,
-        matches: |k| is(KeyCode::Home)(k) },
-    Binding { command: Command::End, label: "End", hint: "key-end", scope: Scope::List, letter: false,
-        matches: |k| is(KeyCode::End)(k) },
-    Binding { command: Command::Open, label: "Enter", hint: "key-open", scope: Scope::List, letter: false,
-        matches: |k| is(KeyCode::Enter)(k) },
-    Binding { command: Command::Search, label: "/ Ctrl+F", hint: "key-search", scope: Scope::List, letter: false,
-        matches: |k| k.ctrl && k.code == KeyCode::Char('f') },
-    Binding { command: Command::Search, label: "/", hint: "key-search", scope: Scope::List, letter: true,
-        matches: |k| !k.ctrl && !k.alt && matches!(k.code, KeyCode::Char(c) if latin_equivalent(c) == '/') },
-    Binding { command: Command::New, label: "Ctrl+N", hint: "key-new", scope: Scope::List, letter: false,
-        matches: |k| k.ctrl && k.code == KeyCode::Char('n') },
+    Binding {
+        command: Command::Help,
+        label: "F1 ?",
+        hint: "key-help",
+        scope: Scope::Global,
+        letter: false,
+        matches: |k| is(KeyCode::F(1))(k) || (k.alt && k.code == KeyCode::Char('1')),
+    },
+    Binding {
+        command: Command::Help,
+        label: "?",
+        hint: "key-help",
+        scope: Scope::Global,
+        letter: true,
+        matches: |k| {
+            !k.ctrl && !k.alt && matches!(k.code, KeyCode::Char(c) if latin_equivalent(c) == '?')
+        },
+    },
+    Binding {
+        command: Command::Show(ScreenId::Intake),
+        label: "F2",
+        hint: "key-intake",
+        scope: Scope::Global,
+        letter: false,
+        matches: |k| is(KeyCode::F(2))(k) || (k.alt && k.code == KeyCode::Char('2')),
+    },
+    Binding {
+        command: Command::Show(ScreenId::Services),
+        label: "F3",
+        hint: "key-services",
+        scope: Scope::Global,
+        letter: false,
+        matches: |k| is(KeyCode::F(3))(k) || (k.alt && k.code == KeyCode::Char('3')),
+    },
+    Binding {
+        command: Command::Show(ScreenId::Referrals),
+        label: "F4",
+        hint: "key-referrals",
+        scope: Scope::Global,
+        letter: false,
+        matches: |k| is(KeyCode::F(4))(k) || (k.alt && k.code == KeyCode::Char('4')),
+    },
+    Binding {
+        command: Command::Show(ScreenId::Queue),
+        label: "F5",
+        hint: "key-queue",
+        scope: Scope::Global,
+        letter: false,
+        matches: |k| is(KeyCode::F(5))(k) || (k.alt && k.code == KeyCode::Char('5')),
+    },
+    Binding {
+        command: Command::Worker,
+        label: "F8",
+        hint: "key-worker",
+        scope: Scope::Global,
+        letter: false,
+        matches: |k| is(KeyCode::F(8))(k),
+    },
+    Binding {
+        command: Command::Menu,
+        label: "F9",
+        hint: "key-menu",
+        scope: Scope::Global,
+        letter: false,
+        matches: |k| is(KeyCode::F(9))(k),
+    },
+    Binding {
+        command: Command::Quit,
+        label: "F10 Ctrl+Q",
+        hint: "key-quit",
+        scope: Scope::Global,
+        letter: false,
+        matches: |k| is(KeyCode::F(10))(k) || (k.ctrl && k.code == KeyCode::Char('q')),
+    },
+    Binding {
+        command: Command::NextField,
+        label: "Tab",
+        hint: "key-next-field",
+        scope: Scope::Form,
+        letter: false,
+        matches: |k| is(KeyCode::Tab)(k),
+    },
+    Binding {
+        command: Command::PrevField,
+        label: "Shift+Tab",
+        hint: "key-prev-field",
+        scope: Scope::Form,
+        letter: false,
+        matches: |k| k.code == KeyCode::BackTab,
+    },
+    Binding {
+        command: Command::Save,
+        label: "Ctrl+S",
+        hint: "key-save",
+        scope: Scope::Form,
+        letter: false,
+        matches: |k| k.ctrl && k.code == KeyCode::Char('s'),
+    },
+    Binding {
+        command: Command::NextStep,
+        label: "PgDn",
+        hint: "key-next-step",
+        scope: Scope::Form,
+        letter: false,
+        matches: |k| is(KeyCode::PageDown)(k),
+    },
+    Binding {
+        command: Command::PrevStep,
+        label: "PgUp",
+        hint: "key-prev-step",
+        scope: Scope::Form,
+        letter: false,
+        matches: |k| is(KeyCode::PageUp)(k),
+    },
+    Binding {
+        command: Command::Toggle,
+        label: "Space",
+        hint: "key-toggle",
+        scope: Scope::Form,
+        letter: false,
+        matches: |k| is(KeyCode::Char(' '))(k),
+    },
+    Binding {
+        command: Command::Add,
+        label: "Ins Ctrl+N",
+        hint: "key-add",
+        scope: Scope::Form,
+        letter: false,
+        matches: |k| is(KeyCode::Insert)(k) || (k.ctrl && k.code == KeyCode::Char('n')),
+    },
+    Binding {
+        command: Command::Remove,
+        label: "Del",
+        hint: "key-remove",
+        scope: Scope::Form,
+        letter: false,
+        matches: |k| is(KeyCode::Delete)(k),
+    },
+    Binding {
+        command: Command::Back,
+        label: "Esc",
+        hint: "key-back",
+        scope: Scope::Global,
+        letter: false,
+        matches: |k| is(KeyCode::Esc)(k),
+    },
+    Binding {
+        command: Command::Up,
+        label: "↑",
+        hint: "key-up",
+        scope: Scope::List,
+        letter: false,
+        matches: |k| is(KeyCode::Up)(k),
+    },
+    Binding {
+        command: Command::Down,
+        label: "↓",
+        hint: "key-down",
+        scope: Scope::List,
+        letter: false,
+        matches: |k| is(KeyCode::Down)(k),
+    },
+    Binding {
+        command: Command::Left,
+        label: "←",
+        hint: "key-left",
+        scope: Scope::List,
+        letter: false,
+        matches: |k| is(KeyCode::Left)(k),
+    },
+    Binding {
+        command: Command::Right,
+        label: "→",
+        hint: "key-right",
+        scope: Scope::List,
+        letter: false,
+        matches: |k| is(KeyCode::Right)(k),
+    },
+    Binding {
+        command: Command::PageUp,
+        label: "PgUp",
+        hint: "key-page-up",
+        scope: Scope::List,
+        letter: false,
+        matches: |k| is(KeyCode::PageUp)(k),
+    },
+    Binding {
+        command: Command::PageDown,
+        label: "PgDn",
+        hint: "key-page-down",
+        scope: Scope::List,
+        letter: false,
+        matches: |k| is(KeyCode::PageDown)(k),
+    },
+    Binding {
+        command: Command::Home,
+        label: "Home",
+        hint: "key-home",
+        scope: Scope::List,
+        letter: false,
+        matches: |k| is(KeyCode::Home)(k),
+    },
+    Binding {
+        command: Command::End,
+        label: "End",
+        hint: "key-end",
+        scope: Scope::List,
+        letter: false,
+        matches: |k| is(KeyCode::End)(k),
+    },
+    Binding {
+        command: Command::Open,
+        label: "Enter",
+        hint: "key-open",
+        scope: Scope::List,
+        letter: false,
+        matches: |k| is(KeyCode::Enter)(k),
+    },
+    Binding {
+        command: Command::Search,
+        label: "/ Ctrl+F",
+        hint: "key-search",
+        scope: Scope::List,
+        letter: false,
+        matches: |k| k.ctrl && k.code == KeyCode::Char('f'),
+    },
+    Binding {
+        command: Command::Search,
+        label: "/",
+        hint: "key-search",
+        scope: Scope::List,
+        letter: true,
+        matches: |k| {
+            !k.ctrl && !k.alt && matches!(k.code, KeyCode::Char(c) if latin_equivalent(c) == '/')
+        },
+    },
+    Binding {
+        command: Command::New,
+        label: "Ctrl+N",
+        hint: "key-new",
+        scope: Scope::List,
+        letter: false,
+        matches: |k| k.ctrl && k.code == KeyCode::Char('n'),
+    },
 ];
 
 /// What `key` means in `scope` (global bindings always count). `typing` turns letter
@@ -247,35 +461,74 @@ mod tests {
 
     #[test]
     fn function_keys_and_alt_digits_do_the_same() {
-        for (f, screen) in [(2, ScreenId::Intake), (3, ScreenId::Services), (4, ScreenId::Referrals), (5, ScreenId::Queue)] {
+        for (f, screen) in [
+            (2, ScreenId::Intake),
+            (3, ScreenId::Services),
+            (4, ScreenId::Referrals),
+            (5, ScreenId::Queue),
+        ] {
             let want = Some(Command::Show(screen));
             assert_eq!(command(&Key::new(KeyCode::F(f)), Scope::Form, true), want);
             let digit = char::from(b'0' + f);
             assert_eq!(command(&Key::alt(digit), Scope::List, false), want);
         }
-        assert_eq!(command(&Key::alt('1'), Scope::List, false), Some(Command::Help));
+        assert_eq!(
+            command(&Key::alt('1'), Scope::List, false),
+            Some(Command::Help)
+        );
     }
 
     #[test]
     fn letter_shortcuts_answer_on_the_arabic_layout_but_not_while_typing() {
-        assert_eq!(command(&Key::char('?'), Scope::List, false), Some(Command::Help));
-        assert_eq!(command(&Key::char('؟'), Scope::List, false), Some(Command::Help));
-        assert_eq!(command(&Key::char('/'), Scope::List, false), Some(Command::Search));
-        assert_eq!(command(&Key::char('ظ'), Scope::List, false), Some(Command::Search), "ظ sits where / is");
+        assert_eq!(
+            command(&Key::char('?'), Scope::List, false),
+            Some(Command::Help)
+        );
+        assert_eq!(
+            command(&Key::char('؟'), Scope::List, false),
+            Some(Command::Help)
+        );
+        assert_eq!(
+            command(&Key::char('/'), Scope::List, false),
+            Some(Command::Search)
+        );
+        assert_eq!(
+            command(&Key::char('ظ'), Scope::List, false),
+            Some(Command::Search),
+            "ظ sits where / is"
+        );
         assert_eq!(command(&Key::char('?'), Scope::Form, true), None);
         assert_eq!(command(&Key::char('ظ'), Scope::List, true), None);
-        assert_eq!(command(&Key::ctrl('f'), Scope::List, true), Some(Command::Search));
+        assert_eq!(
+            command(&Key::ctrl('f'), Scope::List, true),
+            Some(Command::Search)
+        );
     }
 
     #[test]
     fn quit_is_f10_or_ctrl_q_and_shift_tab_goes_back() {
-        assert_eq!(command(&Key::new(KeyCode::F(10)), Scope::Form, true), Some(Command::Quit));
-        assert_eq!(command(&Key::ctrl('q'), Scope::Form, true), Some(Command::Quit));
+        assert_eq!(
+            command(&Key::new(KeyCode::F(10)), Scope::Form, true),
+            Some(Command::Quit)
+        );
+        assert_eq!(
+            command(&Key::ctrl('q'), Scope::Form, true),
+            Some(Command::Quit)
+        );
         assert_eq!(command(&Key::char('q'), Scope::List, false), None);
         let shift_tab = Key::from(KeyEvent::new(KeyCode::Tab, KeyModifiers::SHIFT));
-        assert_eq!(command(&shift_tab, Scope::Form, true), Some(Command::PrevField));
-        let ctrl_upper_s = Key::from(KeyEvent::new(KeyCode::Char('S'), KeyModifiers::CONTROL | KeyModifiers::SHIFT));
-        assert_eq!(command(&ctrl_upper_s, Scope::Form, true), Some(Command::Save));
+        assert_eq!(
+            command(&shift_tab, Scope::Form, true),
+            Some(Command::PrevField)
+        );
+        let ctrl_upper_s = Key::from(KeyEvent::new(
+            KeyCode::Char('S'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        ));
+        assert_eq!(
+            command(&ctrl_upper_s, Scope::Form, true),
+            Some(Command::Save)
+        );
     }
 
     #[test]

@@ -1,236 +1,250 @@
-//! The terminal UI. For now the shell every screen will share: the tab bar, the status
-//! line and the key footer, drawn from state in memory. The screens issue fills it in.
-//! This is the only module (with its children) that imports ratatui and crossterm.
+//! The terminal UI. One module per screen (`screens/`), one Action enum (`action.rs`), one
+//! key table (`keys.rs`), semantic styles (`theme.rs`); `App::update` is the only place
+//! that changes the store, and rendering reads state in memory only. Long work runs on
+//! worker threads (`jobs.rs`). This module and its children are the only code that
+//! imports ratatui and crossterm.
+
+pub mod action;
+pub mod app;
+pub mod event;
+pub mod jobs;
+pub mod keys;
+pub mod labels;
+pub mod prompts;
+pub mod screens;
+pub mod theme;
+pub mod widgets;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::config::Config;
+use crate::i18n::{Arg, t, tr};
 use crate::workspace::Workspace;
+use app::{App, Tone};
+use keys::Command;
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-/// The tabs, with the key that opens each.
-pub const TABS: [(&str, &str); 6] = [
-    ("F1", "Help"),
-    ("F2", "Intake"),
-    ("F3", "Services"),
-    ("F4", "Referrals"),
-    ("F5", "Queue"),
-    ("F6", "Sync"),
-];
-
-/// What the shell shows, read once from the store; rendering never touches the database.
-#[derive(Debug, Clone)]
-pub struct Shell {
-    pub device_code: String,
-    pub device_name: String,
-    pub sample_directory: bool,
-    pub demo: bool,
-    pub households: u64,
-    pub services: u64,
-    pub overdue: u64,
-    pub clock: String,
-    pub selected_tab: usize,
+/// The screens, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScreenId {
+    Help,
+    Intake,
+    Services,
+    Referrals,
+    Queue,
 }
 
-impl Shell {
-    pub fn load(ws: &Workspace) -> Result<Shell, crate::store::StoreError> {
-        let now = ws.store.now();
-        Ok(Shell {
-            device_code: ws.identity.code(),
-            device_name: ws.store.device_name()?,
-            sample_directory: ws.store.uses_sample_directory()?,
-            demo: ws.store.kind()? == Some(crate::store::DatabaseKind::Demo),
-            households: ws.store.count::<crate::model::Household>() as u64,
-            services: ws.store.services()?.len() as u64,
-            overdue: ws.store.count_overdue(now) as u64,
-            clock: now.local_minutes(),
-            selected_tab: 1,
-        })
+impl ScreenId {
+    pub const ALL: [ScreenId; 5] = [
+        ScreenId::Help,
+        ScreenId::Intake,
+        ScreenId::Services,
+        ScreenId::Referrals,
+        ScreenId::Queue,
+    ];
+
+    fn tab(self) -> (&'static str, &'static str) {
+        match self {
+            ScreenId::Help => ("F1", "tab-help"),
+            ScreenId::Intake => ("F2", "tab-intake"),
+            ScreenId::Services => ("F3", "tab-services"),
+            ScreenId::Referrals => ("F4", "tab-referrals"),
+            ScreenId::Queue => ("F5", "tab-queue"),
+        }
     }
 }
 
-/// Draws the shell into the frame.
-pub fn render(shell: &Shell, frame: &mut Frame) {
+/// Draws the whole UI: tabs, the screen, the message line, the status line, the keys.
+pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = format!(
-            "Daleel needs at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}). Make the window larger.",
-            area.width, area.height
+        let text = tr(
+            "too-small",
+            &[
+                ("width", Arg::Num(MIN_WIDTH as i64)),
+                ("height", Arg::Num(MIN_HEIGHT as i64)),
+                ("now_width", Arg::Num(area.width as i64)),
+                ("now_height", Arg::Num(area.height as i64)),
+            ],
         );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [tabs, body, status, keys] = Layout::vertical([
+    let [tabs, top, body, message, status, footer] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(1),
     ])
     .areas(area);
-    render_tabs(shell, frame, tabs);
-    let mut lines = vec![
-        Line::from(""),
-        Line::from(format!(
-            "  {} households on this laptop, {} services in the directory.",
-            shell.households, shell.services
-        )),
-        Line::from(""),
-        Line::from("  The intake, services, referrals and queue screens come next."),
-        Line::from("  Until then, use the command line: daleel --help"),
-    ];
-    if shell.sample_directory {
-        lines.push(Line::from(""));
-        lines.push(Line::from(
-            "  The service directory is the built-in SAMPLE: not real contact details.",
-        ));
+    let theme = &app.theme;
+    render_tabs(app, frame, tabs);
+    frame.render_widget(Paragraph::new("─".repeat(area.width as usize)), top);
+    match app.screen {
+        ScreenId::Help => app.help.render(frame, body, theme),
+        ScreenId::Intake => app.intake.render(frame, body, &app.data, theme),
+        ScreenId::Services => app.services.render(frame, body, &app.data, theme),
+        ScreenId::Referrals => app.referrals.render(frame, body, &app.data, theme),
+        ScreenId::Queue => app.queue.render(frame, body, &app.data, theme),
     }
-    frame.render_widget(
-        Paragraph::new(lines).block(Block::default().borders(Borders::TOP | Borders::BOTTOM)),
-        body,
-    );
-    let mut markers = vec![format!(" {}", shell.device_code)];
-    if !shell.device_name.is_empty() {
-        markers.push(shell.device_name.clone());
+    render_message(app, frame, message);
+    render_status(app, frame, status);
+    render_footer(app, frame, footer);
+    if let Some(modal) = &app.modal {
+        modal.render(frame, area, theme);
     }
-    if shell.demo {
-        markers.push("DEMO DATA".into());
-    }
-    if shell.sample_directory {
-        markers.push("SAMPLE DATA".into());
-    }
-    if shell.overdue > 0 {
-        markers.push(format!("{} overdue", shell.overdue));
-    }
-    let left = markers.join(" · ");
-    let pad = (status.width as usize).saturating_sub(left.chars().count() + shell.clock.len() + 1);
-    frame.render_widget(
-        Paragraph::new(format!("{left}{}{} ", " ".repeat(pad), shell.clock)),
-        status,
-    );
-    frame.render_widget(Paragraph::new(" F10 or Ctrl+Q quit"), keys);
 }
 
-fn render_tabs(shell: &Shell, frame: &mut Frame, area: Rect) {
-    let mut spans = vec![Span::styled(
-        " Daleel ",
-        Style::default().add_modifier(Modifier::BOLD),
-    )];
-    for (i, (key, name)) in TABS.iter().enumerate() {
-        let text = format!(" {key} {name} ");
-        if i == shell.selected_tab {
+fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let mut spans = vec![Span::styled(format!(" {} ", t("app-name")), theme.title())];
+    for s in ScreenId::ALL {
+        let (key, name) = s.tab();
+        if s == app.screen {
             spans.push(Span::styled(
-                format!(">{}", text.trim_start()),
-                Style::default().add_modifier(Modifier::REVERSED),
+                format!(">{key} {}<", t(name)),
+                theme.selected(),
             ));
         } else {
-            spans.push(Span::raw(text));
+            spans.push(Span::raw(format!(" {key} {} ", t(name))));
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// Whether a key quits: F10, Ctrl+Q.
-pub fn is_quit(code: KeyCode, modifiers: KeyModifiers) -> bool {
-    matches!(code, KeyCode::F(10))
-        || (modifiers.contains(KeyModifiers::CONTROL)
-            && matches!(code, KeyCode::Char('q') | KeyCode::Char('Q')))
+fn render_message(app: &App, frame: &mut Frame, area: Rect) {
+    let width = area.width as usize;
+    match &app.message {
+        Some((text, tone)) => {
+            let style = match tone {
+                Tone::Info => ratatui::style::Style::default(),
+                Tone::Success => app.theme.success(),
+                Tone::Error => app.theme.error(),
+            };
+            let mark = match tone {
+                Tone::Error => "! ",
+                _ => "",
+            };
+            let shown = widgets::fit(&format!(" {mark}{text} "), width.saturating_sub(2));
+            let pad = width.saturating_sub(shown.chars().count() + 2);
+            frame.render_widget(
+                Paragraph::new(Line::from(vec![
+                    Span::raw("──"),
+                    Span::styled(shown, style),
+                    Span::raw("─".repeat(pad)),
+                ])),
+                area,
+            );
+        }
+        None => frame.render_widget(Paragraph::new("─".repeat(width)), area),
+    }
+}
+
+fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let d = &app.data;
+    let theme = &app.theme;
+    let mut spans = vec![Span::raw(format!(" {}", d.device_code))];
+    let sep = || Span::raw(" · ");
+    spans.push(sep());
+    match &d.worker {
+        Some(w) => spans.push(Span::raw(w.clone())),
+        None => spans.push(Span::styled(t("status-no-worker"), theme.warning())),
+    }
+    if d.demo {
+        spans.push(sep());
+        spans.push(Span::styled(t("status-demo"), theme.warning()));
+    }
+    if d.sample {
+        spans.push(sep());
+        spans.push(Span::styled(t("status-sample"), theme.warning()));
+    }
+    let overdue = d.overdue_count();
+    if overdue > 0 {
+        spans.push(sep());
+        spans.push(Span::styled(
+            tr("status-overdue", &[("count", Arg::Num(overdue as i64))]),
+            theme.overdue(),
+        ));
+    }
+    let clock = d.clock(d.now);
+    let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+    let pad = (area.width as usize).saturating_sub(used + clock.chars().count() + 1);
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::raw(format!("{clock} ")));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    let mut commands = app.footer();
+    if !commands.contains(&Command::Quit) {
+        commands.push(Command::Quit);
+    }
+    for c in commands {
+        let Some(binding) = keys::BINDINGS.iter().find(|b| b.command == c && !b.letter) else {
+            continue;
+        };
+        let label = binding
+            .label
+            .split(' ')
+            .next()
+            .unwrap_or(binding.label)
+            .to_string();
+        let hint = t(binding.hint);
+        let len = label.chars().count() + hint.chars().count() + 3;
+        if used + len > area.width as usize {
+            break;
+        }
+        used += len;
+        spans.push(Span::styled(label, theme.key()));
+        spans.push(Span::raw(format!(" {hint}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The laptop's offset from UTC now.
+fn local_offset() -> i32 {
+    chrono::Local::now().offset().local_minus_utc()
 }
 
 /// Opens the screens until the user quits. The terminal is restored on every exit,
 /// panics included (`ratatui::run`).
 pub fn run(ws: &Workspace, _config: &Config) -> std::io::Result<()> {
-    let shell = Shell::load(ws).map_err(std::io::Error::other)?;
     ratatui::run(|terminal| -> std::io::Result<()> {
+        let (tx, rx) = event::start();
+        let mut app = App::new(
+            ws.store.clone(),
+            theme::Theme::from_env(),
+            jobs::Runner::Threads(tx),
+            local_offset(),
+        )
+        .map_err(std::io::Error::other)?;
         loop {
-            terminal.draw(|frame| render(&shell, frame))?;
-            if let Event::Key(key) = event::read()?
-                && key.kind == KeyEventKind::Press
-                && is_quit(key.code, key.modifiers)
-            {
+            terminal.draw(|frame| render(&app, frame))?;
+            let first = rx
+                .recv()
+                .map_err(|_| std::io::Error::other("the keyboard input stopped"))?;
+            app.handle_event(first);
+            // Take what else is waiting before drawing again (fast typing, job results).
+            while !app.quit {
+                match rx.try_recv() {
+                    Ok(e) => app.handle_event(e),
+                    Err(_) => break,
+                }
+            }
+            if app.quit {
                 return Ok(());
             }
         }
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-
-    fn shell() -> Shell {
-        Shell {
-            device_code: "K7QX2".into(),
-            device_name: String::new(),
-            sample_directory: true,
-            demo: false,
-            households: 0,
-            services: 42,
-            overdue: 3,
-            clock: "2026-11-29 14:05".into(),
-            selected_tab: 1,
-        }
-    }
-
-    fn screen(width: u16, height: u16) -> (String, ratatui::buffer::Buffer) {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-        terminal.draw(|f| render(&shell(), f)).expect("draw");
-        let buffer = terminal.backend().buffer().clone();
-        let text = buffer
-            .content()
-            .chunks(width as usize)
-            .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-            .collect::<Vec<_>>()
-            .join("\n");
-        (text, buffer)
-    }
-
-    #[test]
-    fn the_frame_shows_tabs_status_and_keys_at_80x24() {
-        let (text, buffer) = screen(80, 24);
-        let lines: Vec<&str> = text.lines().collect();
-        assert!(
-            lines[0].contains("F2 Intake") && lines[0].contains("F6 Sync"),
-            "{}",
-            lines[0]
-        );
-        assert!(
-            lines[22].contains("K7QX2 · SAMPLE DATA · 3 overdue"),
-            "{}",
-            lines[22]
-        );
-        assert!(lines[22].trim_end().ends_with("2026-11-29 14:05"));
-        assert!(lines[23].contains("F10 or Ctrl+Q quit"));
-        // The current tab is reversed and marked, not only coloured.
-        let x = lines[0].find(">F2").expect("marked tab") as u16;
-        assert!(buffer[(x, 0)].modifier.contains(Modifier::REVERSED));
-    }
-
-    #[test]
-    fn a_small_terminal_gets_a_message_not_a_panic() {
-        let (text, _) = screen(60, 10);
-        assert!(
-            text.replace('\n', "")
-                .contains("Daleel needs at least 80x24 (now 60x10)")
-        );
-        for (w, h) in [(1, 1), (79, 24), (80, 23), (2, 30)] {
-            screen(w, h);
-        }
-    }
-
-    #[test]
-    fn f10_and_ctrl_q_quit() {
-        assert!(is_quit(KeyCode::F(10), KeyModifiers::NONE));
-        assert!(is_quit(KeyCode::Char('q'), KeyModifiers::CONTROL));
-        assert!(!is_quit(KeyCode::Char('q'), KeyModifiers::NONE));
-    }
 }

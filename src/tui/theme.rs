@@ -33,7 +33,10 @@ impl Theme {
 
     /// The field that has the focus.
     pub fn focus(&self) -> Style {
-        self.paint(Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED), Color::Cyan)
+        self.paint(
+            Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            Color::Cyan,
+        )
     }
 
     /// A title or heading.
@@ -68,7 +71,10 @@ impl Theme {
 
     /// Letters that matched a search.
     pub fn matched(&self) -> Style {
-        self.paint(Style::default().add_modifier(Modifier::UNDERLINED | Modifier::BOLD), Color::Yellow)
+        self.paint(
+            Style::default().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            Color::Yellow,
+        )
     }
 
     /// The key names in the footer.

@@ -68,7 +68,12 @@ impl Field {
         }
     }
 
-    pub fn choice(id: &'static str, label: &'static str, options: Vec<Opt>, selected: Option<&str>) -> Field {
+    pub fn choice(
+        id: &'static str,
+        label: &'static str,
+        options: Vec<Opt>,
+        selected: Option<&str>,
+    ) -> Field {
         let selected = selected.and_then(|code| options.iter().position(|o| o.code == code));
         Field {
             id,
@@ -105,7 +110,9 @@ impl Field {
     /// The code of the selected option of a choice.
     pub fn code(&self) -> Option<&str> {
         match &self.kind {
-            FieldKind::Choice { options, selected, .. } => selected.map(|i| options[i].code.as_str()),
+            FieldKind::Choice {
+                options, selected, ..
+            } => selected.map(|i| options[i].code.as_str()),
             _ => None,
         }
     }
@@ -115,7 +122,13 @@ impl Field {
     }
 
     pub fn set_options(&mut self, new: Vec<Opt>) {
-        if let FieldKind::Choice { options, selected, filter, highlight } = &mut self.kind {
+        if let FieldKind::Choice {
+            options,
+            selected,
+            filter,
+            highlight,
+        } = &mut self.kind
+        {
             let keep = selected.map(|i| options[i].code.clone());
             *selected = keep.and_then(|code| new.iter().position(|o| o.code == code));
             *options = new;
@@ -125,7 +138,10 @@ impl Field {
     }
 
     pub fn select(&mut self, code: Option<&str>) {
-        if let FieldKind::Choice { options, selected, .. } = &mut self.kind {
+        if let FieldKind::Choice {
+            options, selected, ..
+        } = &mut self.kind
+        {
             *selected = code.and_then(|c| options.iter().position(|o| o.code == c));
         }
     }
@@ -138,7 +154,9 @@ impl Field {
     /// The options that match the filter, as positions in `options`.
     pub fn filtered(&self) -> Vec<usize> {
         match &self.kind {
-            FieldKind::Choice { options, filter, .. } => {
+            FieldKind::Choice {
+                options, filter, ..
+            } => {
                 let f = fold(filter);
                 let mut starts: Vec<usize> = Vec::new();
                 let mut contains: Vec<usize> = Vec::new();
@@ -164,13 +182,20 @@ impl Field {
         match &mut self.kind {
             FieldKind::Text(input) => input.handle(key),
             FieldKind::Check(on) => match key.code {
-                KeyCode::Char(' ') | KeyCode::Enter | KeyCode::Left | KeyCode::Right if !key.ctrl && !key.alt => {
+                KeyCode::Char(' ') | KeyCode::Enter | KeyCode::Left | KeyCode::Right
+                    if !key.ctrl && !key.alt =>
+                {
                     *on = !*on;
                     Edit::Changed
                 }
                 _ => Edit::Ignored,
             },
-            FieldKind::Choice { options, selected, filter, highlight } => {
+            FieldKind::Choice {
+                options,
+                selected,
+                filter,
+                highlight,
+            } => {
                 if let Some(c) = key.text().filter(|c| *c != ' ' || !filter.is_empty()) {
                     filter.push(c);
                     *highlight = 0;
@@ -224,7 +249,12 @@ impl Field {
     /// Leaving the field: a pending filter picks its best match, if any.
     pub fn blur(&mut self) -> bool {
         let filtered = self.filtered();
-        if let FieldKind::Choice { selected, filter, highlight, .. } = &mut self.kind
+        if let FieldKind::Choice {
+            selected,
+            filter,
+            highlight,
+            ..
+        } = &mut self.kind
             && !filter.is_empty()
         {
             let pick = filtered.get(*highlight).copied();
@@ -240,7 +270,11 @@ impl Field {
 
     /// The field's value as one line `width` wide.
     pub fn value_line(&self, width: usize, focused: bool, theme: &Theme) -> Line<'static> {
-        let base = if focused { theme.focus() } else { ratatui::style::Style::default() };
+        let base = if focused {
+            theme.focus()
+        } else {
+            ratatui::style::Style::default()
+        };
         match &self.kind {
             FieldKind::Text(input) => {
                 let inner = width.saturating_sub(2);
@@ -253,7 +287,12 @@ impl Field {
                 let mark = if *on { "[x]" } else { "[ ]" };
                 Line::from(Span::styled(mark.to_string(), base))
             }
-            FieldKind::Choice { options, selected, filter, .. } => {
+            FieldKind::Choice {
+                options,
+                selected,
+                filter,
+                ..
+            } => {
                 let inner = width.saturating_sub(4);
                 let shown = if !filter.is_empty() {
                     format!("{filter}…")
@@ -293,7 +332,9 @@ impl Form {
     }
 
     pub fn text(&self, id: &str) -> String {
-        self.get(id).map(|f| f.text_value().trim().to_string()).unwrap_or_default()
+        self.get(id)
+            .map(|f| f.text_value().trim().to_string())
+            .unwrap_or_default()
     }
 
     pub fn code(&self, id: &str) -> Option<String> {
@@ -323,7 +364,7 @@ impl Form {
     }
 
     /// Moves the focus to the next visible field; `false` when it was on the last one.
-    pub fn next(&mut self) -> bool {
+    pub fn focus_next(&mut self) -> bool {
         if let Some(f) = self.fields.get_mut(self.focus) {
             f.blur();
         }
@@ -339,7 +380,7 @@ impl Form {
     }
 
     /// Moves the focus to the previous visible field; `false` when it was on the first.
-    pub fn prev(&mut self) -> bool {
+    pub fn focus_prev(&mut self) -> bool {
         if let Some(f) = self.fields.get_mut(self.focus) {
             f.blur();
         }
@@ -382,18 +423,37 @@ impl Form {
     /// Draws the fields `ids` one per line in `area`: the label (`label_width` wide, with
     /// `!` when the field has an error), then the value. `active` says whether this form
     /// has the keyboard now.
-    pub fn render_rows(&self, frame: &mut Frame, area: Rect, ids: &[&str], label_width: usize, active: bool, theme: &Theme) {
+    pub fn render_rows(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        ids: &[&str],
+        label_width: usize,
+        active: bool,
+        theme: &Theme,
+    ) {
         let mut y = area.y;
         for id in ids {
-            let Some(i) = self.fields.iter().position(|f| f.id == *id) else { continue };
+            let Some(i) = self.fields.iter().position(|f| f.id == *id) else {
+                continue;
+            };
             let field = &self.fields[i];
             if field.hidden || y >= area.y + area.height {
                 continue;
             }
             let focused = active && i == self.focus;
-            let row = Rect { x: area.x, y, width: area.width, height: 1 };
+            let row = Rect {
+                x: area.x,
+                y,
+                width: area.width,
+                height: 1,
+            };
             let marker = if focused { ">" } else { " " };
-            let mut label_style = if focused { theme.focus() } else { ratatui::style::Style::default() };
+            let mut label_style = if focused {
+                theme.focus()
+            } else {
+                ratatui::style::Style::default()
+            };
             let mut label = t(field.label);
             if field.error.is_some() {
                 label = format!("{label} !");
@@ -408,7 +468,10 @@ impl Form {
             if let FieldKind::Check(_) = field.kind {
                 spans = vec![Span::raw(marker.to_string())];
                 spans.extend(field.value_line(3, focused, theme).spans);
-                spans.push(Span::styled(format!(" {}", fit(&label, value_width + label_width - 3)), label_style));
+                spans.push(Span::styled(
+                    format!(" {}", fit(&label, value_width + label_width - 3)),
+                    label_style,
+                ));
             } else {
                 spans.extend(field.value_line(value_width, focused, theme).spans);
             }
@@ -421,14 +484,28 @@ impl Form {
     /// typing to filter.
     pub fn render_picker(&self, frame: &mut Frame, anchor: Rect, screen: Rect, theme: &Theme) {
         let Some(field) = self.focused() else { return };
-        let FieldKind::Choice { options, filter, highlight, .. } = &field.kind else { return };
+        let FieldKind::Choice {
+            options,
+            filter,
+            highlight,
+            ..
+        } = &field.kind
+        else {
+            return;
+        };
         if filter.is_empty() {
             return;
         }
         let filtered = field.filtered();
         let rows = filtered.len().clamp(1, 6) as u16;
         let y = (anchor.y + 1).min(screen.bottom().saturating_sub(rows + 2));
-        let area = Rect { x: anchor.x, y, width: anchor.width, height: rows + 2 }.intersection(screen);
+        let area = Rect {
+            x: anchor.x,
+            y,
+            width: anchor.width,
+            height: rows + 2,
+        }
+        .intersection(screen);
         frame.render_widget(Clear, area);
         let block = ratatui::widgets::Block::bordered().title(t("form-picker-title"));
         let inner = block.inner(area);
@@ -464,7 +541,11 @@ mod tests {
         Field::choice(
             "gov",
             "intake-governorate",
-            vec![Opt::new("IQG01", "Anbar · الأنبار"), Opt::new("IQG15", "Ninewa · نينوى"), Opt::new("IQG16", "Salah al-Din")],
+            vec![
+                Opt::new("IQG01", "Anbar · الأنبار"),
+                Opt::new("IQG15", "Ninewa · نينوى"),
+                Opt::new("IQG16", "Salah al-Din"),
+            ],
             None,
         )
     }
@@ -498,13 +579,16 @@ mod tests {
     fn tab_skips_hidden_fields() {
         let mut form = Form::new(vec![
             Field::text("a", "intake-name", 10, ""),
-            Field { hidden: true, ..Field::text("b", "intake-latin", 10, "") },
+            Field {
+                hidden: true,
+                ..Field::text("b", "intake-latin", 10, "")
+            },
             Field::check("c", "intake-female-headed", false),
         ]);
-        assert!(form.next());
+        assert!(form.focus_next());
         assert_eq!(form.focused().map(|f| f.id), Some("c"));
-        assert!(!form.next());
-        assert!(form.prev());
+        assert!(!form.focus_next());
+        assert!(form.focus_prev());
         assert_eq!(form.focus, 0);
     }
 }

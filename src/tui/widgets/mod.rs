@@ -3,7 +3,6 @@
 
 pub mod form;
 pub mod list;
-pub mod menu;
 pub mod text;
 
 use ratatui::layout::Rect;

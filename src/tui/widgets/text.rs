@@ -124,7 +124,11 @@ impl TextInput {
     pub fn spans(&self, width: usize, focused: bool, style: Style, cursor: Style) -> Line<'static> {
         let chars: Vec<char> = self.value.chars().collect();
         let width = width.max(1);
-        let start = if self.cursor >= width { self.cursor + 1 - width } else { 0 };
+        let start = if self.cursor >= width {
+            self.cursor + 1 - width
+        } else {
+            0
+        };
         let mut spans = Vec::new();
         let visible: String = chars.iter().skip(start).take(width).collect();
         if !focused {
@@ -133,7 +137,10 @@ impl TextInput {
             return Line::from(spans);
         }
         let before: String = chars.iter().skip(start).take(self.cursor - start).collect();
-        let at: String = chars.get(self.cursor).map(|c| c.to_string()).unwrap_or_else(|| " ".into());
+        let at: String = chars
+            .get(self.cursor)
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| " ".into());
         let after: String = chars
             .iter()
             .skip(self.cursor + 1)
@@ -142,7 +149,10 @@ impl TextInput {
         let used = before.chars().count() + 1 + after.chars().count();
         spans.push(Span::styled(before, style));
         spans.push(Span::styled(at, cursor));
-        spans.push(Span::styled(format!("{after}{}", " ".repeat(width.saturating_sub(used))), style));
+        spans.push(Span::styled(
+            format!("{after}{}", " ".repeat(width.saturating_sub(used))),
+            style,
+        ));
         Line::from(spans)
     }
 }
@@ -164,7 +174,11 @@ mod tests {
         t.handle(&Key::new(KeyCode::End));
         t.handle(&Key::new(KeyCode::Backspace));
         assert_eq!(t.value, "اطم");
-        assert_eq!(t.handle(&Key::ctrl('s')), Edit::Ignored, "Ctrl keys are not text");
+        assert_eq!(
+            t.handle(&Key::ctrl('s')),
+            Edit::Ignored,
+            "Ctrl keys are not text"
+        );
     }
 
     #[test]

@@ -1,0 +1,71 @@
+//! Everything the screens can ask the app to do. Screens turn keys into actions; only
+//! `App::update` acts on them (and only it asks the store to change anything).
+
+use uuid::Uuid;
+
+use super::ScreenId;
+use crate::model::{Date, Move};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Show a screen.
+    Show(ScreenId),
+    /// Quit, asking first when something is unsaved.
+    Quit,
+    /// Quit without asking (after the user confirmed).
+    QuitNow,
+    /// Open the worker picker.
+    PickWorker,
+    /// Make this worker the one recorded on changes.
+    SetWorker(String),
+    /// Open the action menu of the current screen.
+    Menu,
+    /// Intake: look households up with this query.
+    FindHouseholds(String),
+    /// Intake: start a new household.
+    NewHousehold,
+    /// Intake: open a household for editing.
+    OpenHousehold(Uuid),
+    /// Intake: check the form and save the household.
+    SaveHousehold,
+    /// Intake: leave the form, asking first when something is unsaved.
+    DiscardHousehold,
+    /// Intake: leave the form without asking (after the user confirmed).
+    LeaveForm,
+    /// Intake: mark a need met or closed unmet (saved at once for a saved need).
+    SetNeedStatus {
+        need: Uuid,
+        status: crate::model::NeedStatus,
+    },
+    /// Intake: look for likely duplicates of what is typed.
+    CheckDuplicates,
+    /// Intake: edit member `n` (or add one).
+    EditMember(Option<usize>),
+    /// Intake: edit need `n` (or add one).
+    EditNeed(Option<usize>),
+    /// Intake: close the case (asks for the reason).
+    CloseCase,
+    /// Refer a saved need: open Services filtered by its sector and the household's place.
+    ReferNeed { household: Uuid, need: Uuid },
+    /// Stop referring (leave Services' referral mode).
+    CancelReferring,
+    /// Services: open the referral draft for this service (while referring).
+    DraftReferral { service: Uuid },
+    /// Referrals: show this referral selected.
+    OpenReferral(Uuid),
+    /// Referrals: move a referral that needs no more answers.
+    MoveReferral { id: Uuid, mv: Move },
+    /// Referrals: ask for what a move needs (reason, outcome) before moving.
+    AskMove {
+        id: Uuid,
+        to: crate::model::ReferralStatus,
+    },
+    /// Referrals: ask for a note.
+    AskNote(Uuid),
+    /// Referrals: ask for a follow-up date.
+    AskFollowUp(Uuid),
+    /// Referrals: set the follow-up date.
+    SetFollowUp { id: Uuid, date: Option<Date> },
+    /// Reload the lists from the store (in the background).
+    Reload,
+}

@@ -1,0 +1,1127 @@
+//! The state of the whole UI and `update(Action)`, the one place that asks the store to
+//! change anything. Keys go to the modal if one is open, then to the global bindings,
+//! then to the active screen, which answers with an action.
+
+use std::sync::Arc;
+
+use uuid::Uuid;
+
+use super::ScreenId;
+use super::action::Action;
+use super::event::Event;
+use super::jobs::{JobResult, Runner, load_snapshot};
+use super::keys::{self, Command, Key, Scope};
+use super::labels;
+use super::prompts;
+use super::screens::intake::{self, HouseholdForm, Mode};
+use super::screens::modal::{Modal, Outcome, Prompt, Purpose};
+use super::screens::{Data, help, queue, referrals, services};
+use super::theme::Theme;
+use crate::i18n::{Arg, t, tr};
+use crate::model::{
+    CaseStatus, Closure, ClosureReason, Household, Move, Need, NeedStatus, Referral, ReferralStatus,
+};
+use crate::search::households::HouseholdRow;
+use crate::store::{DatabaseKind, Edit, Store, StoreError};
+
+/// How a message on the status line reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Success,
+    Error,
+}
+
+pub struct App {
+    pub screen: ScreenId,
+    /// Where Esc on the help screen goes back to.
+    pub previous: ScreenId,
+    pub data: Data,
+    pub intake: intake::State,
+    pub services: services::State,
+    pub referrals: referrals::State,
+    pub queue: queue::State,
+    pub help: help::State,
+    pub modal: Option<Modal>,
+    pub message: Option<(String, Tone)>,
+    pub quit: bool,
+    pub theme: Theme,
+    store: Arc<Store>,
+    runner: Runner,
+    loading: bool,
+    reload_pending: bool,
+    /// A referral to select once the lists are loaded again.
+    select_after_load: Option<Uuid>,
+}
+
+impl App {
+    /// Opens the UI on a store. Lists load in the background; with no worker chosen yet
+    /// the worker picker opens first.
+    pub fn new(
+        store: Arc<Store>,
+        theme: Theme,
+        runner: Runner,
+        utc_offset_secs: i32,
+    ) -> Result<App, StoreError> {
+        let services = store.services()?;
+        let organizations = store
+            .organizations()?
+            .into_iter()
+            .map(|o| (o.id, o))
+            .collect();
+        let worker = store.current_worker()?;
+        let data = Data {
+            now: store.now(),
+            utc_offset_secs,
+            device_code: store.device().code.clone(),
+            device_name: store.device_name()?,
+            worker: worker.clone(),
+            demo: store.kind()? == Some(DatabaseKind::Demo),
+            sample: services
+                .iter()
+                .any(|s| crate::model::sample::is_sample_id(s.id)),
+            gazetteer: store.gazetteer(),
+            services,
+            organizations,
+            loaded: false,
+            load_error: None,
+            households: None,
+            household_count: 0,
+            referrals: Vec::new(),
+            unreferred: Vec::new(),
+            duplicate_groups: Vec::new(),
+        };
+        let services_state = services::State::new(&data);
+        let referrals_state = referrals::State::new(&data);
+        let mut app = App {
+            screen: ScreenId::Intake,
+            previous: ScreenId::Intake,
+            intake: intake::State::default(),
+            services: services_state,
+            referrals: referrals_state,
+            queue: queue::State::default(),
+            help: help::State::default(),
+            modal: None,
+            message: None,
+            quit: false,
+            theme,
+            data,
+            store,
+            runner,
+            loading: false,
+            reload_pending: false,
+            select_after_load: None,
+        };
+        if worker.is_none() {
+            app.modal = Some(Modal::worker_picker(app.store.workers()?));
+        }
+        app.spawn_load();
+        app.drain();
+        Ok(app)
+    }
+
+    pub fn store(&self) -> &Arc<Store> {
+        &self.store
+    }
+
+    fn say(&mut self, text: String, tone: Tone) {
+        self.message = Some((text, tone));
+    }
+
+    fn fail(&mut self, e: impl std::fmt::Display) {
+        self.say(e.to_string(), Tone::Error);
+    }
+
+    /// Handles one event from the channel.
+    pub fn handle_event(&mut self, event: Event) {
+        match event {
+            Event::Key(k) => self.on_key(k),
+            Event::Paste(text) => self.on_paste(&text),
+            Event::Resize(..) => {}
+            Event::Tick => self.data.now = self.store.now(),
+            Event::Job(r) => self.on_job(*r),
+        }
+        self.drain();
+    }
+
+    /// Hands inline jobs' results back (tests); nothing to do with threads.
+    fn drain(&mut self) {
+        loop {
+            let done = self.runner.take_done();
+            if done.is_empty() {
+                break;
+            }
+            for r in done {
+                self.on_job(r);
+            }
+        }
+    }
+
+    fn spawn_load(&mut self) {
+        if self.loading {
+            self.reload_pending = true;
+            return;
+        }
+        self.loading = true;
+        let store = self.store.clone();
+        self.runner
+            .spawn(move || JobResult::Loaded(load_snapshot(&store).map_err(|e| e.to_string())));
+    }
+
+    fn on_job(&mut self, result: JobResult) {
+        match result {
+            JobResult::Loaded(Ok(snapshot)) => {
+                self.loading = false;
+                self.data.household_count =
+                    snapshot.households.lock().map(|h| h.len()).unwrap_or(0);
+                self.data.households = Some(snapshot.households);
+                self.data.referrals = snapshot.referrals;
+                self.data.unreferred = snapshot.unreferred;
+                self.data.duplicate_groups = snapshot.duplicate_groups;
+                self.data.loaded = true;
+                self.data.load_error = None;
+                self.data.now = self.store.now();
+                self.referrals.refilter(&self.data);
+                self.queue.rebuild(&self.data);
+                if let Some(id) = self.select_after_load.take() {
+                    self.referrals.select(id, &self.data);
+                    self.load_detail(id);
+                } else if let Some(id) = self.referrals.selected_id(&self.data) {
+                    self.load_detail(id);
+                }
+                // Show the latest households (or search again) in the lookup.
+                let query = self.intake.query.value.clone();
+                self.find_households(query);
+                if self.reload_pending {
+                    self.reload_pending = false;
+                    self.spawn_load();
+                }
+            }
+            JobResult::Loaded(Err(e)) => {
+                self.loading = false;
+                self.data.load_error = Some(e.clone());
+                self.fail(tr("error-load", &[("error", Arg::Str(&e))]));
+            }
+            JobResult::Households {
+                generation, hits, ..
+            } => {
+                if generation == self.intake.generation {
+                    self.intake.hits = hits;
+                    self.intake.list.clamp(self.intake.hits.len());
+                    self.intake.searching = false;
+                }
+            }
+            JobResult::Duplicates { generation, hits } => {
+                if let Some(form) = self.intake.form.as_mut()
+                    && generation == form.dup_generation
+                {
+                    form.duplicates = hits;
+                }
+            }
+        }
+    }
+
+    fn on_paste(&mut self, text: &str) {
+        // A paste is typed into the focused text field, cut at its limit with a message.
+        let mut cut = false;
+        let clean: String = text
+            .chars()
+            .filter(|c| !c.is_control() || *c == ' ')
+            .collect();
+        for c in clean.chars() {
+            let before = self.message.clone();
+            self.on_key(Key::char(c));
+            if self.message != before {
+                cut = true;
+            }
+        }
+        let _ = cut;
+    }
+
+    /// Handles a key press.
+    pub fn on_key(&mut self, key: Key) {
+        self.message = None;
+        if let Some(modal) = self.modal.as_mut() {
+            match modal.handle_key(&key) {
+                Outcome::Stay => {}
+                Outcome::Close => self.modal = None,
+                Outcome::Do(action) => {
+                    self.modal = None;
+                    self.update(action);
+                }
+                Outcome::Submit => self.submit_prompt(),
+                Outcome::Worker(name) => self.update(Action::SetWorker(name)),
+            }
+            return;
+        }
+        let typing = self.typing();
+        match keys::command(&key, Scope::Global, typing) {
+            Some(Command::Help) => return self.update(Action::Show(ScreenId::Help)),
+            Some(Command::Show(s)) => return self.update(Action::Show(s)),
+            Some(Command::Quit) => return self.update(Action::Quit),
+            Some(Command::Worker) => return self.update(Action::PickWorker),
+            _ => {}
+        }
+        let action = match self.screen {
+            ScreenId::Help => {
+                if keys::command(&key, Scope::Global, false) == Some(Command::Back) {
+                    Some(Action::Show(self.previous))
+                } else {
+                    self.help.handle_key(&key);
+                    None
+                }
+            }
+            ScreenId::Intake => self.intake.handle_key(&key, &self.data),
+            ScreenId::Services => self.services.handle_key(&key, &self.data),
+            ScreenId::Referrals => self.referrals.handle_key(&key, &self.data),
+            ScreenId::Queue => self.queue.handle_key(&key, &self.data),
+        };
+        if let Some(a) = action {
+            self.update(a);
+        }
+    }
+
+    /// Whether the focused control takes typed letters (letter shortcuts are then off).
+    pub fn typing(&self) -> bool {
+        if let Some(m) = &self.modal {
+            return m.typing();
+        }
+        match self.screen {
+            ScreenId::Intake => self.intake.typing(),
+            ScreenId::Services => self.services.typing(),
+            ScreenId::Referrals => self.referrals.typing(),
+            _ => false,
+        }
+    }
+
+    /// The commands the footer shows now.
+    pub fn footer(&self) -> Vec<Command> {
+        if let Some(m) = &self.modal {
+            return m.footer();
+        }
+        match self.screen {
+            ScreenId::Help => vec![Command::Down, Command::Back, Command::Quit],
+            ScreenId::Intake => self.intake.footer(),
+            ScreenId::Services => self.services.footer(),
+            ScreenId::Referrals => self.referrals.footer(),
+            ScreenId::Queue => self.queue.footer(),
+        }
+    }
+
+    fn worker(&mut self) -> Option<String> {
+        if self.data.worker.is_none() {
+            self.update(Action::PickWorker);
+            self.say(t("worker-needed"), Tone::Error);
+        }
+        self.data.worker.clone()
+    }
+
+    /// Acts on an action.
+    pub fn update(&mut self, action: Action) {
+        match action {
+            Action::Show(s) => {
+                if s == ScreenId::Help && self.screen != ScreenId::Help {
+                    self.previous = self.screen;
+                }
+                self.screen = s;
+                if s == ScreenId::Referrals
+                    && let Some(id) = self.referrals.selected_id(&self.data)
+                {
+                    self.load_detail(id);
+                }
+            }
+            Action::Quit => {
+                if self.intake.unsaved() {
+                    self.modal = Some(Modal::Confirm {
+                        message: t("confirm-quit-unsaved"),
+                        yes: Action::QuitNow,
+                    });
+                } else {
+                    self.quit = true;
+                }
+            }
+            Action::QuitNow => self.quit = true,
+            Action::PickWorker => match self.store.workers() {
+                Ok(w) => self.modal = Some(Modal::worker_picker(w)),
+                Err(e) => self.fail(e),
+            },
+            Action::SetWorker(name) => match self.store.set_worker(&name) {
+                Ok(()) => {
+                    self.modal = None;
+                    self.data.worker = Some(name.trim().to_string());
+                    self.say(
+                        tr("worker-set", &[("name", Arg::Str(name.trim()))]),
+                        Tone::Success,
+                    );
+                }
+                Err(e) => {
+                    if let Some(Modal::Worker(w)) = self.modal.as_mut() {
+                        w.error = Some(e.to_string());
+                    }
+                }
+            },
+            Action::Menu => self.open_menu(),
+            Action::FindHouseholds(q) => self.find_households(q),
+            Action::NewHousehold => {
+                if self.worker().is_none() {
+                    return;
+                }
+                self.intake.form = Some(HouseholdForm::new(None, Vec::new(), &self.data.gazetteer));
+                self.intake.mode = Mode::Form;
+                self.screen = ScreenId::Intake;
+            }
+            Action::OpenHousehold(id) => self.open_household(id),
+            Action::SaveHousehold => self.save_household(),
+            Action::DiscardHousehold => {
+                if self.intake.unsaved() {
+                    self.modal = Some(Modal::Confirm {
+                        message: t("confirm-discard"),
+                        yes: Action::LeaveForm,
+                    });
+                } else {
+                    self.update(Action::LeaveForm);
+                }
+            }
+            Action::LeaveForm => {
+                self.intake.form = None;
+                self.intake.mode = Mode::Lookup;
+                self.services.referring = None;
+            }
+            Action::CheckDuplicates => self.check_duplicates(),
+            Action::EditMember(i) => {
+                let Some(form) = self.intake.form.as_ref() else {
+                    return;
+                };
+                let existing = i.and_then(|i| form.members.get(i));
+                let title = if existing.is_some() {
+                    t("member-edit-title")
+                } else {
+                    t("member-add-title")
+                };
+                self.open_prompt(
+                    title,
+                    String::new(),
+                    prompts::member_form(existing),
+                    Purpose::Member(i),
+                    16,
+                );
+            }
+            Action::EditNeed(i) => {
+                let Some(form) = self.intake.form.as_ref() else {
+                    return;
+                };
+                let existing = i.and_then(|i| form.needs.get(i));
+                let title = if existing.is_some() {
+                    t("need-edit-title")
+                } else {
+                    t("need-add-title")
+                };
+                let f = prompts::need_form(existing, &form.members);
+                self.open_prompt(title, String::new(), f, Purpose::Need(i), 14);
+            }
+            Action::SetNeedStatus { need, status } => self.set_need_status(need, status),
+            Action::CloseCase => {
+                self.open_prompt(
+                    t("close-title"),
+                    t("close-intro"),
+                    prompts::close_case_form(),
+                    Purpose::CloseCase,
+                    16,
+                );
+            }
+            Action::ReferNeed { household, need } => self.refer_need(household, need),
+            Action::CancelReferring => {
+                self.services.referring = None;
+                self.screen = ScreenId::Intake;
+            }
+            Action::DraftReferral { service } => self.draft_referral(service),
+            Action::OpenReferral(id) => {
+                if self.screen != ScreenId::Referrals {
+                    self.referrals.select(id, &self.data);
+                    self.screen = ScreenId::Referrals;
+                }
+                self.load_detail(id);
+            }
+            Action::MoveReferral { id, mv } => self.move_referral(id, mv, String::new()),
+            Action::AskMove { id, to } => {
+                let title = tr(
+                    "move-title",
+                    &[("status", Arg::Str(&labels::referral_status(to)))],
+                );
+                let intro = match to {
+                    ReferralStatus::Rejected => t("move-intro-rejected"),
+                    ReferralStatus::Completed => t("move-intro-completed"),
+                    ReferralStatus::Closed => t("move-intro-closed"),
+                    _ => String::new(),
+                };
+                self.open_prompt(
+                    title,
+                    intro,
+                    prompts::move_form(to),
+                    Purpose::Move { id, to },
+                    14,
+                );
+            }
+            Action::AskNote(id) => self.open_prompt(
+                t("note-title"),
+                String::new(),
+                prompts::note_form(),
+                Purpose::Note(id),
+                14,
+            ),
+            Action::AskFollowUp(id) => {
+                let current = self
+                    .referrals
+                    .detail
+                    .as_ref()
+                    .filter(|r| r.id == id)
+                    .and_then(|r| r.follow_up);
+                self.open_prompt(
+                    t("follow-up-title"),
+                    t("follow-up-intro"),
+                    prompts::follow_up_form(current),
+                    Purpose::FollowUp(id),
+                    14,
+                );
+            }
+            Action::SetFollowUp { id, date } => self.set_follow_up(id, date),
+            Action::Reload => self.spawn_load(),
+        }
+    }
+
+    fn open_prompt(
+        &mut self,
+        title: String,
+        intro: String,
+        form: crate::tui::widgets::form::Form,
+        purpose: Purpose,
+        label_width: usize,
+    ) {
+        self.modal = Some(Modal::Prompt(Prompt {
+            title,
+            intro,
+            form,
+            purpose,
+            label_width,
+            error: None,
+        }));
+    }
+
+    fn find_households(&mut self, query: String) {
+        self.intake.generation += 1;
+        let generation = self.intake.generation;
+        let Some(index) = self.data.households.clone() else {
+            return;
+        };
+        self.intake.searching = true;
+        self.runner.spawn(move || {
+            let hits = match index.lock() {
+                Ok(mut search) => {
+                    if query.trim().is_empty() {
+                        // The latest households first.
+                        search
+                            .rows()
+                            .iter()
+                            .rev()
+                            .take(intake::LOOKUP_LIMIT)
+                            .cloned()
+                            .collect()
+                    } else {
+                        let found = search.search(&query, intake::LOOKUP_LIMIT);
+                        found
+                            .into_iter()
+                            .map(|i| search.rows()[i].clone())
+                            .collect()
+                    }
+                }
+                Err(_) => Vec::new(),
+            };
+            JobResult::Households {
+                generation,
+                query,
+                hits,
+            }
+        });
+    }
+
+    fn check_duplicates(&mut self) {
+        let Some(form) = self.intake.form.as_mut() else {
+            return;
+        };
+        form.dup_generation += 1;
+        let generation = form.dup_generation;
+        let name = form.who.text("head.name");
+        let latin = form.who.text("head.latin");
+        let year = crate::model::ascii_digits(&form.who.text("head.birth_year"))
+            .parse::<u16>()
+            .ok();
+        let gov = form.who.code("location.governorate").unwrap_or_default();
+        let except = form.existing.as_ref().map(|h| h.id);
+        let Some(index) = self.data.households.clone() else {
+            return;
+        };
+        self.runner.spawn(move || {
+            let hits: Vec<HouseholdRow> = match index.lock() {
+                Ok(search) => {
+                    let mut found = search.likely_duplicates(&name, year, &gov, except, 5);
+                    if !latin.is_empty() {
+                        for i in search.likely_duplicates(&latin, year, &gov, except, 5) {
+                            if !found.contains(&i) {
+                                found.push(i);
+                            }
+                        }
+                    }
+                    found
+                        .into_iter()
+                        .map(|i| search.rows()[i].clone())
+                        .collect()
+                }
+                Err(_) => Vec::new(),
+            };
+            JobResult::Duplicates { generation, hits }
+        });
+    }
+
+    fn open_household(&mut self, id: Uuid) {
+        let household = match self.store.get::<Household>(id) {
+            Ok(Some(h)) => h,
+            Ok(None) => return self.fail(t("error-household-gone")),
+            Err(e) => return self.fail(e),
+        };
+        let needs = match self.store.needs_of(id) {
+            Ok(n) => n,
+            Err(e) => return self.fail(e),
+        };
+        self.intake.form = Some(HouseholdForm::new(
+            Some(household),
+            needs,
+            &self.data.gazetteer,
+        ));
+        self.intake.mode = Mode::Form;
+        self.screen = ScreenId::Intake;
+    }
+
+    fn save_household(&mut self) {
+        let Some(worker) = self.worker() else { return };
+        let now = self.store.now();
+        let Some(form) = self.intake.form.as_mut() else {
+            return;
+        };
+        let household = match form.to_household(&worker, now, &self.data.gazetteer) {
+            Ok(h) => h,
+            Err(problems) => {
+                let count = problems.len() as i64;
+                form.show_problems(problems);
+                self.say(
+                    tr("save-problems", &[("count", Arg::Num(count))]),
+                    Tone::Error,
+                );
+                return;
+            }
+        };
+        let mut edits = vec![Edit::Household(household.clone())];
+        edits.extend(form.needs.iter().cloned().map(Edit::Need));
+        let was_new = form.is_new();
+        match self.store.apply(&worker, &edits) {
+            Ok(applied) => {
+                let saved = self.store.get::<Household>(household.id).ok().flatten();
+                let needs = self.store.needs_of(household.id).unwrap_or_default();
+                let step = form.step;
+                if let Some(saved) = saved {
+                    let code = saved.case_code.clone();
+                    let mut fresh = HouseholdForm::new(Some(saved), needs, &self.data.gazetteer);
+                    fresh.step = step;
+                    self.intake.form = Some(fresh);
+                    if was_new {
+                        self.modal = Some(Modal::Notice {
+                            title: t("saved-title"),
+                            big: code.clone(),
+                            lines: vec![t("saved-write-down"), t("saved-next")],
+                        });
+                    }
+                    let _ = applied;
+                    self.say(
+                        tr("saved-household", &[("code", Arg::Str(&code))]),
+                        Tone::Success,
+                    );
+                }
+                self.spawn_load();
+            }
+            Err(e) => self.fail(tr("error-save", &[("error", Arg::Str(&e.to_string()))])),
+        }
+    }
+
+    fn set_need_status(&mut self, need: Uuid, status: NeedStatus) {
+        let Some(worker) = self.worker() else { return };
+        let Some(form) = self.intake.form.as_mut() else {
+            return;
+        };
+        let Some(n) = form.needs.iter_mut().find(|n| n.id == need) else {
+            return;
+        };
+        n.status = status;
+        if form.saved_needs.contains(&need) {
+            let edit = Edit::Need(n.clone());
+            match self.store.apply(&worker, &[edit]) {
+                Ok(_) => {
+                    self.say(t("saved"), Tone::Success);
+                    self.spawn_load();
+                }
+                Err(e) => self.fail(e),
+            }
+        } else {
+            form.dirty = true;
+        }
+    }
+
+    fn refer_need(&mut self, household: Uuid, need: Uuid) {
+        let Some(form) = self.intake.form.as_ref() else {
+            return;
+        };
+        if form.dirty {
+            return self.say(t("refer-save-first"), Tone::Error);
+        }
+        let Some(h) = form.existing.as_ref() else {
+            return self.say(t("refer-save-first"), Tone::Error);
+        };
+        if !h.consents_to_services() {
+            return self.say(t("refer-no-consent"), Tone::Error);
+        }
+        let Some(n) = form.needs.iter().find(|n| n.id == need) else {
+            return;
+        };
+        let referring = services::Referring {
+            household,
+            need,
+            case_code: h.case_code.clone(),
+            need_text: format!("{} · {}", labels::sector(n.sector), n.description),
+        };
+        let governorate = h.location.governorate.clone();
+        self.services.refer(referring, n.sector, &governorate);
+        self.screen = ScreenId::Services;
+    }
+
+    fn draft_referral(&mut self, service: Uuid) {
+        let Some(r) = self.services.referring.clone() else {
+            return;
+        };
+        let need = match self.store.get::<Need>(r.need) {
+            Ok(Some(n)) => n,
+            _ => return self.fail(t("error-need-gone")),
+        };
+        let household = self.store.get::<Household>(r.household).ok().flatten();
+        let consent = household.as_ref().and_then(|h| h.consent.as_ref());
+        let name = self
+            .data
+            .service(service)
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        let intro = if consent.is_some_and(|c| c.disclosure) {
+            t("draft-intro")
+        } else {
+            t("draft-intro-no-disclosure")
+        };
+        let form = prompts::draft_form(&need, consent);
+        self.open_prompt(
+            tr("draft-title", &[("service", Arg::Str(&name))]),
+            intro,
+            form,
+            Purpose::Draft {
+                household: r.household,
+                need: r.need,
+                service,
+            },
+            22,
+        );
+    }
+
+    fn load_detail(&mut self, id: Uuid) {
+        match self.store.get::<Referral>(id) {
+            Ok(r) => self.referrals.detail = r,
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Re-reads one referral into its row (so the list is right before the reload ends).
+    fn patch_referral_row(&mut self, id: Uuid) {
+        if let Ok(Some(r)) = self.store.get::<Referral>(id)
+            && let Some(row) = self.data.referrals.iter_mut().find(|row| row.id == id)
+        {
+            row.status = r.status();
+            row.due = r.due();
+            row.sent_at = r.sent_at();
+            row.follow_up = r.follow_up;
+        }
+        self.referrals.refilter(&self.data);
+        self.queue.rebuild(&self.data);
+        self.load_detail(id);
+    }
+
+    fn move_referral(&mut self, id: Uuid, mv: Move, note: String) {
+        let Some(worker) = self.worker() else { return };
+        let to = mv.target();
+        match self.store.move_referral(&worker, id, &mv, &note) {
+            Ok(_) => {
+                self.patch_referral_row(id);
+                self.say(
+                    tr(
+                        "moved",
+                        &[("status", Arg::Str(&labels::referral_status(to)))],
+                    ),
+                    Tone::Success,
+                );
+                self.spawn_load();
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    fn set_follow_up(&mut self, id: Uuid, date: Option<crate::model::Date>) {
+        let Some(worker) = self.worker() else { return };
+        let Ok(Some(mut r)) = self.store.get::<Referral>(id) else {
+            return;
+        };
+        r.follow_up = date;
+        match self.store.apply(&worker, &[Edit::Referral(r)]) {
+            Ok(_) => {
+                self.patch_referral_row(id);
+                self.say(t("saved"), Tone::Success);
+            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Checks a prompt's answers and uses them; the prompt stays open on a problem.
+    fn submit_prompt(&mut self) {
+        let Some(Modal::Prompt(prompt)) = self.modal.clone() else {
+            return;
+        };
+        let worker = self.data.worker.clone().unwrap_or_default();
+        let now = self.store.now();
+        let result: Result<(), (&'static str, String)> = match &prompt.purpose {
+            Purpose::Member(i) => {
+                let Some(form) = self.intake.form.as_mut() else {
+                    return;
+                };
+                let existing = i.and_then(|i| form.members.get(i)).cloned();
+                prompts::member_from(&prompt.form, existing.as_ref(), now.year()).map(|p| {
+                    match i {
+                        Some(i) if *i < form.members.len() => form.members[*i] = p,
+                        _ => {
+                            form.members.push(p);
+                            form.members_list.selected = form.members.len() - 1;
+                        }
+                    }
+                    form.dirty = true;
+                })
+            }
+            Purpose::Need(i) => {
+                let Some(form) = self.intake.form.as_mut() else {
+                    return;
+                };
+                let existing = i.and_then(|i| form.needs.get(i)).cloned();
+                prompts::need_from(&prompt.form, existing.as_ref(), form.id, &worker, now).map(
+                    |n| {
+                        match i {
+                            Some(i) if *i < form.needs.len() => form.needs[*i] = n,
+                            _ => {
+                                form.needs.push(n);
+                                form.needs_list.selected = form.needs.len() - 1;
+                            }
+                        }
+                        form.dirty = true;
+                    },
+                )
+            }
+            Purpose::Draft {
+                household,
+                need,
+                service,
+            } => match prompts::draft_from(&prompt.form) {
+                Err(f) => Err(f),
+                Ok(d) => {
+                    self.modal = None;
+                    self.save_draft(*household, *need, *service, d);
+                    return;
+                }
+            },
+            Purpose::Move { id, to } => match prompts::move_from(*to, &prompt.form) {
+                Err(f) => Err(f),
+                Ok((mv, note)) => {
+                    let Some(worker) = self.worker() else { return };
+                    match self.store.move_referral(&worker, *id, &mv, &note) {
+                        Ok(_) => {
+                            self.modal = None;
+                            self.patch_referral_row(*id);
+                            self.say(
+                                tr(
+                                    "moved",
+                                    &[("status", Arg::Str(&labels::referral_status(*to)))],
+                                ),
+                                Tone::Success,
+                            );
+                            self.spawn_load();
+                            return;
+                        }
+                        Err(e) => Err(("reason", e.to_string())),
+                    }
+                }
+            },
+            Purpose::Note(id) => {
+                let note = prompt.form.text("note");
+                if note.is_empty() {
+                    Err(("note", t("problem-note")))
+                } else {
+                    match self.store.note_referral(&worker, *id, &note) {
+                        Ok(_) => {
+                            self.modal = None;
+                            self.patch_referral_row(*id);
+                            self.say(t("saved"), Tone::Success);
+                            return;
+                        }
+                        Err(e) => Err(("note", e.to_string())),
+                    }
+                }
+            }
+            Purpose::FollowUp(id) => match prompts::follow_up_from(&prompt.form) {
+                Err(f) => Err(f),
+                Ok(date) => {
+                    self.modal = None;
+                    self.set_follow_up(*id, date);
+                    return;
+                }
+            },
+            Purpose::CloseCase => self.close_case(&prompt.form, &worker, now),
+        };
+        match result {
+            Ok(()) => self.modal = None,
+            Err((field, message)) => {
+                if let Some(Modal::Prompt(p)) = self.modal.as_mut() {
+                    if !p.form.set_error(field, &message) {
+                        p.error = Some(message);
+                    } else {
+                        p.form.focus_on(field);
+                    }
+                }
+            }
+        }
+    }
+
+    fn close_case(
+        &mut self,
+        form: &crate::tui::widgets::form::Form,
+        worker: &str,
+        now: crate::model::Timestamp,
+    ) -> Result<(), (&'static str, String)> {
+        let reason = form
+            .code("reason")
+            .and_then(|c| ClosureReason::from_code(&c))
+            .ok_or(("reason", t("problem-close-reason")))?;
+        let Some(hf) = self.intake.form.as_ref() else {
+            return Ok(());
+        };
+        let Some(mut household) = hf.existing.clone() else {
+            return Err(("reason", t("refer-save-first")));
+        };
+        let duplicate_of = if reason == ClosureReason::Duplicate {
+            let code = form.text("duplicate_of");
+            match self.store.household_by_case_code(&code) {
+                Ok(Some(other)) if other.id != household.id => Some(other.id),
+                _ => return Err(("duplicate_of", t("problem-duplicate-of"))),
+            }
+        } else {
+            None
+        };
+        household.status = CaseStatus::Closed(Closure {
+            at: now,
+            by: worker.to_string(),
+            reason,
+            note: form.text("note"),
+            duplicate_of,
+        });
+        match self
+            .store
+            .apply(worker, &[Edit::Household(household.clone())])
+        {
+            Ok(_) => {
+                let needs = self.store.needs_of(household.id).unwrap_or_default();
+                self.intake.form = Some(HouseholdForm::new(
+                    Some(household),
+                    needs,
+                    &self.data.gazetteer,
+                ));
+                self.say(t("case-closed-saved"), Tone::Success);
+                self.spawn_load();
+                Ok(())
+            }
+            Err(e) => Err(("reason", e.to_string())),
+        }
+    }
+
+    fn save_draft(&mut self, household: Uuid, need: Uuid, service: Uuid, d: prompts::Draft) {
+        let Some(worker) = self.worker() else { return };
+        let now = self.store.now();
+        let Some(s) = self.data.service(service).cloned() else {
+            return self.fail(t("error-service-gone"));
+        };
+        let referral = Referral {
+            id: Uuid::now_v7(),
+            household,
+            need,
+            service,
+            organization: s.organization,
+            referring_org: self.data.device_name.clone(),
+            priority: d.priority,
+            reason: d.reason,
+            disclosed: d.disclosed,
+            follow_up: d.follow_up,
+            created_at: now,
+            created_by: worker.clone(),
+            history: Vec::new(),
+        };
+        let id = referral.id;
+        if let Err(e) = self.store.apply(&worker, &[Edit::Referral(referral)]) {
+            return self.fail(e);
+        }
+        let org = self.data.org_short(s.organization);
+        if d.send {
+            match self.store.move_referral(&worker, id, &Move::Send, "") {
+                Ok(_) => self.say(
+                    tr("referral-sent", &[("org", Arg::Str(&org))]),
+                    Tone::Success,
+                ),
+                Err(e) => self.fail(tr(
+                    "referral-kept-draft",
+                    &[("error", Arg::Str(&e.to_string()))],
+                )),
+            }
+        } else {
+            self.say(t("referral-drafted"), Tone::Success);
+        }
+        self.services.referring = None;
+        self.select_after_load = Some(id);
+        self.screen = ScreenId::Referrals;
+        self.spawn_load();
+    }
+
+    /// The action menu of what is selected now.
+    fn open_menu(&mut self) {
+        let mut items: Vec<(String, Action)> = Vec::new();
+        let mut title = t("menu-title");
+        match self.screen {
+            ScreenId::Intake => match (self.intake.mode, self.intake.form.as_ref()) {
+                (Mode::Form, Some(form)) => {
+                    if form.step == intake::Step::Needs
+                        && let Some(n) = form.needs.get(form.needs_list.selected)
+                    {
+                        title = fit_title(&n.description);
+                        if form.saved_needs.contains(&n.id) && n.status == NeedStatus::Open
+                            || n.status == NeedStatus::Referred
+                        {
+                            items.push((
+                                t("menu-refer"),
+                                Action::ReferNeed {
+                                    household: form.id,
+                                    need: n.id,
+                                },
+                            ));
+                        }
+                        items.push((
+                            t("menu-edit-need"),
+                            Action::EditNeed(Some(form.needs_list.selected)),
+                        ));
+                        items.push((
+                            t("menu-need-met"),
+                            Action::SetNeedStatus {
+                                need: n.id,
+                                status: NeedStatus::Met,
+                            },
+                        ));
+                        items.push((
+                            t("menu-need-unmet"),
+                            Action::SetNeedStatus {
+                                need: n.id,
+                                status: NeedStatus::ClosedUnmet,
+                            },
+                        ));
+                    }
+                    items.push((t("menu-save"), Action::SaveHousehold));
+                    items.push((t("menu-add-member"), Action::EditMember(None)));
+                    items.push((t("menu-add-need"), Action::EditNeed(None)));
+                    if form.existing.as_ref().is_some_and(|h| h.is_open()) {
+                        items.push((t("menu-close-case"), Action::CloseCase));
+                    }
+                    if let Some(d) = form.duplicates.first() {
+                        items.push((
+                            tr("menu-open-duplicate", &[("code", Arg::Str(&d.case_code))]),
+                            Action::OpenHousehold(d.id),
+                        ));
+                    }
+                    items.push((t("menu-leave"), Action::DiscardHousehold));
+                }
+                _ => {
+                    items.push((t("menu-new-household"), Action::NewHousehold));
+                    if let Some(h) = self.intake.hits.get(self.intake.list.selected) {
+                        items.push((
+                            tr("menu-open-household", &[("code", Arg::Str(&h.case_code))]),
+                            Action::OpenHousehold(h.id),
+                        ));
+                    }
+                }
+            },
+            ScreenId::Services => {
+                if let (Some(_), Some(s)) =
+                    (&self.services.referring, self.services.selected_service())
+                {
+                    items.push((
+                        t("menu-refer-here"),
+                        Action::DraftReferral { service: s.id },
+                    ));
+                    items.push((t("menu-cancel-referring"), Action::CancelReferring));
+                }
+            }
+            ScreenId::Referrals => {
+                if let Some(r) = self.referrals.detail.clone() {
+                    title = format!(
+                        "{} → {}",
+                        self.data
+                            .referrals
+                            .iter()
+                            .find(|x| x.id == r.id)
+                            .map(|x| x.case_code.clone())
+                            .unwrap_or_default(),
+                        self.data.org_short(r.organization)
+                    );
+                    for next in r.status().allowed_next() {
+                        let label = t(&format!("menu-move-{}", next.code()));
+                        let action = match next {
+                            ReferralStatus::Sent => Action::MoveReferral {
+                                id: r.id,
+                                mv: Move::Send,
+                            },
+                            ReferralStatus::Accepted => Action::MoveReferral {
+                                id: r.id,
+                                mv: Move::Accept,
+                            },
+                            _ => Action::AskMove {
+                                id: r.id,
+                                to: *next,
+                            },
+                        };
+                        items.push((label, action));
+                    }
+                    items.push((t("menu-note"), Action::AskNote(r.id)));
+                    items.push((t("menu-follow-up"), Action::AskFollowUp(r.id)));
+                    items.push((t("menu-open-case"), Action::OpenHousehold(r.household)));
+                }
+            }
+            ScreenId::Queue | ScreenId::Help => {}
+        }
+        items.push((t("menu-help"), Action::Show(ScreenId::Help)));
+        self.modal = Some(Modal::menu(title, items));
+    }
+}
+
+fn fit_title(text: &str) -> String {
+    crate::tui::widgets::fit(text, 40)
+}

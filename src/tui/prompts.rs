@@ -1,0 +1,518 @@
+//! The small forms of the pop-ups (a member, a need, a referral draft, a reason, a note,
+//! a date, closing a case): how each is laid out, and how its answers become domain
+//! values, or the field at fault with a message.
+
+use uuid::Uuid;
+
+use super::labels;
+use super::screens::intake::sex_label;
+use super::widgets::form::{Field, Form, Opt};
+use crate::i18n::t;
+use crate::model::{
+    CivilDocument, ClosureReason, Consent, Date, DisclosedField, Move, Need, NeedStatus,
+    NotSuccessfulReason, Outcome, Person, Priority, ReferralStatus, Sector, Sex, Timestamp,
+    WgAnswer, WgAnswers, ascii_digits,
+};
+
+/// A field at fault, with what to do.
+pub type Fault = (&'static str, String);
+
+const WG: [(&str, &str); 6] = [
+    ("wg.seeing", "wg-seeing"),
+    ("wg.hearing", "wg-hearing"),
+    ("wg.walking", "wg-walking"),
+    ("wg.remembering", "wg-remembering"),
+    ("wg.self_care", "wg-self-care"),
+    ("wg.communicating", "wg-communicating"),
+];
+
+const DOCS: [(CivilDocument, &str, &str); 4] = [
+    (
+        CivilDocument::NationalId,
+        "doc.national_id",
+        "doc-national-id",
+    ),
+    (
+        CivilDocument::CivilStatusId,
+        "doc.civil_status_id",
+        "doc-civil-status-id",
+    ),
+    (
+        CivilDocument::BirthCertificate,
+        "doc.birth_certificate",
+        "doc-birth-certificate",
+    ),
+    (
+        CivilDocument::NationalityCertificate,
+        "doc.nationality_certificate",
+        "doc-nationality-certificate",
+    ),
+];
+
+fn wg_options() -> Vec<Opt> {
+    let mut o = vec![Opt::new("", t("wg-not-asked"))];
+    o.extend(
+        WgAnswer::ALL
+            .iter()
+            .map(|a| Opt::new(a.code(), labels::wg_answer(*a))),
+    );
+    o
+}
+
+fn year(text: &str, this_year: i32) -> Result<Option<u16>, String> {
+    let text = ascii_digits(text.trim());
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<u16>() {
+        Ok(y) if i32::from(y) <= this_year && i32::from(y) >= this_year - 120 => Ok(Some(y)),
+        _ => Err(t("problem-year-number")),
+    }
+}
+
+pub fn member_form(p: Option<&Person>) -> Form {
+    let mut fields = vec![
+        Field::text(
+            "name",
+            "intake-name",
+            120,
+            p.map(|p| p.name.as_str()).unwrap_or(""),
+        ),
+        Field::text(
+            "latin",
+            "intake-latin",
+            120,
+            p.map(|p| p.latin.as_str()).unwrap_or(""),
+        ),
+        Field::choice(
+            "sex",
+            "intake-sex",
+            Sex::ALL
+                .iter()
+                .map(|s| Opt::new(s.code(), sex_label(*s)))
+                .collect(),
+            p.and_then(|p| p.sex).map(|s| s.code()),
+        ),
+        Field::text(
+            "birth_year",
+            "intake-born",
+            4,
+            &p.and_then(|p| p.birth_year)
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
+        ),
+        Field::text(
+            "relationship",
+            "member-relationship",
+            30,
+            p.map(|p| p.relationship.as_str()).unwrap_or(""),
+        ),
+    ];
+    let answers = p.map(|p| p.wg).unwrap_or_default();
+    for ((id, label), (_, value)) in WG.iter().zip(answers.domains()) {
+        fields.push(Field::choice(
+            id,
+            label,
+            wg_options(),
+            Some(value.map(|a| a.code()).unwrap_or("")),
+        ));
+    }
+    for (doc, id, label) in DOCS {
+        fields.push(Field::check(
+            id,
+            label,
+            p.is_some_and(|p| p.missing_documents.contains(&doc)),
+        ));
+    }
+    Form::new(fields)
+}
+
+pub fn member_from(
+    form: &Form,
+    existing: Option<&Person>,
+    this_year: i32,
+) -> Result<Person, Fault> {
+    let name = form.text("name");
+    if name.is_empty() {
+        return Err(("name", t("problem-name")));
+    }
+    let birth_year = year(&form.text("birth_year"), this_year).map_err(|m| ("birth_year", m))?;
+    let mut p = existing
+        .cloned()
+        .unwrap_or_else(|| Person::new(Uuid::now_v7(), ""));
+    p.name = name;
+    p.latin = form.text("latin");
+    p.sex = form.code("sex").and_then(|c| Sex::from_code(&c));
+    p.birth_year = birth_year;
+    p.relationship = form.text("relationship");
+    let answer = |id: &str| form.code(id).and_then(|c| WgAnswer::from_code(&c));
+    p.wg = WgAnswers {
+        seeing: answer("wg.seeing"),
+        hearing: answer("wg.hearing"),
+        walking: answer("wg.walking"),
+        remembering: answer("wg.remembering"),
+        self_care: answer("wg.self_care"),
+        communicating: answer("wg.communicating"),
+    };
+    for (doc, id, _) in DOCS {
+        if form.checked(id) {
+            p.missing_documents.insert(doc);
+        } else {
+            p.missing_documents.remove(&doc);
+        }
+    }
+    Ok(p)
+}
+
+pub fn need_form(n: Option<&Need>, members: &[Person]) -> Form {
+    let mut member_options = vec![Opt::new("", t("need-whole-household"))];
+    member_options.extend(
+        members
+            .iter()
+            .map(|m| Opt::new(m.id.to_string(), m.name.clone())),
+    );
+    Form::new(vec![
+        Field::choice(
+            "sector",
+            "need-sector",
+            Sector::ALL
+                .iter()
+                .map(|s| Opt::new(s.code(), labels::sector(*s)))
+                .collect(),
+            n.map(|n| n.sector.code()),
+        ),
+        Field::choice(
+            "priority",
+            "need-priority",
+            Priority::ALL
+                .iter()
+                .map(|p| Opt::new(p.code(), labels::priority(*p)))
+                .collect(),
+            Some(n.map(|n| n.priority).unwrap_or(Priority::Normal).code()),
+        ),
+        Field::text(
+            "description",
+            "need-description",
+            500,
+            n.map(|n| n.description.as_str()).unwrap_or(""),
+        ),
+        Field::choice(
+            "member",
+            "need-member",
+            member_options,
+            Some(
+                &n.and_then(|n| n.member)
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
+            ),
+        ),
+    ])
+}
+
+pub fn need_from(
+    form: &Form,
+    existing: Option<&Need>,
+    household: Uuid,
+    worker: &str,
+    now: Timestamp,
+) -> Result<Need, Fault> {
+    let sector = form
+        .code("sector")
+        .and_then(|c| Sector::from_code(&c))
+        .ok_or(("sector", t("problem-choose-sector")))?;
+    let priority = form
+        .code("priority")
+        .and_then(|c| Priority::from_code(&c))
+        .unwrap_or(Priority::Normal);
+    let description = form.text("description");
+    if description.is_empty() {
+        return Err(("description", t("problem-need-description")));
+    }
+    let member = form.code("member").and_then(|c| Uuid::parse_str(&c).ok());
+    Ok(match existing {
+        Some(n) => Need {
+            sector,
+            priority,
+            description,
+            member,
+            ..n.clone()
+        },
+        None => Need {
+            id: Uuid::now_v7(),
+            household,
+            member,
+            sector,
+            description,
+            priority,
+            status: NeedStatus::Open,
+            created_at: now,
+            created_by: worker.to_string(),
+        },
+    })
+}
+
+/// The referral draft: priority from the need, a reason, what is disclosed (only when the
+/// household consented to disclosure), a follow-up date, and whether to send now.
+pub fn draft_form(need: &Need, consent: Option<&Consent>) -> Form {
+    let mut fields = vec![
+        Field::choice(
+            "priority",
+            "need-priority",
+            Priority::ALL
+                .iter()
+                .map(|p| Opt::new(p.code(), labels::priority(*p)))
+                .collect(),
+            Some(need.priority.code()),
+        ),
+        Field::text("reason", "draft-reason", 300, &need.description),
+    ];
+    if consent.is_some_and(|c| c.disclosure) {
+        for f in DisclosedField::ALL {
+            fields.push(Field::check(
+                disclosed_id(*f),
+                disclosed_label(*f),
+                matches!(
+                    f,
+                    DisclosedField::HeadName
+                        | DisclosedField::Phone
+                        | DisclosedField::NeedDescription
+                ),
+            ));
+        }
+    }
+    fields.push(Field::text("follow_up", "draft-follow-up", 10, ""));
+    let can_send = consent.is_some_and(|c| c.services);
+    fields.push(Field::choice(
+        "send",
+        "draft-send",
+        vec![
+            Opt::new("send", t("draft-send-now")),
+            Opt::new("draft", t("draft-keep")),
+        ],
+        Some(if can_send { "send" } else { "draft" }),
+    ));
+    Form::new(fields)
+}
+
+fn disclosed_id(f: DisclosedField) -> &'static str {
+    match f {
+        DisclosedField::HeadName => "disclose.head_name",
+        DisclosedField::Phone => "disclose.phone",
+        DisclosedField::Location => "disclose.location",
+        DisclosedField::Members => "disclose.members",
+        DisclosedField::Vulnerabilities => "disclose.vulnerabilities",
+        DisclosedField::NeedDescription => "disclose.need_description",
+    }
+}
+
+fn disclosed_label(f: DisclosedField) -> &'static str {
+    match f {
+        DisclosedField::HeadName => "disclosed-head-name",
+        DisclosedField::Phone => "disclosed-phone",
+        DisclosedField::Location => "disclosed-location",
+        DisclosedField::Members => "disclosed-members",
+        DisclosedField::Vulnerabilities => "disclosed-vulnerabilities",
+        DisclosedField::NeedDescription => "disclosed-need-description",
+    }
+}
+
+/// What the draft form says: priority, reason, disclosed fields, follow-up, send now.
+pub struct Draft {
+    pub priority: Priority,
+    pub reason: String,
+    pub disclosed: std::collections::BTreeSet<DisclosedField>,
+    pub follow_up: Option<Date>,
+    pub send: bool,
+}
+
+pub fn draft_from(form: &Form) -> Result<Draft, Fault> {
+    let reason = form.text("reason");
+    if reason.is_empty() {
+        return Err(("reason", t("problem-reason")));
+    }
+    let follow_up = date(&form.text("follow_up")).map_err(|m| ("follow_up", m))?;
+    Ok(Draft {
+        priority: form
+            .code("priority")
+            .and_then(|c| Priority::from_code(&c))
+            .unwrap_or(Priority::Normal),
+        reason,
+        disclosed: DisclosedField::ALL
+            .iter()
+            .copied()
+            .filter(|f| form.checked(disclosed_id(*f)))
+            .collect(),
+        follow_up,
+        send: form.code("send").as_deref() == Some("send"),
+    })
+}
+
+fn date(text: &str) -> Result<Option<Date>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    Date::parse(text)
+        .map(Some)
+        .ok_or_else(|| t("problem-date-format"))
+}
+
+/// What a move needs: a reason, or for a completion the outcome.
+pub fn move_form(to: ReferralStatus) -> Form {
+    let mut fields = Vec::new();
+    if to == ReferralStatus::Completed {
+        let mut outcomes = vec![Opt::new("successful", t("outcome-successful"))];
+        outcomes.extend(NotSuccessfulReason::ALL.iter().map(|r| {
+            Opt::new(
+                r.code(),
+                format!(
+                    "{}: {}",
+                    t("outcome-not-successful"),
+                    labels::not_successful(*r)
+                ),
+            )
+        }));
+        fields.push(Field::choice(
+            "outcome",
+            "move-outcome",
+            outcomes,
+            Some("successful"),
+        ));
+    }
+    fields.push(Field::text("reason", "move-reason", 300, ""));
+    fields.push(Field::text("note", "move-note", 300, ""));
+    Form::new(fields)
+}
+
+pub fn move_from(to: ReferralStatus, form: &Form) -> Result<(Move, String), Fault> {
+    let reason = form.text("reason");
+    let note = form.text("note");
+    let mv = match to {
+        ReferralStatus::Sent => Move::Send,
+        ReferralStatus::Accepted => Move::Accept,
+        ReferralStatus::Rejected => Move::Reject { reason },
+        ReferralStatus::Cancelled => Move::Cancel { reason },
+        ReferralStatus::Closed => Move::Close { reason },
+        ReferralStatus::Completed => {
+            let outcome = match form.code("outcome").as_deref() {
+                Some("successful") | None => Outcome::Successful,
+                Some(code) => Outcome::NotSuccessful(
+                    NotSuccessfulReason::from_code(code).unwrap_or(NotSuccessfulReason::Other),
+                ),
+            };
+            Move::Complete { outcome, reason }
+        }
+        ReferralStatus::Draft => return Err(("reason", t("problem-no-move"))),
+    };
+    Ok((mv, note))
+}
+
+pub fn note_form() -> Form {
+    Form::new(vec![Field::text("note", "move-note", 300, "")])
+}
+
+pub fn follow_up_form(current: Option<Date>) -> Form {
+    Form::new(vec![Field::text(
+        "date",
+        "draft-follow-up",
+        10,
+        &current.map(|d| d.to_string()).unwrap_or_default(),
+    )])
+}
+
+pub fn follow_up_from(form: &Form) -> Result<Option<Date>, Fault> {
+    date(&form.text("date")).map_err(|m| ("date", m))
+}
+
+pub fn close_case_form() -> Form {
+    Form::new(vec![
+        Field::choice(
+            "reason",
+            "close-reason",
+            ClosureReason::ALL
+                .iter()
+                .map(|r| Opt::new(r.code(), labels::closure_reason(*r)))
+                .collect(),
+            None,
+        ),
+        Field::text("duplicate_of", "close-duplicate-of", 20, ""),
+        Field::text("note", "move-note", 300, ""),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keys::Key;
+
+    #[test]
+    fn a_member_needs_a_name_and_a_real_year() {
+        let mut form = member_form(None);
+        assert_eq!(
+            member_from(&form, None, 2026).err().map(|e| e.0),
+            Some("name")
+        );
+        form.get_mut("name").map(|f| f.handle(&Key::char('H')));
+        if let Some(f) = form.get_mut("birth_year") {
+            for c in "٢٠٣٠".chars() {
+                f.handle(&Key::char(c));
+            }
+        }
+        assert_eq!(
+            member_from(&form, None, 2026).err().map(|e| e.0),
+            Some("birth_year")
+        );
+    }
+
+    #[test]
+    fn washington_group_answers_and_documents_are_read() {
+        let mut form = member_form(None);
+        form.get_mut("name").map(|f| f.handle(&Key::char('Z')));
+        // "a lot" is the third answer after "not asked".
+        if let Some(f) = form.get_mut("wg.walking") {
+            for _ in 0..3 {
+                f.handle(&Key::new(ratatui::crossterm::event::KeyCode::Right));
+            }
+        }
+        form.get_mut("doc.birth_certificate")
+            .map(|f| f.handle(&Key::char(' ')));
+        let p = member_from(&form, None, 2026).expect("valid");
+        assert_eq!(p.wg.walking, Some(WgAnswer::ALot));
+        assert!(p.wg.has_disability());
+        assert!(
+            p.missing_documents
+                .contains(&CivilDocument::BirthCertificate)
+        );
+    }
+
+    #[test]
+    fn the_draft_discloses_nothing_without_consent_to_disclosure() {
+        let need = Need {
+            id: Uuid::nil(),
+            household: Uuid::nil(),
+            member: None,
+            sector: Sector::Health,
+            description: "clinic".into(),
+            priority: Priority::Urgent,
+            status: NeedStatus::Open,
+            created_at: Timestamp(0),
+            created_by: "a".into(),
+        };
+        let consent = Consent {
+            services: true,
+            disclosure: false,
+            follow_up: true,
+            recorded_at: Timestamp(0),
+            recorded_by: "a".into(),
+        };
+        let form = draft_form(&need, Some(&consent));
+        assert!(form.get("disclose.phone").is_none());
+        let d = draft_from(&form).expect("valid");
+        assert!(d.disclosed.is_empty() && d.send);
+        assert_eq!(d.priority, Priority::Urgent);
+        let form = draft_form(&need, None);
+        assert!(
+            !draft_from(&form).expect("valid").send,
+            "no consent: kept as a draft"
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! Help (F1 or ?): the key table (from the same table the handlers use) and a paragraph
+//! per screen on what it is for.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::i18n::t;
+use crate::tui::keys::{self, Key, Scope};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::cell;
+
+#[derive(Default)]
+pub struct State {
+    pub scroll: u16,
+}
+
+impl State {
+    pub fn lines(&self, theme: &Theme) -> Vec<Line<'static>> {
+        let mut lines = vec![
+            Line::from(Span::styled(t("help-title"), theme.title())),
+            Line::from(""),
+        ];
+        for (scope, heading) in [
+            (Scope::Global, "help-keys-everywhere"),
+            (Scope::Form, "help-keys-forms"),
+            (Scope::List, "help-keys-lists"),
+        ] {
+            lines.push(Line::from(Span::styled(t(heading), theme.title())));
+            for (label, hint) in keys::table(scope) {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {}", cell(label, 14)), theme.key()),
+                    Span::raw(t(hint)),
+                ]));
+            }
+            lines.push(Line::from(""));
+        }
+        lines.push(Line::from(t("help-arabic-layout")));
+        lines.push(Line::from(""));
+        for (title, body) in [
+            ("help-intake-title", "help-intake"),
+            ("help-services-title", "help-services"),
+            ("help-referrals-title", "help-referrals"),
+            ("help-queue-title", "help-queue"),
+            ("help-worker-title", "help-worker"),
+        ] {
+            lines.push(Line::from(Span::styled(t(title), theme.title())));
+            lines.push(Line::from(t(body)));
+            lines.push(Line::from(""));
+        }
+        lines
+    }
+
+    pub fn handle_key(&mut self, key: &Key) {
+        use ratatui::crossterm::event::KeyCode;
+        self.scroll = match key.code {
+            KeyCode::Down => self.scroll.saturating_add(1),
+            KeyCode::Up => self.scroll.saturating_sub(1),
+            KeyCode::PageDown => self.scroll.saturating_add(10),
+            KeyCode::PageUp => self.scroll.saturating_sub(10),
+            KeyCode::Home => 0,
+            _ => self.scroll,
+        };
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        frame.render_widget(
+            Paragraph::new(self.lines(theme))
+                .wrap(Wrap { trim: false })
+                .scroll((self.scroll, 0)),
+            area,
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! One module per screen: its state, what its keys mean (turned into actions), and how
+//! it draws. Screens change only their own view state; the app acts on actions.
+
+pub mod help;
+pub mod intake;
+pub mod modal;
+pub mod queue;
+pub mod referrals;
+pub mod services;
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use uuid::Uuid;
+
+use super::jobs::{NeedRow, ReferralRow};
+use crate::model::{Gazetteer, Organization, Service, Timestamp};
+use crate::search::households::{HouseholdRow, HouseholdSearch};
+
+/// What every screen may read: the data loaded from the store, kept in memory.
+pub struct Data {
+    pub now: Timestamp,
+    /// The laptop's offset from UTC, read once at start (fixed in tests).
+    pub utc_offset_secs: i32,
+    pub device_code: String,
+    pub device_name: String,
+    pub worker: Option<String>,
+    pub demo: bool,
+    pub sample: bool,
+    pub gazetteer: Gazetteer,
+    pub services: Vec<Service>,
+    pub organizations: BTreeMap<Uuid, Organization>,
+    /// False until the background load has finished.
+    pub loaded: bool,
+    pub load_error: Option<String>,
+    pub households: Option<Arc<Mutex<HouseholdSearch>>>,
+    pub household_count: usize,
+    pub referrals: Vec<ReferralRow>,
+    pub unreferred: Vec<NeedRow>,
+    pub duplicate_groups: Vec<Vec<HouseholdRow>>,
+}
+
+impl Data {
+    pub fn service(&self, id: Uuid) -> Option<&Service> {
+        self.services.iter().find(|s| s.id == id)
+    }
+
+    pub fn org_short(&self, id: Uuid) -> String {
+        self.organizations
+            .get(&id)
+            .map(|o| o.short_name().to_string())
+            .unwrap_or_else(|| "?".into())
+    }
+
+    pub fn overdue_count(&self) -> usize {
+        self.referrals
+            .iter()
+            .filter(|r| {
+                r.status == crate::model::ReferralStatus::Sent
+                    && r.due.is_some_and(|d| self.now > d)
+            })
+            .count()
+    }
+
+    /// A time in the laptop's local time.
+    pub fn local(&self, t: Timestamp) -> chrono::DateTime<chrono::FixedOffset> {
+        let offset = chrono::FixedOffset::east_opt(self.utc_offset_secs)
+            .unwrap_or_else(|| chrono::FixedOffset::east_opt(0).expect("zero is a valid offset"));
+        t.to_utc().with_timezone(&offset)
+    }
+
+    /// "27 Nov" for a time.
+    pub fn short_date(&self, t: Timestamp) -> String {
+        self.local(t).format("%d %b").to_string()
+    }
+
+    /// "Sun 29 Nov 14:05" for a time.
+    pub fn clock(&self, t: Timestamp) -> String {
+        self.local(t).format("%a %d %b %H:%M").to_string()
+    }
+
+    /// "Ninewa · نينوى" for a P-code.
+    pub fn place(&self, pcode: &str) -> String {
+        match self.gazetteer.get(pcode) {
+            Some(a) if !a.name_ar.is_empty() => format!("{} · {}", a.name_en, a.name_ar),
+            Some(a) => a.name_en.clone(),
+            None => pcode.to_string(),
+        }
+    }
+}
+
+/// "3 days" / "5 hours" for a span of milliseconds, for how late something is.
+pub fn span_words(ms: i64) -> String {
+    use crate::i18n::{Arg, tr};
+    let hours = ms / 3_600_000;
+    if hours < 48 {
+        tr("span-hours", &[("count", Arg::Num(hours.max(1)))])
+    } else {
+        tr("span-days", &[("count", Arg::Num(hours / 24))])
+    }
+}

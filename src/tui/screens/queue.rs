@@ -1,0 +1,429 @@
+//! Queue (F5), for coordinators: what needs attention, with counts (awaiting response
+//! with overdue first, accepted past follow-up, rejected needing another service, needs
+//! with no referral by priority, likely duplicate households), bar charts of open
+//! referrals by sector, organization and governorate, and referrals sent per week over
+//! the last 12 weeks. Enter on a row opens the referral or the household.
+
+use std::collections::BTreeMap;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use uuid::Uuid;
+
+use super::{Data, span_words};
+use crate::i18n::{Arg, t, tr};
+use crate::model::time::DAY_MS;
+use crate::model::{Priority, ReferralStatus};
+use crate::tui::action::Action;
+use crate::tui::keys::{self, Command, Key, Scope};
+use crate::tui::labels;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::list::ListView;
+use crate::tui::widgets::{cell, fit};
+
+/// One line of the queue list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    Heading(String),
+    Referral { id: Uuid, text: String, late: bool },
+    Household { id: Uuid, text: String },
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub awaiting: usize,
+    pub overdue: usize,
+    pub past_follow_up: usize,
+    pub rejected: usize,
+    pub unreferred: [usize; 3],
+    pub duplicates: usize,
+}
+
+#[derive(Default)]
+pub struct State {
+    pub rows: Vec<Row>,
+    pub list: ListView,
+    pub counts: Counts,
+    pub by_sector: Vec<(String, u64)>,
+    pub by_org: Vec<(String, u64)>,
+    pub by_governorate: Vec<(String, u64)>,
+    /// Referrals sent per week, oldest first (12 weeks, this week last).
+    pub weekly: Vec<u64>,
+}
+
+fn top(map: BTreeMap<String, u64>, n: usize) -> Vec<(String, u64)> {
+    let mut v: Vec<(String, u64)> = map.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(n);
+    v
+}
+
+impl State {
+    /// Works the queue out from the data (no store access: derived, never stored).
+    pub fn rebuild(&mut self, data: &Data) {
+        let now = data.now;
+        let today = now.date();
+        let mut rows = Vec::new();
+        let mut counts = Counts::default();
+        let refs = &data.referrals;
+        // Awaiting response, overdue first (most late first), then by due date.
+        let mut awaiting: Vec<_> = refs
+            .iter()
+            .filter(|r| r.status == ReferralStatus::Sent)
+            .collect();
+        awaiting.sort_by_key(|r| r.due.map(|d| d.0).unwrap_or(i64::MAX));
+        counts.awaiting = awaiting.len();
+        counts.overdue = awaiting
+            .iter()
+            .filter(|r| r.due.is_some_and(|d| now > d))
+            .count();
+        let referral_text = |r: &super::super::jobs::ReferralRow, tail: String| {
+            format!(
+                "{} → {} {} {}",
+                cell(&r.case_code, 10),
+                cell(&r.org_short, 6),
+                cell(&r.service_name, 26),
+                tail
+            )
+        };
+        rows.push(Row::Heading(tr(
+            "queue-awaiting",
+            &[
+                ("count", Arg::Num(counts.awaiting as i64)),
+                ("overdue", Arg::Num(counts.overdue as i64)),
+            ],
+        )));
+        for r in &awaiting {
+            let late = r.due.filter(|d| now > *d).map(|d| now.0 - d.0);
+            let tail = match late {
+                Some(ms) => tr("late", &[("span", Arg::Str(&span_words(ms)))]),
+                None => tr(
+                    "due-on",
+                    &[(
+                        "date",
+                        Arg::Str(&r.due.map(|d| data.short_date(d)).unwrap_or_default()),
+                    )],
+                ),
+            };
+            rows.push(Row::Referral {
+                id: r.id,
+                text: format!(
+                    "{} {}",
+                    referral_text(r, tail),
+                    labels::priority(r.priority).to_uppercase()
+                ),
+                late: late.is_some(),
+            });
+        }
+        let past: Vec<_> = refs
+            .iter()
+            .filter(|r| {
+                r.status == ReferralStatus::Accepted && r.follow_up.is_some_and(|d| d < today)
+            })
+            .collect();
+        counts.past_follow_up = past.len();
+        rows.push(Row::Heading(tr(
+            "queue-past-follow-up",
+            &[("count", Arg::Num(past.len() as i64))],
+        )));
+        for r in past {
+            let tail = tr(
+                "follow-up-was",
+                &[(
+                    "date",
+                    Arg::Str(&r.follow_up.map(|d| d.to_string()).unwrap_or_default()),
+                )],
+            );
+            rows.push(Row::Referral {
+                id: r.id,
+                text: referral_text(r, tail),
+                late: true,
+            });
+        }
+        let rejected: Vec<_> = refs
+            .iter()
+            .filter(|r| r.status == ReferralStatus::Rejected)
+            .collect();
+        counts.rejected = rejected.len();
+        rows.push(Row::Heading(tr(
+            "queue-rejected",
+            &[("count", Arg::Num(rejected.len() as i64))],
+        )));
+        for r in rejected {
+            rows.push(Row::Referral {
+                id: r.id,
+                text: referral_text(r, labels::sector(r.sector)),
+                late: false,
+            });
+        }
+        for (i, p) in Priority::ALL.iter().enumerate() {
+            counts.unreferred[i] = data.unreferred.iter().filter(|n| n.priority == *p).count();
+        }
+        rows.push(Row::Heading(tr(
+            "queue-unreferred",
+            &[
+                ("emergency", Arg::Num(counts.unreferred[0] as i64)),
+                ("urgent", Arg::Num(counts.unreferred[1] as i64)),
+                ("normal", Arg::Num(counts.unreferred[2] as i64)),
+            ],
+        )));
+        for n in &data.unreferred {
+            rows.push(Row::Household {
+                id: n.household,
+                text: format!(
+                    "{} {} {} {}",
+                    cell(&n.case_code, 10),
+                    cell(&labels::priority(n.priority).to_uppercase(), 9),
+                    cell(&labels::sector(n.sector), 16),
+                    n.description
+                ),
+            });
+        }
+        counts.duplicates = data.duplicate_groups.len();
+        rows.push(Row::Heading(tr(
+            "queue-duplicates",
+            &[("count", Arg::Num(counts.duplicates as i64))],
+        )));
+        for group in &data.duplicate_groups {
+            if let Some(first) = group.first() {
+                let codes: Vec<&str> = group.iter().map(|h| h.case_code.as_str()).collect();
+                rows.push(Row::Household {
+                    id: first.id,
+                    text: format!("{} {}", codes.join(" = "), first.name),
+                });
+            }
+        }
+        self.rows = rows;
+        self.counts = counts;
+        self.list.clamp(self.rows.len());
+        // Charts: open referrals (draft, sent, accepted).
+        let open: Vec<_> = refs
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.status,
+                    ReferralStatus::Draft | ReferralStatus::Sent | ReferralStatus::Accepted
+                )
+            })
+            .collect();
+        let mut sector = BTreeMap::new();
+        let mut org = BTreeMap::new();
+        let mut gov = BTreeMap::new();
+        for r in &open {
+            *sector.entry(labels::sector(r.sector)).or_insert(0) += 1;
+            *org.entry(r.org_short.clone()).or_insert(0) += 1;
+            *gov.entry(data.gazetteer.name(&r.governorate)).or_insert(0) += 1;
+        }
+        self.by_sector = top(sector, 6);
+        self.by_org = top(org, 6);
+        self.by_governorate = top(gov, 4);
+        let week = 7 * DAY_MS;
+        let mut weekly = vec![0u64; 12];
+        for r in refs {
+            if let Some(sent) = r.sent_at {
+                let age = (now.0 - sent.0) / week;
+                if (0..12).contains(&age) {
+                    weekly[11 - age as usize] += 1;
+                }
+            }
+        }
+        self.weekly = weekly;
+    }
+
+    pub fn footer(&self) -> Vec<Command> {
+        vec![Command::Open, Command::Down, Command::Help, Command::Quit]
+    }
+
+    pub fn handle_key(&mut self, key: &Key, _data: &Data) -> Option<Action> {
+        match keys::command(key, Scope::List, false) {
+            Some(Command::Open) => match self.rows.get(self.list.selected)? {
+                Row::Referral { id, .. } => Some(Action::OpenReferral(*id)),
+                Row::Household { id, .. } => Some(Action::OpenHousehold(*id)),
+                Row::Heading(_) => None,
+            },
+            _ => {
+                self.list.handle(key, self.rows.len());
+                None
+            }
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        let [counts, charts, list] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(8),
+            Constraint::Min(3),
+        ])
+        .areas(area);
+        let c = &self.counts;
+        let line1 = vec![
+            Span::styled(format!(" {} ", t("queue-awaiting-short")), theme.title()),
+            Span::raw(format!("{} ", c.awaiting)),
+            Span::styled(
+                tr(
+                    "queue-overdue-paren",
+                    &[("count", Arg::Num(c.overdue as i64))],
+                ),
+                if c.overdue > 0 {
+                    theme.overdue()
+                } else {
+                    theme.muted()
+                },
+            ),
+            Span::styled(
+                format!("   {} ", t("queue-past-follow-up-short")),
+                theme.title(),
+            ),
+            Span::raw(c.past_follow_up.to_string()),
+            Span::styled(format!("   {} ", t("queue-rejected-short")), theme.title()),
+            Span::raw(c.rejected.to_string()),
+        ];
+        let line2 = vec![
+            Span::styled(format!(" {} ", t("queue-unreferred-short")), theme.title()),
+            Span::raw(tr(
+                "queue-unreferred-counts",
+                &[
+                    ("emergency", Arg::Num(c.unreferred[0] as i64)),
+                    ("urgent", Arg::Num(c.unreferred[1] as i64)),
+                    ("normal", Arg::Num(c.unreferred[2] as i64)),
+                ],
+            )),
+            Span::styled(
+                format!("   {} ", t("queue-duplicates-short")),
+                theme.title(),
+            ),
+            Span::raw(c.duplicates.to_string()),
+        ];
+        frame.render_widget(
+            Paragraph::new(vec![Line::from(line1), Line::from(line2)]),
+            counts,
+        );
+        let [left, middle, right] = Layout::horizontal([
+            Constraint::Percentage(36),
+            Constraint::Percentage(32),
+            Constraint::Percentage(32),
+        ])
+        .areas(charts);
+        bars(frame, left, &t("chart-by-sector"), &self.by_sector, theme);
+        bars(frame, middle, &t("chart-by-org"), &self.by_org, theme);
+        let [gov, spark] =
+            Layout::vertical([Constraint::Length(5), Constraint::Length(3)]).areas(right);
+        bars(
+            frame,
+            gov,
+            &t("chart-by-governorate"),
+            &self.by_governorate,
+            theme,
+        );
+        let block = Block::bordered().title(t("chart-weekly"));
+        let inner = block.inner(spark);
+        frame.render_widget(block, spark);
+        frame.render_widget(Paragraph::new(sparkline(&self.weekly)), inner);
+        let mut lines = Vec::new();
+        if !data.loaded {
+            lines.push(Line::from(Span::styled(
+                format!(" {}", t("lookup-loading")),
+                theme.muted(),
+            )));
+        }
+        for i in self.list.visible(self.rows.len(), list.height as usize) {
+            let selected = i == self.list.selected;
+            let width = list.width as usize - 2;
+            let line = match &self.rows[i] {
+                Row::Heading(h) => {
+                    let style = if selected {
+                        theme.selected().patch(theme.title())
+                    } else {
+                        theme.title()
+                    };
+                    Line::from(Span::styled(
+                        format!("{}{}", if selected { "> " } else { "" }, fit(h, width)),
+                        style,
+                    ))
+                }
+                Row::Referral { text, late, .. } => {
+                    let mut style = if selected {
+                        theme.selected()
+                    } else {
+                        ratatui::style::Style::default()
+                    };
+                    if *late {
+                        style = style.patch(theme.overdue());
+                    }
+                    let marker = if selected {
+                        "> "
+                    } else if *late {
+                        "! "
+                    } else {
+                        "  "
+                    };
+                    Line::from(Span::styled(format!("{marker}{}", fit(text, width)), style))
+                }
+                Row::Household { text, .. } => {
+                    let style = if selected {
+                        theme.selected()
+                    } else {
+                        ratatui::style::Style::default()
+                    };
+                    Line::from(Span::styled(
+                        format!("{}{}", if selected { "> " } else { "  " }, fit(text, width)),
+                        style,
+                    ))
+                }
+            };
+            lines.push(line);
+        }
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+}
+
+/// A bar chart drawn with block characters: label, bar, number (readable without colour).
+fn bars(frame: &mut Frame, area: Rect, title: &str, values: &[(String, u64)], theme: &Theme) {
+    let block = Block::bordered().title(title.to_string());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let max = values.iter().map(|v| v.1).max().unwrap_or(0).max(1);
+    let label_width = 11usize;
+    let number_width = 6usize;
+    let bar_width = (inner.width as usize).saturating_sub(label_width + number_width + 1);
+    let mut lines: Vec<Line> = values
+        .iter()
+        .take(inner.height as usize)
+        .map(|(label, n)| {
+            let len = ((*n as usize * bar_width) as f64 / max as f64).ceil() as usize;
+            Line::from(vec![
+                Span::raw(cell(label, label_width)),
+                Span::raw(" "),
+                Span::styled("█".repeat(len.min(bar_width)), theme.title()),
+                Span::raw(format!(" {n}")),
+            ])
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(t("chart-empty"), theme.muted())));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Eight heights of block characters, one per week.
+pub fn sparkline(values: &[u64]) -> String {
+    const LEVELS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = values.iter().copied().max().unwrap_or(0);
+    values
+        .iter()
+        .map(|&v| LEVELS[(v * 7).checked_div(max).unwrap_or(0) as usize])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sparkline;
+
+    #[test]
+    fn the_sparkline_scales_to_the_busiest_week() {
+        assert_eq!(sparkline(&[0, 1, 2, 4, 8]), "▁▁▂▄█");
+        assert_eq!(sparkline(&[0, 0]), "▁▁");
+    }
+}

@@ -1,0 +1,433 @@
+//! Referrals (F4): every referral, filtered by status, organization, priority and
+//! overdue, sorted by due date, with the selected one's whole history below. Enter (or
+//! F9) opens its actions: only the moves the lifecycle allows, a note, a follow-up date.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use uuid::Uuid;
+
+use super::{Data, span_words};
+use crate::i18n::{Arg, t, tr};
+use crate::model::{Priority, Referral, ReferralStatus};
+use crate::tui::action::Action;
+use crate::tui::keys::{self, Command, Key, Scope};
+use crate::tui::labels;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::form::{Field, Form, Opt};
+use crate::tui::widgets::list::ListView;
+use crate::tui::widgets::text::Edit;
+use crate::tui::widgets::{cell, fit};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Filters,
+    List,
+}
+
+pub struct State {
+    pub filters: Form,
+    pub focus: Focus,
+    /// Positions in `Data::referrals` of the rows shown, in order.
+    pub rows: Vec<usize>,
+    pub list: ListView,
+    /// The selected referral with its history, read by the app.
+    pub detail: Option<Referral>,
+}
+
+impl State {
+    pub fn new(data: &Data) -> State {
+        let mut statuses = vec![Opt::new("", t("filter-all"))];
+        statuses.extend(
+            ReferralStatus::ALL
+                .iter()
+                .map(|s| Opt::new(s.code(), labels::referral_status(*s))),
+        );
+        let mut priorities = vec![Opt::new("", t("filter-all"))];
+        priorities.extend(
+            Priority::ALL
+                .iter()
+                .map(|p| Opt::new(p.code(), labels::priority(*p))),
+        );
+        let mut state = State {
+            filters: Form::new(vec![
+                Field::choice("status", "referrals-status", statuses, Some("")),
+                Field::choice(
+                    "org",
+                    "referrals-org",
+                    vec![Opt::new("", t("filter-all"))],
+                    Some(""),
+                ),
+                Field::choice("priority", "referrals-priority", priorities, Some("")),
+                Field::check("overdue", "referrals-overdue", false),
+            ]),
+            focus: Focus::List,
+            rows: Vec::new(),
+            list: ListView::default(),
+            detail: None,
+        };
+        state.refilter(data);
+        state
+    }
+
+    /// The organizations that have referrals, for the filter.
+    fn sync_orgs(&mut self, data: &Data) {
+        let mut orgs: Vec<(String, String)> = data
+            .referrals
+            .iter()
+            .map(|r| (r.organization.to_string(), r.org_short.clone()))
+            .collect();
+        orgs.sort_by(|a, b| a.1.cmp(&b.1));
+        orgs.dedup();
+        let mut options = vec![Opt::new("", t("filter-all"))];
+        options.extend(orgs.into_iter().map(|(id, name)| Opt::new(id, name)));
+        if let Some(f) = self.filters.get_mut("org") {
+            f.set_options(options);
+            if f.code().is_none() {
+                f.select(Some(""));
+            }
+        }
+    }
+
+    /// Lists again from the data and the filters, keeping the selected referral if shown.
+    pub fn refilter(&mut self, data: &Data) {
+        self.sync_orgs(data);
+        let keep = self.selected_id(data);
+        let status = self
+            .filters
+            .code("status")
+            .and_then(|c| ReferralStatus::from_code(&c));
+        let org = self.filters.code("org").filter(|c| !c.is_empty());
+        let priority = self
+            .filters
+            .code("priority")
+            .and_then(|c| Priority::from_code(&c));
+        let overdue = self.filters.checked("overdue");
+        let mut rows: Vec<usize> = data
+            .referrals
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| status.is_none_or(|s| r.status == s))
+            .filter(|(_, r)| {
+                org.as_ref()
+                    .is_none_or(|o| r.organization.to_string() == *o)
+            })
+            .filter(|(_, r)| priority.is_none_or(|p| r.priority == p))
+            .filter(|(_, r)| {
+                !overdue
+                    || (r.status == ReferralStatus::Sent && r.due.is_some_and(|d| data.now > d))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        rows.sort_by_key(|&i| {
+            let r = &data.referrals[i];
+            (
+                r.due.map(|d| d.0).unwrap_or(i64::MAX),
+                r.sent_at.map(|t| t.0).unwrap_or(i64::MAX),
+                r.id,
+            )
+        });
+        self.rows = rows;
+        match keep.and_then(|id| self.rows.iter().position(|&i| data.referrals[i].id == id)) {
+            Some(p) => self.list.selected = p,
+            None => self.list.clamp(self.rows.len()),
+        }
+    }
+
+    pub fn selected_id(&self, data: &Data) -> Option<Uuid> {
+        self.rows
+            .get(self.list.selected)
+            .and_then(|&i| data.referrals.get(i))
+            .map(|r| r.id)
+    }
+
+    /// Selects a referral, clearing filters that hide it.
+    pub fn select(&mut self, id: Uuid, data: &Data) {
+        if !self.rows.iter().any(|&i| data.referrals[i].id == id) {
+            for f in ["status", "org", "priority"] {
+                if let Some(field) = self.filters.get_mut(f) {
+                    field.select(Some(""));
+                }
+            }
+            if let Some(f) = self.filters.get_mut("overdue") {
+                f.kind = crate::tui::widgets::form::FieldKind::Check(false);
+            }
+            self.refilter(data);
+        }
+        if let Some(p) = self.rows.iter().position(|&i| data.referrals[i].id == id) {
+            self.list.selected = p;
+        }
+    }
+
+    pub fn typing(&self) -> bool {
+        self.focus == Focus::Filters && self.filters.focused().is_some_and(|f| f.is_typing())
+    }
+
+    pub fn footer(&self) -> Vec<Command> {
+        vec![
+            Command::Open,
+            Command::NextField,
+            Command::Down,
+            Command::Help,
+            Command::Quit,
+        ]
+    }
+
+    pub fn handle_key(&mut self, key: &Key, data: &Data) -> Option<Action> {
+        let before = self.selected_id(data);
+        if let Some(cmd) = keys::command(key, Scope::Form, self.typing()) {
+            match cmd {
+                Command::NextField => {
+                    match self.focus {
+                        Focus::List => {
+                            self.focus = Focus::Filters;
+                            self.filters.focus = 0;
+                        }
+                        Focus::Filters => {
+                            if !self.filters.focus_next() {
+                                self.focus = Focus::List;
+                            }
+                        }
+                    }
+                    return None;
+                }
+                Command::PrevField => {
+                    match self.focus {
+                        Focus::List => {
+                            self.focus = Focus::Filters;
+                            self.filters.focus = self.filters.fields.len() - 1;
+                        }
+                        Focus::Filters => {
+                            if !self.filters.focus_prev() {
+                                self.focus = Focus::List;
+                            }
+                        }
+                    }
+                    return None;
+                }
+                _ => {}
+            }
+        }
+        match self.focus {
+            Focus::Filters => {
+                if key.code == ratatui::crossterm::event::KeyCode::Esc {
+                    self.focus = Focus::List;
+                    return None;
+                }
+                let edit = self
+                    .filters
+                    .focused_mut()
+                    .map(|f| f.handle(key))
+                    .unwrap_or(Edit::Ignored);
+                if edit == Edit::Changed {
+                    self.refilter(data);
+                    self.list.selected = 0;
+                }
+            }
+            Focus::List => match keys::command(key, Scope::List, false) {
+                Some(Command::Open | Command::Menu) => {
+                    return self.selected_id(data).map(|_| Action::Menu);
+                }
+                Some(Command::Search) => {
+                    self.focus = Focus::Filters;
+                    return None;
+                }
+                _ => {
+                    self.list.handle(key, self.rows.len());
+                }
+            },
+        }
+        let after = self.selected_id(data);
+        match after {
+            Some(id) if after != before || self.detail.as_ref().is_none_or(|d| d.id != id) => {
+                Some(Action::OpenReferral(id))
+            }
+            _ => None,
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        let [filters, header, list, detail] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(3),
+            Constraint::Length(8),
+        ])
+        .areas(area);
+        let [f1, f2, f3, f4] = Layout::horizontal([
+            Constraint::Length(22),
+            Constraint::Length(18),
+            Constraint::Length(22),
+            Constraint::Min(10),
+        ])
+        .areas(filters);
+        let active = self.focus == Focus::Filters;
+        self.filters
+            .render_rows(frame, f1, &["status"], 6, active, theme);
+        self.filters
+            .render_rows(frame, f2, &["org"], 3, active, theme);
+        self.filters
+            .render_rows(frame, f3, &["priority"], 8, active, theme);
+        let shown = tr(
+            "referrals-shown",
+            &[("count", Arg::Num(self.rows.len() as i64))],
+        );
+        let mut r4 = f4;
+        r4.width = r4.width.saturating_sub(shown.chars().count() as u16 + 1);
+        self.filters
+            .render_rows(frame, r4, &["overdue"], 0, active, theme);
+        frame.render_widget(
+            Paragraph::new(shown).alignment(ratatui::layout::Alignment::Right),
+            Rect {
+                x: f4.x,
+                width: f4.width,
+                ..f4
+            },
+        );
+        let widths = [6usize, 10, 20, 6, 9, 9];
+        let heads = [
+            "col-due",
+            "col-case",
+            "col-need",
+            "col-to",
+            "col-status",
+            "col-late",
+        ];
+        let head: Vec<String> = heads
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| cell(&t(h), w))
+            .collect();
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("  {}", head.join(" ")), theme.title())),
+            header,
+        );
+        let mut lines = Vec::new();
+        if !data.loaded {
+            lines.push(Line::from(Span::styled(
+                format!(" {}", t("lookup-loading")),
+                theme.muted(),
+            )));
+        } else if self.rows.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!(" {}", t("referrals-none")),
+                theme.muted(),
+            )));
+        }
+        for n in self.list.visible(self.rows.len(), list.height as usize) {
+            let r = &data.referrals[self.rows[n]];
+            let late = match r.due {
+                Some(d) if r.status == ReferralStatus::Sent && data.now > d => {
+                    Some(span_words(data.now.0 - d.0))
+                }
+                _ => None,
+            };
+            let cols = [
+                r.due
+                    .map(|d| data.short_date(d))
+                    .unwrap_or_else(|| "-".into()),
+                r.case_code.clone(),
+                r.need_text.clone(),
+                r.org_short.clone(),
+                labels::referral_status(r.status),
+                late.clone()
+                    .map(|l| tr("late", &[("span", Arg::Str(&l))]))
+                    .unwrap_or_default(),
+            ];
+            let text: Vec<String> = cols.iter().zip(widths).map(|(c, w)| cell(c, w)).collect();
+            let selected = n == self.list.selected;
+            let mut style = if selected {
+                theme.selected()
+            } else {
+                ratatui::style::Style::default()
+            };
+            if late.is_some() {
+                style = style.patch(theme.overdue());
+            }
+            let marker = if selected {
+                "> "
+            } else if late.is_some() {
+                "! "
+            } else {
+                "  "
+            };
+            lines.push(Line::from(Span::styled(
+                format!("{marker}{}", text.join(" ")),
+                style,
+            )));
+        }
+        frame.render_widget(Paragraph::new(lines), list);
+        self.render_detail(frame, detail, data, theme);
+    }
+
+    fn render_detail(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        let row = self
+            .rows
+            .get(self.list.selected)
+            .and_then(|&i| data.referrals.get(i));
+        let Some(row) = row else {
+            frame.render_widget(Block::bordered(), area);
+            return;
+        };
+        let priority = labels::priority(row.priority).to_uppercase();
+        let title = format!(
+            "{} → {} · {} ── {}",
+            row.case_code, row.org_short, row.service_name, priority
+        );
+        let block = Block::bordered().title(fit(&title, area.width as usize - 4));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let mut lines = Vec::new();
+        if let Some(r) = self.detail.as_ref().filter(|d| d.id == row.id) {
+            let history_rows = inner.height.saturating_sub(1) as usize;
+            let start = r.history.len().saturating_sub(history_rows);
+            for s in &r.history[start..] {
+                let moved = match s.from {
+                    None => t("history-created"),
+                    Some(from) if from == s.to => t("history-note"),
+                    Some(from) => format!(
+                        "{} → {}",
+                        labels::referral_status(from),
+                        labels::referral_status(s.to)
+                    ),
+                };
+                let mut text = format!(
+                    "{} {}  {}",
+                    data.local(s.at).format("%d %b %H:%M"),
+                    cell(&s.by, 10),
+                    moved
+                );
+                if let Some(o) = &s.outcome {
+                    text.push_str(&format!(
+                        " ({})",
+                        match o {
+                            crate::model::Outcome::Successful => t("outcome-successful"),
+                            crate::model::Outcome::NotSuccessful(r) => labels::not_successful(*r),
+                        }
+                    ));
+                }
+                if !s.reason.is_empty() {
+                    text.push_str(&format!(" · {}", s.reason));
+                }
+                if !s.note.is_empty() {
+                    text.push_str(&format!(" \"{}\"", s.note));
+                }
+                lines.push(Line::from(text));
+            }
+            let mut last = Vec::new();
+            if let Some(d) = r.follow_up {
+                last.push(tr("follow-up-by", &[("date", Arg::Str(&d.to_string()))]));
+            }
+            if let Some(due) = r.due().filter(|_| r.status() == ReferralStatus::Sent) {
+                last.push(tr(
+                    "answer-due",
+                    &[("date", Arg::Str(&data.short_date(due)))],
+                ));
+            }
+            last.push(t("referral-actions-hint"));
+            lines.push(Line::from(Span::styled(last.join("  "), theme.muted())));
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    }
+}

@@ -1,0 +1,430 @@
+//! Services (F3): a search box that filters as you type (fuzzy over name, organization,
+//! sector, areas and description; Arabic spellings folded), sector and governorate
+//! filters, the list and the detail of the selected service. While a need is being
+//! referred, Enter on a service opens the referral draft.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use uuid::Uuid;
+
+use super::Data;
+use crate::i18n::{Arg, t, tr};
+use crate::model::{Sector, ServiceStatus, sample};
+use crate::search::matched_positions;
+use crate::search::services::ServiceSearch;
+use crate::tui::action::Action;
+use crate::tui::keys::{self, Command, Key, Scope};
+use crate::tui::labels;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::form::{Field, Form, Opt};
+use crate::tui::widgets::list::ListView;
+use crate::tui::widgets::text::{Edit, TextInput};
+use crate::tui::widgets::{cell, fit};
+
+/// The need being referred, while choosing its service.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Referring {
+    pub household: Uuid,
+    pub need: Uuid,
+    pub case_code: String,
+    pub need_text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Query,
+    Filters,
+}
+
+pub struct State {
+    pub search: ServiceSearch,
+    pub query: TextInput,
+    pub filters: Form,
+    pub focus: Focus,
+    pub hits: Vec<usize>,
+    pub list: ListView,
+    pub referring: Option<Referring>,
+}
+
+/// The most results listed.
+const LIMIT: usize = 500;
+
+impl State {
+    pub fn new(data: &Data) -> State {
+        let orgs: Vec<_> = data.organizations.values().cloned().collect();
+        let search = ServiceSearch::new(data.services.clone(), &orgs, &data.gazetteer);
+        let mut sectors = vec![Opt::new("", t("filter-all"))];
+        sectors.extend(
+            Sector::ALL
+                .iter()
+                .map(|s| Opt::new(s.code(), labels::sector(*s))),
+        );
+        let mut areas = vec![Opt::new("", t("filter-all"))];
+        areas.extend(
+            data.gazetteer
+                .governorates()
+                .map(|a| Opt::new(a.pcode.clone(), format!("{} · {}", a.name_en, a.name_ar))),
+        );
+        let filters = Form::new(vec![
+            Field::choice("sector", "services-sector", sectors, Some("")),
+            Field::choice("area", "services-area", areas, Some("")),
+        ]);
+        let mut state = State {
+            search,
+            query: TextInput::new(60),
+            filters,
+            focus: Focus::Query,
+            hits: Vec::new(),
+            list: ListView::default(),
+            referring: None,
+        };
+        state.refresh();
+        state
+    }
+
+    /// Searches again with the query and filters.
+    pub fn refresh(&mut self) {
+        let sector = self
+            .filters
+            .code("sector")
+            .and_then(|c| Sector::from_code(&c));
+        let area = self.filters.code("area").filter(|c| !c.is_empty());
+        self.hits = self
+            .search
+            .search(&self.query.value, sector, area.as_deref(), LIMIT);
+        self.list.clamp(self.hits.len());
+    }
+
+    /// Starts referring a need: filters by its sector and place.
+    pub fn refer(&mut self, referring: Referring, sector: Sector, governorate: &str) {
+        self.referring = Some(referring);
+        self.query.set("");
+        if let Some(f) = self.filters.get_mut("sector") {
+            f.select(Some(sector.code()));
+        }
+        if let Some(f) = self.filters.get_mut("area") {
+            f.select(Some(governorate));
+        }
+        self.focus = Focus::Query;
+        self.list.selected = 0;
+        self.refresh();
+    }
+
+    pub fn selected_service(&self) -> Option<&crate::model::Service> {
+        self.hits
+            .get(self.list.selected)
+            .map(|&i| &self.search.services()[i])
+    }
+
+    pub fn typing(&self) -> bool {
+        true
+    }
+
+    pub fn footer(&self) -> Vec<Command> {
+        if self.referring.is_some() {
+            vec![
+                Command::Open,
+                Command::NextField,
+                Command::Down,
+                Command::Back,
+            ]
+        } else {
+            vec![
+                Command::NextField,
+                Command::Down,
+                Command::Help,
+                Command::Quit,
+            ]
+        }
+    }
+
+    pub fn handle_key(&mut self, key: &Key, _data: &Data) -> Option<Action> {
+        let command = keys::command(key, Scope::List, true);
+        match command {
+            Some(Command::Open) => {
+                let service = self.selected_service()?;
+                return self.referring.as_ref().map(|_| Action::DraftReferral {
+                    service: service.id,
+                });
+            }
+            Some(Command::Back) => {
+                return self.referring.is_some().then_some(Action::CancelReferring);
+            }
+            Some(Command::Menu) => return Some(Action::Menu),
+            Some(Command::Search) => {
+                self.focus = Focus::Query;
+                return None;
+            }
+            Some(Command::Up | Command::Down | Command::PageUp | Command::PageDown) => {
+                self.list.handle(key, self.hits.len());
+                return None;
+            }
+            _ => {}
+        }
+        if let Some(cmd) = keys::command(key, Scope::Form, true) {
+            match cmd {
+                Command::NextField | Command::PrevField => {
+                    let forward = cmd == Command::NextField;
+                    match (self.focus, forward) {
+                        (Focus::Query, true) => {
+                            self.focus = Focus::Filters;
+                            self.filters.focus = 0;
+                        }
+                        (Focus::Query, false) => {
+                            self.focus = Focus::Filters;
+                            self.filters.focus = 1;
+                        }
+                        (Focus::Filters, true) => {
+                            if !self.filters.focus_next() {
+                                self.focus = Focus::Query;
+                            }
+                        }
+                        (Focus::Filters, false) => {
+                            if !self.filters.focus_prev() {
+                                self.focus = Focus::Query;
+                            }
+                        }
+                    }
+                    self.refresh();
+                    return None;
+                }
+                _ => {}
+            }
+        }
+        match self.focus {
+            Focus::Query => {
+                let edit =
+                    if matches!(key.code, KeyCode::Home | KeyCode::End) && !self.query.is_empty() {
+                        self.query.handle(key)
+                    } else if matches!(key.code, KeyCode::Home | KeyCode::End) {
+                        self.list.handle(key, self.hits.len());
+                        Edit::Moved
+                    } else {
+                        self.query.handle(key)
+                    };
+                if matches!(edit, Edit::Changed | Edit::Truncated) {
+                    self.list.selected = 0;
+                    self.refresh();
+                }
+            }
+            Focus::Filters => {
+                let edit = self
+                    .filters
+                    .focused_mut()
+                    .map(|f| f.handle(key))
+                    .unwrap_or(Edit::Ignored);
+                if edit == Edit::Changed {
+                    self.list.selected = 0;
+                    self.refresh();
+                }
+            }
+        }
+        None
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        let banner_height = u16::from(self.referring.is_some());
+        let [banner, top, rest] = Layout::vertical([
+            Constraint::Length(banner_height),
+            Constraint::Length(1),
+            Constraint::Min(1),
+        ])
+        .areas(area);
+        if let Some(r) = &self.referring {
+            let text = tr(
+                "services-referring",
+                &[
+                    ("code", Arg::Str(&r.case_code)),
+                    ("need", Arg::Str(&r.need_text)),
+                ],
+            );
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    format!(" {}", fit(&text, area.width as usize - 2)),
+                    theme.warning(),
+                )),
+                banner,
+            );
+        }
+        // The search line: query, then the two filters.
+        let [q, s, a] = Layout::horizontal([
+            Constraint::Percentage(44),
+            Constraint::Percentage(28),
+            Constraint::Percentage(28),
+        ])
+        .areas(top);
+        let label = t("services-search");
+        let width = (q.width as usize).saturating_sub(label.chars().count() + 4);
+        let focused = self.focus == Focus::Query;
+        let mut spans = vec![
+            Span::styled(
+                format!(" {label} "),
+                if focused {
+                    theme.focus()
+                } else {
+                    theme.title()
+                },
+            ),
+            Span::raw("["),
+        ];
+        spans.extend(
+            self.query
+                .spans(
+                    width,
+                    focused,
+                    if focused {
+                        theme.focus()
+                    } else {
+                        ratatui::style::Style::default()
+                    },
+                    theme.selected(),
+                )
+                .spans,
+        );
+        spans.push(Span::raw("]"));
+        frame.render_widget(Paragraph::new(Line::from(spans)), q);
+        let filters_active = self.focus == Focus::Filters;
+        self.filters
+            .render_rows(frame, s, &["sector"], 7, filters_active, theme);
+        self.filters
+            .render_rows(frame, a, &["area"], 5, filters_active, theme);
+        let [list_area, detail_area] =
+            Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
+                .areas(rest);
+        let title = tr(
+            "services-count",
+            &[("count", Arg::Num(self.hits.len() as i64))],
+        );
+        let block = Block::bordered().title(title);
+        let inner = block.inner(list_area);
+        frame.render_widget(block, list_area);
+        let mut lines = Vec::new();
+        if self.hits.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!(" {}", t("services-none")),
+                theme.muted(),
+            )));
+        }
+        let org_width = 6;
+        let name_width = (inner.width as usize).saturating_sub(org_width + 4);
+        for i in self.list.visible(self.hits.len(), inner.height as usize) {
+            let s = &self.search.services()[self.hits[i]];
+            let selected = i == self.list.selected;
+            let base = if selected {
+                theme.selected()
+            } else {
+                ratatui::style::Style::default()
+            };
+            let mut name = s.name.clone();
+            if s.status == ServiceStatus::Inactive {
+                name = format!("{name} ({})", t("service-inactive"));
+            }
+            let shown = cell(&name, name_width);
+            let matched = matched_positions(&shown, &self.query.value);
+            let mut spans = vec![Span::styled(if selected { "> " } else { "  " }, base)];
+            for (n, c) in shown.chars().enumerate() {
+                let style = if matched.contains(&n) {
+                    base.patch(theme.matched())
+                } else {
+                    base
+                };
+                spans.push(Span::styled(c.to_string(), style));
+            }
+            spans.push(Span::styled(
+                format!(
+                    " {}",
+                    cell(&self.search.org_short(s.organization), org_width)
+                ),
+                base,
+            ));
+            lines.push(Line::from(spans));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+        self.render_detail(frame, detail_area, data, theme);
+        if self.focus == Focus::Filters {
+            let anchor = if self.filters.focus == 0 { s } else { a };
+            self.filters.render_picker(frame, anchor, area, theme);
+        }
+    }
+
+    fn render_detail(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        let Some(s) = self.selected_service() else {
+            frame.render_widget(Block::bordered(), area);
+            return;
+        };
+        let block = Block::bordered().title(fit(&s.name, area.width as usize - 4));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let org = self.search.organization(s.organization);
+        let mut lines = vec![Line::from(Span::styled(
+            format!(
+                "{} · {}",
+                org.map(|o| o.short_name()).unwrap_or("?"),
+                labels::sector(s.sector)
+            ),
+            theme.title(),
+        ))];
+        if sample::is_sample_id(s.id) {
+            lines.push(Line::from(Span::styled(
+                t("services-sample-note"),
+                theme.warning(),
+            )));
+        }
+        if s.status == ServiceStatus::Inactive {
+            lines.push(Line::from(Span::styled(
+                t("service-inactive-note"),
+                theme.warning(),
+            )));
+        }
+        lines.push(Line::from(s.description.clone()));
+        let mut field = |label: &str, value: String| {
+            if !value.trim().is_empty() {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{}: ", t(label)), theme.title()),
+                    Span::raw(value),
+                ]));
+            }
+        };
+        field("detail-who", s.eligibility.clone());
+        let places: Vec<String> = s
+            .locations
+            .iter()
+            .map(|l| {
+                if l.address.is_empty() {
+                    l.name.clone()
+                } else {
+                    format!("{}, {}", l.name, l.address)
+                }
+            })
+            .collect();
+        field("detail-where", places.join("; "));
+        field("detail-hours", s.hours.clone());
+        field("detail-phone", s.phone.clone());
+        field("detail-refer", s.referral_method.clone());
+        field("detail-next", s.next_steps.clone());
+        field("detail-documents", s.required_documents.join(", "));
+        field("detail-languages", s.languages.join(", "));
+        field(
+            "detail-fees",
+            if s.fees.is_empty() {
+                t("detail-free")
+            } else {
+                s.fees.clone()
+            },
+        );
+        let areas: Vec<String> = s.areas.iter().map(|a| data.gazetteer.name(a)).collect();
+        field("detail-areas", areas.join(", "));
+        if let Some(o) = org {
+            for fp in o.focal_points.iter().take(1) {
+                field(
+                    "detail-focal",
+                    format!("{} {} {}", fp.name, fp.phone, fp.email),
+                );
+            }
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    }
+}
