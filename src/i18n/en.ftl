@@ -221,7 +221,7 @@ save-problems = { $count ->
 saved-title = Saved
 saved-household = Saved: { $code }
 saved-write-down = Write this case code on the family's card.
-saved-next = Step 3 (PgDn) records needs and refers them.
+saved-next = In step 3 (needs), Enter on a need refers it to a service.
 problem-year-number = Type the year of birth as a number, like 1984.
 problem-choose-displacement = Choose the household's displacement status.
 problem-date-format = Type the date as year-month-day, like 2018-03-14.
@@ -254,7 +254,7 @@ services-count = { $count ->
    *[other] { $count } services
 }
 services-none = No service matches. Clear the search or the filters.
-services-referring = Referring { $code }: { $need }. Enter on a service drafts the referral; Esc stops.
+services-referring = Referring { $code } (Enter on a service, Esc stops): { $need }
 services-sample-note = SAMPLE DATA: not a real service or contact.
 service-inactive = inactive
 service-inactive-note = This service is not active now.
@@ -286,7 +286,7 @@ referral-kept-draft = Saved as a draft, not sent: { $error }
 referrals-status = Status
 referrals-org = To
 referrals-priority = Priority
-referrals-overdue = overdue only
+referrals-overdue = overdue
 referrals-shown = { $count } shown
 referrals-none = No referral matches these filters.
 history-created = created (draft)

@@ -68,4 +68,6 @@ pub enum Action {
     SetFollowUp { id: Uuid, date: Option<Date> },
     /// Reload the lists from the store (in the background).
     Reload,
+    /// Typed or pasted text was cut at a field's limit: say so.
+    FieldFull,
 }

@@ -486,6 +486,7 @@ impl App {
             }
             Action::SetFollowUp { id, date } => self.set_follow_up(id, date),
             Action::Reload => self.spawn_load(),
+            Action::FieldFull => self.say(t("field-cut"), Tone::Error),
         }
     }
 

@@ -512,7 +512,20 @@ impl HouseholdForm {
     }
 
     /// Puts problems against their fields and moves to the first one.
-    pub fn show_problems(&mut self, problems: Vec<Problem>) {
+    pub fn show_problems(&mut self, mut problems: Vec<Problem>) {
+        // The first problem in the order of the form gets the focus.
+        let rank = |field: &str| -> (u8, usize) {
+            if let Some(i) = self.who.fields.iter().position(|f| f.id == field) {
+                (0, i)
+            } else if field.starts_with("members") {
+                (1, 0)
+            } else if let Some(i) = self.consent.fields.iter().position(|f| f.id == field) {
+                (2, i)
+            } else {
+                (3, 0)
+            }
+        };
+        problems.sort_by_key(|p| rank(&p.field));
         self.who.clear_errors();
         self.consent.clear_errors();
         let mut first: Option<(Step, String)> = None;
@@ -627,6 +640,8 @@ impl State {
         let typing = self.typing();
         let form = self.form.as_mut()?;
         let command = keys::command(key, Scope::Form, typing);
+        // In the members and needs lists, Enter opens (a list binding).
+        let opens = keys::command(key, Scope::List, false) == Some(Command::Open);
         match command {
             Some(Command::Save) => return Some(Action::SaveHousehold),
             Some(Command::Back) => {
@@ -670,7 +685,7 @@ impl State {
                     None
                 }
                 Some(Command::Add) => Some(Action::EditMember(None)),
-                Some(Command::Open) => (!form.members.is_empty())
+                _ if opens => (!form.members.is_empty())
                     .then_some(Action::EditMember(Some(form.members_list.selected))),
                 Some(Command::Remove) if !form.members.is_empty() => {
                     let i = form.members_list.selected.min(form.members.len() - 1);
@@ -713,7 +728,10 @@ impl State {
                     }
                     return None;
                 }
-                if matches!(edit, Edit::Changed | Edit::Truncated) {
+                if edit == Edit::Truncated {
+                    return Some(Action::FieldFull);
+                }
+                if edit == Edit::Changed {
                     form.dirty = true;
                     if let Some(f) = form.who.focused_mut() {
                         f.error = None;
@@ -759,7 +777,7 @@ impl State {
             }
             Step::Needs => match command {
                 Some(Command::Add) => Some(Action::EditNeed(None)),
-                Some(Command::Open) if !form.needs.is_empty() => Some(Action::Menu),
+                _ if opens && !form.needs.is_empty() => Some(Action::Menu),
                 Some(Command::Remove) if !form.needs.is_empty() => {
                     let i = form.needs_list.selected.min(form.needs.len() - 1);
                     // A saved need is closed, not removed: it may have referrals.
@@ -793,7 +811,7 @@ impl State {
         ])
         .areas(area);
         let label = t("lookup-label");
-        let width = (search.width as usize).saturating_sub(label.chars().count() + 3);
+        let width = (search.width as usize).saturating_sub(label.chars().count() + 5);
         let mut spans = vec![Span::styled(format!(" {label} "), theme.title())];
         spans.push(Span::raw("["));
         spans.extend(
@@ -1069,7 +1087,7 @@ fn render_consent(form: &HouseholdForm, frame: &mut Frame, area: Rect, theme: &T
             format!(" {}", t("consent-intro")),
             theme.muted(),
         ))
-        .wrap(ratatui::widgets::Wrap { trim: true }),
+        .wrap(ratatui::widgets::Wrap { trim: false }),
         Rect {
             y: area.y,
             height: 1,
@@ -1085,7 +1103,8 @@ fn render_consent(form: &HouseholdForm, frame: &mut Frame, area: Rect, theme: &T
             break;
         }
         frame.render_widget(
-            Paragraph::new(format!(" {}", t(question))).wrap(ratatui::widgets::Wrap { trim: true }),
+            Paragraph::new(format!(" {}", t(question)))
+                .wrap(ratatui::widgets::Wrap { trim: false }),
             Rect {
                 x: area.x,
                 y: y + 1,
@@ -1139,7 +1158,7 @@ fn render_needs(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data
         Line::from(Span::styled(
             format!(
                 "   {}  {}  {}  {}",
-                cell(&t("col-sector"), 18),
+                cell(&t("col-sector"), 20),
                 cell(&t("col-priority"), 9),
                 cell(&t("col-status"), 10),
                 t("col-need")
@@ -1173,7 +1192,7 @@ fn render_needs(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data
         };
         let text = format!(
             "{}  {}  {}  {}{}",
-            cell(&crate::tui::labels::sector(n.sector), 18),
+            cell(&crate::tui::labels::sector(n.sector), 20),
             cell(&crate::tui::labels::priority(n.priority), 9),
             cell(&status, 10),
             n.description,

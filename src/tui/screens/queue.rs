@@ -339,7 +339,7 @@ impl State {
                         theme.title()
                     };
                     Line::from(Span::styled(
-                        format!("{}{}", if selected { "> " } else { "" }, fit(h, width)),
+                        format!("{}{}", if selected { "> " } else { "  " }, fit(h, width)),
                         style,
                     ))
                 }

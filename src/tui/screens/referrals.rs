@@ -256,9 +256,9 @@ impl State {
         ])
         .areas(area);
         let [f1, f2, f3, f4] = Layout::horizontal([
-            Constraint::Length(22),
-            Constraint::Length(18),
-            Constraint::Length(22),
+            Constraint::Length(21),
+            Constraint::Length(16),
+            Constraint::Length(21),
             Constraint::Min(10),
         ])
         .areas(filters);
@@ -331,9 +331,7 @@ impl State {
                 r.need_text.clone(),
                 r.org_short.clone(),
                 labels::referral_status(r.status),
-                late.clone()
-                    .map(|l| tr("late", &[("span", Arg::Str(&l))]))
-                    .unwrap_or_default(),
+                late.clone().unwrap_or_default(),
             ];
             let text: Vec<String> = cols.iter().zip(widths).map(|(c, w)| cell(c, w)).collect();
             let selected = n == self.list.selected;

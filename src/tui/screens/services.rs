@@ -205,7 +205,10 @@ impl State {
                     } else {
                         self.query.handle(key)
                     };
-                if matches!(edit, Edit::Changed | Edit::Truncated) {
+                if edit == Edit::Truncated {
+                    return Some(Action::FieldFull);
+                }
+                if edit == Edit::Changed {
                     self.list.selected = 0;
                     self.refresh();
                 }

@@ -1,0 +1,654 @@
+//! The screens without a terminal: key sequences in, state and actions out (keys typed on
+//! the Arabic layout included), and what a person sees at 80x24 as insta snapshots with
+//! fixed data, a fixed clock and the colourless theme. Styles that carry meaning
+//! (selection reversed, overdue marked) are asserted on their own.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use daleel::model::{
+    CaseStatus, Consent, Date, Displacement, DisplacementKind, Household, Location, Move, Need,
+    NeedStatus, Person, Priority, Referral, ReferralStatus, Sector, Sex, Timestamp, sample,
+};
+use daleel::store::{Edit, FixedClock};
+use daleel::tui::app::App;
+use daleel::tui::jobs::Runner;
+use daleel::tui::keys::Key;
+use daleel::tui::screens::intake::{Mode, Step};
+use daleel::tui::screens::modal::Modal;
+use daleel::tui::theme::Theme;
+use daleel::tui::{ScreenId, render};
+use daleel::workspace::Workspace;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Modifier;
+use uuid::Uuid;
+
+/// 2026-11-29 11:00 UTC.
+const NOW: i64 = 1_795_950_000_000;
+const HOUR: i64 = 3_600_000;
+
+/// A data directory with a fixed device key, so case codes are the same every run.
+fn workspace(dir: &Path) -> Workspace {
+    let mut key = b"DLK1".to_vec();
+    key.extend([7u8; 32]);
+    std::fs::write(dir.join("device.key"), key).expect("key");
+    Workspace::open_with_clock(dir, FixedClock::at(NOW)).expect("open")
+}
+
+fn app(ws: &Workspace) -> App {
+    App::new(
+        ws.store.clone(),
+        Theme::plain(),
+        Runner::Inline(Vec::new()),
+        0,
+    )
+    .expect("app")
+}
+
+fn ready_app(ws: &Workspace) -> App {
+    ws.store.set_worker("Amal H.").expect("worker");
+    app(ws)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(daleel::tui::event::Event::Key(Key::new(code)));
+}
+
+fn key(app: &mut App, k: Key) {
+    app.handle_event(daleel::tui::event::Event::Key(k));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, Key::char(c));
+    }
+}
+
+fn screen_text(app: &App, width: u16, height: u16) -> (String, ratatui::buffer::Buffer) {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|f| render(app, f)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let text = buffer
+        .content()
+        .chunks(width as usize)
+        .map(|row| {
+            row.iter()
+                .map(|c| c.symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    (text, buffer)
+}
+
+fn household(name: &str, latin: &str, year: u16, consent: bool) -> Household {
+    let mut head = Person::new(Uuid::now_v7(), name);
+    head.latin = latin.into();
+    head.sex = Some(Sex::Female);
+    head.birth_year = Some(year);
+    Household {
+        id: Uuid::now_v7(),
+        case_code: String::new(),
+        created_at: Timestamp(NOW - 48 * HOUR),
+        created_by: "Amal H.".into(),
+        head,
+        phone: "0770 123 4567".into(),
+        members: vec![],
+        location: Location {
+            governorate: "IQG15".into(),
+            ..Location::default()
+        },
+        displacement: Displacement {
+            kind: DisplacementKind::Returnee,
+            returned_on: Date::from_ymd(2018, 3, 14),
+        },
+        vulnerabilities: Default::default(),
+        consent: consent.then(|| Consent {
+            services: true,
+            disclosure: true,
+            follow_up: true,
+            recorded_at: Timestamp(NOW - 48 * HOUR),
+            recorded_by: "Amal H.".into(),
+        }),
+        status: CaseStatus::Open,
+    }
+}
+
+fn need(h: &Household, sector: Sector, text: &str, priority: Priority) -> Need {
+    Need {
+        id: Uuid::now_v7(),
+        household: h.id,
+        member: None,
+        sector,
+        description: text.into(),
+        priority,
+        status: NeedStatus::Open,
+        created_at: Timestamp(NOW - 48 * HOUR),
+        created_by: "Amal H.".into(),
+    }
+}
+
+/// Two households; one with a sent, overdue referral to the first sample NRC-like service.
+fn fixture(ws: &Workspace) -> (Household, Need, Uuid) {
+    let a = household("فاطمة حسن علي", "Fatima Hassan Ali", 1984, true);
+    let b = household("Ahmed Al-Jubouri", "", 1970, true);
+    let n = need(
+        &a,
+        Sector::CivilDocumentation,
+        "Replace lost civil status ID",
+        Priority::Urgent,
+    );
+    let n2 = need(
+        &b,
+        Sector::Health,
+        "Diabetes follow-up",
+        Priority::Emergency,
+    );
+    let service = sample::directory()
+        .services
+        .into_iter()
+        .find(|s| s.sector == Sector::CivilDocumentation)
+        .expect("a civil documentation service");
+    let r = Referral {
+        id: Uuid::now_v7(),
+        household: a.id,
+        need: n.id,
+        service: service.id,
+        organization: service.organization,
+        referring_org: "CRC Mosul".into(),
+        priority: Priority::Urgent,
+        reason: "needs ID".into(),
+        disclosed: Default::default(),
+        follow_up: None,
+        created_at: Timestamp(NOW - 100 * HOUR),
+        created_by: "Amal H.".into(),
+        history: vec![],
+    };
+    ws.store
+        .apply(
+            "Amal H.",
+            &[
+                Edit::Household(a.clone()),
+                Edit::Household(b),
+                Edit::Need(n.clone()),
+                Edit::Need(n2),
+                Edit::Referral(r.clone()),
+            ],
+        )
+        .expect("fixture");
+    // Sent 100 hours ago with a 72-hour answer time: 28 hours late now.
+    let step = ws
+        .store
+        .get::<Referral>(r.id)
+        .expect("read")
+        .expect("present")
+        .check_move(
+            &Move::Send,
+            a.consent.as_ref(),
+            Timestamp(NOW - 100 * HOUR),
+            "Amal H.",
+            "",
+        )
+        .expect("send");
+    ws.store
+        .apply(
+            "Amal H.",
+            &[Edit::Step {
+                referral: r.id,
+                step,
+            }],
+        )
+        .expect("send");
+    (a, n, r.id)
+}
+
+#[test]
+fn the_first_launch_asks_who_is_working() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let mut app = app(&ws);
+    assert!(matches!(app.modal, Some(Modal::Worker(_))));
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.modal, Some(Modal::Worker(_))),
+        "an empty name is refused"
+    );
+    typed(&mut app, "Amal H.");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none());
+    assert_eq!(
+        ws.store.current_worker().expect("worker").as_deref(),
+        Some("Amal H.")
+    );
+    assert_eq!(app.data.worker.as_deref(), Some("Amal H."));
+}
+
+#[test]
+fn function_keys_alt_digits_and_help_move_between_screens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let mut app = ready_app(&ws);
+    press(&mut app, KeyCode::F(3));
+    assert_eq!(app.screen, ScreenId::Services);
+    key(&mut app, Key::alt('4'));
+    assert_eq!(app.screen, ScreenId::Referrals);
+    key(&mut app, Key::char('؟'));
+    assert_eq!(
+        app.screen,
+        ScreenId::Help,
+        "؟ on the Arabic layout opens help"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, ScreenId::Referrals, "Esc goes back");
+    press(&mut app, KeyCode::F(2));
+    // In the intake lookup, ? is text for the search box, not help.
+    key(&mut app, Key::char('?'));
+    assert_eq!(app.screen, ScreenId::Intake);
+    assert_eq!(app.intake.query.value, "?");
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.screen, ScreenId::Help);
+    key(&mut app, Key::ctrl('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn recording_a_household_by_keys_checks_consent_and_saves_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let mut app = ready_app(&ws);
+    key(&mut app, Key::ctrl('n'));
+    assert_eq!(app.intake.mode, Mode::Form);
+    // Save at once: the name is the first problem.
+    key(&mut app, Key::ctrl('s'));
+    let form = app.intake.form.as_ref().expect("form");
+    assert_eq!(form.step, Step::Who);
+    assert_eq!(form.who.focused().map(|f| f.id), Some("head.name"));
+    assert!(
+        form.who
+            .get("head.name")
+            .and_then(|f| f.error.clone())
+            .is_some()
+    );
+    typed(&mut app, "فاطمة حسن علي");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Fatima Hassan Ali");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right); // female
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "١٩٨٤"); // Arabic-Indic digits
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "0770 123 4567");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "نين"); // type to filter the governorates
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Al-Zanjili");
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Right); // returnee
+    }
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "2018-03-14");
+    key(&mut app, Key::ctrl('s'));
+    // Consent was not asked: the save stops on step 2.
+    let form = app.intake.form.as_ref().expect("form");
+    assert_eq!(form.step, Step::Consent);
+    assert_eq!(
+        form.consent.focused().map(|f| f.id),
+        Some("consent.services")
+    );
+    assert_eq!(ws.store.count::<Household>(), 0, "nothing saved yet");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Right); // yes
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::Insert);
+    typed(&mut app, "civ");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Left); // normal -> urgent
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Replace lost civil status ID");
+    key(&mut app, Key::ctrl('s')); // saves the need prompt
+    assert!(app.modal.is_none());
+    key(&mut app, Key::ctrl('s')); // saves the household
+    let Some(Modal::Notice { big, .. }) = &app.modal else {
+        panic!("the case code is shown: {:?}", app.modal)
+    };
+    let code = big.clone();
+    assert!(code.ends_with("-0001"), "{code}");
+    let saved = ws
+        .store
+        .household_by_case_code(&code)
+        .expect("lookup")
+        .expect("saved");
+    assert_eq!(saved.head.name, "فاطمة حسن علي");
+    assert_eq!(saved.head.birth_year, Some(1984));
+    assert_eq!(saved.location.governorate, "IQG15");
+    assert_eq!(saved.displacement.returned_on, Date::from_ymd(2018, 3, 14));
+    assert!(
+        saved
+            .consent
+            .as_ref()
+            .is_some_and(|c| c.services && c.recorded_by == "Amal H.")
+    );
+    let needs = ws.store.needs_of(saved.id).expect("needs");
+    assert_eq!(needs.len(), 1);
+    assert_eq!(
+        (needs[0].sector, needs[0].priority),
+        (Sector::CivilDocumentation, Priority::Urgent)
+    );
+    let (text, _) = screen_text(&app, 80, 24);
+    let spaced: String = code.chars().flat_map(|c| [c, ' ']).collect();
+    assert!(
+        text.contains(spaced.trim_end()),
+        "the code is shown large:\n{text}"
+    );
+}
+
+#[test]
+fn likely_duplicates_show_while_typing_a_variant_spelling() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    fixture(&ws);
+    let mut app = ready_app(&ws);
+    key(&mut app, Key::ctrl('n'));
+    typed(&mut app, "فاطمه حسن"); // ة typed as ه
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "1984");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "ninewa");
+    press(&mut app, KeyCode::Enter);
+    let form = app.intake.form.as_ref().expect("form");
+    assert_eq!(form.duplicates.len(), 1, "{:?}", form.duplicates);
+    assert_eq!(form.duplicates[0].latin, "Fatima Hassan Ali");
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(text.contains("Possibly already recorded (1)"), "{text}");
+}
+
+#[test]
+fn a_need_is_referred_from_the_household_to_a_service_and_sent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let (a, n, _) = fixture(&ws);
+    let mut app = ready_app(&ws);
+    typed(&mut app, "fatima");
+    assert_eq!(app.intake.hits.first().map(|h| h.id), Some(a.id));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::Enter); // the need's menu
+    let Some(Modal::Menu(menu)) = &app.modal else {
+        panic!("menu")
+    };
+    assert!(menu.items[0].0.contains("Refer"));
+    key(&mut app, Key::char('١')); // Arabic-Indic 1 picks the first item
+    assert_eq!(app.screen, ScreenId::Services);
+    let services = &app.services;
+    assert!(services.referring.is_some());
+    assert!(!services.hits.is_empty());
+    for &i in &services.hits {
+        let s = &services.search.services()[i];
+        assert!(daleel::search::services::sector_covers(
+            Sector::CivilDocumentation,
+            s.sector
+        ));
+        assert!(s.serves("IQG15"));
+    }
+    let service = services.selected_service().expect("selected").id;
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.modal, Some(Modal::Prompt(_))));
+    key(&mut app, Key::ctrl('s'));
+    assert_eq!(app.screen, ScreenId::Referrals);
+    let referrals = ws.store.referrals_of(a.id).expect("referrals");
+    let new = referrals
+        .iter()
+        .find(|r| r.service == service && r.need == n.id && r.priority == Priority::Urgent);
+    let new = new.expect("the new referral");
+    assert_eq!(new.status(), ReferralStatus::Sent);
+    assert_eq!(app.referrals.selected_id(&app.data), Some(new.id));
+}
+
+#[test]
+fn the_referral_menu_offers_only_allowed_moves_and_asks_for_a_reason() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let (_, _, id) = fixture(&ws);
+    let mut app = ready_app(&ws);
+    press(&mut app, KeyCode::F(4));
+    assert_eq!(app.referrals.selected_id(&app.data), Some(id));
+    press(&mut app, KeyCode::F(9));
+    let Some(Modal::Menu(menu)) = &app.modal else {
+        panic!("menu")
+    };
+    let labels: Vec<&str> = menu.items.iter().map(|i| i.0.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Accepted by the organization",
+            "Rejected by the organization…",
+            "Cancel…",
+            "Add a follow-up note…",
+            "Set the follow-up date…",
+            "Open the household",
+            "Help"
+        ]
+    );
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter); // reject…
+    key(&mut app, Key::ctrl('s')); // without a reason
+    let Some(Modal::Prompt(p)) = &app.modal else {
+        panic!("the prompt stays open")
+    };
+    assert!(
+        p.form
+            .get("reason")
+            .and_then(|f| f.error.clone())
+            .is_some_and(|e| e.contains("reason is required"))
+    );
+    typed(&mut app, "outside the area served");
+    key(&mut app, Key::ctrl('s'));
+    assert!(app.modal.is_none());
+    let r: Referral = ws.store.get(id).expect("read").expect("present");
+    assert_eq!(r.status(), ReferralStatus::Rejected);
+    assert_eq!(
+        r.history.last().map(|s| s.reason.as_str()),
+        Some("outside the area served")
+    );
+}
+
+#[test]
+fn enter_on_an_overdue_queue_row_opens_the_referral() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let (_, _, id) = fixture(&ws);
+    let mut app = ready_app(&ws);
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(app.queue.counts.overdue, 1);
+    assert_eq!(app.queue.counts.unreferred, [1, 0, 0]);
+    press(&mut app, KeyCode::Down); // the first row under "awaiting response"
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, ScreenId::Referrals);
+    assert_eq!(app.referrals.detail.as_ref().map(|r| r.id), Some(id));
+}
+
+#[test]
+fn the_service_search_types_arabic_letters_and_filters_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let mut app = ready_app(&ws);
+    press(&mut app, KeyCode::F(3));
+    let all = app.services.hits.len();
+    typed(&mut app, "legal");
+    assert!(app.services.hits.len() < all && !app.services.hits.is_empty());
+    key(&mut app, Key::char('ظ'));
+    assert_eq!(
+        app.services.query.value, "legalظ",
+        "a letter is text here, not a shortcut"
+    );
+    assert_eq!(app.screen, ScreenId::Services);
+}
+
+#[test]
+fn quitting_with_an_unsaved_household_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let mut app = ready_app(&ws);
+    key(&mut app, Key::ctrl('n'));
+    typed(&mut app, "Zainab");
+    press(&mut app, KeyCode::F(10));
+    assert!(!app.quit);
+    assert!(matches!(app.modal, Some(Modal::Confirm { .. })));
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.quit && app.modal.is_none());
+    assert_eq!(
+        app.intake.form.as_ref().map(|f| f.who.text("head.name")),
+        Some("Zainab".into())
+    );
+    press(&mut app, KeyCode::F(10));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.quit);
+}
+
+#[test]
+fn a_long_paste_is_cut_at_the_field_limit_with_a_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let mut app = ready_app(&ws);
+    key(&mut app, Key::ctrl('n'));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    app.handle_event(daleel::tui::event::Event::Paste("19841984".into()));
+    let form = app.intake.form.as_ref().expect("form");
+    assert_eq!(form.who.text("head.birth_year"), "1984");
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.0.contains("too long")),
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
+fn a_small_terminal_gets_a_message_and_no_size_panics() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    fixture(&ws);
+    let mut app = ready_app(&ws);
+    let (text, _) = screen_text(&app, 60, 20);
+    assert!(
+        text.replace('\n', "")
+            .contains("Daleel needs at least 80x24 (now 60x20)"),
+        "{text}"
+    );
+    for screen in [
+        KeyCode::F(1),
+        KeyCode::F(2),
+        KeyCode::F(3),
+        KeyCode::F(4),
+        KeyCode::F(5),
+    ] {
+        press(&mut app, screen);
+        for (w, h) in [(1, 1), (80, 24), (200, 60), (81, 25), (300, 100)] {
+            screen_text(&app, w, h);
+        }
+    }
+}
+
+#[test]
+fn selection_is_reversed_and_marked_and_overdue_rows_are_marked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    fixture(&ws);
+    let mut app = ready_app(&ws);
+    press(&mut app, KeyCode::F(4));
+    let (text, buffer) = screen_text(&app, 80, 24);
+    let row = text
+        .lines()
+        .position(|l| l.starts_with("> "))
+        .expect("a selected row");
+    assert!(
+        buffer[(2, row as u16)]
+            .modifier
+            .contains(Modifier::REVERSED)
+    );
+    assert!(
+        text.lines()
+            .nth(row)
+            .is_some_and(|l| l.contains("28 hours")),
+        "{text}"
+    );
+    // The same row unselected is still marked overdue with "!".
+    press(&mut app, KeyCode::Tab); // focus the filters: the list keeps its selection
+    press(&mut app, KeyCode::F(5));
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("! ") && l.contains("28 hours late")),
+        "{text}"
+    );
+    // The current tab is reversed and marked too.
+    let (text, buffer) = screen_text(&app, 80, 24);
+    let x = text
+        .lines()
+        .next()
+        .and_then(|l| l.find(">F5"))
+        .expect("marked tab");
+    let x = text.lines().next().expect("line")[..x].chars().count() as u16;
+    assert!(buffer[(x, 0)].modifier.contains(Modifier::REVERSED));
+}
+
+fn snapshot_app(dir: &Path) -> App {
+    let ws = workspace(dir);
+    fixture(&ws);
+    ws.store
+        .set_device_name("CRC Mosul laptop 3")
+        .expect("name");
+    let mut app = ready_app(&ws);
+    // Lists show ids' order; make the clock in the status line fixed.
+    app.data.now = Timestamp(NOW);
+    app
+}
+
+#[test]
+fn snapshots_of_every_screen_at_80x24() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = snapshot_app(dir.path());
+    let (text, _) = screen_text(&app, 80, 24);
+    insta::assert_snapshot!("intake_lookup", text);
+    key(&mut app, Key::ctrl('n'));
+    let (text, _) = screen_text(&app, 80, 24);
+    insta::assert_snapshot!("intake_new_household", text);
+    press(&mut app, KeyCode::PageDown);
+    let (text, _) = screen_text(&app, 80, 24);
+    insta::assert_snapshot!("intake_consent", text);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(3));
+    let (text, _) = screen_text(&app, 80, 24);
+    insta::assert_snapshot!("services", text);
+    press(&mut app, KeyCode::F(4));
+    let (text, _) = screen_text(&app, 80, 24);
+    insta::assert_snapshot!("referrals", text);
+    press(&mut app, KeyCode::Enter);
+    let (text, _) = screen_text(&app, 80, 24);
+    insta::assert_snapshot!("referral_actions", text);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::F(5));
+    let (text, _) = screen_text(&app, 80, 24);
+    insta::assert_snapshot!("queue", text);
+    press(&mut app, KeyCode::F(1));
+    let (text, _) = screen_text(&app, 80, 24);
+    insta::assert_snapshot!("help", text);
+    let _ = Arc::strong_count(app.store());
+}
