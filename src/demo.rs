@@ -171,56 +171,7 @@ pub fn generate(
     // The directory.
     let service_count = (households / 5).clamp(50, 2_000);
     let org_count = (service_count / 30).clamp(10, 60);
-    let kinds = [
-        OrgType::Government,
-        OrgType::Un,
-        OrgType::InternationalNgo,
-        OrgType::NationalNgo,
-    ];
-    let orgs: Vec<Organization> = (0..org_count)
-        .map(|i| {
-            let kind = pick(&mut rng, &kinds);
-            Organization {
-                id: uuid(&mut rng, today.plus_ms(-400 * DAY_MS)),
-                name: format!("Demo {} {}", kind.label(), i + 1),
-                acronym: format!("D{}{:02}", &kind.code()[..1].to_ascii_uppercase(), i + 1),
-                kind,
-                focal_points: Vec::new(),
-            }
-        })
-        .collect();
-    let services: Vec<Service> = (0..service_count)
-        .map(|i| {
-            let (sector, what) = pick(&mut rng, &NEED_TEXT);
-            let gov = if rng.gen_bool(0.5) { "IQG15" } else { "IQG01" };
-            Service {
-                id: uuid(&mut rng, today.plus_ms(-400 * DAY_MS)),
-                organization: orgs[rng.gen_range(0..orgs.len())].id,
-                name: format!("{} service {}", sector.label(), i + 1),
-                sector,
-                description: format!("Demo service for: {}.", what.to_lowercase()),
-                eligibility: "Households in the area served".into(),
-                areas: vec![gov.into()],
-                locations: vec![ServiceLocation {
-                    name: format!("Office {}", i + 1),
-                    address: pick(&mut rng, &VILLAGES).into(),
-                    pcode: Some(gov.into()),
-                }],
-                hours: "Sun-Thu 08:00-14:00".into(),
-                phone: format!("0750 000 {:04}", i % 10_000),
-                referral_method: "Phone the focal point".into(),
-                next_steps: "The focal point calls back within a week.".into(),
-                languages: vec!["Arabic".into()],
-                required_documents: Vec::new(),
-                fees: String::new(),
-                status: if rng.gen_bool(0.95) {
-                    ServiceStatus::Active
-                } else {
-                    ServiceStatus::Inactive
-                },
-            }
-        })
-        .collect();
+    let (orgs, services) = directory(&mut rng, today, service_count, org_count);
     let mut edits: Vec<Edit> = orgs.iter().cloned().map(Edit::Organization).collect();
     edits.extend(services.iter().cloned().map(Edit::Service));
     for chunk in edits.chunks(1_000) {
@@ -296,6 +247,82 @@ fn person(
         ));
     }
     p
+}
+
+/// A synthetic directory of `service_count` services from `org_count` organizations.
+fn directory(
+    rng: &mut ChaCha8Rng,
+    today: Timestamp,
+    service_count: usize,
+    org_count: usize,
+) -> (Vec<Organization>, Vec<Service>) {
+    let kinds = [
+        OrgType::Government,
+        OrgType::Un,
+        OrgType::InternationalNgo,
+        OrgType::NationalNgo,
+    ];
+    let orgs: Vec<Organization> = (0..org_count)
+        .map(|i| {
+            let kind = pick(rng, &kinds);
+            Organization {
+                id: uuid(rng, today.plus_ms(-400 * DAY_MS)),
+                name: format!("Demo {} {}", kind.label(), i + 1),
+                acronym: format!("D{}{:02}", &kind.code()[..1].to_ascii_uppercase(), i + 1),
+                kind,
+                focal_points: Vec::new(),
+            }
+        })
+        .collect();
+    let services: Vec<Service> = (0..service_count)
+        .map(|i| {
+            let (sector, what) = pick(rng, &NEED_TEXT);
+            let gov = if rng.gen_bool(0.5) { "IQG15" } else { "IQG01" };
+            Service {
+                id: uuid(rng, today.plus_ms(-400 * DAY_MS)),
+                organization: orgs[rng.gen_range(0..orgs.len())].id,
+                name: format!("{} service {}", sector.label(), i + 1),
+                sector,
+                description: format!("Demo service for: {}.", what.to_lowercase()),
+                eligibility: "Households in the area served".into(),
+                areas: vec![gov.into()],
+                locations: vec![ServiceLocation {
+                    name: format!("Office {}", i + 1),
+                    address: pick(rng, &VILLAGES).into(),
+                    pcode: Some(gov.into()),
+                }],
+                hours: "Sun-Thu 08:00-14:00".into(),
+                phone: format!("0750 000 {:04}", i % 10_000),
+                referral_method: "Phone the focal point".into(),
+                next_steps: "The focal point calls back within a week.".into(),
+                languages: vec!["Arabic".into()],
+                required_documents: Vec::new(),
+                fees: String::new(),
+                status: if rng.gen_bool(0.95) {
+                    ServiceStatus::Active
+                } else {
+                    ServiceStatus::Inactive
+                },
+            }
+        })
+        .collect();
+    (orgs, services)
+}
+
+/// A synthetic directory for benchmarks: `service_count` services from up to 60
+/// organizations.
+pub fn services(
+    service_count: usize,
+    seed: u64,
+    today: Timestamp,
+) -> (Vec<Organization>, Vec<Service>) {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    directory(
+        &mut rng,
+        today,
+        service_count,
+        (service_count / 30).clamp(10, 60),
+    )
 }
 
 /// One synthetic household, recorded between 1 and 120 days before `today`.

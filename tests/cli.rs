@@ -211,6 +211,7 @@ fn bad_usage_exits_2_and_help_exists_for_every_command() {
         &["identity", "--help"],
         &["gazetteer", "--help"],
         &["gazetteer", "import", "--help"],
+        &["services", "search", "--help"],
     ] {
         let out = daleel(dir.path(), args);
         assert!(out.status.success(), "{args:?}");
@@ -221,6 +222,76 @@ fn bad_usage_exits_2_and_help_exists_for_every_command() {
         stdout(&out).trim(),
         format!("daleel {}", env!("CARGO_PKG_VERSION"))
     );
+}
+
+#[test]
+fn services_search_finds_best_first_and_filters() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let v = json(&daleel(
+        dir.path(),
+        &["services", "search", "legal", "--json"],
+    ));
+    let list = v.as_array().expect("array");
+    assert!(!list.is_empty());
+    for item in list {
+        for key in ["id", "name", "organization", "sector"] {
+            assert!(item.get(key).is_some(), "{key} in {item}");
+        }
+    }
+    assert!(
+        list[0]["name"]
+            .as_str()
+            .expect("name")
+            .to_lowercase()
+            .contains("legal"),
+        "{}",
+        list[0]
+    );
+    let health = json(&daleel(
+        dir.path(),
+        &[
+            "services",
+            "search",
+            "--sector",
+            "health",
+            "--governorate",
+            "IQG01",
+            "--json",
+        ],
+    ));
+    let health = health.as_array().expect("array");
+    assert!(!health.is_empty());
+    assert!(health.iter().all(|s| s["sector"] == "health"));
+    assert!(health.iter().all(|s| {
+        s["areas"]
+            .as_array()
+            .expect("areas")
+            .iter()
+            .any(|a| a.as_str().is_some_and(|a| a.starts_with("IQG01")))
+    }));
+    let limited = json(&daleel(
+        dir.path(),
+        &["services", "search", "", "--limit", "3", "--json"],
+    ));
+    assert_eq!(limited.as_array().map(|a| a.len()), Some(3));
+    let text = stdout(&daleel(dir.path(), &["services", "search", "civil id"]));
+    assert!(text.contains("SAMPLE"), "{text}");
+    let bad = daleel(
+        dir.path(),
+        &["services", "search", "x", "--sector", "plumbing"],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("unknown sector \"plumbing\"; use one of: protection"),
+        "{}",
+        stderr(&bad)
+    );
+    let bad = daleel(
+        dir.path(),
+        &["services", "search", "x", "--governorate", "IQG99"],
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("unknown place code"));
 }
 
 #[test]

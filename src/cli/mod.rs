@@ -3,6 +3,7 @@
 
 mod gazetteer;
 mod identity;
+mod services;
 mod stats;
 
 use std::io::IsTerminal;
@@ -57,6 +58,35 @@ pub enum Command {
     Gazetteer {
         #[command(subcommand)]
         command: GazetteerCommand,
+    },
+    /// The service directory.
+    Services {
+        #[command(subcommand)]
+        command: ServicesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ServicesCommand {
+    /// Find services, best match first: fuzzy over name, organization, sector, areas and
+    /// description; Arabic spelling variants and Arabic-Indic digits match.
+    Search {
+        /// What to look for (several words: each must match).
+        #[arg(default_value = "")]
+        query: String,
+        /// Only this sector (e.g. health, civil_documentation; protection includes its
+        /// areas of responsibility).
+        #[arg(long, value_name = "S")]
+        sector: Option<String>,
+        /// Only services that serve this place (a governorate P-code such as IQG15).
+        #[arg(long, value_name = "PCODE")]
+        governorate: Option<String>,
+        /// At most this many results.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Print one JSON array on stdout.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -120,6 +150,23 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Gazetteer {
             command: GazetteerCommand::Import { file },
         }) => gazetteer::import(&ws, &file),
+        Some(Command::Services {
+            command:
+                ServicesCommand::Search {
+                    query,
+                    sector,
+                    governorate,
+                    limit,
+                    json,
+                },
+        }) => services::search(
+            &ws,
+            &query,
+            sector.as_deref(),
+            governorate.as_deref(),
+            limit,
+            json,
+        ),
     }
 }
 

@@ -39,29 +39,58 @@ impl HouseholdRow {
         }
     }
 
-    fn haystack(&self) -> String {
-        let digits: String = ascii_digits(&self.phone)
+    /// What the name search looks through: the name as typed and its transliteration.
+    fn names(&self) -> String {
+        format!("{} {}", self.name, self.latin)
+    }
+
+    fn phone_digits(&self) -> String {
+        ascii_digits(&self.phone)
             .chars()
             .filter(|c| c.is_ascii_digit())
-            .collect();
-        format!(
-            "{} {} {} {} {}",
-            self.case_code, self.name, self.latin, digits, self.village
-        )
+            .collect()
     }
 }
 
-/// Every household's row, with the fuzzy index.
+/// Every household's row, with three ways in: a fuzzy index over names (any script), the
+/// case codes in order (a prefix finds them by binary search), and the phone digits
+/// (a substring finds them).
 pub struct HouseholdSearch {
     rows: Vec<HouseholdRow>,
-    index: Index,
+    names: Index,
+    /// (upper-case code, row), sorted.
+    codes: Vec<(String, u32)>,
+    phones: Vec<String>,
+}
+
+/// What a query looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QueryKind {
+    /// Digits (with spaces, + or -): a phone number or a case number.
+    Digits,
+    /// A case code, or its device part: `K7QX2-0123`, `K7QX2-01`, `K7QX2`.
+    CaseCode,
+    /// Anything else: a name.
+    Name,
 }
 
 impl HouseholdSearch {
     pub fn new(rows: Vec<HouseholdRow>) -> HouseholdSearch {
-        let texts: Vec<String> = rows.iter().map(|r| r.haystack()).collect();
-        let index = Index::new(texts.iter().map(|t| t.as_str()));
-        HouseholdSearch { rows, index }
+        let texts: Vec<String> = rows.iter().map(|r| r.names()).collect();
+        let names = Index::new(texts.iter().map(|t| t.as_str()));
+        let mut codes: Vec<(String, u32)> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.case_code.to_ascii_uppercase(), i as u32))
+            .collect();
+        codes.sort();
+        let phones = rows.iter().map(|r| r.phone_digits()).collect();
+        HouseholdSearch {
+            rows,
+            names,
+            codes,
+            phones,
+        }
     }
 
     /// Reads every household from the store.
@@ -85,16 +114,64 @@ impl HouseholdSearch {
         self.rows.is_empty()
     }
 
-    /// Positions of the matching rows, best first. Digits typed in Arabic-Indic match
-    /// ASCII ones; a phone number matches with or without spaces.
+    /// What kind of lookup a query asks for.
+    pub fn kind(&self, query: &str) -> QueryKind {
+        let q = ascii_digits(query.trim());
+        let digits = q.chars().filter(|c| c.is_ascii_digit()).count();
+        if digits >= 2 && q.chars().all(|c| c.is_ascii_digit() || " +-".contains(c)) {
+            return QueryKind::Digits;
+        }
+        let upper = q.to_ascii_uppercase();
+        let device = upper.split('-').next().unwrap_or("");
+        let code_like = device.len() == 5 && device.chars().all(|c| c.is_ascii_alphanumeric());
+        if code_like && (upper.contains('-') || self.codes_with_prefix(&upper).next().is_some()) {
+            return QueryKind::CaseCode;
+        }
+        QueryKind::Name
+    }
+
+    fn codes_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let start = self.codes.partition_point(|(c, _)| c.as_str() < prefix);
+        self.codes[start..]
+            .iter()
+            .take_while(move |(c, _)| c.starts_with(prefix))
+            .map(|(_, i)| *i)
+    }
+
+    /// Positions of the matching rows, best first: a case code by its beginning, a phone
+    /// number (or case number) by its digits, newest first; a name fuzzily, in either
+    /// script, with Arabic spelling variants and Arabic-Indic digits folded.
     pub fn search(&mut self, query: &str, limit: usize) -> Vec<usize> {
-        let query: String = ascii_digits(query);
-        self.index
-            .search(&query)
-            .into_iter()
-            .take(limit)
-            .map(|h| h.index as usize)
-            .collect()
+        let q = ascii_digits(query.trim());
+        match self.kind(&q) {
+            QueryKind::CaseCode => {
+                let upper = q.to_ascii_uppercase();
+                self.codes_with_prefix(&upper)
+                    .take(limit)
+                    .map(|i| i as usize)
+                    .collect()
+            }
+            QueryKind::Digits => {
+                let digits: String = q.chars().filter(|c| c.is_ascii_digit()).collect();
+                let mut found: Vec<usize> = Vec::new();
+                for (i, phone) in self.phones.iter().enumerate().rev() {
+                    let number = self.rows[i].case_code.rsplit('-').next().unwrap_or("");
+                    if phone.contains(&digits) || number.starts_with(&digits) {
+                        found.push(i);
+                        if found.len() == limit {
+                            break;
+                        }
+                    }
+                }
+                found
+            }
+            QueryKind::Name => self
+                .names
+                .search_top(&q, limit)
+                .into_iter()
+                .map(|h| h.index as usize)
+                .collect(),
+        }
     }
 
     /// Households that look like the one being typed: at least two words of the name in

@@ -44,10 +44,11 @@ pub struct Entry {
 }
 
 /// A fuzzy index over folded texts. Keeps the last query's hits so that a query that
-/// grows by a keystroke only looks at what matched before.
+/// grows by a keystroke only looks at what matched before, and scores large candidate
+/// sets on every core (field laptops have two).
 pub struct Index {
     entries: Vec<Entry>,
-    matcher: Matcher,
+    matchers: Vec<Matcher>,
     last_query: String,
     last_hits: Option<Vec<u32>>,
 }
@@ -59,10 +60,13 @@ pub struct Hit {
     pub score: u32,
 }
 
+/// Below this many candidates one thread scores them all.
+const PARALLEL_FROM: usize = 4_000;
+
 impl Index {
     /// Builds an index over texts (folded here).
     pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Index {
-        let entries = texts
+        let entries: Vec<Entry> = texts
             .into_iter()
             .enumerate()
             .map(|(i, t)| Entry {
@@ -70,9 +74,18 @@ impl Index {
                 haystack: Utf32String::from(fold(t).as_str()),
             })
             .collect();
+        let threads = if entries.len() >= PARALLEL_FROM {
+            std::thread::available_parallelism()
+                .map(|n| n.get().min(4))
+                .unwrap_or(1)
+        } else {
+            1
+        };
         Index {
             entries,
-            matcher: Matcher::new(Config::DEFAULT),
+            matchers: (0..threads)
+                .map(|_| Matcher::new(Config::DEFAULT))
+                .collect(),
             last_query: String::new(),
             last_hits: None,
         }
@@ -86,9 +99,14 @@ impl Index {
         self.entries.is_empty()
     }
 
-    /// The entries matching every word of `query`, best first (ties in list order). An
+    /// Every entry matching every word of `query`, best first (ties in list order). An
     /// empty query matches everything, in list order.
     pub fn search(&mut self, query: &str) -> Vec<Hit> {
+        self.search_top(query, usize::MAX)
+    }
+
+    /// The best `limit` entries matching every word of `query`, best first.
+    pub fn search_top(&mut self, query: &str, limit: usize) -> Vec<Hit> {
         let folded = fold(query.trim());
         if folded.is_empty() {
             self.last_query.clear();
@@ -96,6 +114,7 @@ impl Index {
             return self
                 .entries
                 .iter()
+                .take(limit)
                 .map(|e| Hit {
                     index: e.index,
                     score: 0,
@@ -113,23 +132,53 @@ impl Index {
             && folded.starts_with(&self.last_query)
             && !self.last_query.ends_with(' ')
             && self.last_hits.is_some();
-        let candidates: Vec<u32> = match (&self.last_hits, narrowing) {
-            (Some(hits), true) => hits.clone(),
-            _ => (0..self.entries.len() as u32).collect(),
-        };
-        let mut hits: Vec<Hit> = Vec::new();
-        for i in candidates {
-            let entry = &self.entries[i as usize];
-            if let Some(score) = pattern.score(entry.haystack.slice(..), &mut self.matcher) {
-                hits.push(Hit {
-                    index: entry.index,
-                    score,
-                });
+        let all: Vec<u32>;
+        let candidates: &[u32] = match (&self.last_hits, narrowing) {
+            (Some(hits), true) => hits,
+            _ => {
+                all = (0..self.entries.len() as u32).collect();
+                &all
             }
-        }
+        };
+        let entries = &self.entries;
+        let score_chunk = |chunk: &[u32], matcher: &mut Matcher| -> Vec<Hit> {
+            chunk
+                .iter()
+                .filter_map(|&i| {
+                    let entry = &entries[i as usize];
+                    pattern
+                        .score(entry.haystack.slice(..), matcher)
+                        .map(|score| Hit {
+                            index: entry.index,
+                            score,
+                        })
+                })
+                .collect()
+        };
+        let mut hits: Vec<Hit> = if candidates.len() >= PARALLEL_FROM && self.matchers.len() > 1 {
+            let size = candidates.len().div_ceil(self.matchers.len());
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = candidates
+                    .chunks(size)
+                    .zip(self.matchers.iter_mut())
+                    .map(|(chunk, matcher)| scope.spawn(move || score_chunk(chunk, matcher)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_default())
+                    .collect()
+            })
+        } else {
+            score_chunk(candidates, &mut self.matchers[0])
+        };
         self.last_query = folded;
         self.last_hits = Some(hits.iter().map(|h| h.index).collect());
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+        let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.index.cmp(&b.index));
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit, order);
+            hits.truncate(limit);
+        }
+        hits.sort_by(order);
         hits
     }
 }
@@ -143,17 +192,25 @@ pub fn matched_positions(text: &str, query: &str) -> Vec<usize> {
     }
     let (folded, map) = fold_with_map(text);
     let pattern = Pattern::parse(&folded_query, CaseMatching::Ignore, Normalization::Never);
-    let mut matcher = Matcher::new(Config::DEFAULT);
+    thread_local! {
+        static MATCHER: std::cell::RefCell<Matcher> = std::cell::RefCell::new(Matcher::new(Config::DEFAULT));
+    }
+    MATCHER.with_borrow_mut(|matcher| positions_with(&folded, &map, &pattern, matcher))
+}
+
+fn positions_with(
+    folded: &str,
+    map: &[usize],
+    pattern: &Pattern,
+    matcher: &mut Matcher,
+) -> Vec<usize> {
     let mut buf = Vec::new();
-    let haystack = Utf32Str::new(&folded, &mut buf);
+    let haystack = Utf32Str::new(folded, &mut buf);
     let mut indices = Vec::new();
     // Underline what each word matches in this text, even when another field matched.
     for atom in &pattern.atoms {
         let mut atom_indices = Vec::new();
-        if atom
-            .indices(haystack, &mut matcher, &mut atom_indices)
-            .is_some()
-        {
+        if atom.indices(haystack, matcher, &mut atom_indices).is_some() {
             indices.extend(atom_indices);
         }
     }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use uuid::Uuid;
 
-use super::{Index, fold, matched_positions};
+use super::{Index, fold};
 use crate::model::{Gazetteer, Organization, Sector, Service, ServiceStatus};
 
 /// The sectors a filter covers: Protection includes its areas of responsibility.
@@ -23,7 +23,10 @@ pub fn sector_covers(filter: Sector, sector: Sector) -> bool {
 pub struct ServiceSearch {
     services: Vec<Service>,
     organizations: BTreeMap<Uuid, Organization>,
+    /// Name, organization, sector, areas and the start of the description.
     index: Index,
+    /// The names alone: a match there ranks higher.
+    names: Index,
 }
 
 impl ServiceSearch {
@@ -42,7 +45,7 @@ impl ServiceSearch {
                     .map(|o| format!("{} {}", o.acronym, o.name))
                     .unwrap_or_default();
                 let areas: Vec<String> = s.areas.iter().map(|a| gazetteer.name(a)).collect();
-                let description: String = s.description.chars().take(160).collect();
+                let description: String = s.description.chars().take(100).collect();
                 format!(
                     "{} | {} | {} | {} | {}",
                     s.name,
@@ -54,10 +57,12 @@ impl ServiceSearch {
             })
             .collect();
         let index = Index::new(texts.iter().map(|t| t.as_str()));
+        let names = Index::new(services.iter().map(|s| s.name.as_str()));
         ServiceSearch {
             services,
             organizations,
             index,
+            names,
         }
     }
 
@@ -87,6 +92,13 @@ impl ServiceSearch {
     ) -> Vec<usize> {
         let hits = self.index.search(query);
         let folded_query = fold(query.trim());
+        let mut name_scores = vec![0u32; self.services.len()];
+        // One letter matches nearly every name: the bonus would rank nothing.
+        if folded_query.chars().count() > 1 {
+            for h in self.names.search(query) {
+                name_scores[h.index as usize] = h.score;
+            }
+        }
         let mut ranked: Vec<(bool, u32, usize)> = hits
             .into_iter()
             .filter_map(|hit| {
@@ -98,16 +110,20 @@ impl ServiceSearch {
                 if governorate.is_some_and(|g| !s.serves(g)) {
                     return None;
                 }
-                let name_bonus = if folded_query.is_empty() {
-                    0
-                } else {
-                    matched_positions(&s.name, query).len() as u32 * 4
-                };
-                Some((s.status == ServiceStatus::Active, hit.score + name_bonus, i))
+                // A match in the name counts half as much again as one elsewhere.
+                let name = name_scores[i] + name_scores[i] / 2;
+                Some((s.status == ServiceStatus::Active, hit.score.max(name), i))
             })
             .collect();
         if !folded_query.is_empty() {
-            ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+            let order = |a: &(bool, u32, usize), b: &(bool, u32, usize)| {
+                b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
+            };
+            if ranked.len() > limit {
+                ranked.select_nth_unstable_by(limit, order);
+                ranked.truncate(limit);
+            }
+            ranked.sort_by(order);
         } else {
             ranked.sort_by(|a, b| {
                 b.0.cmp(&a.0).then_with(|| {

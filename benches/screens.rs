@@ -1,0 +1,105 @@
+//! Screens benchmark: opening a database of N demo households (default 100,000;
+//! `DALEEL_BENCH_HOUSEHOLDS`) and drawing the first frame, the time the lists take to
+//! load in the background, render time per screen at 80x24 and 200x60, and resident
+//! memory with the UI open. Prints figures; asserts no time.
+
+use std::time::{Duration, Instant};
+
+use daleel::store::FixedClock;
+use daleel::tui::app::App;
+use daleel::tui::event::Event;
+use daleel::tui::jobs::Runner;
+use daleel::tui::keys::Key;
+use daleel::tui::render;
+use daleel::tui::theme::Theme;
+use daleel::workspace::Workspace;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+fn rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+fn main() {
+    let n: usize = std::env::var("DALEEL_BENCH_HOUSEHOLDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let now = 1_795_950_000_000;
+    {
+        let ws = Workspace::open_with_clock(tmp.path(), FixedClock::at(now)).expect("open");
+        let t = Instant::now();
+        daleel::demo::generate(&ws.store, n, 1, |_| {}).expect("demo");
+        ws.store.set_worker("Bench").expect("worker");
+        println!(
+            "screens benchmark: {n} demo households (made in {:.1} s)",
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let rss_before = rss_mib();
+
+    // Open and draw the first frame, with the lists loading on a worker thread.
+    let started = Instant::now();
+    let ws = Workspace::open_with_clock(tmp.path(), FixedClock::at(now)).expect("reopen");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut app = App::new(ws.store.clone(), Theme::plain(), Runner::Threads(tx), 0).expect("app");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|f| render(&app, f)).expect("draw");
+    println!(
+        "  open the database and draw the first frame: {:.1} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    let event = rx
+        .recv_timeout(Duration::from_secs(600))
+        .expect("the lists load");
+    app.handle_event(event);
+    println!(
+        "  lists loaded in the background after: {:.0} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    // Let any follow-up job (the first household list) finish.
+    while let Ok(e) = rx.recv_timeout(Duration::from_millis(500)) {
+        app.handle_event(e);
+    }
+    println!(
+        "  resident memory with the UI open and lists loaded: {:.1} MiB (the process held {:.1} MiB before opening; the demo generator's share)",
+        rss_mib(),
+        rss_before
+    );
+
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        for (key, name) in [
+            (KeyCode::F(2), "intake"),
+            (KeyCode::F(3), "services"),
+            (KeyCode::F(4), "referrals"),
+            (KeyCode::F(5), "queue"),
+            (KeyCode::F(1), "help"),
+        ] {
+            app.handle_event(Event::Key(Key::new(key)));
+            let mut times = Vec::new();
+            for _ in 0..200 {
+                let t = Instant::now();
+                terminal.draw(|f| render(&app, f)).expect("draw");
+                times.push(t.elapsed().as_secs_f64() * 1e3);
+            }
+            times.sort_by(f64::total_cmp);
+            let mean = times.iter().sum::<f64>() / times.len() as f64;
+            println!(
+                "  render {name:<10} at {w}x{h}: mean {mean:.3} ms, worst {:.3} ms",
+                times[times.len() - 1]
+            );
+        }
+    }
+}
