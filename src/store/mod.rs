@@ -142,6 +142,10 @@ pub enum StoreError {
     )]
     TooNew { found: u32, known: u32 },
     #[error(
+        "this database is open in another Daleel window: close that window first, or use another --data-dir"
+    )]
+    Locked,
+    #[error(
         "this database belongs to another device key: the key file does not match the database; restore the key file that came with it"
     )]
     ForeignKey,
@@ -223,10 +227,7 @@ impl Store {
         clock: Arc<dyn WallClock>,
         lock: Option<std::fs::File>,
     ) -> Result<Store, StoreError> {
-        let db = sled::Config::new()
-            .path(dir)
-            .cache_capacity(CACHE_BYTES)
-            .open()?;
+        let db = open_sled(dir)?;
         let trees = Slot::ALL
             .iter()
             .map(|s| db.open_tree(s.name()))
@@ -502,6 +503,29 @@ impl Store {
 
     pub fn count<E: Entity>(&self) -> usize {
         self.tree(E::TREE).len()
+    }
+}
+
+/// Opens sled. sled's own file lock can outlive a closed database by a moment (its
+/// background threads let go of it last), so a lock refusal is retried for two seconds
+/// before it is reported, in plain words.
+fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
+    let started = std::time::Instant::now();
+    loop {
+        match sled::Config::new()
+            .path(dir)
+            .cache_capacity(CACHE_BYTES)
+            .open()
+        {
+            Ok(db) => return Ok(db),
+            Err(sled::Error::Io(e)) if e.to_string().contains("could not acquire lock") => {
+                if started.elapsed() > std::time::Duration::from_secs(2) {
+                    return Err(StoreError::Locked);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Err(e) => return Err(e.into()),
+        }
     }
 }
 

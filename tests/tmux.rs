@@ -1,0 +1,180 @@
+//! A person at a terminal: the real binary in tmux at 80x24, driven with send-keys and
+//! read with capture-pane. Records a household with consent and a need, refers it to a
+//! sample service, accepts and completes the referral, quits, and checks
+//! `daleel stats --json`. Ignored by default (it needs tmux); `scripts/tmux-e2e.sh` runs it.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Session {
+    name: String,
+}
+
+impl Session {
+    fn start(data: &Path) -> Session {
+        let name = format!("daleel-e2e-{}", std::process::id());
+        let cmd = format!(
+            "NO_COLOR=1 {} --data-dir {}; sleep 5",
+            env!("CARGO_BIN_EXE_daleel"),
+            data.display()
+        );
+        let ok = Command::new("tmux")
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                &name,
+                "-x",
+                "80",
+                "-y",
+                "24",
+                &cmd,
+            ])
+            .status()
+            .expect("tmux runs")
+            .success();
+        assert!(ok, "tmux started");
+        Session { name }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let ok = Command::new("tmux")
+                .args(["send-keys", "-t", &self.name, k])
+                .status()
+                .expect("send-keys")
+                .success();
+            assert!(ok);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn text(&self, text: &str) {
+        let ok = Command::new("tmux")
+            .args(["send-keys", "-t", &self.name, "-l", text])
+            .status()
+            .expect("send-keys")
+            .success();
+        assert!(ok);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &self.name])
+            .output()
+            .expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen after 10 s.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("waited for {text:?}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.name])
+            .status();
+    }
+}
+
+#[test]
+#[ignore = "needs tmux: run scripts/tmux-e2e.sh"]
+fn a_household_is_recorded_referred_accepted_and_completed_in_a_real_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let s = Session::start(&data);
+    s.wait_for("Who is working?");
+    s.text("Amal H.");
+    s.keys(&["Enter"]);
+    s.wait_for("Amal H.");
+    s.keys(&["C-n"]);
+    s.wait_for("New household");
+    s.text("فاطمة حسن علي");
+    s.keys(&["Tab"]);
+    s.text("Fatima Hassan Ali");
+    s.keys(&["Tab", "Right", "Tab"]);
+    s.text("1984");
+    s.keys(&["Tab"]);
+    s.text("0770 123 4567");
+    s.keys(&["Tab"]);
+    s.text("ninewa");
+    s.keys(&["Enter", "Tab", "Tab"]);
+    s.text("Al-Zanjili");
+    s.keys(&["Tab", "Right", "Right", "Right", "Tab"]);
+    s.text("2018-03-14");
+    s.keys(&["PageDown"]);
+    s.wait_for("step 2 of 3: consent");
+    s.keys(&["Right", "Tab", "Right", "Tab", "Right", "PageDown"]);
+    s.wait_for("step 3 of 3: needs");
+    s.keys(&["IC"]); // Insert
+    s.wait_for("Add a need");
+    s.text("civil");
+    s.keys(&["Enter", "Tab", "Left", "Tab"]);
+    s.text("Replace lost civil status ID");
+    s.keys(&["C-s"]);
+    s.wait_for("Replace lost civil status ID");
+    s.keys(&["C-s"]);
+    let saved = s.wait_for("Saved");
+    assert!(
+        saved.contains("- 0 0 0 1"),
+        "the case code is shown large:\n{saved}"
+    );
+    s.keys(&["Enter", "Enter"]);
+    s.wait_for("Refer this need to a service");
+    s.keys(&["1"]);
+    s.wait_for("Enter on a service, Esc stops");
+    s.keys(&["Enter"]);
+    s.wait_for("When saved");
+    s.keys(&["C-s"]);
+    s.wait_for("Referral sent to");
+    s.keys(&["Enter"]);
+    s.wait_for("Accepted by the organization");
+    s.keys(&["1"]);
+    s.wait_for("The referral is now accepted");
+    s.keys(&["Enter"]);
+    s.wait_for("Completed…");
+    s.keys(&["1"]);
+    s.wait_for("Mark as completed");
+    s.keys(&["C-s"]);
+    s.wait_for("The referral is now completed");
+    s.keys(&["F10"]);
+    // The process has quit: the database is free for the command line.
+    let start = Instant::now();
+    let stats = loop {
+        let out = Command::new(env!("CARGO_BIN_EXE_daleel"))
+            .arg("--data-dir")
+            .arg(&data)
+            .args(["stats", "--json"])
+            .output()
+            .expect("stats");
+        if out.status.success() {
+            break out;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "stats: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let v: serde_json::Value = serde_json::from_slice(&stats.stdout).expect("json");
+    assert_eq!(v["households"], 1);
+    assert_eq!(v["needs"], 1);
+    assert_eq!(v["referrals"], 1);
+    assert_eq!(v["referrals_by_status"]["completed"], 1);
+}
