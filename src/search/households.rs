@@ -1,16 +1,20 @@
 //! Household lookup by name (any script), case code or phone, and likely duplicates.
-//! The rows are read once from the store and kept in memory; searching runs on a worker
-//! thread in the screens when the set is large.
+//! Kept compact, because a coordinator's laptop holds a governorate's caseload (100,000
+//! households) in 2 to 4 GB: per household only its id, its folded name for the fuzzy
+//! index, its case code, its phone digits and a few bytes for duplicate checks. What a
+//! list shows of a household is read from the store for the hits only.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 
 use uuid::Uuid;
 
 use super::{Index, fold};
+use crate::model::gazetteer::GOVERNORATES;
 use crate::model::{Household, ascii_digits};
 use crate::store::{Store, StoreError};
 
-/// What lookup needs of a household.
+/// What a list shows of a household.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HouseholdRow {
     pub id: Uuid,
@@ -38,29 +42,30 @@ impl HouseholdRow {
             open: h.is_open(),
         }
     }
-
-    /// What the name search looks through: the name as typed and its transliteration.
-    fn names(&self) -> String {
-        format!("{} {}", self.name, self.latin)
-    }
-
-    fn phone_digits(&self) -> String {
-        ascii_digits(&self.phone)
-            .chars()
-            .filter(|c| c.is_ascii_digit())
-            .collect()
-    }
 }
 
-/// Every household's row, with three ways in: a fuzzy index over names (any script), the
-/// case codes in order (a prefix finds them by binary search), and the phone digits
-/// (a substring finds them).
+/// A few bytes per household for the duplicate checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Meta {
+    /// Position in `GOVERNORATES`, or `u8::MAX`.
+    governorate: u8,
+    birth_year: Option<u16>,
+    open: bool,
+    /// A hash of the folded words of the name as typed (not the transliteration).
+    name_key: u64,
+    name_words: u8,
+}
+
+/// Every household, with three ways in: a fuzzy index over names (any script), the case
+/// codes in order (a prefix finds them by binary search), and the phone digits (a
+/// substring finds them).
 pub struct HouseholdSearch {
-    rows: Vec<HouseholdRow>,
+    ids: Vec<Uuid>,
     names: Index,
-    /// (upper-case code, row), sorted.
-    codes: Vec<(String, u32)>,
-    phones: Vec<String>,
+    /// (upper-case code, position), sorted.
+    codes: Vec<(Box<str>, u32)>,
+    phones: Vec<Box<str>>,
+    meta: Vec<Meta>,
 }
 
 /// What a query looks like.
@@ -74,44 +79,68 @@ pub enum QueryKind {
     Name,
 }
 
+/// The folded words of a name (one-letter words left out).
+fn name_words(name: &str) -> BTreeSet<String> {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1)
+        .map(|w| w.to_string())
+        .collect()
+}
+
+fn governorate_index(pcode: &str) -> u8 {
+    GOVERNORATES
+        .iter()
+        .position(|(code, _, _)| *code == pcode)
+        .map(|i| i as u8)
+        .unwrap_or(u8::MAX)
+}
+
 impl HouseholdSearch {
+    /// Builds the search from rows (tests and small sets).
     pub fn new(rows: Vec<HouseholdRow>) -> HouseholdSearch {
-        let texts: Vec<String> = rows.iter().map(|r| r.names()).collect();
-        let names = Index::new(texts.iter().map(|t| t.as_str()));
-        let mut codes: Vec<(String, u32)> = rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.case_code.to_ascii_uppercase(), i as u32))
-            .collect();
-        codes.sort();
-        let phones = rows.iter().map(|r| r.phone_digits()).collect();
-        HouseholdSearch {
-            rows,
-            names,
-            codes,
-            phones,
+        let mut b = Builder::default();
+        for r in &rows {
+            b.push(
+                r.id,
+                &r.case_code,
+                &r.name,
+                &r.latin,
+                &r.phone,
+                &r.governorate,
+                r.birth_year,
+                r.open,
+            );
         }
+        b.finish()
     }
 
-    /// Reads every household from the store.
+    /// Reads every household from the store, one at a time.
     pub fn load(store: &Store) -> Result<HouseholdSearch, StoreError> {
-        let rows = store
-            .all::<Household>()
-            .map(|h| h.map(|h| HouseholdRow::from_household(&h)))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(HouseholdSearch::new(rows))
-    }
-
-    pub fn rows(&self) -> &[HouseholdRow] {
-        &self.rows
+        let mut b = Builder::default();
+        for h in store.all::<Household>() {
+            let h = h?;
+            b.push_household(&h);
+        }
+        Ok(b.finish())
     }
 
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.ids.is_empty()
+    }
+
+    /// The id of the household at `position`.
+    pub fn id(&self, position: usize) -> Uuid {
+        self.ids[position]
+    }
+
+    /// The ids of the latest `limit` households, newest first.
+    pub fn latest(&self, limit: usize) -> Vec<Uuid> {
+        self.ids.iter().rev().take(limit).copied().collect()
     }
 
     /// What kind of lookup a query asks for.
@@ -131,16 +160,16 @@ impl HouseholdSearch {
     }
 
     fn codes_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
-        let start = self.codes.partition_point(|(c, _)| c.as_str() < prefix);
+        let start = self.codes.partition_point(|(c, _)| &**c < prefix);
         self.codes[start..]
             .iter()
             .take_while(move |(c, _)| c.starts_with(prefix))
             .map(|(_, i)| *i)
     }
 
-    /// Positions of the matching rows, best first: a case code by its beginning, a phone
-    /// number (or case number) by its digits, newest first; a name fuzzily, in either
-    /// script, with Arabic spelling variants and Arabic-Indic digits folded.
+    /// Positions of the matching households, best first: a case code by its beginning, a
+    /// phone number (or case number) by its digits, newest first; a name fuzzily, in
+    /// either script, with Arabic spelling variants and Arabic-Indic digits folded.
     pub fn search(&mut self, query: &str, limit: usize) -> Vec<usize> {
         let q = ascii_digits(query.trim());
         match self.kind(&q) {
@@ -153,10 +182,13 @@ impl HouseholdSearch {
             }
             QueryKind::Digits => {
                 let digits: String = q.chars().filter(|c| c.is_ascii_digit()).collect();
+                let mut numbers = vec![""; self.ids.len()];
+                for (code, i) in &self.codes {
+                    numbers[*i as usize] = code.rsplit('-').next().unwrap_or("");
+                }
                 let mut found: Vec<usize> = Vec::new();
                 for (i, phone) in self.phones.iter().enumerate().rev() {
-                    let number = self.rows[i].case_code.rsplit('-').next().unwrap_or("");
-                    if phone.contains(&digits) || number.starts_with(&digits) {
+                    if phone.contains(&digits) || numbers[i].starts_with(&digits) {
                         found.push(i);
                         if found.len() == limit {
                             break;
@@ -175,8 +207,8 @@ impl HouseholdSearch {
     }
 
     /// Households that look like the one being typed: at least two words of the name in
-    /// common (or every word of a one- or two-word name), in the same governorate, born
-    /// within a year of each other when both years are known.
+    /// common with the name or its transliteration (or every word of a one-word name), in
+    /// the same governorate, born within a year of each other when both years are known.
     pub fn likely_duplicates(
         &self,
         name: &str,
@@ -190,50 +222,114 @@ impl HouseholdSearch {
             return Vec::new();
         }
         let needed = words.len().min(2);
-        self.rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| Some(r.id) != except && r.governorate == governorate)
-            .filter(|(_, r)| match (birth_year, r.birth_year) {
-                (Some(a), Some(b)) => a.abs_diff(b) <= 1,
-                _ => true,
-            })
-            .filter(|(_, r)| {
-                let theirs = name_words(&r.name);
-                let latin = name_words(&r.latin);
-                words.intersection(&theirs).count() >= needed
-                    || words.intersection(&latin).count() >= needed
-            })
-            .map(|(i, _)| i)
-            .take(limit)
-            .collect()
-    }
-
-    /// Groups of households that are likely the same family registered twice (same folded
-    /// name words, governorate and year of birth), for the coordinator's queue.
-    pub fn duplicate_groups(&self) -> Vec<Vec<usize>> {
-        let mut groups: BTreeMap<(String, String, Option<u16>), Vec<usize>> = BTreeMap::new();
-        for (i, r) in self.rows.iter().enumerate().filter(|(_, r)| r.open) {
-            let words: Vec<String> = name_words(&r.name).into_iter().collect();
-            if words.len() < 2 {
+        let gov = governorate_index(governorate);
+        let mut found = Vec::new();
+        for (i, m) in self.meta.iter().enumerate() {
+            if m.governorate != gov || Some(self.ids[i]) == except {
                 continue;
             }
-            groups
-                .entry((words.join(" "), r.governorate.clone(), r.birth_year))
-                .or_default()
-                .push(i);
+            if let (Some(a), Some(b)) = (birth_year, m.birth_year)
+                && a.abs_diff(b) > 1
+            {
+                continue;
+            }
+            let theirs = name_words(&self.names.text(i));
+            if words.intersection(&theirs).count() >= needed {
+                found.push(i);
+                if found.len() == limit {
+                    break;
+                }
+            }
+        }
+        found
+    }
+
+    /// Groups of open households that are likely one family registered twice (the same
+    /// folded name words, governorate and year of birth), for the coordinator's queue.
+    pub fn duplicate_groups(&self) -> Vec<Vec<usize>> {
+        let mut groups: BTreeMap<(u64, u8, Option<u16>), Vec<usize>> = BTreeMap::new();
+        for (i, m) in self.meta.iter().enumerate() {
+            if m.open && m.name_words >= 2 {
+                groups
+                    .entry((m.name_key, m.governorate, m.birth_year))
+                    .or_default()
+                    .push(i);
+            }
         }
         groups.into_values().filter(|g| g.len() > 1).collect()
     }
 }
 
-/// The folded words of a name, without the Arabic article's variants mattering.
-fn name_words(name: &str) -> BTreeSet<String> {
-    fold(name)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 1)
-        .map(|w| w.to_string())
-        .collect()
+/// Collects households one at a time, then builds the search.
+#[derive(Default)]
+pub struct Builder {
+    ids: Vec<Uuid>,
+    names: Vec<String>,
+    codes: Vec<(Box<str>, u32)>,
+    phones: Vec<Box<str>>,
+    meta: Vec<Meta>,
+}
+
+impl Builder {
+    pub fn push_household(&mut self, h: &Household) {
+        self.push(
+            h.id,
+            &h.case_code,
+            &h.head.name,
+            &h.head.latin,
+            &h.phone,
+            &h.location.governorate,
+            h.head.birth_year,
+            h.is_open(),
+        );
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        id: Uuid,
+        case_code: &str,
+        name: &str,
+        latin: &str,
+        phone: &str,
+        governorate: &str,
+        birth_year: Option<u16>,
+        open: bool,
+    ) {
+        let i = self.ids.len() as u32;
+        self.ids.push(id);
+        self.names.push(format!("{name} {latin}"));
+        self.codes
+            .push((case_code.to_ascii_uppercase().into_boxed_str(), i));
+        let digits: String = ascii_digits(phone)
+            .chars()
+            .filter(|c| c.is_ascii_digit())
+            .collect();
+        self.phones.push(digits.into_boxed_str());
+        let words = name_words(name);
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        words.hash(&mut hasher);
+        self.meta.push(Meta {
+            governorate: governorate_index(governorate),
+            birth_year,
+            open,
+            name_key: hasher.finish(),
+            name_words: words.len().min(255) as u8,
+        });
+    }
+
+    pub fn finish(self) -> HouseholdSearch {
+        let names = Index::new(self.names.iter().map(|t| t.as_str()));
+        let mut codes = self.codes;
+        codes.sort();
+        HouseholdSearch {
+            ids: self.ids,
+            names,
+            codes,
+            phones: self.phones,
+            meta: self.meta,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -254,8 +350,8 @@ mod tests {
         }
     }
 
-    fn search() -> HouseholdSearch {
-        HouseholdSearch::new(vec![
+    fn rows() -> Vec<HouseholdRow> {
+        vec![
             row(
                 "K7QX2-0001",
                 "فاطمة حسن علي",
@@ -271,26 +367,35 @@ mod tests {
                 "0790 111 2222",
                 1971,
             ),
-        ])
+        ]
     }
 
     #[test]
     fn finds_by_name_in_either_script_case_code_and_phone() {
-        let mut s = search();
+        let mut s = HouseholdSearch::new(rows());
         assert_eq!(s.search("فاطمه", 10), vec![0]);
         assert_eq!(s.search("fatima", 10), vec![0]);
-        assert_eq!(s.search("K7QX2-0002", 10)[0], 1);
+        assert_eq!(s.search("K7QX2-0002", 10), vec![1]);
+        assert_eq!(
+            s.search("k7qx2", 10),
+            vec![0, 1],
+            "a device code lists its cases"
+        );
         assert_eq!(
             s.search("٠٧٧٠١٢٣", 10),
             vec![0],
             "Arabic-Indic digits, no spaces"
         );
         assert_eq!(s.search("07701234567", 10), vec![0]);
+        assert_eq!(s.search("0002", 10), vec![1], "a case number");
+        assert_eq!(s.kind("0770 12"), QueryKind::Digits);
+        assert_eq!(s.kind("J2WQ8-00"), QueryKind::CaseCode);
+        assert_eq!(s.kind("zainab"), QueryKind::Name);
     }
 
     #[test]
     fn likely_duplicates_across_scripts_and_spellings() {
-        let s = search();
+        let s = HouseholdSearch::new(rows());
         // Typed in Arabic with other alef and taa marbuta forms.
         assert_eq!(
             s.likely_duplicates("احمد الجبوري", Some(1971), "IQG15", None, 10),
@@ -301,16 +406,16 @@ mod tests {
             s.likely_duplicates("ahmed al-jubouri", Some(1970), "IQG15", None, 10),
             vec![1, 2]
         );
-        assert_eq!(
-            s.likely_duplicates("Ahmed Al-Jubouri", Some(1990), "IQG15", None, 10),
-            Vec::<usize>::new()
+        assert!(
+            s.likely_duplicates("Ahmed Al-Jubouri", Some(1990), "IQG15", None, 10)
+                .is_empty()
         );
         assert!(
             s.likely_duplicates("فاطمه حسن", None, "IQG01", None, 10)
                 .is_empty(),
             "other governorate"
         );
-        let me = s.rows()[0].id;
+        let me = s.id(0);
         assert!(
             s.likely_duplicates("فاطمة حسن", None, "IQG15", Some(me), 10)
                 .is_empty()
@@ -319,9 +424,9 @@ mod tests {
 
     #[test]
     fn duplicate_groups_need_the_same_words_year_and_place() {
-        let mut rows = search().rows().to_vec();
-        rows.push(row("M4RT9-0003", "فاطمه حسن علي", "", "", 1984));
-        let s = HouseholdSearch::new(rows);
+        let mut all = rows();
+        all.push(row("M4RT9-0003", "فاطمه حسن علي", "", "", 1984));
+        let s = HouseholdSearch::new(all);
         assert_eq!(s.duplicate_groups(), vec![vec![0, 3]]);
     }
 }

@@ -99,6 +99,14 @@ impl Index {
         self.entries.is_empty()
     }
 
+    /// The folded text of entry `i`.
+    pub fn text(&self, i: usize) -> String {
+        self.entries
+            .get(i)
+            .map(|e| e.haystack.slice(..).chars().collect())
+            .unwrap_or_default()
+    }
+
     /// Every entry matching every word of `query`, best first (ties in list order). An
     /// empty query matches everything, in list order.
     pub fn search(&mut self, query: &str) -> Vec<Hit> {

@@ -81,6 +81,11 @@ impl App {
                 .iter()
                 .any(|s| crate::model::sample::is_sample_id(s.id)),
             gazetteer: store.gazetteer(),
+            service_index: services
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id, i))
+                .collect(),
             services,
             organizations,
             loaded: false,
@@ -515,28 +520,21 @@ impl App {
             return;
         };
         self.intake.searching = true;
+        let store = self.store.clone();
         self.runner.spawn(move || {
-            let hits = match index.lock() {
+            let ids = match index.lock() {
                 Ok(mut search) => {
                     if query.trim().is_empty() {
                         // The latest households first.
-                        search
-                            .rows()
-                            .iter()
-                            .rev()
-                            .take(intake::LOOKUP_LIMIT)
-                            .cloned()
-                            .collect()
+                        search.latest(intake::LOOKUP_LIMIT)
                     } else {
                         let found = search.search(&query, intake::LOOKUP_LIMIT);
-                        found
-                            .into_iter()
-                            .map(|i| search.rows()[i].clone())
-                            .collect()
+                        found.into_iter().map(|i| search.id(i)).collect()
                     }
                 }
                 Err(_) => Vec::new(),
             };
+            let hits = rows_of(&store, &ids);
             JobResult::Households {
                 generation,
                 query,
@@ -561,8 +559,9 @@ impl App {
         let Some(index) = self.data.households.clone() else {
             return;
         };
+        let store = self.store.clone();
         self.runner.spawn(move || {
-            let hits: Vec<HouseholdRow> = match index.lock() {
+            let ids: Vec<Uuid> = match index.lock() {
                 Ok(search) => {
                     let mut found = search.likely_duplicates(&name, year, &gov, except, 5);
                     if !latin.is_empty() {
@@ -572,13 +571,11 @@ impl App {
                             }
                         }
                     }
-                    found
-                        .into_iter()
-                        .map(|i| search.rows()[i].clone())
-                        .collect()
+                    found.into_iter().map(|i| search.id(i)).collect()
                 }
                 Err(_) => Vec::new(),
             };
+            let hits = rows_of(&store, &ids);
             JobResult::Duplicates { generation, hits }
         });
     }
@@ -749,7 +746,6 @@ impl App {
             && let Some(row) = self.data.referrals.iter_mut().find(|row| row.id == id)
         {
             row.status = r.status();
-            row.due = r.due();
             row.sent_at = r.sent_at();
             row.follow_up = r.follow_up;
         }
@@ -1125,4 +1121,13 @@ impl App {
 
 fn fit_title(text: &str) -> String {
     crate::tui::widgets::fit(text, 40)
+}
+
+/// What the lists show of these households, read from the store (a household that is
+/// gone meanwhile is left out).
+fn rows_of(store: &Store, ids: &[Uuid]) -> Vec<HouseholdRow> {
+    ids.iter()
+        .filter_map(|id| store.get::<Household>(*id).ok().flatten())
+        .map(|h| HouseholdRow::from_household(&h))
+        .collect()
 }

@@ -12,28 +12,39 @@ use super::event::Event;
 use crate::model::{
     Date, Household, Need, NeedStatus, Priority, Referral, ReferralStatus, Sector, Timestamp,
 };
-use crate::search::households::{HouseholdRow, HouseholdSearch};
+use crate::search::households::{self, HouseholdRow, HouseholdSearch};
 use crate::store::{Store, StoreError};
 
-/// What the lists of the screens show of a referral.
+/// What the lists of the screens show of a referral: ids, codes and the first words of
+/// the need, kept small (a governorate's caseload has about 100,000 referrals). Names of
+/// services and organizations are looked up in the directory when drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReferralRow {
     pub id: Uuid,
     pub household: Uuid,
-    pub case_code: String,
     pub need: Uuid,
-    pub need_text: String,
-    pub sector: Sector,
     pub service: Uuid,
-    pub service_name: String,
     pub organization: Uuid,
-    pub org_short: String,
-    pub governorate: String,
+    pub case_code: Box<str>,
+    pub need_text: Box<str>,
+    pub governorate: Box<str>,
+    pub sector: Sector,
     pub priority: Priority,
     pub status: ReferralStatus,
     pub sent_at: Option<Timestamp>,
-    pub due: Option<Timestamp>,
     pub follow_up: Option<Date>,
+}
+
+impl ReferralRow {
+    /// When the receiving organization should answer (sent + 24 h / 72 h / 14 days).
+    pub fn due(&self) -> Option<Timestamp> {
+        self.sent_at.map(|t| self.priority.due_from(t))
+    }
+
+    /// Sent, unanswered and past its due date.
+    pub fn is_overdue(&self, now: Timestamp) -> bool {
+        self.status == ReferralStatus::Sent && self.due().is_some_and(|d| now > d)
+    }
 }
 
 /// An open need that no referral is for.
@@ -41,11 +52,16 @@ pub struct ReferralRow {
 pub struct NeedRow {
     pub id: Uuid,
     pub household: Uuid,
-    pub case_code: String,
+    pub case_code: Box<str>,
     pub sector: Sector,
     pub priority: Priority,
-    pub description: String,
+    pub description: Box<str>,
     pub created_at: Timestamp,
+}
+
+/// The first `n` characters of a text, for a list column.
+fn short(text: &str, n: usize) -> Box<str> {
+    text.chars().take(n).collect::<String>().into_boxed_str()
 }
 
 /// Everything the lists need, read in one go.
@@ -110,84 +126,96 @@ impl Runner {
     }
 }
 
-/// Reads the lists: every household's lookup row, every referral's row, the open needs
-/// without a referral, and the likely duplicate groups.
+/// Reads the lists, one record at a time: every household into the lookup, every
+/// referral's row, the open needs without a referral, and the likely duplicate groups.
 pub fn load_snapshot(store: &Store) -> Result<Snapshot, StoreError> {
-    let services: BTreeMap<Uuid, (String, Uuid)> = store
-        .services()?
-        .into_iter()
-        .map(|s| (s.id, (s.name, s.organization)))
-        .collect();
-    let orgs: BTreeMap<Uuid, String> = store
-        .organizations()?
-        .into_iter()
-        .map(|o| (o.id, o.short_name().to_string()))
-        .collect();
-    let mut rows = Vec::new();
-    let mut households: BTreeMap<Uuid, (String, String)> = BTreeMap::new();
+    let mut builder = households::Builder::default();
+    let mut places: BTreeMap<Uuid, (Box<str>, Box<str>)> = BTreeMap::new();
     for h in store.all::<Household>() {
         let h = h?;
-        households.insert(h.id, (h.case_code.clone(), h.location.governorate.clone()));
-        rows.push(HouseholdRow::from_household(&h));
+        builder.push_household(&h);
+        places.insert(
+            h.id,
+            (
+                h.case_code.as_str().into(),
+                h.location.governorate.as_str().into(),
+            ),
+        );
     }
-    let mut needs: BTreeMap<Uuid, Need> = BTreeMap::new();
+    struct NeedBrief {
+        household: Uuid,
+        sector: Sector,
+        priority: Priority,
+        open: bool,
+        text: Box<str>,
+        created_at: Timestamp,
+    }
+    let mut needs: BTreeMap<Uuid, NeedBrief> = BTreeMap::new();
     for n in store.all::<Need>() {
         let n = n?;
-        needs.insert(n.id, n);
+        needs.insert(
+            n.id,
+            NeedBrief {
+                household: n.household,
+                sector: n.sector,
+                priority: n.priority,
+                open: n.status == NeedStatus::Open,
+                text: short(&n.description, 40),
+                created_at: n.created_at,
+            },
+        );
     }
     let mut referred: BTreeSet<Uuid> = BTreeSet::new();
     let mut referrals = Vec::new();
     for r in store.all::<Referral>() {
         let r: Referral = r?;
         referred.insert(r.need);
-        let (case_code, governorate) = households.get(&r.household).cloned().unwrap_or_default();
+        let (case_code, governorate) = places.get(&r.household).cloned().unwrap_or_default();
         let need = needs.get(&r.need);
-        let (service_name, _) = services.get(&r.service).cloned().unwrap_or_default();
         referrals.push(ReferralRow {
             id: r.id,
             household: r.household,
-            case_code,
             need: r.need,
-            need_text: need.map(|n| n.description.clone()).unwrap_or_default(),
-            sector: need.map(|n| n.sector).unwrap_or(Sector::Protection),
             service: r.service,
-            service_name,
             organization: r.organization,
-            org_short: orgs
-                .get(&r.organization)
-                .cloned()
-                .unwrap_or_else(|| "?".into()),
+            case_code,
+            need_text: need.map(|n| n.text.clone()).unwrap_or_default(),
             governorate,
+            sector: need.map(|n| n.sector).unwrap_or(Sector::Protection),
             priority: r.priority,
             status: r.status(),
             sent_at: r.sent_at(),
-            due: r.due(),
             follow_up: r.follow_up,
         });
     }
     let mut unreferred: Vec<NeedRow> = needs
-        .values()
-        .filter(|n| n.status == NeedStatus::Open && !referred.contains(&n.id))
-        .map(|n| NeedRow {
-            id: n.id,
+        .iter()
+        .filter(|(id, n)| n.open && !referred.contains(id))
+        .map(|(id, n)| NeedRow {
+            id: *id,
             household: n.household,
-            case_code: households
+            case_code: places
                 .get(&n.household)
                 .map(|h| h.0.clone())
                 .unwrap_or_default(),
             sector: n.sector,
             priority: n.priority,
-            description: n.description.clone(),
+            description: n.text.clone(),
             created_at: n.created_at,
         })
         .collect();
     unreferred.sort_by_key(|n| (n.priority, n.created_at));
-    let search = HouseholdSearch::new(rows);
-    let duplicate_groups = search
-        .duplicate_groups()
-        .into_iter()
-        .map(|g| g.into_iter().map(|i| search.rows()[i].clone()).collect())
-        .collect();
+    let search = builder.finish();
+    let mut duplicate_groups = Vec::new();
+    for group in search.duplicate_groups() {
+        let mut rows = Vec::new();
+        for i in group {
+            if let Some(h) = store.get::<Household>(search.id(i))? {
+                rows.push(HouseholdRow::from_household(&h));
+            }
+        }
+        duplicate_groups.push(rows);
+    }
     Ok(Snapshot {
         households: Arc::new(Mutex::new(search)),
         referrals,

@@ -29,6 +29,8 @@ pub struct Data {
     pub sample: bool,
     pub gazetteer: Gazetteer,
     pub services: Vec<Service>,
+    /// Position in `services` by id.
+    pub service_index: BTreeMap<Uuid, usize>,
     pub organizations: BTreeMap<Uuid, Organization>,
     /// False until the background load has finished.
     pub loaded: bool,
@@ -42,7 +44,12 @@ pub struct Data {
 
 impl Data {
     pub fn service(&self, id: Uuid) -> Option<&Service> {
-        self.services.iter().find(|s| s.id == id)
+        self.service_index.get(&id).map(|&i| &self.services[i])
+    }
+
+    /// A service's name, for a list.
+    pub fn service_name(&self, id: Uuid) -> &str {
+        self.service(id).map(|s| s.name.as_str()).unwrap_or("?")
     }
 
     pub fn org_short(&self, id: Uuid) -> String {
@@ -57,7 +64,7 @@ impl Data {
             .iter()
             .filter(|r| {
                 r.status == crate::model::ReferralStatus::Sent
-                    && r.due.is_some_and(|d| self.now > d)
+                    && r.due().is_some_and(|d| self.now > d)
             })
             .count()
     }

@@ -10,7 +10,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
-use uuid::Uuid;
 
 use super::{Data, span_words};
 use crate::i18n::{Arg, t, tr};
@@ -23,12 +22,21 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::list::ListView;
 use crate::tui::widgets::{cell, fit};
 
-/// One line of the queue list.
+/// One line of the queue list: positions into the loaded data, so that a queue of tens
+/// of thousands of rows holds no text (it is written when drawn).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
     Heading(String),
-    Referral { id: Uuid, text: String, late: bool },
-    Household { id: Uuid, text: String },
+    /// A referral awaiting a response (position in `Data::referrals`).
+    Awaiting(u32),
+    /// An accepted referral past its follow-up date.
+    PastFollowUp(u32),
+    /// A rejected referral.
+    Rejected(u32),
+    /// A need with no referral (position in `Data::unreferred`).
+    Unreferred(u32),
+    /// A group of likely duplicates (position in `Data::duplicate_groups`).
+    Duplicates(u32),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -68,26 +76,17 @@ impl State {
         let mut rows = Vec::new();
         let mut counts = Counts::default();
         let refs = &data.referrals;
-        // Awaiting response, overdue first (most late first), then by due date.
-        let mut awaiting: Vec<_> = refs
-            .iter()
-            .filter(|r| r.status == ReferralStatus::Sent)
-            .collect();
-        awaiting.sort_by_key(|r| r.due.map(|d| d.0).unwrap_or(i64::MAX));
-        counts.awaiting = awaiting.len();
-        counts.overdue = awaiting
-            .iter()
-            .filter(|r| r.due.is_some_and(|d| now > d))
-            .count();
-        let referral_text = |r: &super::super::jobs::ReferralRow, tail: String| {
-            format!(
-                "{} → {} {} {}",
-                cell(&r.case_code, 10),
-                cell(&r.org_short, 6),
-                cell(&r.service_name, 26),
-                tail
-            )
+        // Awaiting response, most late first.
+        let with = |status: ReferralStatus| -> Vec<(usize, &super::super::jobs::ReferralRow)> {
+            refs.iter()
+                .enumerate()
+                .filter(|(_, r)| r.status == status)
+                .collect()
         };
+        let mut awaiting = with(ReferralStatus::Sent);
+        awaiting.sort_by_key(|(_, r)| r.due().map(|d| d.0).unwrap_or(i64::MAX));
+        counts.awaiting = awaiting.len();
+        counts.overdue = awaiting.iter().filter(|(_, r)| r.is_overdue(now)).count();
         rows.push(Row::Heading(tr(
             "queue-awaiting",
             &[
@@ -95,69 +94,24 @@ impl State {
                 ("overdue", Arg::Num(counts.overdue as i64)),
             ],
         )));
-        for r in &awaiting {
-            let late = r.due.filter(|d| now > *d).map(|d| now.0 - d.0);
-            let tail = match late {
-                Some(ms) => tr("late", &[("span", Arg::Str(&span_words(ms)))]),
-                None => tr(
-                    "due-on",
-                    &[(
-                        "date",
-                        Arg::Str(&r.due.map(|d| data.short_date(d)).unwrap_or_default()),
-                    )],
-                ),
-            };
-            rows.push(Row::Referral {
-                id: r.id,
-                text: format!(
-                    "{} {}",
-                    referral_text(r, tail),
-                    labels::priority(r.priority).to_uppercase()
-                ),
-                late: late.is_some(),
-            });
-        }
-        let past: Vec<_> = refs
-            .iter()
-            .filter(|r| {
-                r.status == ReferralStatus::Accepted && r.follow_up.is_some_and(|d| d < today)
-            })
+        rows.extend(awaiting.iter().map(|(i, _)| Row::Awaiting(*i as u32)));
+        let past: Vec<_> = with(ReferralStatus::Accepted)
+            .into_iter()
+            .filter(|(_, r)| r.follow_up.is_some_and(|d| d < today))
             .collect();
         counts.past_follow_up = past.len();
         rows.push(Row::Heading(tr(
             "queue-past-follow-up",
             &[("count", Arg::Num(past.len() as i64))],
         )));
-        for r in past {
-            let tail = tr(
-                "follow-up-was",
-                &[(
-                    "date",
-                    Arg::Str(&r.follow_up.map(|d| d.to_string()).unwrap_or_default()),
-                )],
-            );
-            rows.push(Row::Referral {
-                id: r.id,
-                text: referral_text(r, tail),
-                late: true,
-            });
-        }
-        let rejected: Vec<_> = refs
-            .iter()
-            .filter(|r| r.status == ReferralStatus::Rejected)
-            .collect();
+        rows.extend(past.iter().map(|(i, _)| Row::PastFollowUp(*i as u32)));
+        let rejected = with(ReferralStatus::Rejected);
         counts.rejected = rejected.len();
         rows.push(Row::Heading(tr(
             "queue-rejected",
             &[("count", Arg::Num(rejected.len() as i64))],
         )));
-        for r in rejected {
-            rows.push(Row::Referral {
-                id: r.id,
-                text: referral_text(r, labels::sector(r.sector)),
-                late: false,
-            });
-        }
+        rows.extend(rejected.iter().map(|(i, _)| Row::Rejected(*i as u32)));
         for (i, p) in Priority::ALL.iter().enumerate() {
             counts.unreferred[i] = data.unreferred.iter().filter(|n| n.priority == *p).count();
         }
@@ -169,32 +123,13 @@ impl State {
                 ("normal", Arg::Num(counts.unreferred[2] as i64)),
             ],
         )));
-        for n in &data.unreferred {
-            rows.push(Row::Household {
-                id: n.household,
-                text: format!(
-                    "{} {} {} {}",
-                    cell(&n.case_code, 10),
-                    cell(&labels::priority(n.priority).to_uppercase(), 9),
-                    cell(&labels::sector(n.sector), 16),
-                    n.description
-                ),
-            });
-        }
+        rows.extend((0..data.unreferred.len()).map(|i| Row::Unreferred(i as u32)));
         counts.duplicates = data.duplicate_groups.len();
         rows.push(Row::Heading(tr(
             "queue-duplicates",
             &[("count", Arg::Num(counts.duplicates as i64))],
         )));
-        for group in &data.duplicate_groups {
-            if let Some(first) = group.first() {
-                let codes: Vec<&str> = group.iter().map(|h| h.case_code.as_str()).collect();
-                rows.push(Row::Household {
-                    id: first.id,
-                    text: format!("{} {}", codes.join(" = "), first.name),
-                });
-            }
-        }
+        rows.extend((0..data.duplicate_groups.len()).map(|i| Row::Duplicates(i as u32)));
         self.rows = rows;
         self.counts = counts;
         self.list.clamp(self.rows.len());
@@ -213,7 +148,7 @@ impl State {
         let mut gov = BTreeMap::new();
         for r in &open {
             *sector.entry(labels::sector(r.sector)).or_insert(0) += 1;
-            *org.entry(r.org_short.clone()).or_insert(0) += 1;
+            *org.entry(data.org_short(r.organization)).or_insert(0) += 1;
             *gov.entry(data.gazetteer.name(&r.governorate)).or_insert(0) += 1;
         }
         self.by_sector = top(sector, 6);
@@ -236,17 +171,109 @@ impl State {
         vec![Command::Open, Command::Down, Command::Help, Command::Quit]
     }
 
-    pub fn handle_key(&mut self, key: &Key, _data: &Data) -> Option<Action> {
+    pub fn handle_key(&mut self, key: &Key, data: &Data) -> Option<Action> {
         match keys::command(key, Scope::List, false) {
             Some(Command::Open) => match self.rows.get(self.list.selected)? {
-                Row::Referral { id, .. } => Some(Action::OpenReferral(*id)),
-                Row::Household { id, .. } => Some(Action::OpenHousehold(*id)),
                 Row::Heading(_) => None,
+                Row::Awaiting(i) | Row::PastFollowUp(i) | Row::Rejected(i) => data
+                    .referrals
+                    .get(*i as usize)
+                    .map(|r| Action::OpenReferral(r.id)),
+                Row::Unreferred(i) => data
+                    .unreferred
+                    .get(*i as usize)
+                    .map(|n| Action::OpenHousehold(n.household)),
+                Row::Duplicates(i) => data
+                    .duplicate_groups
+                    .get(*i as usize)
+                    .and_then(|g| g.first())
+                    .map(|h| Action::OpenHousehold(h.id)),
             },
             _ => {
                 self.list.handle(key, self.rows.len());
                 None
             }
+        }
+    }
+
+    /// The text of a row and whether it is late (marked `!`).
+    fn describe(&self, row: &Row, data: &Data) -> (String, bool) {
+        let now = data.now;
+        let referral = |i: u32, tail: String| {
+            data.referrals
+                .get(i as usize)
+                .map(|r| {
+                    format!(
+                        "{} → {} {} {}",
+                        cell(&r.case_code, 10),
+                        cell(&data.org_short(r.organization), 6),
+                        cell(data.service_name(r.service), 26),
+                        tail
+                    )
+                })
+                .unwrap_or_default()
+        };
+        match row {
+            Row::Heading(h) => (h.clone(), false),
+            Row::Awaiting(i) => {
+                let Some(r) = data.referrals.get(*i as usize) else {
+                    return (String::new(), false);
+                };
+                let late = r.due().filter(|d| now > *d).map(|d| now.0 - d.0);
+                let tail = match late {
+                    Some(ms) => tr("late", &[("span", Arg::Str(&span_words(ms)))]),
+                    None => tr(
+                        "due-on",
+                        &[(
+                            "date",
+                            Arg::Str(&r.due().map(|d| data.short_date(d)).unwrap_or_default()),
+                        )],
+                    ),
+                };
+                let tail = format!("{tail} {}", labels::priority(r.priority).to_uppercase());
+                (referral(*i, tail), late.is_some())
+            }
+            Row::PastFollowUp(i) => {
+                let date = data
+                    .referrals
+                    .get(*i as usize)
+                    .and_then(|r| r.follow_up)
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
+                (
+                    referral(*i, tr("follow-up-was", &[("date", Arg::Str(&date))])),
+                    true,
+                )
+            }
+            Row::Rejected(i) => {
+                let sector = data
+                    .referrals
+                    .get(*i as usize)
+                    .map(|r| labels::sector(r.sector))
+                    .unwrap_or_default();
+                (referral(*i, sector), false)
+            }
+            Row::Unreferred(i) => match data.unreferred.get(*i as usize) {
+                Some(n) => (
+                    format!(
+                        "{} {} {} {}",
+                        cell(&n.case_code, 10),
+                        cell(&labels::priority(n.priority).to_uppercase(), 9),
+                        cell(&labels::sector(n.sector), 16),
+                        n.description
+                    ),
+                    false,
+                ),
+                None => (String::new(), false),
+            },
+            Row::Duplicates(i) => match data.duplicate_groups.get(*i as usize) {
+                Some(group) => {
+                    let codes: Vec<&str> = group.iter().map(|h| h.case_code.as_str()).collect();
+                    let name = group.first().map(|h| h.name.as_str()).unwrap_or("");
+                    (format!("{} {name}", codes.join(" = ")), false)
+                }
+                None => (String::new(), false),
+            },
         }
     }
 
@@ -331,48 +358,31 @@ impl State {
         for i in self.list.visible(self.rows.len(), list.height as usize) {
             let selected = i == self.list.selected;
             let width = list.width as usize - 2;
-            let line = match &self.rows[i] {
-                Row::Heading(h) => {
-                    let style = if selected {
-                        theme.selected().patch(theme.title())
-                    } else {
-                        theme.title()
-                    };
-                    Line::from(Span::styled(
-                        format!("{}{}", if selected { "> " } else { "  " }, fit(h, width)),
-                        style,
-                    ))
-                }
-                Row::Referral { text, late, .. } => {
-                    let mut style = if selected {
-                        theme.selected()
-                    } else {
-                        ratatui::style::Style::default()
-                    };
-                    if *late {
-                        style = style.patch(theme.overdue());
-                    }
-                    let marker = if selected {
-                        "> "
-                    } else if *late {
-                        "! "
-                    } else {
-                        "  "
-                    };
-                    Line::from(Span::styled(format!("{marker}{}", fit(text, width)), style))
-                }
-                Row::Household { text, .. } => {
-                    let style = if selected {
-                        theme.selected()
-                    } else {
-                        ratatui::style::Style::default()
-                    };
-                    Line::from(Span::styled(
-                        format!("{}{}", if selected { "> " } else { "  " }, fit(text, width)),
-                        style,
-                    ))
-                }
+            let row = &self.rows[i];
+            let (text, late) = self.describe(row, data);
+            let heading = matches!(row, Row::Heading(_));
+            let mut style = if selected {
+                theme.selected()
+            } else {
+                ratatui::style::Style::default()
             };
+            if heading {
+                style = style.patch(theme.title());
+            }
+            if late {
+                style = style.patch(theme.overdue());
+            }
+            let marker = if selected {
+                "> "
+            } else if late {
+                "! "
+            } else {
+                "  "
+            };
+            let line = Line::from(Span::styled(
+                format!("{marker}{}", fit(&text, width)),
+                style,
+            ));
             lines.push(line);
         }
         frame.render_widget(Paragraph::new(lines), list);

@@ -76,7 +76,7 @@ impl State {
         let mut orgs: Vec<(String, String)> = data
             .referrals
             .iter()
-            .map(|r| (r.organization.to_string(), r.org_short.clone()))
+            .map(|r| (r.organization.to_string(), data.org_short(r.organization)))
             .collect();
         orgs.sort_by(|a, b| a.1.cmp(&b.1));
         orgs.dedup();
@@ -116,14 +116,14 @@ impl State {
             .filter(|(_, r)| priority.is_none_or(|p| r.priority == p))
             .filter(|(_, r)| {
                 !overdue
-                    || (r.status == ReferralStatus::Sent && r.due.is_some_and(|d| data.now > d))
+                    || (r.status == ReferralStatus::Sent && r.due().is_some_and(|d| data.now > d))
             })
             .map(|(i, _)| i)
             .collect();
         rows.sort_by_key(|&i| {
             let r = &data.referrals[i];
             (
-                r.due.map(|d| d.0).unwrap_or(i64::MAX),
+                r.due().map(|d| d.0).unwrap_or(i64::MAX),
                 r.sent_at.map(|t| t.0).unwrap_or(i64::MAX),
                 r.id,
             )
@@ -317,19 +317,19 @@ impl State {
         }
         for n in self.list.visible(self.rows.len(), list.height as usize) {
             let r = &data.referrals[self.rows[n]];
-            let late = match r.due {
+            let late = match r.due() {
                 Some(d) if r.status == ReferralStatus::Sent && data.now > d => {
                     Some(span_words(data.now.0 - d.0))
                 }
                 _ => None,
             };
             let cols = [
-                r.due
+                r.due()
                     .map(|d| data.short_date(d))
                     .unwrap_or_else(|| "-".into()),
-                r.case_code.clone(),
-                r.need_text.clone(),
-                r.org_short.clone(),
+                r.case_code.to_string(),
+                r.need_text.to_string(),
+                data.org_short(r.organization),
                 labels::referral_status(r.status),
                 late.clone().unwrap_or_default(),
             ];
@@ -371,7 +371,10 @@ impl State {
         let priority = labels::priority(row.priority).to_uppercase();
         let title = format!(
             "{} → {} · {} ── {}",
-            row.case_code, row.org_short, row.service_name, priority
+            row.case_code,
+            data.org_short(row.organization),
+            data.service_name(row.service),
+            priority
         );
         let block = Block::bordered().title(fit(&title, area.width as usize - 4));
         let inner = block.inner(area);
