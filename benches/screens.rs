@@ -3,6 +3,8 @@
 //! load in the background, render time per screen at 80x24 and 200x60, and resident
 //! memory with the UI open. Prints figures; asserts no time.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use daleel::store::FixedClock;
@@ -17,24 +19,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
-fn rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<f64>().ok())
-        })
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
-}
-
 fn main() {
-    let n: usize = std::env::var("DALEEL_BENCH_HOUSEHOLDS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
+    let n: usize = common::households();
     let tmp = tempfile::tempdir().expect("temporary directory");
     let now = 1_795_950_000_000;
     // DALEEL_BENCH_DIR reuses a demo data directory made earlier (it is made there when
@@ -65,7 +51,7 @@ fn main() {
         );
     }
     println!("screens benchmark: {} demo households", n);
-    let rss_before = rss_mib();
+    let rss_before = common::rss_mib();
 
     // Open and draw the first frame, with the lists loading on a worker thread.
     let started = Instant::now();
@@ -82,7 +68,10 @@ fn main() {
         made_app - opened,
         total - made_app
     );
-    println!("  resident memory at the first frame: {:.1} MiB", rss_mib());
+    println!(
+        "  resident memory at the first frame: {:.1} MiB",
+        common::rss_mib()
+    );
     let event = rx
         .recv_timeout(Duration::from_secs(600))
         .expect("the lists load");
@@ -97,7 +86,7 @@ fn main() {
     }
     println!(
         "  resident memory with the UI open and lists loaded: {:.1} MiB (the bench process held {rss_before:.1} MiB before opening)",
-        rss_mib()
+        common::rss_mib()
     );
 
     for (w, h) in [(80u16, 24u16), (200, 60)] {

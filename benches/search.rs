@@ -4,6 +4,8 @@
 //! time. `cargo bench --bench search -- --dump-services FILE` also writes the 10,000
 //! service lines that `scripts/compare-fzf.sh` gives to `fzf --filter`.
 
+mod common;
+
 use std::time::Instant;
 
 use daleel::demo;
@@ -55,10 +57,7 @@ fn main() {
         .position(|a| a == "--dump-services")
         .and_then(|i| args.get(i + 1))
         .cloned();
-    let households: usize = std::env::var("DALEEL_BENCH_HOUSEHOLDS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
+    let households: usize = common::households();
     let today = Timestamp(1_795_000_000_000);
     let gazetteer = Gazetteer::builtin();
     println!("search benchmark: time per keystroke (each query typed letter by letter)");

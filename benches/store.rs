@@ -3,34 +3,14 @@
 //! acknowledged saves, the on-disk size and the peak resident memory. Figures only: no
 //! assertion on time. Run with `cargo bench --bench store`.
 
+mod common;
+
 use std::time::Instant;
 
 use daleel::demo;
 use daleel::model::{Household, Timestamp};
 use daleel::store::{DeviceInfo, Edit, FixedClock, Store};
 use daleel::sync::identity::Identity;
-
-fn peak_rss_mib() -> f64 {
-    proc_status_mib("VmHWM:")
-}
-
-fn rss_mib() -> f64 {
-    proc_status_mib("VmRSS:")
-}
-
-/// A memory figure from /proc/self/status (Linux), in MiB; NaN elsewhere.
-fn proc_status_mib(field: &str) -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with(field))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<f64>().ok())
-        })
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
-}
 
 fn dir_size(path: &std::path::Path) -> u64 {
     std::fs::read_dir(path)
@@ -52,10 +32,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 fn main() {
-    let n: usize = std::env::var("DALEEL_BENCH_HOUSEHOLDS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
+    let n: usize = common::households();
     let tmp = tempfile::tempdir().expect("temporary directory");
     let (identity, _) = Identity::load_or_create(tmp.path()).expect("identity");
     let device = DeviceInfo {
@@ -71,7 +48,7 @@ fn main() {
     println!("store benchmark: {n} households");
     println!(
         "  resident memory with the generated households in memory, before the store works: {:.1} MiB",
-        rss_mib()
+        common::rss_mib()
     );
 
     // Bulk insert, 500 households per transaction, one flush at the end.
@@ -162,5 +139,5 @@ fn main() {
         "  reopen: {opened:.0} ms; count {count} households: {:.0} ms",
         started.elapsed().as_secs_f64() * 1e3
     );
-    println!("  peak resident memory: {:.1} MiB", peak_rss_mib());
+    println!("  peak resident memory: {:.1} MiB", common::peak_rss_mib());
 }

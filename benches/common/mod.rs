@@ -1,0 +1,35 @@
+//! What the benchmarks share: memory figures from /proc and the household count to use.
+
+/// A memory figure from /proc/self/status (Linux), in MiB; NaN elsewhere.
+fn proc_status_mib(field: &str) -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+/// Resident memory now.
+#[allow(dead_code)]
+pub fn rss_mib() -> f64 {
+    proc_status_mib("VmRSS:")
+}
+
+/// The most resident memory so far.
+#[allow(dead_code)]
+pub fn peak_rss_mib() -> f64 {
+    proc_status_mib("VmHWM:")
+}
+
+/// `DALEEL_BENCH_HOUSEHOLDS`, or 100,000 (performance.md's field scale).
+pub fn households() -> usize {
+    std::env::var("DALEEL_BENCH_HOUSEHOLDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000)
+}
