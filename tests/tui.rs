@@ -499,6 +499,29 @@ fn the_service_search_types_arabic_letters_and_filters_at_once() {
 }
 
 #[test]
+fn a_service_filter_is_picked_by_typing_and_enter() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let mut app = ready_app(&ws);
+    press(&mut app, KeyCode::F(3));
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "gb");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.services.filters.code("sector").as_deref(), Some("gbv"));
+    assert!(!app.services.hits.is_empty());
+    assert!(
+        app.services
+            .hits
+            .iter()
+            .all(|&i| app.services.search.services()[i].sector == Sector::Gbv)
+    );
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "anb");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.services.filters.code("area").as_deref(), Some("IQG01"));
+}
+
+#[test]
 fn quitting_with_an_unsaved_household_asks_first() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = workspace(dir.path());
@@ -607,6 +630,39 @@ fn selection_is_reversed_and_marked_and_overdue_rows_are_marked() {
         .expect("marked tab");
     let x = text.lines().next().expect("line")[..x].chars().count() as u16;
     assert!(buffer[(x, 0)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn right_to_left_mirrors_the_frame_and_right_aligns_the_lists() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    fixture(&ws);
+    let mut app = ready_app(&ws);
+    let (ltr, _) = screen_text(&app, 80, 24);
+    app.data.direction = daleel::tui::Direction::Rtl;
+    let (rtl, _) = screen_text(&app, 80, 24);
+    let tabs_ltr = ltr.lines().next().expect("tabs");
+    let tabs_rtl = rtl.lines().next().expect("tabs");
+    assert!(tabs_ltr.starts_with(" Daleel"), "{tabs_ltr}");
+    assert!(tabs_rtl.trim_end().ends_with("Daleel"), "{tabs_rtl}");
+    assert!(
+        tabs_rtl.find("F5").expect("F5") < tabs_rtl.find("F1").expect("F1"),
+        "tabs read right to left"
+    );
+    // A lookup row ends at the right edge instead of starting at the left one.
+    let row_ltr = ltr
+        .lines()
+        .find(|l| l.contains("Ahmed Al-Jubouri"))
+        .expect("row");
+    let row_rtl = rtl
+        .lines()
+        .find(|l| l.contains("Ahmed Al-Jubouri"))
+        .expect("row");
+    assert!(row_ltr.starts_with("> ") || row_ltr.starts_with("  "));
+    assert!(
+        row_rtl.len() >= row_ltr.len() && row_rtl.starts_with("   "),
+        "{row_rtl:?}"
+    );
 }
 
 fn snapshot_app(dir: &Path) -> App {

@@ -364,7 +364,7 @@ worker-new = New name
 worker-keys = ↑↓ choose · Enter select · Tab type a new name · Esc cancel
 worker-keys-first = Type your name and press Enter.
 worker-empty = Type a name first.
-worker-set = Working as { $name }.
+worker-set = Now working: { $name }
 
 ## Errors
 error-load = Could not load the lists: { $error }

@@ -72,6 +72,7 @@ impl App {
         let worker = store.current_worker()?;
         let data = Data {
             now: store.now(),
+            direction: super::Direction::Ltr,
             utc_offset_secs,
             device_code: store.device().code.clone(),
             device_name: store.device_name()?,

@@ -30,6 +30,26 @@ use keys::Command;
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
+/// Which way the screens read. Right-to-left (Arabic, Kurdish Sorani) mirrors the frame
+/// and right-aligns the lists; the Arabic and Kurdish catalogs come with the field-fit
+/// issue, and until then the UI reads left to right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// The alignment of a line of text.
+    pub fn alignment(self) -> ratatui::layout::Alignment {
+        match self {
+            Direction::Ltr => ratatui::layout::Alignment::Left,
+            Direction::Rtl => ratatui::layout::Alignment::Right,
+        }
+    }
+}
+
 /// The screens, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ScreenId {
@@ -106,7 +126,11 @@ pub fn render(app: &App, frame: &mut Frame) {
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let mut spans = vec![Span::styled(format!(" {} ", t("app-name")), theme.title())];
-    for s in ScreenId::ALL {
+    let mut order = ScreenId::ALL.to_vec();
+    if app.data.direction == Direction::Rtl {
+        order.reverse();
+    }
+    for s in order {
         let (key, name) = s.tab();
         if s == app.screen {
             spans.push(Span::styled(
@@ -117,7 +141,13 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
             spans.push(Span::raw(format!(" {key} {} ", t(name))));
         }
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if app.data.direction == Direction::Rtl {
+        spans.rotate_left(1);
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).alignment(app.data.direction.alignment()),
+        area,
+    );
 }
 
 fn render_message(app: &App, frame: &mut Frame, area: Rect) {
@@ -179,6 +209,9 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let pad = (area.width as usize).saturating_sub(used + clock.chars().count() + 1);
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::raw(format!("{clock} ")));
+    if d.direction == Direction::Rtl {
+        spans.reverse();
+    }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
@@ -209,7 +242,10 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(label, theme.key()));
         spans.push(Span::raw(format!(" {hint}  ")));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).alignment(app.data.direction.alignment()),
+        area,
+    );
 }
 
 /// The laptop's offset from UTC now.

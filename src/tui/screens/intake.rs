@@ -863,7 +863,7 @@ impl State {
                 row_line(text, i == self.list.selected, theme)
             })
             .collect();
-        frame.render_widget(Paragraph::new(rows), list);
+        frame.render_widget(super::list_paragraph(rows, data), list);
     }
 }
 

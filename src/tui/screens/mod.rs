@@ -20,6 +20,8 @@ use crate::search::households::{HouseholdRow, HouseholdSearch};
 /// What every screen may read: the data loaded from the store, kept in memory.
 pub struct Data {
     pub now: Timestamp,
+    /// Which way the screens read.
+    pub direction: crate::tui::Direction,
     /// The laptop's offset from UTC, read once at start (fixed in tests).
     pub utc_offset_secs: i32,
     pub device_code: String,
@@ -94,6 +96,14 @@ impl Data {
             None => pcode.to_string(),
         }
     }
+}
+
+/// A list's lines, aligned for the reading direction.
+pub fn list_paragraph<'a>(
+    lines: Vec<ratatui::text::Line<'a>>,
+    data: &Data,
+) -> ratatui::widgets::Paragraph<'a> {
+    ratatui::widgets::Paragraph::new(lines).alignment(data.direction.alignment())
 }
 
 /// "3 days" / "5 hours" for a span of milliseconds, for how late something is.

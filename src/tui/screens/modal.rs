@@ -371,7 +371,7 @@ impl Modal {
                 frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
             }
             Modal::Worker(w) => {
-                let area = centered(screen, 56, w.workers.len().min(8) as u16 + 8);
+                let area = centered(screen, 66, w.workers.len().min(8) as u16 + 8);
                 frame.render_widget(Clear, area);
                 let block = Block::bordered().title(t("worker-title"));
                 let inner = block.inner(area);

@@ -385,7 +385,7 @@ impl State {
             ));
             lines.push(line);
         }
-        frame.render_widget(Paragraph::new(lines), list);
+        frame.render_widget(super::list_paragraph(lines, data), list);
     }
 }
 

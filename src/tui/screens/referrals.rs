@@ -355,7 +355,7 @@ impl State {
                 style,
             )));
         }
-        frame.render_widget(Paragraph::new(lines), list);
+        frame.render_widget(super::list_paragraph(lines, data), list);
         self.render_detail(frame, detail, data, theme);
     }
 

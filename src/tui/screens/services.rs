@@ -142,6 +142,24 @@ impl State {
     }
 
     pub fn handle_key(&mut self, key: &Key, _data: &Data) -> Option<Action> {
+        // A filter being typed into takes Enter, arrows and Esc for its picker.
+        if self.focus == Focus::Filters
+            && let Some(field) = self.filters.focused_mut()
+            && let crate::tui::widgets::form::FieldKind::Choice { filter, .. } = &mut field.kind
+            && !filter.is_empty()
+            && matches!(
+                key.code,
+                KeyCode::Enter | KeyCode::Up | KeyCode::Down | KeyCode::Esc | KeyCode::Backspace
+            )
+        {
+            if key.code == KeyCode::Esc {
+                filter.clear();
+            } else if field.handle(key) == Edit::Changed {
+                self.list.selected = 0;
+                self.refresh();
+            }
+            return None;
+        }
         let command = keys::command(key, Scope::List, true);
         match command {
             Some(Command::Open) => {
@@ -345,7 +363,7 @@ impl State {
             ));
             lines.push(Line::from(spans));
         }
-        frame.render_widget(Paragraph::new(lines), inner);
+        frame.render_widget(super::list_paragraph(lines, data), inner);
         self.render_detail(frame, detail_area, data, theme);
         if self.focus == Focus::Filters {
             let anchor = if self.filters.focus == 0 { s } else { a };
