@@ -522,6 +522,155 @@ fn a_service_filter_is_picked_by_typing_and_enter() {
 }
 
 #[test]
+fn saving_a_household_keeps_the_status_its_referrals_gave_its_needs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let (a, n, referral) = fixture(&ws);
+    let mut app = ready_app(&ws);
+    app.update(daleel::tui::action::Action::OpenHousehold(a.id));
+    // Meanwhile the referral is accepted and completed (another screen, or a colleague).
+    ws.store
+        .move_referral("Amal H.", referral, &Move::Accept, "")
+        .expect("accept");
+    let complete = Move::Complete {
+        outcome: daleel::model::Outcome::Successful,
+        reason: String::new(),
+    };
+    ws.store
+        .move_referral("Amal H.", referral, &complete, "")
+        .expect("complete");
+    assert_eq!(
+        ws.store
+            .get::<Need>(n.id)
+            .expect("read")
+            .expect("need")
+            .status,
+        NeedStatus::Met
+    );
+    // The form still holds the need as it was; an edit of the phone is saved.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    typed(&mut app, "9");
+    key(&mut app, Key::ctrl('s'));
+    let saved: Household = ws.store.get(a.id).expect("read").expect("present");
+    assert!(saved.phone.ends_with('9'), "{}", saved.phone);
+    let need: Need = ws.store.get(n.id).expect("read").expect("need");
+    assert_eq!(need.status, NeedStatus::Met, "not rolled back");
+}
+
+#[test]
+fn opening_another_household_or_closing_the_case_never_drops_typing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let (a, _, _) = fixture(&ws);
+    let mut app = ready_app(&ws);
+    key(&mut app, Key::ctrl('n'));
+    typed(&mut app, "Zainab");
+    app.update(daleel::tui::action::Action::OpenHousehold(a.id));
+    assert!(
+        matches!(app.modal, Some(Modal::Confirm { .. })),
+        "asks before dropping the new household"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.intake.form.as_ref().map(|f| f.who.text("head.name")),
+        Some("Zainab".into())
+    );
+    app.update(daleel::tui::action::Action::OpenHousehold(a.id));
+    press(&mut app, KeyCode::Enter); // yes, drop "Zainab"
+    assert_eq!(app.intake.form.as_ref().map(|f| f.id), Some(a.id));
+    // An edited household cannot be closed before its edits are saved.
+    typed(&mut app, " X");
+    app.update(daleel::tui::action::Action::CloseCase);
+    assert!(app.modal.is_none(), "no close prompt while unsaved");
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.0.contains("Save or undo"))
+    );
+}
+
+#[test]
+fn tab_out_of_a_filtered_choice_picks_it_and_follows_through() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let csv = "adm2_pcode,adm2_en,adm2_ar,adm1_pcode\nIQG01Q01,Ramadi,الرمادي,IQG01\n";
+    let areas = ws.store.gazetteer().parse_csv(csv).expect("csv");
+    ws.store.import_areas(&areas).expect("import");
+    let mut app = ready_app(&ws);
+    key(&mut app, Key::ctrl('n'));
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Tab);
+    }
+    typed(&mut app, "anb");
+    press(&mut app, KeyCode::Tab); // picks Anbar without Enter
+    let form = app.intake.form.as_ref().expect("form");
+    assert_eq!(
+        form.who.code("location.governorate").as_deref(),
+        Some("IQG01")
+    );
+    assert!(form.dirty, "a picked value is unsaved work");
+    let district = form.who.get("location.district").expect("district");
+    let codes: Vec<String> = match &district.kind {
+        daleel::tui::widgets::form::FieldKind::Choice { options, .. } => {
+            options.iter().map(|o| o.code.clone()).collect()
+        }
+        _ => Vec::new(),
+    };
+    assert_eq!(codes, ["", "IQG01Q01"], "Anbar's districts are offered");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "retu");
+    press(&mut app, KeyCode::Tab);
+    let form = app.intake.form.as_ref().expect("form");
+    let returned = form.who.get("displacement.returned_on").expect("field");
+    assert!(!returned.hidden, "the return date shows");
+    // Referrals: a status typed into the filter and left with Tab filters the list.
+    fixture(&ws);
+    let mut app = ready_app(&ws);
+    press(&mut app, KeyCode::F(4));
+    assert_eq!(app.referrals.rows.len(), 1);
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "acc");
+    press(&mut app, KeyCode::Tab);
+    assert!(app.referrals.rows.is_empty(), "no referral is accepted");
+}
+
+#[test]
+fn esc_in_a_filled_pop_up_asks_once_and_quit_works_from_a_pop_up() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let mut app = ready_app(&ws);
+    key(&mut app, Key::ctrl('n'));
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::PageDown);
+    press(&mut app, KeyCode::Insert);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Clinic visit");
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        matches!(app.modal, Some(Modal::Prompt(_))),
+        "the first Esc warns"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(app.modal.is_none(), "the second closes");
+    press(&mut app, KeyCode::Insert);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Water");
+    key(&mut app, Key::ctrl('q'));
+    assert!(
+        !app.quit,
+        "typed answers in a pop-up are not dropped without asking"
+    );
+    assert!(matches!(app.modal, Some(Modal::Confirm { .. })));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.quit);
+}
+
+#[test]
 fn quitting_with_an_unsaved_household_asks_first() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = workspace(dir.path());
@@ -612,8 +761,7 @@ fn selection_is_reversed_and_marked_and_overdue_rows_are_marked() {
             .is_some_and(|l| l.contains("28 hours")),
         "{text}"
     );
-    // The same row unselected is still marked overdue with "!".
-    press(&mut app, KeyCode::Tab); // focus the filters: the list keeps its selection
+    // Unselected, the overdue row is still marked "!" (and coloured in the colour theme).
     press(&mut app, KeyCode::F(5));
     let (text, _) = screen_text(&app, 80, 24);
     assert!(
@@ -621,6 +769,20 @@ fn selection_is_reversed_and_marked_and_overdue_rows_are_marked() {
             .any(|l| l.starts_with("! ") && l.contains("28 hours late")),
         "{text}"
     );
+    app.theme = Theme { color: true };
+    let (text, buffer) = screen_text(&app, 80, 24);
+    let late = text
+        .lines()
+        .position(|l| l.starts_with("! "))
+        .expect("overdue row");
+    let cell = &buffer[(3, late as u16)];
+    assert_eq!(
+        cell.fg,
+        ratatui::style::Color::Red,
+        "overdue is red as well as marked"
+    );
+    assert!(cell.modifier.contains(Modifier::BOLD));
+    app.theme = Theme::plain();
     // The current tab is reversed and marked too.
     let (text, buffer) = screen_text(&app, 80, 24);
     let x = text

@@ -241,6 +241,9 @@ close-intro = A closed case stays in the records. For a duplicate, give the case
 close-reason = Why
 close-duplicate-of = Same as case
 case-closed-saved = The case is closed.
+close-save-first = Save or undo your changes first (Ctrl+S), then close the case.
+need-saved-not-removed = A saved need is not removed: open it (Enter) to mark it met or closed.
+prompt-esc-again = You typed in this form: press Esc again to close it without saving, or Ctrl+S to save.
 refer-save-first = Save the household first (Ctrl+S), then refer its needs.
 refer-no-consent = This household did not consent to referral: record its consent (step 2) first.
 worker-needed = Choose who is working first (F8).
@@ -355,6 +358,7 @@ menu-note = Add a follow-up note…
 menu-follow-up = Set the follow-up date…
 menu-open-case = Open the household
 confirm-quit-unsaved = The household you are recording is not saved. Quit and lose it?
+confirm-quit-typed = What you typed in this form is not saved. Quit and lose it?
 confirm-discard = Leave this household without saving what you changed?
 
 ## Worker

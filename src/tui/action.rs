@@ -24,8 +24,12 @@ pub enum Action {
     FindHouseholds(String),
     /// Intake: start a new household.
     NewHousehold,
-    /// Intake: open a household for editing.
+    /// Intake: open a household for editing (asking first when the form is unsaved).
     OpenHousehold(Uuid),
+    /// Intake: open a household, dropping the unsaved form (after the user confirmed).
+    OpenHouseholdAnyway(Uuid),
+    /// Check and use the answers of the open pop-up form.
+    SubmitPrompt,
     /// Intake: check the form and save the household.
     SaveHousehold,
     /// Intake: leave the form, asking first when something is unsaved.
@@ -70,4 +74,6 @@ pub enum Action {
     Reload,
     /// Typed or pasted text was cut at a field's limit: say so.
     FieldFull,
+    /// Say something on the message line.
+    Say(String),
 }

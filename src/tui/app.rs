@@ -144,7 +144,14 @@ impl App {
             Event::Key(k) => self.on_key(k),
             Event::Paste(text) => self.on_paste(&text),
             Event::Resize(..) => {}
-            Event::Tick => self.data.now = self.store.now(),
+            Event::Tick => {
+                let before = self.data.now.0 / 60_000;
+                self.data.now = self.store.now();
+                // The queue says how late things are: work it out again each minute.
+                if self.data.now.0 / 60_000 != before && self.data.loaded {
+                    self.queue.rebuild(&self.data);
+                }
+            }
             Event::Job(r) => self.on_job(*r),
         }
         self.drain();
@@ -178,6 +185,7 @@ impl App {
         match result {
             JobResult::Loaded(Ok(snapshot)) => {
                 self.loading = false;
+                let keep = self.referrals.selected_id(&self.data);
                 self.data.household_count =
                     snapshot.households.lock().map(|h| h.len()).unwrap_or(0);
                 self.data.households = Some(snapshot.households);
@@ -187,7 +195,8 @@ impl App {
                 self.data.loaded = true;
                 self.data.load_error = None;
                 self.data.now = self.store.now();
-                self.referrals.refilter(&self.data);
+                self.referrals.refilter_keeping(&self.data, keep);
+                self.refresh_form_needs();
                 self.queue.rebuild(&self.data);
                 if let Some(id) = self.select_after_load.take() {
                     self.referrals.select(id, &self.data);
@@ -227,6 +236,22 @@ impl App {
         }
     }
 
+    /// After a save elsewhere (a referral, a need marked met), an unchanged household form
+    /// shows its needs as they are now.
+    fn refresh_form_needs(&mut self) {
+        let Some(form) = self.intake.form.as_mut() else {
+            return;
+        };
+        if form.dirty || form.existing.is_none() {
+            return;
+        }
+        if let Ok(needs) = self.store.needs_of(form.id) {
+            form.saved_needs = needs.iter().map(|n| n.id).collect();
+            form.needs = needs;
+            form.needs_list.clamp(form.needs.len());
+        }
+    }
+
     fn on_paste(&mut self, text: &str) {
         // A paste is typed into the focused text field, cut at its limit with a message.
         let mut cut = false;
@@ -247,6 +272,21 @@ impl App {
     /// Handles a key press.
     pub fn on_key(&mut self, key: Key) {
         self.message = None;
+        // Quitting works everywhere, a pop-up open or not (asking first when unsaved).
+        if keys::command(&key, Scope::Global, true) == Some(Command::Quit)
+            && !matches!(self.modal, Some(Modal::Confirm { .. }))
+        {
+            let typed_in_pop_up = matches!(&self.modal, Some(Modal::Prompt(p)) if p.initial.as_ref() != Some(&p.form));
+            self.modal = None;
+            if typed_in_pop_up && !self.intake.unsaved() {
+                self.modal = Some(Modal::Confirm {
+                    message: t("confirm-quit-typed"),
+                    yes: Action::QuitNow,
+                });
+                return;
+            }
+            return self.update(Action::Quit);
+        }
         if let Some(modal) = self.modal.as_mut() {
             match modal.handle_key(&key) {
                 Outcome::Stay => {}
@@ -255,7 +295,7 @@ impl App {
                     self.modal = None;
                     self.update(action);
                 }
-                Outcome::Submit => self.submit_prompt(),
+                Outcome::Submit => self.update(Action::SubmitPrompt),
                 Outcome::Worker(name) => self.update(Action::SetWorker(name)),
             }
             return;
@@ -376,7 +416,21 @@ impl App {
                 self.intake.mode = Mode::Form;
                 self.screen = ScreenId::Intake;
             }
-            Action::OpenHousehold(id) => self.open_household(id),
+            Action::OpenHousehold(id) => {
+                let same = self.intake.form.as_ref().is_some_and(|f| f.id == id);
+                if self.intake.unsaved() && !same {
+                    self.modal = Some(Modal::Confirm {
+                        message: t("confirm-discard"),
+                        yes: Action::OpenHouseholdAnyway(id),
+                    });
+                } else if same && self.intake.mode == Mode::Form {
+                    self.screen = ScreenId::Intake;
+                } else {
+                    self.open_household(id);
+                }
+            }
+            Action::OpenHouseholdAnyway(id) => self.open_household(id),
+            Action::SubmitPrompt => self.submit_prompt(),
             Action::SaveHousehold => self.save_household(),
             Action::DiscardHousehold => {
                 if self.intake.unsaved() {
@@ -426,6 +480,9 @@ impl App {
                 self.open_prompt(title, String::new(), f, Purpose::Need(i), 14);
             }
             Action::SetNeedStatus { need, status } => self.set_need_status(need, status),
+            Action::CloseCase if self.intake.unsaved() => {
+                self.say(t("close-save-first"), Tone::Error);
+            }
             Action::CloseCase => {
                 self.open_prompt(
                     t("close-title"),
@@ -493,6 +550,7 @@ impl App {
             Action::SetFollowUp { id, date } => self.set_follow_up(id, date),
             Action::Reload => self.spawn_load(),
             Action::FieldFull => self.say(t("field-cut"), Tone::Error),
+            Action::Say(text) => self.say(text, Tone::Info),
         }
     }
 
@@ -505,6 +563,8 @@ impl App {
         label_width: usize,
     ) {
         self.modal = Some(Modal::Prompt(Prompt {
+            initial: Some(form.clone()),
+            esc_armed: false,
             title,
             intro,
             form,
@@ -619,7 +679,18 @@ impl App {
             }
         };
         let mut edits = vec![Edit::Household(household.clone())];
-        edits.extend(form.needs.iter().cloned().map(Edit::Need));
+        for need in &form.needs {
+            // A need's status follows its referrals (and the worker's own marks, saved at
+            // once): the form's copy may be older, so the stored status stays.
+            let mut need = need.clone();
+            if let Ok(Some(stored)) = self.store.get::<Need>(need.id) {
+                need.status = stored.status;
+                if need == stored {
+                    continue;
+                }
+            }
+            edits.push(Edit::Need(need));
+        }
         let was_new = form.is_new();
         match self.store.apply(&worker, &edits) {
             Ok(applied) => {

@@ -169,7 +169,10 @@ pub fn load_snapshot(store: &Store) -> Result<Snapshot, StoreError> {
     let mut referrals = Vec::new();
     for r in store.all::<Referral>() {
         let r: Referral = r?;
-        referred.insert(r.need);
+        // A need is being handled while one of its referrals is sent or accepted.
+        if matches!(r.status(), ReferralStatus::Sent | ReferralStatus::Accepted) {
+            referred.insert(r.need);
+        }
         let (case_code, governorate) = places.get(&r.household).cloned().unwrap_or_default();
         let need = needs.get(&r.need);
         referrals.push(ReferralRow {

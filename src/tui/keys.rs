@@ -171,6 +171,16 @@ pub struct Binding {
     pub matches: fn(&Key) -> bool,
 }
 
+/// Alt with a digit, Arabic-Indic digits included.
+fn alt_digit(k: &Key, digit: char) -> bool {
+    k.alt && matches!(k.code, KeyCode::Char(c) if latin_equivalent(c) == digit)
+}
+
+/// Ctrl with a letter, or with the letter at its place on the Arabic layout.
+fn ctrl_key(k: &Key, letter: char) -> bool {
+    k.ctrl && matches!(k.code, KeyCode::Char(c) if latin_equivalent(c) == letter)
+}
+
 fn is(code: KeyCode) -> impl Fn(&Key) -> bool {
     move |k| k.code == code && !k.ctrl && !k.alt
 }
@@ -183,7 +193,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "key-help",
         scope: Scope::Global,
         letter: false,
-        matches: |k| is(KeyCode::F(1))(k) || (k.alt && k.code == KeyCode::Char('1')),
+        matches: |k| is(KeyCode::F(1))(k) || alt_digit(k, '1'),
     },
     Binding {
         command: Command::Help,
@@ -201,7 +211,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "key-intake",
         scope: Scope::Global,
         letter: false,
-        matches: |k| is(KeyCode::F(2))(k) || (k.alt && k.code == KeyCode::Char('2')),
+        matches: |k| is(KeyCode::F(2))(k) || alt_digit(k, '2'),
     },
     Binding {
         command: Command::Show(ScreenId::Services),
@@ -209,7 +219,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "key-services",
         scope: Scope::Global,
         letter: false,
-        matches: |k| is(KeyCode::F(3))(k) || (k.alt && k.code == KeyCode::Char('3')),
+        matches: |k| is(KeyCode::F(3))(k) || alt_digit(k, '3'),
     },
     Binding {
         command: Command::Show(ScreenId::Referrals),
@@ -217,7 +227,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "key-referrals",
         scope: Scope::Global,
         letter: false,
-        matches: |k| is(KeyCode::F(4))(k) || (k.alt && k.code == KeyCode::Char('4')),
+        matches: |k| is(KeyCode::F(4))(k) || alt_digit(k, '4'),
     },
     Binding {
         command: Command::Show(ScreenId::Queue),
@@ -225,7 +235,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "key-queue",
         scope: Scope::Global,
         letter: false,
-        matches: |k| is(KeyCode::F(5))(k) || (k.alt && k.code == KeyCode::Char('5')),
+        matches: |k| is(KeyCode::F(5))(k) || alt_digit(k, '5'),
     },
     Binding {
         command: Command::Worker,
@@ -249,7 +259,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "key-quit",
         scope: Scope::Global,
         letter: false,
-        matches: |k| is(KeyCode::F(10))(k) || (k.ctrl && k.code == KeyCode::Char('q')),
+        matches: |k| is(KeyCode::F(10))(k) || ctrl_key(k, 'q'),
     },
     Binding {
         command: Command::NextField,
@@ -273,7 +283,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "key-save",
         scope: Scope::Form,
         letter: false,
-        matches: |k| k.ctrl && k.code == KeyCode::Char('s'),
+        matches: |k| ctrl_key(k, 's'),
     },
     Binding {
         command: Command::NextStep,
@@ -305,7 +315,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "key-add",
         scope: Scope::Form,
         letter: false,
-        matches: |k| is(KeyCode::Insert)(k) || (k.ctrl && k.code == KeyCode::Char('n')),
+        matches: |k| is(KeyCode::Insert)(k) || ctrl_key(k, 'n'),
     },
     Binding {
         command: Command::Remove,
@@ -401,7 +411,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "key-search",
         scope: Scope::List,
         letter: false,
-        matches: |k| k.ctrl && k.code == KeyCode::Char('f'),
+        matches: |k| ctrl_key(k, 'f'),
     },
     Binding {
         command: Command::Search,
@@ -419,7 +429,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: "key-new",
         scope: Scope::List,
         letter: false,
-        matches: |k| k.ctrl && k.code == KeyCode::Char('n'),
+        matches: |k| ctrl_key(k, 'n'),
     },
 ];
 
@@ -528,6 +538,24 @@ mod tests {
         assert_eq!(
             command(&ctrl_upper_s, Scope::Form, true),
             Some(Command::Save)
+        );
+    }
+
+    #[test]
+    fn alt_with_arabic_indic_digits_and_ctrl_on_the_arabic_layout() {
+        assert_eq!(
+            command(&Key::alt('٣'), Scope::List, false),
+            Some(Command::Show(ScreenId::Services))
+        );
+        assert_eq!(
+            command(&Key::ctrl('س'), Scope::Form, true),
+            Some(Command::Save),
+            "س sits where s is"
+        );
+        assert_eq!(
+            command(&Key::ctrl('ض'), Scope::Form, true),
+            Some(Command::Quit),
+            "ض sits where q is"
         );
     }
 

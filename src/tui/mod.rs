@@ -257,6 +257,23 @@ fn local_offset() -> i32 {
 /// panics included (`ratatui::run`).
 pub fn run(ws: &Workspace, _config: &Config) -> std::io::Result<()> {
     ratatui::run(|terminal| -> std::io::Result<()> {
+        // A paste arrives as one event (cut at the field's limit, line breaks dropped),
+        // not as keys that would press Enter.
+        let _ = ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::event::EnableBracketedPaste
+        );
+        let result = run_loop(ws, terminal);
+        let _ = ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::event::DisableBracketedPaste
+        );
+        result
+    })
+}
+
+fn run_loop(ws: &Workspace, terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    {
         let (tx, rx) = event::start();
         let mut app = App::new(
             ws.store.clone(),
@@ -282,5 +299,5 @@ pub fn run(ws: &Workspace, _config: &Config) -> std::io::Result<()> {
                 return Ok(());
             }
         }
-    })
+    }
 }

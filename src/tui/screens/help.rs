@@ -65,10 +65,13 @@ impl State {
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let lines = self.lines(theme);
+        // Scrolling stops where the last lines reach the bottom.
+        let last = (lines.len() as u16).saturating_sub(area.height.saturating_sub(2));
         frame.render_widget(
-            Paragraph::new(self.lines(theme))
+            Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
-                .scroll((self.scroll, 0)),
+                .scroll((self.scroll.min(last), 0)),
             area,
         );
     }

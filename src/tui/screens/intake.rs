@@ -341,6 +341,27 @@ impl HouseholdForm {
         }
     }
 
+    /// What follows a change of field `id`: unsaved, its error cleared, the districts of a
+    /// new governorate, the return date shown for returnees, a duplicate check.
+    pub fn field_changed(&mut self, id: &str, data: &Data) -> Option<Action> {
+        self.dirty = true;
+        if let Some(f) = self.who.get_mut(id) {
+            f.error = None;
+        }
+        match id {
+            "location.governorate" => {
+                self.sync_districts(&data.gazetteer);
+                Some(Action::CheckDuplicates)
+            }
+            "displacement.kind" => {
+                self.sync_visibility();
+                None
+            }
+            "head.name" | "head.latin" | "head.birth_year" => Some(Action::CheckDuplicates),
+            _ => None,
+        }
+    }
+
     /// The form's current step's field form, if it has one.
     pub fn current_form(&mut self) -> Option<&mut Form> {
         match self.step {
@@ -643,7 +664,15 @@ impl State {
         // In the members and needs lists, Enter opens (a list binding).
         let opens = keys::command(key, Scope::List, false) == Some(Command::Open);
         match command {
-            Some(Command::Save) => return Some(Action::SaveHousehold),
+            Some(Command::Save) => {
+                if let Some(id) = form.who.blur_focused() {
+                    let _ = form.field_changed(id, data);
+                }
+                if form.consent.blur_focused().is_some() {
+                    form.dirty = true;
+                }
+                return Some(Action::SaveHousehold);
+            }
             Some(Command::Back) => {
                 // Esc first closes an open picker filter.
                 if let Some(f) = form.current_form().and_then(|f| f.focused_mut())
@@ -700,20 +729,19 @@ impl State {
                 }
             },
             Step::Who => {
-                match command {
-                    Some(Command::NextField) => {
-                        if !form.who.focus_next() {
-                            form.on_members = true;
-                        }
-                        return None;
+                if let Some(Command::NextField | Command::PrevField) = command {
+                    // Leaving a choice being filtered picks its best match: that is a
+                    // change like any other.
+                    let changed = form.who.blur_focused();
+                    let moved = if command == Some(Command::NextField) {
+                        form.who.focus_next()
+                    } else {
+                        form.who.focus_prev()
+                    };
+                    if !moved {
+                        form.on_members = true;
                     }
-                    Some(Command::PrevField) => {
-                        if !form.who.focus_prev() {
-                            form.on_members = true;
-                        }
-                        return None;
-                    }
-                    _ => {}
+                    return changed.and_then(|id| form.field_changed(id, data));
                 }
                 let before = form.who.focused().map(|f| f.id);
                 let edit = form
@@ -732,31 +760,19 @@ impl State {
                     return Some(Action::FieldFull);
                 }
                 if edit == Edit::Changed {
-                    form.dirty = true;
-                    if let Some(f) = form.who.focused_mut() {
-                        f.error = None;
-                    }
-                    match before {
-                        Some("location.governorate") => {
-                            form.sync_districts(&data.gazetteer);
-                            return Some(Action::CheckDuplicates);
-                        }
-                        Some("displacement.kind") => form.sync_visibility(),
-                        Some("head.name" | "head.latin" | "head.birth_year") => {
-                            return Some(Action::CheckDuplicates);
-                        }
-                        _ => {}
-                    }
+                    return before.and_then(|id| form.field_changed(id, data));
                 }
                 None
             }
             Step::Consent => {
                 match command {
                     Some(Command::NextField) => {
+                        form.dirty |= form.consent.blur_focused().is_some();
                         form.consent.focus_next();
                         return None;
                     }
                     Some(Command::PrevField) => {
+                        form.dirty |= form.consent.blur_focused().is_some();
                         form.consent.focus_prev();
                         return None;
                     }
@@ -781,11 +797,12 @@ impl State {
                 Some(Command::Remove) if !form.needs.is_empty() => {
                     let i = form.needs_list.selected.min(form.needs.len() - 1);
                     // A saved need is closed, not removed: it may have referrals.
-                    if !form.saved_needs.contains(&form.needs[i].id) {
-                        form.needs.remove(i);
-                        form.needs_list.clamp(form.needs.len());
-                        form.dirty = true;
+                    if form.saved_needs.contains(&form.needs[i].id) {
+                        return Some(Action::Say(t("need-saved-not-removed")));
                     }
+                    form.needs.remove(i);
+                    form.needs_list.clamp(form.needs.len());
+                    form.dirty = true;
                     None
                 }
                 _ => {

@@ -47,6 +47,10 @@ pub struct Menu {
 
 #[derive(Debug, Clone)]
 pub struct Prompt {
+    /// The answers as the prompt opened, to tell whether anything was typed.
+    pub initial: Option<Form>,
+    /// Esc was pressed once with typed answers: a second Esc closes.
+    pub esc_armed: bool,
     pub title: String,
     pub intro: String,
     pub form: Form,
@@ -160,14 +164,41 @@ impl Modal {
                 }
             }
             Modal::Prompt(prompt) => {
+                let back = keys::command(key, Scope::Form, typing) == Some(Command::Back);
+                if !back {
+                    prompt.esc_armed = false;
+                }
                 match keys::command(key, Scope::Form, typing) {
-                    Some(Command::Save) => return Outcome::Submit,
-                    Some(Command::Back) => return Outcome::Close,
+                    Some(Command::Save) => {
+                        prompt.form.blur_focused();
+                        return Outcome::Submit;
+                    }
+                    Some(Command::Back) => {
+                        // Esc first closes a picker being typed into, then asks once
+                        // before dropping typed answers.
+                        if let Some(f) = prompt.form.focused_mut()
+                            && let crate::tui::widgets::form::FieldKind::Choice { filter, .. } =
+                                &mut f.kind
+                            && !filter.is_empty()
+                        {
+                            filter.clear();
+                            return Outcome::Stay;
+                        }
+                        let typed = prompt.initial.as_ref().is_some_and(|i| *i != prompt.form);
+                        if typed && !prompt.esc_armed {
+                            prompt.esc_armed = true;
+                            prompt.error = Some(t("prompt-esc-again"));
+                            return Outcome::Stay;
+                        }
+                        return Outcome::Close;
+                    }
                     Some(Command::NextField) => {
+                        prompt.form.blur_focused();
                         prompt.form.focus_next();
                         return Outcome::Stay;
                     }
                     Some(Command::PrevField) => {
+                        prompt.form.blur_focused();
                         prompt.form.focus_prev();
                         return Outcome::Stay;
                     }

@@ -105,7 +105,14 @@ impl State {
             &[("count", Arg::Num(past.len() as i64))],
         )));
         rows.extend(past.iter().map(|(i, _)| Row::PastFollowUp(*i as u32)));
-        let rejected = with(ReferralStatus::Rejected);
+        // Rejected referrals whose need still waits for another service (not those
+        // referred elsewhere since, or met).
+        let waiting: std::collections::BTreeSet<uuid::Uuid> =
+            data.unreferred.iter().map(|n| n.id).collect();
+        let rejected: Vec<_> = with(ReferralStatus::Rejected)
+            .into_iter()
+            .filter(|(_, r)| waiting.contains(&r.need))
+            .collect();
         counts.rejected = rejected.len();
         rows.push(Row::Heading(tr(
             "queue-rejected",

@@ -92,8 +92,14 @@ impl State {
 
     /// Lists again from the data and the filters, keeping the selected referral if shown.
     pub fn refilter(&mut self, data: &Data) {
-        self.sync_orgs(data);
         let keep = self.selected_id(data);
+        self.refilter_keeping(data, keep);
+    }
+
+    /// Lists again, keeping `keep` selected when it is shown (the app passes the id it
+    /// had selected before new data replaced the old).
+    pub fn refilter_keeping(&mut self, data: &Data, keep: Option<Uuid>) {
+        self.sync_orgs(data);
         let status = self
             .filters
             .code("status")
@@ -185,6 +191,9 @@ impl State {
                             self.filters.focus = 0;
                         }
                         Focus::Filters => {
+                            if self.filters.blur_focused().is_some() {
+                                self.refilter(data);
+                            }
                             if !self.filters.focus_next() {
                                 self.focus = Focus::List;
                             }
@@ -199,6 +208,9 @@ impl State {
                             self.filters.focus = self.filters.fields.len() - 1;
                         }
                         Focus::Filters => {
+                            if self.filters.blur_focused().is_some() {
+                                self.refilter(data);
+                            }
                             if !self.filters.focus_prev() {
                                 self.focus = Focus::List;
                             }

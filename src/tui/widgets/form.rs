@@ -182,9 +182,7 @@ impl Field {
         match &mut self.kind {
             FieldKind::Text(input) => input.handle(key),
             FieldKind::Check(on) => match key.code {
-                KeyCode::Char(' ') | KeyCode::Enter | KeyCode::Left | KeyCode::Right
-                    if !key.ctrl && !key.alt =>
-                {
+                KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right if !key.ctrl && !key.alt => {
                     *on = !*on;
                     Edit::Changed
                 }
@@ -361,6 +359,13 @@ impl Form {
             }
             None => false,
         }
+    }
+
+    /// Leaves the focused field: a choice being filtered takes its best match. Returns
+    /// the field's id when that changed its value.
+    pub fn blur_focused(&mut self) -> Option<&'static str> {
+        let field = self.fields.get_mut(self.focus)?;
+        field.blur().then_some(field.id)
     }
 
     /// Moves the focus to the next visible field; `false` when it was on the last one.
