@@ -24,6 +24,22 @@ fn open(dir: &std::path::Path) -> (Workspace, Arc<FixedClock>) {
     )
 }
 
+/// Opens the database with sled directly. sled lets go of its file lock a moment after a
+/// database is dropped (its background threads finish last), so this waits for it.
+fn raw_open(path: &std::path::Path) -> sled::Db {
+    let start = std::time::Instant::now();
+    loop {
+        match sled::open(path) {
+            Ok(db) => return db,
+            Err(e) if start.elapsed() < std::time::Duration::from_secs(5) => {
+                let _ = e;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => panic!("raw open: {e}"),
+        }
+    }
+}
+
 fn household(name: &str, phone: &str) -> Household {
     let mut head = Person::new(Uuid::now_v7(), name);
     head.birth_year = Some(1984);
@@ -472,7 +488,7 @@ fn keys_hold_no_personal_data() {
         )
         .expect("save");
     drop(ws);
-    let db = sled::open(dir.path().join("db")).expect("raw open");
+    let db = raw_open(&dir.path().join("db"));
     let sentinels: [&[u8]; 3] = [b"Sentinelname", b"07712345678", b"Sentinelvillage"];
     for name in db.tree_names() {
         let tree = db.open_tree(&name).expect("tree");
@@ -494,7 +510,7 @@ fn a_database_from_a_newer_version_is_refused_plainly() {
     let dir = tempfile::tempdir().expect("tempdir");
     drop(open(dir.path()));
     {
-        let db = sled::open(dir.path().join("db")).expect("raw open");
+        let db = raw_open(&dir.path().join("db"));
         db.open_tree("meta")
             .expect("meta")
             .insert("schema_version", &99u32.to_be_bytes())
