@@ -344,3 +344,111 @@ fn the_log_file_holds_no_personal_data() {
         assert!(!log.contains(&h.head.name) && !log.contains(&h.phone));
     }
 }
+
+#[test]
+fn identity_cards_are_exported_trusted_listed_and_removed() {
+    let a = tempfile::tempdir().expect("tempdir");
+    let b = tempfile::tempdir().expect("tempdir");
+    let stick = tempfile::tempdir().expect("stick");
+    json(&daleel(a.path(), &["identity", "--name", "Laptop A", "--json"]));
+    let a_id = json(&daleel(a.path(), &["identity", "--json"]));
+    let out = daleel(
+        a.path(),
+        &[
+            "identity",
+            "export",
+            "--out",
+            stick.path().to_str().expect("p"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let card = stdout(&out).trim().to_string();
+    assert!(
+        card.ends_with(&format!(
+            "daleel-{}.card",
+            a_id["code"].as_str().expect("code")
+        )),
+        "{card}"
+    );
+    assert!(stderr(&out).contains(a_id["fingerprint"].as_str().expect("fp")));
+
+    // No terminal and no --yes: refused, nothing trusted.
+    let refused = daleel(b.path(), &["trust", "add", &card]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("add --yes"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(
+        json(&daleel(b.path(), &["trust", "list", "--json"])),
+        serde_json::json!([])
+    );
+
+    let added = daleel(b.path(), &["trust", "add", &card, "--yes"]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    let shown = format!(
+        "{} ({})",
+        a_id["code"].as_str().expect("c"),
+        a_id["fingerprint"].as_str().expect("f")
+    );
+    assert!(
+        stderr(&added).contains(&format!("Now trusted: {shown}")),
+        "{}",
+        stderr(&added)
+    );
+    let list = json(&daleel(b.path(), &["trust", "list", "--json"]));
+    assert_eq!(list[0]["name"], "Laptop A");
+    assert_eq!(list[0]["code"], a_id["code"]);
+    assert_eq!(list[0]["fingerprint"], a_id["fingerprint"]);
+    let again = daleel(b.path(), &["trust", "add", &card, "--yes"]);
+    assert!(stderr(&again).contains("trusted already"));
+
+    // A laptop does not trust its own card.
+    let own = daleel(a.path(), &["trust", "add", &card, "--yes"]);
+    assert_eq!(own.status.code(), Some(1));
+    assert!(stderr(&own).contains("own card"));
+
+    // A changed byte is refused as altered, and the list is unchanged.
+    let mut bytes = std::fs::read(&card).expect("card");
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    let bad = stick.path().join("bad.card");
+    std::fs::write(&bad, bytes).expect("write");
+    let out = daleel(
+        b.path(),
+        &["trust", "add", bad.to_str().expect("p"), "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("altered or forged"),
+        "{}",
+        stderr(&out)
+    );
+    let not_card = stick.path().join("photo.jpg");
+    std::fs::write(&not_card, b"\xff\xd8\xff\xe0 not a card").expect("write");
+    let out = daleel(
+        b.path(),
+        &["trust", "add", not_card.to_str().expect("p"), "--yes"],
+    );
+    assert!(
+        stderr(&out).contains("not a Daleel identity card"),
+        "{}",
+        stderr(&out)
+    );
+
+    let fp = a_id["fingerprint"]
+        .as_str()
+        .expect("fp")
+        .to_uppercase()
+        .replace('-', "");
+    let gone = daleel(b.path(), &["trust", "remove", &fp, "--yes"]);
+    assert!(gone.status.success(), "{}", stderr(&gone));
+    assert!(stderr(&gone).contains(&format!("No longer trusted: {shown}")));
+    assert_eq!(
+        json(&daleel(b.path(), &["trust", "list", "--json"])),
+        serde_json::json!([])
+    );
+    let unknown = daleel(b.path(), &["trust", "remove", "0000-0000", "--yes"]);
+    assert_eq!(unknown.status.code(), Some(1));
+}

@@ -804,3 +804,39 @@ fn a_change_claiming_this_device_or_with_a_wrong_hash_is_not_kept() {
         "payload does not match its hash"
     );
 }
+
+#[test]
+fn two_trusted_devices_with_one_device_code_are_refused() {
+    use daleel::model::change::OriginId;
+    use daleel::sync::card::Card;
+    use daleel::sync::identity::device_code;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    // Find two keys whose device codes collide (a birthday search over 25 bits).
+    let mut seen = std::collections::HashMap::new();
+    let (first, second) = (0u64..)
+        .find_map(|i| {
+            let mut key = [0u8; 32];
+            key[..8].copy_from_slice(&i.to_le_bytes());
+            let origin = OriginId(key);
+            seen.insert(device_code(origin), origin)
+                .map(|other| (other, origin))
+        })
+        .expect("a collision");
+    let card = |origin| Card {
+        origin,
+        name: "laptop".into(),
+        made_at: Timestamp(NOW),
+    };
+    assert!(ws.store.trust(&card(first)).expect("first"));
+    let err = ws.store.trust(&card(second)).expect_err("same code");
+    assert!(
+        err.to_string().contains("has the same device code"),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains(&daleel::sync::identity::fingerprint(second))
+    );
+    assert_eq!(ws.store.trusted().expect("list").len(), 1);
+}

@@ -5,6 +5,7 @@ mod gazetteer;
 mod identity;
 mod services;
 mod stats;
+mod trust;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -46,6 +47,7 @@ pub enum Command {
         json: bool,
     },
     /// Show this laptop's device name, code and fingerprint, or set its name.
+    #[command(args_conflicts_with_subcommands = true)]
     Identity {
         /// Print one JSON object on stdout.
         #[arg(long)]
@@ -53,6 +55,13 @@ pub enum Command {
         /// Set the device's name (for example "CRC Mosul laptop 3").
         #[arg(long, value_name = "NAME")]
         name: Option<String>,
+        #[command(subcommand)]
+        command: Option<IdentityCommand>,
+    },
+    /// The devices whose changes this laptop accepts.
+    Trust {
+        #[command(subcommand)]
+        command: TrustCommand,
     },
     /// The gazetteer of districts and sub-districts.
     Gazetteer {
@@ -87,6 +96,43 @@ pub enum ServicesCommand {
         /// Print one JSON array on stdout.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IdentityCommand {
+    /// Write this laptop's identity card (name, device code, public key) for another
+    /// laptop to trust.
+    Export {
+        /// The card file to write, or a folder to write `daleel-CODE.card` into.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrustCommand {
+    /// Trust the device of an identity card, after comparing its fingerprint with its owner.
+    Add {
+        /// The card file.
+        card: PathBuf,
+        /// Do not ask (for scripts): the fingerprint was checked another way.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// List the trusted devices.
+    List {
+        /// Print one JSON array on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop trusting a device.
+    Remove {
+        /// Its fingerprint, as `daleel trust list` shows it.
+        fingerprint: String,
+        /// Do not ask (for scripts).
+        #[arg(long)]
+        yes: bool,
     },
 }
 
@@ -146,7 +192,16 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         None => crate::tui::run(&ws, &config).map_err(|e| Failure(format!("the screen failed: {e}"))),
         Some(Command::Demo { households, seed }) => stats::demo(&ws, households, seed),
         Some(Command::Stats { json }) => stats::stats(&ws, json),
-        Some(Command::Identity { json, name }) => identity::identity(&ws, json, name),
+        Some(Command::Identity {
+            command: Some(IdentityCommand::Export { out }),
+            ..
+        }) => trust::export_card(&ws, &out),
+        Some(Command::Identity { json, name, .. }) => identity::identity(&ws, json, name),
+        Some(Command::Trust { command }) => match command {
+            TrustCommand::Add { card, yes } => trust::add(&ws, &card, yes),
+            TrustCommand::List { json } => trust::list(&ws, json),
+            TrustCommand::Remove { fingerprint, yes } => trust::remove(&ws, &fingerprint, yes),
+        },
         Some(Command::Gazetteer {
             command: GazetteerCommand::Import { file },
         }) => gazetteer::import(&ws, &file),
@@ -190,6 +245,48 @@ pub fn init_logging(dir: &std::path::Path) {
             .with_writer(std::sync::Mutex::new(file))
             .try_init();
     }
+}
+
+/// Asks a yes/no question on the terminal. With `yes` it does not ask; with no terminal
+/// on standard input it refuses (a script must say `--yes`) instead of waiting.
+pub fn confirm(question: &str, yes: bool) -> Result<(), Failure> {
+    if yes {
+        return Ok(());
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure(format!(
+            "{question} No terminal to answer on: add --yes to confirm from a script"
+        )));
+    }
+    eprint!("{question} [y/N] ");
+    let mut answer = String::new();
+    std::io::stdin()
+        .read_line(&mut answer)
+        .map_err(|e| Failure(format!("could not read the answer: {e}")))?;
+    match answer.trim().to_lowercase().as_str() {
+        "y" | "yes" | "ن" | "نعم" => Ok(()),
+        _ => Err(Failure("not confirmed: nothing was changed".into())),
+    }
+}
+
+/// Writes a file whole or not at all: a temporary name in the same folder, fsync, rename.
+pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+    use std::io::Write;
+    let shown = path.display();
+    let tmp = path.with_extension("partial");
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Failure(format!(
+            "could not write {shown}: {e}; check that the drive is plugged in, not full and not read-only"
+        ))
+    })
 }
 
 /// Groups thousands for people: 12,345.

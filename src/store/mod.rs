@@ -5,6 +5,7 @@
 
 pub mod entity;
 pub mod query;
+pub mod trust;
 pub mod write;
 
 use std::path::Path;
@@ -198,6 +199,7 @@ pub struct Store {
     db: sled::Db,
     trees: Vec<sled::Tree>,
     gazetteer_tree: sled::Tree,
+    trust_tree: sled::Tree,
     device: DeviceInfo,
     clock: Arc<dyn WallClock>,
     gazetteer: RwLock<Gazetteer>,
@@ -233,10 +235,12 @@ impl Store {
             .map(|s| db.open_tree(s.name()))
             .collect::<Result<Vec<_>, _>>()?;
         let gazetteer_tree = db.open_tree("gazetteer")?;
+        let trust_tree = db.open_tree("trust")?;
         let store = Store {
             db,
             trees,
             gazetteer_tree,
+            trust_tree,
             device,
             clock,
             gazetteer: RwLock::new(Gazetteer::builtin()),

@@ -1,4 +1,16 @@
-//! Sync between devices. For now the device's identity: its key pair, fingerprint and
-//! device code. Trust, bundles and merge come with the sync issue.
+//! Sync between devices: the device's identity, identity cards and the trust list, and
+//! (with the sync issue's later steps) signed bundles and merge.
 
+pub mod card;
 pub mod identity;
+
+use crate::model::change::OriginId;
+
+/// Whether `signature` is `origin`'s ed25519 signature of `message`.
+pub fn verify(origin: OriginId, message: &[u8], signature: &[u8; 64]) -> bool {
+    let Ok(key) = ed25519_dalek::VerifyingKey::from_bytes(&origin.0) else {
+        return false;
+    };
+    key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(signature))
+        .is_ok()
+}

@@ -1,0 +1,137 @@
+//! `daleel identity export`, `daleel trust add|list|remove`.
+
+use std::path::Path;
+
+use super::{Failure, confirm, write_atomic};
+use crate::sync::card::{CARD_MAX_BYTES, Card};
+use crate::workspace::Workspace;
+
+pub fn export_card(ws: &Workspace, out: &Path) -> Result<(), Failure> {
+    let code = ws.identity.code();
+    let path = if out.is_dir() {
+        out.join(format!("daleel-{code}.card"))
+    } else {
+        out.to_path_buf()
+    };
+    let name = ws.store.device_name()?;
+    let bytes = Card::write(&ws.identity, &name, ws.store.now())?;
+    write_atomic(&path, &bytes)?;
+    tracing::info!(code = %code, "identity card written");
+    println!("{}", path.display());
+    eprintln!(
+        "Wrote the identity card of {code} (fingerprint {}). Whoever imports it should compare this fingerprint with you.",
+        ws.identity.fingerprint()
+    );
+    Ok(())
+}
+
+fn read_card(path: &Path) -> Result<Card, Failure> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
+    if meta.len() > CARD_MAX_BYTES {
+        return Err(Failure(format!(
+            "{shown} is not an identity card: it is far larger than one ({} bytes)",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
+    Card::read(&bytes).map_err(|e| Failure(format!("{shown}: {e}; nothing was changed")))
+}
+
+pub fn add(ws: &Workspace, path: &Path, yes: bool) -> Result<(), Failure> {
+    let card = read_card(path)?;
+    let name = if card.name.is_empty() {
+        "(no name)"
+    } else {
+        card.name.as_str()
+    };
+    eprintln!("Device:      {name}");
+    eprintln!("Code:        {}", card.code());
+    eprintln!("Fingerprint: {}", card.fingerprint());
+    confirm(
+        &format!(
+            "Trust {} ({})? Compare the fingerprint with the laptop's owner first.",
+            card.code(),
+            card.fingerprint()
+        ),
+        yes,
+    )?;
+    let new = ws.store.trust(&card)?;
+    tracing::info!(code = %card.code(), "device trusted");
+    if new {
+        eprintln!("Now trusted: {} ({}).", card.code(), card.fingerprint());
+    } else {
+        eprintln!(
+            "{} ({}) was trusted already.",
+            card.code(),
+            card.fingerprint()
+        );
+    }
+    Ok(())
+}
+
+pub fn list(ws: &Workspace, json: bool) -> Result<(), Failure> {
+    let trusted = ws.store.trusted()?;
+    if json {
+        let list: Vec<serde_json::Value> = trusted
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "name": d.name,
+                    "code": d.code(),
+                    "fingerprint": d.fingerprint(),
+                    "added": d.added_at.rfc3339(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::Array(list));
+        return Ok(());
+    }
+    if trusted.is_empty() {
+        eprintln!(
+            "No device is trusted yet: import another laptop's card with daleel trust add CARD."
+        );
+    }
+    for d in &trusted {
+        println!("{}  {}  {}", d.code(), d.fingerprint(), d.name);
+    }
+    Ok(())
+}
+
+pub fn remove(ws: &Workspace, fingerprint: &str, yes: bool) -> Result<(), Failure> {
+    let device = ws
+        .store
+        .trusted()?
+        .into_iter()
+        .find(|d| same_fingerprint(&d.fingerprint(), fingerprint))
+        .ok_or_else(|| {
+            Failure(format!(
+                "no trusted device has the fingerprint {fingerprint}: see daleel trust list"
+            ))
+        })?;
+    confirm(
+        &format!(
+            "Stop trusting {} ({})? Its changes that arrive later will be skipped.",
+            device.code(),
+            device.fingerprint()
+        ),
+        yes,
+    )?;
+    ws.store.untrust(fingerprint)?;
+    eprintln!(
+        "No longer trusted: {} ({}).",
+        device.code(),
+        device.fingerprint()
+    );
+    Ok(())
+}
+
+fn same_fingerprint(a: &str, b: &str) -> bool {
+    let clean = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_ascii_hexdigit())
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    clean(a) == clean(b)
+}

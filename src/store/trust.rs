@@ -1,0 +1,119 @@
+//! The trust list: the devices whose changes this laptop accepts, learned from identity
+//! cards. Local to this laptop: never synced, never in the state digest.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Store, StoreError};
+use crate::codec::{self, Versioned};
+use crate::model::Timestamp;
+use crate::model::change::OriginId;
+use crate::sync::card::Card;
+use crate::sync::identity::{device_code, fingerprint};
+
+/// A device this laptop trusts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrustedDevice {
+    pub origin: OriginId,
+    pub name: String,
+    pub added_at: Timestamp,
+}
+
+impl Versioned for TrustedDevice {
+    const VERSION: u8 = 1;
+}
+
+impl TrustedDevice {
+    pub fn code(&self) -> String {
+        device_code(self.origin)
+    }
+
+    pub fn fingerprint(&self) -> String {
+        fingerprint(self.origin)
+    }
+}
+
+/// A fingerprint as people type it: without dashes or spaces, lower case.
+fn normalized(fp: &str) -> String {
+    crate::model::ascii_digits(fp)
+        .chars()
+        .filter(|c| c.is_ascii_hexdigit())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+impl Store {
+    /// Every trusted device, by device code.
+    pub fn trusted(&self) -> Result<Vec<TrustedDevice>, StoreError> {
+        let mut all = self
+            .trust_tree
+            .iter()
+            .values()
+            .map(|v| Ok(codec::decode::<TrustedDevice>(&v?)?))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        all.sort_by_key(|d| d.code());
+        Ok(all)
+    }
+
+    /// Whether changes from `origin` are accepted here (this device's own included).
+    pub fn is_trusted(&self, origin: OriginId) -> Result<bool, StoreError> {
+        Ok(origin == self.device.origin || self.trust_tree.contains_key(origin.0)?)
+    }
+
+    /// Trusts the device of a card. Returns false when it was trusted already (its name
+    /// is brought up to date). Refuses this laptop's own card, and a second device with
+    /// the same device code (case codes would collide).
+    pub fn trust(&self, card: &Card) -> Result<bool, StoreError> {
+        if card.origin == self.device.origin {
+            return Err(StoreError::Invalid(
+                "this is this laptop's own card: import the card of another laptop".into(),
+            ));
+        }
+        if let Some(clash) = self
+            .trusted()?
+            .into_iter()
+            .find(|d| d.origin != card.origin && d.code() == card.code())
+        {
+            return Err(StoreError::Invalid(format!(
+                "device {} ({}) has the same device code as the trusted device {} ({}): their case codes would collide, so it cannot be trusted; ask that laptop's team lead to make it a new identity",
+                card.code(),
+                card.fingerprint(),
+                clash.code(),
+                clash.fingerprint()
+            )));
+        }
+        if card.code() == self.device.code {
+            return Err(StoreError::Invalid(format!(
+                "device {} ({}) has the same device code as this laptop: their case codes would collide, so it cannot be trusted",
+                card.code(),
+                card.fingerprint()
+            )));
+        }
+        let new = !self.trust_tree.contains_key(card.origin.0)?;
+        let device = TrustedDevice {
+            origin: card.origin,
+            name: card.name.clone(),
+            added_at: self.now(),
+        };
+        self.trust_tree
+            .insert(card.origin.0, codec::encode(&device)?)?;
+        self.flush()?;
+        Ok(new)
+    }
+
+    /// Stops trusting the device with this fingerprint (dashes and case do not matter).
+    pub fn untrust(&self, fingerprint: &str) -> Result<TrustedDevice, StoreError> {
+        let wanted = normalized(fingerprint);
+        let device = self
+            .trusted()?
+            .into_iter()
+            .find(|d| normalized(&d.fingerprint()) == wanted)
+            .ok_or_else(|| {
+                StoreError::Invalid(format!(
+                    "no trusted device has the fingerprint {fingerprint}: see daleel trust list"
+                ))
+            })?;
+        self.trust_tree.remove(device.origin.0)?;
+        self.flush()?;
+        Ok(device)
+    }
+}
