@@ -350,7 +350,10 @@ fn identity_cards_are_exported_trusted_listed_and_removed() {
     let a = tempfile::tempdir().expect("tempdir");
     let b = tempfile::tempdir().expect("tempdir");
     let stick = tempfile::tempdir().expect("stick");
-    json(&daleel(a.path(), &["identity", "--name", "Laptop A", "--json"]));
+    json(&daleel(
+        a.path(),
+        &["identity", "--name", "Laptop A", "--json"],
+    ));
     let a_id = json(&daleel(a.path(), &["identity", "--json"]));
     let out = daleel(
         a.path(),
@@ -451,4 +454,53 @@ fn identity_cards_are_exported_trusted_listed_and_removed() {
     );
     let unknown = daleel(b.path(), &["trust", "remove", "0000-0000", "--yes"]);
     assert_eq!(unknown.status.code(), Some(1));
+}
+
+#[test]
+fn sync_export_writes_one_verifiable_bundle_and_nothing_half_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stick = tempfile::tempdir().expect("stick");
+    let stick_path = stick.path().to_str().expect("p");
+    // Nothing recorded yet: a bundle is still written (it carries the watermarks).
+    let empty = daleel(dir.path(), &["sync", "export", "--out", stick_path]);
+    assert!(empty.status.success(), "{}", stderr(&empty));
+    let first = stdout(&empty).trim().to_string();
+    assert!(
+        first.ends_with(".bundle") && !first.contains(':'),
+        "{first}"
+    );
+    assert!(
+        daleel(dir.path(), &["demo", "--households", "40"])
+            .status
+            .success()
+    );
+    let out = daleel(dir.path(), &["sync", "export", "--out", stick_path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = stdout(&out).trim().to_string();
+    assert_eq!(stdout(&out).lines().count(), 1, "the path alone on stdout");
+    assert_ne!(path, first, "a second export gets its own file");
+    let names: Vec<String> = std::fs::read_dir(stick.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().all(|n| n.ends_with(".bundle")),
+        "no partial file left: {names:?}"
+    );
+    let bytes = std::fs::read(&path).expect("bundle");
+    let ws = daleel::workspace::Workspace::open(dir.path()).expect("open");
+    let me = ws.identity.origin();
+    let bundle = daleel::sync::bundle::read(&bytes, |o| o == me).expect("verifies");
+    let carried: usize = bundle.segments.iter().map(|s| s.changes.len()).sum();
+    assert_eq!(carried, ws.store.change_count());
+    assert_eq!(bundle.header.watermarks[&me] as usize, carried);
+    assert_eq!(bundle.header.kind, daleel::store::DatabaseKind::Demo);
+    drop(ws);
+    let missing = daleel(dir.path(), &["sync", "export", "--out", "/no/such/stick"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("is not a folder"),
+        "{}",
+        stderr(&missing)
+    );
 }

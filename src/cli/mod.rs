@@ -58,6 +58,11 @@ pub enum Command {
         #[command(subcommand)]
         command: Option<IdentityCommand>,
     },
+    /// Hand data to other laptops on USB drives.
+    Sync {
+        #[command(subcommand)]
+        command: SyncCommand,
+    },
     /// The devices whose changes this laptop accepts.
     Trust {
         #[command(subcommand)]
@@ -107,6 +112,20 @@ pub enum IdentityCommand {
         /// The card file to write, or a folder to write `daleel-CODE.card` into.
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Write one bundle file into a folder (the USB drive) with this laptop's changes.
+    /// Prints the bundle's path on stdout.
+    Export {
+        /// The folder to write into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Everything this laptop holds, not only what the team is not known to have.
+        #[arg(long)]
+        all: bool,
     },
 }
 
@@ -197,6 +216,9 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             ..
         }) => trust::export_card(&ws, &out),
         Some(Command::Identity { json, name, .. }) => identity::identity(&ws, json, name),
+        Some(Command::Sync {
+            command: SyncCommand::Export { out, all },
+        }) => trust::export_bundle(&ws, &out, all),
         Some(Command::Trust { command }) => match command {
             TrustCommand::Add { card, yes } => trust::add(&ws, &card, yes),
             TrustCommand::List { json } => trust::list(&ws, json),

@@ -1,4 +1,4 @@
-//! `daleel identity export`, `daleel trust add|list|remove`.
+//! `daleel identity export`, `daleel trust add|list|remove`, `daleel sync export`.
 
 use std::path::Path;
 
@@ -134,4 +134,24 @@ fn same_fingerprint(a: &str, b: &str) -> bool {
             .collect()
     };
     clean(a) == clean(b)
+}
+
+pub fn export_bundle(ws: &Workspace, dir: &Path, all: bool) -> Result<(), Failure> {
+    let summary = crate::sync::export::export(&ws.store, &ws.identity, dir, all)?;
+    tracing::info!(
+        changes = summary.changes,
+        segments = summary.segments,
+        bytes = summary.bytes,
+        "bundle exported"
+    );
+    println!("{}", summary.path.display());
+    eprintln!(
+        "Wrote {} changes in {} signed segments ({} KiB) from {} to {}.",
+        super::thousands(summary.changes),
+        summary.segments,
+        summary.bytes.div_ceil(1024),
+        ws.identity.code(),
+        summary.path.display()
+    );
+    Ok(())
 }

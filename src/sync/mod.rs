@@ -1,7 +1,9 @@
 //! Sync between devices: the device's identity, identity cards and the trust list, and
 //! (with the sync issue's later steps) signed bundles and merge.
 
+pub mod bundle;
 pub mod card;
+pub mod export;
 pub mod identity;
 
 use crate::model::change::OriginId;

@@ -1,0 +1,129 @@
+//! `daleel sync export`: one bundle file with this device's changes, written so that a
+//! full or read-only stick, or one pulled out mid-write, leaves no file that passes for a
+//! bundle: a temporary name without the bundle extension, fsync, rename, and validity
+//! from the signed trailer, not from the rename (FAT sticks have no atomic rename).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::bundle::{Header, Writer, sign_segment};
+use super::identity::Identity;
+use crate::model::change::Change;
+use crate::store::{DatabaseKind, Store, StoreError};
+
+/// Changes per signed segment: one signature check per this many changes on import.
+pub const SEGMENT_CHANGES: u64 = 10_000;
+
+/// The extension of a complete bundle.
+pub const EXTENSION: &str = "bundle";
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(
+        "{path} is not a folder: give --out the folder on the USB drive to write the bundle into"
+    )]
+    NotAFolder { path: PathBuf },
+    #[error(
+        "could not write the bundle to {path}: {source}; check that the drive is plugged in, not full and not read-only (no bundle was left there)"
+    )]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportSummary {
+    pub path: PathBuf,
+    pub changes: u64,
+    pub segments: u32,
+    pub bytes: u64,
+    pub watermarks: BTreeMap<String, u64>,
+}
+
+/// Writes a bundle with this device's changes into `dir`. Every export writes a bundle,
+/// even with nothing new: it carries the sender's watermarks. (`all` will matter once
+/// bundles are imported: until then a device holds only its own changes, and sends them
+/// all.)
+pub fn export(
+    store: &Store,
+    identity: &Identity,
+    dir: &Path,
+    all: bool,
+) -> Result<ExportSummary, SyncError> {
+    let _ = all;
+    if !dir.is_dir() {
+        return Err(SyncError::NotAFolder {
+            path: dir.to_path_buf(),
+        });
+    }
+    // A sequence number must be durable before a change carrying it leaves the device.
+    store.flush()?;
+    let me = identity.origin();
+    let last = store.next_seq()? - 1;
+    let ranges: Vec<(u64, u64)> = (1..=last)
+        .step_by(SEGMENT_CHANGES as usize)
+        .map(|first| (first, (first + SEGMENT_CHANGES - 1).min(last)))
+        .collect();
+    let header = Header {
+        sender: me,
+        kind: store.kind()?.unwrap_or(DatabaseKind::Real),
+        made_at: store.now(),
+        hlc: store.last_hlc()?,
+        segments: ranges.len() as u32,
+        watermarks: [(me, last)].into(),
+    };
+    let stamp = store.now().to_utc().format("%Y%m%dT%H%M%SZ").to_string();
+    let base = format!("daleel-{}-{stamp}", identity.code());
+    let mut name = format!("{base}.{EXTENSION}");
+    let mut n = 2;
+    while dir.join(&name).exists() {
+        name = format!("{base}-{n}.{EXTENSION}");
+        n += 1;
+    }
+    let path = dir.join(&name);
+    let partial = dir.join(format!("{name}.partial"));
+    let write_error = |source| SyncError::Write {
+        path: path.clone(),
+        source,
+    };
+    let result = (|| -> Result<u64, SyncError> {
+        let file = std::fs::File::create(&partial).map_err(write_error)?;
+        let mut w =
+            Writer::new(std::io::BufWriter::new(file), identity, &header).map_err(write_error)?;
+        for (first, last) in &ranges {
+            let changes: Vec<Change> = store
+                .changes_of(me, *first)
+                .take((last - first + 1) as usize)
+                .collect::<Result<_, _>>()?;
+            let segment = sign_segment(identity, changes).map_err(StoreError::from)?;
+            w.segment(&segment).map_err(write_error)?;
+        }
+        let (out, bytes) = w.finish().map_err(write_error)?;
+        let file = out.into_inner().map_err(|e| write_error(e.into_error()))?;
+        file.sync_all().map_err(write_error)?;
+        drop(file);
+        std::fs::rename(&partial, &path).map_err(write_error)?;
+        // Make the rename durable where the file system allows it (not on Windows/FAT).
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(bytes)
+    })();
+    match result {
+        Ok(bytes) => Ok(ExportSummary {
+            path,
+            changes: last,
+            segments: ranges.len() as u32,
+            bytes,
+            watermarks: [(identity.code(), last)].into(),
+        }),
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            Err(e)
+        }
+    }
+}
