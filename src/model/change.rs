@@ -51,6 +51,10 @@ pub struct Envelope {
     pub kind: String,
     /// The versions this change supersedes, as its device saw them.
     pub replaces: Vec<Version>,
+    /// One more than the deepest version it replaces (1 for a first value), as its
+    /// device computed it: carried, so that every device ranks heads alike whatever it
+    /// has received so far.
+    pub depth: u32,
     /// BLAKE3 of the payload's salt followed by its encoded values.
     pub payload_hash: [u8; 32],
 }
@@ -133,6 +137,7 @@ mod tests {
                 },
                 kind: KIND_FIELDS.into(),
                 replaces: vec![],
+                depth: 1,
                 payload_hash: payload.hash().expect("hash"),
             },
             payload: Some(payload),

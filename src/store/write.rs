@@ -167,6 +167,7 @@ impl Tx<'_> {
             entity,
             kind: kind.to_string(),
             replaces,
+            depth,
             payload_hash: payload.hash().map_err(abort)?,
         };
         let change = Change {

@@ -457,6 +457,7 @@ mod tests {
                 },
                 kind: kind.into(),
                 replaces: vec![],
+                depth: 1,
                 payload_hash: payload.hash().expect("hash"),
             },
             payload: Some(payload),
