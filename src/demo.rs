@@ -520,6 +520,7 @@ fn household(
             created_at: created,
             created_by: worker.into(),
             history: vec![Referral::created_step(created, worker)],
+            flagged: Vec::new(),
         };
         // Walk the lifecycle to a random point, with times spread over the last 12 weeks.
         let target = pick(

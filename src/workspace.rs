@@ -68,6 +68,8 @@ impl Workspace {
             clock,
             Some(lock),
         )?);
+        // A bundle staged before a crash is applied whole before anything is shown.
+        store.apply_staged(|_| {})?;
         Ok(Workspace {
             dir: dir.to_path_buf(),
             identity,

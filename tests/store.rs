@@ -101,6 +101,7 @@ fn referral(h: &Household, n: &Need) -> Referral {
         created_at: Timestamp(NOW),
         created_by: "Amal".into(),
         history: vec![Referral::created_step(Timestamp(NOW), "Amal")],
+        flagged: Vec::new(),
     }
 }
 

@@ -167,6 +167,7 @@ fn fixture(ws: &Workspace) -> (Household, Need, Uuid) {
         created_at: Timestamp(NOW - 100 * HOUR),
         created_by: "Amal H.".into(),
         history: vec![],
+        flagged: Vec::new(),
     };
     ws.store
         .apply(

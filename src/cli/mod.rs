@@ -127,6 +127,19 @@ pub enum SyncCommand {
         #[arg(long)]
         all: bool,
     },
+    /// Import bundle files, or every bundle in a folder. Each is checked whole first;
+    /// files are never changed or deleted.
+    Import {
+        /// Bundle files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// What this laptop holds from each device, who it trusts, and its state digest.
+    Status {
+        /// Print one JSON object on stdout.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -216,9 +229,11 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             ..
         }) => trust::export_card(&ws, &out),
         Some(Command::Identity { json, name, .. }) => identity::identity(&ws, json, name),
-        Some(Command::Sync {
-            command: SyncCommand::Export { out, all },
-        }) => trust::export_bundle(&ws, &out, all),
+        Some(Command::Sync { command }) => match command {
+            SyncCommand::Export { out, all } => trust::export_bundle(&ws, &out, all),
+            SyncCommand::Import { paths } => trust::import_bundles(&ws, &paths),
+            SyncCommand::Status { json } => trust::status(&ws, json),
+        },
         Some(Command::Trust { command }) => match command {
             TrustCommand::Add { card, yes } => trust::add(&ws, &card, yes),
             TrustCommand::List { json } => trust::list(&ws, json),

@@ -155,3 +155,109 @@ pub fn export_bundle(ws: &Workspace, dir: &Path, all: bool) -> Result<(), Failur
     );
     Ok(())
 }
+
+pub fn import_bundles(ws: &Workspace, paths: &[std::path::PathBuf]) -> Result<(), Failure> {
+    let mut refused = 0;
+    let mut files = Vec::new();
+    for p in paths {
+        match crate::sync::import::bundle_files(p) {
+            Ok(f) => files.extend(f),
+            Err(e) => {
+                eprintln!("daleel: {}: cannot read the folder: {e}", p.display());
+                refused += 1;
+            }
+        }
+    }
+    if files.is_empty() && refused == 0 {
+        return Err(Failure(
+            "no bundle files found there (they end in .bundle)".into(),
+        ));
+    }
+    for file in &files {
+        let shown = file.display();
+        match crate::sync::import::import_file(&ws.store, file, |_| {}) {
+            Ok(s) => {
+                tracing::info!(
+                    new = s.new,
+                    known = s.known,
+                    parked = s.parked,
+                    "bundle imported"
+                );
+                println!(
+                    "{shown}: from {} ({}): {} new, {} already known, {} parked, {} conflicts open",
+                    s.sender_code, s.sender_fingerprint, s.new, s.known, s.parked, s.conflicts
+                );
+                for (code, fp, n) in &s.skipped {
+                    println!("{shown}: skipped {n} changes of {code} ({fp}): not trusted here");
+                }
+            }
+            Err(e) => {
+                refused += 1;
+                eprintln!("daleel: {shown}: refused: {e}; nothing from it was used");
+            }
+        }
+    }
+    if refused > 0 {
+        return Err(Failure(format!(
+            "{refused} refused (see above); the others were imported"
+        )));
+    }
+    Ok(())
+}
+
+pub fn status(ws: &Workspace, json: bool) -> Result<(), Failure> {
+    use crate::sync::identity::{device_code, fingerprint};
+    let held = ws.store.watermarks()?;
+    let parked = ws.store.parked()?;
+    let trusted = ws.store.trusted()?;
+    let digest: String = ws
+        .store
+        .state_digest()?
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut origins: Vec<serde_json::Value> = Vec::new();
+    let mut all: std::collections::BTreeSet<_> = held.keys().copied().collect();
+    all.extend(parked.keys().copied());
+    for origin in all {
+        origins.push(serde_json::json!({
+            "code": device_code(origin),
+            "fingerprint": fingerprint(origin),
+            "held": held.get(&origin).copied().unwrap_or(0),
+            "parked": parked.get(&origin).cloned().unwrap_or_default(),
+            "this_device": origin == ws.identity.origin(),
+        }));
+    }
+    let trusted_json: Vec<serde_json::Value> = trusted
+        .iter()
+        .map(|d| serde_json::json!({"name": d.name, "code": d.code(), "fingerprint": d.fingerprint()}))
+        .collect();
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({"origins": origins, "trusted": trusted_json, "state_digest": digest})
+        );
+        return Ok(());
+    }
+    println!("Held, per device (highest change without a gap):");
+    for o in &origins {
+        let gap = o["parked"].as_array().map(|a| a.len()).unwrap_or(0);
+        let parked = if gap > 0 {
+            format!(", {gap} parked after a gap")
+        } else {
+            String::new()
+        };
+        println!(
+            "  {} ({})  {}{parked}",
+            o["code"].as_str().unwrap_or(""),
+            o["fingerprint"].as_str().unwrap_or(""),
+            o["held"]
+        );
+    }
+    println!("Trusted devices: {}", trusted.len());
+    for d in &trusted {
+        println!("  {} ({})  {}", d.code(), d.fingerprint(), d.name);
+    }
+    println!("State digest: {digest}");
+    Ok(())
+}

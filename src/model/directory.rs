@@ -25,7 +25,7 @@ pub struct FocalPoint {
     pub email: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Organization {
     pub id: Uuid,
     pub name: String,
@@ -61,7 +61,7 @@ pub struct ServiceLocation {
     pub pcode: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Service {
     pub id: Uuid,
     pub organization: Uuid,

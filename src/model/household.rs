@@ -28,7 +28,7 @@ named_enum! {
 }
 
 /// Displacement status; a returnee also carries the date of return when known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Displacement {
     pub kind: DisplacementKind,
     pub returned_on: Option<Date>,
@@ -119,7 +119,7 @@ named_enum! {
 }
 
 /// One person in the household: the head, or a member.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Person {
     pub id: Uuid,
     /// The name as given, exactly as typed (Arabic script or Latin).
@@ -163,7 +163,7 @@ pub struct Location {
 }
 
 /// The household's consent, asked in plain words, each scope a separate yes or no.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Consent {
     /// May the household be referred to services?
     pub services: bool,
@@ -187,7 +187,7 @@ named_enum! {
 }
 
 /// Who closed a case, when and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Closure {
     pub at: Timestamp,
     pub by: String,
@@ -198,14 +198,15 @@ pub struct Closure {
 }
 
 /// Open, or closed with who, when and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum CaseStatus {
+    #[default]
     Open,
     Closed(Closure),
 }
 
 /// A household: the case that needs and referrals hang from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Household {
     pub id: Uuid,
     /// Short human code that cannot collide offline, e.g. `K7QX2-0123`.

@@ -95,6 +95,13 @@ macro_rules! named_enum {
             }
         }
 
+        impl Default for $name {
+            /// The first value: a blank record's placeholder until a change sets it.
+            fn default() -> $name {
+                $name::ALL[0]
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.code())

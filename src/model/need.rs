@@ -69,7 +69,7 @@ named_enum! {
 }
 
 /// A need of a household, or of one of its members.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Need {
     pub id: Uuid,
     pub household: Uuid,

@@ -170,7 +170,7 @@ named_enum! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Referral {
     pub id: Uuid,
     pub household: Uuid,
@@ -188,6 +188,9 @@ pub struct Referral {
     pub created_by: String,
     /// Append-only; the first step creates the draft.
     pub history: Vec<Step>,
+    /// Steps from other devices that the lifecycle refused where they landed (two
+    /// devices answered the same referral differently): kept, shown to the coordinator.
+    pub flagged: Vec<Step>,
 }
 
 impl Referral {
@@ -392,6 +395,7 @@ mod tests {
             created_at: Timestamp(0),
             created_by: "Amal".into(),
             history,
+            flagged: Vec::new(),
         }
     }
 

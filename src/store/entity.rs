@@ -9,7 +9,7 @@ use crate::codec::{self, CodecError, Versioned};
 use crate::model::{Household, Need, Organization, Referral, Service};
 
 /// A kind of record kept in its own tree, changed field by field.
-pub trait Entity: Versioned + Clone {
+pub trait Entity: Versioned + Clone + 'static {
     /// The kind's name in change envelopes.
     const KIND: &'static str;
     /// A one-byte tag for this kind in local keys.
@@ -32,6 +32,9 @@ pub trait Entity: Versioned + Clone {
     /// The index entries of this record: (index tree, key). Keys hold ids, codes and
     /// dates only, never personal data.
     fn index_keys(&self) -> Vec<(Slot, Vec<u8>)>;
+
+    /// An empty record with this id, to be filled from changes.
+    fn blank(id: Uuid) -> Self;
 
     /// Takes from the stored record what a local edit may not change (a case code, a
     /// referral's history, which only steps change). The default keeps nothing.
@@ -101,6 +104,13 @@ impl Entity for Household {
     const TAG: u8 = 1;
     const TREE: Slot = Slot::Households;
 
+    fn blank(id: Uuid) -> Self {
+        Household {
+            id,
+            ..Default::default()
+        }
+    }
+
     fn id(&self) -> Uuid {
         self.id
     }
@@ -149,6 +159,13 @@ impl Entity for Need {
     const TAG: u8 = 2;
     const TREE: Slot = Slot::Needs;
 
+    fn blank(id: Uuid) -> Self {
+        Need {
+            id,
+            ..Default::default()
+        }
+    }
+
     fn id(&self) -> Uuid {
         self.id
     }
@@ -176,6 +193,13 @@ impl Entity for Referral {
     const KIND: &'static str = "referral";
     const TAG: u8 = 3;
     const TREE: Slot = Slot::Referrals;
+
+    fn blank(id: Uuid) -> Self {
+        Referral {
+            id,
+            ..Default::default()
+        }
+    }
 
     fn id(&self) -> Uuid {
         self.id
@@ -234,6 +258,13 @@ impl Entity for Organization {
     const TAG: u8 = 4;
     const TREE: Slot = Slot::Organizations;
 
+    fn blank(id: Uuid) -> Self {
+        Organization {
+            id,
+            ..Default::default()
+        }
+    }
+
     fn id(&self) -> Uuid {
         self.id
     }
@@ -249,6 +280,13 @@ impl Entity for Service {
     const KIND: &'static str = "service";
     const TAG: u8 = 5;
     const TREE: Slot = Slot::Services;
+
+    fn blank(id: Uuid) -> Self {
+        Service {
+            id,
+            ..Default::default()
+        }
+    }
 
     fn id(&self) -> Uuid {
         self.id

@@ -4,6 +4,7 @@
 //! Keys hold ids, codes and dates only, never personal data.
 
 pub mod entity;
+pub mod merge;
 pub mod query;
 pub mod trust;
 pub mod write;
@@ -47,10 +48,18 @@ pub enum Slot {
     ReferralsByHousehold,
     ServicesBySector,
     ServicesByArea,
+    /// For merge: which fields each version has been replaced for.
+    Replaced,
+    /// Per origin, the highest sequence number held without a gap.
+    Held,
+    /// Changes that arrived after a gap in their origin's sequence.
+    Parked,
+    /// A verified bundle's changes waiting to be applied (the durable import cursor).
+    Staging,
 }
 
 impl Slot {
-    pub const ALL: [Slot; 15] = [
+    pub const ALL: [Slot; 19] = [
         Slot::Households,
         Slot::Needs,
         Slot::Referrals,
@@ -66,6 +75,10 @@ impl Slot {
         Slot::ReferralsByHousehold,
         Slot::ServicesBySector,
         Slot::ServicesByArea,
+        Slot::Replaced,
+        Slot::Held,
+        Slot::Parked,
+        Slot::Staging,
     ];
 
     /// The tree's name on disk.
@@ -86,6 +99,10 @@ impl Slot {
             Slot::ReferralsByHousehold => "idx_referrals_household",
             Slot::ServicesBySector => "idx_services_sector",
             Slot::ServicesByArea => "idx_services_area",
+            Slot::Replaced => "replaced",
+            Slot::Held => "held",
+            Slot::Parked => "parked",
+            Slot::Staging => "staging",
         }
     }
 
@@ -200,6 +217,10 @@ pub struct Store {
     trees: Vec<sled::Tree>,
     gazetteer_tree: sled::Tree,
     trust_tree: sled::Tree,
+    /// Received segment headers (with their origin's signature), to forward unchanged.
+    segments_tree: sled::Tree,
+    /// What each trusted device last said it holds (its bundle's watermarks).
+    team_tree: sled::Tree,
     device: DeviceInfo,
     clock: Arc<dyn WallClock>,
     gazetteer: RwLock<Gazetteer>,
@@ -236,11 +257,15 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         let gazetteer_tree = db.open_tree("gazetteer")?;
         let trust_tree = db.open_tree("trust")?;
+        let segments_tree = db.open_tree("segments")?;
+        let team_tree = db.open_tree("team_watermarks")?;
         let store = Store {
             db,
             trees,
             gazetteer_tree,
             trust_tree,
+            segments_tree,
+            team_tree,
             device,
             clock,
             gazetteer: RwLock::new(Gazetteer::builtin()),
@@ -335,6 +360,13 @@ impl Store {
             .map(|b| codec::decode(&b))
             .transpose()
             .map_err(StoreError::from)
+    }
+
+    /// Sets the database's kind (an empty database takes the kind of its first bundle).
+    pub fn set_kind(&self, kind: DatabaseKind) -> Result<(), StoreError> {
+        self.tree(Slot::Meta)
+            .insert(meta::KIND, codec::encode(&kind)?)?;
+        self.flush()
     }
 
     /// Marks the database as a demo database. Refused once it holds real records.

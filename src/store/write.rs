@@ -55,7 +55,7 @@ pub struct Head {
 }
 
 impl Head {
-    fn version(&self, me: OriginId) -> Version {
+    pub fn version(&self, me: OriginId) -> Version {
         Version {
             origin: self.origin.unwrap_or(me),
             seq: self.seq,
@@ -69,11 +69,27 @@ impl Head {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityVersions {
     pub groups: Vec<(Vec<Head>, u64)>,
-    /// The last step of a referral's history (the creation change at first).
-    pub steps: Option<Head>,
+    /// A referral's creation change: the root of its chain of steps.
+    pub root: Option<Head>,
+    /// Every step of a referral's history, in the order they arrived.
+    pub steps: Vec<Head>,
+}
+
+/// The order of heads and steps, the same on every device: depth, then clock, then origin.
+pub fn rank(h: &Head, me: OriginId) -> (u32, Hlc, OriginId) {
+    (h.depth, h.hlc, h.origin.unwrap_or(me))
 }
 
 impl EntityVersions {
+    /// The step the next one follows: the last in replay order, else the creation.
+    pub fn tip(&self, me: OriginId) -> Option<Head> {
+        self.steps
+            .iter()
+            .max_by_key(|h| rank(h, me))
+            .copied()
+            .or(self.root)
+    }
+
     /// The heads of the field at `position` (none for a field never set).
     pub fn heads(&self, position: usize) -> &[Head] {
         self.groups
@@ -100,9 +116,9 @@ impl Versioned for EntityVersions {
     const VERSION: u8 = 1;
 }
 
-type TxError = ConflictableTransactionError<StoreError>;
+pub(super) type TxError = ConflictableTransactionError<StoreError>;
 
-fn abort(e: impl Into<StoreError>) -> TxError {
+pub(super) fn abort(e: impl Into<StoreError>) -> TxError {
     ConflictableTransactionError::Abort(e.into())
 }
 
@@ -114,31 +130,31 @@ pub fn versions_key(tag: u8, id: Uuid) -> Vec<u8> {
 }
 
 /// State carried through one transaction.
-struct Tx<'a> {
-    t: &'a [TransactionalTree],
-    me: OriginId,
-    author: &'a str,
-    now: Timestamp,
-    seq: u64,
-    hlc: Hlc,
-    next_case: u64,
-    device_code: &'a str,
-    applied: Applied,
+pub(super) struct Tx<'a> {
+    pub(super) t: &'a [TransactionalTree],
+    pub(super) me: OriginId,
+    pub(super) author: &'a str,
+    pub(super) now: Timestamp,
+    pub(super) seq: u64,
+    pub(super) hlc: Hlc,
+    pub(super) next_case: u64,
+    pub(super) device_code: &'a str,
+    pub(super) applied: Applied,
 }
 
 impl Tx<'_> {
-    fn tree(&self, slot: Slot) -> &TransactionalTree {
+    pub(super) fn tree(&self, slot: Slot) -> &TransactionalTree {
         &self.t[slot as usize]
     }
 
-    fn read<E: Entity>(&self, id: Uuid) -> Result<Option<E>, TxError> {
+    pub(super) fn read<E: Entity>(&self, id: Uuid) -> Result<Option<E>, TxError> {
         self.tree(E::TREE)
             .get(id.as_bytes())?
             .map(|b| codec::decode::<E>(&b).map_err(abort))
             .transpose()
     }
 
-    fn versions(&self, tag: u8, id: Uuid) -> Result<EntityVersions, TxError> {
+    pub(super) fn versions(&self, tag: u8, id: Uuid) -> Result<EntityVersions, TxError> {
         match self.tree(Slot::Versions).get(versions_key(tag, id))? {
             Some(b) => codec::decode(&b).map_err(abort),
             None => Ok(EntityVersions::default()),
@@ -238,7 +254,7 @@ impl Tx<'_> {
         )?;
         versions.set(mask, vec![head]);
         if old.is_none() && E::KIND == Referral::KIND {
-            versions.steps = Some(head);
+            versions.root = Some(head);
         }
         self.tree(Slot::Versions).insert(
             versions_key(E::TAG, id),
@@ -248,7 +264,7 @@ impl Tx<'_> {
     }
 
     /// Writes the record and moves its index entries.
-    fn store_record<E: Entity>(&self, old: Option<&E>, new: &E) -> Result<(), TxError> {
+    pub(super) fn store_record<E: Entity>(&self, old: Option<&E>, new: &E) -> Result<(), TxError> {
         if let Some(old) = old {
             for (slot, key) in old.index_keys() {
                 self.tree(slot).remove(key)?;
@@ -292,9 +308,16 @@ impl Tx<'_> {
         old.check_step(step, household.as_ref().and_then(|h| h.consent.as_ref()))
             .map_err(abort)?;
         let mut versions = self.versions(Referral::TAG, id)?;
-        let previous = versions.steps;
+        let previous = versions.tip(self.me);
         let replaces = previous.iter().map(|h| h.version(self.me)).collect();
-        let depth = previous.map(|h| h.depth).unwrap_or(0) + 1;
+        let depth = versions
+            .steps
+            .iter()
+            .chain(versions.root.iter())
+            .map(|h| h.depth)
+            .max()
+            .unwrap_or(0)
+            + 1;
         let values = [(
             "step".to_string(),
             codec::encode_value(step).map_err(abort)?,
@@ -305,7 +328,7 @@ impl Tx<'_> {
             id,
         };
         let head = self.log(entity, KIND_STEP, replaces, depth, values)?;
-        versions.steps = Some(head);
+        versions.steps.push(head);
         self.tree(Slot::Versions).insert(
             versions_key(Referral::TAG, id),
             codec::encode(&versions).map_err(abort)?,

@@ -54,7 +54,6 @@ pub fn export(
     dir: &Path,
     all: bool,
 ) -> Result<ExportSummary, SyncError> {
-    let _ = all;
     if !dir.is_dir() {
         return Err(SyncError::NotAFolder {
             path: dir.to_path_buf(),
@@ -63,18 +62,39 @@ pub fn export(
     // A sequence number must be durable before a change carrying it leaves the device.
     store.flush()?;
     let me = identity.origin();
-    let last = store.next_seq()? - 1;
-    let ranges: Vec<(u64, u64)> = (1..=last)
+    let held = store.watermarks()?;
+    let known = if all {
+        BTreeMap::new()
+    } else {
+        store.team_knows()?
+    };
+    // This device's own changes the team may lack, in signed runs; then other devices'
+    // segments, exactly as their origins signed them.
+    let own_from = known.get(&me).copied().unwrap_or(0) + 1;
+    let own_last = held.get(&me).copied().unwrap_or(0);
+    let own: Vec<(u64, u64)> = (own_from..=own_last)
         .step_by(SEGMENT_CHANGES as usize)
-        .map(|first| (first, (first + SEGMENT_CHANGES - 1).min(last)))
+        .map(|first| (first, (first + SEGMENT_CHANGES - 1).min(own_last)))
         .collect();
+    let mut foreign = Vec::new();
+    for (origin, last_held) in &held {
+        if *origin == me {
+            continue;
+        }
+        let team = known.get(origin).copied().unwrap_or(0);
+        for seg in store.segments_of(*origin)? {
+            if seg.last <= *last_held && seg.last > team {
+                foreign.push(seg);
+            }
+        }
+    }
     let header = Header {
         sender: me,
         kind: store.kind()?.unwrap_or(DatabaseKind::Real),
         made_at: store.now(),
         hlc: store.last_hlc()?,
-        segments: ranges.len() as u32,
-        watermarks: [(me, last)].into(),
+        segments: (own.len() + foreign.len()) as u32,
+        watermarks: held.clone(),
     };
     let stamp = store.now().to_utc().format("%Y%m%dT%H%M%SZ").to_string();
     let base = format!("daleel-{}-{stamp}", identity.code());
@@ -90,16 +110,30 @@ pub fn export(
         path: path.clone(),
         source,
     };
-    let result = (|| -> Result<u64, SyncError> {
+    let result = (|| -> Result<(u64, u64), SyncError> {
         let file = std::fs::File::create(&partial).map_err(write_error)?;
         let mut w =
             Writer::new(std::io::BufWriter::new(file), identity, &header).map_err(write_error)?;
-        for (first, last) in &ranges {
+        let mut carried = 0;
+        for (first, last) in &own {
             let changes: Vec<Change> = store
                 .changes_of(me, *first)
                 .take((last - first + 1) as usize)
                 .collect::<Result<_, _>>()?;
+            carried += changes.len() as u64;
             let segment = sign_segment(identity, changes).map_err(StoreError::from)?;
+            w.segment(&segment).map_err(write_error)?;
+        }
+        for seg in &foreign {
+            let changes: Vec<Change> = store
+                .changes_of(seg.origin, seg.first)
+                .take((seg.last - seg.first + 1) as usize)
+                .collect::<Result<_, _>>()?;
+            carried += changes.len() as u64;
+            let segment = super::bundle::Segment {
+                header: seg.clone(),
+                changes,
+            };
             w.segment(&segment).map_err(write_error)?;
         }
         let (out, bytes) = w.finish().map_err(write_error)?;
@@ -111,15 +145,18 @@ pub fn export(
         if let Ok(d) = std::fs::File::open(dir) {
             let _ = d.sync_all();
         }
-        Ok(bytes)
+        Ok((bytes, carried))
     })();
     match result {
-        Ok(bytes) => Ok(ExportSummary {
+        Ok((bytes, changes)) => Ok(ExportSummary {
             path,
-            changes: last,
-            segments: ranges.len() as u32,
+            changes,
+            segments: header.segments,
             bytes,
-            watermarks: [(identity.code(), last)].into(),
+            watermarks: held
+                .iter()
+                .map(|(o, s)| (super::identity::device_code(*o), *s))
+                .collect(),
         }),
         Err(e) => {
             let _ = std::fs::remove_file(&partial);

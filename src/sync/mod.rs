@@ -5,6 +5,7 @@ pub mod bundle;
 pub mod card;
 pub mod export;
 pub mod identity;
+pub mod import;
 
 use crate::model::change::OriginId;
 

@@ -1047,6 +1047,7 @@ impl App {
             created_at: now,
             created_by: worker.clone(),
             history: Vec::new(),
+            flagged: Vec::new(),
         };
         let id = referral.id;
         if let Err(e) = self.store.apply(&worker, &[Edit::Referral(referral)]) {

@@ -1,0 +1,568 @@
+//! Applying changes that came from other devices: merge by heads (sync.md, "Merge").
+//!
+//! Each field keeps its heads: the versions that set it and that no known change replaces
+//! for that field. The value shown is the head ranked highest by (depth, clock, origin),
+//! which every device computes alike, whatever order the changes arrived in. More than
+//! one head is a conflict for the coordinator. A referral's steps are replayed in that
+//! same order by the lifecycle rules; a step the rules refuse where it lands is kept and
+//! flagged. Changes arrive per origin in sequence order: one after a gap is parked until
+//! the gap fills.
+
+use std::collections::BTreeMap;
+
+use sled::Transactional;
+use sled::transaction::TransactionError;
+use uuid::Uuid;
+
+use super::entity::Entity;
+use super::write::{EntityVersions, Head, Tx, TxError, abort, rank, versions_key};
+use super::{Slot, Store, StoreError, change_key, meta, read_u64};
+use crate::codec;
+use crate::model::change::{Change, KIND_FIELDS, KIND_STEP, OriginId, Version};
+use crate::model::clock::Hlc;
+use crate::model::{Household, Need, Organization, Referral, ReferralStatus, Service, Step};
+
+/// What applying a batch of changes did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    /// New changes applied (parked ones that a gap-filler released included).
+    pub applied: u64,
+    /// Changes this device held already.
+    pub known: u64,
+    /// Changes waiting for a gap in their origin's sequence to fill.
+    pub parked: u64,
+}
+
+fn replaced_key(tag: u8, id: Uuid, v: &Version) -> Vec<u8> {
+    let mut k = versions_key(tag, id);
+    k.extend(v.origin.0);
+    k.extend(v.seq.to_be_bytes());
+    k
+}
+
+impl Tx<'_> {
+    fn held(&self, origin: OriginId) -> Result<u64, TxError> {
+        read_u64(self.tree(Slot::Held).get(origin.0)?.as_deref()).map_err(abort)
+    }
+
+    /// Applies one remote change in sequence order, and then any parked changes of the
+    /// same origin that it unblocks.
+    fn merge(&mut self, change: &Change, merged: &mut Merged) -> Result<(), TxError> {
+        let origin = change.envelope.origin;
+        let seq = change.envelope.seq;
+        if origin == self.me {
+            merged.known += 1;
+            return Ok(());
+        }
+        let held = self.held(origin)?;
+        if seq <= held {
+            merged.known += 1;
+            return Ok(());
+        }
+        if seq > held + 1 {
+            let key = change_key(origin, seq);
+            if self.tree(Slot::Parked).get(&key)?.is_none() {
+                self.tree(Slot::Parked)
+                    .insert(key, codec::encode(change).map_err(abort)?)?;
+                merged.parked += 1;
+            } else {
+                merged.known += 1;
+            }
+            return Ok(());
+        }
+        self.merge_one(change)?;
+        merged.applied += 1;
+        let mut held = seq;
+        while let Some(bytes) = self
+            .tree(Slot::Parked)
+            .remove(change_key(origin, held + 1))?
+        {
+            let next: Change = codec::decode(&bytes).map_err(abort)?;
+            self.merge_one(&next)?;
+            merged.applied += 1;
+            merged.parked = merged.parked.saturating_sub(1);
+            held += 1;
+        }
+        self.tree(Slot::Held)
+            .insert(&origin.0, &held.to_be_bytes())?;
+        // The clock moves on to what it has seen, within a day of the wall clock.
+        self.hlc = Hlc::observe(self.hlc, change.envelope.hlc, self.now.0);
+        Ok(())
+    }
+
+    fn merge_one(&mut self, change: &Change) -> Result<(), TxError> {
+        let e = &change.envelope;
+        self.tree(Slot::Changes).insert(
+            change_key(e.origin, e.seq),
+            codec::encode(change).map_err(abort)?,
+        )?;
+        match (e.entity.kind.as_str(), e.kind.as_str()) {
+            ("household", KIND_FIELDS) => self.merge_fields::<Household>(change),
+            ("need", KIND_FIELDS) => self.merge_fields::<Need>(change),
+            ("referral", KIND_FIELDS) => self.merge_fields::<Referral>(change),
+            ("organization", KIND_FIELDS) => self.merge_fields::<Organization>(change),
+            ("service", KIND_FIELDS) => self.merge_fields::<Service>(change),
+            ("referral", KIND_STEP) => self.merge_step(change),
+            // A kind this version does not know: kept in the log and forwarded.
+            _ => Ok(()),
+        }
+    }
+
+    fn head_of(&self, change: &Change) -> Head {
+        let e = &change.envelope;
+        Head {
+            origin: (e.origin != self.me).then_some(e.origin),
+            seq: e.seq,
+            depth: e.depth,
+            hlc: e.hlc,
+        }
+    }
+
+    /// The value a head set for a field, read from the log.
+    fn value_of(&self, head: &Head, field: &str) -> Result<Option<Vec<u8>>, TxError> {
+        let origin = head.origin.unwrap_or(self.me);
+        let Some(bytes) = self.tree(Slot::Changes).get(change_key(origin, head.seq))? else {
+            return Ok(None);
+        };
+        let change: Change = codec::decode(&bytes).map_err(abort)?;
+        Ok(change.payload.and_then(|p| p.values.get(field).cloned()))
+    }
+
+    fn merge_fields<E: Entity>(&mut self, change: &Change) -> Result<(), TxError> {
+        let e = &change.envelope;
+        let id = e.entity.id;
+        let Some(payload) = &change.payload else {
+            // A withheld payload (erasure) is the data-protection issue's.
+            return Ok(());
+        };
+        let mut mask = 0u64;
+        for name in payload.values.keys() {
+            if let Some(pos) = E::FIELDS.iter().position(|f| f == name) {
+                mask |= 1 << pos;
+            }
+        }
+        // What this change replaces, for the fields it sets, is replaced for good: a
+        // replaced version that arrives later never becomes a head.
+        for v in &e.replaces {
+            let key = replaced_key(E::TAG, id, v);
+            let before =
+                read_u64(self.tree(Slot::Replaced).get(&key)?.as_deref()).map_err(abort)?;
+            self.tree(Slot::Replaced)
+                .insert(key, &(before | mask).to_be_bytes())?;
+        }
+        let superseded = read_u64(
+            self.tree(Slot::Replaced)
+                .get(replaced_key(E::TAG, id, &e.version()))?
+                .as_deref(),
+        )
+        .map_err(abort)?;
+        let me = self.me;
+        let head = self.head_of(change);
+        let mut versions = self.versions(E::TAG, id)?;
+        for pos in 0..E::FIELDS.len() {
+            let bit = 1u64 << pos;
+            if mask & bit == 0 {
+                continue;
+            }
+            let mut heads: Vec<Head> = versions
+                .heads(pos)
+                .iter()
+                .copied()
+                .filter(|h| !e.replaces.contains(&h.version(me)))
+                .collect();
+            if superseded & bit == 0 && !heads.contains(&head) {
+                heads.push(head);
+            }
+            heads.sort_by_key(|h| rank(h, me));
+            versions.set(bit, heads);
+        }
+        let old: Option<E> = self.read(id)?;
+        let complete = (0..E::FIELDS.len()).all(|pos| !versions.heads(pos).is_empty());
+        if old.is_none() && E::KIND == Referral::KIND && versions.root.is_none() && complete {
+            versions.root = Some(head);
+        }
+        self.tree(Slot::Versions).insert(
+            versions_key(E::TAG, id),
+            codec::encode(&versions).map_err(abort)?,
+        )?;
+        if old.is_none() && !complete {
+            // Some field has no value yet (its creating change has not arrived).
+            return Ok(());
+        }
+        let mut new = old.clone().unwrap_or_else(|| E::blank(id));
+        for (pos, name) in E::FIELDS.iter().enumerate() {
+            if old.is_some() && mask & (1 << pos) == 0 {
+                continue;
+            }
+            let Some(winner) = versions
+                .heads(pos)
+                .iter()
+                .max_by_key(|h| rank(h, me))
+                .copied()
+            else {
+                continue;
+            };
+            if let Some(value) = self.value_of(&winner, name)? {
+                new.set_field(name, &value).map_err(abort)?;
+            }
+        }
+        self.finish_record(old.as_ref(), new, &versions)
+    }
+
+    /// Stores a merged record; a referral's history is replayed from its steps first.
+    fn finish_record<E: Entity>(
+        &self,
+        old: Option<&E>,
+        new: E,
+        versions: &EntityVersions,
+    ) -> Result<(), TxError> {
+        let any: &dyn std::any::Any = &new;
+        if let Some(referral) = any.downcast_ref::<Referral>() {
+            let mut referral = referral.clone();
+            self.replay(&mut referral, versions)?;
+            let any: &dyn std::any::Any = &referral;
+            if let Some(r) = any.downcast_ref::<E>() {
+                return self.store_record(old, r);
+            }
+        }
+        self.store_record(old, &new)
+    }
+
+    /// Rebuilds a referral's history from all its steps, in rank order, by the lifecycle.
+    fn replay(&self, referral: &mut Referral, versions: &EntityVersions) -> Result<(), TxError> {
+        let me = self.me;
+        let mut steps: Vec<(Head, Step)> = Vec::new();
+        for head in &versions.steps {
+            if let Some(bytes) = self.value_of(head, "step")? {
+                let step: Step = codec::decode_value(&bytes).map_err(abort)?;
+                steps.push((*head, step));
+            }
+        }
+        steps.sort_by_key(|(h, _)| rank(h, me));
+        let mut history = vec![Referral::created_step(
+            referral.created_at,
+            &referral.created_by,
+        )];
+        let mut flagged = Vec::new();
+        let mut status = ReferralStatus::Draft;
+        for (_, step) in steps {
+            let fits = step.from == Some(status)
+                && (step.is_note() || status.allowed_next().contains(&step.to));
+            if fits {
+                status = step.to;
+                history.push(step);
+            } else {
+                flagged.push(step);
+            }
+        }
+        referral.history = history;
+        referral.flagged = flagged;
+        Ok(())
+    }
+
+    fn merge_step(&mut self, change: &Change) -> Result<(), TxError> {
+        let id = change.envelope.entity.id;
+        let head = self.head_of(change);
+        let mut versions = self.versions(Referral::TAG, id)?;
+        if !versions.steps.contains(&head) {
+            versions.steps.push(head);
+        }
+        self.tree(Slot::Versions).insert(
+            versions_key(Referral::TAG, id),
+            codec::encode(&versions).map_err(abort)?,
+        )?;
+        if let Some(old) = self.read::<Referral>(id)? {
+            self.finish_record(Some(&old), old.clone(), &versions)?;
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// The highest sequence number held from `origin` without a gap (this device's own
+    /// included).
+    pub fn held(&self, origin: OriginId) -> Result<u64, StoreError> {
+        if origin == self.device.origin {
+            return Ok(self.next_seq()? - 1);
+        }
+        read_u64(self.tree(Slot::Held).get(origin.0)?.as_deref())
+    }
+
+    /// Per origin, the highest sequence number held without a gap.
+    pub fn watermarks(&self) -> Result<BTreeMap<OriginId, u64>, StoreError> {
+        let mut marks = BTreeMap::new();
+        for entry in self.tree(Slot::Held).iter() {
+            let (k, v) = entry?;
+            let origin: [u8; 32] = k
+                .as_ref()
+                .try_into()
+                .map_err(|_| StoreError::Codec(codec::CodecError::Decode("held key".into())))?;
+            marks.insert(OriginId(origin), read_u64(Some(&v))?);
+        }
+        marks.insert(self.device.origin, self.next_seq()? - 1);
+        Ok(marks)
+    }
+
+    /// Per origin, the parked sequence numbers (waiting for a gap to fill).
+    pub fn parked(&self) -> Result<BTreeMap<OriginId, Vec<u64>>, StoreError> {
+        let mut parked: BTreeMap<OriginId, Vec<u64>> = BTreeMap::new();
+        for key in self.tree(Slot::Parked).iter().keys() {
+            let key = key?;
+            if key.len() == 40 {
+                let mut origin = [0u8; 32];
+                origin.copy_from_slice(&key[..32]);
+                let mut seq = [0u8; 8];
+                seq.copy_from_slice(&key[32..]);
+                parked
+                    .entry(OriginId(origin))
+                    .or_default()
+                    .push(u64::from_be_bytes(seq));
+            }
+        }
+        Ok(parked)
+    }
+
+    /// Applies changes from other devices (sorted by origin and sequence number) in one
+    /// transaction. Unflushed: the importer flushes once it is done.
+    pub fn merge(&self, changes: &[Change]) -> Result<Merged, StoreError> {
+        let now = self.now();
+        let me = self.device.origin;
+        let device_code = self.device.code.as_str();
+        let result = self.trees.as_slice().transaction(|t| {
+            let meta_tree = &t[Slot::Meta as usize];
+            let hlc = match meta_tree.get(meta::HLC)? {
+                Some(b) => codec::decode_value(&b).map_err(abort)?,
+                None => Hlc::default(),
+            };
+            let mut tx = Tx {
+                t,
+                me,
+                author: "",
+                now,
+                seq: 0,
+                hlc,
+                next_case: 0,
+                device_code,
+                applied: Default::default(),
+            };
+            let mut merged = Merged::default();
+            for change in changes {
+                tx.merge(change, &mut merged)?;
+                // Staged changes leave the staging tree in the same transaction: the
+                // staging tree is the import's durable cursor.
+                t[Slot::Staging as usize]
+                    .remove(change_key(change.envelope.origin, change.envelope.seq))?;
+            }
+            meta_tree.insert(meta::HLC, codec::encode_value(&tx.hlc).map_err(abort)?)?;
+            Ok(merged)
+        });
+        match result {
+            Ok(m) => Ok(m),
+            Err(TransactionError::Abort(e)) => Err(e),
+            Err(TransactionError::Storage(e)) => Err(StoreError::Sled(e)),
+        }
+    }
+}
+
+/// A field with more than one head: concurrent edits that sync could not order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The kind of record (`Entity::TAG`).
+    pub tag: u8,
+    pub id: Uuid,
+    /// The field's position in `Entity::FIELDS`.
+    pub field: usize,
+    pub heads: Vec<Head>,
+}
+
+/// The meta key that says a whole bundle is staged and must be applied.
+pub const STAGED: &[u8] = b"staged_import";
+
+/// How many changes one apply transaction takes.
+pub const APPLY_CHUNK: usize = 2_000;
+
+impl Store {
+    /// Stages a verified bundle's changes: written whole and flushed, then marked. A crash
+    /// before the mark leaves nothing (the staging tree is cleared on open); after it,
+    /// the rest is applied on open.
+    pub fn stage(&self, changes: &[Change]) -> Result<(), StoreError> {
+        let staging = self.tree(Slot::Staging);
+        for chunk in changes.chunks(APPLY_CHUNK) {
+            let mut batch = sled::Batch::default();
+            for c in chunk {
+                batch.insert(
+                    change_key(c.envelope.origin, c.envelope.seq),
+                    codec::encode(c)?,
+                );
+            }
+            staging.apply_batch(batch)?;
+        }
+        self.flush()?;
+        self.tree(Slot::Meta).insert(STAGED, &[1])?;
+        self.flush()
+    }
+
+    /// Applies what is staged, in chunks, then clears the mark. Returns what it did.
+    pub fn apply_staged(&self, mut progress: impl FnMut(u64)) -> Result<Merged, StoreError> {
+        let mut total = Merged::default();
+        if self.tree(Slot::Meta).get(STAGED)?.is_none() {
+            // A staging that was never marked complete is dropped: none of that bundle.
+            self.tree(Slot::Staging).clear()?;
+            return Ok(total);
+        }
+        loop {
+            let chunk: Vec<Change> = self
+                .tree(Slot::Staging)
+                .iter()
+                .values()
+                .take(APPLY_CHUNK)
+                .map(|v| Ok(codec::decode::<Change>(&v?)?))
+                .collect::<Result<_, StoreError>>()?;
+            if chunk.is_empty() {
+                break;
+            }
+            let m = self.merge(&chunk)?;
+            total.applied += m.applied;
+            total.known += m.known;
+            total.parked += m.parked;
+            progress(total.applied + total.known + total.parked);
+        }
+        self.tree(Slot::Meta).remove(STAGED)?;
+        self.flush()?;
+        Ok(total)
+    }
+
+    /// Every field with more than one head.
+    pub fn conflicts(&self) -> Result<Vec<Conflict>, StoreError> {
+        let mut out = Vec::new();
+        for entry in self.tree(Slot::Versions).iter() {
+            let (k, v) = entry?;
+            if k.len() != 17 {
+                continue;
+            }
+            let id = Uuid::from_slice(&k[1..]).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            let versions: EntityVersions = codec::decode(&v)?;
+            for (heads, mask) in &versions.groups {
+                if heads.len() > 1 {
+                    for pos in 0..64 {
+                        if mask & (1 << pos) != 0 {
+                            out.push(Conflict {
+                                tag: k[0],
+                                id,
+                                field: pos,
+                                heads: heads.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// BLAKE3 over the shared state in a canonical order: every household, need,
+    /// referral, organization and service record (by id), then every open conflict with
+    /// its heads. Equal on devices with the same trust set that hold the same changes;
+    /// it leaves out what stays on one laptop (trust list, keys, audit, watermarks,
+    /// parked changes, the gazetteer).
+    pub fn state_digest(&self) -> Result<[u8; 32], StoreError> {
+        let mut h = blake3::Hasher::new();
+        for slot in [
+            Slot::Households,
+            Slot::Needs,
+            Slot::Referrals,
+            Slot::Organizations,
+            Slot::Services,
+        ] {
+            h.update(slot.name().as_bytes());
+            for entry in self.tree(slot).iter() {
+                let (k, v) = entry?;
+                h.update(&(k.len() as u32).to_le_bytes());
+                h.update(&k);
+                h.update(&(v.len() as u32).to_le_bytes());
+                h.update(&v);
+            }
+        }
+        h.update(b"conflicts");
+        let me = self.device.origin;
+        for c in self.conflicts()? {
+            h.update(&[c.tag]);
+            h.update(c.id.as_bytes());
+            h.update(&(c.field as u32).to_le_bytes());
+            let mut versions: Vec<Version> = c.heads.iter().map(|x| x.version(me)).collect();
+            versions.sort();
+            for v in versions {
+                h.update(&v.origin.0);
+                h.update(&v.seq.to_le_bytes());
+            }
+        }
+        Ok(*h.finalize().as_bytes())
+    }
+}
+
+impl Store {
+    /// Keeps a received segment's header (with its origin's signature) to forward it.
+    pub fn keep_segment(
+        &self,
+        header: &crate::sync::bundle::SegmentHeader,
+    ) -> Result<(), StoreError> {
+        self.segments_tree.insert(
+            change_key(header.origin, header.first),
+            codec::encode(header)?,
+        )?;
+        Ok(())
+    }
+
+    /// The kept segment headers of one origin, by first sequence number.
+    pub fn segments_of(
+        &self,
+        origin: OriginId,
+    ) -> Result<Vec<crate::sync::bundle::SegmentHeader>, StoreError> {
+        self.segments_tree
+            .scan_prefix(origin.0)
+            .values()
+            .map(|v| Ok(codec::decode(&v?)?))
+            .collect()
+    }
+
+    /// Remembers what a trusted device said it holds.
+    pub fn learn_watermarks(
+        &self,
+        sender: OriginId,
+        marks: &BTreeMap<OriginId, u64>,
+    ) -> Result<(), StoreError> {
+        let known: Vec<(OriginId, u64)> = marks.iter().map(|(o, s)| (*o, *s)).collect();
+        self.team_tree
+            .insert(sender.0, codec::encode_value(&known)?)?;
+        Ok(())
+    }
+
+    /// For each origin, what every trusted device is known to hold (the least of what
+    /// they said; 0 when one has said nothing): what an export need not carry.
+    pub fn team_knows(&self) -> Result<BTreeMap<OriginId, u64>, StoreError> {
+        let devices = self.trusted()?;
+        let mut least: BTreeMap<OriginId, u64> = BTreeMap::new();
+        if devices.is_empty() {
+            return Ok(least);
+        }
+        let mut reports: Vec<BTreeMap<OriginId, u64>> = Vec::new();
+        for d in &devices {
+            let report: Vec<(OriginId, u64)> = match self.team_tree.get(d.origin.0)? {
+                Some(b) => codec::decode_value(&b)?,
+                None => Vec::new(),
+            };
+            reports.push(report.into_iter().collect());
+        }
+        let origins: std::collections::BTreeSet<OriginId> =
+            reports.iter().flat_map(|r| r.keys().copied()).collect();
+        for origin in origins {
+            let min = reports
+                .iter()
+                .map(|r| r.get(&origin).copied().unwrap_or(0))
+                .min()
+                .unwrap_or(0);
+            least.insert(origin, min);
+        }
+        Ok(least)
+    }
+}

@@ -1,0 +1,129 @@
+//! `daleel sync import`: verify a bundle whole, then stage its changes, then apply them in
+//! small transactions with a durable cursor (sync.md, "sled's transactions"). Files on
+//! the stick are only read, never changed or deleted.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::bundle::{self, BundleError};
+use super::identity::{device_code, fingerprint};
+use crate::model::change::{Change, OriginId};
+use crate::store::{DatabaseKind, Store, StoreError};
+
+/// The largest bundle file read.
+pub const MAX_BUNDLE_BYTES: u64 = 2 << 30;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{0}")]
+    Bundle(#[from] BundleError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot read it: {0}")]
+    Read(std::io::Error),
+    #[error("{0}")]
+    Kind(String),
+}
+
+/// What importing one bundle did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub sender_code: String,
+    pub sender_fingerprint: String,
+    pub new: u64,
+    pub known: u64,
+    pub parked: u64,
+    /// Origins not trusted here: (code, fingerprint, changes skipped).
+    pub skipped: Vec<(String, String, u64)>,
+    pub conflicts: usize,
+}
+
+fn kind_word(kind: DatabaseKind) -> &'static str {
+    match kind {
+        DatabaseKind::Real => "real",
+        DatabaseKind::Demo => "demo (training)",
+    }
+}
+
+/// Verifies, stages and applies one bundle's bytes.
+pub fn import_bytes(
+    store: &Store,
+    bytes: &[u8],
+    progress: impl FnMut(u64),
+) -> Result<ImportSummary, ImportError> {
+    let trusted = |o: OriginId| store.is_trusted(o).unwrap_or(false);
+    let bundle = bundle::read(bytes, trusted)?;
+    let header = &bundle.header;
+    // Demo and real data never mix; an empty database takes the first bundle's kind.
+    match store.kind()? {
+        Some(kind) if kind != header.kind => {
+            return Err(ImportError::Kind(format!(
+                "this is a {} database and the bundle comes from a {} one: they never mix",
+                kind_word(kind),
+                kind_word(header.kind)
+            )));
+        }
+        Some(_) => {}
+        None => store.set_kind(header.kind)?,
+    }
+    let mut changes: Vec<Change> = Vec::new();
+    let mut skipped: BTreeMap<OriginId, u64> = BTreeMap::new();
+    for segment in bundle.segments {
+        let origin = segment.header.origin;
+        if trusted(origin) {
+            store.keep_segment(&segment.header)?;
+            changes.extend(segment.changes);
+        } else {
+            *skipped.entry(origin).or_default() += segment.changes.len() as u64;
+        }
+    }
+    changes.sort_by_key(|c| (c.envelope.origin, c.envelope.seq));
+    changes.dedup_by_key(|c| (c.envelope.origin, c.envelope.seq));
+    store.learn_watermarks(header.sender, &header.watermarks)?;
+    store.stage(&changes)?;
+    let merged = store.apply_staged(progress)?;
+    Ok(ImportSummary {
+        sender_code: device_code(header.sender),
+        sender_fingerprint: fingerprint(header.sender),
+        new: merged.applied,
+        known: merged.known,
+        parked: merged.parked,
+        skipped: skipped
+            .into_iter()
+            .map(|(o, n)| (device_code(o), fingerprint(o), n))
+            .collect(),
+        conflicts: store.conflicts()?.len(),
+    })
+}
+
+/// Reads a bundle file (without changing it) and imports it.
+pub fn import_file(
+    store: &Store,
+    path: &Path,
+    progress: impl FnMut(u64),
+) -> Result<ImportSummary, ImportError> {
+    let meta = std::fs::metadata(path).map_err(ImportError::Read)?;
+    if meta.len() > MAX_BUNDLE_BYTES {
+        return Err(ImportError::Bundle(BundleError::OverLimit {
+            what: "the file",
+            claimed: meta.len(),
+            limit: MAX_BUNDLE_BYTES,
+        }));
+    }
+    let bytes = std::fs::read(path).map_err(ImportError::Read)?;
+    import_bytes(store, &bytes, progress)
+}
+
+/// The bundle files a path names: the file itself, or every `.bundle` file in a folder
+/// (sorted by name, so by device and time).
+pub fn bundle_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == super::export::EXTENSION))
+        .collect();
+    files.sort();
+    Ok(files)
+}

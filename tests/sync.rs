@@ -1,0 +1,468 @@
+//! Sync between several laptops in one process: each a data directory, bundles passed on
+//! a temporary "stick". The guarantees of sync.md that exist so far: authentic (courier),
+//! tamper-evident, idempotent, convergent (a property test with four devices),
+//! incremental, no silent loss (conflicts kept), trusted senders only, forward-compatible.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use daleel::model::change::{Change, EntityRef, Envelope, KIND_FIELDS, OriginId, Payload};
+use daleel::model::clock::Hlc;
+use daleel::model::{
+    CaseStatus, Displacement, DisplacementKind, Household, Location, Move, Need, NeedStatus,
+    Person, Priority, Referral, ReferralStatus, Sector, Timestamp, sample,
+};
+use daleel::store::{DatabaseKind, Edit, FixedClock};
+use daleel::sync::bundle::{self, Header};
+use daleel::sync::card::Card;
+use daleel::sync::identity::Identity;
+use daleel::sync::import::{ImportError, ImportSummary, import_bytes, import_file};
+use daleel::workspace::Workspace;
+use uuid::Uuid;
+
+const NOW: i64 = 1_795_950_000_000;
+
+struct Device {
+    _dir: tempfile::TempDir,
+    ws: Workspace,
+    clock: Arc<FixedClock>,
+}
+
+impl Device {
+    fn new() -> Device {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let clock = FixedClock::at(NOW);
+        let ws = Workspace::open_with_clock(dir.path(), clock.clone()).expect("open");
+        Device {
+            _dir: dir,
+            ws,
+            clock,
+        }
+    }
+
+    fn card(&self) -> Card {
+        Card::read(&Card::write(&self.ws.identity, "laptop", Timestamp(NOW)).expect("card"))
+            .expect("read")
+    }
+
+    fn trusts(&self, other: &Device) {
+        self.ws.store.trust(&other.card()).expect("trust");
+    }
+
+    fn export(&self, stick: &Path) -> PathBuf {
+        daleel::sync::export::export(&self.ws.store, &self.ws.identity, stick, false)
+            .expect("export")
+            .path
+    }
+
+    fn import(&self, path: &Path) -> Result<ImportSummary, ImportError> {
+        import_file(&self.ws.store, path, |_| {})
+    }
+
+    fn digest(&self) -> [u8; 32] {
+        self.ws.store.state_digest().expect("digest")
+    }
+
+    fn save(&self, edits: &[Edit]) {
+        self.ws.store.apply("worker", edits).expect("save");
+    }
+
+    fn tick(&self, ms: i64) {
+        let now = self.ws.store.now().0;
+        self.clock.set(now + ms);
+    }
+}
+
+fn household(name: &str) -> Household {
+    Household {
+        id: Uuid::now_v7(),
+        head: Person::new(Uuid::now_v7(), name),
+        phone: "0770 000 0000".into(),
+        location: Location {
+            governorate: "IQG15".into(),
+            ..Location::default()
+        },
+        displacement: Displacement {
+            kind: DisplacementKind::Returnee,
+            returned_on: None,
+        },
+        consent: Some(daleel::model::Consent {
+            services: true,
+            disclosure: false,
+            follow_up: true,
+            recorded_at: Timestamp(NOW),
+            recorded_by: "w".into(),
+        }),
+        status: CaseStatus::Open,
+        created_at: Timestamp(NOW),
+        created_by: "w".into(),
+        ..Household::default()
+    }
+}
+
+fn all_trust(devices: &[&Device]) {
+    for a in devices {
+        for b in devices {
+            if a.ws.identity.origin() != b.ws.identity.origin() {
+                a.trusts(b);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_household_travels_and_a_second_import_changes_nothing() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (a, b) = (Device::new(), Device::new());
+    all_trust(&[&a, &b]);
+    let h = household("فاطمة حسن");
+    a.save(&[Edit::Household(h.clone())]);
+    let path = a.export(stick.path());
+    let s = b.import(&path).expect("import");
+    assert_eq!((s.new, s.known, s.parked), (1, 0, 0));
+    let there: Household = b.ws.store.get(h.id).expect("read").expect("arrived");
+    let here: Household = a.ws.store.get(h.id).expect("read").expect("here");
+    assert_eq!(there, here, "the same record, case code included");
+    assert_eq!(a.digest(), b.digest());
+    let before = b.digest();
+    let again = b.import(&path).expect("again");
+    assert_eq!((again.new, again.known), (0, 1));
+    assert_eq!(b.digest(), before, "idempotent");
+    assert!(
+        stick.path().join(path.file_name().expect("name")).exists(),
+        "the file is untouched"
+    );
+}
+
+#[test]
+fn an_untrusted_sender_is_refused_whole_and_an_untrusted_origin_skipped() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (a, b, c) = (Device::new(), Device::new(), Device::new());
+    a.save(&[Edit::Household(household("a"))]);
+    let path = a.export(stick.path());
+    let before = b.digest();
+    let err = b.import(&path).expect_err("not trusted");
+    assert!(
+        err.to_string().contains(&a.ws.identity.fingerprint()),
+        "{err}"
+    );
+    assert_eq!(b.digest(), before);
+    assert_eq!(b.ws.store.change_count(), 0);
+    // B trusts A; C trusts B but not A: A's changes carried by B are skipped at C.
+    b.trusts(&a);
+    b.import(&path).expect("import");
+    c.trusts(&b);
+    b.trusts(&c);
+    let relay = b.export(stick.path());
+    let s = c.import(&relay).expect("import");
+    assert_eq!(s.new, 0);
+    assert_eq!(
+        s.skipped,
+        vec![(a.ws.identity.code(), a.ws.identity.fingerprint(), 1)]
+    );
+    assert_eq!(
+        c.ws.store.held(a.ws.identity.origin()).expect("held"),
+        0,
+        "not counted as received"
+    );
+    // Once C trusts A, the same bundle brings A's change.
+    c.trusts(&a);
+    let s = c.import(&relay).expect("import");
+    assert_eq!(s.new, 1);
+    assert_eq!(c.digest(), a.digest());
+}
+
+#[test]
+fn a_courier_relays_and_the_third_laptop_verifies_the_origin() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (a, b, c) = (Device::new(), Device::new(), Device::new());
+    all_trust(&[&a, &b, &c]);
+    let h = household("a");
+    a.save(&[Edit::Household(h.clone())]);
+    b.import(&a.export(stick.path())).expect("b imports");
+    let relay = b.export(stick.path());
+    let s = c.import(&relay).expect("c imports");
+    assert_eq!(s.new, 1);
+    assert!(c.ws.store.get::<Household>(h.id).expect("read").is_some());
+    // The segment in B's bundle is A's, with A's signature, unchanged.
+    let bytes = std::fs::read(&relay).expect("read");
+    let bundle = bundle::read(&bytes, |_| true).expect("verify");
+    assert_eq!(bundle.segments[0].header.origin, a.ws.identity.origin());
+}
+
+#[test]
+fn concurrent_edits_of_one_field_are_both_kept_and_shown_alike() {
+    for a_first in [true, false] {
+        let stick = tempfile::tempdir().expect("stick");
+        let (a, b) = (Device::new(), Device::new());
+        all_trust(&[&a, &b]);
+        let h = household("a");
+        a.save(&[Edit::Household(h.clone())]);
+        b.import(&a.export(stick.path())).expect("import");
+        let mut ha: Household = a.ws.store.get(h.id).expect("r").expect("p");
+        ha.phone = "0770 111 1111".into();
+        a.tick(10);
+        a.save(&[Edit::Household(ha)]);
+        let mut hb: Household = b.ws.store.get(h.id).expect("r").expect("p");
+        hb.phone = "0780 222 2222".into();
+        hb.location.village = "Bartella".into();
+        b.tick(20);
+        b.save(&[Edit::Household(hb)]);
+        let (ea, eb) = (a.export(stick.path()), b.export(stick.path()));
+        if a_first {
+            b.import(&ea).expect("b");
+            a.import(&eb).expect("a");
+        } else {
+            a.import(&eb).expect("a");
+            b.import(&ea).expect("b");
+        }
+        assert_eq!(a.digest(), b.digest(), "a_first={a_first}");
+        let on_a: Household = a.ws.store.get(h.id).expect("r").expect("p");
+        let on_b: Household = b.ws.store.get(h.id).expect("r").expect("p");
+        assert_eq!(on_a, on_b);
+        assert_eq!(
+            on_a.location.village, "Bartella",
+            "the field only B changed is B's"
+        );
+        assert_eq!(
+            on_a.phone, "0780 222 2222",
+            "the later clock is shown first"
+        );
+        let conflicts = a.ws.store.conflicts().expect("conflicts");
+        assert_eq!(conflicts.len(), 1, "the phone, with both values kept");
+        assert_eq!(conflicts[0].heads.len(), 2);
+        assert_eq!(b.ws.store.conflicts().expect("conflicts").len(), 1);
+        // A new edit of the phone on either side resolves it for everyone.
+        let mut fix: Household = a.ws.store.get(h.id).expect("r").expect("p");
+        fix.phone = "0790 333 3333".into();
+        a.tick(10);
+        a.save(&[Edit::Household(fix)]);
+        b.import(&a.export(stick.path())).expect("b");
+        assert!(b.ws.store.conflicts().expect("c").is_empty());
+        assert_eq!(a.digest(), b.digest());
+    }
+}
+
+#[test]
+fn two_answers_to_one_referral_replay_alike_and_the_refused_one_is_flagged() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (a, b) = (Device::new(), Device::new());
+    all_trust(&[&a, &b]);
+    let h = household("a");
+    let n = Need {
+        id: Uuid::now_v7(),
+        household: h.id,
+        sector: Sector::Health,
+        description: "clinic".into(),
+        priority: Priority::Urgent,
+        status: NeedStatus::Open,
+        created_at: Timestamp(NOW),
+        created_by: "w".into(),
+        ..Need::default()
+    };
+    let service = sample::directory().services[0].clone();
+    let r = Referral {
+        id: Uuid::now_v7(),
+        household: h.id,
+        need: n.id,
+        service: service.id,
+        organization: service.organization,
+        priority: Priority::Urgent,
+        created_at: Timestamp(NOW),
+        created_by: "w".into(),
+        ..Referral::default()
+    };
+    a.save(&[Edit::Household(h), Edit::Need(n), Edit::Referral(r.clone())]);
+    a.ws.store
+        .move_referral("w", r.id, &Move::Send, "")
+        .expect("send");
+    b.import(&a.export(stick.path())).expect("import");
+    assert_eq!(
+        b.ws.store
+            .get::<Referral>(r.id)
+            .expect("r")
+            .expect("p")
+            .status(),
+        ReferralStatus::Sent
+    );
+    a.tick(5);
+    a.ws.store
+        .move_referral("w", r.id, &Move::Accept, "")
+        .expect("accept");
+    b.tick(9);
+    b.ws.store
+        .move_referral(
+            "w",
+            r.id,
+            &Move::Reject {
+                reason: "full".into(),
+            },
+            "",
+        )
+        .expect("reject");
+    let (ea, eb) = (a.export(stick.path()), b.export(stick.path()));
+    a.import(&eb).expect("a");
+    b.import(&ea).expect("b");
+    let on_a: Referral = a.ws.store.get(r.id).expect("r").expect("p");
+    let on_b: Referral = b.ws.store.get(r.id).expect("r").expect("p");
+    assert_eq!(on_a, on_b);
+    assert_eq!(on_a.history.len(), 3, "created, sent, and one answer");
+    assert_eq!(
+        on_a.flagged.len(),
+        1,
+        "the other answer is kept and flagged"
+    );
+    assert_eq!(
+        on_a.status(),
+        ReferralStatus::Accepted,
+        "replayed in clock order: the earlier answer lands"
+    );
+    assert_eq!(on_a.flagged[0].to, ReferralStatus::Rejected);
+    assert_eq!(a.digest(), b.digest());
+}
+
+#[test]
+fn a_gap_is_parked_until_it_fills() {
+    let (a, b) = (Device::new(), Device::new());
+    all_trust(&[&a, &b]);
+    for i in 0..6 {
+        a.save(&[Edit::Household(household(&format!("h{i}")))]);
+    }
+    let me = a.ws.identity.origin();
+    let changes: Vec<Change> =
+        a.ws.store
+            .changes_of(me, 1)
+            .map(|c| c.expect("c"))
+            .collect();
+    let bundle_of = |run: &[Change]| {
+        let segment = bundle::sign_segment(&a.ws.identity, run.to_vec()).expect("sign");
+        let header = Header {
+            sender: me,
+            kind: DatabaseKind::Real,
+            made_at: Timestamp(NOW),
+            hlc: Hlc::default(),
+            segments: 0,
+            watermarks: Default::default(),
+        };
+        bundle::write(&a.ws.identity, header, &[segment]).expect("write")
+    };
+    let late = import_bytes(&b.ws.store, &bundle_of(&changes[3..]), |_| {}).expect("late part");
+    assert_eq!((late.new, late.parked), (0, 3));
+    assert_eq!(b.ws.store.parked().expect("parked")[&me], vec![4, 5, 6]);
+    assert_eq!(b.ws.store.count::<Household>(), 0);
+    let early = import_bytes(&b.ws.store, &bundle_of(&changes[..3]), |_| {}).expect("early part");
+    assert_eq!(early.new, 6, "three new, three released from parking");
+    assert_eq!(b.ws.store.held(me).expect("held"), 6);
+    assert!(b.ws.store.parked().expect("parked").is_empty());
+    assert_eq!(a.digest(), b.digest());
+}
+
+#[test]
+fn demo_and_real_data_never_mix() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (demo, real, empty) = (Device::new(), Device::new(), Device::new());
+    all_trust(&[&demo, &real, &empty]);
+    daleel::demo::generate(&demo.ws.store, 3, 1, |_| {}).expect("demo");
+    real.save(&[Edit::Household(household("r"))]);
+    let err = real
+        .import(&demo.export(stick.path()))
+        .expect_err("demo into real");
+    assert!(
+        err.to_string()
+            .contains("this is a real database and the bundle comes from a demo (training) one"),
+        "{err}"
+    );
+    let err = demo
+        .import(&real.export(stick.path()))
+        .expect_err("real into demo");
+    assert!(
+        err.to_string().contains("demo (training) database"),
+        "{err}"
+    );
+    empty
+        .import(&demo.export(stick.path()))
+        .expect("an empty database takes the demo kind");
+    assert_eq!(
+        empty.ws.store.kind().expect("kind"),
+        Some(DatabaseKind::Demo)
+    );
+}
+
+#[test]
+fn a_change_of_an_unknown_kind_is_kept_and_forwarded_intact() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (b, c) = (Device::new(), Device::new());
+    let newer = tempfile::tempdir().expect("newer");
+    let (x, _) = Identity::load_or_create(newer.path()).expect("identity");
+    let x_card =
+        Card::read(&Card::write(&x, "newer laptop", Timestamp(NOW)).expect("w")).expect("r");
+    for d in [&b, &c] {
+        d.ws.store.trust(&x_card).expect("trust");
+    }
+    all_trust(&[&b, &c]);
+    let payload = Payload {
+        salt: [1; 16],
+        values: [("question".to_string(), vec![1, 2, 3])].into(),
+    };
+    let unknown = Change {
+        envelope: Envelope {
+            origin: x.origin(),
+            seq: 1,
+            hlc: Hlc {
+                wall_ms: NOW,
+                counter: 0,
+            },
+            author: "w".into(),
+            entity: EntityRef {
+                kind: "survey".into(),
+                id: Uuid::now_v7(),
+            },
+            kind: "survey/3".into(),
+            replaces: vec![],
+            depth: 1,
+            payload_hash: payload.hash().expect("hash"),
+        },
+        payload: Some(payload),
+    };
+    let header = Header {
+        sender: x.origin(),
+        kind: DatabaseKind::Real,
+        made_at: Timestamp(NOW),
+        hlc: Hlc::default(),
+        segments: 0,
+        watermarks: [(x.origin(), 1)].into(),
+    };
+    let segment = bundle::sign_segment(&x, vec![unknown.clone()]).expect("sign");
+    let bytes = bundle::write(&x, header, &[segment]).expect("write");
+    let s = import_bytes(&b.ws.store, &bytes, |_| {}).expect("import");
+    assert_eq!(s.new, 1);
+    let relay = b.export(stick.path());
+    c.import(&relay).expect("import");
+    let kept: Vec<Change> =
+        c.ws.store
+            .changes_of(x.origin(), 1)
+            .map(|r| r.expect("c"))
+            .collect();
+    assert_eq!(kept, vec![unknown], "byte for byte");
+    let _ = OriginId([0; 32]);
+    let _ = KIND_FIELDS;
+}
+
+#[test]
+fn an_export_carries_only_what_the_team_is_not_known_to_have() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (a, b) = (Device::new(), Device::new());
+    all_trust(&[&a, &b]);
+    a.save(&[Edit::Household(household("one"))]);
+    b.import(&a.export(stick.path())).expect("b");
+    // B tells A what it holds.
+    a.import(&b.export(stick.path())).expect("a");
+    a.save(&[Edit::Household(household("two"))]);
+    let next = a.export(stick.path());
+    let bundle = bundle::read(&std::fs::read(&next).expect("read"), |_| true).expect("verify");
+    let carried: usize = bundle.segments.iter().map(|s| s.changes.len()).sum();
+    assert_eq!(carried, 1, "only the change B does not have");
+    let all =
+        daleel::sync::export::export(&a.ws.store, &a.ws.identity, stick.path(), true).expect("all");
+    assert_eq!(all.changes, 2, "--all carries everything");
+}
