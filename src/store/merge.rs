@@ -457,6 +457,8 @@ impl Store {
                 }
             }
         }
+        // In the same order on every device (groups within a record are not).
+        out.sort_by_key(|c| (c.tag, c.id, c.field));
         Ok(out)
     }
 
