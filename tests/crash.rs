@@ -1,0 +1,114 @@
+//! Killing an import (SIGKILL) at random moments: on reopen the database holds none of
+//! the bundle or all of it, and `daleel stats` agrees (sync.md guarantee 7).
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use daleel::model::Household;
+use daleel::sync::card::Card;
+use daleel::workspace::Workspace;
+
+fn daleel(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_daleel"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("run daleel")
+}
+
+#[cfg(unix)]
+#[test]
+fn an_import_killed_at_any_moment_is_all_or_nothing() {
+    let sender = tempfile::tempdir().expect("sender");
+    let stick = tempfile::tempdir().expect("stick");
+    let households = 800;
+    assert!(
+        daleel(
+            sender.path(),
+            &["demo", "--households", &households.to_string()]
+        )
+        .status
+        .success()
+    );
+    let card = String::from_utf8(
+        daleel(
+            sender.path(),
+            &[
+                "identity",
+                "export",
+                "--out",
+                stick.path().to_str().expect("p"),
+            ],
+        )
+        .stdout,
+    )
+    .expect("utf8");
+    let out = daleel(
+        sender.path(),
+        &["sync", "export", "--out", stick.path().to_str().expect("p")],
+    );
+    let bundle = String::from_utf8(out.stdout)
+        .expect("utf8")
+        .trim()
+        .to_string();
+    let card_bytes = std::fs::read(card.trim()).expect("card");
+    let mut outcomes = (0, 0); // (none, all)
+    for round in 0..12u64 {
+        let receiver = tempfile::tempdir().expect("receiver");
+        {
+            let ws = Workspace::open(receiver.path()).expect("open");
+            ws.store
+                .trust(&Card::read(&card_bytes).expect("card"))
+                .expect("trust");
+        }
+        let mut child = Command::new(env!("CARGO_BIN_EXE_daleel"))
+            .arg("--data-dir")
+            .arg(receiver.path())
+            .args(["sync", "import", &bundle])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the import");
+        // Kill at a different moment each round: from at once to after it may be done.
+        std::thread::sleep(Duration::from_millis(round * round * 9));
+        let _ = child.kill();
+        let _ = child.wait();
+        let ws = Workspace::open(receiver.path()).expect("reopen finishes or drops the import");
+        let count = ws.store.count::<Household>();
+        assert!(
+            count == 0 || count == households,
+            "round {round}: {count} of {households} households"
+        );
+        let held = ws
+            .store
+            .held(daleel::model::change::OriginId(
+                Card::read(&card_bytes).expect("c").origin.0,
+            ))
+            .expect("held");
+        if count == 0 {
+            outcomes.0 += 1;
+            assert_eq!(held, 0, "nothing of the bundle counted as received");
+        } else {
+            outcomes.1 += 1;
+            assert!(held > 0);
+        }
+        drop(ws);
+        let stats = daleel(receiver.path(), &["stats", "--json"]);
+        let v: serde_json::Value = serde_json::from_slice(&stats.stdout).expect("json");
+        assert_eq!(v["households"].as_u64(), Some(count as u64), "stats agrees");
+        // Importing again completes it either way.
+        assert!(
+            daleel(receiver.path(), &["sync", "import", &bundle])
+                .status
+                .success()
+        );
+        let ws = Workspace::open(receiver.path()).expect("open");
+        assert_eq!(ws.store.count::<Household>(), households);
+    }
+    eprintln!(
+        "kills: {} left none of the bundle, {} all of it",
+        outcomes.0, outcomes.1
+    );
+    assert!(outcomes.0 + outcomes.1 == 12);
+}
