@@ -504,3 +504,65 @@ fn sync_export_writes_one_verifiable_bundle_and_nothing_half_written() {
         stderr(&missing)
     );
 }
+
+#[test]
+fn referrals_are_listed_and_moved_by_the_lifecycle_rules() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(
+        daleel(dir.path(), &["demo", "--households", "60"])
+            .status
+            .success()
+    );
+    let sent = json(&daleel(
+        dir.path(),
+        &["referral", "list", "--status", "sent", "--json"],
+    ));
+    let sent = sent.as_array().expect("array");
+    assert!(!sent.is_empty());
+    for key in ["id", "case_code", "service", "status", "due"] {
+        assert!(sent[0].get(key).is_some(), "{key}");
+    }
+    assert!(sent.iter().all(|r| r["status"] == "sent"));
+    let id = sent[0]["id"].as_str().expect("id").to_string();
+    // A refused move says why and what is allowed, and changes nothing.
+    let refused = daleel(dir.path(), &["referral", "move", &id, "completed"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("from sent it can become accepted, rejected or cancelled"),
+        "{}",
+        stderr(&refused)
+    );
+    let no_reason = daleel(dir.path(), &["referral", "move", &id, "rejected"]);
+    assert!(stderr(&no_reason).contains("reason is required"));
+    assert!(
+        daleel(dir.path(), &["referral", "move", &id, "accepted"])
+            .status
+            .success()
+    );
+    let done = daleel(
+        dir.path(),
+        &[
+            "referral",
+            "move",
+            &id,
+            "completed",
+            "--outcome",
+            "client_refused",
+            "--note",
+            "called twice",
+        ],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    let all = json(&daleel(dir.path(), &["referral", "list", "--json"]));
+    let moved = all
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|r| r["id"] == id.as_str())
+        .expect("listed");
+    assert_eq!(moved["status"], "completed");
+    let bad = daleel(dir.path(), &["referral", "list", "--status", "lost"]);
+    assert_eq!(bad.status.code(), Some(1));
+    let bad = daleel(dir.path(), &["referral", "move", "not-an-id", "sent"]);
+    assert!(stderr(&bad).contains("is not a referral id"));
+}

@@ -3,6 +3,7 @@
 
 mod gazetteer;
 mod identity;
+mod referral;
 mod services;
 mod stats;
 mod trust;
@@ -58,6 +59,11 @@ pub enum Command {
         #[command(subcommand)]
         command: Option<IdentityCommand>,
     },
+    /// List referrals, or move one along its lifecycle.
+    Referral {
+        #[command(subcommand)]
+        command: ReferralCommand,
+    },
     /// Hand data to other laptops on USB drives.
     Sync {
         #[command(subcommand)]
@@ -112,6 +118,37 @@ pub enum IdentityCommand {
         /// The card file to write, or a folder to write `daleel-CODE.card` into.
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReferralCommand {
+    /// Referrals by due date (soonest first).
+    List {
+        /// Only this status: draft, sent, accepted, rejected, completed, closed, cancelled.
+        #[arg(long, value_name = "S")]
+        status: Option<String>,
+        /// Print one JSON array on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move a referral (the same rules as the Referrals screen).
+    Move {
+        /// The referral's id (daleel referral list).
+        id: String,
+        /// sent, accepted, rejected, completed, closed or cancelled.
+        status: String,
+        /// Why (required to reject, and to close an accepted referral).
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+        /// For completed: successful (the default), or why not (client_refused,
+        /// lack_of_capacity, no_longer_needed, client_unreachable,
+        /// organization_unreachable, other).
+        #[arg(long, value_name = "O")]
+        outcome: Option<String>,
+        /// A note for the history.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
     },
 }
 
@@ -229,6 +266,17 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             ..
         }) => trust::export_card(&ws, &out),
         Some(Command::Identity { json, name, .. }) => identity::identity(&ws, json, name),
+        Some(Command::Referral { command }) => match command {
+            ReferralCommand::List { status, json } => referral::list(&ws, status.as_deref(), json),
+            ReferralCommand::Move { id, status, reason, outcome, note } => referral::move_to(
+                &ws,
+                &id,
+                &status,
+                reason.as_deref(),
+                outcome.as_deref(),
+                note.as_deref(),
+            ),
+        },
         Some(Command::Sync { command }) => match command {
             SyncCommand::Export { out, all } => trust::export_bundle(&ws, &out, all),
             SyncCommand::Import { paths } => trust::import_bundles(&ws, &paths),
