@@ -26,6 +26,7 @@ pub fn peak_rss_mib() -> f64 {
     proc_status_mib("VmHWM:")
 }
 
+#[allow(dead_code)]
 /// `DALEEL_BENCH_HOUSEHOLDS`, or 100,000 (performance.md's field scale).
 pub fn households() -> usize {
     std::env::var("DALEEL_BENCH_HOUSEHOLDS")

@@ -73,10 +73,7 @@ impl Tx<'_> {
         self.merge_one(change)?;
         merged.applied += 1;
         let mut held = seq;
-        while let Some(bytes) = self
-            .tree(Slot::Parked)
-            .remove(change_key(origin, held + 1))?
-        {
+        while let Some(bytes) = self.take_parked(origin, held + 1)? {
             let next: Change = codec::decode(&bytes).map_err(abort)?;
             self.merge_one(&next)?;
             merged.applied += 1;
@@ -88,6 +85,19 @@ impl Tx<'_> {
         // The clock moves on to what it has seen, within a day of the wall clock.
         self.hlc = Hlc::observe(self.hlc, change.envelope.hlc, self.now.0);
         Ok(())
+    }
+
+    /// A parked change, removed from parking (read first: a remove of a key that is not
+    /// there would still be a write in the transaction).
+    fn take_parked(&self, origin: OriginId, seq: u64) -> Result<Option<sled::IVec>, TxError> {
+        let key = change_key(origin, seq);
+        match self.tree(Slot::Parked).get(&key)? {
+            Some(bytes) => {
+                self.tree(Slot::Parked).remove(key)?;
+                Ok(Some(bytes))
+            }
+            None => Ok(None),
+        }
     }
 
     fn merge_one(&mut self, change: &Change) -> Result<(), TxError> {
@@ -190,6 +200,10 @@ impl Tx<'_> {
             return Ok(());
         }
         let mut new = old.clone().unwrap_or_else(|| E::blank(id));
+        // Winners' payloads, decoded once each (usually the incoming change wins them all).
+        let mut winners: BTreeMap<(OriginId, u64), Option<crate::model::change::Payload>> =
+            BTreeMap::new();
+        winners.insert((e.origin, e.seq), change.payload.clone());
         for (pos, name) in E::FIELDS.iter().enumerate() {
             if old.is_some() && mask & (1 << pos) == 0 {
                 continue;
@@ -202,8 +216,20 @@ impl Tx<'_> {
             else {
                 continue;
             };
-            if let Some(value) = self.value_of(&winner, name)? {
-                new.set_field(name, &value).map_err(abort)?;
+            let key = (winner.origin.unwrap_or(me), winner.seq);
+            if !winners.contains_key(&key) {
+                let payload = match self.tree(Slot::Changes).get(change_key(key.0, key.1))? {
+                    Some(bytes) => codec::decode::<Change>(&bytes).map_err(abort)?.payload,
+                    None => None,
+                };
+                winners.insert(key, payload);
+            }
+            let value = winners
+                .get(&key)
+                .and_then(|p| p.as_ref())
+                .and_then(|p| p.values.get(*name));
+            if let Some(value) = value {
+                new.set_field(name, value).map_err(abort)?;
             }
         }
         self.finish_record(old.as_ref(), new, &versions)
