@@ -217,12 +217,12 @@ impl Tx<'_> {
                 continue;
             };
             let key = (winner.origin.unwrap_or(me), winner.seq);
-            if !winners.contains_key(&key) {
+            if let std::collections::btree_map::Entry::Vacant(slot) = winners.entry(key) {
                 let payload = match self.tree(Slot::Changes).get(change_key(key.0, key.1))? {
                     Some(bytes) => codec::decode::<Change>(&bytes).map_err(abort)?.payload,
                     None => None,
                 };
-                winners.insert(key, payload);
+                slot.insert(payload);
             }
             let value = winners
                 .get(&key)
