@@ -5,7 +5,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::Failure;
-use crate::model::{Household, Move, NotSuccessfulReason, Outcome, Referral, ReferralStatus};
+use crate::model::{Household, Move, NotSuccessfulReason, Referral, ReferralStatus};
 use crate::workspace::Workspace;
 
 #[derive(Serialize)]
@@ -102,31 +102,17 @@ pub fn move_to(
             ReferralStatus::codes()
         ))
     })?;
-    let reason = reason.unwrap_or("").to_string();
-    let mv = match to {
-        ReferralStatus::Draft => {
-            return Err(Failure("a referral cannot go back to draft".into()));
-        }
-        ReferralStatus::Sent => Move::Send,
-        ReferralStatus::Accepted => Move::Accept,
-        ReferralStatus::Rejected => Move::Reject { reason },
-        ReferralStatus::Cancelled => Move::Cancel { reason },
-        ReferralStatus::Closed => Move::Close { reason },
-        ReferralStatus::Completed => {
-            let outcome = match outcome.unwrap_or("successful") {
-                "successful" => Outcome::Successful,
-                other => Outcome::NotSuccessful(NotSuccessfulReason::from_code(other).ok_or_else(
-                    || {
-                        Failure(format!(
-                            "unknown outcome {other:?}; use successful or one of: {}",
-                            NotSuccessfulReason::codes()
-                        ))
-                    },
-                )?),
-            };
-            Move::Complete { outcome, reason }
-        }
+    let outcome = match outcome {
+        None => None,
+        Some(code) => Some(Move::outcome_from_code(code).ok_or_else(|| {
+            Failure(format!(
+                "unknown outcome {code:?}; use successful or one of: {}",
+                NotSuccessfulReason::codes()
+            ))
+        })?),
     };
+    let mv = Move::to(to, reason.unwrap_or("").to_string(), outcome)
+        .ok_or_else(|| Failure("a referral cannot go back to draft".into()))?;
     let author = ws
         .store
         .current_worker()?

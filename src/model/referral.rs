@@ -83,6 +83,31 @@ pub enum Move {
 }
 
 impl Move {
+    /// The move to `to` with its reason, and for a completion its outcome (`None`:
+    /// successful). `None` for draft, which no move leads back to.
+    pub fn to(to: ReferralStatus, reason: String, outcome: Option<Outcome>) -> Option<Move> {
+        Some(match to {
+            ReferralStatus::Draft => return None,
+            ReferralStatus::Sent => Move::Send,
+            ReferralStatus::Accepted => Move::Accept,
+            ReferralStatus::Rejected => Move::Reject { reason },
+            ReferralStatus::Cancelled => Move::Cancel { reason },
+            ReferralStatus::Closed => Move::Close { reason },
+            ReferralStatus::Completed => Move::Complete {
+                outcome: outcome.unwrap_or(Outcome::Successful),
+                reason,
+            },
+        })
+    }
+
+    /// The outcome an outcome code names: `successful`, or a not-successful reason.
+    pub fn outcome_from_code(code: &str) -> Option<Outcome> {
+        match code {
+            "successful" => Some(Outcome::Successful),
+            other => NotSuccessfulReason::from_code(other).map(Outcome::NotSuccessful),
+        }
+    }
+
     pub fn target(&self) -> ReferralStatus {
         match self {
             Move::Send => ReferralStatus::Sent,

@@ -10,8 +10,8 @@ use super::widgets::form::{Field, Form, Opt};
 use crate::i18n::t;
 use crate::model::{
     CivilDocument, ClosureReason, Consent, Date, DisclosedField, Move, Need, NeedStatus,
-    NotSuccessfulReason, Outcome, Person, Priority, ReferralStatus, Sector, Sex, Timestamp,
-    WgAnswer, WgAnswers, ascii_digits,
+    NotSuccessfulReason, Person, Priority, ReferralStatus, Sector, Sex, Timestamp, WgAnswer,
+    WgAnswers, ascii_digits,
 };
 
 /// A field at fault, with what to do.
@@ -384,26 +384,12 @@ pub fn move_form(to: ReferralStatus) -> Form {
 }
 
 pub fn move_from(to: ReferralStatus, form: &Form) -> Result<(Move, String), Fault> {
-    let reason = form.text("reason");
-    let note = form.text("note");
-    let mv = match to {
-        ReferralStatus::Sent => Move::Send,
-        ReferralStatus::Accepted => Move::Accept,
-        ReferralStatus::Rejected => Move::Reject { reason },
-        ReferralStatus::Cancelled => Move::Cancel { reason },
-        ReferralStatus::Closed => Move::Close { reason },
-        ReferralStatus::Completed => {
-            let outcome = match form.code("outcome").as_deref() {
-                Some("successful") | None => Outcome::Successful,
-                Some(code) => Outcome::NotSuccessful(
-                    NotSuccessfulReason::from_code(code).unwrap_or(NotSuccessfulReason::Other),
-                ),
-            };
-            Move::Complete { outcome, reason }
-        }
-        ReferralStatus::Draft => return Err(("reason", t("problem-no-move"))),
-    };
-    Ok((mv, note))
+    let outcome = form
+        .code("outcome")
+        .as_deref()
+        .and_then(Move::outcome_from_code);
+    let mv = Move::to(to, form.text("reason"), outcome).ok_or(("reason", t("problem-no-move")))?;
+    Ok((mv, form.text("note")))
 }
 
 pub fn note_form() -> Form {
