@@ -466,3 +466,79 @@ fn an_export_carries_only_what_the_team_is_not_known_to_have() {
         daleel::sync::export::export(&a.ws.store, &a.ws.identity, stick.path(), true).expect("all");
     assert_eq!(all.changes, 2, "--all carries everything");
 }
+
+#[test]
+fn a_conflict_is_shown_with_its_values_and_resolved_by_keeping_one() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (a, b) = (Device::new(), Device::new());
+    all_trust(&[&a, &b]);
+    let h = household("a");
+    a.save(&[Edit::Household(h.clone())]);
+    b.import(&a.export(stick.path())).expect("import");
+    let mut ha: Household = a.ws.store.get(h.id).expect("r").expect("p");
+    ha.phone = "0770 111 1111".into();
+    a.tick(10);
+    a.ws.store
+        .apply("Amal", &[Edit::Household(ha)])
+        .expect("edit");
+    let mut hb: Household = b.ws.store.get(h.id).expect("r").expect("p");
+    hb.phone = "0780 222 2222".into();
+    b.tick(20);
+    b.ws.store
+        .apply("Yousif", &[Edit::Household(hb)])
+        .expect("edit");
+    a.import(&b.export(stick.path())).expect("a");
+    let details = a.ws.store.conflict_details().expect("details");
+    assert_eq!(details.len(), 1);
+    let d = &details[0];
+    assert_eq!((d.kind, d.field_name), ("household", "phone"));
+    assert_eq!(
+        d.label,
+        a.ws.store
+            .get::<Household>(h.id)
+            .expect("r")
+            .expect("p")
+            .case_code
+    );
+    let mut seen: Vec<(String, String, bool)> = d
+        .values
+        .iter()
+        .map(|v| (v.shown.clone(), v.author.clone(), v.current))
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        vec![
+            ("0770 111 1111".to_string(), "Amal".to_string(), false),
+            ("0780 222 2222".to_string(), "Yousif".to_string(), true),
+        ]
+    );
+    // The coordinator keeps A's value, though B's is the one shown: an ordinary change.
+    let keep = d
+        .values
+        .iter()
+        .find(|v| v.author == "Amal")
+        .expect("A's")
+        .value
+        .clone();
+    a.ws.store
+        .apply(
+            "Coordinator",
+            &[Edit::Resolve {
+                tag: d.tag,
+                id: d.id,
+                field: d.field,
+                value: keep,
+            }],
+        )
+        .expect("resolve");
+    assert!(a.ws.store.conflicts().expect("c").is_empty());
+    b.import(&a.export(stick.path())).expect("b");
+    assert!(
+        b.ws.store.conflicts().expect("c").is_empty(),
+        "the resolution syncs"
+    );
+    let on_b: Household = b.ws.store.get(h.id).expect("r").expect("p");
+    assert_eq!(on_b.phone, "0770 111 1111");
+    assert_eq!(a.digest(), b.digest());
+}

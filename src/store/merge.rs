@@ -594,3 +594,130 @@ impl Store {
         Ok(least)
     }
 }
+
+/// One value of a conflict, as the coordinator sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictValue {
+    /// The value, encoded as the change carried it (what a resolution writes back).
+    pub value: Vec<u8>,
+    /// The value in words.
+    pub shown: String,
+    pub author: String,
+    pub at: crate::model::Timestamp,
+    /// Whether this is the value shown now.
+    pub current: bool,
+}
+
+/// A conflict with its values, for the coordinator's queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictDetail {
+    pub tag: u8,
+    pub id: Uuid,
+    pub field: usize,
+    pub kind: &'static str,
+    pub field_name: &'static str,
+    /// What the record is, in a few words (a case code, a service's name).
+    pub label: String,
+    pub values: Vec<ConflictValue>,
+}
+
+/// A field's value in words: the record's field as JSON, strings without quotes.
+fn shown<E: Entity + serde::Serialize>(id: Uuid, name: &str, bytes: &[u8]) -> String {
+    let mut record = E::blank(id);
+    if record.set_field(name, bytes).is_err() {
+        return "?".into();
+    }
+    match serde_json::to_value(&record)
+        .ok()
+        .and_then(|v| v.get(name).cloned())
+    {
+        Some(serde_json::Value::String(s)) => s,
+        Some(v) => v.to_string(),
+        None => "?".into(),
+    }
+}
+
+/// What `conflict_details` reads of one conflict, before ranking its values.
+struct Parts {
+    kind: &'static str,
+    field_name: &'static str,
+    label: String,
+    /// (encoded value, value in words, author) per head, in the heads' order.
+    values: Vec<(Vec<u8>, String, String)>,
+}
+
+fn parts<E: Entity + serde::Serialize>(
+    store: &Store,
+    c: &Conflict,
+    label: impl Fn(&E) -> String,
+) -> Result<Option<Parts>, StoreError> {
+    let Some(name) = E::FIELDS.get(c.field) else {
+        return Ok(None);
+    };
+    let label = store.get::<E>(c.id)?.map(|r| label(&r)).unwrap_or_default();
+    let mut values = Vec::new();
+    for h in &c.heads {
+        let origin = h.origin.unwrap_or(store.device.origin);
+        let change = store
+            .tree(Slot::Changes)
+            .get(change_key(origin, h.seq))?
+            .map(|b| codec::decode::<Change>(&b))
+            .transpose()?;
+        let bytes = change
+            .as_ref()
+            .and_then(|ch| ch.payload.as_ref())
+            .and_then(|p| p.values.get(*name).cloned())
+            .unwrap_or_default();
+        let author = change.map(|ch| ch.envelope.author).unwrap_or_default();
+        let text = shown::<E>(c.id, name, &bytes);
+        values.push((bytes, text, author));
+    }
+    Ok(Some(Parts {
+        kind: E::KIND,
+        field_name: name,
+        label,
+        values,
+    }))
+}
+
+impl Store {
+    /// Every conflict with its values, who made each and when.
+    pub fn conflict_details(&self) -> Result<Vec<ConflictDetail>, StoreError> {
+        let me = self.device.origin;
+        let mut out = Vec::new();
+        for c in self.conflicts()? {
+            let found = match c.tag {
+                Household::TAG => parts::<Household>(self, &c, |h| h.case_code.clone())?,
+                Need::TAG => parts::<Need>(self, &c, |n| n.description.clone())?,
+                Referral::TAG => parts::<Referral>(self, &c, |r| r.reason.clone())?,
+                Organization::TAG => parts::<Organization>(self, &c, |o| o.name.clone())?,
+                Service::TAG => parts::<Service>(self, &c, |s| s.name.clone())?,
+                _ => None,
+            };
+            let Some(p) = found else { continue };
+            let winner = c.heads.iter().max_by_key(|h| rank(h, me)).copied();
+            let values = c
+                .heads
+                .iter()
+                .zip(p.values)
+                .map(|(h, (value, shown, author))| ConflictValue {
+                    value,
+                    shown,
+                    author,
+                    at: crate::model::Timestamp(h.hlc.wall_ms),
+                    current: Some(*h) == winner,
+                })
+                .collect();
+            out.push(ConflictDetail {
+                tag: c.tag,
+                id: c.id,
+                field: c.field,
+                kind: p.kind,
+                field_name: p.field_name,
+                label: p.label,
+                values,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -32,6 +32,15 @@ pub enum Edit {
         referral: Uuid,
         step: Step,
     },
+    /// Resolves a conflict: sets field `field` (its position in the kind's fields) of the
+    /// record of kind `tag` to `value`, replacing every head of that field, even when the
+    /// value is the one shown already.
+    Resolve {
+        tag: u8,
+        id: Uuid,
+        field: usize,
+        value: Vec<u8>,
+    },
 }
 
 /// What a transaction wrote.
@@ -263,6 +272,40 @@ impl Tx<'_> {
         self.store_record(old.as_ref(), new)
     }
 
+    /// A change that sets one field and replaces all its heads (resolving a conflict).
+    fn resolve<E: Entity>(&mut self, id: Uuid, pos: usize, value: &[u8]) -> Result<(), TxError> {
+        let Some(name) = E::FIELDS.get(pos) else {
+            return Err(abort(StoreError::Invalid(format!(
+                "no field {pos} in a {}",
+                E::KIND
+            ))));
+        };
+        let Some(old) = self.read::<E>(id)? else {
+            return Err(abort(StoreError::NotFound {
+                kind: E::KIND,
+                id: id.to_string(),
+            }));
+        };
+        let mut new = old.clone();
+        new.set_field(name, value).map_err(abort)?;
+        let mut versions = self.versions(E::TAG, id)?;
+        let heads = versions.heads(pos).to_vec();
+        let replaces = heads.iter().map(|h| h.version(self.me)).collect();
+        let depth = heads.iter().map(|h| h.depth).max().unwrap_or(0) + 1;
+        let entity = EntityRef {
+            kind: E::KIND.to_string(),
+            id,
+        };
+        let values = [(name.to_string(), value.to_vec())].into();
+        let head = self.log(entity, KIND_FIELDS, replaces, depth, values)?;
+        versions.set(1 << pos, vec![head]);
+        self.tree(Slot::Versions).insert(
+            versions_key(E::TAG, id),
+            codec::encode(&versions).map_err(abort)?,
+        )?;
+        self.store_record(Some(&old), &new)
+    }
+
     /// Writes the record and moves its index entries.
     pub(super) fn store_record<E: Entity>(&self, old: Option<&E>, new: &E) -> Result<(), TxError> {
         if let Some(old) = old {
@@ -385,6 +428,23 @@ impl Store {
                     Edit::Organization(o) => tx.put(o)?,
                     Edit::Service(s) => tx.put(s)?,
                     Edit::Step { referral, step } => tx.step(*referral, step)?,
+                    Edit::Resolve {
+                        tag,
+                        id,
+                        field,
+                        value,
+                    } => match *tag {
+                        Household::TAG => tx.resolve::<Household>(*id, *field, value)?,
+                        Need::TAG => tx.resolve::<Need>(*id, *field, value)?,
+                        Referral::TAG => tx.resolve::<Referral>(*id, *field, value)?,
+                        Organization::TAG => tx.resolve::<Organization>(*id, *field, value)?,
+                        Service::TAG => tx.resolve::<Service>(*id, *field, value)?,
+                        other => {
+                            return Err(abort(StoreError::Invalid(format!(
+                                "unknown record kind {other}"
+                            ))));
+                        }
+                    },
                 }
             }
             meta_tree.insert(meta::NEXT_SEQ, &tx.seq.to_be_bytes())?;
