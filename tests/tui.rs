@@ -871,3 +871,79 @@ fn snapshots_of_every_screen_at_80x24() {
     insta::assert_snapshot!("help", text);
     let _ = Arc::strong_count(app.store());
 }
+
+#[test]
+fn the_queue_lists_a_conflict_and_keeping_a_value_resolves_it() {
+    let (dir_a, dir_b, stick) = (
+        tempfile::tempdir().expect("a"),
+        tempfile::tempdir().expect("b"),
+        tempfile::tempdir().expect("stick"),
+    );
+    let a = workspace(dir_a.path());
+    let b = Workspace::open_with_clock(dir_b.path(), FixedClock::at(NOW)).expect("b");
+    let card = |ws: &Workspace| {
+        daleel::sync::card::Card::read(
+            &daleel::sync::card::Card::write(&ws.identity, "l", Timestamp(NOW)).expect("w"),
+        )
+        .expect("r")
+    };
+    a.store.trust(&card(&b)).expect("trust");
+    b.store.trust(&card(&a)).expect("trust");
+    let h = household("Fatima", "", 1984, true);
+    a.store
+        .apply("Amal H.", &[Edit::Household(h.clone())])
+        .expect("save");
+    let export = |ws: &Workspace| {
+        daleel::sync::export::export(&ws.store, &ws.identity, stick.path(), false)
+            .expect("export")
+            .path
+    };
+    daleel::sync::import::import_file(&b.store, &export(&a), |_| {}).expect("b");
+    for (ws, phone, who) in [
+        (&a, "0770 111 1111", "Amal H."),
+        (&b, "0780 222 2222", "Yousif K."),
+    ] {
+        let mut edited: Household = ws.store.get(h.id).expect("r").expect("p");
+        edited.phone = phone.into();
+        ws.store
+            .apply(who, &[Edit::Household(edited)])
+            .expect("edit");
+    }
+    daleel::sync::import::import_file(&a.store, &export(&b), |_| {}).expect("a");
+    let mut app = ready_app(&a);
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(app.queue.counts.conflicts, 1);
+    let (text, _) = screen_text(&app, 100, 30);
+    assert!(
+        text.contains("phone:") && text.contains("Yousif K.") && text.contains("Amal H."),
+        "{text}"
+    );
+    let row = app
+        .queue
+        .rows
+        .iter()
+        .position(|r| matches!(r, daleel::tui::screens::queue::Row::Conflict(_)))
+        .expect("a conflict row");
+    for _ in 0..row {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let Some(Modal::Menu(menu)) = &app.modal else {
+        panic!("the values to keep: {:?}", app.modal)
+    };
+    let amal = menu
+        .items
+        .iter()
+        .position(|(label, _)| label.contains("0770 111 1111"))
+        .expect("A's value");
+    key(&mut app, Key::char(char::from(b'1' + amal as u8)));
+    assert!(a.store.conflicts().expect("c").is_empty());
+    assert_eq!(
+        a.store.get::<Household>(h.id).expect("r").expect("p").phone,
+        "0770 111 1111"
+    );
+    assert_eq!(
+        app.queue.counts.conflicts, 0,
+        "the queue is worked out again"
+    );
+}

@@ -72,6 +72,15 @@ pub enum Action {
     SetFollowUp { id: Uuid, date: Option<Date> },
     /// Reload the lists from the store (in the background).
     Reload,
+    /// Queue: the values of conflict `n`, to keep one.
+    ConflictMenu(usize),
+    /// Resolve a conflict by keeping a value (an ordinary change that syncs).
+    Resolve {
+        tag: u8,
+        id: Uuid,
+        field: usize,
+        value: Vec<u8>,
+    },
     /// Typed or pasted text was cut at a field's limit: say so.
     FieldFull,
     /// Say something on the message line.

@@ -96,6 +96,7 @@ impl App {
             referrals: Vec::new(),
             unreferred: Vec::new(),
             duplicate_groups: Vec::new(),
+            conflicts: Vec::new(),
         };
         let services_state = services::State::new(&data);
         let referrals_state = referrals::State::new(&data);
@@ -192,6 +193,7 @@ impl App {
                 self.data.referrals = snapshot.referrals;
                 self.data.unreferred = snapshot.unreferred;
                 self.data.duplicate_groups = snapshot.duplicate_groups;
+                self.data.conflicts = snapshot.conflicts;
                 self.data.loaded = true;
                 self.data.load_error = None;
                 self.data.now = self.store.now();
@@ -550,6 +552,59 @@ impl App {
             Action::SetFollowUp { id, date } => self.set_follow_up(id, date),
             Action::Reload => self.spawn_load(),
             Action::FieldFull => self.say(t("field-cut"), Tone::Error),
+            Action::ConflictMenu(i) => {
+                let Some(c) = self.data.conflicts.get(i) else {
+                    return;
+                };
+                let items = c
+                    .values
+                    .iter()
+                    .map(|v| {
+                        let label = tr(
+                            "conflict-keep",
+                            &[
+                                ("value", Arg::Str(&crate::tui::widgets::fit(&v.shown, 30))),
+                                ("who", Arg::Str(&v.author)),
+                                ("when", Arg::Str(&self.data.short_date(v.at))),
+                            ],
+                        );
+                        (
+                            label,
+                            Action::Resolve {
+                                tag: c.tag,
+                                id: c.id,
+                                field: c.field,
+                                value: v.value.clone(),
+                            },
+                        )
+                    })
+                    .collect();
+                let title = format!("{} · {}", c.label, c.field_name);
+                self.modal = Some(Modal::menu(title, items));
+            }
+            Action::Resolve {
+                tag,
+                id,
+                field,
+                value,
+            } => {
+                let Some(worker) = self.worker() else { return };
+                match self.store.apply(
+                    &worker,
+                    &[Edit::Resolve {
+                        tag,
+                        id,
+                        field,
+                        value,
+                    }],
+                ) {
+                    Ok(_) => {
+                        self.say(t("conflict-resolved"), Tone::Success);
+                        self.spawn_load();
+                    }
+                    Err(e) => self.fail(e),
+                }
+            }
             Action::Say(text) => self.say(text, Tone::Info),
         }
     }

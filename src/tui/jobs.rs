@@ -70,6 +70,7 @@ pub struct Snapshot {
     pub referrals: Vec<ReferralRow>,
     pub unreferred: Vec<NeedRow>,
     pub duplicate_groups: Vec<Vec<HouseholdRow>>,
+    pub conflicts: Vec<crate::store::merge::ConflictDetail>,
 }
 
 impl std::fmt::Debug for Snapshot {
@@ -224,5 +225,6 @@ pub fn load_snapshot(store: &Store) -> Result<Snapshot, StoreError> {
         referrals,
         unreferred,
         duplicate_groups,
+        conflicts: store.conflict_details()?,
     })
 }

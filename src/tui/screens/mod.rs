@@ -42,6 +42,8 @@ pub struct Data {
     pub referrals: Vec<ReferralRow>,
     pub unreferred: Vec<NeedRow>,
     pub duplicate_groups: Vec<Vec<HouseholdRow>>,
+    /// Concurrent edits that sync could not order, with their values.
+    pub conflicts: Vec<crate::store::merge::ConflictDetail>,
 }
 
 impl Data {

@@ -37,6 +37,8 @@ pub enum Row {
     Unreferred(u32),
     /// A group of likely duplicates (position in `Data::duplicate_groups`).
     Duplicates(u32),
+    /// A conflict (position in `Data::conflicts`).
+    Conflict(u32),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,6 +49,7 @@ pub struct Counts {
     pub rejected: usize,
     pub unreferred: [usize; 3],
     pub duplicates: usize,
+    pub conflicts: usize,
 }
 
 #[derive(Default)]
@@ -131,6 +134,12 @@ impl State {
             ],
         )));
         rows.extend((0..data.unreferred.len()).map(|i| Row::Unreferred(i as u32)));
+        counts.conflicts = data.conflicts.len();
+        rows.push(Row::Heading(tr(
+            "queue-conflicts",
+            &[("count", Arg::Num(counts.conflicts as i64))],
+        )));
+        rows.extend((0..data.conflicts.len()).map(|i| Row::Conflict(i as u32)));
         counts.duplicates = data.duplicate_groups.len();
         rows.push(Row::Heading(tr(
             "queue-duplicates",
@@ -190,6 +199,7 @@ impl State {
                     .unreferred
                     .get(*i as usize)
                     .map(|n| Action::OpenHousehold(n.household)),
+                Row::Conflict(i) => Some(Action::ConflictMenu(*i as usize)),
                 Row::Duplicates(i) => data
                     .duplicate_groups
                     .get(*i as usize)
@@ -273,6 +283,32 @@ impl State {
                 ),
                 None => (String::new(), false),
             },
+            Row::Conflict(i) => match data.conflicts.get(*i as usize) {
+                Some(c) => {
+                    let values: Vec<String> = c
+                        .values
+                        .iter()
+                        .map(|v| {
+                            let mark = if v.current { "*" } else { "" };
+                            format!(
+                                "{mark}{} ({})",
+                                crate::tui::widgets::fit(&v.shown, 18),
+                                v.author
+                            )
+                        })
+                        .collect();
+                    (
+                        format!(
+                            "{} {}: {}",
+                            cell(&c.label, 10),
+                            c.field_name,
+                            values.join(" | ")
+                        ),
+                        true,
+                    )
+                }
+                None => (String::new(), false),
+            },
             Row::Duplicates(i) => match data.duplicate_groups.get(*i as usize) {
                 Some(group) => {
                     let codes: Vec<&str> = group.iter().map(|h| h.case_code.as_str()).collect();
@@ -313,6 +349,15 @@ impl State {
             Span::raw(c.past_follow_up.to_string()),
             Span::styled(format!("   {} ", t("queue-rejected-short")), theme.title()),
             Span::raw(c.rejected.to_string()),
+            Span::styled(format!("   {} ", t("queue-conflicts-short")), theme.title()),
+            Span::styled(
+                c.conflicts.to_string(),
+                if c.conflicts > 0 {
+                    theme.warning()
+                } else {
+                    ratatui::style::Style::default()
+                },
+            ),
         ];
         let line2 = vec![
             Span::styled(format!(" {} ", t("queue-unreferred-short")), theme.title()),
