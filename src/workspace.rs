@@ -35,7 +35,8 @@ pub enum WorkspaceError {
 /// An open data directory. Dropping it releases the lock.
 pub struct Workspace {
     pub dir: PathBuf,
-    pub identity: Identity,
+    /// Shared with the screens' worker threads (an export signs with it).
+    pub identity: Arc<Identity>,
     /// The store holds the data directory's lock: it stays locked while any clone of
     /// this `Arc` (a worker thread's) is alive.
     pub store: Arc<Store>,
@@ -72,7 +73,7 @@ impl Workspace {
         store.apply_staged(|_| {})?;
         Ok(Workspace {
             dir: dir.to_path_buf(),
-            identity,
+            identity: Arc::new(identity),
             store,
         })
     }

@@ -947,3 +947,90 @@ fn the_queue_lists_a_conflict_and_keeping_a_value_resolves_it() {
         "the queue is worked out again"
     );
 }
+
+#[test]
+fn the_sync_screen_writes_a_bundle_and_imports_what_is_on_the_drive() {
+    let (dir_a, dir_b, stick) = (
+        tempfile::tempdir().expect("a"),
+        tempfile::tempdir().expect("b"),
+        tempfile::tempdir().expect("stick"),
+    );
+    let a = workspace(dir_a.path());
+    let b = Workspace::open_with_clock(dir_b.path(), FixedClock::at(NOW)).expect("b");
+    let card = |ws: &Workspace| {
+        daleel::sync::card::Card::read(
+            &daleel::sync::card::Card::write(&ws.identity, "l", Timestamp(NOW)).expect("w"),
+        )
+        .expect("r")
+    };
+    b.store.trust(&card(&a)).expect("trust");
+    fixture(&a);
+    let folder = stick.path().to_str().expect("path");
+    let mut on_a = ready_app(&a).with_identity(a.identity.clone());
+    press(&mut on_a, KeyCode::F(6));
+    assert_eq!(on_a.screen, ScreenId::Sync);
+    assert!(
+        on_a.sync.unsent > 0,
+        "A's changes are not known to anyone yet"
+    );
+    typed(&mut on_a, folder);
+    press(&mut on_a, KeyCode::Enter);
+    press(&mut on_a, KeyCode::F(9));
+    let Some(Modal::Menu(menu)) = &on_a.modal else {
+        panic!("menu")
+    };
+    assert!(menu.items[0].0.starts_with("Write a bundle to"));
+    press(&mut on_a, KeyCode::Enter);
+    assert!(
+        matches!(on_a.sync.last, Some(Ok(_))),
+        "{:?}",
+        on_a.sync.last
+    );
+    assert_eq!(on_a.sync.found.len(), 1, "the new bundle is on the drive");
+    // A file that is not a bundle but has the extension is listed as refused.
+    std::fs::write(stick.path().join("broken.bundle"), b"DALEELBN\x01\x00 cut").expect("write");
+    ws_b_import(&b, folder);
+}
+
+fn ws_b_import(b: &Workspace, folder: &str) {
+    b.store.set_worker("Yousif K.").expect("worker");
+    let mut on_b = App::new(
+        b.store.clone(),
+        Theme::plain(),
+        Runner::Inline(Vec::new()),
+        0,
+    )
+    .expect("app");
+    press(&mut on_b, KeyCode::F(6));
+    typed(&mut on_b, folder);
+    press(&mut on_b, KeyCode::Enter);
+    assert_eq!(on_b.sync.found.len(), 2);
+    let refused = on_b.sync.found.iter().filter(|f| f.check.is_err()).count();
+    assert_eq!(refused, 1, "{:?}", on_b.sync.found);
+    let (text, _) = screen_text(&on_b, 80, 24);
+    assert!(
+        text.contains("REFUSED") && text.contains("checked"),
+        "{text}"
+    );
+    press(&mut on_b, KeyCode::Tab);
+    let good = on_b
+        .sync
+        .found
+        .iter()
+        .position(|f| f.check.is_ok())
+        .expect("good");
+    for _ in 0..good {
+        press(&mut on_b, KeyCode::Down);
+    }
+    press(&mut on_b, KeyCode::Enter);
+    assert!(
+        matches!(on_b.sync.last, Some(Ok(_))),
+        "{:?}",
+        on_b.sync.last
+    );
+    assert_eq!(b.store.count::<Household>(), 2, "the households arrived");
+    assert_eq!(
+        on_b.data.household_count, 2,
+        "and the lists were loaded again"
+    );
+}

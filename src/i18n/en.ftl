@@ -15,6 +15,7 @@ key-intake = intake
 key-services = services
 key-referrals = referrals
 key-queue = queue
+key-sync = sync
 key-worker = worker
 key-menu = actions
 key-quit = quit
@@ -59,6 +60,7 @@ tab-intake = Intake
 tab-services = Services
 tab-referrals = Referrals
 tab-queue = Queue
+tab-sync = Sync
 
 ## Values
 sex-female = Female
@@ -397,3 +399,33 @@ help-queue-title = Queue (F5)
 help-queue = For coordinators: overdue and unanswered referrals, accepted ones past their follow-up date, rejected ones that need another service, needs with no referral, and likely duplicates, with charts. Enter opens the referral or the household.
 help-worker-title = Who is working (F8)
 help-worker = Choose your name, or add it, so that your changes are recorded under it.
+
+## Sync
+sync-folder = USB drive (folder):
+sync-no-drive = No USB drive found: type its folder above.
+sync-drives = Drives found: { $list }.
+sync-this-laptop = This laptop: { $me }
+sync-send = Send
+sync-unsent = { $count ->
+    [one] 1 change not yet known to the team
+   *[other] { $count } changes not yet known to the team
+}
+sync-send-how = F9: write a bundle to the drive.
+sync-receive = Receive: { $count } bundles on the drive
+sync-none-found = No bundle on this drive (bundles end in .bundle).
+sync-scan-how = Type the drive's folder and press Enter, or choose a drive with F9.
+sync-bundle-ok = { $changes } changes, checked
+sync-progress = { $label }: { $done } of { $total }
+sync-menu-title = Sync
+menu-sync-export = Write a bundle to { $folder }
+menu-sync-import-all = Import all { $count } bundles
+menu-sync-use = Use the drive { $drive }
+menu-sync-look-again = Look at the drive again
+sync-no-folder = Choose the drive first (type its folder, or F9).
+sync-exporting = Writing the bundle
+sync-exported = Wrote { $changes } changes to { $file }.
+sync-importing = Importing
+sync-imported = { $file }: { $new } new, { $known } already known, { $conflicts } conflicts open.
+sync-refused = Refused, nothing from it used: { $list }
+help-sync-title = Sync (F6)
+help-sync = Pass data to other laptops on a USB drive. Choose the drive (or type its folder); F9 writes a bundle onto it or imports the bundles found there. Each bundle is checked whole first: a damaged one, or one from a laptop that is not trusted, is refused and changes nothing.

@@ -3,6 +3,7 @@
 
 pub mod bundle;
 pub mod card;
+pub mod drives;
 pub mod export;
 pub mod identity;
 pub mod import;

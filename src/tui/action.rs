@@ -72,6 +72,14 @@ pub enum Action {
     SetFollowUp { id: Uuid, date: Option<Date> },
     /// Reload the lists from the store (in the background).
     Reload,
+    /// Sync: look for bundles in the folder typed or chosen.
+    SyncScan,
+    /// Sync: use this folder (a drive that was found).
+    SyncUse(std::path::PathBuf),
+    /// Sync: write a bundle into the folder, on a worker thread.
+    SyncExport,
+    /// Sync: import these bundle files, on a worker thread.
+    SyncImport(Vec<std::path::PathBuf>),
     /// Queue: the values of conflict `n`, to keep one.
     ConflictMenu(usize),
     /// Resolve a conflict by keeping a value (an ordinary change that syncs).

@@ -15,7 +15,7 @@ use super::labels;
 use super::prompts;
 use super::screens::intake::{self, HouseholdForm, Mode};
 use super::screens::modal::{Modal, Outcome, Prompt, Purpose};
-use super::screens::{Data, help, queue, referrals, services};
+use super::screens::{Data, help, queue, referrals, services, sync};
 use super::theme::Theme;
 use crate::i18n::{Arg, t, tr};
 use crate::model::{
@@ -42,6 +42,7 @@ pub struct App {
     pub referrals: referrals::State,
     pub queue: queue::State,
     pub help: help::State,
+    pub sync: sync::State,
     pub modal: Option<Modal>,
     pub message: Option<(String, Tone)>,
     pub quit: bool,
@@ -52,6 +53,8 @@ pub struct App {
     reload_pending: bool,
     /// A referral to select once the lists are loaded again.
     select_after_load: Option<Uuid>,
+    /// The device key, for exports from the Sync screen.
+    identity: Option<Arc<crate::sync::identity::Identity>>,
 }
 
 impl App {
@@ -108,6 +111,7 @@ impl App {
             referrals: referrals_state,
             queue: queue::State::default(),
             help: help::State::default(),
+            sync: sync::State::default(),
             modal: None,
             message: None,
             quit: false,
@@ -118,6 +122,7 @@ impl App {
             loading: false,
             reload_pending: false,
             select_after_load: None,
+            identity: None,
         };
         if worker.is_none() {
             app.modal = Some(Modal::worker_picker(app.store.workers()?));
@@ -125,6 +130,12 @@ impl App {
         app.spawn_load();
         app.drain();
         Ok(app)
+    }
+
+    /// Gives the app the device key, so that the Sync screen can export.
+    pub fn with_identity(mut self, identity: Arc<crate::sync::identity::Identity>) -> App {
+        self.identity = Some(identity);
+        self
     }
 
     pub fn store(&self) -> &Arc<Store> {
@@ -228,6 +239,26 @@ impl App {
                     self.intake.searching = false;
                 }
             }
+            JobResult::Progress { label, done, total } => {
+                self.sync.busy = Some((label, done, total));
+            }
+            JobResult::SyncScanned { folder, found } => {
+                if self.sync.folder().as_deref() == Some(folder.as_path()) {
+                    self.sync.found = found;
+                    self.sync.scanned = Some(folder);
+                    self.sync.list.clamp(self.sync.found.len());
+                }
+            }
+            JobResult::SyncDone(result) => {
+                self.sync.busy = None;
+                match &result {
+                    Ok(text) => self.say(text.clone(), Tone::Success),
+                    Err(e) => self.fail(e),
+                }
+                self.sync.last = Some(result);
+                self.refresh_sync();
+                self.spawn_load();
+            }
             JobResult::Duplicates { generation, hits } => {
                 if let Some(form) = self.intake.form.as_mut()
                     && generation == form.dup_generation
@@ -323,6 +354,7 @@ impl App {
             ScreenId::Services => self.services.handle_key(&key, &self.data),
             ScreenId::Referrals => self.referrals.handle_key(&key, &self.data),
             ScreenId::Queue => self.queue.handle_key(&key, &self.data),
+            ScreenId::Sync => self.sync.handle_key(&key, &self.data),
         };
         if let Some(a) = action {
             self.update(a);
@@ -338,6 +370,7 @@ impl App {
             ScreenId::Intake => self.intake.typing(),
             ScreenId::Services => self.services.typing(),
             ScreenId::Referrals => self.referrals.typing(),
+            ScreenId::Sync => self.sync.typing(),
             _ => false,
         }
     }
@@ -353,6 +386,7 @@ impl App {
             ScreenId::Services => self.services.footer(),
             ScreenId::Referrals => self.referrals.footer(),
             ScreenId::Queue => self.queue.footer(),
+            ScreenId::Sync => self.sync.footer(),
         }
     }
 
@@ -376,6 +410,9 @@ impl App {
                     && let Some(id) = self.referrals.selected_id(&self.data)
                 {
                     self.load_detail(id);
+                }
+                if s == ScreenId::Sync {
+                    self.refresh_sync();
                 }
             }
             Action::Quit => {
@@ -552,6 +589,13 @@ impl App {
             Action::SetFollowUp { id, date } => self.set_follow_up(id, date),
             Action::Reload => self.spawn_load(),
             Action::FieldFull => self.say(t("field-cut"), Tone::Error),
+            Action::SyncScan => self.sync_scan(),
+            Action::SyncUse(path) => {
+                self.sync.folder.set(&path.display().to_string());
+                self.sync_scan();
+            }
+            Action::SyncExport => self.sync_export(),
+            Action::SyncImport(files) => self.sync_import(files),
             Action::ConflictMenu(i) => {
                 let Some(c) = self.data.conflicts.get(i) else {
                     return;
@@ -1240,6 +1284,36 @@ impl App {
                     items.push((t("menu-open-case"), Action::OpenHousehold(r.household)));
                 }
             }
+            ScreenId::Sync => {
+                title = t("sync-menu-title");
+                if let Some(folder) = self.sync.folder() {
+                    items.push((
+                        tr(
+                            "menu-sync-export",
+                            &[("folder", Arg::Str(&folder.display().to_string()))],
+                        ),
+                        Action::SyncExport,
+                    ));
+                }
+                if !self.sync.found.is_empty() {
+                    let all: Vec<std::path::PathBuf> =
+                        self.sync.found.iter().map(|f| f.path.clone()).collect();
+                    items.push((
+                        tr(
+                            "menu-sync-import-all",
+                            &[("count", Arg::Num(all.len() as i64))],
+                        ),
+                        Action::SyncImport(all),
+                    ));
+                }
+                for d in &self.sync.drives {
+                    items.push((
+                        tr("menu-sync-use", &[("drive", Arg::Str(&d.label))]),
+                        Action::SyncUse(d.path.clone()),
+                    ));
+                }
+                items.push((t("menu-sync-look-again"), Action::SyncScan));
+            }
             ScreenId::Queue | ScreenId::Help => {}
         }
         items.push((t("menu-help"), Action::Show(ScreenId::Help)));
@@ -1258,4 +1332,113 @@ fn rows_of(store: &Store, ids: &[Uuid]) -> Vec<HouseholdRow> {
         .filter_map(|id| store.get::<Household>(*id).ok().flatten())
         .map(|h| HouseholdRow::from_household(&h))
         .collect()
+}
+
+impl App {
+    /// The drives, what an export would carry, and the bundles in the folder.
+    fn refresh_sync(&mut self) {
+        self.sync.drives = crate::sync::drives::removable();
+        if self.sync.folder.is_empty()
+            && let [only] = self.sync.drives.as_slice()
+        {
+            self.sync.folder.set(&only.path.display().to_string());
+        }
+        let me = self.store.device().origin;
+        let held = self.store.held(me).unwrap_or(0);
+        let known = self
+            .store
+            .team_knows()
+            .ok()
+            .and_then(|k| k.get(&me).copied())
+            .unwrap_or(0);
+        self.sync.unsent = held.saturating_sub(known);
+        self.sync_scan();
+    }
+
+    fn sync_scan(&mut self) {
+        let Some(folder) = self.sync.folder() else {
+            self.sync.found.clear();
+            self.sync.scanned = None;
+            return;
+        };
+        let store = self.store.clone();
+        self.runner.spawn(move || {
+            let found = sync::scan(&store, &folder);
+            JobResult::SyncScanned { folder, found }
+        });
+    }
+
+    fn sync_export(&mut self) {
+        let (Some(folder), Some(identity)) = (self.sync.folder(), self.identity.clone()) else {
+            return self.fail(t("sync-no-folder"));
+        };
+        let store = self.store.clone();
+        self.sync.busy = Some((t("sync-exporting"), 0, 1));
+        self.runner.spawn(move || {
+            let result = crate::sync::export::export(&store, &identity, &folder, false)
+                .map(|s| {
+                    tr(
+                        "sync-exported",
+                        &[
+                            ("changes", Arg::Num(s.changes as i64)),
+                            (
+                                "file",
+                                Arg::Str(
+                                    &s.path
+                                        .file_name()
+                                        .map(|n| n.to_string_lossy().into_owned())
+                                        .unwrap_or_default(),
+                                ),
+                            ),
+                        ],
+                    )
+                })
+                .map_err(|e| e.to_string());
+            JobResult::SyncDone(result)
+        });
+    }
+
+    fn sync_import(&mut self, files: Vec<std::path::PathBuf>) {
+        if files.is_empty() {
+            return;
+        }
+        let store = self.store.clone();
+        let progress = self.runner.progress();
+        self.sync.busy = Some((t("sync-importing"), 0, files.len() as u64));
+        self.runner.spawn(move || {
+            let mut done = Vec::new();
+            let mut refused = Vec::new();
+            let total = files.len() as u64;
+            for (i, file) in files.iter().enumerate() {
+                let name = file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if let Some(p) = &progress {
+                    p.report(&name, i as u64, total);
+                }
+                match crate::sync::import::import_file(&store, file, |_| {}) {
+                    Ok(s) => done.push(tr(
+                        "sync-imported",
+                        &[
+                            ("file", Arg::Str(&name)),
+                            ("new", Arg::Num(s.new as i64)),
+                            ("known", Arg::Num(s.known as i64)),
+                            ("conflicts", Arg::Num(s.conflicts as i64)),
+                        ],
+                    )),
+                    Err(e) => refused.push(format!("{name}: {e}")),
+                }
+            }
+            let result = if refused.is_empty() {
+                Ok(done.join(" "))
+            } else {
+                Err(tr(
+                    "sync-refused",
+                    &[("list", Arg::Str(&refused.join("; ")))],
+                ))
+            };
+            JobResult::SyncDone(result)
+        });
+    }
 }

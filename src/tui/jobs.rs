@@ -97,6 +97,33 @@ pub enum JobResult {
         generation: u64,
         hits: Vec<HouseholdRow>,
     },
+    /// How far a long job has got.
+    Progress {
+        label: String,
+        done: u64,
+        total: u64,
+    },
+    /// The bundles found in a folder, each checked.
+    SyncScanned {
+        folder: std::path::PathBuf,
+        found: Vec<crate::tui::screens::sync::Found>,
+    },
+    /// An export or import finished: what to say (or why it failed).
+    SyncDone(Result<String, String>),
+}
+
+/// Sends a long job's progress to the UI.
+#[derive(Clone)]
+pub struct Progress(Sender<Event>);
+
+impl Progress {
+    pub fn report(&self, label: &str, done: u64, total: u64) {
+        let _ = self.0.send(Event::Job(Box::new(JobResult::Progress {
+            label: label.to_string(),
+            done,
+            total,
+        })));
+    }
 }
 
 /// Runs jobs on threads (the app) or at once (tests).
@@ -115,6 +142,14 @@ impl Runner {
                 });
             }
             Runner::Inline(done) => done.push(job()),
+        }
+    }
+
+    /// A way for a long job to report progress (`None` inline: tests need no gauge).
+    pub fn progress(&self) -> Option<Progress> {
+        match self {
+            Runner::Threads(tx) => Some(Progress(tx.clone())),
+            Runner::Inline(_) => None,
         }
     }
 

@@ -238,6 +238,14 @@ pub const BINDINGS: &[Binding] = &[
         matches: |k| is(KeyCode::F(5))(k) || alt_digit(k, '5'),
     },
     Binding {
+        command: Command::Show(ScreenId::Sync),
+        label: "F6",
+        hint: "key-sync",
+        scope: Scope::Global,
+        letter: false,
+        matches: |k| is(KeyCode::F(6))(k) || alt_digit(k, '6'),
+    },
+    Binding {
         command: Command::Worker,
         label: "F8",
         hint: "key-worker",

@@ -58,15 +58,17 @@ pub enum ScreenId {
     Services,
     Referrals,
     Queue,
+    Sync,
 }
 
 impl ScreenId {
-    pub const ALL: [ScreenId; 5] = [
+    pub const ALL: [ScreenId; 6] = [
         ScreenId::Help,
         ScreenId::Intake,
         ScreenId::Services,
         ScreenId::Referrals,
         ScreenId::Queue,
+        ScreenId::Sync,
     ];
 
     fn tab(self) -> (&'static str, &'static str) {
@@ -76,6 +78,7 @@ impl ScreenId {
             ScreenId::Services => ("F3", "tab-services"),
             ScreenId::Referrals => ("F4", "tab-referrals"),
             ScreenId::Queue => ("F5", "tab-queue"),
+            ScreenId::Sync => ("F6", "tab-sync"),
         }
     }
 }
@@ -114,6 +117,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         ScreenId::Services => app.services.render(frame, body, &app.data, theme),
         ScreenId::Referrals => app.referrals.render(frame, body, &app.data, theme),
         ScreenId::Queue => app.queue.render(frame, body, &app.data, theme),
+        ScreenId::Sync => app.sync.render(frame, body, &app.data, theme),
     }
     render_message(app, frame, message);
     render_status(app, frame, status);
@@ -281,7 +285,8 @@ fn run_loop(ws: &Workspace, terminal: &mut ratatui::DefaultTerminal) -> std::io:
             jobs::Runner::Threads(tx),
             local_offset(),
         )
-        .map_err(std::io::Error::other)?;
+        .map_err(std::io::Error::other)?
+        .with_identity(ws.identity.clone());
         loop {
             terminal.draw(|frame| render(&app, frame))?;
             let first = rx

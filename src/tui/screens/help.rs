@@ -43,6 +43,7 @@ impl State {
             ("help-services-title", "help-services"),
             ("help-referrals-title", "help-referrals"),
             ("help-queue-title", "help-queue"),
+            ("help-sync-title", "help-sync"),
             ("help-worker-title", "help-worker"),
         ] {
             lines.push(Line::from(Span::styled(t(title), theme.title())));

@@ -7,6 +7,7 @@ pub mod modal;
 pub mod queue;
 pub mod referrals;
 pub mod services;
+pub mod sync;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};

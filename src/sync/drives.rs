@@ -1,0 +1,100 @@
+//! Finding USB drives: on Linux the removable block devices mounted now (/proc/mounts and
+//! /sys/block/*/removable); on Windows the drive letters other than the system's. The
+//! Sync screen also always lets the user type a path.
+
+use std::path::PathBuf;
+
+/// A place bundles can be written to and read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drive {
+    /// What to call it: the volume's folder name, or the drive letter.
+    pub label: String,
+    pub path: PathBuf,
+}
+
+/// The removable drives mounted now.
+pub fn removable() -> Vec<Drive> {
+    #[cfg(windows)]
+    {
+        windows_letters()
+    }
+    #[cfg(not(windows))]
+    {
+        let mounts = std::fs::read_to_string("/proc/mounts").unwrap_or_default();
+        linux_removable(&mounts, |disk| {
+            std::fs::read_to_string(format!("/sys/block/{disk}/removable"))
+                .map(|s| s.trim() == "1")
+                .unwrap_or(false)
+        })
+    }
+}
+
+/// The mounts in `/proc/mounts` text whose disk `is_removable` says is removable.
+pub fn linux_removable(mounts: &str, is_removable: impl Fn(&str) -> bool) -> Vec<Drive> {
+    let mut drives = Vec::new();
+    for line in mounts.lines() {
+        let mut parts = line.split_whitespace();
+        let (Some(device), Some(mount)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let Some(name) = device.strip_prefix("/dev/") else {
+            continue;
+        };
+        // The disk of a partition: sdb1 -> sdb, mmcblk0p1 -> mmcblk0.
+        let disk = if name.starts_with("mmcblk") || name.starts_with("nvme") {
+            name.rsplit_once('p').map(|(d, _)| d).unwrap_or(name)
+        } else {
+            name.trim_end_matches(|c: char| c.is_ascii_digit())
+        };
+        if !is_removable(disk) {
+            continue;
+        }
+        // /proc/mounts writes spaces in paths as \040.
+        let path = mount.replace("\\040", " ");
+        let label = path.rsplit('/').next().unwrap_or(&path).to_string();
+        drives.push(Drive {
+            label,
+            path: PathBuf::from(path),
+        });
+    }
+    drives
+}
+
+#[cfg(windows)]
+fn windows_letters() -> Vec<Drive> {
+    (b'D'..=b'Z')
+        .map(|l| format!("{}:\\", l as char))
+        .filter(|p| std::path::Path::new(p).exists())
+        .map(|p| Drive {
+            label: p.trim_end_matches('\\').to_string(),
+            path: PathBuf::from(p),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removable_partitions_are_found_by_their_disk() {
+        let mounts = "/dev/sda1 / ext4 rw 0 0\n\
+            /dev/sdb1 /media/amal/KINGSTON vfat rw 0 0\n\
+            /dev/mmcblk0p1 /media/amal/SD\\040CARD vfat rw 0 0\n\
+            proc /proc proc rw 0 0\n";
+        let drives = linux_removable(mounts, |disk| disk == "sdb" || disk == "mmcblk0");
+        assert_eq!(
+            drives,
+            vec![
+                Drive {
+                    label: "KINGSTON".into(),
+                    path: "/media/amal/KINGSTON".into()
+                },
+                Drive {
+                    label: "SD CARD".into(),
+                    path: "/media/amal/SD CARD".into()
+                },
+            ]
+        );
+    }
+}

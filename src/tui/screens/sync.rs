@@ -1,0 +1,335 @@
+//! Sync (F6): the USB drive (found, or a typed folder), what an export would carry, the
+//! bundles on the drive with their sender, size and the result of checking them, and
+//! export and import on a worker thread with a progress gauge and their summary.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
+
+use super::Data;
+use crate::i18n::{Arg, t, tr};
+use crate::sync::drives::Drive;
+use crate::tui::action::Action;
+use crate::tui::keys::{self, Command, Key, Scope};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::list::{ListView, row_line};
+use crate::tui::widgets::text::{Edit, TextInput};
+use crate::tui::widgets::{cell, fit};
+
+/// A bundle file found on the drive, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub path: PathBuf,
+    pub size: u64,
+    /// The sender's device code and fingerprint, from the clear header.
+    pub sender: String,
+    /// What it carries, or why it would be refused.
+    pub check: Result<String, String>,
+}
+
+/// Checks every bundle in a folder without changing anything: header, trust, signatures.
+pub fn scan(store: &crate::store::Store, folder: &Path) -> Vec<Found> {
+    let mut found = Vec::new();
+    let files = crate::sync::import::bundle_files(folder).unwrap_or_default();
+    for path in files.into_iter().filter(|p| p.is_file()) {
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                found.push(Found {
+                    path,
+                    size,
+                    sender: "?".into(),
+                    check: Err(e.to_string()),
+                });
+                continue;
+            }
+        };
+        let sender = match crate::sync::bundle::read_header(&bytes) {
+            Ok(h) => crate::sync::identity::device_code(h.sender),
+            Err(_) => "?".into(),
+        };
+        let check = crate::sync::bundle::read(&bytes, |o| store.is_trusted(o).unwrap_or(false))
+            .map(|b| {
+                let changes: usize = b.segments.iter().map(|s| s.changes.len()).sum();
+                tr("sync-bundle-ok", &[("changes", Arg::Num(changes as i64))])
+            })
+            .map_err(|e| e.to_string());
+        found.push(Found {
+            path,
+            size,
+            sender,
+            check,
+        });
+    }
+    found
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Folder,
+    Bundles,
+}
+
+pub struct State {
+    pub drives: Vec<Drive>,
+    pub folder: TextInput,
+    pub focus: Focus,
+    pub found: Vec<Found>,
+    pub scanned: Option<PathBuf>,
+    pub list: ListView,
+    /// This laptop's changes the team is not known to have.
+    pub unsent: u64,
+    pub busy: Option<(String, u64, u64)>,
+    pub last: Option<Result<String, String>>,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            drives: Vec::new(),
+            folder: TextInput::new(200),
+            focus: Focus::Folder,
+            found: Vec::new(),
+            scanned: None,
+            list: ListView::default(),
+            unsent: 0,
+            busy: None,
+            last: None,
+        }
+    }
+}
+
+impl State {
+    pub fn folder(&self) -> Option<PathBuf> {
+        let f = self.folder.value.trim();
+        (!f.is_empty()).then(|| PathBuf::from(f))
+    }
+
+    pub fn typing(&self) -> bool {
+        self.focus == Focus::Folder
+    }
+
+    pub fn footer(&self) -> Vec<Command> {
+        vec![
+            Command::Menu,
+            Command::NextField,
+            Command::Open,
+            Command::Quit,
+        ]
+    }
+
+    pub fn handle_key(&mut self, key: &Key, _data: &Data) -> Option<Action> {
+        if self.busy.is_some() {
+            return None;
+        }
+        if let Some(Command::NextField | Command::PrevField) = keys::command(key, Scope::Form, true)
+        {
+            self.focus = match self.focus {
+                Focus::Folder => Focus::Bundles,
+                Focus::Bundles => Focus::Folder,
+            };
+            return None;
+        }
+        match keys::command(key, Scope::List, self.typing()) {
+            Some(Command::Menu) => return Some(Action::Menu),
+            Some(Command::Open) => {
+                return match self.focus {
+                    Focus::Folder => Some(Action::SyncScan),
+                    Focus::Bundles => self
+                        .found
+                        .get(self.list.selected)
+                        .map(|f| Action::SyncImport(vec![f.path.clone()])),
+                };
+            }
+            _ => {}
+        }
+        match self.focus {
+            Focus::Folder => {
+                if self.folder.handle(key) == Edit::Truncated {
+                    return Some(Action::FieldFull);
+                }
+            }
+            Focus::Bundles => {
+                if key.code != KeyCode::Esc {
+                    self.list.handle(key, self.found.len());
+                }
+            }
+        }
+        None
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        let [top, boxes, bottom] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(4),
+            Constraint::Length(3),
+        ])
+        .areas(area);
+        let label = t("sync-folder");
+        let focused = self.focus == Focus::Folder;
+        let width = (top.width as usize).saturating_sub(label.chars().count() + 5);
+        let mut spans = vec![
+            Span::styled(
+                format!(" {label} "),
+                if focused {
+                    theme.focus()
+                } else {
+                    theme.title()
+                },
+            ),
+            Span::raw("["),
+        ];
+        spans.extend(
+            self.folder
+                .spans(
+                    width,
+                    focused,
+                    if focused {
+                        theme.focus()
+                    } else {
+                        ratatui::style::Style::default()
+                    },
+                    theme.selected(),
+                )
+                .spans,
+        );
+        spans.push(Span::raw("]"));
+        let drives = if self.drives.is_empty() {
+            t("sync-no-drive")
+        } else {
+            let names: Vec<String> = self
+                .drives
+                .iter()
+                .map(|d| format!("{} ({})", d.label, d.path.display()))
+                .collect();
+            tr("sync-drives", &[("list", Arg::Str(&names.join(", ")))])
+        };
+        let me = if data.device_name.is_empty() {
+            data.device_code.clone()
+        } else {
+            format!("{} ({})", data.device_code, data.device_name)
+        };
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(spans),
+                Line::from(Span::styled(
+                    fit(
+                        &format!(
+                            " {drives}   {}",
+                            tr("sync-this-laptop", &[("me", Arg::Str(&me))])
+                        ),
+                        top.width as usize,
+                    ),
+                    theme.muted(),
+                )),
+            ]),
+            top,
+        );
+        let [send, receive] =
+            Layout::horizontal([Constraint::Percentage(34), Constraint::Percentage(66)])
+                .areas(boxes);
+        let block = Block::bordered().title(t("sync-send"));
+        let inner = block.inner(send);
+        frame.render_widget(block, send);
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(tr(
+                    "sync-unsent",
+                    &[("count", Arg::Num(self.unsent as i64))],
+                )),
+                Line::from(""),
+                Line::from(Span::styled(t("sync-send-how"), theme.muted())),
+            ])
+            .wrap(Wrap { trim: true }),
+            inner,
+        );
+        let title = tr(
+            "sync-receive",
+            &[("count", Arg::Num(self.found.len() as i64))],
+        );
+        let active = self.focus == Focus::Bundles;
+        let block = Block::bordered().title(title);
+        let inner = block.inner(receive);
+        frame.render_widget(block, receive);
+        let mut lines = Vec::new();
+        if self.found.is_empty() {
+            let text = match &self.scanned {
+                Some(_) => t("sync-none-found"),
+                None => t("sync-scan-how"),
+            };
+            lines.push(Line::from(Span::styled(text, theme.muted())));
+        }
+        for i in self.list.visible(self.found.len(), inner.height as usize) {
+            let f = &self.found[i];
+            let (mark, text, style) = match &f.check {
+                Ok(ok) => ("ok", ok.clone(), ratatui::style::Style::default()),
+                Err(e) => ("REFUSED", e.clone(), theme.error()),
+            };
+            let row = format!(
+                "{} {} {:>5} KiB  {}",
+                cell(mark, 7),
+                cell(&f.sender, 5),
+                f.size.div_ceil(1024),
+                text
+            );
+            let mut line = row_line(
+                fit(&row, inner.width as usize - 2),
+                active && i == self.list.selected,
+                theme,
+            );
+            if f.check.is_err() && !(active && i == self.list.selected) {
+                line = Line::from(Span::styled(line.to_string(), style));
+            }
+            lines.push(line);
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+        match (&self.busy, &self.last) {
+            (Some((label, done, total)), _) => {
+                let ratio = if *total == 0 {
+                    0.0
+                } else {
+                    (*done as f64 / *total as f64).min(1.0)
+                };
+                let text = tr(
+                    "sync-progress",
+                    &[
+                        ("label", Arg::Str(label)),
+                        ("done", Arg::Num(*done as i64)),
+                        ("total", Arg::Num(*total as i64)),
+                    ],
+                );
+                frame.render_widget(
+                    Gauge::default()
+                        .ratio(ratio)
+                        .label(text)
+                        .gauge_style(theme.title()),
+                    Rect {
+                        height: 1,
+                        y: bottom.y + 1,
+                        ..bottom
+                    },
+                );
+            }
+            (None, Some(Ok(summary))) => {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(format!(" {summary}"), theme.success()))
+                        .wrap(Wrap { trim: true }),
+                    bottom,
+                );
+            }
+            (None, Some(Err(e))) => {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(format!(" ! {e}"), theme.error()))
+                        .wrap(Wrap { trim: true }),
+                    bottom,
+                );
+            }
+            _ => {}
+        }
+    }
+}
