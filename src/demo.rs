@@ -138,8 +138,18 @@ pub struct DemoSummary {
     pub organizations: usize,
 }
 
+thread_local! {
+    /// Mixed into every id: the same seed on two laptops gives the same caseload with
+    /// different ids, so that two training laptops can sync without colliding.
+    static ID_SALT: std::cell::Cell<[u8; 10]> = const { std::cell::Cell::new([0; 10]) };
+}
+
 fn uuid(rng: &mut ChaCha8Rng, at: Timestamp) -> Uuid {
-    let bytes: [u8; 10] = rng.r#gen();
+    let mut bytes: [u8; 10] = rng.r#gen();
+    let salt = ID_SALT.get();
+    for (b, s) in bytes.iter_mut().zip(salt) {
+        *b ^= s;
+    }
     uuid::Builder::from_unix_timestamp_millis(at.0.max(0) as u64, &bytes).into_uuid()
 }
 
@@ -163,6 +173,9 @@ pub fn generate(
         )));
     }
     store.mark_demo()?;
+    let mut salt = [0u8; 10];
+    salt.copy_from_slice(&blake3::hash(&store.device().origin.0).as_bytes()[..10]);
+    ID_SALT.set(salt);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let now = store.now();
     let today = now.date().start();
@@ -201,6 +214,7 @@ pub fn generate(
         summary.households = done;
         progress(done);
     }
+    ID_SALT.set([0; 10]);
     store.flush()?;
     Ok(summary)
 }

@@ -343,13 +343,13 @@ impl State {
                 },
             ),
             Span::styled(
-                format!("   {} ", t("queue-past-follow-up-short")),
+                format!("  {} ", t("queue-past-follow-up-short")),
                 theme.title(),
             ),
             Span::raw(c.past_follow_up.to_string()),
-            Span::styled(format!("   {} ", t("queue-rejected-short")), theme.title()),
+            Span::styled(format!("  {} ", t("queue-rejected-short")), theme.title()),
             Span::raw(c.rejected.to_string()),
-            Span::styled(format!("   {} ", t("queue-conflicts-short")), theme.title()),
+            Span::styled(format!("  {} ", t("queue-conflicts-short")), theme.title()),
             Span::styled(
                 c.conflicts.to_string(),
                 if c.conflicts > 0 {
