@@ -278,35 +278,9 @@ impl State {
         ])
         .areas(top);
         let label = t("services-search");
-        let width = (q.width as usize).saturating_sub(label.chars().count() + 4);
         let focused = self.focus == Focus::Query;
-        let mut spans = vec![
-            Span::styled(
-                format!(" {label} "),
-                if focused {
-                    theme.focus()
-                } else {
-                    theme.title()
-                },
-            ),
-            Span::raw("["),
-        ];
-        spans.extend(
-            self.query
-                .spans(
-                    width,
-                    focused,
-                    if focused {
-                        theme.focus()
-                    } else {
-                        ratatui::style::Style::default()
-                    },
-                    theme.selected(),
-                )
-                .spans,
-        );
-        spans.push(Span::raw("]"));
-        frame.render_widget(Paragraph::new(Line::from(spans)), q);
+        let line = self.query.labeled(&label, q.width as usize, focused, theme);
+        frame.render_widget(Paragraph::new(line), q);
         let filters_active = self.focus == Focus::Filters;
         self.filters
             .render_rows(frame, s, &["sector"], 7, filters_active, theme);

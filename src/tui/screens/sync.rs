@@ -172,33 +172,9 @@ impl State {
         .areas(area);
         let label = t("sync-folder");
         let focused = self.focus == Focus::Folder;
-        let width = (top.width as usize).saturating_sub(label.chars().count() + 5);
-        let mut spans = vec![
-            Span::styled(
-                format!(" {label} "),
-                if focused {
-                    theme.focus()
-                } else {
-                    theme.title()
-                },
-            ),
-            Span::raw("["),
-        ];
-        spans.extend(
-            self.folder
-                .spans(
-                    width,
-                    focused,
-                    if focused {
-                        theme.focus()
-                    } else {
-                        ratatui::style::Style::default()
-                    },
-                    theme.selected(),
-                )
-                .spans,
-        );
-        spans.push(Span::raw("]"));
+        let line = self
+            .folder
+            .labeled(&label, top.width as usize, focused, theme);
         let drives = if self.drives.is_empty() {
             t("sync-no-drive")
         } else {
@@ -216,7 +192,7 @@ impl State {
         };
         frame.render_widget(
             Paragraph::new(vec![
-                Line::from(spans),
+                line,
                 Line::from(Span::styled(
                     fit(
                         &format!(

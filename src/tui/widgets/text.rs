@@ -119,6 +119,33 @@ impl TextInput {
         }
     }
 
+    /// ` label [input]` on one line `total_width` wide, the label and input highlighted
+    /// when focused.
+    pub fn labeled(
+        &self,
+        label: &str,
+        total_width: usize,
+        focused: bool,
+        theme: &crate::tui::theme::Theme,
+    ) -> Line<'static> {
+        let width = total_width.saturating_sub(label.chars().count() + 5);
+        let (label_style, input_style) = if focused {
+            (theme.focus(), theme.focus())
+        } else {
+            (theme.title(), Style::default())
+        };
+        let mut spans = vec![
+            Span::styled(format!(" {label} "), label_style),
+            Span::raw("["),
+        ];
+        spans.extend(
+            self.spans(width, focused, input_style, theme.selected())
+                .spans,
+        );
+        spans.push(Span::raw("]"));
+        Line::from(spans)
+    }
+
     /// The input as spans, `width` characters wide, scrolled so that the cursor shows; the
     /// cursor is drawn reversed when `focused`.
     pub fn spans(&self, width: usize, focused: bool, style: Style, cursor: Style) -> Line<'static> {
