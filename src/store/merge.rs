@@ -405,7 +405,7 @@ pub struct Conflict {
 pub const STAGED: &[u8] = b"staged_import";
 
 /// How many changes one apply transaction takes.
-pub const APPLY_CHUNK: usize = 2_000;
+pub const APPLY_CHUNK: usize = 200;
 
 impl Store {
     /// Stages a verified bundle's changes: written whole and flushed, then marked. A crash
