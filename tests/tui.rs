@@ -872,23 +872,34 @@ fn snapshots_of_every_screen_at_80x24() {
     let _ = Arc::strong_count(app.store());
 }
 
-#[test]
-fn the_queue_lists_a_conflict_and_keeping_a_value_resolves_it() {
-    let (dir_a, dir_b, stick) = (
+/// Two laptops (the first with the fixed key) and a stick; the temporary folders live as
+/// long as the first value.
+fn two_laptops() -> (
+    [tempfile::TempDir; 2],
+    tempfile::TempDir,
+    Workspace,
+    Workspace,
+) {
+    let dirs = [
         tempfile::tempdir().expect("a"),
         tempfile::tempdir().expect("b"),
-        tempfile::tempdir().expect("stick"),
-    );
-    let a = workspace(dir_a.path());
-    let b = Workspace::open_with_clock(dir_b.path(), FixedClock::at(NOW)).expect("b");
-    let card = |ws: &Workspace| {
-        daleel::sync::card::Card::read(
-            &daleel::sync::card::Card::write(&ws.identity, "l", Timestamp(NOW)).expect("w"),
-        )
-        .expect("r")
-    };
-    a.store.trust(&card(&b)).expect("trust");
-    b.store.trust(&card(&a)).expect("trust");
+    ];
+    let a = workspace(dirs[0].path());
+    let b = Workspace::open_with_clock(dirs[1].path(), FixedClock::at(NOW)).expect("b");
+    (dirs, tempfile::tempdir().expect("stick"), a, b)
+}
+
+/// A laptop's identity card, as another laptop reads it.
+fn card_of(ws: &Workspace) -> daleel::sync::card::Card {
+    let bytes = daleel::sync::card::Card::write(&ws.identity, "l", Timestamp(NOW)).expect("w");
+    daleel::sync::card::Card::read(&bytes).expect("r")
+}
+
+#[test]
+fn the_queue_lists_a_conflict_and_keeping_a_value_resolves_it() {
+    let (_dirs, stick, a, b) = two_laptops();
+    a.store.trust(&card_of(&b)).expect("trust");
+    b.store.trust(&card_of(&a)).expect("trust");
     let h = household("Fatima", "", 1984, true);
     a.store
         .apply("Amal H.", &[Edit::Household(h.clone())])
@@ -950,20 +961,8 @@ fn the_queue_lists_a_conflict_and_keeping_a_value_resolves_it() {
 
 #[test]
 fn the_sync_screen_writes_a_bundle_and_imports_what_is_on_the_drive() {
-    let (dir_a, dir_b, stick) = (
-        tempfile::tempdir().expect("a"),
-        tempfile::tempdir().expect("b"),
-        tempfile::tempdir().expect("stick"),
-    );
-    let a = workspace(dir_a.path());
-    let b = Workspace::open_with_clock(dir_b.path(), FixedClock::at(NOW)).expect("b");
-    let card = |ws: &Workspace| {
-        daleel::sync::card::Card::read(
-            &daleel::sync::card::Card::write(&ws.identity, "l", Timestamp(NOW)).expect("w"),
-        )
-        .expect("r")
-    };
-    b.store.trust(&card(&a)).expect("trust");
+    let (_dirs, stick, a, b) = two_laptops();
+    b.store.trust(&card_of(&a)).expect("trust");
     fixture(&a);
     let folder = stick.path().to_str().expect("path");
     let mut on_a = ready_app(&a).with_identity(a.identity.clone());
