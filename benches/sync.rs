@@ -40,6 +40,28 @@ fn main() {
         summary.bytes as f64 / 1048576.0,
         summary.segments
     );
+    // The phases of an import, timed apart on a third laptop.
+    {
+        let c_dir = tempfile::tempdir().expect("c");
+        let c = Workspace::open_with_clock(c_dir.path(), FixedClock::at(now)).expect("c");
+        c.store.trust(&card).expect("trust");
+        let bytes = std::fs::read(&summary.path).expect("read");
+        let t = Instant::now();
+        let bundle = daleel::sync::bundle::read(&bytes, |_| true).expect("verify");
+        let verify = t.elapsed().as_secs_f64();
+        let changes: Vec<_> = bundle
+            .segments
+            .into_iter()
+            .flat_map(|s| s.changes)
+            .collect();
+        let t = Instant::now();
+        c.store.stage(&changes).expect("stage");
+        let stage = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        c.store.apply_staged(|_| {}).expect("apply");
+        let apply = t.elapsed().as_secs_f64();
+        println!("  import phases: verify {verify:.2} s, stage {stage:.2} s, apply {apply:.2} s");
+    }
     let rss_before = common::rss_mib();
     let t = Instant::now();
     let s = daleel::sync::import::import_file(&b.store, &summary.path, |_| {}).expect("import");

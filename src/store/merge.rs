@@ -10,12 +10,10 @@
 
 use std::collections::BTreeMap;
 
-use sled::Transactional;
-use sled::transaction::TransactionError;
 use uuid::Uuid;
 
 use super::entity::Entity;
-use super::write::{EntityVersions, Head, Tx, TxError, abort, rank, versions_key};
+use super::write::{EntityVersions, Head, Overlay, Trees, Tx, TxError, abort, rank, versions_key};
 use super::{Slot, Store, StoreError, change_key, meta, read_u64};
 use crate::codec;
 use crate::model::change::{Change, KIND_FIELDS, KIND_STEP, OriginId, Version};
@@ -351,43 +349,53 @@ impl Store {
     /// Applies changes from other devices (sorted by origin and sequence number) in one
     /// transaction. Unflushed: the importer flushes once it is done.
     pub fn merge(&self, changes: &[Change]) -> Result<Merged, StoreError> {
-        let now = self.now();
-        let me = self.device.origin;
-        let device_code = self.device.code.as_str();
-        let result = self.trees.as_slice().transaction(|t| {
-            let meta_tree = &t[Slot::Meta as usize];
-            let hlc = match meta_tree.get(meta::HLC)? {
+        let overlay = Overlay::new(&self.trees);
+        let result = (|| -> Result<Merged, TxError> {
+            let hlc = match overlay_get(&overlay, Slot::Meta, meta::HLC)? {
                 Some(b) => codec::decode_value(&b).map_err(abort)?,
                 None => Hlc::default(),
             };
             let mut tx = Tx {
-                t,
-                me,
+                t: Trees::Overlay(&overlay),
+                me: self.device.origin,
                 author: "",
-                now,
+                now: self.now(),
                 seq: 0,
                 hlc,
                 next_case: 0,
-                device_code,
+                device_code: self.device.code.as_str(),
                 applied: Default::default(),
             };
             let mut merged = Merged::default();
             for change in changes {
                 tx.merge(change, &mut merged)?;
-                // Staged changes leave the staging tree in the same transaction: the
+                // Staged changes leave the staging tree with the rest of this chunk: the
                 // staging tree is the import's durable cursor.
-                t[Slot::Staging as usize]
+                tx.tree(Slot::Staging)
                     .remove(change_key(change.envelope.origin, change.envelope.seq))?;
             }
-            meta_tree.insert(meta::HLC, codec::encode_value(&tx.hlc).map_err(abort)?)?;
+            tx.tree(Slot::Meta)
+                .insert(meta::HLC, codec::encode_value(&tx.hlc).map_err(abort)?)?;
             Ok(merged)
-        });
+        })();
         match result {
-            Ok(m) => Ok(m),
-            Err(TransactionError::Abort(e)) => Err(e),
-            Err(TransactionError::Storage(e)) => Err(StoreError::Sled(e)),
+            Ok(merged) => {
+                overlay.commit()?;
+                Ok(merged)
+            }
+            Err(sled::transaction::ConflictableTransactionError::Abort(e)) => Err(e),
+            Err(sled::transaction::ConflictableTransactionError::Storage(e)) => {
+                Err(StoreError::Sled(e))
+            }
+            Err(_) => Err(StoreError::Invalid(
+                "the import was interrupted: import again".into(),
+            )),
         }
     }
+}
+
+fn overlay_get(o: &Overlay<'_>, slot: Slot, key: &[u8]) -> Result<Option<sled::IVec>, TxError> {
+    super::write::TreeRef::Overlay(o, slot).get(key)
 }
 
 /// A field with more than one head: concurrent edits that sync could not order.

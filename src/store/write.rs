@@ -138,9 +138,130 @@ pub fn versions_key(tag: u8, id: Uuid) -> Vec<u8> {
     k
 }
 
+/// Where a Tx reads and writes: a sled transaction (local edits), or an overlay written
+/// as one batch per tree (applying imported changes, which the staging tree makes safe to
+/// re-apply after a crash).
+#[derive(Clone, Copy)]
+pub(super) enum Trees<'a> {
+    Tx(&'a [TransactionalTree]),
+    Overlay(&'a Overlay<'a>),
+}
+
+/// One tree of a Tx.
+pub(super) enum TreeRef<'a> {
+    Tx(&'a TransactionalTree),
+    Overlay(&'a Overlay<'a>, Slot),
+}
+
+impl TreeRef<'_> {
+    pub(super) fn get<K: AsRef<[u8]>>(&self, key: K) -> Result<Option<sled::IVec>, TxError> {
+        match self {
+            TreeRef::Tx(t) => Ok(t.get(key)?),
+            TreeRef::Overlay(o, slot) => o.get(*slot, key.as_ref()),
+        }
+    }
+
+    pub(super) fn insert<K, V>(&self, key: K, value: V) -> Result<(), TxError>
+    where
+        K: AsRef<[u8]> + Into<sled::IVec>,
+        V: Into<sled::IVec>,
+    {
+        match self {
+            TreeRef::Tx(t) => {
+                t.insert(key, value)?;
+                Ok(())
+            }
+            TreeRef::Overlay(o, slot) => {
+                o.put(*slot, key.as_ref().to_vec(), Some(value.into()));
+                Ok(())
+            }
+        }
+    }
+
+    pub(super) fn remove<K: AsRef<[u8]> + Into<sled::IVec>>(
+        &self,
+        key: K,
+    ) -> Result<Option<sled::IVec>, TxError> {
+        match self {
+            TreeRef::Tx(t) => Ok(t.remove(key)?),
+            TreeRef::Overlay(o, slot) => {
+                let old = o.get(*slot, key.as_ref())?;
+                o.put(*slot, key.as_ref().to_vec(), None);
+                Ok(old)
+            }
+        }
+    }
+}
+
+/// Pending writes: (tree, key) -> the new value, or `None` for a removal.
+type Writes = BTreeMap<(usize, Vec<u8>), Option<sled::IVec>>;
+
+/// Writes kept in memory over the trees, read back by later reads, then written as one
+/// batch per tree.
+pub(super) struct Overlay<'a> {
+    trees: &'a [sled::Tree],
+    writes: std::cell::RefCell<Writes>,
+}
+
+impl<'a> Overlay<'a> {
+    pub(super) fn new(trees: &'a [sled::Tree]) -> Overlay<'a> {
+        Overlay {
+            trees,
+            writes: Default::default(),
+        }
+    }
+
+    fn get(&self, slot: Slot, key: &[u8]) -> Result<Option<sled::IVec>, TxError> {
+        if let Some(v) = self.writes.borrow().get(&(slot as usize, key.to_vec())) {
+            return Ok(v.clone());
+        }
+        self.trees[slot as usize]
+            .get(key)
+            .map_err(|e| abort(StoreError::Sled(e)))
+    }
+
+    fn put(&self, slot: Slot, key: Vec<u8>, value: Option<sled::IVec>) {
+        self.writes.borrow_mut().insert((slot as usize, key), value);
+    }
+
+    /// Writes everything, one batch per tree: the records and their bookkeeping first,
+    /// then the watermarks, then the staging removals last, so that a crash in between
+    /// leaves changes that are re-applied (idempotently) on open.
+    pub(super) fn commit(self) -> Result<(), StoreError> {
+        let writes = self.writes.into_inner();
+        let mut batches: BTreeMap<usize, sled::Batch> = BTreeMap::new();
+        for ((slot, key), value) in writes {
+            let batch = batches.entry(slot).or_default();
+            match value {
+                Some(v) => batch.insert(key, v),
+                None => batch.remove(key),
+            }
+        }
+        let last = [
+            Slot::Meta as usize,
+            Slot::Held as usize,
+            Slot::Staging as usize,
+        ];
+        let mut ordered: Vec<(usize, sled::Batch)> = Vec::new();
+        let mut tail: Vec<(usize, sled::Batch)> = Vec::new();
+        for (slot, batch) in batches {
+            if last.contains(&slot) {
+                tail.push((slot, batch));
+            } else {
+                ordered.push((slot, batch));
+            }
+        }
+        tail.sort_by_key(|(slot, _)| last.iter().position(|s| s == slot));
+        for (slot, batch) in ordered.into_iter().chain(tail) {
+            self.trees[slot].apply_batch(batch)?;
+        }
+        Ok(())
+    }
+}
+
 /// State carried through one transaction.
 pub(super) struct Tx<'a> {
-    pub(super) t: &'a [TransactionalTree],
+    pub(super) t: Trees<'a>,
     pub(super) me: OriginId,
     pub(super) author: &'a str,
     pub(super) now: Timestamp,
@@ -152,8 +273,11 @@ pub(super) struct Tx<'a> {
 }
 
 impl Tx<'_> {
-    pub(super) fn tree(&self, slot: Slot) -> &TransactionalTree {
-        &self.t[slot as usize]
+    pub(super) fn tree(&self, slot: Slot) -> TreeRef<'_> {
+        match self.t {
+            Trees::Tx(t) => TreeRef::Tx(&t[slot as usize]),
+            Trees::Overlay(o) => TreeRef::Overlay(o, slot),
+        }
     }
 
     pub(super) fn read<E: Entity>(&self, id: Uuid) -> Result<Option<E>, TxError> {
@@ -410,7 +534,7 @@ impl Store {
                 .map_err(abort)?
                 .max(1);
             let mut tx = Tx {
-                t,
+                t: Trees::Tx(t),
                 me,
                 author,
                 now,
