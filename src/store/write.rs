@@ -224,9 +224,13 @@ impl<'a> Overlay<'a> {
         self.writes.borrow_mut().insert((slot as usize, key), value);
     }
 
-    /// Writes everything, one batch per tree: the records and their bookkeeping first,
-    /// then the watermarks, then the staging removals last, so that a crash in between
-    /// leaves changes that are re-applied (idempotently) on open.
+    /// Writes everything, one batch per tree, in an order that a crash between two
+    /// batches cannot spoil, since re-applying a staged change is idempotent and works
+    /// from what the trees hold: the log and the bookkeeping (replacements, heads) first;
+    /// then the indexes, before the records they index (a re-application removes the
+    /// entries of the record it finds, so the records must not run ahead of their
+    /// indexes); then the records; then parking, the clock and the watermarks; the
+    /// staging removals last.
     pub(super) fn commit(self) -> Result<(), StoreError> {
         let writes = self.writes.into_inner();
         let mut batches: BTreeMap<usize, sled::Batch> = BTreeMap::new();
@@ -237,22 +241,24 @@ impl<'a> Overlay<'a> {
                 None => batch.remove(key),
             }
         }
-        let last = [
-            Slot::Meta as usize,
-            Slot::Held as usize,
-            Slot::Staging as usize,
-        ];
-        let mut ordered: Vec<(usize, sled::Batch)> = Vec::new();
-        let mut tail: Vec<(usize, sled::Batch)> = Vec::new();
-        for (slot, batch) in batches {
-            if last.contains(&slot) {
-                tail.push((slot, batch));
-            } else {
-                ordered.push((slot, batch));
+        let rank = |slot: Slot| -> u8 {
+            match slot {
+                Slot::Changes | Slot::Replaced | Slot::Versions => 0,
+                s if s.is_index() => 1,
+                Slot::Households
+                | Slot::Needs
+                | Slot::Referrals
+                | Slot::Organizations
+                | Slot::Services => 2,
+                Slot::Parked => 3,
+                Slot::Meta => 4,
+                Slot::Held => 5,
+                _ => 6,
             }
-        }
-        tail.sort_by_key(|(slot, _)| last.iter().position(|s| s == slot));
-        for (slot, batch) in ordered.into_iter().chain(tail) {
+        };
+        let mut ordered: Vec<(usize, sled::Batch)> = batches.into_iter().collect();
+        ordered.sort_by_key(|(slot, _)| rank(Slot::ALL[*slot]));
+        for (slot, batch) in ordered {
             self.trees[slot].apply_batch(batch)?;
         }
         Ok(())
