@@ -349,6 +349,10 @@ impl Store {
     /// Applies changes from other devices (sorted by origin and sequence number) in one
     /// transaction. Unflushed: the importer flushes once it is done.
     pub fn merge(&self, changes: &[Change]) -> Result<Merged, StoreError> {
+        let _writer = self
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let overlay = Overlay::new(&self.trees);
         let result = (|| -> Result<Merged, TxError> {
             let hlc = match overlay_get(&overlay, Slot::Meta, meta::HLC)? {

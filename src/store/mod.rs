@@ -226,6 +226,9 @@ pub struct Store {
     gazetteer: RwLock<Gazetteer>,
     /// The data directory's lock, held for as long as the store is open (by any thread).
     _lock: Option<std::fs::File>,
+    /// One writer of records at a time: a local edit's transaction and an import's
+    /// chunk (written as batches, not as a sled transaction) never interleave.
+    pub(crate) writer: std::sync::Mutex<()>,
 }
 
 impl Store {
@@ -270,6 +273,7 @@ impl Store {
             clock,
             gazetteer: RwLock::new(Gazetteer::builtin()),
             _lock: lock,
+            writer: std::sync::Mutex::new(()),
         };
         store.check_origin()?;
         store.migrate()?;

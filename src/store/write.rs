@@ -524,6 +524,10 @@ impl Store {
     /// Applies edits in one transaction without flushing: for bulk work (a chunk of a
     /// generated caseload) that flushes once at its end. Keep `edits` to a few thousand.
     pub fn apply_unflushed(&self, author: &str, edits: &[Edit]) -> Result<Applied, StoreError> {
+        let _writer = self
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let now = self.now();
         let me = self.device.origin;
         let device_code = self.device.code.as_str();
