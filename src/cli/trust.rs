@@ -101,9 +101,7 @@ pub fn list(ws: &Workspace, json: bool) -> Result<(), Failure> {
 pub fn remove(ws: &Workspace, fingerprint: &str, yes: bool) -> Result<(), Failure> {
     let device = ws
         .store
-        .trusted()?
-        .into_iter()
-        .find(|d| same_fingerprint(&d.fingerprint(), fingerprint))
+        .trusted_by_fingerprint(fingerprint)?
         .ok_or_else(|| {
             Failure(format!(
                 "no trusted device has the fingerprint {fingerprint}: see daleel trust list"
@@ -124,16 +122,6 @@ pub fn remove(ws: &Workspace, fingerprint: &str, yes: bool) -> Result<(), Failur
         device.fingerprint()
     );
     Ok(())
-}
-
-fn same_fingerprint(a: &str, b: &str) -> bool {
-    let clean = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_ascii_hexdigit())
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
-    };
-    clean(a) == clean(b)
 }
 
 pub fn export_bundle(ws: &Workspace, dir: &Path, all: bool) -> Result<(), Failure> {

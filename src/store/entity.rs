@@ -232,7 +232,7 @@ impl Entity for Referral {
             (
                 Slot::ReferralsByStatusDue,
                 key(&[
-                    &[status_tag(self)],
+                    &[status_tag(self.status())],
                     &time_part(self.due().map(|t| t.0)),
                     self.id.as_bytes(),
                 ]),
@@ -245,11 +245,11 @@ impl Entity for Referral {
     }
 }
 
-/// The one-byte tag of a referral's status in index keys: its place in the lifecycle.
-pub fn status_tag(referral: &Referral) -> u8 {
+/// The one-byte tag of a referral status in index keys: its place in the lifecycle.
+pub fn status_tag(status: crate::model::ReferralStatus) -> u8 {
     crate::model::ReferralStatus::ALL
         .iter()
-        .position(|s| *s == referral.status())
+        .position(|s| *s == status)
         .unwrap_or(0) as u8
 }
 

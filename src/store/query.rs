@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::entity::{key, pcode_part, time_part};
+use super::entity::{key, pcode_part, status_tag, time_part};
 use super::{Slot, Store, StoreError};
 use crate::codec;
 use crate::model::{
@@ -133,19 +133,19 @@ impl Store {
 
     /// Referrals in one status, by due date (soonest first; no due date last).
     pub fn referrals_in(&self, status: ReferralStatus) -> Result<Vec<Referral>, StoreError> {
-        self.records_by_prefix(Slot::ReferralsByStatusDue, &[status_index(status)])
+        self.records_by_prefix(Slot::ReferralsByStatusDue, &[status_tag(status)])
     }
 
     /// How many referrals are in one status, counted on the index alone.
     pub fn count_referrals_in(&self, status: ReferralStatus) -> usize {
         self.tree(Slot::ReferralsByStatusDue)
-            .scan_prefix([status_index(status)])
+            .scan_prefix([status_tag(status)])
             .count()
     }
 
     /// Sent referrals whose due date has passed, counted on the index alone.
     pub fn count_overdue(&self, now: Timestamp) -> usize {
-        let tag = status_index(ReferralStatus::Sent);
+        let tag = status_tag(ReferralStatus::Sent);
         let start = key(&[&[tag], &time_part(Some(i64::MIN))]);
         let end = key(&[&[tag], &time_part(Some(now.0))]);
         self.tree(Slot::ReferralsByStatusDue)
@@ -262,11 +262,4 @@ impl Store {
         }
         Ok(out)
     }
-}
-
-fn status_index(status: ReferralStatus) -> u8 {
-    ReferralStatus::ALL
-        .iter()
-        .position(|s| *s == status)
-        .unwrap_or(0) as u8
 }

@@ -100,18 +100,25 @@ impl Store {
         Ok(new)
     }
 
-    /// Stops trusting the device with this fingerprint (dashes and case do not matter).
-    pub fn untrust(&self, fingerprint: &str) -> Result<TrustedDevice, StoreError> {
+    /// The trusted device with this fingerprint (dashes and case do not matter).
+    pub fn trusted_by_fingerprint(
+        &self,
+        fingerprint: &str,
+    ) -> Result<Option<TrustedDevice>, StoreError> {
         let wanted = normalized(fingerprint);
-        let device = self
+        Ok(self
             .trusted()?
             .into_iter()
-            .find(|d| normalized(&d.fingerprint()) == wanted)
-            .ok_or_else(|| {
-                StoreError::Invalid(format!(
-                    "no trusted device has the fingerprint {fingerprint}: see daleel trust list"
-                ))
-            })?;
+            .find(|d| normalized(&d.fingerprint()) == wanted))
+    }
+
+    /// Stops trusting the device with this fingerprint (dashes and case do not matter).
+    pub fn untrust(&self, fingerprint: &str) -> Result<TrustedDevice, StoreError> {
+        let device = self.trusted_by_fingerprint(fingerprint)?.ok_or_else(|| {
+            StoreError::Invalid(format!(
+                "no trusted device has the fingerprint {fingerprint}: see daleel trust list"
+            ))
+        })?;
         self.trust_tree.remove(device.origin.0)?;
         self.flush()?;
         Ok(device)

@@ -67,10 +67,7 @@ impl Data {
     pub fn overdue_count(&self) -> usize {
         self.referrals
             .iter()
-            .filter(|r| {
-                r.status == crate::model::ReferralStatus::Sent
-                    && r.due().is_some_and(|d| self.now > d)
-            })
+            .filter(|r| r.is_overdue(self.now))
             .count()
     }
 

@@ -120,10 +120,7 @@ impl State {
                     .is_none_or(|o| r.organization.to_string() == *o)
             })
             .filter(|(_, r)| priority.is_none_or(|p| r.priority == p))
-            .filter(|(_, r)| {
-                !overdue
-                    || (r.status == ReferralStatus::Sent && r.due().is_some_and(|d| data.now > d))
-            })
+            .filter(|(_, r)| !overdue || r.is_overdue(data.now))
             .map(|(i, _)| i)
             .collect();
         rows.sort_by_key(|&i| {
