@@ -5,6 +5,7 @@ use crate::model::{
     ClosureReason, DisclosedField, NeedStatus, NotSuccessfulReason, Priority, ReferralStatus,
     Sector, WgAnswer,
 };
+use crate::tui::widgets::form::Opt;
 
 pub fn sector(s: Sector) -> String {
     t(&format!("sector-{}", s.code().replace('_', "-")))
@@ -12,6 +13,22 @@ pub fn sector(s: Sector) -> String {
 
 pub fn priority(p: Priority) -> String {
     t(&format!("priority-{}", p.code()))
+}
+
+/// The sectors as choice options, in their usual order.
+pub fn sector_options() -> Vec<Opt> {
+    Sector::ALL
+        .iter()
+        .map(|s| Opt::new(s.code(), sector(*s)))
+        .collect()
+}
+
+/// The priorities as choice options, lowest first.
+pub fn priority_options() -> Vec<Opt> {
+    Priority::ALL
+        .iter()
+        .map(|p| Opt::new(p.code(), priority(*p)))
+        .collect()
 }
 
 pub fn need_status(s: NeedStatus) -> String {

@@ -175,19 +175,13 @@ pub fn need_form(n: Option<&Need>, members: &[Person]) -> Form {
         Field::choice(
             "sector",
             "need-sector",
-            Sector::ALL
-                .iter()
-                .map(|s| Opt::new(s.code(), labels::sector(*s)))
-                .collect(),
+            labels::sector_options(),
             n.map(|n| n.sector.code()),
         ),
         Field::choice(
             "priority",
             "need-priority",
-            Priority::ALL
-                .iter()
-                .map(|p| Opt::new(p.code(), labels::priority(*p)))
-                .collect(),
+            labels::priority_options(),
             Some(n.map(|n| n.priority).unwrap_or(Priority::Normal).code()),
         ),
         Field::text(
@@ -258,10 +252,7 @@ pub fn draft_form(need: &Need, consent: Option<&Consent>) -> Form {
         Field::choice(
             "priority",
             "need-priority",
-            Priority::ALL
-                .iter()
-                .map(|p| Opt::new(p.code(), labels::priority(*p)))
-                .collect(),
+            labels::priority_options(),
             Some(need.priority.code()),
         ),
         Field::text("reason", "draft-reason", 300, &need.description),

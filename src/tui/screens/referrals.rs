@@ -38,27 +38,16 @@ pub struct State {
 
 impl State {
     pub fn new(data: &Data) -> State {
-        let mut statuses = vec![Opt::new("", t("filter-all"))];
-        statuses.extend(
+        let statuses = Opt::all_then(
             ReferralStatus::ALL
                 .iter()
                 .map(|s| Opt::new(s.code(), labels::referral_status(*s))),
         );
-        let mut priorities = vec![Opt::new("", t("filter-all"))];
-        priorities.extend(
-            Priority::ALL
-                .iter()
-                .map(|p| Opt::new(p.code(), labels::priority(*p))),
-        );
+        let priorities = Opt::all_then(labels::priority_options());
         let mut state = State {
             filters: Form::new(vec![
                 Field::choice("status", "referrals-status", statuses, Some("")),
-                Field::choice(
-                    "org",
-                    "referrals-org",
-                    vec![Opt::new("", t("filter-all"))],
-                    Some(""),
-                ),
+                Field::choice("org", "referrals-org", Opt::all_then([]), Some("")),
                 Field::choice("priority", "referrals-priority", priorities, Some("")),
                 Field::check("overdue", "referrals-overdue", false),
             ]),
@@ -80,8 +69,7 @@ impl State {
             .collect();
         orgs.sort_by(|a, b| a.1.cmp(&b.1));
         orgs.dedup();
-        let mut options = vec![Opt::new("", t("filter-all"))];
-        options.extend(orgs.into_iter().map(|(id, name)| Opt::new(id, name)));
+        let options = Opt::all_then(orgs.into_iter().map(|(id, name)| Opt::new(id, name)));
         if let Some(f) = self.filters.get_mut("org") {
             f.set_options(options);
             if f.code().is_none() {

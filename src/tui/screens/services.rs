@@ -56,14 +56,8 @@ impl State {
     pub fn new(data: &Data) -> State {
         let orgs: Vec<_> = data.organizations.values().cloned().collect();
         let search = ServiceSearch::new(data.services.clone(), &orgs, &data.gazetteer);
-        let mut sectors = vec![Opt::new("", t("filter-all"))];
-        sectors.extend(
-            Sector::ALL
-                .iter()
-                .map(|s| Opt::new(s.code(), labels::sector(*s))),
-        );
-        let mut areas = vec![Opt::new("", t("filter-all"))];
-        areas.extend(
+        let sectors = Opt::all_then(labels::sector_options());
+        let areas = Opt::all_then(
             data.gazetteer
                 .governorates()
                 .map(|a| Opt::new(a.pcode.clone(), format!("{} · {}", a.name_en, a.name_ar))),

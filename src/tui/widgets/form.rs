@@ -29,6 +29,13 @@ impl Opt {
             label: label.into(),
         }
     }
+
+    /// A filter's options: "All" (the empty code, which filters nothing), then `options`.
+    pub fn all_then(options: impl IntoIterator<Item = Opt>) -> Vec<Opt> {
+        std::iter::once(Opt::new("", t("filter-all")))
+            .chain(options)
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
