@@ -7,16 +7,16 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use daleel::model::{
-    CaseStatus, Displacement, DisplacementKind, Household, Location, Move, Need, NeedStatus,
-    Person, Priority, Referral, Sector, Timestamp, sample,
+    Household, Move, Need, NeedStatus, Priority, Referral, Sector, Timestamp, sample,
 };
-use daleel::store::{Edit, FixedClock};
+use daleel::store::{Edit, Entity, FixedClock};
 use daleel::sync::card::Card;
 use daleel::workspace::Workspace;
 use proptest::prelude::*;
 use uuid::Uuid;
 
-const NOW: i64 = 1_795_950_000_000;
+mod common;
+use common::{NOW, household};
 const DEVICES: usize = 4;
 
 #[derive(Debug, Clone)]
@@ -51,29 +51,11 @@ struct Laptop {
     clock: Arc<FixedClock>,
 }
 
-fn household() -> Household {
-    Household {
-        id: Uuid::now_v7(),
-        head: Person::new(Uuid::now_v7(), "name"),
-        location: Location {
-            governorate: "IQG15".into(),
-            ..Location::default()
-        },
-        displacement: Displacement {
-            kind: DisplacementKind::Returnee,
-            returned_on: None,
-        },
-        consent: Some(daleel::model::Consent {
-            services: true,
-            disclosure: false,
-            follow_up: true,
-            recorded_at: Timestamp(NOW),
-            recorded_by: "w".into(),
-        }),
-        status: CaseStatus::Open,
-        created_at: Timestamp(NOW),
-        ..Household::default()
-    }
+/// The `k`th record of a kind on a laptop, counting round, or none if it has none.
+fn pick<E: Entity>(l: &Laptop, k: usize) -> Option<E> {
+    let all: Vec<E> = l.ws.store.all::<E>().map(|e| e.expect("read")).collect();
+    let n = all.len().max(1);
+    all.into_iter().nth(k % n)
 }
 
 fn run(ops: &[Op], final_order: &[usize]) -> Result<(), TestCaseError> {
@@ -109,17 +91,12 @@ fn run(ops: &[Op], final_order: &[usize]) -> Result<(), TestCaseError> {
                 let l = &laptops[d];
                 step(l, 7);
                 l.ws.store
-                    .apply("w", &[Edit::Household(household())])
+                    .apply("w", &[Edit::Household(household("name"))])
                     .expect("create");
             }
             Op::Phone(d, k, v) => {
                 let l = &laptops[d];
-                let all: Vec<Household> =
-                    l.ws.store
-                        .all::<Household>()
-                        .map(|h| h.expect("h"))
-                        .collect();
-                if let Some(h) = all.get(k % all.len().max(1)).cloned() {
+                if let Some(h) = pick::<Household>(l, k) {
                     step(l, 11);
                     let h = Household {
                         phone: format!("0770 {v:07}"),
@@ -130,12 +107,7 @@ fn run(ops: &[Op], final_order: &[usize]) -> Result<(), TestCaseError> {
             }
             Op::Village(d, k, v) => {
                 let l = &laptops[d];
-                let all: Vec<Household> =
-                    l.ws.store
-                        .all::<Household>()
-                        .map(|h| h.expect("h"))
-                        .collect();
-                if let Some(mut h) = all.get(k % all.len().max(1)).cloned() {
+                if let Some(mut h) = pick::<Household>(l, k) {
                     step(l, 13);
                     h.location.village = format!("village {v}");
                     l.ws.store.apply("w", &[Edit::Household(h)]).expect("edit");
@@ -143,12 +115,7 @@ fn run(ops: &[Op], final_order: &[usize]) -> Result<(), TestCaseError> {
             }
             Op::Refer(d, k) => {
                 let l = &laptops[d];
-                let all: Vec<Household> =
-                    l.ws.store
-                        .all::<Household>()
-                        .map(|h| h.expect("h"))
-                        .collect();
-                if let Some(h) = all.get(k % all.len().max(1)) {
+                if let Some(h) = pick::<Household>(l, k) {
                     step(l, 17);
                     let n = Need {
                         id: Uuid::now_v7(),
@@ -177,12 +144,7 @@ fn run(ops: &[Op], final_order: &[usize]) -> Result<(), TestCaseError> {
             }
             Op::Move(d, k, m) => {
                 let l = &laptops[d];
-                let all: Vec<Referral> =
-                    l.ws.store
-                        .all::<Referral>()
-                        .map(|r| r.expect("r"))
-                        .collect();
-                if let Some(r) = all.get(k % all.len().max(1)) {
+                if let Some(r) = pick::<Referral>(l, k) {
                     step(l, 19);
                     let mv = match m % 5 {
                         0 => Move::Send,

@@ -24,6 +24,14 @@ fn open(dir: &std::path::Path) -> (Workspace, Arc<FixedClock>) {
     )
 }
 
+/// This device's own change log, oldest first.
+fn own_log(ws: &Workspace) -> Vec<Change> {
+    ws.store
+        .changes_of(ws.identity.origin(), 1)
+        .collect::<Result<_, _>>()
+        .expect("log")
+}
+
 /// Opens the database with sled directly. sled lets go of its file lock a moment after a
 /// database is dropped (its background threads finish last), so this waits for it.
 fn raw_open(path: &std::path::Path) -> sled::Db {
@@ -154,11 +162,7 @@ fn case_codes_and_sequence_numbers_are_never_reused() {
         .expect("save");
     assert_ne!(b.case_codes[0], first_code);
     assert!(b.case_codes[0].ends_with("-0002"), "{:?}", b.case_codes);
-    let seqs: Vec<u64> = ws
-        .store
-        .changes_of(ws.identity.origin(), 1)
-        .map(|c| c.expect("change").envelope.seq)
-        .collect();
+    let seqs: Vec<u64> = own_log(&ws).iter().map(|c| c.envelope.seq).collect();
     assert_eq!(seqs, vec![1, 2]);
 }
 
@@ -184,11 +188,7 @@ fn the_change_log_records_only_what_changed_and_what_it_replaces() {
         .expect("no-op");
     assert_eq!(unchanged.changes, 0);
 
-    let log: Vec<Change> = ws
-        .store
-        .changes_of(ws.identity.origin(), 1)
-        .collect::<Result<_, _>>()
-        .expect("log");
+    let log = own_log(&ws);
     assert_eq!(log.len(), 2);
     let (create, edit) = (&log[0], &log[1]);
     assert_eq!(create.envelope.kind, KIND_FIELDS);
@@ -351,10 +351,8 @@ fn indexes_stay_in_step_through_edits_and_moves() {
     assert!(ws.store.check_indexes().expect("check").is_empty());
 
     // Steps are their own changes, each following the one before.
-    let steps: Vec<Change> = ws
-        .store
-        .changes_of(ws.identity.origin(), 1)
-        .map(|c| c.expect("change"))
+    let steps: Vec<Change> = own_log(&ws)
+        .into_iter()
         .filter(|c| c.envelope.kind == KIND_STEP)
         .collect();
     assert_eq!(steps.len(), 3);
@@ -445,12 +443,7 @@ fn an_unknown_kind_of_change_is_kept_byte_for_byte() {
     ws.store
         .apply("Amal", &[Edit::Household(household("x", ""))])
         .expect("save");
-    let mut change = ws
-        .store
-        .changes_of(ws.identity.origin(), 1)
-        .next()
-        .expect("one")
-        .expect("change");
+    let mut change = own_log(&ws).remove(0);
     change.envelope.origin = daleel::model::change::OriginId([9; 32]);
     change.envelope.kind = "survey/3".into();
     change.envelope.entity.kind = "survey".into();
@@ -798,12 +791,7 @@ fn a_change_claiming_this_device_or_with_a_wrong_hash_is_not_kept() {
     ws.store
         .apply("Amal", &[Edit::Household(household("x", ""))])
         .expect("save");
-    let mut own = ws
-        .store
-        .changes_of(ws.identity.origin(), 1)
-        .next()
-        .expect("one")
-        .expect("change");
+    let mut own = own_log(&ws).remove(0);
     own.envelope.seq = 50;
     assert!(ws.store.keep_change(&own).is_err(), "our own origin");
     own.envelope.origin = daleel::model::change::OriginId([3; 32]);

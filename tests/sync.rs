@@ -9,10 +9,10 @@ use std::sync::Arc;
 use daleel::model::change::{Change, EntityRef, Envelope, KIND_FIELDS, OriginId, Payload};
 use daleel::model::clock::Hlc;
 use daleel::model::{
-    CaseStatus, Displacement, DisplacementKind, Household, Location, Move, Need, NeedStatus,
-    Person, Priority, Referral, ReferralStatus, Sector, Timestamp, sample,
+    Household, Move, Need, NeedStatus, Priority, Referral, ReferralStatus, Sector, Timestamp,
+    sample,
 };
-use daleel::store::{DatabaseKind, Edit, FixedClock};
+use daleel::store::{DatabaseKind, Edit, Entity, FixedClock};
 use daleel::sync::bundle::{self, Header};
 use daleel::sync::card::Card;
 use daleel::sync::identity::Identity;
@@ -20,7 +20,8 @@ use daleel::sync::import::{ImportError, ImportSummary, import_bytes, import_file
 use daleel::workspace::Workspace;
 use uuid::Uuid;
 
-const NOW: i64 = 1_795_950_000_000;
+mod common;
+use common::{NOW, household};
 
 struct Device {
     _dir: tempfile::TempDir,
@@ -63,6 +64,22 @@ impl Device {
         self.ws.store.state_digest().expect("digest")
     }
 
+    /// A record this laptop must hold.
+    fn get<E: Entity>(&self, id: Uuid) -> E {
+        self.ws.store.get(id).expect("read").expect("present")
+    }
+
+    /// `by` changes a household this laptop holds, `ms` after its last change.
+    fn edit_household(&self, by: &str, id: Uuid, ms: i64, change: impl FnOnce(&mut Household)) {
+        let mut h: Household = self.get(id);
+        change(&mut h);
+        self.tick(ms);
+        self.ws
+            .store
+            .apply(by, &[Edit::Household(h)])
+            .expect("edit");
+    }
+
     fn save(&self, edits: &[Edit]) {
         self.ws.store.apply("worker", edits).expect("save");
     }
@@ -70,33 +87,6 @@ impl Device {
     fn tick(&self, ms: i64) {
         let now = self.ws.store.now().0;
         self.clock.set(now + ms);
-    }
-}
-
-fn household(name: &str) -> Household {
-    Household {
-        id: Uuid::now_v7(),
-        head: Person::new(Uuid::now_v7(), name),
-        phone: "0770 000 0000".into(),
-        location: Location {
-            governorate: "IQG15".into(),
-            ..Location::default()
-        },
-        displacement: Displacement {
-            kind: DisplacementKind::Returnee,
-            returned_on: None,
-        },
-        consent: Some(daleel::model::Consent {
-            services: true,
-            disclosure: false,
-            follow_up: true,
-            recorded_at: Timestamp(NOW),
-            recorded_by: "w".into(),
-        }),
-        status: CaseStatus::Open,
-        created_at: Timestamp(NOW),
-        created_by: "w".into(),
-        ..Household::default()
     }
 }
 
@@ -120,8 +110,8 @@ fn a_household_travels_and_a_second_import_changes_nothing() {
     let path = a.export(stick.path());
     let s = b.import(&path).expect("import");
     assert_eq!((s.new, s.known, s.parked), (1, 0, 0));
-    let there: Household = b.ws.store.get(h.id).expect("read").expect("arrived");
-    let here: Household = a.ws.store.get(h.id).expect("read").expect("here");
+    let there: Household = b.get(h.id);
+    let here: Household = a.get(h.id);
     assert_eq!(there, here, "the same record, case code included");
     assert_eq!(a.digest(), b.digest());
     let before = b.digest();
@@ -199,15 +189,11 @@ fn concurrent_edits_of_one_field_are_both_kept_and_shown_alike() {
         let h = household("a");
         a.save(&[Edit::Household(h.clone())]);
         b.import(&a.export(stick.path())).expect("import");
-        let mut ha: Household = a.ws.store.get(h.id).expect("r").expect("p");
-        ha.phone = "0770 111 1111".into();
-        a.tick(10);
-        a.save(&[Edit::Household(ha)]);
-        let mut hb: Household = b.ws.store.get(h.id).expect("r").expect("p");
-        hb.phone = "0780 222 2222".into();
-        hb.location.village = "Bartella".into();
-        b.tick(20);
-        b.save(&[Edit::Household(hb)]);
+        a.edit_household("worker", h.id, 10, |h| h.phone = "0770 111 1111".into());
+        b.edit_household("worker", h.id, 20, |h| {
+            h.phone = "0780 222 2222".into();
+            h.location.village = "Bartella".into();
+        });
         let (ea, eb) = (a.export(stick.path()), b.export(stick.path()));
         if a_first {
             b.import(&ea).expect("b");
@@ -217,8 +203,8 @@ fn concurrent_edits_of_one_field_are_both_kept_and_shown_alike() {
             b.import(&ea).expect("b");
         }
         assert_eq!(a.digest(), b.digest(), "a_first={a_first}");
-        let on_a: Household = a.ws.store.get(h.id).expect("r").expect("p");
-        let on_b: Household = b.ws.store.get(h.id).expect("r").expect("p");
+        let on_a: Household = a.get(h.id);
+        let on_b: Household = b.get(h.id);
         assert_eq!(on_a, on_b);
         assert_eq!(
             on_a.location.village, "Bartella",
@@ -233,10 +219,7 @@ fn concurrent_edits_of_one_field_are_both_kept_and_shown_alike() {
         assert_eq!(conflicts[0].heads.len(), 2);
         assert_eq!(b.ws.store.conflicts().expect("conflicts").len(), 1);
         // A new edit of the phone on either side resolves it for everyone.
-        let mut fix: Household = a.ws.store.get(h.id).expect("r").expect("p");
-        fix.phone = "0790 333 3333".into();
-        a.tick(10);
-        a.save(&[Edit::Household(fix)]);
+        a.edit_household("worker", h.id, 10, |h| h.phone = "0790 333 3333".into());
         b.import(&a.export(stick.path())).expect("b");
         assert!(b.ws.store.conflicts().expect("c").is_empty());
         assert_eq!(a.digest(), b.digest());
@@ -303,8 +286,8 @@ fn two_answers_to_one_referral_replay_alike_and_the_refused_one_is_flagged() {
     let (ea, eb) = (a.export(stick.path()), b.export(stick.path()));
     a.import(&eb).expect("a");
     b.import(&ea).expect("b");
-    let on_a: Referral = a.ws.store.get(r.id).expect("r").expect("p");
-    let on_b: Referral = b.ws.store.get(r.id).expect("r").expect("p");
+    let on_a: Referral = a.get(r.id);
+    let on_b: Referral = b.get(r.id);
     assert_eq!(on_a, on_b);
     assert_eq!(on_a.history.len(), 3, "created, sent, and one answer");
     assert_eq!(
@@ -475,31 +458,14 @@ fn a_conflict_is_shown_with_its_values_and_resolved_by_keeping_one() {
     let h = household("a");
     a.save(&[Edit::Household(h.clone())]);
     b.import(&a.export(stick.path())).expect("import");
-    let mut ha: Household = a.ws.store.get(h.id).expect("r").expect("p");
-    ha.phone = "0770 111 1111".into();
-    a.tick(10);
-    a.ws.store
-        .apply("Amal", &[Edit::Household(ha)])
-        .expect("edit");
-    let mut hb: Household = b.ws.store.get(h.id).expect("r").expect("p");
-    hb.phone = "0780 222 2222".into();
-    b.tick(20);
-    b.ws.store
-        .apply("Yousif", &[Edit::Household(hb)])
-        .expect("edit");
+    a.edit_household("Amal", h.id, 10, |h| h.phone = "0770 111 1111".into());
+    b.edit_household("Yousif", h.id, 20, |h| h.phone = "0780 222 2222".into());
     a.import(&b.export(stick.path())).expect("a");
     let details = a.ws.store.conflict_details().expect("details");
     assert_eq!(details.len(), 1);
     let d = &details[0];
     assert_eq!((d.kind, d.field_name), ("household", "phone"));
-    assert_eq!(
-        d.label,
-        a.ws.store
-            .get::<Household>(h.id)
-            .expect("r")
-            .expect("p")
-            .case_code
-    );
+    assert_eq!(d.label, a.get::<Household>(h.id).case_code);
     let mut seen: Vec<(String, String, bool)> = d
         .values
         .iter()
@@ -538,7 +504,7 @@ fn a_conflict_is_shown_with_its_values_and_resolved_by_keeping_one() {
         b.ws.store.conflicts().expect("c").is_empty(),
         "the resolution syncs"
     );
-    let on_b: Household = b.ws.store.get(h.id).expect("r").expect("p");
+    let on_b: Household = b.get(h.id);
     assert_eq!(on_b.phone, "0770 111 1111");
     assert_eq!(a.digest(), b.digest());
 }

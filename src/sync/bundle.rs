@@ -426,12 +426,7 @@ impl<'a> Reader<'a> {
 mod tests {
     use super::*;
     use crate::model::change::{EntityRef, Envelope, Payload};
-
-    fn identity() -> (tempfile::TempDir, Identity) {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let (id, _) = Identity::load_or_create(dir.path()).expect("identity");
-        (dir, id)
-    }
+    use crate::sync::identity::scratch_identity;
 
     fn change(origin: OriginId, seq: u64, kind: &str) -> Change {
         let payload = Payload {
@@ -464,25 +459,33 @@ mod tests {
         }
     }
 
+    /// A real database's bundle header from `sender`, with no watermarks.
+    fn real_header(sender: OriginId) -> Header {
+        Header {
+            sender,
+            kind: DatabaseKind::Real,
+            made_at: Timestamp(0),
+            hlc: Hlc::default(),
+            segments: 0,
+            watermarks: BTreeMap::new(),
+        }
+    }
+
     fn bundle(id: &Identity, n: u64) -> Vec<u8> {
         let changes = (1..=n)
             .map(|s| change(id.origin(), s, "fields/1"))
             .collect();
         let segment = sign_segment(id, changes).expect("sign");
         let header = Header {
-            sender: id.origin(),
-            kind: DatabaseKind::Real,
-            made_at: Timestamp(0),
-            hlc: Hlc::default(),
-            segments: 0,
             watermarks: [(id.origin(), n)].into(),
+            ..real_header(id.origin())
         };
         write(id, header, &[segment]).expect("write")
     }
 
     #[test]
     fn a_bundle_round_trips() {
-        let (_d, id) = identity();
+        let (_d, id) = scratch_identity();
         let bytes = bundle(&id, 3);
         let b = read(&bytes, |_| true).expect("read");
         assert_eq!(b.header.sender, id.origin());
@@ -493,7 +496,7 @@ mod tests {
 
     #[test]
     fn every_single_byte_change_and_every_truncation_is_refused() {
-        let (_d, id) = identity();
+        let (_d, id) = scratch_identity();
         let bytes = bundle(&id, 2);
         for i in 0..bytes.len() {
             for bit in [0x01u8, 0x80] {
@@ -518,7 +521,7 @@ mod tests {
 
     #[test]
     fn an_untrusted_sender_is_refused_by_name_and_fingerprint() {
-        let (_d, id) = identity();
+        let (_d, id) = scratch_identity();
         let bytes = bundle(&id, 1);
         let err = read(&bytes, |_| false).expect_err("untrusted");
         assert_eq!(
@@ -533,53 +536,32 @@ mod tests {
 
     #[test]
     fn a_courier_cannot_forge_another_devices_segment() {
-        let (_d, a) = identity();
-        let (_e, courier) = identity();
+        let (_d, a) = scratch_identity();
+        let (_e, courier) = scratch_identity();
         // The courier makes up a change "from a" and signs the segment itself.
         let mut segment =
             sign_segment(&courier, vec![change(courier.origin(), 1, "fields/1")]).expect("sign");
         segment.header.origin = a.origin();
         segment.changes[0].envelope.origin = a.origin();
-        let header = Header {
-            sender: courier.origin(),
-            kind: DatabaseKind::Real,
-            made_at: Timestamp(0),
-            hlc: Hlc::default(),
-            segments: 0,
-            watermarks: BTreeMap::new(),
-        };
+        let header = real_header(courier.origin());
         let bytes = write(&courier, header, &[segment]).expect("write");
         let err = read(&bytes, |_| true).expect_err("forged");
         assert!(matches!(err, BundleError::BadSegment { .. }), "{err}");
         // A's own segment carried by the courier verifies.
         let real = sign_segment(&a, vec![change(a.origin(), 1, "fields/1")]).expect("sign");
-        let header = Header {
-            sender: courier.origin(),
-            kind: DatabaseKind::Real,
-            made_at: Timestamp(0),
-            hlc: Hlc::default(),
-            segments: 0,
-            watermarks: BTreeMap::new(),
-        };
+        let header = real_header(courier.origin());
         let bytes = write(&courier, header, &[real]).expect("write");
         assert!(read(&bytes, |_| true).is_ok());
     }
 
     #[test]
     fn declared_sizes_beyond_the_limits_are_refused_before_reading() {
-        let (_d, id) = identity();
+        let (_d, id) = scratch_identity();
         let mut segment =
             sign_segment(&id, vec![change(id.origin(), 1, "fields/1")]).expect("sign");
         segment.header.last = 1_000_000_000_000;
         segment.changes.clear();
-        let header = Header {
-            sender: id.origin(),
-            kind: DatabaseKind::Real,
-            made_at: Timestamp(0),
-            hlc: Hlc::default(),
-            segments: 0,
-            watermarks: BTreeMap::new(),
-        };
+        let header = real_header(id.origin());
         let bytes = write(&id, header, &[segment]).expect("write");
         let err = read(&bytes, |_| true).expect_err("too many");
         assert_eq!(
@@ -594,7 +576,7 @@ mod tests {
 
     #[test]
     fn a_newer_container_says_which_version_it_needs() {
-        let (_d, id) = identity();
+        let (_d, id) = scratch_identity();
         let mut bytes = bundle(&id, 1);
         bytes[8..10].copy_from_slice(&7u16.to_le_bytes());
         let err = read(&bytes, |_| true).expect_err("too new");
@@ -608,17 +590,10 @@ mod tests {
 
     #[test]
     fn a_change_of_an_unknown_kind_travels_intact() {
-        let (_d, id) = identity();
+        let (_d, id) = scratch_identity();
         let unknown = change(id.origin(), 1, "survey/3");
         let segment = sign_segment(&id, vec![unknown.clone()]).expect("sign");
-        let header = Header {
-            sender: id.origin(),
-            kind: DatabaseKind::Real,
-            made_at: Timestamp(0),
-            hlc: Hlc::default(),
-            segments: 0,
-            watermarks: BTreeMap::new(),
-        };
+        let header = real_header(id.origin());
         let bytes = write(&id, header, &[segment]).expect("write");
         let b = read(&bytes, |_| true).expect("read");
         assert_eq!(b.segments[0].changes[0], unknown);

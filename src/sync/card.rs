@@ -110,16 +110,11 @@ fn signed_bytes(body: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn identity() -> (tempfile::TempDir, Identity) {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let (id, _) = Identity::load_or_create(dir.path()).expect("identity");
-        (dir, id)
-    }
+    use crate::sync::identity::scratch_identity;
 
     #[test]
     fn a_card_round_trips_and_names_its_device() {
-        let (_d, id) = identity();
+        let (_d, id) = scratch_identity();
         let bytes = Card::write(&id, "CRC Mosul laptop 3", Timestamp(5)).expect("write");
         let card = Card::read(&bytes).expect("read");
         assert_eq!(card.name, "CRC Mosul laptop 3");
@@ -129,7 +124,7 @@ mod tests {
 
     #[test]
     fn every_changed_byte_and_every_cut_is_refused() {
-        let (_d, id) = identity();
+        let (_d, id) = scratch_identity();
         let bytes = Card::write(&id, "laptop", Timestamp(5)).expect("write");
         for i in 0..bytes.len() {
             let mut b = bytes.clone();
@@ -148,8 +143,8 @@ mod tests {
 
     #[test]
     fn a_card_cannot_claim_another_devices_key() {
-        let (_d, a) = identity();
-        let (_e, b) = identity();
+        let (_d, a) = scratch_identity();
+        let (_e, b) = scratch_identity();
         let mut forged = Card::write(&a, "laptop", Timestamp(5)).expect("write");
         // Put b's key into a's card: the signature (by a) no longer matches.
         let body_start = CARD_MAGIC.len() + 4 + 1; // magic, length, version byte

@@ -156,6 +156,14 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     fs::rename(&tmp, path)
 }
 
+/// A new identity in a temporary directory (kept while the directory lives), for tests.
+#[cfg(test)]
+pub(crate) fn scratch_identity() -> (tempfile::TempDir, Identity) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (id, _) = Identity::load_or_create(dir.path()).expect("identity");
+    (dir, id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,37 @@
+//! What the sync tests share: the fixed time they start at and a household to carry.
+
+use daleel::model::{
+    CaseStatus, Consent, Displacement, DisplacementKind, Household, Location, Person, Timestamp,
+};
+use uuid::Uuid;
+
+/// The wall clock the laptops start at (late 2026).
+pub const NOW: i64 = 1_795_950_000_000;
+
+/// An open returnee household in Ninewa that consented to services, headed by `name`.
+pub fn household(name: &str) -> Household {
+    Household {
+        id: Uuid::now_v7(),
+        head: Person::new(Uuid::now_v7(), name),
+        phone: "0770 000 0000".into(),
+        location: Location {
+            governorate: "IQG15".into(),
+            ..Location::default()
+        },
+        displacement: Displacement {
+            kind: DisplacementKind::Returnee,
+            returned_on: None,
+        },
+        consent: Some(Consent {
+            services: true,
+            disclosure: false,
+            follow_up: true,
+            recorded_at: Timestamp(NOW),
+            recorded_by: "w".into(),
+        }),
+        status: CaseStatus::Open,
+        created_at: Timestamp(NOW),
+        created_by: "w".into(),
+        ..Household::default()
+    }
+}
