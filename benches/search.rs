@@ -65,8 +65,8 @@ fn main() {
     let sample = sample::directory();
     let mut directories = vec![(
         "sample directory".to_string(),
-        sample.organizations,
-        sample.services,
+        sample.organizations.clone(),
+        sample.services.clone(),
     )];
     for n in [2_000, 10_000] {
         let (orgs, services) = demo::services(n, 3, today);

@@ -150,9 +150,10 @@ fn fixture(ws: &Workspace) -> (Household, Need, Uuid) {
     );
     let service = sample::directory()
         .services
-        .into_iter()
+        .iter()
         .find(|s| s.sector == Sector::CivilDocumentation)
-        .expect("a civil documentation service");
+        .expect("a civil documentation service")
+        .clone();
     let r = Referral {
         id: Uuid::now_v7(),
         household: a.id,

@@ -109,11 +109,7 @@ impl Service {
 mod tests {
     #[test]
     fn a_service_serves_its_areas_and_the_places_inside_them() {
-        let mut s = crate::model::sample::directory()
-            .services
-            .into_iter()
-            .next()
-            .expect("sample services exist");
+        let mut s = crate::model::sample::directory().services[0].clone();
         s.areas = vec!["IQG15".into()];
         assert!(s.serves("IQG15"));
         assert!(s.serves("IQG15Q01"));

@@ -89,18 +89,17 @@ struct LocationRow {
     pcode: String,
 }
 
-/// The sample directory, parsed once. The file is part of the source and checked by the
-/// tests, so a failure here is a build defect, reported as an empty directory in release.
-pub fn directory() -> Directory {
+/// The sample directory, parsed once and lent (callers clone only what they keep). The
+/// file is part of the source and checked by the tests, so a failure here is a build
+/// defect, reported as an empty directory in release.
+pub fn directory() -> &'static Directory {
     static DIRECTORY: OnceLock<Directory> = OnceLock::new();
-    DIRECTORY
-        .get_or_init(|| {
-            parse(SOURCE).unwrap_or_else(|_| Directory {
-                organizations: Vec::new(),
-                services: Vec::new(),
-            })
+    DIRECTORY.get_or_init(|| {
+        parse(SOURCE).unwrap_or_else(|_| Directory {
+            organizations: Vec::new(),
+            services: Vec::new(),
         })
-        .clone()
+    })
 }
 
 fn parse(text: &str) -> Result<Directory, String> {

@@ -145,7 +145,7 @@ mod tests {
 
     fn search() -> ServiceSearch {
         let d = sample::directory();
-        ServiceSearch::new(d.services, &d.organizations, &Gazetteer::builtin())
+        ServiceSearch::new(d.services.clone(), &d.organizations, &Gazetteer::builtin())
     }
 
     #[test]

@@ -36,8 +36,9 @@ impl Store {
         let ids: std::collections::BTreeSet<Uuid> = stored.iter().map(|s| s.id).collect();
         let mut all: Vec<Service> = sample::directory()
             .services
-            .into_iter()
+            .iter()
             .filter(|s| !ids.contains(&s.id))
+            .cloned()
             .collect();
         all.append(&mut stored);
         Ok(all)
@@ -49,8 +50,9 @@ impl Store {
         let ids: std::collections::BTreeSet<Uuid> = stored.iter().map(|o| o.id).collect();
         let mut all: Vec<Organization> = sample::directory()
             .organizations
-            .into_iter()
+            .iter()
             .filter(|o| !ids.contains(&o.id))
+            .cloned()
             .collect();
         all.append(&mut stored);
         Ok(all)
@@ -63,8 +65,9 @@ impl Store {
         }
         Ok(sample::directory()
             .services
-            .into_iter()
-            .find(|s| s.id == id))
+            .iter()
+            .find(|s| s.id == id)
+            .cloned())
     }
 
     /// An organization by id, stored or sample.
@@ -74,8 +77,9 @@ impl Store {
         }
         Ok(sample::directory()
             .organizations
-            .into_iter()
-            .find(|o| o.id == id))
+            .iter()
+            .find(|o| o.id == id)
+            .cloned())
     }
 
     /// Whether any service shown comes from the built-in sample directory (edited or

@@ -208,7 +208,7 @@ impl App {
                 self.data.loaded = true;
                 self.data.load_error = None;
                 self.data.now = self.store.now();
-                self.referrals.refilter_keeping(&self.data, keep);
+                self.referrals.reload(&self.data, keep);
                 self.refresh_form_needs();
                 self.queue.rebuild(&self.data);
                 if let Some(id) = self.select_after_load.take() {

@@ -200,7 +200,8 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(sep());
         spans.push(Span::styled(t("status-sample"), theme.warning()));
     }
-    let overdue = d.overdue_count();
+    // Counted when the queue was worked out (each load, change and minute), not per frame.
+    let overdue = app.queue.counts.overdue;
     if overdue > 0 {
         spans.push(sep());
         spans.push(Span::styled(

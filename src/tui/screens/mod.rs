@@ -64,13 +64,6 @@ impl Data {
             .unwrap_or_else(|| "?".into())
     }
 
-    pub fn overdue_count(&self) -> usize {
-        self.referrals
-            .iter()
-            .filter(|r| r.is_overdue(self.now))
-            .count()
-    }
-
     /// A time in the laptop's local time.
     pub fn local(&self, t: Timestamp) -> chrono::DateTime<chrono::FixedOffset> {
         let offset = chrono::FixedOffset::east_opt(self.utc_offset_secs)

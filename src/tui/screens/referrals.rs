@@ -2,6 +2,8 @@
 //! overdue, sorted by due date, with the selected one's whole history below. Enter (or
 //! F9) opens its actions: only the moves the lifecycle allows, a note, a follow-up date.
 
+use std::collections::BTreeSet;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -56,20 +58,21 @@ impl State {
             list: ListView::default(),
             detail: None,
         };
-        state.refilter(data);
+        state.reload(data, None);
         state
     }
 
-    /// The organizations that have referrals, for the filter.
+    /// The organizations that have referrals, for the filter, by name. Only a load changes
+    /// them, so only a load calls this (not every filter change).
     fn sync_orgs(&mut self, data: &Data) {
-        let mut orgs: Vec<(String, String)> = data
-            .referrals
-            .iter()
-            .map(|r| (r.organization.to_string(), data.org_short(r.organization)))
-            .collect();
-        orgs.sort_by(|a, b| a.1.cmp(&b.1));
-        orgs.dedup();
-        let options = Opt::all_then(orgs.into_iter().map(|(id, name)| Opt::new(id, name)));
+        let ids: BTreeSet<Uuid> = data.referrals.iter().map(|r| r.organization).collect();
+        let mut orgs: Vec<(String, Uuid)> =
+            ids.into_iter().map(|id| (data.org_short(id), id)).collect();
+        orgs.sort();
+        let options = Opt::all_then(
+            orgs.into_iter()
+                .map(|(name, id)| Opt::new(id.to_string(), name)),
+        );
         if let Some(f) = self.filters.get_mut("org") {
             f.set_options(options);
             if f.code().is_none() {
@@ -78,21 +81,31 @@ impl State {
         }
     }
 
+    /// After a load: the organization filter's options from the new referrals, then the
+    /// list, keeping `keep` selected when it is shown (the id the app had selected before
+    /// new data replaced the old).
+    pub fn reload(&mut self, data: &Data, keep: Option<Uuid>) {
+        self.sync_orgs(data);
+        self.refilter_keeping(data, keep);
+    }
+
     /// Lists again from the data and the filters, keeping the selected referral if shown.
     pub fn refilter(&mut self, data: &Data) {
         let keep = self.selected_id(data);
         self.refilter_keeping(data, keep);
     }
 
-    /// Lists again, keeping `keep` selected when it is shown (the app passes the id it
-    /// had selected before new data replaced the old).
-    pub fn refilter_keeping(&mut self, data: &Data, keep: Option<Uuid>) {
-        self.sync_orgs(data);
+    /// Lists again, keeping `keep` selected when it is shown.
+    fn refilter_keeping(&mut self, data: &Data, keep: Option<Uuid>) {
         let status = self
             .filters
             .code("status")
             .and_then(|c| ReferralStatus::from_code(&c));
-        let org = self.filters.code("org").filter(|c| !c.is_empty());
+        // "All" has the empty code, which is no organization.
+        let org = self
+            .filters
+            .code("org")
+            .and_then(|c| Uuid::parse_str(&c).ok());
         let priority = self
             .filters
             .code("priority")
@@ -103,10 +116,7 @@ impl State {
             .iter()
             .enumerate()
             .filter(|(_, r)| status.is_none_or(|s| r.status == s))
-            .filter(|(_, r)| {
-                org.as_ref()
-                    .is_none_or(|o| r.organization.to_string() == *o)
-            })
+            .filter(|(_, r)| org.is_none_or(|o| r.organization == o))
             .filter(|(_, r)| priority.is_none_or(|p| r.priority == p))
             .filter(|(_, r)| !overdue || r.is_overdue(data.now))
             .map(|(i, _)| i)
