@@ -549,8 +549,18 @@ impl Store {
 /// Opens sled. sled's own file lock can outlive a closed database by a moment (its
 /// background threads let go of it last), so a lock refusal is retried for two seconds
 /// before it is reported, in plain words.
+///
+/// sled 0.34.7 writes a snapshot of its page table while it opens, to
+/// `snap.N.generating`, renamed to `snap.N` once whole; but it then reads the
+/// highest-named `snap.*` file, unfinished ones included (sled issues 1527 and 1533).
+/// A laptop switched off while Daleel starts leaves a torn one and sled calls the whole
+/// database corrupt, though its log is intact. So when sled reports corruption and such
+/// a file is there, it is removed (it is never the only copy of anything: the log and
+/// any finished snapshot are) and sled is asked once more. The data directory's lock
+/// is held by then, so no other Daleel is opening this database.
 fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
     let started = std::time::Instant::now();
+    let mut repaired = false;
     loop {
         match sled::Config::new()
             .path(dir)
@@ -564,9 +574,34 @@ fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
                 }
                 std::thread::sleep(std::time::Duration::from_millis(50));
             }
+            Err(e @ sled::Error::Corruption { .. }) if !repaired => {
+                repaired = true;
+                let removed = remove_unfinished_snapshots(dir).map_err(sled::Error::Io)?;
+                if removed == 0 {
+                    return Err(e.into());
+                }
+                tracing::warn!(
+                    removed,
+                    "removed an unfinished sled snapshot left by a crash"
+                );
+            }
             Err(e) => return Err(e.into()),
         }
     }
+}
+
+/// Removes sled's `snap.*.generating` files in `dir`, returning how many there were.
+fn remove_unfinished_snapshots(dir: &Path) -> std::io::Result<usize> {
+    let mut removed = 0;
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with("snap.") && name.ends_with(".generating") {
+            std::fs::remove_file(&path)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// The key of a change in the log: origin key, then the sequence number big-endian.
