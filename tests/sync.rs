@@ -508,3 +508,30 @@ fn a_conflict_is_shown_with_its_values_and_resolved_by_keeping_one() {
     assert_eq!(on_b.phone, "0770 111 1111");
     assert_eq!(a.digest(), b.digest());
 }
+
+#[test]
+fn a_file_larger_than_any_bundle_is_refused_unread_by_import_and_the_sync_screen() {
+    let stick = tempfile::tempdir().expect("stick");
+    let path = stick.path().join("huge.bundle");
+    // Sparse: no disk is used, but the size is what a reader would have to hold.
+    std::fs::File::create(&path)
+        .expect("create")
+        .set_len(daleel::sync::import::MAX_BUNDLE_BYTES + 1)
+        .expect("size");
+    let d = Device::new();
+    let err = d.import(&path).expect_err("too large");
+    assert!(
+        matches!(
+            err,
+            ImportError::Bundle(bundle::BundleError::OverLimit {
+                what: "the file",
+                ..
+            })
+        ),
+        "{err}"
+    );
+    let found = daleel::tui::screens::sync::scan(&d.ws.store, stick.path());
+    assert_eq!(found.len(), 1);
+    let why = found[0].check.clone().expect_err("refused");
+    assert!(why.contains("more than the limit"), "{why}");
+}

@@ -102,6 +102,11 @@ pub fn import_file(
     path: &Path,
     progress: impl FnMut(u64),
 ) -> Result<ImportSummary, ImportError> {
+    import_bytes(store, &read_bundle_file(path)?, progress)
+}
+
+/// A bundle file's bytes, refused before reading when it is larger than any bundle may be.
+pub fn read_bundle_file(path: &Path) -> Result<Vec<u8>, ImportError> {
     let meta = std::fs::metadata(path).map_err(ImportError::Read)?;
     if meta.len() > MAX_BUNDLE_BYTES {
         return Err(ImportError::Bundle(BundleError::OverLimit {
@@ -110,8 +115,7 @@ pub fn import_file(
             limit: MAX_BUNDLE_BYTES,
         }));
     }
-    let bytes = std::fs::read(path).map_err(ImportError::Read)?;
-    import_bytes(store, &bytes, progress)
+    std::fs::read(path).map_err(ImportError::Read)
 }
 
 /// The bundle files a path names: the file itself, or every `.bundle` file in a folder

@@ -37,7 +37,7 @@ pub fn scan(store: &crate::store::Store, folder: &Path) -> Vec<Found> {
     let files = crate::sync::import::bundle_files(folder).unwrap_or_default();
     for path in files.into_iter().filter(|p| p.is_file()) {
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        let bytes = match std::fs::read(&path) {
+        let bytes = match crate::sync::import::read_bundle_file(&path) {
             Ok(b) => b,
             Err(e) => {
                 found.push(Found {
