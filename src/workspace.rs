@@ -96,6 +96,42 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
+/// Who may read a file that `write_whole` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Its owner only (on Unix; elsewhere the folder's permissions apply): the device key.
+    Owner,
+    /// Whoever may read the folder: an identity card, meant to be handed on.
+    Shared,
+}
+
+/// Writes a file whole or not at all: a temporary file beside it, fsync, then rename; the
+/// temporary file is removed if anything fails.
+pub fn write_whole(path: &Path, bytes: &[u8], access: Access) -> std::io::Result<()> {
+    use std::io::Write;
+    let tmp = path.with_extension("partial");
+    let result = (|| {
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        if access == Access::Owner {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        #[cfg(not(unix))]
+        let _ = access;
+        let mut file = options.open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
 /// Takes the data directory's lock, held for as long as the file stays open. The
 /// operating system releases it when the process ends, even after a crash.
 fn lock(dir: &Path) -> Result<File, WorkspaceError> {

@@ -1,5 +1,7 @@
 //! Killing an import (SIGKILL) at random moments: on reopen the database holds none of
-//! the bundle or all of it, and `daleel stats` agrees (sync.md guarantee 7).
+//! the bundle or all of it, and `daleel stats` agrees (sync.md guarantee 7). Unix only:
+//! the kill is a SIGKILL.
+#![cfg(unix)]
 
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -17,7 +19,6 @@ fn daleel(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
         .expect("run daleel")
 }
 
-#[cfg(unix)]
 #[test]
 fn an_import_killed_at_any_moment_is_all_or_nothing() {
     let sender = tempfile::tempdir().expect("sender");

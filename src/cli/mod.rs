@@ -356,20 +356,10 @@ pub fn confirm(question: &str, yes: bool) -> Result<(), Failure> {
 
 /// Writes a file whole or not at all: a temporary name in the same folder, fsync, rename.
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
-    use std::io::Write;
-    let shown = path.display();
-    let tmp = path.with_extension("partial");
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
+    crate::workspace::write_whole(path, bytes, crate::workspace::Access::Shared).map_err(|e| {
         Failure(format!(
-            "could not write {shown}: {e}; check that the drive is plugged in, not full and not read-only"
+            "could not write {}: {e}; check that the drive is plugged in, not full and not read-only",
+            path.display()
         ))
     })
 }

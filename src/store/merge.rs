@@ -128,12 +128,19 @@ impl Tx<'_> {
 
     /// The value a head set for a field, read from the log.
     fn value_of(&self, head: &Head, field: &str) -> Result<Option<Vec<u8>>, TxError> {
+        Ok(self
+            .change_at(head)?
+            .and_then(|c| c.payload)
+            .and_then(|p| p.values.get(field).cloned()))
+    }
+
+    /// The change a head names, if this laptop holds it.
+    fn change_at(&self, head: &Head) -> Result<Option<Change>, TxError> {
         let origin = head.origin.unwrap_or(self.me);
-        let Some(bytes) = self.tree(Slot::Changes).get(change_key(origin, head.seq))? else {
-            return Ok(None);
-        };
-        let change: Change = codec::decode(&bytes).map_err(abort)?;
-        Ok(change.payload.and_then(|p| p.values.get(field).cloned()))
+        match self.tree(Slot::Changes).get(change_key(origin, head.seq))? {
+            Some(bytes) => Ok(Some(codec::decode(&bytes).map_err(abort)?)),
+            None => Ok(None),
+        }
     }
 
     fn merge_fields<E: Entity>(&mut self, change: &Change) -> Result<(), TxError> {
@@ -216,11 +223,7 @@ impl Tx<'_> {
             };
             let key = (winner.origin.unwrap_or(me), winner.seq);
             if let std::collections::btree_map::Entry::Vacant(slot) = winners.entry(key) {
-                let payload = match self.tree(Slot::Changes).get(change_key(key.0, key.1))? {
-                    Some(bytes) => codec::decode::<Change>(&bytes).map_err(abort)?.payload,
-                    None => None,
-                };
-                slot.insert(payload);
+                slot.insert(self.change_at(&winner)?.and_then(|c| c.payload));
             }
             let value = winners
                 .get(&key)
@@ -237,17 +240,12 @@ impl Tx<'_> {
     fn finish_record<E: Entity>(
         &self,
         old: Option<&E>,
-        new: E,
+        mut new: E,
         versions: &EntityVersions,
     ) -> Result<(), TxError> {
-        let any: &dyn std::any::Any = &new;
-        if let Some(referral) = any.downcast_ref::<Referral>() {
-            let mut referral = referral.clone();
-            self.replay(&mut referral, versions)?;
-            let any: &dyn std::any::Any = &referral;
-            if let Some(r) = any.downcast_ref::<E>() {
-                return self.store_record(old, r);
-            }
+        let any: &mut dyn std::any::Any = &mut new;
+        if let Some(referral) = any.downcast_mut::<Referral>() {
+            self.replay(referral, versions)?;
         }
         self.store_record(old, &new)
     }
@@ -353,12 +351,10 @@ impl Store {
             .writer
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // Read before the overlay holds anything, under the writer lock: the stored clock.
+        let hlc = self.last_hlc()?;
         let overlay = Overlay::new(&self.trees);
         let result = (|| -> Result<Merged, TxError> {
-            let hlc = match overlay_get(&overlay, Slot::Meta, meta::HLC)? {
-                Some(b) => codec::decode_value(&b).map_err(abort)?,
-                None => Hlc::default(),
-            };
             let mut tx = Tx {
                 t: Trees::Overlay(&overlay),
                 me: self.device.origin,
@@ -396,10 +392,6 @@ impl Store {
             )),
         }
     }
-}
-
-fn overlay_get(o: &Overlay<'_>, slot: Slot, key: &[u8]) -> Result<Option<sled::IVec>, TxError> {
-    super::write::TreeRef::Overlay(o, slot).get(key)
 }
 
 /// A field with more than one head: concurrent edits that sync could not order.

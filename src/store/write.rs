@@ -346,9 +346,13 @@ impl Tx<'_> {
 
     /// Writes a record: a change with the fields that differ, the record, its indexes.
     fn put<E: Entity>(&mut self, new: &E) -> Result<(), TxError> {
+        let old: Option<E> = self.read(new.id())?;
+        self.put_over(old, new.clone())
+    }
+
+    /// `put` for a caller that has already read the stored record (`old`).
+    fn put_over<E: Entity>(&mut self, old: Option<E>, mut new: E) -> Result<(), TxError> {
         let id = new.id();
-        let old: Option<E> = self.read(id)?;
-        let mut new = new.clone();
         new.keep_local(old.as_ref());
         let new = &new;
         let old_fields: BTreeMap<&str, Vec<u8>> = match &old {
@@ -454,13 +458,14 @@ impl Tx<'_> {
     /// A household: a new one always gets the device's next case code; an existing one
     /// keeps its code (`Entity::keep_local`).
     fn household(&mut self, h: &Household) -> Result<(), TxError> {
+        let old = self.read::<Household>(h.id)?;
         let mut h = h.clone();
-        if self.read::<Household>(h.id)?.is_none() {
+        if old.is_none() {
             h.case_code = format!("{}-{:04}", self.device_code, self.next_case);
             self.next_case += 1;
             self.applied.case_codes.push(h.case_code.clone());
         }
-        self.put(&h)
+        self.put_over(old, h)
     }
 
     fn step(&mut self, id: Uuid, step: &Step) -> Result<(), TxError> {

@@ -3,12 +3,12 @@
 //! prefixes the device's case codes.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ed25519_dalek::SigningKey;
 
 use crate::model::change::OriginId;
+use crate::workspace::Access;
 
 /// Characters of a device code: digits and capitals without look-alikes (no 0, 1, I, O).
 pub const CODE_ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -75,7 +75,7 @@ impl Identity {
                 let identity = Identity {
                     signing: SigningKey::generate(&mut rand::rngs::OsRng),
                 };
-                write_private(&path, &identity.file_bytes())
+                crate::workspace::write_whole(&path, &identity.file_bytes(), Access::Owner)
                     .map_err(|source| IdentityError::Write { path, source })?;
                 Ok((identity, true))
             }
@@ -137,23 +137,6 @@ pub fn device_code(origin: OriginId) -> String {
         .rev()
         .map(|i| char::from(CODE_ALPHABET[((n >> (i * 5)) & 31) as usize]))
         .collect()
-}
-
-/// Writes a file readable by its owner only: a temporary file, fsync, then rename.
-pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("tmp");
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(&tmp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
-    fs::rename(&tmp, path)
 }
 
 /// A new identity in a temporary directory (kept while the directory lives), for tests.

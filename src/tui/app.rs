@@ -286,20 +286,11 @@ impl App {
     }
 
     fn on_paste(&mut self, text: &str) {
-        // A paste is typed into the focused text field, cut at its limit with a message.
-        let mut cut = false;
-        let clean: String = text
-            .chars()
-            .filter(|c| !c.is_control() || *c == ' ')
-            .collect();
-        for c in clean.chars() {
-            let before = self.message.clone();
+        // A paste is typed into the focused text field, key by key: a field at its limit
+        // refuses the rest and says so, as it does for typing.
+        for c in text.chars().filter(|c| !c.is_control()) {
             self.on_key(Key::char(c));
-            if self.message != before {
-                cut = true;
-            }
         }
-        let _ = cut;
     }
 
     /// Handles a key press.
@@ -792,7 +783,7 @@ impl App {
         }
         let was_new = form.is_new();
         match self.store.apply(&worker, &edits) {
-            Ok(applied) => {
+            Ok(_) => {
                 let saved = self.store.get::<Household>(household.id).ok().flatten();
                 let needs = self.store.needs_of(household.id).unwrap_or_default();
                 let step = form.step;
@@ -808,7 +799,6 @@ impl App {
                             lines: vec![t("saved-write-down"), t("saved-next")],
                         });
                     }
-                    let _ = applied;
                     self.say(
                         tr("saved-household", &[("code", Arg::Str(&code))]),
                         Tone::Success,
@@ -927,21 +917,30 @@ impl App {
 
     fn move_referral(&mut self, id: Uuid, mv: Move, note: String) {
         let Some(worker) = self.worker() else { return };
-        let to = mv.target();
-        match self.store.move_referral(&worker, id, &mv, &note) {
-            Ok(_) => {
-                self.patch_referral_row(id);
-                self.say(
-                    tr(
-                        "moved",
-                        &[("status", Arg::Str(&labels::referral_status(to)))],
-                    ),
-                    Tone::Success,
-                );
-                self.spawn_load();
-            }
-            Err(e) => self.fail(e),
+        if let Err(e) = self.make_move(&worker, id, &mv, &note) {
+            self.fail(e);
         }
+    }
+
+    /// Makes a move, shows it at once and says so; a refusal is the caller's to show.
+    fn make_move(
+        &mut self,
+        worker: &str,
+        id: Uuid,
+        mv: &Move,
+        note: &str,
+    ) -> Result<(), StoreError> {
+        self.store.move_referral(worker, id, mv, note)?;
+        self.patch_referral_row(id);
+        self.say(
+            tr(
+                "moved",
+                &[("status", Arg::Str(&labels::referral_status(mv.target())))],
+            ),
+            Tone::Success,
+        );
+        self.spawn_load();
+        Ok(())
     }
 
     fn set_follow_up(&mut self, id: Uuid, date: Option<crate::model::Date>) {
@@ -1017,18 +1016,9 @@ impl App {
                 Err(f) => Err(f),
                 Ok((mv, note)) => {
                     let Some(worker) = self.worker() else { return };
-                    match self.store.move_referral(&worker, *id, &mv, &note) {
-                        Ok(_) => {
+                    match self.make_move(&worker, *id, &mv, &note) {
+                        Ok(()) => {
                             self.modal = None;
-                            self.patch_referral_row(*id);
-                            self.say(
-                                tr(
-                                    "moved",
-                                    &[("status", Arg::Str(&labels::referral_status(*to)))],
-                                ),
-                                Tone::Success,
-                            );
-                            self.spawn_load();
                             return;
                         }
                         Err(e) => Err(("reason", e.to_string())),
