@@ -1034,3 +1034,30 @@ fn ws_b_import(b: &Workspace, folder: &str) {
         "and the lists were loaded again"
     );
 }
+
+#[test]
+fn the_status_line_never_runs_the_clock_into_its_words_or_cuts_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    fixture(&ws);
+    let mut app = ready_app(&ws);
+    app.data.demo = true;
+    app.data.sample = true;
+    let clock = app.data.clock(app.data.now);
+    let weekday: String = clock.chars().take(3).collect();
+    let mut shown = 0;
+    for n in 1..=70 {
+        app.data.worker = Some("w".repeat(n));
+        let (text, _) = screen_text(&app, 80, 24);
+        let status = text.lines().nth(22).expect("status line");
+        if status.contains(&weekday) {
+            shown += 1;
+            assert!(
+                status.ends_with(&format!(" {clock}")),
+                "worker of {n} letters: {status:?}"
+            );
+        }
+    }
+    assert!(shown > 0, "a short status line shows the clock");
+    assert!(shown < 70, "a long one leaves it out");
+}

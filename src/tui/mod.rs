@@ -209,11 +209,15 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
             theme.overdue(),
         ));
     }
+    // The clock goes at the right edge, at least a space after the words; when the words
+    // leave no room for it whole, it is left out rather than run into them or cut.
     let clock = d.clock(d.now);
     let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
     let pad = (area.width as usize).saturating_sub(used + clock.chars().count() + 1);
-    spans.push(Span::raw(" ".repeat(pad)));
-    spans.push(Span::raw(format!("{clock} ")));
+    if pad >= 1 {
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::raw(format!("{clock} ")));
+    }
     if d.direction == Direction::Rtl {
         spans.reverse();
     }
