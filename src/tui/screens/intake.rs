@@ -744,11 +744,7 @@ impl State {
                     return changed.and_then(|id| form.field_changed(id, data));
                 }
                 let before = form.who.focused().map(|f| f.id);
-                let edit = form
-                    .who
-                    .focused_mut()
-                    .map(|f| f.handle(key))
-                    .unwrap_or(Edit::Ignored);
+                let edit = form.who.handle(key);
                 // Enter on a text field moves on, like Tab.
                 if edit == Edit::Ignored && key.code == KeyCode::Enter && !key.ctrl {
                     if !form.who.focus_next() {
@@ -778,11 +774,7 @@ impl State {
                     }
                     _ => {}
                 }
-                let edit = form
-                    .consent
-                    .focused_mut()
-                    .map(|f| f.handle(key))
-                    .unwrap_or(Edit::Ignored);
+                let edit = form.consent.handle(key);
                 if edit == Edit::Changed {
                     form.dirty = true;
                     if let Some(f) = form.consent.focused_mut() {

@@ -204,11 +204,7 @@ impl Modal {
                     }
                     _ => {}
                 }
-                let edit = prompt
-                    .form
-                    .focused_mut()
-                    .map(|f| f.handle(key))
-                    .unwrap_or(Edit::Ignored);
+                let edit = prompt.form.handle(key);
                 if edit == Edit::Ignored && key.code == KeyCode::Enter {
                     // Enter moves on; on the last field it submits.
                     if !prompt.form.focus_next() {

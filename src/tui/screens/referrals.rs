@@ -222,11 +222,7 @@ impl State {
                     self.focus = Focus::List;
                     return None;
                 }
-                let edit = self
-                    .filters
-                    .focused_mut()
-                    .map(|f| f.handle(key))
-                    .unwrap_or(Edit::Ignored);
+                let edit = self.filters.handle(key);
                 if edit == Edit::Changed {
                     self.refilter(data);
                     self.list.selected = 0;

@@ -226,11 +226,7 @@ impl State {
                 }
             }
             Focus::Filters => {
-                let edit = self
-                    .filters
-                    .focused_mut()
-                    .map(|f| f.handle(key))
-                    .unwrap_or(Edit::Ignored);
+                let edit = self.filters.handle(key);
                 if edit == Edit::Changed {
                     self.list.selected = 0;
                     self.refresh();

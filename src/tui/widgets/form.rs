@@ -358,6 +358,13 @@ impl Form {
         self.fields.get_mut(self.focus)
     }
 
+    /// Hands a key to the focused field (ignored when no field has the focus).
+    pub fn handle(&mut self, key: &Key) -> Edit {
+        self.focused_mut()
+            .map(|f| f.handle(key))
+            .unwrap_or(Edit::Ignored)
+    }
+
     pub fn focus_on(&mut self, id: &str) -> bool {
         match self.fields.iter().position(|f| f.id == id && !f.hidden) {
             Some(i) => {
