@@ -1,33 +1,66 @@
 //! Sync benchmark: export and import rates (changes per second) and peak memory for a
 //! bundle of about 100,000 changes (`DALEEL_BENCH_HOUSEHOLDS` demo households, default
 //! 18,000, which make about 100,000 changes), and import's ratio to raw sled inserts of
-//! the same records. Figures only: nothing asserted.
+//! the same records. Figures only: nothing asserted but that both laptops end equal.
+//!
+//! The import runs in a child process (this benchmark run again), on a laptop that holds
+//! nothing else, so that its peak memory is the import's own and not the sender's.
 
 mod common;
 
+use std::path::Path;
 use std::time::Instant;
 
 use daleel::store::FixedClock;
 use daleel::sync::card::Card;
 use daleel::workspace::Workspace;
 
+const NOW: i64 = 1_795_950_000_000;
+
+/// The child: imports one bundle into a fresh database and prints its figures.
+fn import_child(bundle: &Path, dir: &Path, card: &Path) {
+    let ws = Workspace::open_with_clock(dir, FixedClock::at(NOW)).expect("open");
+    let card = Card::read(&std::fs::read(card).expect("card")).expect("card");
+    ws.store.trust(&card).expect("trust");
+    let rss_before = common::rss_mib();
+    let t = Instant::now();
+    let mut ticks = 0u32;
+    let s =
+        daleel::sync::import::import_file(&ws.store, bundle, |_, _| ticks += 1).expect("import");
+    let seconds = t.elapsed().as_secs_f64();
+    println!(
+        "{seconds} {} {rss_before} {} {ticks}",
+        s.new,
+        common::peak_rss_mib()
+    );
+}
+
 fn main() {
+    if let (Ok(bundle), Ok(dir), Ok(card)) = (
+        std::env::var("DALEEL_BENCH_IMPORT"),
+        std::env::var("DALEEL_BENCH_DB"),
+        std::env::var("DALEEL_BENCH_CARD"),
+    ) {
+        import_child(Path::new(&bundle), Path::new(&dir), Path::new(&card));
+        return;
+    }
     let n: usize = std::env::var("DALEEL_BENCH_HOUSEHOLDS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(18_000);
-    let now = 1_795_950_000_000;
     let a_dir = tempfile::tempdir().expect("a");
     let b_dir = tempfile::tempdir().expect("b");
     let stick = tempfile::tempdir().expect("stick");
-    let a = Workspace::open_with_clock(a_dir.path(), FixedClock::at(now)).expect("a");
+    let a = Workspace::open_with_clock(a_dir.path(), FixedClock::at(NOW)).expect("a");
     daleel::demo::generate(&a.store, n, 1, |_| {}).expect("demo");
     let changes = a.store.change_count();
     println!("sync benchmark: {n} demo households, {changes} changes");
-    let b = Workspace::open_with_clock(b_dir.path(), FixedClock::at(now)).expect("b");
-    let card =
-        Card::read(&Card::write(&a.identity, "a", a.store.now()).expect("card")).expect("read");
-    b.store.trust(&card).expect("trust");
+    let card_path = stick.path().join("a.card");
+    std::fs::write(
+        &card_path,
+        Card::write(&a.identity, "a", a.store.now()).expect("card"),
+    )
+    .expect("card");
 
     let t = Instant::now();
     let summary =
@@ -40,44 +73,56 @@ fn main() {
         summary.bytes as f64 / 1048576.0,
         summary.segments
     );
+
     // The phases of an import, timed apart on a third laptop.
     {
         let c_dir = tempfile::tempdir().expect("c");
-        let c = Workspace::open_with_clock(c_dir.path(), FixedClock::at(now)).expect("c");
-        c.store.trust(&card).expect("trust");
+        let c = Workspace::open_with_clock(c_dir.path(), FixedClock::at(NOW)).expect("c");
         let bytes = std::fs::read(&summary.path).expect("read");
         let t = Instant::now();
         let bundle = daleel::sync::bundle::read(&bytes, |_| true).expect("verify");
         let verify = t.elapsed().as_secs_f64();
-        let changes: Vec<_> = bundle
+        let encoded: Vec<&[u8]> = bundle
             .segments
-            .into_iter()
-            .flat_map(|s| s.changes)
+            .iter()
+            .flat_map(|s| s.changes.iter().copied())
             .collect();
         let t = Instant::now();
-        c.store.stage(&changes).expect("stage");
+        c.store.stage(&encoded).expect("stage");
         let stage = t.elapsed().as_secs_f64();
         let t = Instant::now();
         c.store.apply_staged(|_| {}).expect("apply");
         let apply = t.elapsed().as_secs_f64();
         println!("  import phases: verify {verify:.2} s, stage {stage:.2} s, apply {apply:.2} s");
     }
-    let rss_before = common::rss_mib();
-    let t = Instant::now();
-    let s = daleel::sync::import::import_file(&b.store, &summary.path, |_| {}).expect("import");
-    b.store.flush().expect("flush");
-    let import_s = t.elapsed().as_secs_f64();
+    drop(a);
+
+    let out = std::process::Command::new(std::env::current_exe().expect("exe"))
+        .env("DALEEL_BENCH_IMPORT", &summary.path)
+        .env("DALEEL_BENCH_DB", b_dir.path())
+        .env("DALEEL_BENCH_CARD", &card_path)
+        .output()
+        .expect("child");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line = String::from_utf8_lossy(&out.stdout);
+    let f: Vec<f64> = line
+        .split_whitespace()
+        .map(|x| x.parse().expect("figure"))
+        .collect();
+    let (import_s, new, rss_before, peak, ticks) = (f[0], f[1], f[2], f[3], f[4]);
     println!(
-        "  import (verify, stage, apply, flush): {:.2} s, {:.0} changes/s ({} new)",
-        import_s,
-        s.new as f64 / import_s,
-        s.new
+        "  import (verify, stage, apply, flush), in a process of its own: {import_s:.2} s, {:.0} changes/s ({new} new, {ticks} progress reports)",
+        new / import_s
     );
     println!(
-        "  resident memory: {:.1} MiB before the import, peak {:.1} MiB (this process also holds the sender's database)",
-        rss_before,
-        common::peak_rss_mib()
+        "  resident memory of that process: {rss_before:.1} MiB before the import, peak {peak:.1} MiB"
     );
+    let a = Workspace::open_with_clock(a_dir.path(), FixedClock::at(NOW)).expect("a");
+    let b = Workspace::open_with_clock(b_dir.path(), FixedClock::at(NOW)).expect("b");
     assert_eq!(
         a.store.state_digest().expect("d"),
         b.store.state_digest().expect("d"),
@@ -123,7 +168,7 @@ fn main() {
     db.flush().expect("flush");
     let raw_s = t.elapsed().as_secs_f64();
     println!(
-        "  raw sled inserts of the same {} records: {:.2} s; import takes {:.1}x as long (it also verifies {} signatures and hashes, keeps the change log, merges heads and writes indexes)",
+        "  raw sled inserts of the same {} records: {:.2} s; import takes {:.1}x as long (it also verifies {} signatures and every change's hash, keeps the change log, merges heads and writes indexes)",
         records.len(),
         raw_s,
         import_s / raw_s,

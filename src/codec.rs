@@ -65,6 +65,22 @@ pub fn decode<T: Versioned>(bytes: &[u8]) -> Result<T, CodecError> {
     }
 }
 
+/// Decodes the first field `H` of a versioned value `T` (its version byte checked) and
+/// leaves the rest unread: an export reads a change's envelope without its payload.
+pub fn decode_head<T: Versioned, H: DeserializeOwned>(bytes: &[u8]) -> Result<H, CodecError> {
+    let (&version, body) = bytes.split_first().ok_or(CodecError::Empty)?;
+    if version != T::VERSION {
+        return Err(CodecError::UnknownVersion {
+            found: version,
+            known: T::VERSION,
+        });
+    }
+    let config = bincode::config::standard().with_limit::<STORED_LIMIT>();
+    bincode::serde::decode_from_slice::<H, _>(body, config)
+        .map(|(head, _)| head)
+        .map_err(|e| CodecError::Decode(e.to_string()))
+}
+
 /// Decodes a value that came from outside (a file or a bundle), under the outside limit.
 pub fn decode_untrusted<T: Versioned>(bytes: &[u8]) -> Result<T, CodecError> {
     let (&version, body) = bytes.split_first().ok_or(CodecError::Empty)?;

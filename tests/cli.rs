@@ -491,7 +491,7 @@ fn sync_export_writes_one_verifiable_bundle_and_nothing_half_written() {
     let ws = daleel::workspace::Workspace::open(dir.path()).expect("open");
     let me = ws.identity.origin();
     let bundle = daleel::sync::bundle::read(&bytes, |o| o == me).expect("verifies");
-    let carried: usize = bundle.segments.iter().map(|s| s.changes.len()).sum();
+    let carried = bundle.change_count();
     assert_eq!(carried, ws.store.change_count());
     assert_eq!(bundle.header.watermarks[&me] as usize, carried);
     assert_eq!(bundle.header.kind, daleel::store::DatabaseKind::Demo);

@@ -57,7 +57,7 @@ impl Device {
     }
 
     fn import(&self, path: &Path) -> Result<ImportSummary, ImportError> {
-        import_file(&self.ws.store, path, |_| {})
+        import_file(&self.ws.store, path, |_, _| {})
     }
 
     fn digest(&self) -> [u8; 32] {
@@ -329,11 +329,12 @@ fn a_gap_is_parked_until_it_fills() {
         };
         bundle::write(&a.ws.identity, header, &[segment]).expect("write")
     };
-    let late = import_bytes(&b.ws.store, &bundle_of(&changes[3..]), |_| {}).expect("late part");
+    let late = import_bytes(&b.ws.store, &bundle_of(&changes[3..]), |_, _| {}).expect("late part");
     assert_eq!((late.new, late.parked), (0, 3));
     assert_eq!(b.ws.store.parked().expect("parked")[&me], vec![4, 5, 6]);
     assert_eq!(b.ws.store.count::<Household>(), 0);
-    let early = import_bytes(&b.ws.store, &bundle_of(&changes[..3]), |_| {}).expect("early part");
+    let early =
+        import_bytes(&b.ws.store, &bundle_of(&changes[..3]), |_, _| {}).expect("early part");
     assert_eq!(early.new, 6, "three new, three released from parking");
     assert_eq!(b.ws.store.held(me).expect("held"), 6);
     assert!(b.ws.store.parked().expect("parked").is_empty());
@@ -417,7 +418,7 @@ fn a_change_of_an_unknown_kind_is_kept_and_forwarded_intact() {
     };
     let segment = bundle::sign_segment(&x, vec![unknown.clone()]).expect("sign");
     let bytes = bundle::write(&x, header, &[segment]).expect("write");
-    let s = import_bytes(&b.ws.store, &bytes, |_| {}).expect("import");
+    let s = import_bytes(&b.ws.store, &bytes, |_, _| {}).expect("import");
     assert_eq!(s.new, 1);
     let relay = b.export(stick.path());
     c.import(&relay).expect("import");
@@ -442,8 +443,10 @@ fn an_export_carries_only_what_the_team_is_not_known_to_have() {
     a.import(&b.export(stick.path())).expect("a");
     a.save(&[Edit::Household(household("two"))]);
     let next = a.export(stick.path());
-    let bundle = bundle::read(&std::fs::read(&next).expect("read"), |_| true).expect("verify");
-    let carried: usize = bundle.segments.iter().map(|s| s.changes.len()).sum();
+    let bytes = std::fs::read(&next).expect("read");
+    let carried = bundle::read(&bytes, |_| true)
+        .expect("verify")
+        .change_count();
     assert_eq!(carried, 1, "only the change B does not have");
     let all =
         daleel::sync::export::export(&a.ws.store, &a.ws.identity, stick.path(), true).expect("all");
@@ -534,4 +537,73 @@ fn a_file_larger_than_any_bundle_is_refused_unread_by_import_and_the_sync_screen
     assert_eq!(found.len(), 1);
     let why = found[0].check.clone().expect_err("refused");
     assert!(why.contains("more than the limit"), "{why}");
+}
+
+#[test]
+fn a_database_from_before_the_conflicted_tree_lists_its_conflicts_after_upgrade() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (a, b) = (Device::new(), Device::new());
+    all_trust(&[&a, &b]);
+    let h = household("a");
+    a.save(&[Edit::Household(h.clone())]);
+    b.import(&a.export(stick.path())).expect("import");
+    a.edit_household("worker", h.id, 10, |h| h.phone = "0770 111 1111".into());
+    b.edit_household("worker", h.id, 20, |h| h.phone = "0780 222 2222".into());
+    let s = b.import(&a.export(stick.path())).expect("import");
+    assert_eq!(s.conflicts, 1, "the import summary counts it");
+    let Device { _dir: dir, ws, .. } = b;
+    drop(ws);
+    // As schema 1 left it: no conflicted tree.
+    {
+        let db = sled::open(dir.path().join("db")).expect("raw");
+        db.drop_tree("conflicted").expect("drop");
+        db.open_tree("meta")
+            .expect("meta")
+            .insert("schema_version", &1u32.to_be_bytes())
+            .expect("schema");
+        db.flush().expect("flush");
+    }
+    let ws = Workspace::open_with_clock(dir.path(), FixedClock::at(NOW)).expect("reopen");
+    let conflicts = ws.store.conflicts().expect("conflicts");
+    assert_eq!(conflicts.len(), 1, "found again from the versions");
+    assert_eq!(conflicts[0].id, h.id);
+}
+
+#[test]
+fn export_and_import_report_their_progress_in_changes() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (a, b) = (Device::new(), Device::new());
+    all_trust(&[&a, &b]);
+    let n = daleel::store::merge::APPLY_CHUNK * 2 + 7;
+    let edits: Vec<Edit> = (0..n)
+        .map(|i| Edit::Household(household(&format!("h{i}"))))
+        .collect();
+    a.save(&edits);
+    let mut exported = Vec::new();
+    let path = daleel::sync::export::export_reporting(
+        &a.ws.store,
+        &a.ws.identity,
+        stick.path(),
+        false,
+        |done, total| exported.push((done, total)),
+    )
+    .expect("export")
+    .path;
+    assert_eq!(exported.first(), Some(&(0, n as u64)));
+    assert_eq!(exported.last(), Some(&(n as u64, n as u64)));
+    let mut imported = Vec::new();
+    let s = import_file(&b.ws.store, &path, |done, total| {
+        imported.push((done, total))
+    })
+    .expect("import");
+    assert_eq!(s.new, n as u64);
+    assert_eq!(imported.first(), Some(&(0, n as u64)));
+    assert_eq!(imported.last(), Some(&(n as u64, n as u64)));
+    assert_eq!(
+        imported.len(),
+        1 + 3,
+        "once at the start, then once per chunk"
+    );
+    assert!(imported.windows(2).all(|w| w[0].0 < w[1].0), "{imported:?}");
+    assert_eq!(a.digest(), b.digest());
 }

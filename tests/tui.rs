@@ -910,7 +910,7 @@ fn the_queue_lists_a_conflict_and_keeping_a_value_resolves_it() {
             .expect("export")
             .path
     };
-    daleel::sync::import::import_file(&b.store, &export(&a), |_| {}).expect("b");
+    daleel::sync::import::import_file(&b.store, &export(&a), |_, _| {}).expect("b");
     for (ws, phone, who) in [
         (&a, "0770 111 1111", "Amal H."),
         (&b, "0780 222 2222", "Yousif K."),
@@ -921,7 +921,7 @@ fn the_queue_lists_a_conflict_and_keeping_a_value_resolves_it() {
             .apply(who, &[Edit::Household(edited)])
             .expect("edit");
     }
-    daleel::sync::import::import_file(&a.store, &export(&b), |_| {}).expect("a");
+    daleel::sync::import::import_file(&a.store, &export(&b), |_, _| {}).expect("a");
     let mut app = ready_app(&a);
     press(&mut app, KeyCode::F(5));
     assert_eq!(app.queue.counts.conflicts, 1);

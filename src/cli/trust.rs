@@ -163,7 +163,7 @@ pub fn import_bundles(ws: &Workspace, paths: &[std::path::PathBuf]) -> Result<()
     }
     for file in &files {
         let shown = file.display();
-        match crate::sync::import::import_file(&ws.store, file, |_| {}) {
+        match crate::sync::import::import_file(&ws.store, file, |_, _| {}) {
             Ok(s) => {
                 tracing::info!(
                     new = s.new,

@@ -425,6 +425,7 @@ sync-no-folder = Choose the drive first (type its folder, or F9).
 sync-exporting = Writing the bundle
 sync-exported = Wrote { $changes } changes to { $file }.
 sync-importing = Importing
+sync-importing-file = Importing { $file } ({ $n } of { $count }), changes
 sync-imported = { $file }: { $new } new, { $known } already known, { $conflicts } conflicts open.
 sync-refused = Refused, nothing from it used: { $list }
 help-sync-title = Sync (F6)

@@ -44,8 +44,16 @@ impl Tx<'_> {
     }
 
     /// Applies one remote change in sequence order, and then any parked changes of the
-    /// same origin that it unblocks.
-    fn merge(&mut self, change: &Change, merged: &mut Merged) -> Result<(), TxError> {
+    /// same origin that it unblocks. `encoded` is the change as `codec::encode` wrote it
+    /// (the bundle's bytes), which the log keeps. `parking` says whether anything may be
+    /// parked (a lookup per change saved when nothing is).
+    fn merge(
+        &mut self,
+        change: &Change,
+        encoded: &[u8],
+        parking: &mut bool,
+        merged: &mut Merged,
+    ) -> Result<(), TxError> {
         let origin = change.envelope.origin;
         let seq = change.envelope.seq;
         if origin == self.me {
@@ -60,20 +68,20 @@ impl Tx<'_> {
         if seq > held + 1 {
             let key = change_key(origin, seq);
             if self.tree(Slot::Parked).get(&key)?.is_none() {
-                self.tree(Slot::Parked)
-                    .insert(key, codec::encode(change).map_err(abort)?)?;
+                self.tree(Slot::Parked).insert(key, encoded)?;
+                *parking = true;
                 merged.parked += 1;
             } else {
                 merged.known += 1;
             }
             return Ok(());
         }
-        self.merge_one(change)?;
+        self.merge_one(change, encoded)?;
         merged.applied += 1;
         let mut held = seq;
-        while let Some(bytes) = self.take_parked(origin, held + 1)? {
+        while *parking && let Some(bytes) = self.take_parked(origin, held + 1)? {
             let next: Change = codec::decode(&bytes).map_err(abort)?;
-            self.merge_one(&next)?;
+            self.merge_one(&next, &bytes)?;
             merged.applied += 1;
             merged.parked = merged.parked.saturating_sub(1);
             held += 1;
@@ -98,12 +106,10 @@ impl Tx<'_> {
         }
     }
 
-    fn merge_one(&mut self, change: &Change) -> Result<(), TxError> {
+    fn merge_one(&mut self, change: &Change, encoded: &[u8]) -> Result<(), TxError> {
         let e = &change.envelope;
-        self.tree(Slot::Changes).insert(
-            change_key(e.origin, e.seq),
-            codec::encode(change).map_err(abort)?,
-        )?;
+        self.tree(Slot::Changes)
+            .insert(change_key(e.origin, e.seq), encoded)?;
         match (e.entity.kind.as_str(), e.kind.as_str()) {
             ("household", KIND_FIELDS) => self.merge_fields::<Household>(change),
             ("need", KIND_FIELDS) => self.merge_fields::<Need>(change),
@@ -196,10 +202,7 @@ impl Tx<'_> {
         if old.is_none() && E::KIND == Referral::KIND && versions.root.is_none() && complete {
             versions.root = Some(head);
         }
-        self.tree(Slot::Versions).insert(
-            versions_key(E::TAG, id),
-            codec::encode(&versions).map_err(abort)?,
-        )?;
+        self.put_versions(E::TAG, id, &versions)?;
         if old.is_none() && !complete {
             // Some field has no value yet (its creating change has not arrived).
             return Ok(());
@@ -289,10 +292,7 @@ impl Tx<'_> {
         if !versions.steps.contains(&head) {
             versions.steps.push(head);
         }
-        self.tree(Slot::Versions).insert(
-            versions_key(Referral::TAG, id),
-            codec::encode(&versions).map_err(abort)?,
-        )?;
+        self.put_versions(Referral::TAG, id, &versions)?;
         if let Some(old) = self.read::<Referral>(id)? {
             self.finish_record(Some(&old), old.clone(), &versions)?;
         }
@@ -344,15 +344,17 @@ impl Store {
         Ok(parked)
     }
 
-    /// Applies changes from other devices (sorted by origin and sequence number) in one
-    /// transaction. Unflushed: the importer flushes once it is done.
-    pub fn merge(&self, changes: &[Change]) -> Result<Merged, StoreError> {
+    /// Applies one staged chunk of changes from other devices (encoded, sorted by origin
+    /// and sequence number) in one transaction, which also removes the chunk from
+    /// staging. Unflushed: the importer flushes once it is done.
+    fn merge_chunk(&self, key: &[u8], changes: &[&[u8]]) -> Result<Merged, StoreError> {
         let _writer = self
             .writer
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         // Read before the overlay holds anything, under the writer lock: the stored clock.
         let hlc = self.last_hlc()?;
+        let mut parking = !self.tree(Slot::Parked).is_empty();
         let overlay = Overlay::new(&self.trees);
         let result = (|| -> Result<Merged, TxError> {
             let mut tx = Tx {
@@ -367,13 +369,13 @@ impl Store {
                 applied: Default::default(),
             };
             let mut merged = Merged::default();
-            for change in changes {
-                tx.merge(change, &mut merged)?;
-                // Staged changes leave the staging tree with the rest of this chunk: the
-                // staging tree is the import's durable cursor.
-                tx.tree(Slot::Staging)
-                    .remove(change_key(change.envelope.origin, change.envelope.seq))?;
+            for encoded in changes {
+                let change: Change = codec::decode(encoded).map_err(abort)?;
+                tx.merge(&change, encoded, &mut parking, &mut merged)?;
             }
+            // The chunk leaves the staging tree with its changes' effects: the staging
+            // tree is the import's durable cursor.
+            tx.tree(Slot::Staging).remove(key)?;
             tx.tree(Slot::Meta)
                 .insert(meta::HLC, codec::encode_value(&tx.hlc).map_err(abort)?)?;
             Ok(merged)
@@ -409,23 +411,58 @@ pub struct Conflict {
 pub const STAGED: &[u8] = b"staged_import";
 
 /// How many changes one apply transaction takes.
-pub const APPLY_CHUNK: usize = 200;
+pub const APPLY_CHUNK: usize = 500;
+
+/// The format byte of a staged chunk.
+const STAGED_FORMAT: u8 = 1;
+
+/// The encoded changes of a staged chunk (see `Store::stage`).
+fn staged_changes(value: &[u8]) -> Result<Vec<&[u8]>, StoreError> {
+    let damaged =
+        || StoreError::Invalid("a staged import is damaged: import the bundle again".into());
+    let (&format, mut rest) = value.split_first().ok_or_else(damaged)?;
+    if format != STAGED_FORMAT {
+        return Err(damaged());
+    }
+    let mut out = Vec::new();
+    while !rest.is_empty() {
+        let (len, tail) = rest.split_first_chunk::<4>().ok_or_else(damaged)?;
+        let len = u32::from_le_bytes(*len) as usize;
+        if tail.len() < len {
+            return Err(damaged());
+        }
+        let (change, tail) = tail.split_at(len);
+        out.push(change);
+        rest = tail;
+    }
+    Ok(out)
+}
 
 impl Store {
     /// Stages a verified bundle's changes: written whole and flushed, then marked. A crash
     /// before the mark leaves nothing (the staging tree is cleared on open); after it,
     /// the rest is applied on open.
-    pub fn stage(&self, changes: &[Change]) -> Result<(), StoreError> {
+    ///
+    /// `changes` are encoded (`codec::encode`, as a bundle carries them) and sorted by
+    /// origin and sequence number. They are staged in chunks of `APPLY_CHUNK`, one sled
+    /// value each (numbered, so in order), framed as a format byte and then, per change,
+    /// its length (u32, little-endian) and its bytes.
+    pub fn stage(&self, changes: &[&[u8]]) -> Result<(), StoreError> {
+        // An import that stopped half-way (a store error) is finished first.
+        self.apply_staged(|_| {})?;
         let staging = self.tree(Slot::Staging);
-        for chunk in changes.chunks(APPLY_CHUNK) {
-            let mut batch = sled::Batch::default();
+        staging.clear()?;
+        for (n, chunk) in changes.chunks(APPLY_CHUNK).enumerate() {
+            let size = chunk.iter().map(|c| 4 + c.len()).sum::<usize>();
+            let mut value = Vec::with_capacity(1 + size);
+            value.push(STAGED_FORMAT);
             for c in chunk {
-                batch.insert(
-                    change_key(c.envelope.origin, c.envelope.seq),
-                    codec::encode(c)?,
-                );
+                let len = u32::try_from(c.len())
+                    .map_err(|_| StoreError::Invalid("a change too large to stage".into()))?;
+                value.extend(len.to_le_bytes());
+                value.extend_from_slice(c);
             }
-            staging.apply_batch(batch)?;
+            staging.insert((n as u64).to_be_bytes(), value)?;
         }
         self.flush()?;
         self.tree(Slot::Meta).insert(STAGED, &[1])?;
@@ -440,18 +477,8 @@ impl Store {
             self.tree(Slot::Staging).clear()?;
             return Ok(total);
         }
-        loop {
-            let chunk: Vec<Change> = self
-                .tree(Slot::Staging)
-                .iter()
-                .values()
-                .take(APPLY_CHUNK)
-                .map(|v| Ok(codec::decode::<Change>(&v?)?))
-                .collect::<Result<_, StoreError>>()?;
-            if chunk.is_empty() {
-                break;
-            }
-            let m = self.merge(&chunk)?;
+        while let Some((key, value)) = self.tree(Slot::Staging).first()? {
+            let m = self.merge_chunk(&key, &staged_changes(&value)?)?;
             total.applied += m.applied;
             total.known += m.known;
             total.parked += m.parked;
@@ -462,15 +489,19 @@ impl Store {
         Ok(total)
     }
 
-    /// Every field with more than one head.
+    /// Every field with more than one head (read from the records the conflicted tree
+    /// names, not from every record).
     pub fn conflicts(&self) -> Result<Vec<Conflict>, StoreError> {
         let mut out = Vec::new();
-        for entry in self.tree(Slot::Versions).iter() {
-            let (k, v) = entry?;
+        for k in self.tree(Slot::Conflicted).iter().keys() {
+            let k = k?;
             if k.len() != 17 {
                 continue;
             }
             let id = Uuid::from_slice(&k[1..]).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            let Some(v) = self.tree(Slot::Versions).get(&k)? else {
+                continue;
+            };
             let versions: EntityVersions = codec::decode(&v)?;
             for (heads, mask) in &versions.groups {
                 if heads.len() > 1 {
@@ -490,6 +521,19 @@ impl Store {
         // In the same order on every device (groups within a record are not).
         out.sort_by_key(|c| (c.tag, c.id, c.field));
         Ok(out)
+    }
+
+    /// Rebuilds the conflicted tree from the versions of every record (schema 1 to 2).
+    pub(super) fn build_conflicted(&self) -> Result<(), StoreError> {
+        let conflicted = self.tree(Slot::Conflicted);
+        conflicted.clear()?;
+        for entry in self.tree(Slot::Versions).iter() {
+            let (k, v) = entry?;
+            if k.len() == 17 && codec::decode::<EntityVersions>(&v)?.in_conflict() {
+                conflicted.insert(k, &[])?;
+            }
+        }
+        Ok(())
     }
 
     /// BLAKE3 over the shared state in a canonical order: every household, need,

@@ -25,7 +25,7 @@ pub use query::Stats;
 pub use write::{Applied, Edit};
 
 /// The schema this version of Daleel writes. Raise it with a migration in `migrate`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// sled's page cache. The default is 1 GiB; field laptops have 2 to 4 GB in all.
 pub const CACHE_BYTES: u64 = 16 << 20;
@@ -56,10 +56,13 @@ pub enum Slot {
     Parked,
     /// A verified bundle's changes waiting to be applied (the durable import cursor).
     Staging,
+    /// The records with a conflict (a field with more than one head), by versions key:
+    /// the coordinator's queue and the import summary read these, not every record.
+    Conflicted,
 }
 
 impl Slot {
-    pub const ALL: [Slot; 19] = [
+    pub const ALL: [Slot; 20] = [
         Slot::Households,
         Slot::Needs,
         Slot::Referrals,
@@ -79,6 +82,7 @@ impl Slot {
         Slot::Held,
         Slot::Parked,
         Slot::Staging,
+        Slot::Conflicted,
     ];
 
     /// The tree's name on disk.
@@ -103,6 +107,7 @@ impl Slot {
             Slot::Held => "held",
             Slot::Parked => "parked",
             Slot::Staging => "staging",
+            Slot::Conflicted => "conflicted",
         }
     }
 
@@ -310,8 +315,12 @@ impl Store {
                 known: SCHEMA_VERSION,
             });
         }
-        // Schema 0 is an empty database: nothing to carry over. Later schemas add their
-        // steps here (`1 => migrate_1_to_2(self)?`), each staged in small transactions.
+        // Schema 0 is an empty database: nothing to carry over. Schema 2 added the tree of
+        // conflicted records, built from the versions tree (re-running the step after a
+        // crash builds the same tree).
+        if (1..2).contains(&found) {
+            self.build_conflicted()?;
+        }
         if found < SCHEMA_VERSION {
             meta.insert(meta::SCHEMA, &SCHEMA_VERSION.to_be_bytes())?;
             self.db.flush()?;
@@ -462,6 +471,32 @@ impl Store {
                 Err(_) => true,
             })
             .map(|r| Ok(codec::decode::<Change>(&r?.1)?))
+    }
+
+    /// The changes of one origin, from sequence number `from` on, in order, as the log
+    /// holds them (`codec::encode` of each change): what an export writes into a bundle
+    /// without decoding. A change stored in an older format is brought up to date first.
+    pub fn encoded_changes_of(
+        &self,
+        origin: OriginId,
+        from: u64,
+    ) -> impl Iterator<Item = Result<sled::IVec, StoreError>> + '_ {
+        let start = change_key(origin, from);
+        self.tree(Slot::Changes)
+            .range(start..)
+            .take_while(move |r| match r {
+                Ok((k, _)) => k.starts_with(&origin.0),
+                Err(_) => true,
+            })
+            .map(|r| {
+                let bytes = r?.1;
+                if bytes.first() == Some(&<Change as codec::Versioned>::VERSION) {
+                    Ok(bytes)
+                } else {
+                    let change: Change = codec::decode(&bytes)?;
+                    Ok(codec::encode(&change)?.into())
+                }
+            })
     }
 
     /// Keeps a change as it came (from another device, or of a kind this version does not

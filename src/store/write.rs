@@ -100,6 +100,11 @@ impl EntityVersions {
     }
 
     /// The heads of the field at `position` (none for a field never set).
+    /// Whether some field has more than one head.
+    pub fn in_conflict(&self) -> bool {
+        self.groups.iter().any(|(heads, _)| heads.len() > 1)
+    }
+
     pub fn heads(&self, position: usize) -> &[Head] {
         self.groups
             .iter()
@@ -243,7 +248,7 @@ impl<'a> Overlay<'a> {
         }
         let rank = |slot: Slot| -> u8 {
             match slot {
-                Slot::Changes | Slot::Replaced | Slot::Versions => 0,
+                Slot::Changes | Slot::Replaced | Slot::Versions | Slot::Conflicted => 0,
                 s if s.is_index() => 1,
                 Slot::Households
                 | Slot::Needs
@@ -298,6 +303,27 @@ impl Tx<'_> {
             Some(b) => codec::decode(&b).map_err(abort),
             None => Ok(EntityVersions::default()),
         }
+    }
+
+    /// Stores a record's versions, and whether it has a conflict in the conflicted tree
+    /// (written only when that changes).
+    pub(super) fn put_versions(
+        &self,
+        tag: u8,
+        id: Uuid,
+        versions: &EntityVersions,
+    ) -> Result<(), TxError> {
+        let key = versions_key(tag, id);
+        let was = self.tree(Slot::Conflicted).get(&key)?.is_some();
+        let is = versions.in_conflict();
+        if is && !was {
+            self.tree(Slot::Conflicted).insert(key.as_slice(), &[])?;
+        } else if was && !is {
+            self.tree(Slot::Conflicted).remove(key.as_slice())?;
+        }
+        self.tree(Slot::Versions)
+            .insert(key, codec::encode(versions).map_err(abort)?)?;
+        Ok(())
     }
 
     /// Appends a change to the log and returns the head it makes.
@@ -399,10 +425,7 @@ impl Tx<'_> {
         if old.is_none() && E::KIND == Referral::KIND {
             versions.root = Some(head);
         }
-        self.tree(Slot::Versions).insert(
-            versions_key(E::TAG, id),
-            codec::encode(&versions).map_err(abort)?,
-        )?;
+        self.put_versions(E::TAG, id, &versions)?;
         self.store_record(old.as_ref(), new)
     }
 
@@ -433,10 +456,7 @@ impl Tx<'_> {
         let values = [(name.to_string(), value.to_vec())].into();
         let head = self.log(entity, KIND_FIELDS, replaces, depth, values)?;
         versions.set(1 << pos, vec![head]);
-        self.tree(Slot::Versions).insert(
-            versions_key(E::TAG, id),
-            codec::encode(&versions).map_err(abort)?,
-        )?;
+        self.put_versions(E::TAG, id, &versions)?;
         self.store_record(Some(&old), &new)
     }
 
@@ -507,10 +527,7 @@ impl Tx<'_> {
         };
         let head = self.log(entity, KIND_STEP, replaces, depth, values)?;
         versions.steps.push(head);
-        self.tree(Slot::Versions).insert(
-            versions_key(Referral::TAG, id),
-            codec::encode(&versions).map_err(abort)?,
-        )?;
+        self.put_versions(Referral::TAG, id, &versions)?;
         let mut new = old.clone();
         new.history.push(step.clone());
         self.store_record(Some(&old), &new)

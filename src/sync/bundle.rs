@@ -13,7 +13,7 @@ use super::identity::{Identity, device_code, fingerprint};
 use super::verify;
 use crate::codec::{self, CodecError, Versioned};
 use crate::model::Timestamp;
-use crate::model::change::{Change, OriginId};
+use crate::model::change::{Change, Envelope, OriginId};
 use crate::model::clock::Hlc;
 use crate::store::DatabaseKind;
 
@@ -86,11 +86,27 @@ pub struct Segment {
     pub changes: Vec<Change>,
 }
 
-/// A bundle whose every check passed.
+/// A segment read from a bundle and checked: its header, and each change's bytes as the
+/// sender wrote them (`codec::encode` of the change, which is also how the change log
+/// stores it), so that an import neither keeps every change decoded nor encodes any again.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Bundle {
+pub struct ReadSegment<'a> {
+    pub header: SegmentHeader,
+    pub changes: Vec<&'a [u8]>,
+}
+
+/// A bundle whose every check passed, borrowing the file's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bundle<'a> {
     pub header: Header,
-    pub segments: Vec<Segment>,
+    pub segments: Vec<ReadSegment<'a>>,
+}
+
+impl Bundle<'_> {
+    /// How many changes it carries.
+    pub fn change_count(&self) -> usize {
+        self.segments.iter().map(|s| s.changes.len()).sum()
+    }
 }
 
 /// Why a bundle was refused. Nothing of a refused bundle is used.
@@ -173,6 +189,41 @@ pub fn sign_segment(identity: &Identity, changes: Vec<Change>) -> Result<Segment
     })
 }
 
+/// Signs a run of this device's own changes, already encoded as the log holds them
+/// (`codec::encode`), sequence numbers `first..`: the segment header to write them under.
+/// Only each change's envelope is decoded, to hash it.
+pub fn sign_encoded(
+    identity: &Identity,
+    first: u64,
+    changes: &[impl AsRef<[u8]>],
+) -> Result<SegmentHeader, CodecError> {
+    let origin = identity.origin();
+    if changes.is_empty() {
+        return Err(CodecError::Encode(
+            "a segment needs at least one change".into(),
+        ));
+    }
+    let last = first + changes.len() as u64 - 1;
+    let mut h = blake3::Hasher::new();
+    for (seq, bytes) in (first..).zip(changes) {
+        let envelope: Envelope = codec::decode_head::<Change, Envelope>(bytes.as_ref())?;
+        if envelope.origin != origin || envelope.seq != seq {
+            return Err(CodecError::Decode(format!(
+                "the change log holds a change out of place at sequence number {seq}"
+            )));
+        }
+        h.update(&envelope.hash()?);
+    }
+    let hash = *h.finalize().as_bytes();
+    Ok(SegmentHeader {
+        origin,
+        first,
+        last,
+        changes_hash: hash,
+        signature: halves(identity.sign(&segment_message(origin, first, last, &hash))),
+    })
+}
+
 /// Writes a bundle as it goes (a whole caseload never sits in memory): the preamble and
 /// clear header, then segments one by one, then the trailer with the sender's signature
 /// over a hash of everything before it.
@@ -213,15 +264,31 @@ impl<'a, W: std::io::Write> Writer<'a, W> {
     }
 
     pub fn segment(&mut self, s: &Segment) -> std::io::Result<()> {
+        let changes = s
+            .changes
+            .iter()
+            .map(codec::encode)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(std::io::Error::other)?;
+        self.segment_encoded(&s.header, &changes)
+    }
+
+    /// A segment whose changes are already encoded (`codec::encode`), as the change log
+    /// holds them: a courier forwards other devices' segments without decoding them.
+    pub fn segment_encoded(
+        &mut self,
+        header: &SegmentHeader,
+        changes: &[impl AsRef<[u8]>],
+    ) -> std::io::Result<()> {
         if self.segments_left == 0 {
             return Err(std::io::Error::other(
                 "more segments than the header announced",
             ));
         }
         self.segments_left -= 1;
-        self.block(&codec::encode(&s.header).map_err(std::io::Error::other)?)?;
-        for c in &s.changes {
-            self.block(&codec::encode(c).map_err(std::io::Error::other)?)?;
+        self.block(&codec::encode(header).map_err(std::io::Error::other)?)?;
+        for c in changes {
+            self.block(c.as_ref())?;
         }
         Ok(())
     }
@@ -267,7 +334,8 @@ pub fn read_header(bytes: &[u8]) -> Result<Header, BundleError> {
 
 /// Reads and checks a whole bundle. `trusted` says whether a sender is trusted; changes
 /// of origins that are not trusted are still checked, and left to the caller to skip.
-pub fn read(bytes: &[u8], trusted: impl Fn(OriginId) -> bool) -> Result<Bundle, BundleError> {
+/// Each change is decoded once, to check it, and not kept decoded.
+pub fn read(bytes: &[u8], trusted: impl Fn(OriginId) -> bool) -> Result<Bundle<'_>, BundleError> {
     let header = read_header(bytes)?;
     if !trusted(header.sender) {
         return Err(BundleError::NotTrusted {
@@ -328,8 +396,10 @@ pub fn read(bytes: &[u8], trusted: impl Fn(OriginId) -> bool) -> Result<Bundle, 
             });
         }
         let mut changes = Vec::new();
+        let mut hasher = blake3::Hasher::new();
         for seq in sh.first..=sh.last {
-            let change: Change = codec::decode_untrusted(r.block(MAX_CHANGE_BYTES, "a change")?)?;
+            let block = r.block(MAX_CHANGE_BYTES, "a change")?;
+            let change: Change = codec::decode_untrusted(block)?;
             if change.envelope.origin != sh.origin || change.envelope.seq != seq {
                 return Err(BundleError::Damaged(
                     "a change is not where its segment says".into(),
@@ -340,9 +410,10 @@ pub fn read(bytes: &[u8], trusted: impl Fn(OriginId) -> bool) -> Result<Bundle, 
                     "a change's values do not match its hash".into(),
                 ));
             }
-            changes.push(change);
+            hasher.update(&change.envelope.hash()?);
+            changes.push(block);
         }
-        let hash = changes_hash(&changes)?;
+        let hash = *hasher.finalize().as_bytes();
         if hash != sh.changes_hash
             || !verify(
                 sh.origin,
@@ -355,7 +426,7 @@ pub fn read(bytes: &[u8], trusted: impl Fn(OriginId) -> bool) -> Result<Bundle, 
                 fingerprint: fingerprint(sh.origin),
             });
         }
-        segments.push(Segment {
+        segments.push(ReadSegment {
             header: sh,
             changes,
         });
@@ -425,7 +496,7 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::change::{EntityRef, Envelope, Payload};
+    use crate::model::change::{EntityRef, Payload};
     use crate::sync::identity::scratch_identity;
 
     fn change(origin: OriginId, seq: u64, kind: &str) -> Change {
@@ -596,6 +667,7 @@ mod tests {
         let header = real_header(id.origin());
         let bytes = write(&id, header, &[segment]).expect("write");
         let b = read(&bytes, |_| true).expect("read");
-        assert_eq!(b.segments[0].changes[0], unknown);
+        let carried: Change = codec::decode(b.segments[0].changes[0]).expect("decode");
+        assert_eq!(carried, unknown);
     }
 }

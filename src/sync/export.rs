@@ -6,9 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::bundle::{Header, Writer, sign_segment};
+use super::bundle::{Header, Writer, sign_encoded};
 use super::identity::Identity;
-use crate::model::change::Change;
 use crate::store::{DatabaseKind, Store, StoreError};
 
 /// Changes per signed segment: one signature check per this many changes on import.
@@ -34,6 +33,14 @@ pub enum SyncError {
     },
 }
 
+/// The change log lacks changes it says it holds: no bundle is written from it.
+fn gap(origin: crate::model::change::OriginId, first: u64) -> StoreError {
+    StoreError::Invalid(format!(
+        "the change log of {} lacks changes from sequence number {first} on: no bundle was written",
+        super::identity::device_code(origin)
+    ))
+}
+
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportSummary {
@@ -53,6 +60,17 @@ pub fn export(
     identity: &Identity,
     dir: &Path,
     all: bool,
+) -> Result<ExportSummary, SyncError> {
+    export_reporting(store, identity, dir, all, |_, _| {})
+}
+
+/// `export`, telling `progress` (changes written, changes in all) after each segment.
+pub fn export_reporting(
+    store: &Store,
+    identity: &Identity,
+    dir: &Path,
+    all: bool,
+    mut progress: impl FnMut(u64, u64),
 ) -> Result<ExportSummary, SyncError> {
     if !dir.is_dir() {
         return Err(SyncError::NotAFolder {
@@ -88,6 +106,9 @@ pub fn export(
             }
         }
     }
+    let total: u64 = own.iter().map(|(f, l)| l - f + 1).sum::<u64>()
+        + foreign.iter().map(|s| s.last - s.first + 1).sum::<u64>();
+    progress(0, total);
     let header = Header {
         sender: me,
         kind: store.kind()?.unwrap_or(DatabaseKind::Real),
@@ -115,26 +136,32 @@ pub fn export(
         let mut w =
             Writer::new(std::io::BufWriter::new(file), identity, &header).map_err(write_error)?;
         let mut carried = 0;
+        // Changes go from the log into the file as the log holds them, never decoded
+        // whole: only an own change's envelope is read, to hash and sign it.
         for (first, last) in &own {
-            let changes: Vec<Change> = store
-                .changes_of(me, *first)
+            let changes: Vec<sled::IVec> = store
+                .encoded_changes_of(me, *first)
                 .take((last - first + 1) as usize)
                 .collect::<Result<_, _>>()?;
+            if changes.len() as u64 != last - first + 1 {
+                return Err(gap(me, *first).into());
+            }
             carried += changes.len() as u64;
-            let segment = sign_segment(identity, changes).map_err(StoreError::from)?;
-            w.segment(&segment).map_err(write_error)?;
+            let header = sign_encoded(identity, *first, &changes).map_err(StoreError::from)?;
+            w.segment_encoded(&header, &changes).map_err(write_error)?;
+            progress(carried, total);
         }
         for seg in &foreign {
-            let changes: Vec<Change> = store
-                .changes_of(seg.origin, seg.first)
+            let changes: Vec<sled::IVec> = store
+                .encoded_changes_of(seg.origin, seg.first)
                 .take((seg.last - seg.first + 1) as usize)
                 .collect::<Result<_, _>>()?;
+            if changes.len() as u64 != seg.last - seg.first + 1 {
+                return Err(gap(seg.origin, seg.first).into());
+            }
             carried += changes.len() as u64;
-            let segment = super::bundle::Segment {
-                header: seg.clone(),
-                changes,
-            };
-            w.segment(&segment).map_err(write_error)?;
+            w.segment_encoded(seg, &changes).map_err(write_error)?;
+            progress(carried, total);
         }
         let (out, bytes) = w.finish().map_err(write_error)?;
         let file = out.into_inner().map_err(|e| write_error(e.into_error()))?;

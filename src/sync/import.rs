@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::bundle::{self, BundleError};
 use super::identity::{device_code, fingerprint};
-use crate::model::change::{Change, OriginId};
+use crate::model::change::OriginId;
 use crate::store::{DatabaseKind, Store, StoreError};
 
 /// The largest bundle file read.
@@ -45,11 +45,12 @@ fn kind_word(kind: DatabaseKind) -> &'static str {
     }
 }
 
-/// Verifies, stages and applies one bundle's bytes.
+/// Verifies, stages and applies one bundle's bytes. `progress` hears (changes applied,
+/// changes in all) after each applied chunk.
 pub fn import_bytes(
     store: &Store,
     bytes: &[u8],
-    progress: impl FnMut(u64),
+    mut progress: impl FnMut(u64, u64),
 ) -> Result<ImportSummary, ImportError> {
     let trusted = |o: OriginId| store.is_trusted(o).unwrap_or(false);
     let bundle = bundle::read(bytes, trusted)?;
@@ -66,22 +67,29 @@ pub fn import_bytes(
         Some(_) => {}
         None => store.set_kind(header.kind)?,
     }
-    let mut changes: Vec<Change> = Vec::new();
+    // The changes stay as the file holds them (checked, not kept decoded): sorted by
+    // origin and sequence number, duplicates (overlapping segments) dropped.
+    let mut changes: Vec<(OriginId, u64, &[u8])> = Vec::new();
     let mut skipped: BTreeMap<OriginId, u64> = BTreeMap::new();
-    for segment in bundle.segments {
+    for segment in &bundle.segments {
         let origin = segment.header.origin;
         if trusted(origin) {
             store.keep_segment(&segment.header)?;
-            changes.extend(segment.changes);
+            let seqs = segment.header.first..;
+            changes.extend(seqs.zip(&segment.changes).map(|(s, c)| (origin, s, *c)));
         } else {
             *skipped.entry(origin).or_default() += segment.changes.len() as u64;
         }
     }
-    changes.sort_by_key(|c| (c.envelope.origin, c.envelope.seq));
-    changes.dedup_by_key(|c| (c.envelope.origin, c.envelope.seq));
+    changes.sort_by_key(|c| (c.0, c.1));
+    changes.dedup_by_key(|c| (c.0, c.1));
     store.learn_watermarks(header.sender, &header.watermarks)?;
-    store.stage(&changes)?;
-    let merged = store.apply_staged(progress)?;
+    let encoded: Vec<&[u8]> = changes.iter().map(|c| c.2).collect();
+    drop(changes);
+    let total = encoded.len() as u64;
+    progress(0, total);
+    store.stage(&encoded)?;
+    let merged = store.apply_staged(|done| progress(done, total))?;
     Ok(ImportSummary {
         sender_code: device_code(header.sender),
         sender_fingerprint: fingerprint(header.sender),
@@ -100,7 +108,7 @@ pub fn import_bytes(
 pub fn import_file(
     store: &Store,
     path: &Path,
-    progress: impl FnMut(u64),
+    progress: impl FnMut(u64, u64),
 ) -> Result<ImportSummary, ImportError> {
     import_bytes(store, &read_bundle_file(path)?, progress)
 }

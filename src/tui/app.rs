@@ -1363,27 +1363,35 @@ impl App {
             return self.fail(t("sync-no-folder"));
         };
         let store = self.store.clone();
-        self.sync.busy = Some((t("sync-exporting"), 0, 1));
+        let progress = self.runner.progress();
+        self.sync.busy = Some((t("sync-exporting"), 0, 0));
         self.runner.spawn(move || {
-            let result = crate::sync::export::export(&store, &identity, &folder, false)
-                .map(|s| {
-                    tr(
-                        "sync-exported",
-                        &[
-                            ("changes", Arg::Num(s.changes as i64)),
-                            (
-                                "file",
-                                Arg::Str(
-                                    &s.path
-                                        .file_name()
-                                        .map(|n| n.to_string_lossy().into_owned())
-                                        .unwrap_or_default(),
+            let label = t("sync-exporting");
+            let report = |done, total| {
+                if let Some(p) = &progress {
+                    p.report(&label, done, total);
+                }
+            };
+            let result =
+                crate::sync::export::export_reporting(&store, &identity, &folder, false, report)
+                    .map(|s| {
+                        tr(
+                            "sync-exported",
+                            &[
+                                ("changes", Arg::Num(s.changes as i64)),
+                                (
+                                    "file",
+                                    Arg::Str(
+                                        &s.path
+                                            .file_name()
+                                            .map(|n| n.to_string_lossy().into_owned())
+                                            .unwrap_or_default(),
+                                    ),
                                 ),
-                            ),
-                        ],
-                    )
-                })
-                .map_err(|e| e.to_string());
+                            ],
+                        )
+                    })
+                    .map_err(|e| e.to_string());
             JobResult::SyncDone(result)
         });
     }
@@ -1394,20 +1402,30 @@ impl App {
         }
         let store = self.store.clone();
         let progress = self.runner.progress();
-        self.sync.busy = Some((t("sync-importing"), 0, files.len() as u64));
+        self.sync.busy = Some((t("sync-importing"), 0, 0));
         self.runner.spawn(move || {
             let mut done = Vec::new();
             let mut refused = Vec::new();
-            let total = files.len() as u64;
+            let count = files.len();
             for (i, file) in files.iter().enumerate() {
                 let name = file
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                if let Some(p) = &progress {
-                    p.report(&name, i as u64, total);
-                }
-                match crate::sync::import::import_file(&store, file, |_| {}) {
+                let label = tr(
+                    "sync-importing-file",
+                    &[
+                        ("file", Arg::Str(&name)),
+                        ("n", Arg::Num(i as i64 + 1)),
+                        ("count", Arg::Num(count as i64)),
+                    ],
+                );
+                let report = |done, total| {
+                    if let Some(p) = &progress {
+                        p.report(&label, done, total);
+                    }
+                };
+                match crate::sync::import::import_file(&store, file, report) {
                     Ok(s) => done.push(tr(
                         "sync-imported",
                         &[

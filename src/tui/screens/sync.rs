@@ -55,8 +55,10 @@ pub fn scan(store: &crate::store::Store, folder: &Path) -> Vec<Found> {
         };
         let check = crate::sync::bundle::read(&bytes, |o| store.is_trusted(o).unwrap_or(false))
             .map(|b| {
-                let changes: usize = b.segments.iter().map(|s| s.changes.len()).sum();
-                tr("sync-bundle-ok", &[("changes", Arg::Num(changes as i64))])
+                tr(
+                    "sync-bundle-ok",
+                    &[("changes", Arg::Num(b.change_count() as i64))],
+                )
             })
             .map_err(|e| e.to_string());
         found.push(Found {
