@@ -896,9 +896,17 @@ fn card_of(ws: &Workspace) -> daleel::sync::card::Card {
     daleel::sync::card::Card::read(&bytes).expect("r")
 }
 
-#[test]
-fn the_queue_lists_a_conflict_and_keeping_a_value_resolves_it() {
-    let (_dirs, stick, a, b) = two_laptops();
+/// Two laptops that edited one household's phone apart, and A's app on the Queue with
+/// the conflict's menu open: (folders, stick, A, B, the household, A's app).
+fn phone_conflict() -> (
+    [tempfile::TempDir; 2],
+    tempfile::TempDir,
+    Workspace,
+    Workspace,
+    Household,
+    App,
+) {
+    let (dirs, stick, a, b) = two_laptops();
     a.store.trust(&card_of(&b)).expect("trust");
     b.store.trust(&card_of(&a)).expect("trust");
     let h = household("Fatima", "", 1984, true);
@@ -940,6 +948,12 @@ fn the_queue_lists_a_conflict_and_keeping_a_value_resolves_it() {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Enter);
+    (dirs, stick, a, b, h, app)
+}
+
+#[test]
+fn the_queue_lists_a_conflict_and_keeping_a_value_resolves_it() {
+    let (_dirs, _stick, a, _b, h, mut app) = phone_conflict();
     let Some(Modal::Menu(menu)) = &app.modal else {
         panic!("the values to keep: {:?}", app.modal)
     };
@@ -958,6 +972,56 @@ fn the_queue_lists_a_conflict_and_keeping_a_value_resolves_it() {
         app.queue.counts.conflicts, 0,
         "the queue is worked out again"
     );
+}
+
+#[test]
+fn a_conflict_is_resolved_with_a_typed_value_checked_like_the_form() {
+    let (_dirs, stick, a, b, h, mut app) = phone_conflict();
+    let Some(Modal::Menu(menu)) = &app.modal else {
+        panic!("the values to keep: {:?}", app.modal)
+    };
+    let item = menu
+        .items
+        .iter()
+        .position(|(label, _)| label.contains("Type a new value"))
+        .expect("a way to type a value");
+    key(&mut app, Key::char(char::from(b'1' + item as u8)));
+    let Some(Modal::Prompt(prompt)) = &app.modal else {
+        panic!("a prompt for the value: {:?}", app.modal)
+    };
+    assert_eq!(
+        prompt.form.text("value"),
+        a.store.get::<Household>(h.id).expect("r").expect("p").phone,
+        "it starts from the value shown now"
+    );
+    // Clear the field, type a number too short to be a phone number.
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "12");
+    press(&mut app, KeyCode::Enter);
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(text.contains("7 to 15 digits"), "{text}");
+    assert_eq!(a.store.conflicts().expect("c").len(), 1, "nothing written");
+    typed(&mut app, "3 456 7890");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    assert!(a.store.conflicts().expect("c").is_empty());
+    assert_eq!(
+        a.store.get::<Household>(h.id).expect("r").expect("p").phone,
+        "123 456 7890"
+    );
+    // The typed value is an ordinary change: B takes it, and its conflict is gone too.
+    let bundle = daleel::sync::export::export(&a.store, &a.identity, stick.path(), false)
+        .expect("export")
+        .path;
+    daleel::sync::import::import_file(&b.store, &bundle, |_, _| {}).expect("b");
+    assert!(b.store.conflicts().expect("c").is_empty());
+    assert_eq!(
+        b.store.get::<Household>(h.id).expect("r").expect("p").phone,
+        "123 456 7890"
+    );
+    assert_eq!(a.store.state_digest().ok(), b.store.state_digest().ok());
 }
 
 #[test]

@@ -6,7 +6,8 @@ use uuid::Uuid;
 
 use super::Slot;
 use crate::codec::{self, CodecError, Versioned};
-use crate::model::{Household, Need, Organization, Referral, Service};
+use crate::model::gazetteer::Gazetteer;
+use crate::model::{Date, Household, Need, Organization, Problem, Referral, Service};
 
 /// A kind of record kept in its own tree, changed field by field.
 pub trait Entity: Versioned + Clone + 'static {
@@ -35,6 +36,17 @@ pub trait Entity: Versioned + Clone + 'static {
 
     /// An empty record with this id, to be filled from changes.
     fn blank(id: Uuid) -> Self;
+
+    /// The fields that hold plain text, which a coordinator may type a new value for when
+    /// resolving a conflict (any field may keep one of its values).
+    const TYPED: &'static [&'static str] = &[];
+
+    /// What is wrong with this record on its own (no other record consulted): checked
+    /// before a typed value resolves a conflict.
+    fn problems(&self, gazetteer: &Gazetteer, today: Date) -> Vec<Problem> {
+        let _ = (gazetteer, today);
+        Vec::new()
+    }
 
     /// Takes from the stored record what a local edit may not change (a case code, a
     /// referral's history, which only steps change). The default keeps nothing.
@@ -135,6 +147,12 @@ impl Entity for Household {
         status,
     );
 
+    const TYPED: &'static [&'static str] = &["phone"];
+
+    fn problems(&self, gazetteer: &Gazetteer, today: Date) -> Vec<Problem> {
+        self.validate(gazetteer, today)
+    }
+
     fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
         let district = self.location.district.as_deref().unwrap_or("");
         vec![
@@ -180,6 +198,12 @@ impl Entity for Need {
         created_at,
         created_by,
     );
+
+    const TYPED: &'static [&'static str] = &["description"];
+
+    fn problems(&self, _: &Gazetteer, _: Date) -> Vec<Problem> {
+        self.validate()
+    }
 
     fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
         vec![(
@@ -227,6 +251,16 @@ impl Entity for Referral {
         created_by,
     );
 
+    const TYPED: &'static [&'static str] = &["referring_org", "reason"];
+
+    fn problems(&self, _: &Gazetteer, _: Date) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.reason.trim().is_empty() {
+            problems.push(Problem::new("reason", "Say why the household is referred."));
+        }
+        problems
+    }
+
     fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
         vec![
             (
@@ -271,6 +305,16 @@ impl Entity for Organization {
 
     fields!(name, acronym, kind, focal_points);
 
+    const TYPED: &'static [&'static str] = &["name", "acronym"];
+
+    fn problems(&self, _: &Gazetteer, _: Date) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.name.trim().is_empty() {
+            problems.push(Problem::new("name", "An organization needs a name."));
+        }
+        problems
+    }
+
     fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
         Vec::new()
     }
@@ -309,6 +353,21 @@ impl Entity for Service {
         fees,
         status,
     );
+
+    const TYPED: &'static [&'static str] = &[
+        "name",
+        "description",
+        "eligibility",
+        "hours",
+        "phone",
+        "referral_method",
+        "next_steps",
+        "fees",
+    ];
+
+    fn problems(&self, _: &Gazetteer, _: Date) -> Vec<Problem> {
+        self.validate()
+    }
 
     fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
         let mut keys = vec![(

@@ -667,6 +667,8 @@ pub struct ConflictDetail {
     /// What the record is, in a few words (a case code, a service's name).
     pub label: String,
     pub values: Vec<ConflictValue>,
+    /// Whether the field holds plain text, so that a new value may be typed.
+    pub typed: bool,
 }
 
 /// A field's value in words: the record's field as JSON, strings without quotes.
@@ -689,6 +691,7 @@ fn shown<E: Entity + serde::Serialize>(id: Uuid, name: &str, bytes: &[u8]) -> St
 struct Parts {
     kind: &'static str,
     field_name: &'static str,
+    typed: bool,
     label: String,
     /// (encoded value, value in words, author) per head, in the heads' order.
     values: Vec<(Vec<u8>, String, String)>,
@@ -723,12 +726,55 @@ fn parts<E: Entity + serde::Serialize>(
     Ok(Some(Parts {
         kind: E::KIND,
         field_name: name,
+        typed: E::TYPED.contains(name),
         label,
         values,
     }))
 }
 
+/// A typed value for a text field of a record, checked as the record's own rules check it.
+fn typed<E: Entity>(store: &Store, id: Uuid, field: usize, text: &str) -> Result<Vec<u8>, String> {
+    let name = E::FIELDS
+        .get(field)
+        .filter(|n| E::TYPED.contains(n))
+        .ok_or_else(|| "this value cannot be typed: keep one of the values shown".to_string())?;
+    let mut record = store
+        .get::<E>(id)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("this {} is no longer here", E::KIND))?;
+    let value = codec::encode_value(text.trim()).map_err(|e| e.to_string())?;
+    record.set_field(name, &value).map_err(|e| e.to_string())?;
+    let today = store.now().date();
+    match record
+        .problems(&store.gazetteer(), today)
+        .into_iter()
+        .find(|p| p.field == *name)
+    {
+        Some(problem) => Err(problem.message),
+        None => Ok(value),
+    }
+}
+
 impl Store {
+    /// The encoded value that resolves conflict field `field` of record `tag`/`id` with
+    /// typed text (trimmed), or what is wrong with the text.
+    pub fn typed_resolution(
+        &self,
+        tag: u8,
+        id: Uuid,
+        field: usize,
+        text: &str,
+    ) -> Result<Vec<u8>, String> {
+        match tag {
+            Household::TAG => typed::<Household>(self, id, field, text),
+            Need::TAG => typed::<Need>(self, id, field, text),
+            Referral::TAG => typed::<Referral>(self, id, field, text),
+            Organization::TAG => typed::<Organization>(self, id, field, text),
+            Service::TAG => typed::<Service>(self, id, field, text),
+            _ => Err("this value cannot be typed: keep one of the values shown".into()),
+        }
+    }
+
     /// Every conflict with its values, who made each and when.
     pub fn conflict_details(&self) -> Result<Vec<ConflictDetail>, StoreError> {
         let me = self.device.origin;
@@ -764,6 +810,7 @@ impl Store {
                 field_name: p.field_name,
                 label: p.label,
                 values,
+                typed: p.typed,
             });
         }
         Ok(out)

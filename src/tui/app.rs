@@ -591,7 +591,7 @@ impl App {
                 let Some(c) = self.data.conflicts.get(i) else {
                     return;
                 };
-                let items = c
+                let mut items: Vec<(String, Action)> = c
                     .values
                     .iter()
                     .map(|v| {
@@ -614,8 +614,33 @@ impl App {
                         )
                     })
                     .collect();
+                if c.typed {
+                    items.push((t("conflict-type"), Action::AskResolveText(i)));
+                }
                 let title = format!("{} · {}", c.label, c.field_name);
                 self.modal = Some(Modal::menu(title, items));
+            }
+            Action::AskResolveText(i) => {
+                let Some(c) = self.data.conflicts.get(i) else {
+                    return;
+                };
+                let current = c
+                    .values
+                    .iter()
+                    .find(|v| v.current)
+                    .map(|v| v.shown.clone())
+                    .unwrap_or_default();
+                self.open_prompt(
+                    format!("{} · {}", c.label, c.field_name),
+                    t("conflict-type-intro"),
+                    prompts::resolve_text_form(&current),
+                    Purpose::ResolveText {
+                        tag: c.tag,
+                        id: c.id,
+                        field: c.field,
+                    },
+                    14,
+                );
             }
             Action::Resolve {
                 tag,
@@ -1050,6 +1075,22 @@ impl App {
                 }
             },
             Purpose::CloseCase => self.close_case(&prompt.form, &worker, now),
+            Purpose::ResolveText { tag, id, field } => {
+                let text = prompt.form.text("value");
+                match self.store.typed_resolution(*tag, *id, *field, &text) {
+                    Ok(value) => {
+                        self.modal = None;
+                        self.update(Action::Resolve {
+                            tag: *tag,
+                            id: *id,
+                            field: *field,
+                            value,
+                        });
+                        return;
+                    }
+                    Err(message) => Err(("value", message)),
+                }
+            }
         };
         match result {
             Ok(()) => self.modal = None,

@@ -387,6 +387,11 @@ pub fn note_form() -> Form {
     Form::new(vec![Field::text("note", "move-note", 300, "")])
 }
 
+/// One line of text: the new value of a conflicted field.
+pub fn resolve_text_form(current: &str) -> Form {
+    Form::new(vec![Field::text("value", "conflict-value", 500, current)])
+}
+
 pub fn follow_up_form(current: Option<Date>) -> Form {
     Form::new(vec![Field::text(
         "date",

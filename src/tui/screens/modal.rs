@@ -36,6 +36,12 @@ pub enum Purpose {
     Note(Uuid),
     FollowUp(Uuid),
     CloseCase,
+    /// A typed value for a conflicted text field.
+    ResolveText {
+        tag: u8,
+        id: Uuid,
+        field: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
