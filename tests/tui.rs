@@ -1029,6 +1029,13 @@ fn the_sync_screen_writes_a_bundle_and_imports_what_is_on_the_drive() {
     let (_dirs, stick, a, b) = two_laptops();
     b.store.trust(&card_of(&a)).expect("trust");
     fixture(&a);
+    // A also adds a service: B's Services screen must show it after the import.
+    let mut clinic = daleel::model::sample::directory().services[0].clone();
+    clinic.id = Uuid::now_v7();
+    clinic.name = "Mobile legal clinic, Bartella".into();
+    a.store
+        .apply("Amal H.", &[Edit::Service(clinic.clone())])
+        .expect("service");
     let folder = stick.path().to_str().expect("path");
     let mut on_a = ready_app(&a).with_identity(a.identity.clone());
     press(&mut on_a, KeyCode::F(6));
@@ -1053,10 +1060,14 @@ fn the_sync_screen_writes_a_bundle_and_imports_what_is_on_the_drive() {
     assert_eq!(on_a.sync.found.len(), 1, "the new bundle is on the drive");
     // A file that is not a bundle but has the extension is listed as refused.
     std::fs::write(stick.path().join("broken.bundle"), b"DALEELBN\x01\x00 cut").expect("write");
-    ws_b_import(&b, folder);
+    let on_b = ws_b_import(&b, folder);
+    assert!(
+        on_b.data.service(clinic.id).is_some(),
+        "the directory was read again"
+    );
 }
 
-fn ws_b_import(b: &Workspace, folder: &str) {
+fn ws_b_import(b: &Workspace, folder: &str) -> App {
     b.store.set_worker("Yousif K.").expect("worker");
     let mut on_b = App::new(
         b.store.clone(),
@@ -1097,6 +1108,7 @@ fn ws_b_import(b: &Workspace, folder: &str) {
         on_b.data.household_count, 2,
         "and the lists were loaded again"
     );
+    on_b
 }
 
 #[test]

@@ -414,21 +414,28 @@ sync-unsent = { $count ->
    *[other] { $count } changes not yet known to the team
 }
 sync-send-how = F9: write a bundle to the drive.
-sync-receive = Receive: { $count } bundles on the drive
+sync-receive = Receive: { $count ->
+    [one] 1 bundle
+   *[other] { $count } bundles
+} on the drive
 sync-none-found = No bundle on this drive (bundles end in .bundle).
 sync-scan-how = Type the drive's folder and press Enter, or choose a drive with F9.
 sync-bundle-ok = { $changes } changes, checked
-sync-progress = { $label }: { $done } of { $total }
+sync-progress = { $label }: { $done } of { $total } changes
 sync-menu-title = Sync
 menu-sync-export = Write a bundle to { $folder }
-menu-sync-import-all = Import all { $count } bundles
+menu-sync-import-all = { $count ->
+    [one] Import the bundle
+   *[other] Import all { $count } bundles
+}
 menu-sync-use = Use the drive { $drive }
 menu-sync-look-again = Look at the drive again
 sync-no-folder = Choose the drive first (type its folder, or F9).
 sync-exporting = Writing the bundle
 sync-exported = Wrote { $changes } changes to { $file }.
 sync-importing = Importing
-sync-importing-file = Importing { $file } ({ $n } of { $count }), changes
+sync-checking-file = Checking bundle { $n } of { $count }
+sync-importing-file = Importing bundle { $n } of { $count }
 sync-imported = { $file }: { $new } new, { $known } already known, { $conflicts } conflicts open.
 sync-refused = Refused, nothing from it used: { $list }
 help-sync-title = Sync (F6)

@@ -257,6 +257,7 @@ impl App {
                 }
                 self.sync.last = Some(result);
                 self.refresh_sync();
+                self.refresh_directory();
                 self.spawn_load();
             }
             JobResult::Duplicates { generation, hits } => {
@@ -267,6 +268,34 @@ impl App {
                 }
             }
         }
+    }
+
+    /// After an import: the directory and the kind of database as they are now (another
+    /// laptop may have changed services, and an empty database takes a bundle's kind).
+    fn refresh_directory(&mut self) {
+        if let Ok(kind) = self.store.kind() {
+            self.data.demo = kind == Some(DatabaseKind::Demo);
+        }
+        let (Ok(services), Ok(organizations)) = (self.store.services(), self.store.organizations())
+        else {
+            return;
+        };
+        let organizations: std::collections::BTreeMap<Uuid, crate::model::Organization> =
+            organizations.into_iter().map(|o| (o.id, o)).collect();
+        if services == self.data.services && organizations == self.data.organizations {
+            return;
+        }
+        self.data.sample = services
+            .iter()
+            .any(|s| crate::model::sample::is_sample_id(s.id));
+        self.data.service_index = services
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id, i))
+            .collect();
+        self.data.services = services;
+        self.data.organizations = organizations;
+        self.services = services::State::new(&self.data);
     }
 
     /// After a save elsewhere (a referral, a need marked met), an unchanged household form
@@ -1453,10 +1482,19 @@ impl App {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
+                if let Some(p) = &progress {
+                    let checking = tr(
+                        "sync-checking-file",
+                        &[
+                            ("n", Arg::Num(i as i64 + 1)),
+                            ("count", Arg::Num(count as i64)),
+                        ],
+                    );
+                    p.report(&checking, 0, 0);
+                }
                 let label = tr(
                     "sync-importing-file",
                     &[
-                        ("file", Arg::Str(&name)),
                         ("n", Arg::Num(i as i64 + 1)),
                         ("count", Arg::Num(count as i64)),
                     ],

@@ -273,14 +273,19 @@ impl State {
                 } else {
                     (*done as f64 / *total as f64).min(1.0)
                 };
-                let text = tr(
-                    "sync-progress",
-                    &[
-                        ("label", Arg::Str(label)),
-                        ("done", Arg::Num(*done as i64)),
-                        ("total", Arg::Num(*total as i64)),
-                    ],
-                );
+                // Before the count is known (checking a bundle), the label alone.
+                let text = if *total == 0 {
+                    format!("{label}…")
+                } else {
+                    tr(
+                        "sync-progress",
+                        &[
+                            ("label", Arg::Str(label)),
+                            ("done", Arg::Num(*done as i64)),
+                            ("total", Arg::Num(*total as i64)),
+                        ],
+                    )
+                };
                 frame.render_widget(
                     Gauge::default()
                         .ratio(ratio)
