@@ -43,7 +43,8 @@ fn main() {
             "demo: {}",
             String::from_utf8_lossy(&made.stderr)
         );
-        let ws = Workspace::open_with_clock(&dir, FixedClock::at(now)).expect("open");
+        let ws =
+            Workspace::open_with_clock(&dir, FixedClock::at(now), &common::creds()).expect("open");
         ws.store.set_worker("Bench").expect("worker");
         println!(
             "  ({n} demo households made in {:.1} s)",
@@ -55,7 +56,8 @@ fn main() {
 
     // Open and draw the first frame, with the lists loading on a worker thread.
     let started = Instant::now();
-    let ws = Workspace::open_with_clock(&dir, FixedClock::at(now)).expect("reopen");
+    let ws =
+        Workspace::open_with_clock(&dir, FixedClock::at(now), &common::creds()).expect("reopen");
     let opened = started.elapsed().as_secs_f64() * 1e3;
     let (tx, rx) = std::sync::mpsc::channel();
     let mut app = App::new(ws.store.clone(), Theme::plain(), Runner::Threads(tx), 0).expect("app");

@@ -19,7 +19,7 @@ const NOW: i64 = 1_795_950_000_000;
 
 /// The child: imports one bundle into a fresh database and prints its figures.
 fn import_child(bundle: &Path, dir: &Path, card: &Path) {
-    let ws = Workspace::open_with_clock(dir, FixedClock::at(NOW)).expect("open");
+    let ws = Workspace::open_with_clock(dir, FixedClock::at(NOW), &common::creds()).expect("open");
     let card = Card::read(&std::fs::read(card).expect("card")).expect("card");
     ws.store.trust(&card).expect("trust");
     let rss_before = common::rss_mib();
@@ -51,7 +51,8 @@ fn main() {
     let a_dir = tempfile::tempdir().expect("a");
     let b_dir = tempfile::tempdir().expect("b");
     let stick = tempfile::tempdir().expect("stick");
-    let a = Workspace::open_with_clock(a_dir.path(), FixedClock::at(NOW)).expect("a");
+    let a =
+        Workspace::open_with_clock(a_dir.path(), FixedClock::at(NOW), &common::creds()).expect("a");
     daleel::demo::generate(&a.store, n, 1, |_| {}).expect("demo");
     let changes = a.store.change_count();
     println!("sync benchmark: {n} demo households, {changes} changes");
@@ -77,7 +78,8 @@ fn main() {
     // The phases of an import, timed apart on a third laptop.
     {
         let c_dir = tempfile::tempdir().expect("c");
-        let c = Workspace::open_with_clock(c_dir.path(), FixedClock::at(NOW)).expect("c");
+        let c = Workspace::open_with_clock(c_dir.path(), FixedClock::at(NOW), &common::creds())
+            .expect("c");
         let bytes = std::fs::read(&summary.path).expect("read");
         let t = Instant::now();
         let bundle = daleel::sync::bundle::read(&bytes, |_| true).expect("verify");
@@ -121,8 +123,10 @@ fn main() {
     println!(
         "  resident memory of that process: {rss_before:.1} MiB before the import, peak {peak:.1} MiB"
     );
-    let a = Workspace::open_with_clock(a_dir.path(), FixedClock::at(NOW)).expect("a");
-    let b = Workspace::open_with_clock(b_dir.path(), FixedClock::at(NOW)).expect("b");
+    let a =
+        Workspace::open_with_clock(a_dir.path(), FixedClock::at(NOW), &common::creds()).expect("a");
+    let b =
+        Workspace::open_with_clock(b_dir.path(), FixedClock::at(NOW), &common::creds()).expect("b");
     assert_eq!(
         a.store.state_digest().expect("d"),
         b.store.state_digest().expect("d"),

@@ -7,6 +7,7 @@ pub mod codec;
 pub mod config;
 pub mod demo;
 pub mod i18n;
+pub mod keyring;
 pub mod model;
 pub mod report;
 pub mod search;

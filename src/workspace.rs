@@ -5,6 +5,10 @@ use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use zeroize::Zeroizing;
+
+use crate::keyring::{KdfParams, Keyring, KeyringError};
+use crate::store::seal::DataKey;
 use crate::store::{DeviceInfo, Store, StoreError, SystemClock, WallClock};
 use crate::sync::identity::{Identity, IdentityError};
 
@@ -30,6 +34,74 @@ pub enum WorkspaceError {
     Identity(#[from] IdentityError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Keyring(#[from] KeyringError),
+    #[error(
+        "a new database is encrypted and needs its first worker: give a name (--worker NAME or DALEEL_WORKER) and a passphrase of at least 8 characters (--passphrase-file FILE or DALEEL_PASSPHRASE)"
+    )]
+    NeedsFirstWorker,
+    #[error(
+        "this database is encrypted: give your passphrase (--passphrase-file FILE or DALEEL_PASSPHRASE), and your name (--worker NAME or DALEEL_WORKER) when the laptop has more than one worker"
+    )]
+    NeedsPassphrase,
+}
+
+/// What opens an encrypted database: a worker's name (needed when it has more than one
+/// worker, and to make a new database) and passphrase.
+#[derive(Clone, Default)]
+pub struct Credentials {
+    pub worker: Option<String>,
+    pub passphrase: Option<Zeroizing<String>>,
+    /// The Argon2 cost of a new database's first passphrase; `None` for the usual
+    /// (`KdfParams::for_new`). Tests set a cheap one.
+    pub params: Option<KdfParams>,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Credentials")
+            .field("worker", &self.worker.is_some())
+            .field("passphrase", &self.passphrase.is_some())
+            .finish()
+    }
+}
+
+impl Credentials {
+    pub fn new(worker: &str, passphrase: &str) -> Credentials {
+        Credentials {
+            worker: Some(worker.to_string()),
+            passphrase: Some(Zeroizing::new(passphrase.to_string())),
+            params: None,
+        }
+    }
+
+    /// `DALEEL_WORKER` and `DALEEL_PASSPHRASE`, where set.
+    pub fn from_env() -> Credentials {
+        Credentials {
+            worker: std::env::var("DALEEL_WORKER")
+                .ok()
+                .filter(|w| !w.trim().is_empty()),
+            passphrase: std::env::var("DALEEL_PASSPHRASE").ok().map(Zeroizing::new),
+            params: None,
+        }
+    }
+
+    /// The same, with Argon2's least cost for a new database (tests only).
+    pub fn cheap(mut self) -> Credentials {
+        self.params = Some(KdfParams::CHEAP);
+        self
+    }
+}
+
+/// What the keyring says of a data directory before it is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protection {
+    /// Nothing there yet: opening makes an encrypted database (and needs a first worker).
+    New,
+    /// Encrypted: opening needs a passphrase.
+    Encrypted { workers: usize },
+    /// Made before encryption: opens without a passphrase.
+    Plain,
 }
 
 /// An open data directory. Dropping it releases the lock.
@@ -44,13 +116,25 @@ pub struct Workspace {
 
 impl Workspace {
     /// Opens the data directory `dir`, creating it on first use.
-    pub fn open(dir: &Path) -> Result<Workspace, WorkspaceError> {
-        Workspace::open_with_clock(dir, Arc::new(SystemClock))
+    pub fn open(dir: &Path, credentials: &Credentials) -> Result<Workspace, WorkspaceError> {
+        Workspace::open_with_clock(dir, Arc::new(SystemClock), credentials)
+    }
+
+    /// Whether `dir` holds a new, an encrypted or a plain database (to know what to ask
+    /// before opening it). Takes the lock for the moment it looks.
+    pub fn protection(dir: &Path) -> Result<Protection, WorkspaceError> {
+        if !dir.join(DB_DIR).exists() {
+            return Ok(Protection::New);
+        }
+        let _lock = lock(dir)?;
+        let db = crate::store::open_sled(&dir.join(DB_DIR))?;
+        protection_of(&db)
     }
 
     pub fn open_with_clock(
         dir: &Path,
         clock: Arc<dyn WallClock>,
+        credentials: &Credentials,
     ) -> Result<Workspace, WorkspaceError> {
         let dir_error = |source| WorkspaceError::Dir {
             dir: dir.to_path_buf(),
@@ -58,17 +142,42 @@ impl Workspace {
         };
         create_private_dir(dir).map_err(dir_error)?;
         let lock = lock(dir)?;
-        let (identity, _) = Identity::load_or_create(dir)?;
+        let db = crate::store::open_sled(&dir.join(DB_DIR))?;
+        let ring = Keyring::open(&db)?;
+        let (key, worker): (Option<DataKey>, Option<String>) = match protection_of(&db)? {
+            Protection::Encrypted { .. } => {
+                let passphrase = credentials
+                    .passphrase
+                    .as_ref()
+                    .ok_or(WorkspaceError::NeedsPassphrase)?;
+                let (key, name) = ring.unlock(credentials.worker.as_deref(), passphrase)?;
+                (Some(key), Some(name))
+            }
+            Protection::New => {
+                let (Some(name), Some(passphrase)) = (&credentials.worker, &credentials.passphrase)
+                else {
+                    return Err(WorkspaceError::NeedsFirstWorker);
+                };
+                let key = DataKey::random();
+                let params = credentials.params.unwrap_or_else(KdfParams::for_new);
+                ring.add(name, passphrase, params, &key)?;
+                (
+                    Some(key),
+                    Some(name.split_whitespace().collect::<Vec<_>>().join(" ")),
+                )
+            }
+            Protection::Plain => (None, None),
+        };
+        let (identity, _) = Identity::load_or_create_sealed(dir, key.as_ref())?;
         let device = DeviceInfo {
             origin: identity.origin(),
             code: identity.code(),
         };
-        let store = Arc::new(Store::open_locked(
-            &dir.join(DB_DIR),
-            device,
-            clock,
-            Some(lock),
-        )?);
+        let store = Arc::new(Store::from_db(db, device, clock, Some(lock), key.as_ref())?);
+        if let Some(name) = worker {
+            // The worker who unlocked is the one recorded on changes.
+            store.set_worker(&name)?;
+        }
         // A bundle staged before a crash is applied whole before anything is shown.
         store.apply_staged(|_| {})?;
         Ok(Workspace {
@@ -77,6 +186,23 @@ impl Workspace {
             store,
         })
     }
+}
+
+/// New, encrypted or plain, from an open database: a keyring means encrypted; no keyring
+/// and no device origin recorded means nothing was ever stored.
+fn protection_of(db: &sled::Db) -> Result<Protection, WorkspaceError> {
+    let workers = Keyring::open(db)?.count()?;
+    if workers > 0 {
+        return Ok(Protection::Encrypted { workers });
+    }
+    let meta = db
+        .open_tree(crate::store::Slot::Meta.name())
+        .map_err(StoreError::from)?;
+    Ok(if meta.is_empty() {
+        Protection::New
+    } else {
+        Protection::Plain
+    })
 }
 
 /// Creates the data directory readable by its owner only (on Unix), so that other
@@ -177,11 +303,73 @@ pub fn config_path(data_dir: &Path, data_dir_named: bool) -> PathBuf {
 mod tests {
     use super::*;
 
+    fn creds() -> Credentials {
+        Credentials::new("Amal H.", "test passphrase").cheap()
+    }
+
+    #[test]
+    fn a_new_database_needs_a_first_worker_and_then_their_passphrase() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let err = Workspace::open(dir.path(), &Credentials::default())
+            .err()
+            .expect("no worker");
+        assert!(matches!(err, WorkspaceError::NeedsFirstWorker), "{err}");
+        assert_eq!(
+            Workspace::protection(dir.path()).expect("p"),
+            Protection::New,
+            "nothing was made"
+        );
+        let ws = Workspace::open(dir.path(), &creds()).expect("made");
+        assert!(ws.store.is_sealed());
+        assert_eq!(
+            ws.store.current_worker().expect("w").as_deref(),
+            Some("Amal H.")
+        );
+        drop(ws);
+        assert_eq!(
+            Workspace::protection(dir.path()).expect("p"),
+            Protection::Encrypted { workers: 1 }
+        );
+        let err = Workspace::open(dir.path(), &Credentials::default())
+            .err()
+            .expect("locked");
+        assert!(matches!(err, WorkspaceError::NeedsPassphrase), "{err}");
+        let wrong = Credentials::new("Amal H.", "not the passphrase");
+        let err = Workspace::open(dir.path(), &wrong).err().expect("wrong");
+        assert!(
+            err.to_string().starts_with("the passphrase is wrong"),
+            "{err}"
+        );
+        let mut no_name = creds();
+        no_name.worker = None;
+        let ws = Workspace::open(dir.path(), &no_name).expect("one worker: no name needed");
+        assert_eq!(
+            ws.store.current_worker().expect("w").as_deref(),
+            Some("Amal H.")
+        );
+    }
+
+    #[test]
+    fn the_device_key_is_sealed_in_an_encrypted_database() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ws = Workspace::open(dir.path(), &creds()).expect("open");
+        let file = fs::read(dir.path().join(crate::sync::identity::KEY_FILE)).expect("key");
+        assert!(file.starts_with(b"DLK2"));
+        let signed = ws.identity.sign(b"message");
+        drop(ws);
+        let reopened = Workspace::open(dir.path(), &creds()).expect("reopen");
+        assert_eq!(
+            reopened.identity.sign(b"message"),
+            signed,
+            "the same key, read back through the seal"
+        );
+    }
+
     #[test]
     fn a_second_open_is_refused_with_a_plain_message() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let first = Workspace::open(dir.path()).expect("first open");
-        let err = Workspace::open(dir.path())
+        let first = Workspace::open(dir.path(), &creds()).expect("first open");
+        let err = Workspace::open(dir.path(), &creds())
             .err()
             .expect("second open refused");
         assert!(
@@ -190,19 +378,21 @@ mod tests {
             "{err}"
         );
         drop(first);
-        Workspace::open(dir.path()).expect("open again once the first is closed");
+        Workspace::open(dir.path(), &creds()).expect("open again once the first is closed");
     }
 
     #[test]
     fn the_lock_is_held_while_a_worker_keeps_the_store() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let ws = Workspace::open(dir.path()).expect("open");
+        let ws = Workspace::open(dir.path(), &creds()).expect("open");
         let worker_copy = ws.store.clone();
         drop(ws);
-        let err = Workspace::open(dir.path()).err().expect("still locked");
+        let err = Workspace::open(dir.path(), &creds())
+            .err()
+            .expect("still locked");
         assert!(matches!(err, WorkspaceError::Locked { .. }), "{err}");
         drop(worker_copy);
-        Workspace::open(dir.path()).expect("free once the last copy is gone");
+        Workspace::open(dir.path(), &creds()).expect("free once the last copy is gone");
     }
 
     #[cfg(unix)]
@@ -211,7 +401,7 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let parent = tempfile::tempdir().expect("tempdir");
         let dir = parent.path().join("data");
-        drop(Workspace::open(&dir).expect("open"));
+        drop(Workspace::open(&dir, &creds()).expect("open"));
         let mode = fs::metadata(&dir).expect("meta").permissions().mode();
         assert_eq!(mode & 0o777, 0o700);
     }
@@ -219,20 +409,22 @@ mod tests {
     #[test]
     fn the_identity_survives_reopening() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let fp = Workspace::open(dir.path())
+        let fp = Workspace::open(dir.path(), &creds())
             .expect("open")
             .identity
             .fingerprint();
-        let again = Workspace::open(dir.path()).expect("reopen");
+        let again = Workspace::open(dir.path(), &creds()).expect("reopen");
         assert_eq!(again.identity.fingerprint(), fp);
     }
 
     #[test]
     fn a_database_refuses_another_device_key() {
         let dir = tempfile::tempdir().expect("tempdir");
-        drop(Workspace::open(dir.path()).expect("open"));
+        drop(Workspace::open(dir.path(), &creds()).expect("open"));
         fs::remove_file(dir.path().join(crate::sync::identity::KEY_FILE)).expect("rm key");
-        let err = Workspace::open(dir.path()).err().expect("refused");
+        let err = Workspace::open(dir.path(), &creds())
+            .err()
+            .expect("refused");
         assert!(err.to_string().contains("another device key"), "{err}");
     }
 }

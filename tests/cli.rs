@@ -4,8 +4,11 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod common;
+
 fn daleel(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_daleel"))
+        .envs(common::ENV)
         .arg("--data-dir")
         .arg(dir)
         .args(args)
@@ -94,7 +97,8 @@ fn demo_then_stats_counts_the_demo_households() {
 #[test]
 fn a_second_process_is_told_the_database_is_open_elsewhere() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let held = daleel::workspace::Workspace::open(dir.path()).expect("hold the database");
+    let held = daleel::workspace::Workspace::open(dir.path(), &common::creds())
+        .expect("hold the database");
     let out = daleel(dir.path(), &["stats"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
@@ -169,7 +173,7 @@ fn gazetteer_import_takes_a_good_file_and_refuses_a_bad_one_whole() {
     assert!(err.contains("nothing was imported"));
     // The bad file's good first row was not kept either.
     {
-        let ws = daleel::workspace::Workspace::open(dir.path()).expect("open");
+        let ws = daleel::workspace::Workspace::open(dir.path(), &common::creds()).expect("open");
         let g = ws.store.gazetteer();
         assert!(g.get("IQG15Q01").is_some());
         assert!(g.get("IQG15Q01N01").is_none());
@@ -329,6 +333,7 @@ fn a_bad_config_file_is_named_with_its_line() {
 fn the_log_file_holds_no_personal_data() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = Command::new(env!("CARGO_BIN_EXE_daleel"))
+        .envs(common::ENV)
         .arg("--data-dir")
         .arg(dir.path())
         .args(["demo", "--households", "50"])
@@ -338,7 +343,7 @@ fn the_log_file_holds_no_personal_data() {
     assert!(out.status.success());
     let log = std::fs::read_to_string(dir.path().join("daleel.log")).expect("log written");
     assert!(log.contains("demo caseload made"), "{log}");
-    let ws = daleel::workspace::Workspace::open(dir.path()).expect("open");
+    let ws = daleel::workspace::Workspace::open(dir.path(), &common::creds()).expect("open");
     for h in ws.store.all::<daleel::model::Household>() {
         let h = h.expect("household");
         assert!(!log.contains(&h.head.name) && !log.contains(&h.phone));
@@ -488,7 +493,7 @@ fn sync_export_writes_one_verifiable_bundle_and_nothing_half_written() {
         "no partial file left: {names:?}"
     );
     let bytes = std::fs::read(&path).expect("bundle");
-    let ws = daleel::workspace::Workspace::open(dir.path()).expect("open");
+    let ws = daleel::workspace::Workspace::open(dir.path(), &common::creds()).expect("open");
     let me = ws.identity.origin();
     let bundle = daleel::sync::bundle::read(&bytes, |o| o == me).expect("verifies");
     let carried = bundle.change_count();

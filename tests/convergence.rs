@@ -65,7 +65,8 @@ fn run(ops: &[Op], final_order: &[usize]) -> Result<(), TestCaseError> {
             let dir = tempfile::tempdir().expect("dir");
             // Clocks that disagree by minutes, as field laptops do.
             let clock = FixedClock::at(NOW + i as i64 * 97_000);
-            let ws = Workspace::open_with_clock(dir.path(), clock.clone()).expect("open");
+            let ws = Workspace::open_with_clock(dir.path(), clock.clone(), &common::creds())
+                .expect("open");
             Laptop {
                 _dir: dir,
                 ws,

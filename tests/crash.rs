@@ -10,8 +10,11 @@ use daleel::model::Household;
 use daleel::sync::card::Card;
 use daleel::workspace::Workspace;
 
+mod common;
+
 fn daleel(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_daleel"))
+        .envs(common::ENV)
         .arg("--data-dir")
         .arg(dir)
         .args(args)
@@ -58,12 +61,13 @@ fn an_import_killed_at_any_moment_is_all_or_nothing() {
     for round in 0..12u64 {
         let receiver = tempfile::tempdir().expect("receiver");
         {
-            let ws = Workspace::open(receiver.path()).expect("open");
+            let ws = Workspace::open(receiver.path(), &common::creds()).expect("open");
             ws.store
                 .trust(&Card::read(&card_bytes).expect("card"))
                 .expect("trust");
         }
         let mut child = Command::new(env!("CARGO_BIN_EXE_daleel"))
+            .envs(common::ENV)
             .arg("--data-dir")
             .arg(receiver.path())
             .args(["sync", "import", &bundle])
@@ -75,7 +79,8 @@ fn an_import_killed_at_any_moment_is_all_or_nothing() {
         std::thread::sleep(Duration::from_millis(round * round * 9));
         let _ = child.kill();
         let _ = child.wait();
-        let ws = Workspace::open(receiver.path()).expect("reopen finishes or drops the import");
+        let ws = Workspace::open(receiver.path(), &common::creds())
+            .expect("reopen finishes or drops the import");
         let count = ws.store.count::<Household>();
         assert!(
             count == 0 || count == households,
@@ -104,7 +109,7 @@ fn an_import_killed_at_any_moment_is_all_or_nothing() {
                 .status
                 .success()
         );
-        let ws = Workspace::open(receiver.path()).expect("open");
+        let ws = Workspace::open(receiver.path(), &common::creds()).expect("open");
         assert_eq!(ws.store.count::<Household>(), households);
     }
     eprintln!(

@@ -14,12 +14,14 @@ use daleel::store::{DatabaseKind, Edit, FixedClock, StoreError};
 use daleel::workspace::Workspace;
 use uuid::Uuid;
 
+mod common;
+
 const NOW: i64 = 1_795_000_000_000;
 
 fn open(dir: &std::path::Path) -> (Workspace, Arc<FixedClock>) {
     let clock = FixedClock::at(NOW);
     (
-        Workspace::open_with_clock(dir, clock.clone()).expect("open"),
+        Workspace::open_with_clock(dir, clock.clone(), &common::creds()).expect("open"),
         clock,
     )
 }
@@ -499,6 +501,97 @@ fn keys_hold_no_personal_data() {
     }
 }
 
+/// Every file under `dir`, whole.
+fn all_bytes(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in std::fs::read_dir(&d).expect("dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                out.push((path.clone(), std::fs::read(&path).expect("file")));
+            }
+        }
+    }
+    out
+}
+
+fn assert_absent(dir: &std::path::Path, sentinels: &[Vec<u8>]) {
+    for (path, bytes) in all_bytes(dir) {
+        for s in sentinels {
+            assert!(
+                !bytes.windows(s.len()).any(|w| w == s.as_slice()),
+                "{} holds {:?} in the clear",
+                path.display(),
+                String::from_utf8_lossy(s)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_files_on_disk_hold_no_name_phone_or_service_in_the_clear() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ws, _) = open(dir.path());
+    let mut h = household("Zainab Sentinelname", "07712345678");
+    h.location.village = "Sentinelvillage".into();
+    h.members
+        .push(Person::new(Uuid::now_v7(), "Sentinelchild Hassan"));
+    let mut n = need(h.id);
+    n.description = "Sentinelneed insulin".into();
+    let mut service = sample::directory().services[0].clone();
+    service.id = Uuid::now_v7();
+    service.name = "Sentinelclinic Bartella".into();
+    ws.store
+        .apply(
+            "Amal",
+            &[
+                Edit::Household(h.clone()),
+                Edit::Need(n.clone()),
+                Edit::Referral(referral(&h, &n)),
+                Edit::Service(service),
+            ],
+        )
+        .expect("save");
+    // A generated caseload too (in a data directory of its own): the names it made
+    // must not be on disk either.
+    let demo_dir = tempfile::tempdir().expect("tempdir");
+    let (demo, _) = open(demo_dir.path());
+    daleel::demo::generate(&demo.store, 200, 1, |_| {}).expect("demo");
+    let demo_names: Vec<Vec<u8>> = demo
+        .store
+        .all::<Household>()
+        .map(|h| h.expect("h").head.name.into_bytes())
+        .filter(|n| n.len() >= 8)
+        .take(50)
+        .collect();
+    assert!(demo_names.len() >= 20, "{}", demo_names.len());
+    assert!(ws.store.is_sealed() && demo.store.is_sealed());
+    ws.store.flush().expect("flush");
+    demo.store.flush().expect("flush");
+    drop((ws, demo));
+    let mut sentinels: Vec<Vec<u8>> = [
+        "Sentinelname",
+        "07712345678",
+        "Sentinelvillage",
+        "Sentinelchild",
+        "Sentinelneed",
+        "Sentinelclinic",
+        "Amal",
+    ]
+    .iter()
+    .map(|s| s.as_bytes().to_vec())
+    .collect();
+    sentinels.extend(demo_names);
+    // Wait for sled to let go, then read every byte of the data directory.
+    drop(raw_open(&dir.path().join("db")));
+    drop(raw_open(&demo_dir.path().join("db")));
+    assert_absent(dir.path(), &sentinels);
+    assert_absent(demo_dir.path(), &sentinels);
+}
+
 #[test]
 fn a_database_from_a_newer_version_is_refused_plainly() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -511,7 +604,9 @@ fn a_database_from_a_newer_version_is_refused_plainly() {
             .expect("write");
         db.flush().expect("flush");
     }
-    let err = Workspace::open(dir.path()).err().expect("refused");
+    let err = Workspace::open(dir.path(), &common::creds())
+        .err()
+        .expect("refused");
     assert!(
         err.to_string()
             .contains("made by a newer version of Daleel (schema 99"),

@@ -33,7 +33,8 @@ impl Device {
     fn new() -> Device {
         let dir = tempfile::tempdir().expect("tempdir");
         let clock = FixedClock::at(NOW);
-        let ws = Workspace::open_with_clock(dir.path(), clock.clone()).expect("open");
+        let ws =
+            Workspace::open_with_clock(dir.path(), clock.clone(), &common::creds()).expect("open");
         Device {
             _dir: dir,
             ws,
@@ -563,7 +564,8 @@ fn a_database_from_before_the_conflicted_tree_lists_its_conflicts_after_upgrade(
             .expect("schema");
         db.flush().expect("flush");
     }
-    let ws = Workspace::open_with_clock(dir.path(), FixedClock::at(NOW)).expect("reopen");
+    let ws = Workspace::open_with_clock(dir.path(), FixedClock::at(NOW), &common::creds())
+        .expect("reopen");
     let conflicts = ws.store.conflicts().expect("conflicts");
     assert_eq!(conflicts.len(), 1, "found again from the versions");
     assert_eq!(conflicts[0].id, h.id);

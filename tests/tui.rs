@@ -25,6 +25,8 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use uuid::Uuid;
 
+mod common;
+
 /// 2026-11-29 11:00 UTC.
 const NOW: i64 = 1_795_950_000_000;
 const HOUR: i64 = 3_600_000;
@@ -34,7 +36,7 @@ fn workspace(dir: &Path) -> Workspace {
     let mut key = b"DLK1".to_vec();
     key.extend([7u8; 32]);
     std::fs::write(dir.join("device.key"), key).expect("key");
-    Workspace::open_with_clock(dir, FixedClock::at(NOW)).expect("open")
+    Workspace::open_with_clock(dir, FixedClock::at(NOW), &common::creds()).expect("open")
 }
 
 fn app(ws: &Workspace) -> App {
@@ -209,9 +211,31 @@ fn fixture(ws: &Workspace) -> (Household, Need, Uuid) {
 }
 
 #[test]
-fn the_first_launch_asks_who_is_working() {
+fn the_worker_who_unlocked_is_the_one_working() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = workspace(dir.path());
+    let app = app(&ws);
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    assert_eq!(app.data.worker.as_deref(), Some("Amal H."));
+}
+
+#[test]
+fn a_database_made_before_encryption_asks_who_is_working() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (identity, _) = daleel::sync::identity::Identity::load_or_create(dir.path()).expect("key");
+    let device = daleel::store::DeviceInfo {
+        origin: identity.origin(),
+        code: identity.code(),
+    };
+    let store = Arc::new(
+        daleel::store::Store::open_with_clock(&dir.path().join("db"), device, FixedClock::at(NOW))
+            .expect("plain store"),
+    );
+    let ws = Workspace {
+        dir: dir.path().to_path_buf(),
+        identity: Arc::new(identity),
+        store,
+    };
     let mut app = app(&ws);
     assert!(matches!(app.modal, Some(Modal::Worker(_))));
     press(&mut app, KeyCode::Enter);
@@ -886,7 +910,8 @@ fn two_laptops() -> (
         tempfile::tempdir().expect("b"),
     ];
     let a = workspace(dirs[0].path());
-    let b = Workspace::open_with_clock(dirs[1].path(), FixedClock::at(NOW)).expect("b");
+    let b = Workspace::open_with_clock(dirs[1].path(), FixedClock::at(NOW), &common::creds())
+        .expect("b");
     (dirs, tempfile::tempdir().expect("stick"), a, b)
 }
 

@@ -34,3 +34,10 @@ pub fn households() -> usize {
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000)
 }
+
+/// The worker the benchmarks' laptops open with, at Argon2's least cost: unlocking is
+/// timed apart (`cargo bench --bench store`).
+#[allow(dead_code)]
+pub fn creds() -> daleel::workspace::Credentials {
+    daleel::workspace::Credentials::new("Amal H.", "bench passphrase").cheap()
+}

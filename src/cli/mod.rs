@@ -1,6 +1,7 @@
 //! The command line: parses arguments, opens the data directory, runs one command and
 //! prints its result. It holds no business rules; those live in the core.
 
+mod ask;
 mod gazetteer;
 mod identity;
 mod referral;
@@ -14,8 +15,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use zeroize::Zeroizing;
+
 use crate::config::Config;
-use crate::workspace::{self, Workspace};
+use crate::keyring::MIN_PASSPHRASE;
+use crate::workspace::{self, Credentials, Protection, Workspace};
 
 /// Daleel: intake, service directory, referrals and USB sync for Community Resource
 /// Centre teams. Run with no command to open the screens.
@@ -25,6 +29,16 @@ pub struct Cli {
     /// The data directory (database, device key, log). A folder on a USB stick works too.
     #[arg(long, global = true, env = "DALEEL_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Who is working: a worker of this laptop (needed when it has more than one worker,
+    /// and to make a new database).
+    #[arg(long, global = true, env = "DALEEL_WORKER", value_name = "NAME")]
+    pub worker: Option<String>,
+
+    /// A file holding the passphrase (its trailing newline is not part of it). Without
+    /// it, DALEEL_PASSPHRASE, or else the passphrase is asked for on the terminal.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -237,6 +251,85 @@ pub fn data_dir(cli: &Cli) -> Result<(PathBuf, bool), Failure> {
     }
 }
 
+/// Reads a passphrase file: its bytes, less one trailing newline (`\n` or `\r\n`).
+pub fn read_passphrase_file(path: &std::path::Path) -> Result<Zeroizing<String>, Failure> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Failure(format!(
+            "cannot read the passphrase file {}: {e}",
+            path.display()
+        ))
+    })?;
+    if meta.len() > 4096 {
+        return Err(Failure(format!(
+            "{} is too large to be a passphrase file",
+            path.display()
+        )));
+    }
+    let bytes = Zeroizing::new(std::fs::read(path).map_err(|e| {
+        Failure(format!(
+            "cannot read the passphrase file {}: {e}",
+            path.display()
+        ))
+    })?);
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| Failure(format!("{} is not text (UTF-8)", path.display())))?;
+    let text = text
+        .strip_suffix("\r\n")
+        .or_else(|| text.strip_suffix('\n'))
+        .unwrap_or(text);
+    Ok(Zeroizing::new(text.to_string()))
+}
+
+/// The worker and passphrase to open the data directory with: from the options and the
+/// environment, and, on a terminal, asked for when the database needs them. Making a new
+/// database from a command (not the screens) is never asked for: the command says what
+/// it needs.
+fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<Credentials, Failure> {
+    let mut c = Credentials::from_env();
+    if let Some(w) = cli.worker.as_ref().filter(|w| !w.trim().is_empty()) {
+        c.worker = Some(w.clone());
+    }
+    if let Some(file) = &cli.passphrase_file {
+        c.passphrase = Some(read_passphrase_file(file)?);
+    }
+    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if c.passphrase.is_some() || !terminal {
+        return Ok(c);
+    }
+    match Workspace::protection(dir)? {
+        Protection::Plain => {}
+        Protection::New if cli.command.is_none() => {
+            eprintln!(
+                "Daleel keeps its data encrypted. Choose the name you work under and a passphrase of at least {MIN_PASSPHRASE} characters. A forgotten passphrase cannot be recovered."
+            );
+            if c.worker.is_none() {
+                c.worker = Some(ask::line("Your name: ")?);
+            }
+            loop {
+                let first = ask::secret("Passphrase: ")?;
+                if first.chars().count() < MIN_PASSPHRASE {
+                    eprintln!("A passphrase needs at least {MIN_PASSPHRASE} characters.");
+                    continue;
+                }
+                let again = ask::secret("The same passphrase again: ")?;
+                if *first == *again {
+                    c.passphrase = Some(first);
+                    break;
+                }
+                eprintln!("The two passphrases differ: try again.");
+            }
+        }
+        Protection::New => {}
+        Protection::Encrypted { workers } => {
+            if workers > 1 && c.worker.is_none() {
+                c.worker = Some(ask::line("Your name: ")?);
+            }
+            c.passphrase = Some(ask::secret("Passphrase: ")?);
+        }
+    }
+    Ok(c)
+}
+
 /// Runs the parsed command line; returns the process's exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match dispatch(cli) {
@@ -253,7 +346,8 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     let (dir, named) = data_dir(&cli)?;
     let config = Config::load(&workspace::config_path(&dir, named))?;
     crate::cli::init_logging(&dir);
-    let ws = Workspace::open(&dir)?;
+    let credentials = credentials(&cli, &dir)?;
+    let ws = Workspace::open(&dir, &credentials)?;
     match cli.command {
         None if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() => Err(Failure(
             "the screens need a terminal: run daleel in a terminal window, or give a command (daleel --help)".into(),

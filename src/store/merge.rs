@@ -355,7 +355,7 @@ impl Store {
         // Read before the overlay holds anything, under the writer lock: the stored clock.
         let hlc = self.last_hlc()?;
         let mut parking = !self.tree(Slot::Parked).is_empty();
-        let overlay = Overlay::new(&self.trees);
+        let overlay = Overlay::new(self);
         let result = (|| -> Result<Merged, TxError> {
             let mut tx = Tx {
                 t: Trees::Overlay(&overlay),
@@ -465,7 +465,7 @@ impl Store {
             staging.insert((n as u64).to_be_bytes(), value)?;
         }
         self.flush()?;
-        self.tree(Slot::Meta).insert(STAGED, &[1])?;
+        self.tree(Slot::Meta).insert(STAGED, [1])?;
         self.flush()
     }
 
@@ -530,7 +530,7 @@ impl Store {
         for entry in self.tree(Slot::Versions).iter() {
             let (k, v) = entry?;
             if k.len() == 17 && codec::decode::<EntityVersions>(&v)?.in_conflict() {
-                conflicted.insert(k, &[])?;
+                conflicted.insert(k, [])?;
             }
         }
         Ok(())
@@ -582,7 +582,7 @@ impl Store {
         &self,
         header: &crate::sync::bundle::SegmentHeader,
     ) -> Result<(), StoreError> {
-        self.segments_tree.insert(
+        self.segments_tree().insert(
             change_key(header.origin, header.first),
             codec::encode(header)?,
         )?;
@@ -594,7 +594,7 @@ impl Store {
         &self,
         origin: OriginId,
     ) -> Result<Vec<crate::sync::bundle::SegmentHeader>, StoreError> {
-        self.segments_tree
+        self.segments_tree()
             .scan_prefix(origin.0)
             .values()
             .map(|v| Ok(codec::decode(&v?)?))
@@ -608,7 +608,7 @@ impl Store {
         marks: &BTreeMap<OriginId, u64>,
     ) -> Result<(), StoreError> {
         let known: Vec<(OriginId, u64)> = marks.iter().map(|(o, s)| (*o, *s)).collect();
-        self.team_tree
+        self.team_tree()
             .insert(sender.0, codec::encode_value(&known)?)?;
         Ok(())
     }
@@ -623,7 +623,7 @@ impl Store {
         }
         let mut reports: Vec<BTreeMap<OriginId, u64>> = Vec::new();
         for d in &devices {
-            let report: Vec<(OriginId, u64)> = match self.team_tree.get(d.origin.0)? {
+            let report: Vec<(OriginId, u64)> = match self.team_tree().get(d.origin.0)? {
                 Some(b) => codec::decode_value(&b)?,
                 None => Vec::new(),
             };

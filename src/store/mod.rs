@@ -6,6 +6,8 @@
 pub mod entity;
 pub mod merge;
 pub mod query;
+pub mod seal;
+pub mod tree;
 pub mod trust;
 pub mod write;
 
@@ -111,6 +113,24 @@ impl Slot {
         }
     }
 
+    /// Whether the tree's values are sealed (they can hold personal data). Indexes and
+    /// the conflicted tree hold empty values; versions, replacements and watermarks hold
+    /// ids, sequence numbers and clocks.
+    pub fn sealed(self) -> bool {
+        matches!(
+            self,
+            Slot::Households
+                | Slot::Needs
+                | Slot::Referrals
+                | Slot::Organizations
+                | Slot::Services
+                | Slot::Changes
+                | Slot::Meta
+                | Slot::Parked
+                | Slot::Staging
+        )
+    }
+
     /// Index trees hold keys only and can be rebuilt from the records.
     pub fn is_index(self) -> bool {
         self.name().starts_with("idx_")
@@ -172,6 +192,8 @@ pub enum StoreError {
         "this database belongs to another device key: the key file does not match the database; restore the key file that came with it"
     )]
     ForeignKey,
+    #[error("{0}")]
+    Sealed(#[from] seal::SealError),
 }
 
 /// The source of "now" for the store: the system clock, or a fixed clock in tests.
@@ -231,6 +253,8 @@ pub struct Store {
     gazetteer: RwLock<Gazetteer>,
     /// The data directory's lock, held for as long as the store is open (by any thread).
     _lock: Option<std::fs::File>,
+    /// Seals the values of sealed trees; none for a database made before encryption.
+    seal: Option<seal::Sealer>,
     /// One writer of records at a time: a local edit's transaction and an import's
     /// chunk (written as batches, not as a sled transaction) never interleave.
     pub(crate) writer: std::sync::Mutex<()>,
@@ -247,7 +271,17 @@ impl Store {
         device: DeviceInfo,
         clock: Arc<dyn WallClock>,
     ) -> Result<Store, StoreError> {
-        Store::open_locked(dir, device, clock, None)
+        Store::open_locked(dir, device, clock, None, None)
+    }
+
+    /// Opens the database with its values sealed under `key` (benchmarks compare both).
+    pub fn open_sealed(
+        dir: &Path,
+        device: DeviceInfo,
+        clock: Arc<dyn WallClock>,
+        key: &seal::DataKey,
+    ) -> Result<Store, StoreError> {
+        Store::open_locked(dir, device, clock, None, Some(key))
     }
 
     /// Opens the store holding the data directory's lock file, which is released only
@@ -257,8 +291,20 @@ impl Store {
         device: DeviceInfo,
         clock: Arc<dyn WallClock>,
         lock: Option<std::fs::File>,
+        key: Option<&seal::DataKey>,
     ) -> Result<Store, StoreError> {
-        let db = open_sled(dir)?;
+        Store::from_db(open_sled(dir)?, device, clock, lock, key)
+    }
+
+    /// The store over a sled database already open (the workspace reads its keyring
+    /// first).
+    pub(crate) fn from_db(
+        db: sled::Db,
+        device: DeviceInfo,
+        clock: Arc<dyn WallClock>,
+        lock: Option<std::fs::File>,
+        key: Option<&seal::DataKey>,
+    ) -> Result<Store, StoreError> {
         let trees = Slot::ALL
             .iter()
             .map(|s| db.open_tree(s.name()))
@@ -278,6 +324,7 @@ impl Store {
             clock,
             gazetteer: RwLock::new(Gazetteer::builtin()),
             _lock: lock,
+            seal: key.map(seal::Sealer::new),
             writer: std::sync::Mutex::new(()),
         };
         store.check_origin()?;
@@ -292,7 +339,7 @@ impl Store {
             Some(bytes) if bytes.as_ref() == self.device.origin.0 => Ok(()),
             Some(_) => Err(StoreError::ForeignKey),
             None => {
-                meta.insert(meta::ORIGIN, &self.device.origin.0)?;
+                meta.insert(meta::ORIGIN, self.device.origin.0)?;
                 Ok(())
             }
         }
@@ -322,14 +369,46 @@ impl Store {
             self.build_conflicted()?;
         }
         if found < SCHEMA_VERSION {
-            meta.insert(meta::SCHEMA, &SCHEMA_VERSION.to_be_bytes())?;
+            meta.insert(meta::SCHEMA, SCHEMA_VERSION.to_be_bytes())?;
             self.db.flush()?;
         }
         Ok(())
     }
 
-    pub(crate) fn tree(&self, slot: Slot) -> &sled::Tree {
-        &self.trees[slot.at()]
+    pub(crate) fn tree(&self, slot: Slot) -> tree::Tree<'_> {
+        let seal = if slot.sealed() {
+            self.seal.as_ref()
+        } else {
+            None
+        };
+        let tree = tree::Tree::new(&self.trees[slot.at()], slot.name(), seal);
+        if slot == Slot::Meta {
+            // The schema version stays readable, so that a database of a newer Daleel
+            // is refused as such.
+            tree.with_clear(&[meta::SCHEMA])
+        } else {
+            tree
+        }
+    }
+
+    /// The trusted identity cards (names of devices: sealed).
+    pub(crate) fn trust_tree(&self) -> tree::Tree<'_> {
+        tree::Tree::new(&self.trust_tree, "trust", self.seal.as_ref())
+    }
+
+    /// Kept segment headers (signatures and hashes: not sealed).
+    pub(crate) fn segments_tree(&self) -> tree::Tree<'_> {
+        tree::Tree::new(&self.segments_tree, "segments", None)
+    }
+
+    /// What each trusted device last said it holds (sequence numbers: not sealed).
+    pub(crate) fn team_tree(&self) -> tree::Tree<'_> {
+        tree::Tree::new(&self.team_tree, "team_watermarks", None)
+    }
+
+    /// Whether stored values are sealed (an encrypted database).
+    pub fn is_sealed(&self) -> bool {
+        self.seal.is_some()
     }
 
     pub fn device(&self) -> &DeviceInfo {
@@ -515,10 +594,7 @@ impl Store {
         }
         let key = change_key(change.envelope.origin, change.envelope.seq);
         let value = codec::encode(change)?;
-        let previous =
-            self.tree(Slot::Changes)
-                .compare_and_swap(key, None as Option<&[u8]>, Some(value))?;
-        Ok(previous.is_ok())
+        self.tree(Slot::Changes).insert_new(key, &value)
     }
 
     /// How many changes the log holds, from every origin.
@@ -593,7 +669,7 @@ impl Store {
 /// a file is there, it is removed (it is never the only copy of anything: the log and
 /// any finished snapshot are) and sled is asked once more. The data directory's lock
 /// is held by then, so no other Daleel is opening this database.
-fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
+pub(crate) fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
     let started = std::time::Instant::now();
     let mut repaired = false;
     loop {

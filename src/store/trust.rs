@@ -45,7 +45,7 @@ impl Store {
     /// Every trusted device, by device code.
     pub fn trusted(&self) -> Result<Vec<TrustedDevice>, StoreError> {
         let mut all = self
-            .trust_tree
+            .trust_tree()
             .iter()
             .values()
             .map(|v| Ok(codec::decode::<TrustedDevice>(&v?)?))
@@ -56,7 +56,7 @@ impl Store {
 
     /// Whether changes from `origin` are accepted here (this device's own included).
     pub fn is_trusted(&self, origin: OriginId) -> Result<bool, StoreError> {
-        Ok(origin == self.device.origin || self.trust_tree.contains_key(origin.0)?)
+        Ok(origin == self.device.origin || self.trust_tree().contains_key(origin.0)?)
     }
 
     /// Trusts the device of a card. Returns false when it was trusted already (its name
@@ -88,13 +88,13 @@ impl Store {
                 card.fingerprint()
             )));
         }
-        let new = !self.trust_tree.contains_key(card.origin.0)?;
+        let new = !self.trust_tree().contains_key(card.origin.0)?;
         let device = TrustedDevice {
             origin: card.origin,
             name: card.name.clone(),
             added_at: self.now(),
         };
-        self.trust_tree
+        self.trust_tree()
             .insert(card.origin.0, codec::encode(&device)?)?;
         self.flush()?;
         Ok(new)
@@ -119,7 +119,7 @@ impl Store {
                 "no trusted device has the fingerprint {fingerprint}: see daleel trust list"
             ))
         })?;
-        self.trust_tree.remove(device.origin.0)?;
+        self.trust_tree().remove(device.origin.0)?;
         self.flush()?;
         Ok(device)
     }

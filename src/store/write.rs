@@ -148,20 +148,26 @@ pub fn versions_key(tag: u8, id: Uuid) -> Vec<u8> {
 /// re-apply after a crash).
 #[derive(Clone, Copy)]
 pub(super) enum Trees<'a> {
-    Tx(&'a [TransactionalTree]),
+    /// A sled transaction's trees, and the store (whose trees say how values are sealed).
+    Tx(&'a [TransactionalTree], &'a Store),
     Overlay(&'a Overlay<'a>),
 }
 
-/// One tree of a Tx.
+/// One tree of a Tx. Values are plaintext here: sealed on the way into sled.
 pub(super) enum TreeRef<'a> {
-    Tx(&'a TransactionalTree),
+    Tx(&'a TransactionalTree, super::tree::Tree<'a>),
     Overlay(&'a Overlay<'a>, Slot),
 }
 
 impl TreeRef<'_> {
     pub(super) fn get<K: AsRef<[u8]>>(&self, key: K) -> Result<Option<sled::IVec>, TxError> {
         match self {
-            TreeRef::Tx(t) => Ok(t.get(key)?),
+            TreeRef::Tx(t, tree) => {
+                let key = key.as_ref();
+                t.get(key)?
+                    .map(|v| tree.open_value(key, v).map_err(abort))
+                    .transpose()
+            }
             TreeRef::Overlay(o, slot) => o.get(*slot, key.as_ref()),
         }
     }
@@ -172,8 +178,9 @@ impl TreeRef<'_> {
         V: Into<sled::IVec>,
     {
         match self {
-            TreeRef::Tx(t) => {
-                t.insert(key, value)?;
+            TreeRef::Tx(t, tree) => {
+                let sealed = tree.seal_value(key.as_ref(), &value.into());
+                t.insert(key.as_ref(), sealed)?;
                 Ok(())
             }
             TreeRef::Overlay(o, slot) => {
@@ -188,7 +195,12 @@ impl TreeRef<'_> {
         key: K,
     ) -> Result<Option<sled::IVec>, TxError> {
         match self {
-            TreeRef::Tx(t) => Ok(t.remove(key)?),
+            TreeRef::Tx(t, tree) => {
+                let key = key.as_ref();
+                t.remove(key)?
+                    .map(|v| tree.open_value(key, v).map_err(abort))
+                    .transpose()
+            }
             TreeRef::Overlay(o, slot) => {
                 let old = o.get(*slot, key.as_ref())?;
                 o.put(*slot, key.as_ref().to_vec(), None);
@@ -204,14 +216,14 @@ type Writes = BTreeMap<(usize, Vec<u8>), Option<sled::IVec>>;
 /// Writes kept in memory over the trees, read back by later reads, then written as one
 /// batch per tree.
 pub(super) struct Overlay<'a> {
-    trees: &'a [sled::Tree],
+    store: &'a Store,
     writes: std::cell::RefCell<Writes>,
 }
 
 impl<'a> Overlay<'a> {
-    pub(super) fn new(trees: &'a [sled::Tree]) -> Overlay<'a> {
+    pub(super) fn new(store: &'a Store) -> Overlay<'a> {
         Overlay {
-            trees,
+            store,
             writes: Default::default(),
         }
     }
@@ -220,9 +232,7 @@ impl<'a> Overlay<'a> {
         if let Some(v) = self.writes.borrow().get(&(slot as usize, key.to_vec())) {
             return Ok(v.clone());
         }
-        self.trees[slot as usize]
-            .get(key)
-            .map_err(|e| abort(StoreError::Sled(e)))
+        self.store.tree(slot).get(key).map_err(abort)
     }
 
     fn put(&self, slot: Slot, key: Vec<u8>, value: Option<sled::IVec>) {
@@ -238,13 +248,13 @@ impl<'a> Overlay<'a> {
     /// staging removals last.
     pub(super) fn commit(self) -> Result<(), StoreError> {
         let writes = self.writes.into_inner();
-        let mut batches: BTreeMap<usize, sled::Batch> = BTreeMap::new();
+        type Batch = Vec<(Vec<u8>, Option<Vec<u8>>)>;
+        let mut batches: BTreeMap<usize, Batch> = BTreeMap::new();
         for ((slot, key), value) in writes {
-            let batch = batches.entry(slot).or_default();
-            match value {
-                Some(v) => batch.insert(key, v),
-                None => batch.remove(key),
-            }
+            batches
+                .entry(slot)
+                .or_default()
+                .push((key, value.map(|v| v.to_vec())));
         }
         let rank = |slot: Slot| -> u8 {
             match slot {
@@ -261,10 +271,10 @@ impl<'a> Overlay<'a> {
                 _ => 6,
             }
         };
-        let mut ordered: Vec<(usize, sled::Batch)> = batches.into_iter().collect();
+        let mut ordered: Vec<(usize, Batch)> = batches.into_iter().collect();
         ordered.sort_by_key(|(slot, _)| rank(Slot::ALL[*slot]));
         for (slot, batch) in ordered {
-            self.trees[slot].apply_batch(batch)?;
+            self.store.tree(Slot::ALL[slot]).apply(batch)?;
         }
         Ok(())
     }
@@ -286,7 +296,7 @@ pub(super) struct Tx<'a> {
 impl Tx<'_> {
     pub(super) fn tree(&self, slot: Slot) -> TreeRef<'_> {
         match self.t {
-            Trees::Tx(t) => TreeRef::Tx(&t[slot as usize]),
+            Trees::Tx(t, store) => TreeRef::Tx(&t[slot as usize], store.tree(slot)),
             Trees::Overlay(o) => TreeRef::Overlay(o, slot),
         }
     }
@@ -554,7 +564,18 @@ impl Store {
         let me = self.device.origin;
         let device_code = self.device.code.as_str();
         let result = self.trees.as_slice().transaction(|t| {
-            let meta_tree = &t[Slot::Meta as usize];
+            let mut tx = Tx {
+                t: Trees::Tx(t, self),
+                me,
+                author,
+                now,
+                seq: 1,
+                hlc: Hlc::default(),
+                next_case: 1,
+                device_code,
+                applied: Applied::default(),
+            };
+            let meta_tree = tx.tree(Slot::Meta);
             let seq = super::read_u64(meta_tree.get(meta::NEXT_SEQ)?.as_deref())
                 .map_err(abort)?
                 .max(1);
@@ -565,17 +586,7 @@ impl Store {
             let next_case = super::read_u64(meta_tree.get(meta::NEXT_CASE)?.as_deref())
                 .map_err(abort)?
                 .max(1);
-            let mut tx = Tx {
-                t: Trees::Tx(t),
-                me,
-                author,
-                now,
-                seq,
-                hlc,
-                next_case,
-                device_code,
-                applied: Applied::default(),
-            };
+            (tx.seq, tx.hlc, tx.next_case) = (seq, hlc, next_case);
             for edit in edits {
                 match edit {
                     Edit::Household(h) => tx.household(h)?,
@@ -603,9 +614,10 @@ impl Store {
                     },
                 }
             }
-            meta_tree.insert(meta::NEXT_SEQ, &tx.seq.to_be_bytes())?;
+            let meta_tree = tx.tree(Slot::Meta);
+            meta_tree.insert(meta::NEXT_SEQ, tx.seq.to_be_bytes().to_vec())?;
             meta_tree.insert(meta::HLC, codec::encode_value(&tx.hlc).map_err(abort)?)?;
-            meta_tree.insert(meta::NEXT_CASE, &tx.next_case.to_be_bytes())?;
+            meta_tree.insert(meta::NEXT_CASE, tx.next_case.to_be_bytes().to_vec())?;
             if tx.applied.changes > 0 && meta_tree.get(meta::KIND)?.is_none() {
                 meta_tree.insert(
                     meta::KIND,

@@ -8,12 +8,15 @@ use std::path::{Path, PathBuf};
 use ed25519_dalek::SigningKey;
 
 use crate::model::change::OriginId;
+use crate::store::seal::{DataKey, Sealer};
 use crate::workspace::Access;
 
 /// Characters of a device code: digits and capitals without look-alikes (no 0, 1, I, O).
 pub const CODE_ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
 const KEY_MAGIC: &[u8; 4] = b"DLK1";
+/// A key file sealed under the database's data key (an encrypted database).
+const SEALED_MAGIC: &[u8; 4] = b"DLK2";
 
 /// The key file's name inside the data directory.
 pub const KEY_FILE: &str = "device.key";
@@ -50,43 +53,81 @@ impl std::fmt::Debug for Identity {
 }
 
 impl Identity {
-    /// Loads the key from `dir`, or makes one when there is none. Returns whether it was
-    /// made now.
+    /// Loads the key from `dir`, or makes one when there is none, in the clear (a database
+    /// made before encryption). Returns whether it was made now.
     pub fn load_or_create(dir: &Path) -> Result<(Identity, bool), IdentityError> {
+        Identity::load_or_create_sealed(dir, None)
+    }
+
+    /// Loads the key from `dir`, or makes one; with a data key, the file is sealed under
+    /// it (a key file still in the clear is sealed now).
+    pub fn load_or_create_sealed(
+        dir: &Path,
+        key: Option<&DataKey>,
+    ) -> Result<(Identity, bool), IdentityError> {
         let path = dir.join(KEY_FILE);
-        // A key file is 36 bytes; never read a large file that took its name.
+        // A key file is at most 80 bytes; never read a large file that took its name.
         if fs::metadata(&path).is_ok_and(|m| m.len() > 1024) {
             return Err(IdentityError::Damaged { path });
         }
+        let damaged = || IdentityError::Damaged { path: path.clone() };
         match fs::read(&path) {
             Ok(bytes) => {
-                let secret: [u8; 32] = bytes
-                    .strip_prefix(KEY_MAGIC.as_slice())
-                    .and_then(|rest| rest.try_into().ok())
-                    .ok_or_else(|| IdentityError::Damaged { path: path.clone() })?;
-                Ok((
-                    Identity {
-                        signing: SigningKey::from_bytes(&secret),
-                    },
-                    false,
-                ))
+                let secret: zeroize::Zeroizing<Vec<u8>> =
+                    match (bytes.strip_prefix(SEALED_MAGIC.as_slice()), key) {
+                        (Some(sealed), Some(key)) => zeroize::Zeroizing::new(
+                            Sealer::new(key)
+                                .open(KEY_FILE, b"", sealed)
+                                .map_err(|_| damaged())?,
+                        ),
+                        (Some(_), None) => return Err(damaged()),
+                        (None, _) => zeroize::Zeroizing::new(
+                            bytes
+                                .strip_prefix(KEY_MAGIC.as_slice())
+                                .ok_or_else(damaged)?
+                                .to_vec(),
+                        ),
+                    };
+                let secret: [u8; 32] = secret.as_slice().try_into().map_err(|_| damaged())?;
+                let identity = Identity {
+                    signing: SigningKey::from_bytes(&secret),
+                };
+                if key.is_some() && !bytes.starts_with(SEALED_MAGIC) {
+                    identity.save(&path, key)?;
+                }
+                Ok((identity, false))
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let identity = Identity {
                     signing: SigningKey::generate(&mut rand::rngs::OsRng),
                 };
-                crate::workspace::write_whole(&path, &identity.file_bytes(), Access::Owner)
-                    .map_err(|source| IdentityError::Write { path, source })?;
+                identity.save(&path, key)?;
                 Ok((identity, true))
             }
             Err(source) => Err(IdentityError::Read { path, source }),
         }
     }
 
-    fn file_bytes(&self) -> Vec<u8> {
-        let mut bytes = KEY_MAGIC.to_vec();
-        bytes.extend(self.signing.to_bytes());
-        bytes
+    fn save(&self, path: &Path, key: Option<&DataKey>) -> Result<(), IdentityError> {
+        let secret = zeroize::Zeroizing::new(self.signing.to_bytes());
+        let bytes = match key {
+            Some(key) => {
+                let mut bytes = SEALED_MAGIC.to_vec();
+                bytes.extend(Sealer::new(key).seal(KEY_FILE, b"", secret.as_slice()));
+                bytes
+            }
+            None => {
+                let mut bytes = KEY_MAGIC.to_vec();
+                bytes.extend(secret.as_slice());
+                bytes
+            }
+        };
+        crate::workspace::write_whole(path, &bytes, Access::Owner).map_err(|source| {
+            IdentityError::Write {
+                path: path.to_path_buf(),
+                source,
+            }
+        })
     }
 
     pub fn origin(&self) -> OriginId {

@@ -6,9 +6,11 @@ use daleel::model::{
 use uuid::Uuid;
 
 /// The wall clock the laptops start at (late 2026).
+#[allow(dead_code)]
 pub const NOW: i64 = 1_795_950_000_000;
 
 /// An open returnee household in Ninewa that consented to services, headed by `name`.
+#[allow(dead_code)]
 pub fn household(name: &str) -> Household {
     Household {
         id: Uuid::now_v7(),
@@ -35,3 +37,18 @@ pub fn household(name: &str) -> Household {
         ..Household::default()
     }
 }
+
+/// The worker every test laptop opens with, at Argon2's least cost (tests only).
+#[allow(dead_code)]
+pub fn creds() -> daleel::workspace::Credentials {
+    daleel::workspace::Credentials::new("Amal H.", "test passphrase").cheap()
+}
+
+/// The same, as the environment of a `daleel` process (a debug build honours
+/// `DALEEL_TEST_KDF=cheap`).
+#[allow(dead_code)]
+pub const ENV: [(&str, &str); 3] = [
+    ("DALEEL_WORKER", "Amal H."),
+    ("DALEEL_PASSPHRASE", "test passphrase"),
+    ("DALEEL_TEST_KDF", "cheap"),
+];

@@ -1,0 +1,424 @@
+//! Who may open the database. The data key (store/seal.rs) is kept once per worker,
+//! wrapped by a key derived from that worker's passphrase with Argon2id; the Argon2
+//! parameters are stored beside each wrapped key, so that they can be raised for new
+//! passphrases without locking anyone out. Removing a worker removes their wrapped key:
+//! nothing is encrypted again. A forgotten passphrase cannot be recovered (recovery is to
+//! import the team's bundles into a new database).
+//!
+//! The keyring is the sled tree `keyring`, not sealed (it is read before the data key is
+//! known): a random `pepper`, and per worker, under a keyed hash of the folded name, the
+//! salt, the parameters, a nonce and the wrapped data key and name. Names are not in the
+//! clear.
+
+use argon2::{Algorithm, Argon2, Params, Version};
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::codec::{self, Versioned};
+use crate::store::seal::DataKey;
+
+/// The tree that holds the keyring.
+pub const TREE: &str = "keyring";
+const PEPPER: &[u8] = b"pepper";
+const SLOT_PREFIX: u8 = b'w';
+const WRAP_CONTEXT: &[u8] = b"daleel keyslot v1";
+
+/// Argon2id's cost: memory in KiB, passes, lanes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KdfParams {
+    pub m_kib: u32,
+    pub t: u32,
+    pub p: u32,
+}
+
+impl KdfParams {
+    /// For a worker's passphrase: 64 MiB and 3 passes, measured at about 0.1 s on the
+    /// development machine, so well under a second on a Celeron four times slower
+    /// (`cargo bench --bench store` prints the unlock time).
+    pub const FIELD: KdfParams = KdfParams {
+        m_kib: 64 * 1024,
+        t: 3,
+        p: 1,
+    };
+    /// Argon2's least cost, for tests only.
+    pub const CHEAP: KdfParams = KdfParams {
+        m_kib: 8,
+        t: 1,
+        p: 1,
+    };
+
+    /// The parameters new passphrases get: `FIELD`, or `CHEAP` in a debug build whose
+    /// `DALEEL_TEST_KDF` is `cheap` (the test suite's processes). A release build always
+    /// uses `FIELD`.
+    pub fn for_new() -> KdfParams {
+        if cfg!(debug_assertions) && std::env::var("DALEEL_TEST_KDF").is_ok_and(|v| v == "cheap") {
+            KdfParams::CHEAP
+        } else {
+            KdfParams::FIELD
+        }
+    }
+
+    /// Refuses parameters no Daleel writes (a damaged or crafted keyring must not make
+    /// unlocking take all the memory of the laptop).
+    fn check(&self) -> Result<Params, KeyringError> {
+        if self.m_kib > 1024 * 1024 || self.t > 20 || self.p == 0 || self.p > 8 {
+            return Err(KeyringError::Damaged);
+        }
+        Params::new(self.m_kib, self.t, self.p, Some(32)).map_err(|_| KeyringError::Damaged)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyringError {
+    #[error(
+        "the passphrase is wrong, or the worker name is not one of this laptop's workers: try again (a forgotten passphrase cannot be recovered; another worker of this laptop can add you again)"
+    )]
+    WrongPassphrase,
+    #[error(
+        "this database has more than one worker: say who you are (--worker NAME or DALEEL_WORKER)"
+    )]
+    WhichWorker,
+    #[error("{0} is already a worker on this laptop")]
+    Exists(String),
+    #[error("there is no worker of that name on this laptop")]
+    NoSuchWorker,
+    #[error("the last worker cannot be removed: add another worker first")]
+    LastWorker,
+    #[error("a passphrase needs at least {MIN_PASSPHRASE} characters")]
+    TooShort,
+    #[error("a worker needs a name")]
+    NoName,
+    #[error("the keyring of this database is damaged: restore it from a backup")]
+    Damaged,
+    #[error("the database could not be read or written: {0}")]
+    Sled(#[from] sled::Error),
+}
+
+/// The fewest characters a passphrase may have.
+pub const MIN_PASSPHRASE: usize = 8;
+
+/// One worker's wrapped data key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Slot {
+    salt: [u8; 16],
+    params: KdfParams,
+    nonce: [u8; 24],
+    /// AEAD under the passphrase key of the data key (32 bytes) followed by the name.
+    wrapped: Vec<u8>,
+}
+
+impl Versioned for Slot {
+    const VERSION: u8 = 1;
+}
+
+/// The key a passphrase gives with a slot's salt and parameters.
+fn passphrase_key(
+    passphrase: &str,
+    salt: &[u8; 16],
+    params: KdfParams,
+) -> Result<Zeroizing<[u8; 32]>, KeyringError> {
+    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.check()?);
+    let mut out = Zeroizing::new([0u8; 32]);
+    argon
+        .hash_password_into(passphrase.as_bytes(), salt, out.as_mut())
+        .map_err(|_| KeyringError::Damaged)?;
+    Ok(out)
+}
+
+/// A name folded for lookup: trimmed, inner spaces collapsed, lower case.
+pub fn fold_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The keyring of an open sled database.
+pub struct Keyring {
+    tree: sled::Tree,
+}
+
+impl Keyring {
+    pub fn open(db: &sled::Db) -> Result<Keyring, KeyringError> {
+        Ok(Keyring {
+            tree: db.open_tree(TREE)?,
+        })
+    }
+
+    fn pepper(&self) -> Result<[u8; 32], KeyringError> {
+        if let Some(p) = self.tree.get(PEPPER)? {
+            return p.as_ref().try_into().map_err(|_| KeyringError::Damaged);
+        }
+        let pepper: [u8; 32] = rand::random();
+        self.tree.insert(PEPPER, &pepper)?;
+        Ok(pepper)
+    }
+
+    fn slot_key(&self, name: &str) -> Result<Vec<u8>, KeyringError> {
+        let hash = blake3::keyed_hash(&self.pepper()?, fold_name(name).as_bytes());
+        let mut key = vec![SLOT_PREFIX];
+        key.extend(hash.as_bytes());
+        Ok(key)
+    }
+
+    fn slots(&self) -> Result<Vec<(sled::IVec, Slot)>, KeyringError> {
+        self.tree
+            .scan_prefix([SLOT_PREFIX])
+            .map(|r| {
+                let (k, v) = r?;
+                let slot: Slot = codec::decode(&v).map_err(|_| KeyringError::Damaged)?;
+                Ok((k, slot))
+            })
+            .collect()
+    }
+
+    /// How many workers can open the database.
+    pub fn count(&self) -> Result<usize, KeyringError> {
+        Ok(self.tree.scan_prefix([SLOT_PREFIX]).count())
+    }
+
+    /// Whether the database has a keyring at all (it is encrypted).
+    pub fn exists(&self) -> Result<bool, KeyringError> {
+        Ok(self.count()? > 0)
+    }
+
+    /// Gives worker `name` a wrapped copy of `key` under `passphrase`.
+    pub fn add(
+        &self,
+        name: &str,
+        passphrase: &str,
+        params: KdfParams,
+        key: &DataKey,
+    ) -> Result<(), KeyringError> {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            return Err(KeyringError::NoName);
+        }
+        if passphrase.chars().count() < MIN_PASSPHRASE {
+            return Err(KeyringError::TooShort);
+        }
+        let slot_key = self.slot_key(&name)?;
+        if self.tree.contains_key(&slot_key)? {
+            return Err(KeyringError::Exists(name));
+        }
+        self.put(&slot_key, &name, passphrase, params, key)
+    }
+
+    fn put(
+        &self,
+        slot_key: &[u8],
+        name: &str,
+        passphrase: &str,
+        params: KdfParams,
+        key: &DataKey,
+    ) -> Result<(), KeyringError> {
+        let salt: [u8; 16] = rand::random();
+        let nonce: [u8; 24] = rand::random();
+        let kek = passphrase_key(passphrase, &salt, params)?;
+        let mut plain = Zeroizing::new(key.bytes().to_vec());
+        plain.extend(name.as_bytes());
+        let aad = [WRAP_CONTEXT, slot_key].concat();
+        let wrapped = XChaCha20Poly1305::new(kek.as_ref().into())
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: &plain,
+                    aad: &aad,
+                },
+            )
+            .map_err(|_| KeyringError::Damaged)?;
+        let slot = Slot {
+            salt,
+            params,
+            nonce,
+            wrapped,
+        };
+        self.tree.insert(
+            slot_key,
+            codec::encode(&slot).map_err(|_| KeyringError::Damaged)?,
+        )?;
+        self.tree.flush()?;
+        Ok(())
+    }
+
+    fn open_slot(
+        slot_key: &[u8],
+        slot: &Slot,
+        passphrase: &str,
+    ) -> Result<(DataKey, String), KeyringError> {
+        let kek = passphrase_key(passphrase, &slot.salt, slot.params)?;
+        let aad = [WRAP_CONTEXT, slot_key].concat();
+        let plain = Zeroizing::new(
+            XChaCha20Poly1305::new(kek.as_ref().into())
+                .decrypt(
+                    XNonce::from_slice(&slot.nonce),
+                    Payload {
+                        msg: &slot.wrapped,
+                        aad: &aad,
+                    },
+                )
+                .map_err(|_| KeyringError::WrongPassphrase)?,
+        );
+        if plain.len() < 32 {
+            return Err(KeyringError::Damaged);
+        }
+        let mut key = [0u8; 32];
+        key.copy_from_slice(&plain[..32]);
+        let name = String::from_utf8(plain[32..].to_vec()).map_err(|_| KeyringError::Damaged)?;
+        Ok((DataKey::from_bytes(key), name))
+    }
+
+    /// The data key and the worker's name, from a passphrase. `name` may be left out when
+    /// the database has one worker.
+    pub fn unlock(
+        &self,
+        name: Option<&str>,
+        passphrase: &str,
+    ) -> Result<(DataKey, String), KeyringError> {
+        match name {
+            Some(name) => {
+                let slot_key = self.slot_key(name)?;
+                let Some(bytes) = self.tree.get(&slot_key)? else {
+                    // The same answer as a wrong passphrase, and after the same work:
+                    // which names are workers is not told to whoever guesses.
+                    let _ = passphrase_key(passphrase, &[0; 16], KdfParams::for_new());
+                    return Err(KeyringError::WrongPassphrase);
+                };
+                let slot: Slot = codec::decode(&bytes).map_err(|_| KeyringError::Damaged)?;
+                Keyring::open_slot(&slot_key, &slot, passphrase)
+            }
+            None => {
+                let slots = self.slots()?;
+                match slots.as_slice() {
+                    [(k, slot)] => Keyring::open_slot(k, slot, passphrase),
+                    [] => Err(KeyringError::Damaged),
+                    _ => Err(KeyringError::WhichWorker),
+                }
+            }
+        }
+    }
+
+    /// Sets a worker's passphrase (the data key must be known: the database is open).
+    pub fn set_passphrase(
+        &self,
+        name: &str,
+        passphrase: &str,
+        params: KdfParams,
+        key: &DataKey,
+    ) -> Result<(), KeyringError> {
+        if passphrase.chars().count() < MIN_PASSPHRASE {
+            return Err(KeyringError::TooShort);
+        }
+        let slot_key = self.slot_key(name)?;
+        if !self.tree.contains_key(&slot_key)? {
+            return Err(KeyringError::NoSuchWorker);
+        }
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.put(&slot_key, &name, passphrase, params, key)
+    }
+
+    /// Removes a worker's wrapped key; the last one stays.
+    pub fn remove(&self, name: &str) -> Result<(), KeyringError> {
+        let slot_key = self.slot_key(name)?;
+        if !self.tree.contains_key(&slot_key)? {
+            return Err(KeyringError::NoSuchWorker);
+        }
+        if self.count()? <= 1 {
+            return Err(KeyringError::LastWorker);
+        }
+        self.tree.remove(&slot_key)?;
+        self.tree.flush()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ring() -> (tempfile::TempDir, Keyring) {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = sled::Config::new()
+            .path(dir.path())
+            .temporary(true)
+            .open()
+            .expect("db");
+        (dir, Keyring::open(&db).expect("ring"))
+    }
+
+    #[test]
+    fn workers_unlock_with_their_own_passphrase_only() {
+        let (_d, ring) = ring();
+        let key = DataKey::random();
+        assert!(!ring.exists().expect("e"));
+        ring.add("Amal  Hassan", "correct horse", KdfParams::CHEAP, &key)
+            .expect("add");
+        let (k, name) = ring.unlock(None, "correct horse").expect("one worker");
+        assert_eq!((k.bytes(), name.as_str()), (key.bytes(), "Amal Hassan"));
+        assert!(matches!(
+            ring.unlock(None, "wrong horse"),
+            Err(KeyringError::WrongPassphrase)
+        ));
+        ring.add("Yousif", "battery staple", KdfParams::CHEAP, &key)
+            .expect("add");
+        assert!(matches!(
+            ring.unlock(None, "battery staple"),
+            Err(KeyringError::WhichWorker)
+        ));
+        let (k, name) = ring
+            .unlock(Some(" amal hassan "), "correct horse")
+            .expect("by name, folded");
+        assert_eq!((k.bytes(), name.as_str()), (key.bytes(), "Amal Hassan"));
+        assert!(matches!(
+            ring.unlock(Some("Yousif"), "correct horse"),
+            Err(KeyringError::WrongPassphrase)
+        ));
+        assert!(matches!(
+            ring.unlock(Some("Nobody"), "correct horse"),
+            Err(KeyringError::WrongPassphrase)
+        ));
+        assert!(matches!(
+            ring.add("amal hassan", "another one", KdfParams::CHEAP, &key),
+            Err(KeyringError::Exists(_))
+        ));
+        assert!(matches!(
+            ring.add("Sara", "short", KdfParams::CHEAP, &key),
+            Err(KeyringError::TooShort)
+        ));
+        ring.remove("Amal Hassan").expect("remove");
+        assert!(ring.unlock(Some("Amal Hassan"), "correct horse").is_err());
+        assert_eq!(
+            ring.unlock(None, "battery staple").expect("the other").1,
+            "Yousif"
+        );
+        assert!(matches!(
+            ring.remove("Yousif"),
+            Err(KeyringError::LastWorker)
+        ));
+        ring.set_passphrase("Yousif", "new passphrase", KdfParams::CHEAP, &key)
+            .expect("change");
+        assert!(ring.unlock(None, "battery staple").is_err());
+        assert!(ring.unlock(None, "new passphrase").is_ok());
+    }
+
+    #[test]
+    fn the_keyring_holds_no_name_and_no_key_in_the_clear() {
+        let (_d, ring) = ring();
+        let key = DataKey::random();
+        ring.add("Zainab Sentinel", "correct horse", KdfParams::CHEAP, &key)
+            .expect("add");
+        for entry in ring.tree.iter() {
+            let (k, v) = entry.expect("entry");
+            for bytes in [k.as_ref(), v.as_ref()] {
+                assert!(
+                    !bytes
+                        .windows(8)
+                        .any(|w| w.eq_ignore_ascii_case(b"sentinel"))
+                );
+                assert!(!bytes.windows(32).any(|w| w == key.bytes()));
+            }
+        }
+    }
+}
