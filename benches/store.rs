@@ -8,7 +8,9 @@ mod common;
 use std::time::Instant;
 
 use daleel::demo;
+use daleel::keyring::{KdfParams, Keyring};
 use daleel::model::{Household, Timestamp};
+use daleel::store::seal::DataKey;
 use daleel::store::{DeviceInfo, Edit, FixedClock, Store};
 use daleel::sync::identity::Identity;
 
@@ -33,23 +35,63 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 fn main() {
     let n: usize = common::households();
-    let tmp = tempfile::tempdir().expect("temporary directory");
-    let (identity, _) = Identity::load_or_create(tmp.path()).expect("identity");
-    let device = DeviceInfo {
-        origin: identity.origin(),
-        code: identity.code(),
-    };
     let today = Timestamp(1_795_000_000_000);
-    let clock = FixedClock::at(today.0);
-    let db_dir = tmp.path().join("db");
-    let store = Store::open_with_clock(&db_dir, device.clone(), clock.clone()).expect("open");
-
     let households = demo::households(n, 7, today);
     println!("store benchmark: {n} households");
     println!(
         "  resident memory with the generated households in memory, before the store works: {:.1} MiB",
         common::rss_mib()
     );
+    unlock_time();
+    println!("values in the clear (a database made before encryption):");
+    run(&households, today, None);
+    println!("values sealed (XChaCha20-Poly1305), as every new database:");
+    run(&households, today, Some(&DataKey::random()));
+    println!("peak resident memory: {:.1} MiB", common::peak_rss_mib());
+}
+
+/// How long a worker's passphrase takes to open the data key with the Argon2 parameters
+/// new passphrases get (median of five).
+fn unlock_time() {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let db = sled::Config::new().path(tmp.path()).open().expect("sled");
+    let ring = Keyring::open(&db).expect("keyring");
+    let p = KdfParams::FIELD;
+    ring.add("Amal", "correct horse battery", p, &DataKey::random())
+        .expect("add");
+    let mut times: Vec<f64> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            ring.unlock(None, "correct horse battery").expect("unlock");
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!(
+        "  unlock with a passphrase (Argon2id, {} MiB, {} passes, {} lane): median {:.0} ms, worst {:.0} ms",
+        p.m_kib / 1024,
+        p.t,
+        p.p,
+        times[2],
+        times[4]
+    );
+}
+
+fn run(households: &[Household], today: Timestamp, key: Option<&DataKey>) {
+    let n = households.len();
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let (identity, _) = Identity::load_or_create(tmp.path()).expect("identity");
+    let device = DeviceInfo {
+        origin: identity.origin(),
+        code: identity.code(),
+    };
+    let clock = FixedClock::at(today.0);
+    let db_dir = tmp.path().join("db");
+    let open = |device: DeviceInfo, clock: std::sync::Arc<FixedClock>| match key {
+        Some(key) => Store::open_sealed(&db_dir, device, clock, key),
+        None => Store::open_with_clock(&db_dir, device, clock),
+    };
+    let store = open(device.clone(), clock.clone()).expect("open");
 
     // Bulk insert, 500 households per transaction, one flush at the end.
     let started = Instant::now();
@@ -95,7 +137,7 @@ fn main() {
         n as f64 / scan
     );
     let started = Instant::now();
-    for h in &households {
+    for h in households {
         let got: Household = store.get(h.id).expect("get").expect("present");
         assert_eq!(got.id, h.id);
     }
@@ -131,7 +173,7 @@ fn main() {
     // Reopen: the cost of opening the database at this size, then of counting (sled's
     // len() walks the whole tree).
     let started = Instant::now();
-    let store = Store::open_with_clock(&db_dir, device, clock).expect("reopen");
+    let store = open(device, clock).expect("reopen");
     let opened = started.elapsed().as_secs_f64() * 1e3;
     let started = Instant::now();
     let count = store.count::<Household>();
@@ -139,5 +181,4 @@ fn main() {
         "  reopen: {opened:.0} ms; count {count} households: {:.0} ms",
         started.elapsed().as_secs_f64() * 1e3
     );
-    println!("  peak resident memory: {:.1} MiB", common::peak_rss_mib());
 }

@@ -1,7 +1,9 @@
 //! Sync benchmark: export and import rates (changes per second) and peak memory for a
 //! bundle of about 100,000 changes (`DALEEL_BENCH_HOUSEHOLDS` demo households, default
 //! 18,000, which make about 100,000 changes), and import's ratio to raw sled inserts of
-//! the same records. Figures only: nothing asserted but that both laptops end equal.
+//! the same records; each with the database's values sealed (as every new database) and
+//! in the clear (a database made before encryption), to show what encryption costs.
+//! Figures only: nothing asserted but that both laptops end equal.
 //!
 //! The import runs in a child process (this benchmark run again), on a laptop that holds
 //! nothing else, so that its peak memory is the import's own and not the sender's.
@@ -9,24 +11,43 @@
 mod common;
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
-use daleel::store::FixedClock;
+use daleel::store::{DeviceInfo, FixedClock, Store};
 use daleel::sync::card::Card;
+use daleel::sync::identity::Identity;
 use daleel::workspace::Workspace;
 
 const NOW: i64 = 1_795_950_000_000;
 
+/// A laptop: sealed through a workspace (a worker and passphrase), or in the clear.
+fn laptop(dir: &Path, sealed: bool) -> (Arc<Store>, Arc<Identity>) {
+    if sealed {
+        let ws =
+            Workspace::open_with_clock(dir, FixedClock::at(NOW), &common::creds()).expect("open");
+        (ws.store, ws.identity)
+    } else {
+        let (identity, _) = Identity::load_or_create(dir).expect("key");
+        let device = DeviceInfo {
+            origin: identity.origin(),
+            code: identity.code(),
+        };
+        let store =
+            Store::open_with_clock(&dir.join("db"), device, FixedClock::at(NOW)).expect("open");
+        (Arc::new(store), Arc::new(identity))
+    }
+}
+
 /// The child: imports one bundle into a fresh database and prints its figures.
-fn import_child(bundle: &Path, dir: &Path, card: &Path) {
-    let ws = Workspace::open_with_clock(dir, FixedClock::at(NOW), &common::creds()).expect("open");
+fn import_child(bundle: &Path, dir: &Path, card: &Path, sealed: bool) {
+    let (store, _) = laptop(dir, sealed);
     let card = Card::read(&std::fs::read(card).expect("card")).expect("card");
-    ws.store.trust(&card).expect("trust");
+    store.trust(&card).expect("trust");
     let rss_before = common::rss_mib();
     let t = Instant::now();
     let mut ticks = 0u32;
-    let s =
-        daleel::sync::import::import_file(&ws.store, bundle, |_, _| ticks += 1).expect("import");
+    let s = daleel::sync::import::import_file(&store, bundle, |_, _| ticks += 1).expect("import");
     let seconds = t.elapsed().as_secs_f64();
     println!(
         "{seconds} {} {rss_before} {} {ticks}",
@@ -36,39 +57,53 @@ fn import_child(bundle: &Path, dir: &Path, card: &Path) {
 }
 
 fn main() {
-    if let (Ok(bundle), Ok(dir), Ok(card)) = (
+    if let (Ok(bundle), Ok(dir), Ok(card), Ok(sealed)) = (
         std::env::var("DALEEL_BENCH_IMPORT"),
         std::env::var("DALEEL_BENCH_DB"),
         std::env::var("DALEEL_BENCH_CARD"),
+        std::env::var("DALEEL_BENCH_SEALED"),
     ) {
-        import_child(Path::new(&bundle), Path::new(&dir), Path::new(&card));
+        import_child(
+            Path::new(&bundle),
+            Path::new(&dir),
+            Path::new(&card),
+            sealed == "1",
+        );
         return;
     }
     let n: usize = std::env::var("DALEEL_BENCH_HOUSEHOLDS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(18_000);
+    println!("sync benchmark: {n} demo households");
+    for sealed in [true, false] {
+        println!(
+            "{}",
+            if sealed {
+                "values sealed (every new database):"
+            } else {
+                "values in the clear (a database made before encryption):"
+            }
+        );
+        run(n, sealed);
+    }
+}
+
+fn run(n: usize, sealed: bool) {
     let a_dir = tempfile::tempdir().expect("a");
     let b_dir = tempfile::tempdir().expect("b");
     let stick = tempfile::tempdir().expect("stick");
-    let a =
-        Workspace::open_with_clock(a_dir.path(), FixedClock::at(NOW), &common::creds()).expect("a");
-    daleel::demo::generate(&a.store, n, 1, |_| {}).expect("demo");
-    let changes = a.store.change_count();
-    println!("sync benchmark: {n} demo households, {changes} changes");
+    let (a, a_id) = laptop(a_dir.path(), sealed);
+    daleel::demo::generate(&a, n, 1, |_| {}).expect("demo");
+    let changes = a.change_count();
     let card_path = stick.path().join("a.card");
-    std::fs::write(
-        &card_path,
-        Card::write(&a.identity, "a", a.store.now()).expect("card"),
-    )
-    .expect("card");
+    std::fs::write(&card_path, Card::write(&a_id, "a", a.now()).expect("card")).expect("card");
 
     let t = Instant::now();
-    let summary =
-        daleel::sync::export::export(&a.store, &a.identity, stick.path(), true).expect("export");
+    let summary = daleel::sync::export::export(&a, &a_id, stick.path(), true).expect("export");
     let export_s = t.elapsed().as_secs_f64();
     println!(
-        "  export: {:.2} s, {:.0} changes/s, bundle {:.1} MiB ({} segments)",
+        "  export of {changes} changes: {:.2} s, {:.0} changes/s, bundle {:.1} MiB ({} segments)",
         export_s,
         summary.changes as f64 / export_s,
         summary.bytes as f64 / 1048576.0,
@@ -78,8 +113,7 @@ fn main() {
     // The phases of an import, timed apart on a third laptop.
     {
         let c_dir = tempfile::tempdir().expect("c");
-        let c = Workspace::open_with_clock(c_dir.path(), FixedClock::at(NOW), &common::creds())
-            .expect("c");
+        let (c, _) = laptop(c_dir.path(), sealed);
         let bytes = std::fs::read(&summary.path).expect("read");
         let t = Instant::now();
         let bundle = daleel::sync::bundle::read(&bytes, |_| true).expect("verify");
@@ -90,19 +124,20 @@ fn main() {
             .flat_map(|s| s.changes.iter().copied())
             .collect();
         let t = Instant::now();
-        c.store.stage(&encoded).expect("stage");
+        c.stage(&encoded).expect("stage");
         let stage = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        c.store.apply_staged(|_| {}).expect("apply");
+        c.apply_staged(|_| {}).expect("apply");
         let apply = t.elapsed().as_secs_f64();
         println!("  import phases: verify {verify:.2} s, stage {stage:.2} s, apply {apply:.2} s");
     }
-    drop(a);
+    drop((a, a_id));
 
     let out = std::process::Command::new(std::env::current_exe().expect("exe"))
         .env("DALEEL_BENCH_IMPORT", &summary.path)
         .env("DALEEL_BENCH_DB", b_dir.path())
         .env("DALEEL_BENCH_CARD", &card_path)
+        .env("DALEEL_BENCH_SEALED", if sealed { "1" } else { "0" })
         .output()
         .expect("child");
     assert!(
@@ -123,24 +158,19 @@ fn main() {
     println!(
         "  resident memory of that process: {rss_before:.1} MiB before the import, peak {peak:.1} MiB"
     );
-    let a =
-        Workspace::open_with_clock(a_dir.path(), FixedClock::at(NOW), &common::creds()).expect("a");
-    let b =
-        Workspace::open_with_clock(b_dir.path(), FixedClock::at(NOW), &common::creds()).expect("b");
+    let (a, _) = laptop(a_dir.path(), sealed);
+    let (b, _) = laptop(b_dir.path(), sealed);
     assert_eq!(
-        a.store.state_digest().expect("d"),
-        b.store.state_digest().expect("d"),
+        a.state_digest().expect("d"),
+        b.state_digest().expect("d"),
         "the same state"
     );
 
     // Raw sled: the same records, encoded, inserted in batches of 2,000 with one flush at
-    // the end: no merge, no indexes, no change log.
+    // the end: no merge, no indexes, no change log, no sealing.
     use daleel::model::{Household, Need, Organization, Referral, Service};
     let mut records: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
-    fn add<E: daleel::store::Entity>(
-        store: &daleel::store::Store,
-        out: &mut Vec<(Vec<u8>, Vec<u8>)>,
-    ) {
+    fn add<E: daleel::store::Entity>(store: &Store, out: &mut Vec<(Vec<u8>, Vec<u8>)>) {
         for r in store.all::<E>() {
             let r = r.expect("record");
             out.push((
@@ -149,11 +179,11 @@ fn main() {
             ));
         }
     }
-    add::<Household>(&b.store, &mut records);
-    add::<Need>(&b.store, &mut records);
-    add::<Referral>(&b.store, &mut records);
-    add::<Organization>(&b.store, &mut records);
-    add::<Service>(&b.store, &mut records);
+    add::<Household>(&b, &mut records);
+    add::<Need>(&b, &mut records);
+    add::<Referral>(&b, &mut records);
+    add::<Organization>(&b, &mut records);
+    add::<Service>(&b, &mut records);
     let raw_dir = tempfile::tempdir().expect("raw");
     let db = sled::Config::new()
         .path(raw_dir.path())

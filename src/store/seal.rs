@@ -8,8 +8,8 @@
 //! A sealed value is `nonce (24 bytes) || ciphertext || tag (16 bytes)`; the nonce is
 //! random, which XChaCha20's 192-bit nonces make safe for any number of values.
 
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
-use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use chacha20poly1305::aead::{AeadInPlace, KeyInit};
+use chacha20poly1305::{Tag, XChaCha20Poly1305, XNonce};
 
 /// The bytes a sealed value adds to its plaintext.
 pub const OVERHEAD: usize = 24 + 16;
@@ -61,13 +61,22 @@ impl std::fmt::Debug for Sealer {
     }
 }
 
-/// The associated data of a value: the tree's name, a zero byte, the value's key.
-fn associated(tree: &str, key: &[u8]) -> Vec<u8> {
-    let mut ad = Vec::with_capacity(tree.len() + 1 + key.len());
-    ad.extend_from_slice(tree.as_bytes());
-    ad.push(0);
-    ad.extend_from_slice(key);
-    ad
+/// The associated data of a value: the tree's name, a zero byte, the value's key. Built
+/// on the stack for the usual short keys (this runs for every value read or written).
+fn with_associated<R>(tree: &str, key: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
+    let len = tree.len() + 1 + key.len();
+    let mut stack = [0u8; 160];
+    let mut heap = Vec::new();
+    let ad: &mut [u8] = if len <= stack.len() {
+        &mut stack[..len]
+    } else {
+        heap.resize(len, 0);
+        &mut heap
+    };
+    ad[..tree.len()].copy_from_slice(tree.as_bytes());
+    ad[tree.len()] = 0;
+    ad[tree.len() + 1..].copy_from_slice(key);
+    f(ad)
 }
 
 impl Sealer {
@@ -80,21 +89,16 @@ impl Sealer {
     /// Seals `plain`, stored under `key` in tree `tree`.
     pub fn seal(&self, tree: &str, key: &[u8], plain: &[u8]) -> Vec<u8> {
         let nonce: [u8; 24] = rand::random();
-        let ad = associated(tree, key);
-        let sealed = self
-            .aead
-            .encrypt(
-                XNonce::from_slice(&nonce),
-                Payload {
-                    msg: plain,
-                    aad: &ad,
-                },
-            )
-            // Encryption fails only for messages beyond 256 GiB.
-            .unwrap_or_default();
-        let mut out = Vec::with_capacity(24 + sealed.len());
+        let mut out = Vec::with_capacity(OVERHEAD + plain.len());
         out.extend_from_slice(&nonce);
-        out.extend_from_slice(&sealed);
+        out.extend_from_slice(plain);
+        let tag = with_associated(tree, key, |ad| {
+            self.aead
+                .encrypt_in_place_detached(XNonce::from_slice(&nonce), ad, &mut out[24..])
+        })
+        // Encryption fails only for messages beyond 256 GiB.
+        .unwrap_or_default();
+        out.extend_from_slice(&tag);
         out
     }
 
@@ -104,16 +108,18 @@ impl Sealer {
             return Err(SealError::Short);
         }
         let (nonce, body) = sealed.split_at(24);
-        let ad = associated(tree, key);
-        self.aead
-            .decrypt(
+        let (text, tag) = body.split_at(body.len() - 16);
+        let mut out = text.to_vec();
+        with_associated(tree, key, |ad| {
+            self.aead.decrypt_in_place_detached(
                 XNonce::from_slice(nonce),
-                Payload {
-                    msg: body,
-                    aad: &ad,
-                },
+                ad,
+                &mut out,
+                Tag::from_slice(tag),
             )
-            .map_err(|_| SealError::Tampered)
+        })
+        .map_err(|_| SealError::Tampered)?;
+        Ok(out)
     }
 }
 
