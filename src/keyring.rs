@@ -174,6 +174,11 @@ impl Keyring {
             .collect()
     }
 
+    /// Whether worker `name` has a passphrase here.
+    pub fn has(&self, name: &str) -> Result<bool, KeyringError> {
+        Ok(self.tree.contains_key(self.slot_key(name)?)?)
+    }
+
     /// How many workers can open the database.
     pub fn count(&self) -> Result<usize, KeyringError> {
         Ok(self.tree.scan_prefix([SLOT_PREFIX]).count())

@@ -44,6 +44,10 @@ pub enum WorkspaceError {
         "this database is encrypted: give your passphrase (--passphrase-file FILE or DALEEL_PASSPHRASE), and your name (--worker NAME or DALEEL_WORKER) when the laptop has more than one worker"
     )]
     NeedsPassphrase,
+    #[error(
+        "this database was made before encryption and has no workers' passphrases yet: open it with a worker name and passphrase to encrypt it first"
+    )]
+    NotEncrypted,
 }
 
 /// What opens an encrypted database: a worker's name (needed when it has more than one
@@ -112,6 +116,16 @@ pub struct Workspace {
     /// The store holds the data directory's lock: it stays locked while any clone of
     /// this `Arc` (a worker thread's) is alive.
     pub store: Arc<Store>,
+    /// The data key of an encrypted database (none for one made before encryption).
+    pub unlocked: Option<Unlocked>,
+}
+
+/// What an unlocked database keeps to manage its workers.
+#[derive(Clone)]
+pub struct Unlocked {
+    key: DataKey,
+    /// The Argon2 cost of passphrases set from now on.
+    params: KdfParams,
 }
 
 impl Workspace {
@@ -158,13 +172,11 @@ impl Workspace {
                 else {
                     return Err(WorkspaceError::NeedsFirstWorker);
                 };
+                let name = crate::store::check_worker_name(name)?;
                 let key = DataKey::random();
                 let params = credentials.params.unwrap_or_else(KdfParams::for_new);
-                ring.add(name, passphrase, params, &key)?;
-                (
-                    Some(key),
-                    Some(name.split_whitespace().collect::<Vec<_>>().join(" ")),
-                )
+                ring.add(&name, passphrase, params, &key)?;
+                (Some(key), Some(name))
             }
             Protection::Plain => (None, None),
         };
@@ -184,7 +196,53 @@ impl Workspace {
             dir: dir.to_path_buf(),
             identity: Arc::new(identity),
             store,
+            unlocked: key.map(|key| Unlocked {
+                key,
+                params: credentials.params.unwrap_or_else(KdfParams::for_new),
+            }),
         })
+    }
+
+    fn unlocked(&self) -> Result<(&Unlocked, Keyring), WorkspaceError> {
+        let unlocked = self.unlocked.as_ref().ok_or(WorkspaceError::NotEncrypted)?;
+        Ok((unlocked, Keyring::open(self.store.db())?))
+    }
+
+    /// The workers who can open this database, in the order they were added.
+    pub fn workers(&self) -> Result<Vec<String>, WorkspaceError> {
+        let (_, ring) = self.unlocked()?;
+        let mut out = Vec::new();
+        for name in self.store.workers()? {
+            if ring.has(&name)? {
+                out.push(name);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Lets another worker open this database with their own passphrase.
+    pub fn add_worker(&self, name: &str, passphrase: &str) -> Result<(), WorkspaceError> {
+        let (u, ring) = self.unlocked()?;
+        crate::store::check_worker_name(name)?;
+        ring.add(name, passphrase, u.params, &u.key)?;
+        self.store.add_worker_name(name)?;
+        Ok(())
+    }
+
+    /// Takes a worker's passphrase away (nothing is encrypted again; the last worker
+    /// stays).
+    pub fn remove_worker(&self, name: &str) -> Result<(), WorkspaceError> {
+        let (_, ring) = self.unlocked()?;
+        ring.remove(name)?;
+        self.store.remove_worker_name(name)?;
+        Ok(())
+    }
+
+    /// Sets a worker's passphrase.
+    pub fn set_passphrase(&self, name: &str, passphrase: &str) -> Result<(), WorkspaceError> {
+        let (u, ring) = self.unlocked()?;
+        ring.set_passphrase(name, passphrase, u.params, &u.key)?;
+        Ok(())
     }
 }
 

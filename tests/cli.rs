@@ -571,3 +571,170 @@ fn referrals_are_listed_and_moved_by_the_lifecycle_rules() {
     let bad = daleel(dir.path(), &["referral", "move", "not-an-id", "sent"]);
     assert!(stderr(&bad).contains("is not a referral id"));
 }
+
+/// `daleel` as a given worker: `worker` and `passphrase` in place of the usual ones
+/// (`None` leaves that variable unset).
+fn daleel_as(dir: &Path, worker: Option<&str>, passphrase: Option<&str>, args: &[&str]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_daleel"));
+    c.envs(common::ENV)
+        .env_remove("DALEEL_WORKER")
+        .env_remove("DALEEL_PASSPHRASE")
+        .env_remove("DALEEL_DATA_DIR")
+        .env_remove("DALEEL_LOG")
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args);
+    if let Some(w) = worker {
+        c.env("DALEEL_WORKER", w);
+    }
+    if let Some(p) = passphrase {
+        c.env("DALEEL_PASSPHRASE", p);
+    }
+    c.output().expect("run daleel")
+}
+
+#[test]
+fn a_new_database_needs_a_worker_and_a_passphrase_and_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = daleel_as(dir.path(), None, None, &["stats"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("--worker NAME or DALEEL_WORKER") && err.contains("--passphrase-file"),
+        "{err}"
+    );
+    assert!(
+        stats_fails_plainly(dir.path()),
+        "a refused start leaves nothing half-made"
+    );
+    // A passphrase file's trailing newline is not part of the passphrase.
+    let file = dir.path().join("pass.txt");
+    std::fs::write(&file, "river stone 42\n").expect("write");
+    let made = daleel_as(
+        dir.path(),
+        Some("Amal H."),
+        None,
+        &["--passphrase-file", file.to_str().expect("p"), "stats"],
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let again = daleel_as(dir.path(), None, Some("river stone 42"), &["stats"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    let wrong = daleel_as(dir.path(), None, Some("river stone 42\n"), &["stats"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(
+        stderr(&wrong).contains("the passphrase is wrong"),
+        "{}",
+        stderr(&wrong)
+    );
+    let none = daleel_as(dir.path(), None, None, &["stats"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(
+        stderr(&none).contains("this database is encrypted"),
+        "{}",
+        stderr(&none)
+    );
+}
+
+/// A database that was never made answers with the same request, not with a half-made one.
+fn stats_fails_plainly(dir: &Path) -> bool {
+    let out = daleel_as(dir, None, None, &["stats"]);
+    !out.status.success() && stderr(&out).contains("needs its first worker")
+}
+
+#[test]
+fn workers_are_added_listed_given_a_new_passphrase_and_removed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let amal =
+        |args: &[&str]| daleel_as(dir.path(), Some("Amal H."), Some("test passphrase"), args);
+    assert!(amal(&["stats"]).status.success());
+    let file = dir.path().join("yousif.txt");
+    std::fs::write(&file, "yousif's own phrase\r\n").expect("write");
+    let out = amal(&[
+        "workers",
+        "add",
+        "Yousif K.",
+        "--new-passphrase-file",
+        file.to_str().expect("p"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list = json(&amal(&["workers", "list", "--json"]));
+    let names: Vec<&str> = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|w| w["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names, ["Amal H.", "Yousif K."]);
+    // Two workers: the name is needed, and the one who unlocked is the one working.
+    let which = daleel_as(dir.path(), None, Some("yousif's own phrase"), &["stats"]);
+    assert_eq!(which.status.code(), Some(1));
+    assert!(
+        stderr(&which).contains("more than one worker"),
+        "{}",
+        stderr(&which)
+    );
+    let yousif = |args: &[&str]| {
+        daleel_as(
+            dir.path(),
+            Some("yousif k."),
+            Some("yousif's own phrase"),
+            args,
+        )
+    };
+    let list = json(&yousif(&["workers", "list", "--json"]));
+    assert_eq!(list[1]["current"], serde_json::Value::Bool(true), "{list}");
+    let wrong = daleel_as(
+        dir.path(),
+        Some("Yousif K."),
+        Some("test passphrase"),
+        &["stats"],
+    );
+    assert!(
+        stderr(&wrong).contains("the passphrase is wrong"),
+        "{}",
+        stderr(&wrong)
+    );
+    // A new passphrase replaces the old one.
+    std::fs::write(&file, "a brand new phrase").expect("write");
+    let out = amal(&[
+        "workers",
+        "passphrase",
+        "Yousif K.",
+        "--new-passphrase-file",
+        file.to_str().expect("p"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!yousif(&["stats"]).status.success());
+    let renewed = daleel_as(
+        dir.path(),
+        Some("Yousif K."),
+        Some("a brand new phrase"),
+        &["stats"],
+    );
+    assert!(renewed.status.success(), "{}", stderr(&renewed));
+    // Removing Amal: her passphrase opens nothing; Yousif's still does, alone.
+    let out = daleel_as(
+        dir.path(),
+        Some("Yousif K."),
+        Some("a brand new phrase"),
+        &["workers", "remove", "Amal H.", "--yes"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!amal(&["stats"]).status.success());
+    let alone = daleel_as(
+        dir.path(),
+        None,
+        Some("a brand new phrase"),
+        &["workers", "list"],
+    );
+    assert!(alone.status.success(), "{}", stderr(&alone));
+    assert_eq!(stdout(&alone).trim(), "Yousif K.  (working now)");
+    let last = daleel_as(
+        dir.path(),
+        None,
+        Some("a brand new phrase"),
+        &["workers", "remove", "Yousif K.", "--yes"],
+    );
+    assert_eq!(last.status.code(), Some(1));
+    assert!(stderr(&last).contains("last worker"), "{}", stderr(&last));
+}

@@ -235,6 +235,7 @@ fn a_database_made_before_encryption_asks_who_is_working() {
         dir: dir.path().to_path_buf(),
         identity: Arc::new(identity),
         store,
+        unlocked: None,
     };
     let mut app = app(&ws);
     assert!(matches!(app.modal, Some(Modal::Worker(_))));

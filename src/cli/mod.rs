@@ -8,6 +8,7 @@ mod referral;
 mod services;
 mod stats;
 mod trust;
+mod workers;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -88,6 +89,11 @@ pub enum Command {
         #[command(subcommand)]
         command: TrustCommand,
     },
+    /// The workers who can open this laptop's database, each with their own passphrase.
+    Workers {
+        #[command(subcommand)]
+        command: WorkersCommand,
+    },
     /// The gazetteer of districts and sub-districts.
     Gazetteer {
         #[command(subcommand)]
@@ -97,6 +103,40 @@ pub enum Command {
     Services {
         #[command(subcommand)]
         command: ServicesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkersCommand {
+    /// The workers of this laptop.
+    List {
+        /// Print one JSON array on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Let another worker open Daleel here with their own passphrase (asked on the
+    /// terminal, or --new-passphrase-file).
+    Add {
+        name: String,
+        /// A file holding the new worker's passphrase (its trailing newline is not part
+        /// of it).
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+    },
+    /// Take a worker's passphrase away (nothing is encrypted again; the last worker
+    /// stays).
+    Remove {
+        name: String,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Set a worker's passphrase.
+    Passphrase {
+        name: String,
+        /// A file holding the new passphrase (its trailing newline is not part of it).
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
     },
 }
 
@@ -292,7 +332,7 @@ fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<Credentials, Failure>
     if let Some(file) = &cli.passphrase_file {
         c.passphrase = Some(read_passphrase_file(file)?);
     }
-    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let terminal = on_terminal();
     if c.passphrase.is_some() || !terminal {
         return Ok(c);
     }
@@ -328,6 +368,11 @@ fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<Credentials, Failure>
         }
     }
     Ok(c)
+}
+
+/// Whether both standard input and standard error are a terminal (something can be asked).
+pub fn on_terminal() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
 /// Runs the parsed command line; returns the process's exit code.
@@ -380,6 +425,18 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             TrustCommand::Add { card, yes } => trust::add(&ws, &card, yes),
             TrustCommand::List { json } => trust::list(&ws, json),
             TrustCommand::Remove { fingerprint, yes } => trust::remove(&ws, &fingerprint, yes),
+        },
+        Some(Command::Workers { command }) => match command {
+            WorkersCommand::List { json } => workers::list(&ws, json),
+            WorkersCommand::Add {
+                name,
+                new_passphrase_file,
+            } => workers::add(&ws, &name, new_passphrase_file.as_deref()),
+            WorkersCommand::Remove { name, yes } => workers::remove(&ws, &name, yes),
+            WorkersCommand::Passphrase {
+                name,
+                new_passphrase_file,
+            } => workers::passphrase(&ws, &name, new_passphrase_file.as_deref()),
         },
         Some(Command::Gazetteer {
             command: GazetteerCommand::Import { file },

@@ -489,6 +489,33 @@ impl Store {
         self.flush()
     }
 
+    /// Adds a worker to the list without making them the current one.
+    pub fn add_worker_name(&self, name: &str) -> Result<(), StoreError> {
+        let name = check_worker_name(name)?;
+        let mut workers = self.workers()?;
+        if !workers.iter().any(|w| w == &name) {
+            workers.push(name);
+            self.tree(Slot::Meta)
+                .insert(meta::WORKERS, codec::encode_value(&workers)?)?;
+        }
+        self.flush()
+    }
+
+    /// Takes a worker off the list (their changes keep their name).
+    pub fn remove_worker_name(&self, name: &str) -> Result<(), StoreError> {
+        let folded = crate::keyring::fold_name(name);
+        let mut workers = self.workers()?;
+        workers.retain(|w| crate::keyring::fold_name(w) != folded);
+        self.tree(Slot::Meta)
+            .insert(meta::WORKERS, codec::encode_value(&workers)?)?;
+        self.flush()
+    }
+
+    /// The sled database (the keyring lives beside the store's trees).
+    pub(crate) fn db(&self) -> &sled::Db {
+        &self.db
+    }
+
     /// The workers who have used this laptop, in the order they were added.
     pub fn workers(&self) -> Result<Vec<String>, StoreError> {
         match self.tree(Slot::Meta).get(meta::WORKERS)? {
@@ -507,12 +534,8 @@ impl Store {
 
     /// Makes `name` the current worker, adding it to the list when new.
     pub fn set_worker(&self, name: &str) -> Result<(), StoreError> {
-        let name = name.trim();
-        if name.is_empty() || name.chars().count() > 40 {
-            return Err(StoreError::Invalid(
-                "a worker's name has 1 to 40 characters".into(),
-            ));
-        }
+        let name = check_worker_name(name)?;
+        let name = name.as_str();
         let mut workers = self.workers()?;
         if !workers.iter().any(|w| w == name) {
             workers.push(name.to_string());
@@ -669,6 +692,17 @@ impl Store {
 /// a file is there, it is removed (it is never the only copy of anything: the log and
 /// any finished snapshot are) and sled is asked once more. The data directory's lock
 /// is held by then, so no other Daleel is opening this database.
+/// A worker's name as stored: spaces collapsed, 1 to 40 characters.
+pub fn check_worker_name(name: &str) -> Result<String, StoreError> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() || name.chars().count() > 40 {
+        return Err(StoreError::Invalid(
+            "a worker's name has 1 to 40 characters".into(),
+        ));
+    }
+    Ok(name)
+}
+
 pub(crate) fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {
     let started = std::time::Instant::now();
     let mut repaired = false;
