@@ -59,6 +59,9 @@ pub struct Credentials {
     /// The Argon2 cost of a new database's first passphrase; `None` for the usual
     /// (`KdfParams::for_new`). Tests set a cheap one.
     pub params: Option<KdfParams>,
+    /// Hears (values done, values in all) while a database made before encryption is
+    /// encrypted.
+    pub progress: Option<Arc<dyn Fn(u64, u64) + Send + Sync>>,
 }
 
 impl std::fmt::Debug for Credentials {
@@ -76,6 +79,7 @@ impl Credentials {
             worker: Some(worker.to_string()),
             passphrase: Some(Zeroizing::new(passphrase.to_string())),
             params: None,
+            progress: None,
         }
     }
 
@@ -87,6 +91,7 @@ impl Credentials {
                 .filter(|w| !w.trim().is_empty()),
             passphrase: std::env::var("DALEEL_PASSPHRASE").ok().map(Zeroizing::new),
             params: None,
+            progress: None,
         }
     }
 
@@ -141,6 +146,7 @@ impl Workspace {
             return Ok(Protection::New);
         }
         let _lock = lock(dir)?;
+        finish_switch(dir)?;
         let db = crate::store::open_sled(&dir.join(DB_DIR))?;
         protection_of(&db)
     }
@@ -156,7 +162,8 @@ impl Workspace {
         };
         create_private_dir(dir).map_err(dir_error)?;
         let lock = lock(dir)?;
-        let db = crate::store::open_sled(&dir.join(DB_DIR))?;
+        finish_switch(dir)?;
+        let mut db = crate::store::open_sled(&dir.join(DB_DIR))?;
         let ring = Keyring::open(&db)?;
         let (key, worker): (Option<DataKey>, Option<String>) = match protection_of(&db)? {
             Protection::Encrypted { .. } => {
@@ -178,7 +185,24 @@ impl Workspace {
                 ring.add(&name, passphrase, params, &key)?;
                 (Some(key), Some(name))
             }
-            Protection::Plain => (None, None),
+            Protection::Plain => match (&credentials.worker, &credentials.passphrase) {
+                // Made before encryption, opened with a worker and passphrase: encrypted
+                // now, in a fresh directory, then switched over.
+                (Some(name), Some(passphrase)) => {
+                    let name = crate::store::check_worker_name(name)?;
+                    let key = DataKey::random();
+                    let params = credentials.params.unwrap_or_else(KdfParams::for_new);
+                    let progress = credentials.progress.clone();
+                    db = encrypt_plain(dir, db, &key, |done, all| {
+                        if let Some(p) = &progress {
+                            p(done, all);
+                        }
+                    })?;
+                    Keyring::open(&db)?.add(&name, passphrase, params, &key)?;
+                    (Some(key), Some(name))
+                }
+                _ => (None, None),
+            },
         };
         let (identity, _) = Identity::load_or_create_sealed(dir, key.as_ref())?;
         let device = DeviceInfo {
@@ -244,6 +268,100 @@ impl Workspace {
         ring.set_passphrase(name, passphrase, u.params, &u.key)?;
         Ok(())
     }
+}
+
+/// Where a database made before encryption is rebuilt encrypted.
+const ENCRYPTING_DIR: &str = "db.encrypting";
+/// Written (and synced) once the encrypted copy is whole: from then on, the switch is
+/// finished on every open until it is done.
+const ENCRYPTED_MARK: &str = "db.encrypted-complete";
+/// Where the plaintext database waits for deletion during the switch.
+const PLAIN_OLD_DIR: &str = "db.plain-old";
+
+/// Finishes (or undoes) an encryption that a crash interrupted: a whole encrypted copy
+/// replaces the plaintext database, which is then deleted; an unfinished copy is
+/// deleted, the plaintext database untouched. Runs under the data directory's lock.
+fn finish_switch(dir: &Path) -> Result<(), WorkspaceError> {
+    let io = |source| WorkspaceError::Dir {
+        dir: dir.to_path_buf(),
+        source,
+    };
+    let building = dir.join(ENCRYPTING_DIR);
+    let mark = dir.join(ENCRYPTED_MARK);
+    let db = dir.join(DB_DIR);
+    let old = dir.join(PLAIN_OLD_DIR);
+    if mark.exists() {
+        if building.exists() {
+            if db.exists() {
+                rename_retrying(&db, &old).map_err(io)?;
+            }
+            rename_retrying(&building, &db).map_err(io)?;
+            sync_dir(dir);
+        }
+        if old.exists() {
+            fs::remove_dir_all(&old).map_err(io)?;
+        }
+        fs::remove_file(&mark).map_err(io)?;
+        sync_dir(dir);
+    } else if building.exists() {
+        fs::remove_dir_all(&building).map_err(io)?;
+    }
+    Ok(())
+}
+
+/// Renames, retrying for a few seconds: sled lets go of its files a moment after a
+/// database is dropped, and Windows refuses to rename a folder with open files.
+fn rename_retrying(from: &Path, to: &Path) -> std::io::Result<()> {
+    let started = std::time::Instant::now();
+    loop {
+        match fs::rename(from, to) {
+            Ok(()) => return Ok(()),
+            Err(e) if started.elapsed() < std::time::Duration::from_secs(5) => {
+                let _ = e;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Rebuilds a database made before encryption with its values sealed under `key`, in a
+/// fresh directory, and switches over: the plaintext files are deleted once the copy is
+/// whole. Returns the encrypted database, open.
+fn encrypt_plain(
+    dir: &Path,
+    plain: sled::Db,
+    key: &DataKey,
+    progress: impl FnMut(u64, u64),
+) -> Result<sled::Db, WorkspaceError> {
+    let io = |source| WorkspaceError::Dir {
+        dir: dir.to_path_buf(),
+        source,
+    };
+    let building = dir.join(ENCRYPTING_DIR);
+    if building.exists() {
+        fs::remove_dir_all(&building).map_err(io)?;
+    }
+    {
+        let sealed = crate::store::open_sled(&building)?;
+        crate::store::copy_sealed(&plain, &sealed, key, progress)?;
+        sealed.flush().map_err(StoreError::from)?;
+    }
+    drop(plain);
+    write_whole(
+        &dir.join(ENCRYPTED_MARK),
+        b"encrypted copy complete\n",
+        Access::Owner,
+    )
+    .map_err(io)?;
+    finish_switch(dir)?;
+    Ok(crate::store::open_sled(&dir.join(DB_DIR))?)
 }
 
 /// New, encrypted or plain, from an open database: a keyring means encrypted; no keyring

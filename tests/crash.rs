@@ -118,3 +118,103 @@ fn an_import_killed_at_any_moment_is_all_or_nothing() {
     );
     assert!(outcomes.0 + outcomes.1 == 12);
 }
+
+/// Copies a folder whole.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+/// Whether any file under `dir` holds `needle`.
+fn found_in(dir: &std::path::Path, needle: &[u8]) -> bool {
+    std::fs::read_dir(dir).expect("read").any(|e| {
+        let path = e.expect("entry").path();
+        if path.is_dir() {
+            found_in(&path, needle)
+        } else {
+            std::fs::read(&path)
+                .expect("file")
+                .windows(needle.len())
+                .any(|w| w == needle)
+        }
+    })
+}
+
+#[test]
+fn encrypting_an_old_database_killed_at_any_moment_loses_nothing_and_leaves_no_plaintext() {
+    use daleel::model::Person;
+    use daleel::store::{DeviceInfo, Edit, FixedClock, Store};
+    // A database as Daleel made it before encryption: a caseload and one marked name.
+    let original = tempfile::tempdir().expect("original");
+    let households = {
+        let (identity, _) =
+            daleel::sync::identity::Identity::load_or_create(original.path()).expect("key");
+        let device = DeviceInfo {
+            origin: identity.origin(),
+            code: identity.code(),
+        };
+        let store = Store::open_with_clock(
+            &original.path().join("db"),
+            device,
+            FixedClock::at(common::NOW),
+        )
+        .expect("plain");
+        daleel::demo::generate(&store, 1_500, 3, |_| {}).expect("demo");
+        let mut h = common::household("Zainab Sentinelname");
+        h.members
+            .push(Person::new(uuid::Uuid::now_v7(), "Sentinelchild"));
+        store.apply("Amal", &[Edit::Household(h)]).expect("save");
+        store.count::<Household>()
+    };
+    // sled lets go of its files a moment after the store is dropped.
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(found_in(original.path(), b"Sentinelname"));
+    let mut encrypted_by_then = 0;
+    for round in 0..10u64 {
+        let laptop = tempfile::tempdir().expect("laptop");
+        copy_dir(original.path(), laptop.path());
+        let mut child = Command::new(env!("CARGO_BIN_EXE_daleel"))
+            .envs(common::ENV)
+            .arg("--data-dir")
+            .arg(laptop.path())
+            .arg("stats")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start");
+        std::thread::sleep(Duration::from_millis(round * round * 15));
+        let _ = child.kill();
+        let _ = child.wait();
+        if matches!(
+            Workspace::protection(laptop.path()).expect("look"),
+            daleel::workspace::Protection::Encrypted { .. }
+        ) {
+            encrypted_by_then += 1;
+        }
+        let ws = Workspace::open(laptop.path(), &common::creds())
+            .unwrap_or_else(|e| panic!("round {round}: reopen: {e}"));
+        assert!(ws.store.is_sealed(), "round {round}");
+        assert_eq!(
+            ws.store.count::<Household>(),
+            households,
+            "round {round}: nothing lost"
+        );
+        drop(ws);
+        std::thread::sleep(Duration::from_millis(300));
+        for needle in [&b"Sentinelname"[..], b"Sentinelchild"] {
+            assert!(
+                !found_in(laptop.path(), needle),
+                "round {round}: plaintext left on disk"
+            );
+        }
+    }
+    eprintln!("kills: the encryption had finished before {encrypted_by_then} of 10");
+}

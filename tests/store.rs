@@ -973,3 +973,84 @@ fn a_half_written_snapshot_left_by_a_power_cut_does_not_lock_the_data_out() {
     assert_eq!(back.phone, "07701234567");
     assert!(!torn.exists(), "the unfinished snapshot is gone");
 }
+
+/// A data directory as Daleel made it before encryption: a plain key file and plain
+/// values. Returns the household saved in it.
+fn plain_directory(dir: &std::path::Path) -> Household {
+    let (identity, _) = daleel::sync::identity::Identity::load_or_create(dir).expect("key");
+    let device = daleel::store::DeviceInfo {
+        origin: identity.origin(),
+        code: identity.code(),
+    };
+    let store = daleel::store::Store::open_with_clock(&dir.join("db"), device, FixedClock::at(NOW))
+        .expect("plain store");
+    let mut h = household("Zainab Sentinelname", "07712345678");
+    h.location.village = "Sentinelvillage".into();
+    store
+        .apply("Amal", &[Edit::Household(h.clone())])
+        .expect("save");
+    assert!(!store.is_sealed());
+    let saved = store.get(h.id).expect("read").expect("saved");
+    drop(store);
+    drop(raw_open(&dir.join("db")));
+    saved
+}
+
+#[test]
+fn a_database_made_before_encryption_is_encrypted_when_opened_with_a_passphrase() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let h = plain_directory(dir.path());
+    let sentinels: Vec<Vec<u8>> = vec![b"Sentinelname".to_vec(), b"07712345678".to_vec()];
+    let plain_found = all_bytes(dir.path())
+        .iter()
+        .any(|(_, b)| b.windows(12).any(|w| w == b"Sentinelname"));
+    assert!(plain_found, "the test starts from plaintext on disk");
+    // Without a passphrase it opens as it is.
+    let ws = Workspace::open_with_clock(
+        dir.path(),
+        FixedClock::at(NOW),
+        &daleel::workspace::Credentials::default(),
+    )
+    .expect("plain open");
+    assert!(!ws.store.is_sealed());
+    drop(ws);
+    let reports = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let mut creds = common::creds();
+    let sink = reports.clone();
+    creds.progress = Some(Arc::new(move |done, all| {
+        sink.lock().expect("lock").push((done, all));
+    }));
+    let ws = Workspace::open_with_clock(dir.path(), FixedClock::at(NOW), &creds).expect("encrypt");
+    assert!(ws.store.is_sealed());
+    let back: Household = ws.store.get(h.id).expect("read").expect("present");
+    assert_eq!(back, h, "nothing lost");
+    assert_eq!(
+        ws.store.current_worker().expect("w").as_deref(),
+        Some("Amal H.")
+    );
+    let reports = reports.lock().expect("lock").clone();
+    let (done, all) = *reports.last().expect("progress was reported");
+    assert!(all > 0 && done == all, "{reports:?}");
+    drop(ws);
+    drop(raw_open(&dir.path().join("db")));
+    assert_absent(dir.path(), &sentinels);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("e").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names.iter().any(|n| n.starts_with("db.")),
+        "no copy or old database left: {names:?}"
+    );
+    let key = std::fs::read(dir.path().join("device.key")).expect("key");
+    assert!(key.starts_with(b"DLK2"), "the device key is sealed too");
+    // From now on it needs the passphrase.
+    let err = Workspace::open_with_clock(
+        dir.path(),
+        FixedClock::at(NOW),
+        &daleel::workspace::Credentials::default(),
+    )
+    .err()
+    .expect("locked");
+    assert!(err.to_string().contains("encrypted"), "{err}");
+}

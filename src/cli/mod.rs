@@ -326,6 +326,26 @@ pub fn read_passphrase_file(path: &std::path::Path) -> Result<Zeroizing<String>,
 /// it needs.
 fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<Credentials, Failure> {
     let mut c = Credentials::from_env();
+    c.progress = Some(std::sync::Arc::new(|done: u64, all: u64| {
+        // A text gauge on the terminal while a database made before encryption is
+        // encrypted (before the screens open); one line at the end for a script.
+        if !std::io::stderr().is_terminal() {
+            if done >= all {
+                eprintln!("Encrypted the database: {all} values.");
+            }
+            return;
+        }
+        let width = 30;
+        let filled = (done * width).checked_div(all).unwrap_or(width).min(width);
+        eprint!(
+            "\rEncrypting the database: [{}{}] {done} of {all} values",
+            "#".repeat(filled as usize),
+            ".".repeat((width - filled) as usize)
+        );
+        if done >= all {
+            eprintln!();
+        }
+    }));
     if let Some(w) = cli.worker.as_ref().filter(|w| !w.trim().is_empty()) {
         c.worker = Some(w.clone());
     }
@@ -336,9 +356,14 @@ fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<Credentials, Failure>
     if c.passphrase.is_some() || !terminal {
         return Ok(c);
     }
-    match Workspace::protection(dir)? {
-        Protection::Plain => {}
-        Protection::New if cli.command.is_none() => {
+    let protection = Workspace::protection(dir)?;
+    match protection {
+        Protection::New | Protection::Plain if cli.command.is_none() => {
+            if protection == Protection::Plain {
+                eprintln!(
+                    "This database was made before Daleel encrypted its data. It is encrypted now, under the passphrase you choose."
+                );
+            }
             eprintln!(
                 "Daleel keeps its data encrypted. Choose the name you work under and a passphrase of at least {MIN_PASSPHRASE} characters. A forgotten passphrase cannot be recovered."
             );
@@ -359,7 +384,7 @@ fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<Credentials, Failure>
                 eprintln!("The two passphrases differ: try again.");
             }
         }
-        Protection::New => {}
+        Protection::New | Protection::Plain => {}
         Protection::Encrypted { workers } => {
             if workers > 1 && c.worker.is_none() {
                 c.worker = Some(ask::line("Your name: ")?);

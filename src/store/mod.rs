@@ -692,6 +692,57 @@ impl Store {
 /// a file is there, it is removed (it is never the only copy of anything: the log and
 /// any finished snapshot are) and sled is asked once more. The data directory's lock
 /// is held by then, so no other Daleel is opening this database.
+/// How a tree of this name is sealed: its name as the associated data, whether its values
+/// are sealed, and the keys left in the clear.
+fn sealing_of(name: &[u8]) -> (&'static str, bool, &'static [&'static [u8]]) {
+    if name == b"trust" {
+        return ("trust", true, &[]);
+    }
+    match Slot::ALL.iter().find(|s| s.name().as_bytes() == name) {
+        Some(Slot::Meta) => (Slot::Meta.name(), true, &[meta::SCHEMA]),
+        Some(s) => (s.name(), s.sealed(), &[]),
+        None => ("", false, &[]),
+    }
+}
+
+/// Copies every tree of a database made before encryption into `to`, sealing the values
+/// an encrypted database seals; tells `progress` (values copied, values in all).
+pub(crate) fn copy_sealed(
+    from: &sled::Db,
+    to: &sled::Db,
+    key: &seal::DataKey,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<(), StoreError> {
+    let sealer = seal::Sealer::new(key);
+    let names = from.tree_names();
+    let mut total = 0u64;
+    for name in &names {
+        total += from.open_tree(name)?.len() as u64;
+    }
+    let mut done = 0u64;
+    progress(0, total);
+    for name in names {
+        let src = from.open_tree(&name)?;
+        let dst = to.open_tree(&name)?;
+        let (ad_name, sealed, clear) = sealing_of(&name);
+        let out = tree::Tree::new(&dst, ad_name, sealed.then_some(&sealer)).with_clear(clear);
+        let mut batch = Vec::new();
+        for entry in src.iter() {
+            let (k, v) = entry?;
+            batch.push((k.to_vec(), Some(v.to_vec())));
+            if batch.len() == 1000 {
+                done += batch.len() as u64;
+                out.apply(std::mem::take(&mut batch))?;
+                progress(done, total);
+            }
+        }
+        done += batch.len() as u64;
+        out.apply(batch)?;
+        progress(done, total);
+    }
+    Ok(())
+}
+
 /// A worker's name as stored: spaces collapsed, 1 to 40 characters.
 pub fn check_worker_name(name: &str) -> Result<String, StoreError> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
