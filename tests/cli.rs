@@ -738,3 +738,44 @@ fn workers_are_added_listed_given_a_new_passphrase_and_removed() {
     assert_eq!(last.status.code(), Some(1));
     assert!(stderr(&last).contains("last worker"), "{}", stderr(&last));
 }
+
+#[test]
+fn the_audit_trail_lists_changes_and_bundles_in_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(
+        daleel(dir.path(), &["demo", "--households", "20"])
+            .status
+            .success()
+    );
+    let stick = tempfile::tempdir().expect("stick");
+    let out = daleel(
+        dir.path(),
+        &["sync", "export", "--out", stick.path().to_str().expect("p")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let all = json(&daleel(dir.path(), &["audit", "--json"]));
+    let all = all.as_array().expect("array");
+    let actions: std::collections::BTreeSet<&str> = all
+        .iter()
+        .map(|e| e["action"].as_str().expect("action"))
+        .collect();
+    assert_eq!(
+        actions,
+        ["bundle", "change"].into_iter().collect(),
+        "{all:?}"
+    );
+    for e in all {
+        for key in ["at", "worker", "action"] {
+            assert!(e[key].is_string(), "{key} in {e}");
+        }
+    }
+    let code = all
+        .iter()
+        .find_map(|e| e["case_code"].as_str())
+        .expect("a change of a household")
+        .to_string();
+    let one = json(&daleel(dir.path(), &["audit", "--case", &code, "--json"]));
+    let one = one.as_array().expect("array");
+    assert!(!one.is_empty() && one.len() < all.len());
+    assert!(one.iter().all(|e| e["case_code"] == code.as_str()));
+}

@@ -1163,3 +1163,78 @@ fn the_status_line_never_runs_the_clock_into_its_words_or_cuts_it() {
     assert!(shown > 0, "a short status line shows the clock");
     assert!(shown < 70, "a long one leaves it out");
 }
+
+#[test]
+fn opening_a_household_and_writing_a_bundle_are_in_the_audit_trail() {
+    use daleel::store::audit::AuditAction;
+    let (_dirs, stick, a, _b) = two_laptops();
+    let (h, _, _) = fixture(&a);
+    let code = a
+        .store
+        .get::<Household>(h.id)
+        .expect("r")
+        .expect("p")
+        .case_code;
+    let mut app = ready_app(&a);
+    let before = a.store.audit_trail(Some(&code)).expect("trail");
+    assert!(
+        before
+            .iter()
+            .all(|e| e.action == AuditAction::Change && e.case_code.as_deref() == Some(&code)),
+        "its changes, from the log: {before:?}"
+    );
+    assert!(!before.is_empty());
+    app.update(daleel::tui::action::Action::OpenHousehold(h.id));
+    assert_eq!(app.intake.mode, Mode::Form);
+    let after = a.store.audit_trail(Some(&code)).expect("trail");
+    let view = after.last().expect("an entry");
+    assert_eq!(
+        (view.action, view.worker.as_str(), view.case_code.as_deref()),
+        (AuditAction::View, "Amal H.", Some(code.as_str()))
+    );
+    assert_eq!(after.len(), before.len() + 1);
+    // The household's actions show the trail, latest first.
+    press(&mut app, KeyCode::F(9));
+    let Some(Modal::Menu(menu)) = &app.modal else {
+        panic!("actions: {:?}", app.modal)
+    };
+    let item = menu
+        .items
+        .iter()
+        .position(|(label, _)| label.starts_with("Who opened or changed"))
+        .expect("the trail is one of the actions");
+    app.update(menu.items[item].1.clone());
+    let Some(Modal::Notice { big, lines, .. }) = &app.modal else {
+        panic!("the trail: {:?}", app.modal)
+    };
+    assert_eq!(big, &code);
+    assert!(
+        lines[0].contains("opened") && lines[0].contains("Amal H."),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().skip(1).all(|l| l.contains("changed")),
+        "{lines:?}"
+    );
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(text.contains("Audit trail"), "{text}");
+    app.modal = None;
+    daleel::sync::export::export(&a.store, &a.identity, stick.path(), false).expect("export");
+    let all = a.store.audit_trail(None).expect("trail");
+    let bundle = all
+        .iter()
+        .find(|e| e.action == AuditAction::Bundle)
+        .expect("the bundle is noted");
+    assert!(
+        bundle.what.ends_with(".bundle") && bundle.count > 0,
+        "{bundle:?}"
+    );
+    assert_eq!(bundle.case_code, None);
+    // The trail names no household: case codes and file names only.
+    for e in &all {
+        assert!(
+            !e.what.contains("Fatima") && !e.what.contains("فاطمة"),
+            "{e:?}"
+        );
+    }
+}

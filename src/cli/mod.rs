@@ -2,6 +2,7 @@
 //! prints its result. It holds no business rules; those live in the core.
 
 mod ask;
+mod audit;
 mod gazetteer;
 mod identity;
 mod referral;
@@ -88,6 +89,15 @@ pub enum Command {
     Trust {
         #[command(subcommand)]
         command: TrustCommand,
+    },
+    /// Who opened, changed, sent or received what, and when (oldest first).
+    Audit {
+        /// Only what concerns this household.
+        #[arg(long, value_name = "CASE_CODE")]
+        case: Option<String>,
+        /// Print one JSON array on stdout.
+        #[arg(long)]
+        json: bool,
     },
     /// The workers who can open this laptop's database, each with their own passphrase.
     Workers {
@@ -451,6 +461,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             TrustCommand::List { json } => trust::list(&ws, json),
             TrustCommand::Remove { fingerprint, yes } => trust::remove(&ws, &fingerprint, yes),
         },
+        Some(Command::Audit { case, json }) => audit::audit(&ws, case.as_deref(), json),
         Some(Command::Workers { command }) => match command {
             WorkersCommand::List { json } => workers::list(&ws, json),
             WorkersCommand::Add {

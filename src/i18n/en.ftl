@@ -366,6 +366,18 @@ menu-move-cancelled = Cancel…
 menu-note = Add a follow-up note…
 menu-follow-up = Set the follow-up date…
 menu-open-case = Open the household
+menu-audit = Who opened or changed this household
+audit-title = Audit trail: { $count ->
+    [one] 1 entry
+   *[other] { $count } entries
+}, latest first
+audit-view = opened
+audit-change = changed
+audit-bundle = sent in a bundle
+audit-import = imported
+audit-export = exported
+audit-backup = backed up
+audit-erase = erased
 confirm-quit-unsaved = The household you are recording is not saved. Quit and lose it?
 confirm-quit-typed = What you typed in this form is not saved. Quit and lose it?
 confirm-discard = Leave this household without saving what you changed?

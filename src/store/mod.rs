@@ -3,6 +3,7 @@
 //! indexes and the change log together; `flush` runs before a save is acknowledged.
 //! Keys hold ids, codes and dates only, never personal data.
 
+pub mod audit;
 pub mod entity;
 pub mod merge;
 pub mod query;
@@ -61,10 +62,12 @@ pub enum Slot {
     /// The records with a conflict (a field with more than one head), by versions key:
     /// the coordinator's queue and the import summary read these, not every record.
     Conflicted,
+    /// The local audit trail (audit.rs).
+    Audit,
 }
 
 impl Slot {
-    pub const ALL: [Slot; 20] = [
+    pub const ALL: [Slot; 21] = [
         Slot::Households,
         Slot::Needs,
         Slot::Referrals,
@@ -85,6 +88,7 @@ impl Slot {
         Slot::Parked,
         Slot::Staging,
         Slot::Conflicted,
+        Slot::Audit,
     ];
 
     /// The tree's name on disk.
@@ -110,6 +114,7 @@ impl Slot {
             Slot::Parked => "parked",
             Slot::Staging => "staging",
             Slot::Conflicted => "conflicted",
+            Slot::Audit => "audit",
         }
     }
 
@@ -128,6 +133,7 @@ impl Slot {
                 | Slot::Meta
                 | Slot::Parked
                 | Slot::Staging
+                | Slot::Audit
         )
     }
 

@@ -174,6 +174,19 @@ pub fn export_reporting(
         }
         Ok((bytes, carried))
     })();
+    if let Ok((_, changes)) = &result {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        store.audit(
+            crate::store::audit::AuditAction::Bundle,
+            None,
+            &file,
+            *changes,
+        )?;
+        store.flush()?;
+    }
     match result {
         Ok((bytes, changes)) => Ok(ExportSummary {
             path,

@@ -90,6 +90,13 @@ pub fn import_bytes(
     progress(0, total);
     store.stage(&encoded)?;
     let merged = store.apply_staged(|done| progress(done, total))?;
+    store.audit(
+        crate::store::audit::AuditAction::Import,
+        None,
+        &format!("bundle from {}", device_code(header.sender)),
+        merged.applied,
+    )?;
+    store.flush()?;
     Ok(ImportSummary {
         sender_code: device_code(header.sender),
         sender_fingerprint: fingerprint(header.sender),

@@ -82,6 +82,8 @@ pub enum Action {
     SyncImport(Vec<std::path::PathBuf>),
     /// Queue: the values of conflict `n`, to keep one.
     ConflictMenu(usize),
+    /// Intake: who opened or changed this household, and when (the audit trail).
+    ShowAudit(String),
     /// Queue: type a new value for the text field of conflict `n`.
     AskResolveText(usize),
     /// Resolve a conflict by keeping a value (an ordinary change that syncs).

@@ -649,6 +649,31 @@ impl App {
                 let title = format!("{} · {}", c.label, c.field_name);
                 self.modal = Some(Modal::menu(title, items));
             }
+            Action::ShowAudit(code) => match self.store.audit_trail(Some(&code)) {
+                Ok(trail) => {
+                    // The latest first, as many as fit a small screen.
+                    let lines: Vec<String> = trail
+                        .iter()
+                        .rev()
+                        .take(12)
+                        .map(|e| {
+                            format!(
+                                "{}  {}  {}  {}",
+                                self.data.clock(e.at),
+                                labels::audit_action(e.action),
+                                e.worker,
+                                e.what
+                            )
+                        })
+                        .collect();
+                    self.modal = Some(Modal::Notice {
+                        title: tr("audit-title", &[("count", Arg::Num(trail.len() as i64))]),
+                        big: code,
+                        lines,
+                    });
+                }
+                Err(e) => self.fail(e),
+            },
             Action::AskResolveText(i) => {
                 let Some(c) = self.data.conflicts.get(i) else {
                     return;
@@ -795,6 +820,11 @@ impl App {
             Ok(n) => n,
             Err(e) => return self.fail(e),
         };
+        // Who opened which household's details is kept (the audit trail); a record that
+        // cannot be noted is not shown.
+        if let Err(e) = self.store.audit_view(&household) {
+            return self.fail(e);
+        }
         self.intake.form = Some(HouseholdForm::new(
             Some(household),
             needs,
@@ -1279,6 +1309,9 @@ impl App {
                     items.push((t("menu-add-need"), Action::EditNeed(None)));
                     if form.existing.as_ref().is_some_and(|h| h.is_open()) {
                         items.push((t("menu-close-case"), Action::CloseCase));
+                    }
+                    if let Some(h) = &form.existing {
+                        items.push((t("menu-audit"), Action::ShowAudit(h.case_code.clone())));
                     }
                     if let Some(d) = form.duplicates.first() {
                         items.push((

@@ -35,6 +35,10 @@ pub fn need_status(s: NeedStatus) -> String {
     t(&format!("need-status-{}", s.code().replace('_', "-")))
 }
 
+pub fn audit_action(a: crate::store::audit::AuditAction) -> String {
+    t(&format!("audit-{}", a.word()))
+}
+
 pub fn referral_status(s: ReferralStatus) -> String {
     t(&format!("referral-status-{}", s.code()))
 }

@@ -1,0 +1,55 @@
+//! `daleel audit`: who opened, changed, sent or received what, and when.
+
+use super::Failure;
+use crate::workspace::Workspace;
+
+pub fn audit(ws: &Workspace, case: Option<&str>, json: bool) -> Result<(), Failure> {
+    let case = case.map(|c| c.trim().to_uppercase());
+    let trail = ws.store.audit_trail(case.as_deref())?;
+    let at = |e: &crate::store::audit::AuditEntry| {
+        e.at.to_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    };
+    if json {
+        let rows: Vec<serde_json::Value> = trail
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "at": at(e),
+                    "worker": e.worker,
+                    "action": e.action.word(),
+                    "case_code": e.case_code,
+                    "what": e.what,
+                    "count": e.count,
+                    "device": e.device,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::Array(rows));
+        return Ok(());
+    }
+    if trail.is_empty() {
+        eprintln!(
+            "Nothing in the audit trail{}.",
+            match &case {
+                Some(c) => format!(" for {c}"),
+                None => String::new(),
+            }
+        );
+    }
+    for e in &trail {
+        println!(
+            "{}  {:<8} {:<20} {:<12} {} {}",
+            at(e),
+            e.action.word(),
+            e.worker,
+            e.case_code.as_deref().unwrap_or("-"),
+            e.what,
+            if e.count == 1 {
+                String::new()
+            } else {
+                format!("({})", e.count)
+            }
+        );
+    }
+    Ok(())
+}
