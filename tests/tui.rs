@@ -1238,3 +1238,50 @@ fn opening_a_household_and_writing_a_bundle_are_in_the_audit_trail() {
         );
     }
 }
+
+#[test]
+fn households_closed_longer_than_the_retention_period_are_due_for_erasure() {
+    use daleel::model::{CaseStatus, Closure, ClosureReason};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let (a, _, _) = fixture(&ws);
+    let mut closed: Household = ws.store.get(a.id).expect("r").expect("p");
+    const MONTH: i64 = 31 * 24 * HOUR;
+    closed.status = CaseStatus::Closed(Closure {
+        at: Timestamp(NOW - 25 * MONTH),
+        by: "Amal H.".into(),
+        reason: ClosureReason::ServicesReceived,
+        note: String::new(),
+        duplicate_of: None,
+    });
+    ws.store
+        .apply("Amal H.", &[Edit::Household(closed.clone())])
+        .expect("close");
+    let mut app = ready_app(&ws).with_retention(24);
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(app.queue.counts.due_for_erasure, 1);
+    let (text, _) = screen_text(&app, 100, 40);
+    assert!(
+        text.contains("Due for erasure (closed over 24 months ago): 1")
+            && text.contains(&format!("{} closed", closed.case_code)),
+        "{text}"
+    );
+    let row = app
+        .queue
+        .rows
+        .iter()
+        .position(|r| matches!(r, daleel::tui::screens::queue::Row::DueForErasure(_)))
+        .expect("a row");
+    for _ in 0..row {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, ScreenId::Intake, "Enter opens the household");
+    let mut app = ready_app(&ws).with_retention(36);
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(
+        app.data.due_for_erasure.len(),
+        0,
+        "kept 36 months: not yet due"
+    );
+}

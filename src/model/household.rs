@@ -354,9 +354,42 @@ fn check_person(person: &Person, field: &str, this_year: i32, problems: &mut Vec
     }
 }
 
+/// Whether a household closed at `closed` has been kept `months` months by `now` (and
+/// so is due for erasure). Calendar months: closed on 31 January, due on 31 July after 6
+/// months (or the last day of a shorter month).
+pub fn retention_over(closed: Timestamp, months: u32, now: Timestamp) -> bool {
+    closed
+        .to_utc()
+        .checked_add_months(chrono::Months::new(months))
+        .is_some_and(|due| due <= now.to_utc())
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn retention_counts_calendar_months_from_the_closure() {
+        let day = |y, m, d| {
+            Timestamp(
+                chrono::NaiveDate::from_ymd_opt(y, m, d)
+                    .expect("date")
+                    .and_hms_opt(12, 0, 0)
+                    .expect("time")
+                    .and_utc()
+                    .timestamp_millis(),
+            )
+        };
+        let closed = day(2024, 11, 29);
+        assert!(!retention_over(closed, 24, day(2026, 11, 28)));
+        assert!(retention_over(closed, 24, day(2026, 11, 29)));
+        assert!(
+            retention_over(day(2025, 1, 31), 1, day(2025, 2, 28)),
+            "a short month"
+        );
+        assert!(!retention_over(day(2025, 1, 31), 1, day(2025, 2, 27)));
+        assert!(retention_over(closed, 0, closed), "0 months: due at once");
+    }
 
     pub(crate) fn sample_household() -> Household {
         let mut head = Person::new(Uuid::from_u128(1), "فاطمة حسن علي");

@@ -15,7 +15,7 @@ pub use directory::{OrgType, Organization, Service, ServiceLocation, ServiceStat
 pub use gazetteer::{Area, Gazetteer};
 pub use household::{
     CaseStatus, CivilDocument, Closure, ClosureReason, Consent, Displacement, DisplacementKind,
-    Household, Location, Person, Sex, Vulnerability, WgAnswer, WgAnswers,
+    Household, Location, Person, Sex, Vulnerability, WgAnswer, WgAnswers, retention_over,
 };
 pub use need::{Need, NeedStatus, Priority, Sector};
 pub use referral::{

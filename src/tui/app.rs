@@ -100,6 +100,8 @@ impl App {
             unreferred: Vec::new(),
             duplicate_groups: Vec::new(),
             conflicts: Vec::new(),
+            due_for_erasure: Vec::new(),
+            retention_months: 24,
         };
         let services_state = services::State::new(&data);
         let referrals_state = referrals::State::new(&data);
@@ -135,6 +137,16 @@ impl App {
     /// Gives the app the device key, so that the Sync screen can export.
     pub fn with_identity(mut self, identity: Arc<crate::sync::identity::Identity>) -> App {
         self.identity = Some(identity);
+        self
+    }
+
+    /// How long closed households are kept (`retention_months` in the settings); the
+    /// lists are worked out again with it.
+    pub fn with_retention(mut self, months: u32) -> App {
+        if months != self.data.retention_months {
+            self.data.retention_months = months;
+            self.spawn_load();
+        }
         self
     }
 
@@ -189,8 +201,10 @@ impl App {
         }
         self.loading = true;
         let store = self.store.clone();
-        self.runner
-            .spawn(move || JobResult::Loaded(load_snapshot(&store).map_err(|e| e.to_string())));
+        let months = self.data.retention_months;
+        self.runner.spawn(move || {
+            JobResult::Loaded(load_snapshot(&store, months).map_err(|e| e.to_string()))
+        });
     }
 
     fn on_job(&mut self, result: JobResult) {
@@ -205,6 +219,7 @@ impl App {
                 self.data.unreferred = snapshot.unreferred;
                 self.data.duplicate_groups = snapshot.duplicate_groups;
                 self.data.conflicts = snapshot.conflicts;
+                self.data.due_for_erasure = snapshot.due_for_erasure;
                 self.data.loaded = true;
                 self.data.load_error = None;
                 self.data.now = self.store.now();

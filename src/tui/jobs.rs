@@ -71,6 +71,7 @@ pub struct Snapshot {
     pub unreferred: Vec<NeedRow>,
     pub duplicate_groups: Vec<Vec<HouseholdRow>>,
     pub conflicts: Vec<crate::store::merge::ConflictDetail>,
+    pub due_for_erasure: Vec<crate::tui::screens::DueRow>,
 }
 
 impl std::fmt::Debug for Snapshot {
@@ -164,11 +165,22 @@ impl Runner {
 
 /// Reads the lists, one record at a time: every household into the lookup, every
 /// referral's row, the open needs without a referral, and the likely duplicate groups.
-pub fn load_snapshot(store: &Store) -> Result<Snapshot, StoreError> {
+pub fn load_snapshot(store: &Store, retention_months: u32) -> Result<Snapshot, StoreError> {
     let mut builder = households::Builder::default();
     let mut places: BTreeMap<Uuid, (Box<str>, Box<str>)> = BTreeMap::new();
+    let now = store.now();
+    let mut due_for_erasure = Vec::new();
     for h in store.all::<Household>() {
         let h = h?;
+        if let crate::model::CaseStatus::Closed(c) = &h.status
+            && crate::model::retention_over(c.at, retention_months, now)
+        {
+            due_for_erasure.push(crate::tui::screens::DueRow {
+                id: h.id,
+                case_code: h.case_code.as_str().into(),
+                closed_at: c.at,
+            });
+        }
         builder.push_household(&h);
         places.insert(
             h.id,
@@ -261,5 +273,9 @@ pub fn load_snapshot(store: &Store) -> Result<Snapshot, StoreError> {
         unreferred,
         duplicate_groups,
         conflicts: store.conflict_details()?,
+        due_for_erasure: {
+            due_for_erasure.sort_by_key(|d| d.closed_at);
+            due_for_erasure
+        },
     })
 }

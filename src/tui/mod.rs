@@ -264,7 +264,7 @@ fn local_offset() -> i32 {
 
 /// Opens the screens until the user quits. The terminal is restored on every exit,
 /// panics included (`ratatui::run`).
-pub fn run(ws: &Workspace, _config: &Config) -> std::io::Result<()> {
+pub fn run(ws: &Workspace, config: &Config) -> std::io::Result<()> {
     ratatui::run(|terminal| -> std::io::Result<()> {
         // A paste arrives as one event (cut at the field's limit, line breaks dropped),
         // not as keys that would press Enter.
@@ -272,7 +272,7 @@ pub fn run(ws: &Workspace, _config: &Config) -> std::io::Result<()> {
             std::io::stdout(),
             ratatui::crossterm::event::EnableBracketedPaste
         );
-        let result = run_loop(ws, terminal);
+        let result = run_loop(ws, config, terminal);
         let _ = ratatui::crossterm::execute!(
             std::io::stdout(),
             ratatui::crossterm::event::DisableBracketedPaste
@@ -281,7 +281,11 @@ pub fn run(ws: &Workspace, _config: &Config) -> std::io::Result<()> {
     })
 }
 
-fn run_loop(ws: &Workspace, terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+fn run_loop(
+    ws: &Workspace,
+    config: &Config,
+    terminal: &mut ratatui::DefaultTerminal,
+) -> std::io::Result<()> {
     {
         let (tx, rx) = event::start();
         let mut app = App::new(
@@ -291,7 +295,8 @@ fn run_loop(ws: &Workspace, terminal: &mut ratatui::DefaultTerminal) -> std::io:
             local_offset(),
         )
         .map_err(std::io::Error::other)?
-        .with_identity(ws.identity.clone());
+        .with_identity(ws.identity.clone())
+        .with_retention(config.retention_months);
         loop {
             terminal.draw(|frame| render(&app, frame))?;
             let first = rx

@@ -45,6 +45,18 @@ pub struct Data {
     pub duplicate_groups: Vec<Vec<HouseholdRow>>,
     /// Concurrent edits that sync could not order, with their values.
     pub conflicts: Vec<crate::store::merge::ConflictDetail>,
+    /// Closed households kept longer than the retention period, oldest closure first.
+    pub due_for_erasure: Vec<DueRow>,
+    /// How long a closed household is kept before it is due for erasure.
+    pub retention_months: u32,
+}
+
+/// A closed household past the retention period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueRow {
+    pub id: Uuid,
+    pub case_code: Box<str>,
+    pub closed_at: Timestamp,
 }
 
 impl Data {
@@ -72,6 +84,11 @@ impl Data {
     }
 
     /// "27 Nov" for a time.
+    /// "12 Mar 2024" for a time.
+    pub fn long_date(&self, t: Timestamp) -> String {
+        self.local(t).format("%d %b %Y").to_string()
+    }
+
     pub fn short_date(&self, t: Timestamp) -> String {
         self.local(t).format("%d %b").to_string()
     }

@@ -37,6 +37,9 @@ pub enum Row {
     Unreferred(u32),
     /// A group of likely duplicates (position in `Data::duplicate_groups`).
     Duplicates(u32),
+    /// A closed household kept past the retention period (position in
+    /// `Data::due_for_erasure`).
+    DueForErasure(u32),
     /// A conflict (position in `Data::conflicts`).
     Conflict(u32),
 }
@@ -50,6 +53,7 @@ pub struct Counts {
     pub unreferred: [usize; 3],
     pub duplicates: usize,
     pub conflicts: usize,
+    pub due_for_erasure: usize,
 }
 
 #[derive(Default)]
@@ -146,6 +150,15 @@ impl State {
             &[("count", Arg::Num(counts.duplicates as i64))],
         )));
         rows.extend((0..data.duplicate_groups.len()).map(|i| Row::Duplicates(i as u32)));
+        counts.due_for_erasure = data.due_for_erasure.len();
+        rows.push(Row::Heading(tr(
+            "queue-due-erasure",
+            &[
+                ("count", Arg::Num(counts.due_for_erasure as i64)),
+                ("months", Arg::Num(data.retention_months as i64)),
+            ],
+        )));
+        rows.extend((0..data.due_for_erasure.len()).map(|i| Row::DueForErasure(i as u32)));
         self.rows = rows;
         self.counts = counts;
         self.list.clamp(self.rows.len());
@@ -205,6 +218,10 @@ impl State {
                     .get(*i as usize)
                     .and_then(|g| g.first())
                     .map(|h| Action::OpenHousehold(h.id)),
+                Row::DueForErasure(i) => data
+                    .due_for_erasure
+                    .get(*i as usize)
+                    .map(|d| Action::OpenHousehold(d.id)),
             },
             _ => {
                 self.list.handle(key, self.rows.len());
@@ -315,6 +332,19 @@ impl State {
                     let name = group.first().map(|h| h.name.as_str()).unwrap_or("");
                     (format!("{} {name}", codes.join(" = ")), false)
                 }
+                None => (String::new(), false),
+            },
+            Row::DueForErasure(i) => match data.due_for_erasure.get(*i as usize) {
+                Some(d) => (
+                    tr(
+                        "queue-due-erasure-row",
+                        &[
+                            ("code", Arg::Str(&d.case_code)),
+                            ("date", Arg::Str(&data.long_date(d.closed_at))),
+                        ],
+                    ),
+                    true,
+                ),
                 None => (String::new(), false),
             },
         }
