@@ -102,6 +102,9 @@ impl Credentials {
     }
 }
 
+/// Checks a passphrase (Argon2: call it off the UI thread).
+pub type PassphraseCheck = Arc<dyn Fn(&str) -> bool + Send + Sync>;
+
 /// What the keyring says of a data directory before it is opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Protection {
@@ -230,6 +233,18 @@ impl Workspace {
     fn unlocked(&self) -> Result<(&Unlocked, Keyring), WorkspaceError> {
         let unlocked = self.unlocked.as_ref().ok_or(WorkspaceError::NotEncrypted)?;
         Ok((unlocked, Keyring::open(self.store.db())?))
+    }
+
+    /// Checks a passphrase of the worker working now (the screens' idle lock); none for a
+    /// database made before encryption, which has no passphrase to check.
+    pub fn unlocker(&self) -> Option<PassphraseCheck> {
+        self.unlocked.as_ref()?;
+        let ring = Keyring::open(self.store.db()).ok()?;
+        let store = self.store.clone();
+        Some(Arc::new(move |passphrase: &str| {
+            let worker = store.current_worker().ok().flatten();
+            ring.unlock(worker.as_deref(), passphrase).is_ok()
+        }))
     }
 
     /// The workers who can open this database, in the order they were added.

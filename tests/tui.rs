@@ -1285,3 +1285,48 @@ fn households_closed_longer_than_the_retention_period_are_due_for_erasure() {
         "kept 36 months: not yet due"
     );
 }
+
+#[test]
+fn the_screen_locks_when_idle_and_the_passphrase_opens_it_with_the_typing_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = FixedClock::at(NOW);
+    let ws = Workspace::open_with_clock(dir.path(), clock.clone(), &common::creds()).expect("open");
+    fixture(&ws);
+    let unlocker = ws
+        .unlocker()
+        .expect("an encrypted database can be unlocked");
+    let mut app = ready_app(&ws).with_idle_lock(10, unlocker);
+    key(&mut app, Key::ctrl('n'));
+    typed(&mut app, "Sentinel Qasim");
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(text.contains("Sentinel Qasim"), "{text}");
+    // Nine minutes: still open; the eleventh: locked.
+    clock.set(NOW + 9 * 60_000);
+    app.handle_event(daleel::tui::event::Event::Tick);
+    assert!(app.locked.is_none());
+    clock.set(NOW + 11 * 60_000);
+    app.handle_event(daleel::tui::event::Event::Tick);
+    assert!(app.locked.is_some());
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(text.contains("Locked"), "{text}");
+    for hidden in ["Sentinel", "Fatima", "X2R39"] {
+        assert!(
+            !text.contains(hidden),
+            "{hidden} shown while locked: {text}"
+        );
+    }
+    // Keys go to the lock, not to the form; a wrong passphrase keeps it locked.
+    typed(&mut app, "not it at all");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.locked.is_some());
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(text.contains("does not open it"), "{text}");
+    typed(&mut app, "test passphrase");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.locked.is_none(), "the right passphrase opens it");
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("Sentinel Qasim") && !text.contains("not it at all"),
+        "the typing is kept, and nothing typed at the lock went into the form: {text}"
+    );
+}

@@ -55,6 +55,35 @@ pub struct App {
     select_after_load: Option<Uuid>,
     /// The device key, for exports from the Sync screen.
     identity: Option<Arc<crate::sync::identity::Identity>>,
+    /// Set while the screen is locked (idle): nothing of the data is drawn.
+    pub locked: Option<Locked>,
+    idle: Option<IdleLock>,
+    last_active: crate::model::Timestamp,
+}
+
+/// Checks a passphrase of the worker who is working (Argon2: run off the UI thread).
+pub type Unlocker = crate::workspace::PassphraseCheck;
+
+/// When and how the screen locks.
+#[derive(Clone)]
+struct IdleLock {
+    minutes: u32,
+    unlocker: Unlocker,
+}
+
+/// The lock screen's state: what is typed (never drawn), whether it is being checked.
+#[derive(Default)]
+pub struct Locked {
+    typed: zeroize::Zeroizing<String>,
+    pub checking: bool,
+    pub error: Option<String>,
+}
+
+impl Locked {
+    /// How many characters are typed (shown as a count, not as the characters).
+    pub fn typed_len(&self) -> usize {
+        self.typed.chars().count()
+    }
 }
 
 impl App {
@@ -73,6 +102,7 @@ impl App {
             .map(|o| (o.id, o))
             .collect();
         let worker = store.current_worker()?;
+        let now = store.now();
         let data = Data {
             now: store.now(),
             direction: super::Direction::Ltr,
@@ -125,6 +155,9 @@ impl App {
             reload_pending: false,
             select_after_load: None,
             identity: None,
+            locked: None,
+            idle: None,
+            last_active: now,
         };
         if worker.is_none() {
             app.modal = Some(Modal::worker_picker(app.store.workers()?));
@@ -138,6 +171,47 @@ impl App {
     pub fn with_identity(mut self, identity: Arc<crate::sync::identity::Identity>) -> App {
         self.identity = Some(identity);
         self
+    }
+
+    /// Locks the screen after `minutes` without a key (0: never); `unlocker` checks the
+    /// passphrase that opens it again. Unsaved input stays as it was.
+    pub fn with_idle_lock(mut self, minutes: u32, unlocker: Unlocker) -> App {
+        self.idle = (minutes > 0).then_some(IdleLock { minutes, unlocker });
+        self
+    }
+
+    /// Locks the screen now.
+    pub fn lock(&mut self) {
+        if self.idle.is_some() {
+            self.locked = Some(Locked::default());
+        }
+    }
+
+    fn on_locked_key(&mut self, key: &Key) {
+        use ratatui::crossterm::event::KeyCode;
+        let Some(lock) = self.locked.as_mut() else {
+            return;
+        };
+        if lock.checking {
+            return;
+        }
+        match key.code {
+            KeyCode::Enter if !lock.typed.is_empty() => {
+                let Some(idle) = self.idle.clone() else {
+                    return;
+                };
+                lock.checking = true;
+                lock.error = None;
+                let typed = std::mem::take(&mut lock.typed);
+                self.runner
+                    .spawn(move || JobResult::Unlocked((idle.unlocker)(&typed)));
+            }
+            KeyCode::Backspace => {
+                lock.typed.pop();
+            }
+            KeyCode::Char(c) if !key.ctrl => lock.typed.push(c),
+            _ => {}
+        }
     }
 
     /// How long closed households are kept (`retention_months` in the settings); the
@@ -165,12 +239,26 @@ impl App {
     /// Handles one event from the channel.
     pub fn handle_event(&mut self, event: Event) {
         match event {
-            Event::Key(k) => self.on_key(k),
-            Event::Paste(text) => self.on_paste(&text),
+            Event::Key(k) if self.locked.is_some() => self.on_locked_key(&k),
+            Event::Paste(_) if self.locked.is_some() => {}
+            Event::Key(k) => {
+                self.last_active = self.store.now();
+                self.on_key(k)
+            }
+            Event::Paste(text) => {
+                self.last_active = self.store.now();
+                self.on_paste(&text)
+            }
             Event::Resize(..) => {}
             Event::Tick => {
                 let before = self.data.now.0 / 60_000;
                 self.data.now = self.store.now();
+                if let Some(idle) = &self.idle
+                    && self.locked.is_none()
+                    && self.data.now.0 - self.last_active.0 >= idle.minutes as i64 * 60_000
+                {
+                    self.lock();
+                }
                 // The queue says how late things are: work it out again each minute.
                 if self.data.now.0 / 60_000 != before && self.data.loaded {
                     self.queue.rebuild(&self.data);
@@ -252,6 +340,15 @@ impl App {
                     self.intake.hits = hits;
                     self.intake.list.clamp(self.intake.hits.len());
                     self.intake.searching = false;
+                }
+            }
+            JobResult::Unlocked(ok) => {
+                if ok {
+                    self.locked = None;
+                    self.last_active = self.store.now();
+                } else if let Some(lock) = self.locked.as_mut() {
+                    lock.checking = false;
+                    lock.error = Some(t("lock-wrong"));
                 }
             }
             JobResult::Progress { label, done, total } => {

@@ -111,6 +111,8 @@ pub enum JobResult {
     },
     /// An export or import finished: what to say (or why it failed).
     SyncDone(Result<String, String>),
+    /// Whether the passphrase typed on the lock screen opens it.
+    Unlocked(bool),
 }
 
 /// Sends a long job's progress to the UI.

@@ -18,7 +18,7 @@ pub mod widgets;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::config::Config;
 use crate::i18n::{Arg, t, tr};
@@ -98,6 +98,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         );
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
+    }
+    if let Some(lock) = &app.locked {
+        return render_lock(app, lock, frame, area);
     }
     let [tabs, top, body, message, status, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -180,6 +183,48 @@ fn render_message(app: &App, frame: &mut Frame, area: Rect) {
         }
         None => frame.render_widget(Paragraph::new("─".repeat(width)), area),
     }
+}
+
+/// The lock screen: nothing of the data, only who may open it and how.
+fn render_lock(app: &App, lock: &crate::tui::app::Locked, frame: &mut Frame, area: Rect) {
+    let worker = app.data.worker.clone().unwrap_or_default();
+    let mut lines = vec![
+        Line::from(Span::styled(t("lock-title"), app.theme.title())),
+        Line::from(""),
+        Line::from(tr("lock-who", &[("worker", Arg::Str(&worker))])),
+        Line::from(""),
+        Line::from(format!(
+            "{} {}",
+            t("lock-passphrase"),
+            "•".repeat(lock.typed_len().min(40))
+        )),
+        Line::from(""),
+    ];
+    if lock.checking {
+        lines.push(Line::from(t("lock-checking")));
+    } else if let Some(e) = &lock.error {
+        lines.push(Line::from(Span::styled(
+            format!("! {e}"),
+            app.theme.error(),
+        )));
+    } else {
+        lines.push(Line::from(t("lock-hint")));
+    }
+    let width = area.width.min(70);
+    // Room for the lines that wrap at 80 columns.
+    let height = (lines.len() as u16 + 4).min(area.height);
+    let boxed = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().title(format!(" Daleel · {} ", app.data.device_code))),
+        boxed,
+    );
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
@@ -297,6 +342,9 @@ fn run_loop(
         .map_err(std::io::Error::other)?
         .with_identity(ws.identity.clone())
         .with_retention(config.retention_months);
+        if let Some(unlocker) = ws.unlocker() {
+            app = app.with_idle_lock(config.idle_lock_minutes, unlocker);
+        }
         loop {
             terminal.draw(|frame| render(&app, frame))?;
             let first = rx
