@@ -41,13 +41,14 @@ fn laptop(dir: &Path, sealed: bool) -> (Arc<Store>, Arc<Identity>) {
 
 /// The child: imports one bundle into a fresh database and prints its figures.
 fn import_child(bundle: &Path, dir: &Path, card: &Path, sealed: bool) {
-    let (store, _) = laptop(dir, sealed);
+    let (store, me) = laptop(dir, sealed);
     let card = Card::read(&std::fs::read(card).expect("card")).expect("card");
     store.trust(&card).expect("trust");
     let rss_before = common::rss_mib();
     let t = Instant::now();
     let mut ticks = 0u32;
-    let s = daleel::sync::import::import_file(&store, bundle, |_, _| ticks += 1).expect("import");
+    let s =
+        daleel::sync::import::import_file(&store, bundle, &me, |_, _| ticks += 1).expect("import");
     let seconds = t.elapsed().as_secs_f64();
     println!(
         "{seconds} {} {rss_before} {} {ticks}",
@@ -93,7 +94,19 @@ fn run(n: usize, sealed: bool) {
     let a_dir = tempfile::tempdir().expect("a");
     let b_dir = tempfile::tempdir().expect("b");
     let stick = tempfile::tempdir().expect("stick");
+    let c_dir = tempfile::tempdir().expect("c");
+    // The receivers first: the sender encrypts its bundle to the laptops it trusts.
+    let receiver_cards: Vec<Card> = [b_dir.path(), c_dir.path()]
+        .iter()
+        .map(|dir| {
+            let (store, id) = laptop(dir, sealed);
+            Card::read(&Card::write(&id, "receiver", store.now()).expect("card")).expect("card")
+        })
+        .collect();
     let (a, a_id) = laptop(a_dir.path(), sealed);
+    for card in &receiver_cards {
+        a.trust(card).expect("trust");
+    }
     daleel::demo::generate(&a, n, 1, |_| {}).expect("demo");
     let changes = a.change_count();
     let card_path = stick.path().join("a.card");
@@ -112,11 +125,13 @@ fn run(n: usize, sealed: bool) {
 
     // The phases of an import, timed apart on a third laptop.
     {
-        let c_dir = tempfile::tempdir().expect("c");
-        let (c, _) = laptop(c_dir.path(), sealed);
+        let (c, c_id) = laptop(c_dir.path(), sealed);
         let bytes = std::fs::read(&summary.path).expect("read");
         let t = Instant::now();
-        let bundle = daleel::sync::bundle::read(&bytes, |_| true).expect("verify");
+        let plain = daleel::sync::bundle::open(&bytes, &c_id, |_| true).expect("decrypt");
+        let decrypt = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let bundle = daleel::sync::bundle::read(&plain, |_| true).expect("verify");
         let verify = t.elapsed().as_secs_f64();
         let encoded: Vec<&[u8]> = bundle
             .segments
@@ -129,7 +144,9 @@ fn run(n: usize, sealed: bool) {
         let t = Instant::now();
         c.apply_staged(|_| {}).expect("apply");
         let apply = t.elapsed().as_secs_f64();
-        println!("  import phases: verify {verify:.2} s, stage {stage:.2} s, apply {apply:.2} s");
+        println!(
+            "  import phases: decrypt {decrypt:.2} s, verify {verify:.2} s, stage {stage:.2} s, apply {apply:.2} s"
+        );
     }
     drop((a, a_id));
 

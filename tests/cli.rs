@@ -461,11 +461,41 @@ fn identity_cards_are_exported_trusted_listed_and_removed() {
     assert_eq!(unknown.status.code(), Some(1));
 }
 
+/// Another laptop whose card `dir`'s laptop trusts (bundles are encrypted to it).
+fn trusted_receiver(dir: &Path) -> tempfile::TempDir {
+    let other = tempfile::tempdir().expect("other");
+    let cards = tempfile::tempdir().expect("cards");
+    let out = daleel(
+        other.path(),
+        &[
+            "identity",
+            "export",
+            "--out",
+            cards.path().to_str().expect("p"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let card = stdout(&out).trim().to_string();
+    let trusted = daleel(dir, &["trust", "add", &card, "--yes"]);
+    assert!(trusted.status.success(), "{}", stderr(&trusted));
+    other
+}
+
 #[test]
 fn sync_export_writes_one_verifiable_bundle_and_nothing_half_written() {
     let dir = tempfile::tempdir().expect("tempdir");
     let stick = tempfile::tempdir().expect("stick");
     let stick_path = stick.path().to_str().expect("p");
+    // Bundles are encrypted to trusted laptops: with none, there is no one to send to.
+    let alone = daleel(dir.path(), &["sync", "export", "--out", stick_path]);
+    assert_eq!(alone.status.code(), Some(1));
+    assert!(
+        stderr(&alone).contains("no trusted laptop can receive a bundle")
+            && stderr(&alone).contains("daleel trust add"),
+        "{}",
+        stderr(&alone)
+    );
+    let _receiver = trusted_receiver(dir.path());
     // Nothing recorded yet: a bundle is still written (it carries the watermarks).
     let empty = daleel(dir.path(), &["sync", "export", "--out", stick_path]);
     assert!(empty.status.success(), "{}", stderr(&empty));
@@ -495,7 +525,16 @@ fn sync_export_writes_one_verifiable_bundle_and_nothing_half_written() {
     let bytes = std::fs::read(&path).expect("bundle");
     let ws = daleel::workspace::Workspace::open(dir.path(), &common::creds()).expect("open");
     let me = ws.identity.origin();
-    let bundle = daleel::sync::bundle::read(&bytes, |o| o == me).expect("verifies");
+    // Encrypted: no name of the caseload is in the file; the sender can open it too.
+    for h in ws.store.all::<daleel::model::Household>().take(10) {
+        let name = h.expect("h").head.name;
+        assert!(
+            !bytes.windows(name.len()).any(|w| w == name.as_bytes()),
+            "{name} readable in the bundle"
+        );
+    }
+    let plain = daleel::sync::bundle::open(&bytes, &ws.identity, |o| o == me).expect("opens");
+    let bundle = daleel::sync::bundle::read(&plain, |o| o == me).expect("verifies");
     let carried = bundle.change_count();
     assert_eq!(carried, ws.store.change_count());
     assert_eq!(bundle.header.watermarks[&me] as usize, carried);
@@ -747,6 +786,7 @@ fn the_audit_trail_lists_changes_and_bundles_in_json() {
             .status
             .success()
     );
+    let _receiver = trusted_receiver(dir.path());
     let stick = tempfile::tempdir().expect("stick");
     let out = daleel(
         dir.path(),
@@ -778,4 +818,79 @@ fn the_audit_trail_lists_changes_and_bundles_in_json() {
     let one = one.as_array().expect("array");
     assert!(!one.is_empty() && one.len() < all.len());
     assert!(one.iter().all(|e| e["case_code"] == code.as_str()));
+}
+
+#[test]
+fn the_age_tool_opens_a_bundles_encrypted_part_with_the_receivers_identity_file() {
+    if Command::new("age").arg("--version").output().is_err() {
+        eprintln!("SKIPPED: the age tool is not installed (apt-get install age)");
+        return;
+    }
+    let sender = tempfile::tempdir().expect("sender");
+    assert!(
+        daleel(sender.path(), &["demo", "--households", "5"])
+            .status
+            .success()
+    );
+    let receiver = trusted_receiver(sender.path());
+    let stick = tempfile::tempdir().expect("stick");
+    let out = daleel(
+        sender.path(),
+        &["sync", "export", "--out", stick.path().to_str().expect("p")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(stdout(&out).trim()).expect("bundle");
+    // docs/bundle-format.md: magic (8), version (2), clear header length (4) and
+    // header, then the age file.
+    assert_eq!(&bytes[..8], b"DALEELBN");
+    assert_eq!(u16::from_le_bytes([bytes[8], bytes[9]]), 2);
+    let clear = u32::from_le_bytes(bytes[10..14].try_into().expect("len")) as usize;
+    let part = stick.path().join("part.age");
+    std::fs::write(&part, &bytes[14 + clear..]).expect("part");
+    let key = stick.path().join("key.txt");
+    let k = daleel(
+        receiver.path(),
+        &["identity", "age-key", "--out", key.to_str().expect("p")],
+    );
+    assert!(k.status.success(), "{}", stderr(&k));
+    let opened = Command::new("age")
+        .args(["-d", "-i"])
+        .arg(&key)
+        .arg(&part)
+        .output()
+        .expect("age");
+    assert!(
+        opened.status.success(),
+        "{}",
+        String::from_utf8_lossy(&opened.stderr)
+    );
+    assert_eq!(&opened.stdout[..8], b"DALEELBN");
+    assert_eq!(
+        u16::from_le_bytes([opened.stdout[8], opened.stdout[9]]),
+        1,
+        "inside: the signed bundle"
+    );
+    // The sender's own key opens it too; a third laptop's does not.
+    let third = tempfile::tempdir().expect("third");
+    let other_key = stick.path().join("other.txt");
+    assert!(
+        daleel(
+            third.path(),
+            &[
+                "identity",
+                "age-key",
+                "--out",
+                other_key.to_str().expect("p")
+            ]
+        )
+        .status
+        .success()
+    );
+    let refused = Command::new("age")
+        .args(["-d", "-i"])
+        .arg(&other_key)
+        .arg(&part)
+        .output()
+        .expect("age");
+    assert!(!refused.status.success());
 }

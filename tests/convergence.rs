@@ -176,8 +176,13 @@ fn run(ops: &[Op], final_order: &[usize]) -> Result<(), TestCaseError> {
             Op::Import(d, i) => {
                 if !bundles.is_empty() {
                     let path = &bundles[i % bundles.len()];
-                    daleel::sync::import::import_file(&laptops[d].ws.store, path, |_, _| {})
-                        .expect("import");
+                    daleel::sync::import::import_file(
+                        &laptops[d].ws.store,
+                        path,
+                        &laptops[d].ws.identity,
+                        |_, _| {},
+                    )
+                    .expect("import");
                 }
             }
             Op::Wait(d, ms) => step(&laptops[d], ms as i64),
@@ -196,13 +201,19 @@ fn run(ops: &[Op], final_order: &[usize]) -> Result<(), TestCaseError> {
             .collect();
         for &d in final_order {
             for p in &finals {
-                daleel::sync::import::import_file(&laptops[d % DEVICES].ws.store, p, |_, _| {})
-                    .expect("import");
+                daleel::sync::import::import_file(
+                    &laptops[d % DEVICES].ws.store,
+                    p,
+                    &laptops[d % DEVICES].ws.identity,
+                    |_, _| {},
+                )
+                .expect("import");
             }
         }
         for l in &laptops {
             for p in &finals {
-                daleel::sync::import::import_file(&l.ws.store, p, |_, _| {}).expect("import");
+                daleel::sync::import::import_file(&l.ws.store, p, &l.ws.identity, |_, _| {})
+                    .expect("import");
             }
         }
     }

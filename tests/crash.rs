@@ -48,24 +48,39 @@ fn an_import_killed_at_any_moment_is_all_or_nothing() {
         .stdout,
     )
     .expect("utf8");
+    let card_bytes = std::fs::read(card.trim()).expect("card");
+    // The receiving laptop, made once (each round starts from a copy of it): it trusts
+    // the sender, and the sender encrypts its bundle to it.
+    let template = tempfile::tempdir().expect("receiver");
+    {
+        let ws = Workspace::open(template.path(), &common::creds()).expect("open");
+        ws.store
+            .trust(&Card::read(&card_bytes).expect("card"))
+            .expect("trust");
+        let theirs =
+            Card::read(&Card::write(&ws.identity, "receiver", ws.store.now()).expect("card"))
+                .expect("card");
+        let s = Workspace::open(sender.path(), &common::creds()).expect("sender");
+        s.store.trust(&theirs).expect("trust the receiver");
+    }
+    std::thread::sleep(Duration::from_millis(300));
     let out = daleel(
         sender.path(),
         &["sync", "export", "--out", stick.path().to_str().expect("p")],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
     let bundle = String::from_utf8(out.stdout)
         .expect("utf8")
         .trim()
         .to_string();
-    let card_bytes = std::fs::read(card.trim()).expect("card");
     let mut outcomes = (0, 0); // (none, all)
     for round in 0..12u64 {
         let receiver = tempfile::tempdir().expect("receiver");
-        {
-            let ws = Workspace::open(receiver.path(), &common::creds()).expect("open");
-            ws.store
-                .trust(&Card::read(&card_bytes).expect("card"))
-                .expect("trust");
-        }
+        copy_dir(template.path(), receiver.path());
         let mut child = Command::new(env!("CARGO_BIN_EXE_daleel"))
             .envs(common::ENV)
             .arg("--data-dir")

@@ -921,6 +921,7 @@ fn two_trusted_devices_with_one_device_code_are_refused() {
         origin,
         name: "laptop".into(),
         made_at: Timestamp(NOW),
+        recipient: String::new(),
     };
     assert!(ws.store.trust(&card(first)).expect("first"));
     let err = ws.store.trust(&card(second)).expect_err("same code");

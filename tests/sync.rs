@@ -58,7 +58,15 @@ impl Device {
     }
 
     fn import(&self, path: &Path) -> Result<ImportSummary, ImportError> {
-        import_file(&self.ws.store, path, |_, _| {})
+        import_file(&self.ws.store, path, &self.ws.identity, |_, _| {})
+    }
+
+    /// The signed bundle inside a bundle file, decrypted with this laptop's key.
+    fn plain(&self, path: &Path) -> Vec<u8> {
+        let bytes = std::fs::read(path).expect("read");
+        bundle::open(&bytes, &self.ws.identity, |_| true)
+            .expect("decrypt")
+            .into_owned()
     }
 
     fn digest(&self) -> [u8; 32] {
@@ -130,6 +138,8 @@ fn an_untrusted_sender_is_refused_whole_and_an_untrusted_origin_skipped() {
     let stick = tempfile::tempdir().expect("stick");
     let (a, b, c) = (Device::new(), Device::new(), Device::new());
     a.save(&[Edit::Household(household("a"))]);
+    // A sends to B (its bundle is encrypted to B), but B does not trust A yet.
+    a.trusts(&b);
     let path = a.export(stick.path());
     let before = b.digest();
     let err = b.import(&path).expect_err("not trusted");
@@ -176,8 +186,8 @@ fn a_courier_relays_and_the_third_laptop_verifies_the_origin() {
     assert_eq!(s.new, 1);
     assert!(c.ws.store.get::<Household>(h.id).expect("read").is_some());
     // The segment in B's bundle is A's, with A's signature, unchanged.
-    let bytes = std::fs::read(&relay).expect("read");
-    let bundle = bundle::read(&bytes, |_| true).expect("verify");
+    let plain = c.plain(&relay);
+    let bundle = bundle::read(&plain, |_| true).expect("verify");
     assert_eq!(bundle.segments[0].header.origin, a.ws.identity.origin());
 }
 
@@ -330,12 +340,23 @@ fn a_gap_is_parked_until_it_fills() {
         };
         bundle::write(&a.ws.identity, header, &[segment]).expect("write")
     };
-    let late = import_bytes(&b.ws.store, &bundle_of(&changes[3..]), |_, _| {}).expect("late part");
+    let late = import_bytes(
+        &b.ws.store,
+        &bundle_of(&changes[3..]),
+        &b.ws.identity,
+        |_, _| {},
+    )
+    .expect("late part");
     assert_eq!((late.new, late.parked), (0, 3));
     assert_eq!(b.ws.store.parked().expect("parked")[&me], vec![4, 5, 6]);
     assert_eq!(b.ws.store.count::<Household>(), 0);
-    let early =
-        import_bytes(&b.ws.store, &bundle_of(&changes[..3]), |_, _| {}).expect("early part");
+    let early = import_bytes(
+        &b.ws.store,
+        &bundle_of(&changes[..3]),
+        &b.ws.identity,
+        |_, _| {},
+    )
+    .expect("early part");
     assert_eq!(early.new, 6, "three new, three released from parking");
     assert_eq!(b.ws.store.held(me).expect("held"), 6);
     assert!(b.ws.store.parked().expect("parked").is_empty());
@@ -419,7 +440,7 @@ fn a_change_of_an_unknown_kind_is_kept_and_forwarded_intact() {
     };
     let segment = bundle::sign_segment(&x, vec![unknown.clone()]).expect("sign");
     let bytes = bundle::write(&x, header, &[segment]).expect("write");
-    let s = import_bytes(&b.ws.store, &bytes, |_, _| {}).expect("import");
+    let s = import_bytes(&b.ws.store, &bytes, &b.ws.identity, |_, _| {}).expect("import");
     assert_eq!(s.new, 1);
     let relay = b.export(stick.path());
     c.import(&relay).expect("import");
@@ -444,8 +465,8 @@ fn an_export_carries_only_what_the_team_is_not_known_to_have() {
     a.import(&b.export(stick.path())).expect("a");
     a.save(&[Edit::Household(household("two"))]);
     let next = a.export(stick.path());
-    let bytes = std::fs::read(&next).expect("read");
-    let carried = bundle::read(&bytes, |_| true)
+    let plain = b.plain(&next);
+    let carried = bundle::read(&plain, |_| true)
         .expect("verify")
         .change_count();
     assert_eq!(carried, 1, "only the change B does not have");
@@ -534,7 +555,7 @@ fn a_file_larger_than_any_bundle_is_refused_unread_by_import_and_the_sync_screen
         ),
         "{err}"
     );
-    let found = daleel::tui::screens::sync::scan(&d.ws.store, stick.path());
+    let found = daleel::tui::screens::sync::scan(&d.ws.store, &d.ws.identity, stick.path());
     assert_eq!(found.len(), 1);
     let why = found[0].check.clone().expect_err("refused");
     assert!(why.contains("more than the limit"), "{why}");
@@ -594,7 +615,7 @@ fn export_and_import_report_their_progress_in_changes() {
     assert_eq!(exported.first(), Some(&(0, n as u64)));
     assert_eq!(exported.last(), Some(&(n as u64, n as u64)));
     let mut imported = Vec::new();
-    let s = import_file(&b.ws.store, &path, |done, total| {
+    let s = import_file(&b.ws.store, &path, &b.ws.identity, |done, total| {
         imported.push((done, total))
     })
     .expect("import");
@@ -608,4 +629,63 @@ fn export_and_import_report_their_progress_in_changes() {
     );
     assert!(imported.windows(2).all(|w| w[0].0 < w[1].0), "{imported:?}");
     assert_eq!(a.digest(), b.digest());
+}
+
+#[test]
+fn a_bundle_is_encrypted_to_its_receivers_and_refused_elsewhere_naming_its_sender() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (a, b, c) = (Device::new(), Device::new(), Device::new());
+    all_trust(&[&a, &b]);
+    c.trusts(&a);
+    let mut h = household("Zainab Sentinelname");
+    h.phone = "0771 234 5678".into();
+    a.save(&[Edit::Household(h.clone())]);
+    let path = a.export(stick.path());
+    let bytes = std::fs::read(&path).expect("read");
+    for sentinel in [&b"Sentinelname"[..], b"0771 234 5678", b"Amal"] {
+        assert!(
+            !bytes.windows(sentinel.len()).any(|w| w == sentinel),
+            "{} readable in the bundle",
+            String::from_utf8_lossy(sentinel)
+        );
+    }
+    // C trusts A, but A did not encrypt to C: refused, naming A, nothing changed.
+    let before = c.digest();
+    let err = c.import(&path).expect_err("not for C");
+    let text = err.to_string();
+    assert!(
+        text.contains("not for this laptop")
+            && text.contains(&a.ws.identity.code())
+            && text.contains(&a.ws.identity.fingerprint()),
+        "{text}"
+    );
+    assert_eq!(c.digest(), before);
+    // B, a receiver, opens and applies it; A, the sender, can open its own bundle too.
+    assert_eq!(b.import(&path).expect("b").new, 1);
+    assert_eq!(b.get::<Household>(h.id).phone, "0771 234 5678");
+    assert!(!a.plain(&path).is_empty());
+    // Every truncation of the encrypted file is refused, the database unchanged.
+    let (x, y) = (Device::new(), Device::new());
+    all_trust(&[&x, &y]);
+    x.save(&[Edit::Household(household("s"))]);
+    let sp = x.export(stick.path());
+    let sbytes = std::fs::read(&sp).expect("read");
+    let before = y.digest();
+    for n in (0..sbytes.len()).step_by(7) {
+        assert!(
+            import_bytes(&y.ws.store, &sbytes[..n], &y.ws.identity, |_, _| {}).is_err(),
+            "cut to {n} of {} bytes and accepted",
+            sbytes.len()
+        );
+    }
+    for i in (0..sbytes.len()).step_by(5) {
+        let mut bad = sbytes.clone();
+        bad[i] ^= 0x20;
+        assert!(
+            import_bytes(&y.ws.store, &bad, &y.ws.identity, |_, _| {}).is_err(),
+            "byte {i} changed and accepted"
+        );
+    }
+    assert_eq!(y.digest(), before, "nothing of a refused bundle was kept");
+    assert_eq!(y.ws.store.change_count(), 0);
 }

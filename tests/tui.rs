@@ -944,7 +944,7 @@ fn phone_conflict() -> (
             .expect("export")
             .path
     };
-    daleel::sync::import::import_file(&b.store, &export(&a), |_, _| {}).expect("b");
+    daleel::sync::import::import_file(&b.store, &export(&a), &b.identity, |_, _| {}).expect("b");
     for (ws, phone, who) in [
         (&a, "0770 111 1111", "Amal H."),
         (&b, "0780 222 2222", "Yousif K."),
@@ -955,7 +955,7 @@ fn phone_conflict() -> (
             .apply(who, &[Edit::Household(edited)])
             .expect("edit");
     }
-    daleel::sync::import::import_file(&a.store, &export(&b), |_, _| {}).expect("a");
+    daleel::sync::import::import_file(&a.store, &export(&b), &a.identity, |_, _| {}).expect("a");
     let mut app = ready_app(&a);
     press(&mut app, KeyCode::F(5));
     assert_eq!(app.queue.counts.conflicts, 1);
@@ -1041,7 +1041,7 @@ fn a_conflict_is_resolved_with_a_typed_value_checked_like_the_form() {
     let bundle = daleel::sync::export::export(&a.store, &a.identity, stick.path(), false)
         .expect("export")
         .path;
-    daleel::sync::import::import_file(&b.store, &bundle, |_, _| {}).expect("b");
+    daleel::sync::import::import_file(&b.store, &bundle, &b.identity, |_, _| {}).expect("b");
     assert!(b.store.conflicts().expect("c").is_empty());
     assert_eq!(
         b.store.get::<Household>(h.id).expect("r").expect("p").phone,
@@ -1054,6 +1054,7 @@ fn a_conflict_is_resolved_with_a_typed_value_checked_like_the_form() {
 fn the_sync_screen_writes_a_bundle_and_imports_what_is_on_the_drive() {
     let (_dirs, stick, a, b) = two_laptops();
     b.store.trust(&card_of(&a)).expect("trust");
+    a.store.trust(&card_of(&b)).expect("trust");
     fixture(&a);
     // A also adds a service: B's Services screen must show it after the import.
     let mut clinic = daleel::model::sample::directory().services[0].clone();
@@ -1101,7 +1102,8 @@ fn ws_b_import(b: &Workspace, folder: &str) -> App {
         Runner::Inline(Vec::new()),
         0,
     )
-    .expect("app");
+    .expect("app")
+    .with_identity(b.identity.clone());
     press(&mut on_b, KeyCode::F(6));
     typed(&mut on_b, folder);
     press(&mut on_b, KeyCode::Enter);
@@ -1167,7 +1169,8 @@ fn the_status_line_never_runs_the_clock_into_its_words_or_cuts_it() {
 #[test]
 fn opening_a_household_and_writing_a_bundle_are_in_the_audit_trail() {
     use daleel::store::audit::AuditAction;
-    let (_dirs, stick, a, _b) = two_laptops();
+    let (_dirs, stick, a, b) = two_laptops();
+    a.store.trust(&card_of(&b)).expect("trust");
     let (h, _, _) = fixture(&a);
     let code = a
         .store

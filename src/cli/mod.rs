@@ -183,6 +183,14 @@ pub enum IdentityCommand {
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
+    /// Write this laptop's age identity file (the secret key bundles sent to it are
+    /// encrypted to), for field support to open a bundle with the age tool
+    /// (docs/bundle-format.md). Keep the file as safe as the laptop; delete it after use.
+    AgeKey {
+        /// The file to write (readable by its owner only).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -439,6 +447,10 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             command: Some(IdentityCommand::Export { out }),
             ..
         }) => trust::export_card(&ws, &out),
+        Some(Command::Identity {
+            command: Some(IdentityCommand::AgeKey { out }),
+            ..
+        }) => trust::export_age_key(&ws, &out),
         Some(Command::Identity { json, name, .. }) => identity::identity(&ws, json, name),
         Some(Command::Referral { command }) => match command {
             ReferralCommand::List { status, json } => referral::list(&ws, status.as_deref(), json),

@@ -25,6 +25,31 @@ pub fn export_card(ws: &Workspace, out: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
+pub fn export_age_key(ws: &Workspace, out: &Path) -> Result<(), Failure> {
+    if out.is_dir() {
+        return Err(Failure(format!(
+            "{} is a folder: give the file to write",
+            out.display()
+        )));
+    }
+    let secret = {
+        use age::secrecy::ExposeSecret;
+        let key = ws.identity.age_identity().to_string();
+        let mut text = key.expose_secret().to_string();
+        text.push('\n');
+        zeroize::Zeroizing::new(text)
+    };
+    crate::workspace::write_whole(out, secret.as_bytes(), crate::workspace::Access::Owner)
+        .map_err(|e| Failure(format!("could not write {}: {e}", out.display())))?;
+    tracing::warn!("age identity file written");
+    println!("{}", out.display());
+    eprintln!(
+        "Wrote the age identity of {}: it opens every bundle sent to this laptop. Keep it as safe as the laptop, and delete it once done.",
+        ws.identity.code()
+    );
+    Ok(())
+}
+
 fn read_card(path: &Path) -> Result<Card, Failure> {
     let shown = path.display();
     let meta = std::fs::metadata(path).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
@@ -163,7 +188,7 @@ pub fn import_bundles(ws: &Workspace, paths: &[std::path::PathBuf]) -> Result<()
     }
     for file in &files {
         let shown = file.display();
-        match crate::sync::import::import_file(&ws.store, file, |_, _| {}) {
+        match crate::sync::import::import_file(&ws.store, file, &ws.identity, |_, _| {}) {
             Ok(s) => {
                 tracing::info!(
                     new = s.new,

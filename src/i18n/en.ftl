@@ -451,6 +451,7 @@ menu-sync-import-all = { $count ->
 menu-sync-use = Use the drive { $drive }
 menu-sync-look-again = Look at the drive again
 sync-no-folder = Choose the drive first (type its folder, or F9).
+sync-no-identity = This window has no device key to read or write bundles with: restart Daleel.
 sync-exporting = Writing the bundle
 sync-exported = Wrote { $changes } changes to { $file }.
 sync-importing = Importing

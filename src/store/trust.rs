@@ -16,10 +16,38 @@ pub struct TrustedDevice {
     pub origin: OriginId,
     pub name: String,
     pub added_at: Timestamp,
+    /// Its age recipient, from its card (empty for a card made before bundles were
+    /// encrypted: such a device cannot be sent bundles until its new card is added).
+    pub recipient: String,
+}
+
+#[derive(serde::Deserialize)]
+struct TrustedDeviceV1 {
+    origin: OriginId,
+    name: String,
+    added_at: Timestamp,
 }
 
 impl Versioned for TrustedDevice {
-    const VERSION: u8 = 1;
+    const VERSION: u8 = 2;
+
+    fn migrate(version: u8, body: &[u8]) -> Result<Self, crate::codec::CodecError> {
+        match version {
+            1 => {
+                let old: TrustedDeviceV1 = codec::decode_value(body)?;
+                Ok(TrustedDevice {
+                    origin: old.origin,
+                    name: old.name,
+                    added_at: old.added_at,
+                    recipient: String::new(),
+                })
+            }
+            _ => Err(crate::codec::CodecError::UnknownVersion {
+                found: version,
+                known: 2,
+            }),
+        }
+    }
 }
 
 impl TrustedDevice {
@@ -93,6 +121,7 @@ impl Store {
             origin: card.origin,
             name: card.name.clone(),
             added_at: self.now(),
+            recipient: card.recipient.clone(),
         };
         self.trust_tree()
             .insert(card.origin.0, codec::encode(&device)?)?;

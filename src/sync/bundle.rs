@@ -19,8 +19,12 @@ use crate::store::DatabaseKind;
 
 /// The first bytes of a bundle file.
 pub const MAGIC: &[u8; 8] = b"DALEELBN";
-/// The container version this Daleel writes and reads.
-pub const CONTAINER_VERSION: u16 = 1;
+/// The container version of a signed bundle in the clear: the inside of every encrypted
+/// bundle, and a whole file as Daleel wrote them before bundles were encrypted.
+pub const PLAIN_VERSION: u16 = 1;
+/// The container version this Daleel writes: a short clear header naming the sender,
+/// then a signed bundle (version 1) encrypted in the age format to its receivers.
+pub const CONTAINER_VERSION: u16 = 2;
 /// The trailer: total length (u64) and the sender's signature (64 bytes).
 pub const TRAILER_BYTES: usize = 8 + 64;
 /// Limits on what a bundle may declare, checked before reading what they announce.
@@ -136,6 +140,10 @@ pub enum BundleError {
     BadSignature,
     #[error("a segment of {code} ({fingerprint}) is not signed by that device: altered or forged")]
     BadSegment { code: String, fingerprint: String },
+    #[error(
+        "this bundle is not for this laptop: {code} ({fingerprint}) made it for other laptops; ask its sender to trust this laptop's identity card and export again"
+    )]
+    NotForMe { code: String, fingerprint: String },
 }
 
 impl From<CodecError> for BundleError {
@@ -246,7 +254,7 @@ impl<'a, W: std::io::Write> Writer<'a, W> {
             segments_left: header.segments,
         };
         w.raw(MAGIC)?;
-        w.raw(&CONTAINER_VERSION.to_le_bytes())?;
+        w.raw(&PLAIN_VERSION.to_le_bytes())?;
         w.block(&codec::encode(header).map_err(std::io::Error::other)?)?;
         Ok(w)
     }
@@ -327,9 +335,110 @@ pub fn write(
 /// Reads the clear header only (to name the sender before anything else is checked).
 pub fn read_header(bytes: &[u8]) -> Result<Header, BundleError> {
     let mut r = Reader { bytes, at: 0 };
-    r.preamble()?;
+    if r.preamble()? != PLAIN_VERSION {
+        return Err(BundleError::Damaged("not a bundle in the clear".into()));
+    }
     let block = r.block(MAX_HEADER_BYTES, "the header")?;
     Ok(codec::decode_untrusted(block)?)
+}
+
+/// The clear header of an encrypted bundle: only who sent it (so that an untrusted sender
+/// is named before anything is decrypted).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClearHeader {
+    pub sender: OriginId,
+}
+
+impl Versioned for ClearHeader {
+    const VERSION: u8 = 1;
+}
+
+/// Who sent a bundle file, encrypted or not, read from its clear part alone.
+pub fn sender_of(bytes: &[u8]) -> Result<OriginId, BundleError> {
+    let mut r = Reader { bytes, at: 0 };
+    match r.preamble()? {
+        PLAIN_VERSION => Ok(read_header(bytes)?.sender),
+        _ => {
+            let clear: ClearHeader =
+                codec::decode_untrusted(r.block(MAX_HEADER_BYTES, "the clear header")?)?;
+            Ok(clear.sender)
+        }
+    }
+}
+
+/// The signed bundle inside a file: the file itself when it is in the clear (version 1),
+/// or what the age encryption holds, decrypted with this device's key (version 2). An
+/// untrusted sender is refused before anything is decrypted; a bundle encrypted to
+/// other devices only is refused as not for this laptop.
+pub fn open<'a>(
+    bytes: &'a [u8],
+    me: &Identity,
+    trusted: impl Fn(OriginId) -> bool,
+) -> Result<std::borrow::Cow<'a, [u8]>, BundleError> {
+    let mut r = Reader { bytes, at: 0 };
+    if r.preamble()? == PLAIN_VERSION {
+        return Ok(std::borrow::Cow::Borrowed(bytes));
+    }
+    let clear: ClearHeader =
+        codec::decode_untrusted(r.block(MAX_HEADER_BYTES, "the clear header")?)?;
+    let named = |origin: OriginId| (device_code(origin), fingerprint(origin));
+    if !trusted(clear.sender) {
+        let (code, fingerprint) = named(clear.sender);
+        return Err(BundleError::NotTrusted { code, fingerprint });
+    }
+    let encrypted = &bytes[r.at..];
+    let decryptor = age::Decryptor::new_buffered(encrypted).map_err(age_error)?;
+    let identity = me.age_identity();
+    let mut reader = match decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)) {
+        Ok(reader) => reader,
+        Err(age::DecryptError::NoMatchingKeys) => {
+            let (code, fingerprint) = named(clear.sender);
+            return Err(BundleError::NotForMe { code, fingerprint });
+        }
+        Err(e) => return Err(age_error(e)),
+    };
+    let mut inner = Vec::with_capacity(encrypted.len());
+    std::io::Read::read_to_end(&mut reader, &mut inner).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::UnexpectedEof {
+            BundleError::Truncated
+        } else {
+            BundleError::Damaged(format!("its encrypted part does not open: {e}"))
+        }
+    })?;
+    // The inside names the same sender as the outside.
+    if read_header(&inner)?.sender != clear.sender {
+        return Err(BundleError::Damaged(
+            "its outside and inside name different senders".into(),
+        ));
+    }
+    Ok(std::borrow::Cow::Owned(inner))
+}
+
+fn age_error(e: age::DecryptError) -> BundleError {
+    match e {
+        age::DecryptError::Io(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            BundleError::Truncated
+        }
+        other => BundleError::Damaged(format!("its encrypted part does not open: {other}")),
+    }
+}
+
+/// Starts an encrypted bundle file: the preamble and clear header into `out`, then the
+/// age encryption to `recipients`, into which the signed bundle is written.
+pub fn encrypting<W: std::io::Write>(
+    mut out: W,
+    sender: OriginId,
+    recipients: &[age::x25519::Recipient],
+) -> std::io::Result<age::stream::StreamWriter<W>> {
+    out.write_all(MAGIC)?;
+    out.write_all(&CONTAINER_VERSION.to_le_bytes())?;
+    let clear = codec::encode(&ClearHeader { sender }).map_err(std::io::Error::other)?;
+    out.write_all(&(clear.len() as u32).to_le_bytes())?;
+    out.write_all(&clear)?;
+    let encryptor =
+        age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+            .map_err(std::io::Error::other)?;
+    encryptor.wrap_output(out)
 }
 
 /// Reads and checks a whole bundle. `trusted` says whether a sender is trusted; changes
@@ -452,7 +561,8 @@ impl<'a> Reader<'a> {
         Ok(slice)
     }
 
-    fn preamble(&mut self) -> Result<(), BundleError> {
+    /// The magic and the container version (1 or 2); a newer one is refused as such.
+    fn preamble(&mut self) -> Result<u16, BundleError> {
         let magic = self
             .take(MAGIC.len())
             .map_err(|_| BundleError::NotABundle)?;
@@ -467,12 +577,12 @@ impl<'a> Reader<'a> {
         if version > CONTAINER_VERSION {
             return Err(BundleError::TooNew { found: version });
         }
-        if version != CONTAINER_VERSION {
+        if version != CONTAINER_VERSION && version != PLAIN_VERSION {
             return Err(BundleError::Damaged(format!(
                 "unknown container version {version}"
             )));
         }
-        Ok(())
+        Ok(version)
     }
 
     /// A length-prefixed block, its length checked against `limit` before it is read.

@@ -25,6 +25,10 @@ pub enum SyncError {
     )]
     NotAFolder { path: PathBuf },
     #[error(
+        "no trusted laptop can receive a bundle: bundles are encrypted to the laptops this one trusts; add one with daleel trust add CARD (a card made by this version of Daleel)"
+    )]
+    NoReceiver,
+    #[error(
         "could not write the bundle to {path}: {source}; check that the drive is plugged in, not full and not read-only (no bundle was left there)"
     )]
     Write {
@@ -106,6 +110,16 @@ pub fn export_reporting(
             }
         }
     }
+    // Encrypted to every trusted device that can receive bundles, and to this one.
+    let mut recipients: Vec<age::x25519::Recipient> = vec![identity.age_identity().to_public()];
+    for device in store.trusted()? {
+        if let Ok(r) = device.recipient.parse() {
+            recipients.push(r);
+        }
+    }
+    if recipients.len() == 1 {
+        return Err(SyncError::NoReceiver);
+    }
     let total: u64 = own.iter().map(|(f, l)| l - f + 1).sum::<u64>()
         + foreign.iter().map(|s| s.last - s.first + 1).sum::<u64>();
     progress(0, total);
@@ -133,8 +147,10 @@ pub fn export_reporting(
     };
     let result = (|| -> Result<(u64, u64), SyncError> {
         let file = std::fs::File::create(&partial).map_err(write_error)?;
-        let mut w =
-            Writer::new(std::io::BufWriter::new(file), identity, &header).map_err(write_error)?;
+        // The signed bundle goes through the age encryption to its receivers.
+        let sealed = super::bundle::encrypting(std::io::BufWriter::new(file), me, &recipients)
+            .map_err(write_error)?;
+        let mut w = Writer::new(sealed, identity, &header).map_err(write_error)?;
         let mut carried = 0;
         // Changes go from the log into the file as the log holds them, never decoded
         // whole: only an own change's envelope is read, to hash and sign it.
@@ -163,8 +179,10 @@ pub fn export_reporting(
             w.segment_encoded(seg, &changes).map_err(write_error)?;
             progress(carried, total);
         }
-        let (out, bytes) = w.finish().map_err(write_error)?;
+        let (sealed, _) = w.finish().map_err(write_error)?;
+        let out = sealed.finish().map_err(write_error)?;
         let file = out.into_inner().map_err(|e| write_error(e.into_error()))?;
+        let bytes = file.metadata().map_err(write_error)?.len();
         file.sync_all().map_err(write_error)?;
         drop(file);
         std::fs::rename(&partial, &path).map_err(write_error)?;

@@ -142,6 +142,34 @@ impl Identity {
         device_code(self.origin())
     }
 
+    /// The X25519 key bundles are encrypted to (age format), derived from the device key
+    /// (BLAKE3 in key-derivation mode, its own context), so that nothing more is stored.
+    pub fn age_identity(&self) -> age::x25519::Identity {
+        use bech32::ToBase32;
+        let secret = zeroize::Zeroizing::new(blake3::derive_key(
+            "daleel 2026-11 device age x25519 identity",
+            &self.signing.to_bytes(),
+        ));
+        let encoded = zeroize::Zeroizing::new(
+            bech32::encode(
+                "age-secret-key-",
+                secret.to_base32(),
+                bech32::Variant::Bech32,
+            )
+            .unwrap_or_default()
+            .to_uppercase(),
+        );
+        encoded
+            .parse()
+            // A 32-byte key always encodes and parses; the fallback is never taken.
+            .unwrap_or_else(|_| age::x25519::Identity::generate())
+    }
+
+    /// This device's age recipient (`age1...`), which its identity card carries.
+    pub fn age_recipient(&self) -> String {
+        self.age_identity().to_public().to_string()
+    }
+
     /// Signs bytes with the device key.
     pub fn sign(&self, message: &[u8]) -> [u8; 64] {
         use ed25519_dalek::Signer;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::bundle::{self, BundleError};
-use super::identity::{device_code, fingerprint};
+use super::identity::{Identity, device_code, fingerprint};
 use crate::model::change::OriginId;
 use crate::store::{DatabaseKind, Store, StoreError};
 
@@ -50,10 +50,12 @@ fn kind_word(kind: DatabaseKind) -> &'static str {
 pub fn import_bytes(
     store: &Store,
     bytes: &[u8],
+    me: &Identity,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<ImportSummary, ImportError> {
     let trusted = |o: OriginId| store.is_trusted(o).unwrap_or(false);
-    let bundle = bundle::read(bytes, trusted)?;
+    let plain = bundle::open(bytes, me, trusted)?;
+    let bundle = bundle::read(&plain, trusted)?;
     let header = &bundle.header;
     // Demo and real data never mix; an empty database takes the first bundle's kind.
     match store.kind()? {
@@ -115,9 +117,10 @@ pub fn import_bytes(
 pub fn import_file(
     store: &Store,
     path: &Path,
+    me: &Identity,
     progress: impl FnMut(u64, u64),
 ) -> Result<ImportSummary, ImportError> {
-    import_bytes(store, &read_bundle_file(path)?, progress)
+    import_bytes(store, &read_bundle_file(path)?, me, progress)
 }
 
 /// A bundle file's bytes, refused before reading when it is larger than any bundle may be.

@@ -1566,9 +1566,12 @@ impl App {
             self.sync.scanned = None;
             return;
         };
+        let Some(identity) = self.identity.clone() else {
+            return self.fail(t("sync-no-identity"));
+        };
         let store = self.store.clone();
         self.runner.spawn(move || {
-            let found = sync::scan(&store, &folder);
+            let found = sync::scan(&store, &identity, &folder);
             JobResult::SyncScanned { folder, found }
         });
     }
@@ -1615,6 +1618,9 @@ impl App {
         if files.is_empty() {
             return;
         }
+        let Some(identity) = self.identity.clone() else {
+            return self.fail(t("sync-no-identity"));
+        };
         let store = self.store.clone();
         let progress = self.runner.progress();
         self.sync.busy = Some((t("sync-importing"), 0, 0));
@@ -1649,7 +1655,7 @@ impl App {
                         p.report(&label, done, total);
                     }
                 };
-                match crate::sync::import::import_file(&store, file, report) {
+                match crate::sync::import::import_file(&store, file, &identity, report) {
                     Ok(s) => done.push(tr(
                         "sync-imported",
                         &[

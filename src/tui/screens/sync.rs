@@ -32,7 +32,11 @@ pub struct Found {
 }
 
 /// Checks every bundle in a folder without changing anything: header, trust, signatures.
-pub fn scan(store: &crate::store::Store, folder: &Path) -> Vec<Found> {
+pub fn scan(
+    store: &crate::store::Store,
+    me: &crate::sync::identity::Identity,
+    folder: &Path,
+) -> Vec<Found> {
     let mut found = Vec::new();
     let files = crate::sync::import::bundle_files(folder).unwrap_or_default();
     for path in files.into_iter().filter(|p| p.is_file()) {
@@ -49,16 +53,19 @@ pub fn scan(store: &crate::store::Store, folder: &Path) -> Vec<Found> {
                 continue;
             }
         };
-        let sender = match crate::sync::bundle::read_header(&bytes) {
-            Ok(h) => crate::sync::identity::device_code(h.sender),
+        let sender = match crate::sync::bundle::sender_of(&bytes) {
+            Ok(origin) => crate::sync::identity::device_code(origin),
             Err(_) => "?".into(),
         };
-        let check = crate::sync::bundle::read(&bytes, |o| store.is_trusted(o).unwrap_or(false))
-            .map(|b| {
-                tr(
-                    "sync-bundle-ok",
-                    &[("changes", Arg::Num(b.change_count() as i64))],
-                )
+        let trusted = |o| store.is_trusted(o).unwrap_or(false);
+        let check = crate::sync::bundle::open(&bytes, me, trusted)
+            .and_then(|plain| {
+                crate::sync::bundle::read(&plain, trusted).map(|b| {
+                    tr(
+                        "sync-bundle-ok",
+                        &[("changes", Arg::Num(b.change_count() as i64))],
+                    )
+                })
             })
             .map_err(|e| e.to_string());
         found.push(Found {
