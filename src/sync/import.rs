@@ -51,11 +51,44 @@ pub fn import_bytes(
     store: &Store,
     bytes: &[u8],
     me: &Identity,
-    mut progress: impl FnMut(u64, u64),
+    progress: impl FnMut(u64, u64),
 ) -> Result<ImportSummary, ImportError> {
     let trusted = |o: OriginId| store.is_trusted(o).unwrap_or(false);
     let plain = bundle::open(bytes, me, trusted)?;
-    let bundle = bundle::read(&plain, trusted)?;
+    import_plain(store, &plain, progress)
+}
+
+/// Imports a bundle file's bytes, letting go of the encrypted bytes once they are
+/// decrypted (a bundle is then in memory once, not twice).
+fn import_owned(
+    store: &Store,
+    bytes: Vec<u8>,
+    me: &Identity,
+    progress: impl FnMut(u64, u64),
+) -> Result<ImportSummary, ImportError> {
+    let trusted = |o: OriginId| store.is_trusted(o).unwrap_or(false);
+    let inner = match bundle::open(&bytes, me, trusted)? {
+        std::borrow::Cow::Owned(inner) => Some(inner),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    let plain = match inner {
+        Some(inner) => {
+            drop(bytes);
+            inner
+        }
+        None => bytes,
+    };
+    import_plain(store, &plain, progress)
+}
+
+/// Verifies, stages and applies a signed bundle (version 1, decrypted).
+fn import_plain(
+    store: &Store,
+    plain: &[u8],
+    mut progress: impl FnMut(u64, u64),
+) -> Result<ImportSummary, ImportError> {
+    let trusted = |o: OriginId| store.is_trusted(o).unwrap_or(false);
+    let bundle = bundle::read(plain, trusted)?;
     let header = &bundle.header;
     // Demo and real data never mix; an empty database takes the first bundle's kind.
     match store.kind()? {
@@ -120,7 +153,7 @@ pub fn import_file(
     me: &Identity,
     progress: impl FnMut(u64, u64),
 ) -> Result<ImportSummary, ImportError> {
-    import_bytes(store, &read_bundle_file(path)?, me, progress)
+    import_owned(store, read_bundle_file(path)?, me, progress)
 }
 
 /// A bundle file's bytes, refused before reading when it is larger than any bundle may be.
