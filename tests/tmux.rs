@@ -98,8 +98,15 @@ fn a_household_is_recorded_referred_accepted_and_completed_in_a_real_terminal() 
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("data");
     let s = Session::start(&data);
-    s.wait_for("Who is working?");
+    // The first run asks, on the terminal, who is working and for a passphrase (twice).
+    s.wait_for("Your name:");
     s.text("Amal H.");
+    s.keys(&["Enter"]);
+    s.wait_for("Passphrase:");
+    s.text("river stone 42");
+    s.keys(&["Enter"]);
+    s.wait_for("The same passphrase again:");
+    s.text("river stone 42");
     s.keys(&["Enter"]);
     s.wait_for("Amal H.");
     s.keys(&["C-n"]);
@@ -157,6 +164,8 @@ fn a_household_is_recorded_referred_accepted_and_completed_in_a_real_terminal() 
     let start = Instant::now();
     let stats = loop {
         let out = Command::new(env!("CARGO_BIN_EXE_daleel"))
+            .env("DALEEL_PASSPHRASE", "river stone 42")
+            .env_remove("DALEEL_WORKER")
             .arg("--data-dir")
             .arg(&data)
             .args(["stats", "--json"])
