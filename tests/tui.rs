@@ -1333,3 +1333,22 @@ fn the_screen_locks_when_idle_and_the_passphrase_opens_it_with_the_typing_kept()
         "the typing is kept, and nothing typed at the lock went into the form: {text}"
     );
 }
+
+#[test]
+fn on_an_encrypted_database_f8_does_not_change_the_worker_without_a_passphrase() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let unlocker = ws.unlocker().expect("encrypted");
+    let mut app = ready_app(&ws).with_idle_lock(10, unlocker);
+    press(&mut app, KeyCode::F(8));
+    assert!(app.modal.is_none(), "no picker: {:?}", app.modal);
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("another worker quits (F10) and opens it"),
+        "{text}"
+    );
+    assert_eq!(
+        ws.store.current_worker().expect("w").as_deref(),
+        Some("Amal H.")
+    );
+}

@@ -368,6 +368,7 @@ menu-move-cancelled = Cancel…
 menu-note = Add a follow-up note…
 menu-follow-up = Set the follow-up date…
 menu-open-case = Open the household
+worker-switch-encrypted = Working as who unlocked Daleel: another worker quits (F10) and opens it.
 lock-title = Locked after a while without a key
 lock-who = { $worker }: type your passphrase and press Enter. What you were typing is kept.
 lock-passphrase = Passphrase:
@@ -419,9 +420,9 @@ help-services = The service directory. Type to search; Tab moves to the sector a
 help-referrals-title = Referrals (F4)
 help-referrals = Every referral, soonest due first, with filters. Enter opens the actions the referral can take now: accept, reject, complete, close, cancel, a note, a follow-up date. A move that is not allowed says why and what is.
 help-queue-title = Queue (F5)
-help-queue = For coordinators: overdue and unanswered referrals, accepted ones past their follow-up date, rejected ones that need another service, needs with no referral, and likely duplicates, with charts. Enter opens the referral or the household.
+help-queue = For coordinators: overdue and unanswered referrals, accepted ones past their follow-up date, rejected ones that need another service, needs with no referral, conflicts between laptops (Enter keeps a value or takes a typed one), likely duplicates, and closed households due for erasure, with charts. Enter opens the referral or the household.
 help-worker-title = Who is working (F8)
-help-worker = Choose your name, or add it, so that your changes are recorded under it.
+help-worker = Who is working. On an encrypted database it is the worker who unlocked it (another worker opens Daleel with their own passphrase); on a database made before encryption, choose your name or add it.
 
 ## Sync
 sync-folder = USB drive (folder):

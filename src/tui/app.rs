@@ -176,7 +176,7 @@ impl App {
     /// Locks the screen after `minutes` without a key (0: never); `unlocker` checks the
     /// passphrase that opens it again. Unsaved input stays as it was.
     pub fn with_idle_lock(mut self, minutes: u32, unlocker: Unlocker) -> App {
-        self.idle = (minutes > 0).then_some(IdleLock { minutes, unlocker });
+        self.idle = Some(IdleLock { minutes, unlocker });
         self
     }
 
@@ -254,6 +254,7 @@ impl App {
                 let before = self.data.now.0 / 60_000;
                 self.data.now = self.store.now();
                 if let Some(idle) = &self.idle
+                    && idle.minutes > 0
                     && self.locked.is_none()
                     && self.data.now.0 - self.last_active.0 >= idle.minutes as i64 * 60_000
                 {
@@ -558,6 +559,12 @@ impl App {
                 }
             }
             Action::QuitNow => self.quit = true,
+            // On an encrypted database the worker is who unlocked it: another worker opens
+            // Daleel with their own name and passphrase (changes are never recorded under
+            // a name whose passphrase was not given).
+            Action::PickWorker if self.idle.is_some() => {
+                self.say(t("worker-switch-encrypted"), Tone::Info)
+            }
             Action::PickWorker => match self.store.workers() {
                 Ok(w) => self.modal = Some(Modal::worker_picker(w)),
                 Err(e) => self.fail(e),
