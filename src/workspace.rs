@@ -217,8 +217,10 @@ impl Workspace {
             // The worker who unlocked is the one recorded on changes.
             store.set_worker(&name)?;
         }
-        // A bundle staged before a crash is applied whole before anything is shown.
+        // A bundle staged before a crash is applied whole before anything is shown, and
+        // an erasure's redaction is finished.
         store.apply_staged(|_| {})?;
+        store.finish_erasures()?;
         Ok(Workspace {
             dir: dir.to_path_buf(),
             identity: Arc::new(identity),

@@ -894,3 +894,54 @@ fn the_age_tool_opens_a_bundles_encrypted_part_with_the_receivers_identity_file(
         .expect("age");
     assert!(!refused.status.success());
 }
+
+#[test]
+fn erase_removes_a_households_details_keeps_the_counts_and_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(
+        daleel(dir.path(), &["demo", "--households", "10"])
+            .status
+            .success()
+    );
+    let before = json(&daleel(dir.path(), &["stats", "--json"]));
+    let code = {
+        let ws = daleel::workspace::Workspace::open(dir.path(), &common::creds()).expect("open");
+        let h = ws
+            .store
+            .all::<daleel::model::Household>()
+            .next()
+            .expect("one")
+            .expect("h");
+        h.case_code
+    };
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let unasked = daleel(dir.path(), &["erase", &code]);
+    assert_eq!(unasked.status.code(), Some(1), "no terminal, no --yes");
+    assert!(stderr(&unasked).contains("--yes"), "{}", stderr(&unasked));
+    let out = daleel(dir.path(), &["erase", &code, "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("Erased {code}")),
+        "{}",
+        stderr(&out)
+    );
+    let after = json(&daleel(dir.path(), &["stats", "--json"]));
+    assert_eq!(before["households"], after["households"], "the counts stay");
+    assert_eq!(before["needs"], after["needs"]);
+    let again = daleel(dir.path(), &["erase", &code, "--yes"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("erased already"),
+        "{}",
+        stderr(&again)
+    );
+    let trail = json(&daleel(dir.path(), &["audit", "--case", &code, "--json"]));
+    assert!(
+        trail
+            .as_array()
+            .expect("array")
+            .iter()
+            .any(|e| e["action"] == "erase"),
+        "{trail}"
+    );
+}

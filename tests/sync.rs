@@ -689,3 +689,107 @@ fn a_bundle_is_encrypted_to_its_receivers_and_refused_elsewhere_naming_its_sende
     assert_eq!(y.digest(), before, "nothing of a refused bundle was kept");
     assert_eq!(y.ws.store.change_count(), 0);
 }
+
+/// Every change this laptop holds of a record, with whether it still has its values.
+fn payloads_of(d: &Device, id: Uuid) -> Vec<bool> {
+    let mut out = Vec::new();
+    for origin in d.ws.store.watermarks().expect("marks").keys() {
+        for c in d.ws.store.changes_of(*origin, 1) {
+            let c = c.expect("change");
+            if c.envelope.entity.id == id {
+                out.push(c.payload.is_some());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn an_erasure_travels_two_hops_and_an_old_bundle_never_brings_the_values_back() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (a, b, c) = (Device::new(), Device::new(), Device::new());
+    // D is trusted from the start but hears of this household only at the end.
+    let d = Device::new();
+    all_trust(&[&a, &b, &c, &d]);
+    let mut h = household("Zainab Sentinelname");
+    h.phone = "0771 555 1234".into();
+    h.location.village = "Sentinelvillage".into();
+    let n = Need {
+        id: Uuid::now_v7(),
+        household: h.id,
+        sector: Sector::Health,
+        description: "Sentinelneed insulin".into(),
+        priority: Priority::Urgent,
+        status: NeedStatus::Open,
+        created_at: Timestamp(NOW),
+        created_by: "w".into(),
+        ..Need::default()
+    };
+    a.save(&[Edit::Household(h.clone()), Edit::Need(n.clone())]);
+    let old = a.export(stick.path());
+    b.import(&old).expect("b");
+    c.import(&b.export(stick.path())).expect("c, through b");
+    assert_eq!(c.get::<Household>(h.id).head.name, "Zainab Sentinelname");
+    // B edits the phone meanwhile (before it hears of the erasure).
+    b.edit_household("w", h.id, 10, |h| h.phone = "0780 999 0000".into());
+    let b_edit = b.export(stick.path());
+
+    let done = a.ws.store.erase("w", h.id).expect("erase");
+    assert_eq!((done.needs, done.referrals), (1, 0));
+    assert!(done.redacted >= 2, "{done:?}");
+    let gone = |d: &Device| {
+        let kept: Household = d.get(h.id);
+        assert_eq!(kept.head.name, "");
+        assert_eq!(kept.phone, "");
+        assert_eq!(kept.location.village, "");
+        assert_eq!(
+            kept.location.governorate, "IQG15",
+            "the anonymous part stays"
+        );
+        assert_eq!(kept.case_code, a.get::<Household>(h.id).case_code);
+        assert_eq!(d.get::<Need>(n.id).description, "");
+        assert_eq!(d.get::<Need>(n.id).sector, Sector::Health);
+        assert!(
+            payloads_of(d, h.id).iter().filter(|p| **p).count() == 1,
+            "only the erasure itself keeps its (anonymous) values: {:?}",
+            payloads_of(d, h.id)
+        );
+        assert!(payloads_of(d, n.id).iter().all(|p| !p));
+        assert!(d.ws.store.is_erased(h.id).expect("e"));
+    };
+    gone(&a);
+    // Two hops: A to B, B to C.
+    b.import(&a.export(stick.path()))
+        .expect("b gets the erasure");
+    gone(&b);
+    c.import(&b.export(stick.path())).expect("c gets it from b");
+    gone(&c);
+    // Old bundles, and B's edit made before it heard of the erasure, bring nothing back.
+    for d in [&a, &b, &c] {
+        d.import(&old).expect("an old bundle still verifies");
+        d.import(&b_edit).expect("so does the late edit");
+        gone(d);
+    }
+    assert_eq!(a.digest(), b.digest());
+    assert_eq!(b.digest(), c.digest());
+    // A fourth laptop that hears of the erasure before the old bundle.
+    let fresh = a.export(stick.path());
+    d.import(&fresh).expect("the erasure first");
+    d.import(&old).expect("then the old bundle");
+    gone(&d);
+    assert_eq!(d.digest(), a.digest());
+    // The erased household cannot be edited; and what A sends holds none of its values.
+    let err =
+        a.ws.store
+            .apply("w", &[Edit::Household(a.get::<Household>(h.id))])
+            .expect_err("refused");
+    assert!(err.to_string().contains("erased"), "{err}");
+    let plain = d.plain(&a.export(stick.path()));
+    for sentinel in [&b"Sentinel"[..], b"0771 555 1234", b"0780 999 0000"] {
+        assert!(
+            !plain.windows(sentinel.len()).any(|w| w == sentinel),
+            "{} still in a bundle",
+            String::from_utf8_lossy(sentinel)
+        );
+    }
+}

@@ -1352,3 +1352,47 @@ fn on_an_encrypted_database_f8_does_not_change_the_worker_without_a_passphrase()
         Some("Amal H.")
     );
 }
+
+#[test]
+fn a_household_is_erased_from_its_actions_after_a_confirmation() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let (a, n, _) = fixture(&ws);
+    let mut app = ready_app(&ws);
+    app.update(daleel::tui::action::Action::OpenHousehold(a.id));
+    press(&mut app, KeyCode::F(9));
+    let Some(Modal::Menu(menu)) = &app.modal else {
+        panic!("actions: {:?}", app.modal)
+    };
+    let item = menu
+        .items
+        .iter()
+        .position(|(label, _)| label.starts_with("Erase this household"))
+        .expect("erasure is one of the actions");
+    app.update(menu.items[item].1.clone());
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(text.contains("cannot be undone"), "{text}");
+    press(&mut app, KeyCode::Esc);
+    assert!(!ws.store.is_erased(a.id).expect("e"), "Esc erases nothing");
+    press(&mut app, KeyCode::F(9));
+    let Some(Modal::Menu(menu)) = &app.modal else {
+        panic!("actions: {:?}", app.modal)
+    };
+    app.update(menu.items[item].1.clone());
+    press(&mut app, KeyCode::Enter);
+    assert!(ws.store.is_erased(a.id).expect("e"));
+    let kept: Household = ws.store.get(a.id).expect("r").expect("p");
+    assert_eq!((kept.head.name.as_str(), kept.phone.as_str()), ("", ""));
+    let need: Need = ws.store.get(n.id).expect("r").expect("p");
+    assert_eq!(need.description, "");
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(text.contains("Erased"), "{text}");
+    assert!(!text.contains("Fatima"), "{text}");
+    let trail = ws.store.audit_trail(Some(&kept.case_code)).expect("trail");
+    assert!(
+        trail
+            .iter()
+            .any(|e| e.action == daleel::store::audit::AuditAction::Erase),
+        "{trail:?}"
+    );
+}

@@ -3,6 +3,7 @@
 
 mod ask;
 mod audit;
+mod erase;
 mod gazetteer;
 mod identity;
 mod referral;
@@ -89,6 +90,15 @@ pub enum Command {
     Trust {
         #[command(subcommand)]
         command: TrustCommand,
+    },
+    /// Erase a household on request: its personal data leaves this laptop, and every
+    /// laptop the erasure reaches with the next bundles; the anonymous counts stay.
+    Erase {
+        /// The household's case code, e.g. K7QX2-0007.
+        case_code: String,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
     },
     /// Who opened, changed, sent or received what, and when (oldest first).
     Audit {
@@ -474,6 +484,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             TrustCommand::Remove { fingerprint, yes } => trust::remove(&ws, &fingerprint, yes),
         },
         Some(Command::Audit { case, json }) => audit::audit(&ws, case.as_deref(), json),
+        Some(Command::Erase { case_code, yes }) => erase::erase(&ws, &case_code, yes),
         Some(Command::Workers { command }) => match command {
             WorkersCommand::List { json } => workers::list(&ws, json),
             WorkersCommand::Add {

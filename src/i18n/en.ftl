@@ -376,6 +376,9 @@ lock-checking = Checking…
 lock-hint = Nothing is shown until the passphrase is typed.
 lock-wrong = That passphrase does not open it: try again.
 menu-audit = Who opened or changed this household
+menu-erase = Erase this household (on request)…
+erase-confirm = Erase { $code }? Names, phone, village, members' details and notes leave this laptop, and every laptop this reaches with the next bundles. Counts stay. This cannot be undone.
+erased = Erased { $code }. Send a bundle so that the other laptops erase it too.
 audit-title = Audit trail: { $count ->
     [one] 1 entry
    *[other] { $count } entries

@@ -35,6 +35,10 @@ pub struct EntityRef {
 pub const KIND_FIELDS: &str = "fields/1";
 /// Appends a step to a referral's history; the payload holds the step under `step`.
 pub const KIND_STEP: &str = "step/1";
+/// Erases a household (data protection): the payload holds what stays of it, with no
+/// personal value, under `household`, `needs` and `referrals`; every earlier and later
+/// change of those records travels without its payload from then on.
+pub const KIND_ERASE: &str = "erase/1";
 
 /// The part of a change that is always shipped and signed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -225,6 +225,42 @@ pub struct Household {
 }
 
 impl Household {
+    /// What stays of a household once erased: its id, case code, dates, P-codes, the kind
+    /// of displacement, its status and how many people it had (as nameless members), so
+    /// that the counts still add up; no name, phone, village, birth year, answers,
+    /// vulnerability or free text.
+    pub fn anonymized(&self) -> Household {
+        let nameless = |p: &Person| Person::new(p.id, "");
+        Household {
+            id: self.id,
+            case_code: self.case_code.clone(),
+            created_at: self.created_at,
+            created_by: self.created_by.clone(),
+            head: nameless(&self.head),
+            phone: String::new(),
+            members: self.members.iter().map(nameless).collect(),
+            location: Location {
+                governorate: self.location.governorate.clone(),
+                district: self.location.district.clone(),
+                sub_district: self.location.sub_district.clone(),
+                village: String::new(),
+            },
+            displacement: Displacement {
+                kind: self.displacement.kind,
+                returned_on: None,
+            },
+            vulnerabilities: BTreeSet::new(),
+            consent: self.consent.clone(),
+            status: match &self.status {
+                CaseStatus::Closed(c) => CaseStatus::Closed(Closure {
+                    note: String::new(),
+                    ..c.clone()
+                }),
+                open => open.clone(),
+            },
+        }
+    }
+
     /// Everyone in the household, head first.
     pub fn people(&self) -> impl Iterator<Item = &Person> {
         std::iter::once(&self.head).chain(self.members.iter())

@@ -84,6 +84,16 @@ pub struct Need {
 }
 
 impl Need {
+    /// What stays of a need once its household is erased: sector, priority, status and
+    /// dates; no description and no member.
+    pub fn anonymized(&self) -> Need {
+        Need {
+            description: String::new(),
+            member: None,
+            ..self.clone()
+        }
+    }
+
     /// The need's status given its referrals: met once one was completed successfully,
     /// referred while one is sent or accepted, otherwise what the worker set (met, or
     /// closed unmet) or else open again, to be referred elsewhere.

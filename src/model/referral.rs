@@ -219,6 +219,23 @@ pub struct Referral {
 }
 
 impl Referral {
+    /// What stays of a referral once its household is erased: service, organizations,
+    /// priority, dates and its history's moves; no reason, note or disclosed detail.
+    pub fn anonymized(&self) -> Referral {
+        let bare = |s: &Step| Step {
+            reason: String::new(),
+            note: String::new(),
+            ..s.clone()
+        };
+        Referral {
+            reason: String::new(),
+            disclosed: Default::default(),
+            history: self.history.iter().map(bare).collect(),
+            flagged: self.flagged.iter().map(bare).collect(),
+            ..self.clone()
+        }
+    }
+
     /// The first history step of a new referral.
     pub fn created_step(at: Timestamp, by: &str) -> Step {
         Step {

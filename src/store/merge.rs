@@ -16,7 +16,7 @@ use super::entity::Entity;
 use super::write::{EntityVersions, Head, Overlay, Trees, Tx, TxError, abort, rank, versions_key};
 use super::{Slot, Store, StoreError, change_key, meta, read_u64};
 use crate::codec;
-use crate::model::change::{Change, KIND_FIELDS, KIND_STEP, OriginId, Version};
+use crate::model::change::{Change, KIND_ERASE, KIND_FIELDS, KIND_STEP, OriginId, Version};
 use crate::model::clock::Hlc;
 use crate::model::{Household, Need, Organization, Referral, ReferralStatus, Service, Step};
 
@@ -108,6 +108,18 @@ impl Tx<'_> {
 
     fn merge_one(&mut self, change: &Change, encoded: &[u8]) -> Result<(), TxError> {
         let e = &change.envelope;
+        if e.entity.kind == Household::KIND && e.kind == KIND_ERASE {
+            self.tree(Slot::Changes)
+                .insert(change_key(e.origin, e.seq), encoded)?;
+            return self.apply_erase(change);
+        }
+        if self.touches_erased(change)? {
+            // A change of an erased record: kept without its values, with no effect.
+            let kept = super::erase::without_payload(change).map_err(abort)?;
+            self.tree(Slot::Changes)
+                .insert(change_key(e.origin, e.seq), kept)?;
+            return Ok(());
+        }
         self.tree(Slot::Changes)
             .insert(change_key(e.origin, e.seq), encoded)?;
         match (e.entity.kind.as_str(), e.kind.as_str()) {
@@ -141,7 +153,7 @@ impl Tx<'_> {
     }
 
     /// The change a head names, if this laptop holds it.
-    fn change_at(&self, head: &Head) -> Result<Option<Change>, TxError> {
+    pub(super) fn change_at(&self, head: &Head) -> Result<Option<Change>, TxError> {
         let origin = head.origin.unwrap_or(self.me);
         match self.tree(Slot::Changes).get(change_key(origin, head.seq))? {
             Some(bytes) => Ok(Some(codec::decode(&bytes).map_err(abort)?)),
@@ -383,6 +395,8 @@ impl Store {
         match result {
             Ok(merged) => {
                 overlay.commit()?;
+                // Erasures this chunk applied: their redaction, outside the chunk.
+                self.finish_erasures()?;
                 Ok(merged)
             }
             Err(sled::transaction::ConflictableTransactionError::Abort(e)) => Err(e),

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod entity;
+pub mod erase;
 pub mod merge;
 pub mod query;
 pub mod seal;
@@ -64,10 +65,12 @@ pub enum Slot {
     Conflicted,
     /// The local audit trail (audit.rs).
     Audit,
+    /// Erased records, by id (erase.rs): which erasure covers each.
+    Erased,
 }
 
 impl Slot {
-    pub const ALL: [Slot; 21] = [
+    pub const ALL: [Slot; 22] = [
         Slot::Households,
         Slot::Needs,
         Slot::Referrals,
@@ -89,6 +92,7 @@ impl Slot {
         Slot::Staging,
         Slot::Conflicted,
         Slot::Audit,
+        Slot::Erased,
     ];
 
     /// The tree's name on disk.
@@ -115,6 +119,7 @@ impl Slot {
             Slot::Staging => "staging",
             Slot::Conflicted => "conflicted",
             Slot::Audit => "audit",
+            Slot::Erased => "erased",
         }
     }
 

@@ -32,6 +32,11 @@ pub enum Edit {
         referral: Uuid,
         step: Step,
     },
+    /// Erases a household (`Store::erase` builds what stays of it).
+    Erase {
+        entity: EntityRef,
+        values: BTreeMap<String, Vec<u8>>,
+    },
     /// Resolves a conflict: sets field `field` (its position in the kind's fields) of the
     /// record of kind `tag` to `value`, replacing every head of that field, even when the
     /// value is the one shown already.
@@ -258,7 +263,11 @@ impl<'a> Overlay<'a> {
         }
         let rank = |slot: Slot| -> u8 {
             match slot {
-                Slot::Changes | Slot::Replaced | Slot::Versions | Slot::Conflicted => 0,
+                Slot::Changes
+                | Slot::Replaced
+                | Slot::Versions
+                | Slot::Conflicted
+                | Slot::Erased => 0,
                 s if s.is_index() => 1,
                 Slot::Households
                 | Slot::Needs
@@ -337,7 +346,7 @@ impl Tx<'_> {
     }
 
     /// Appends a change to the log and returns the head it makes.
-    fn log(
+    pub(super) fn log(
         &mut self,
         entity: EntityRef,
         kind: &str,
@@ -389,6 +398,18 @@ impl Tx<'_> {
     /// `put` for a caller that has already read the stored record (`old`).
     fn put_over<E: Entity>(&mut self, old: Option<E>, mut new: E) -> Result<(), TxError> {
         let id = new.id();
+        // An erased household, or a need or referral of one, is not edited.
+        let any: &dyn std::any::Any = &new;
+        let household = any
+            .downcast_ref::<Need>()
+            .map(|n| n.household)
+            .or_else(|| any.downcast_ref::<Referral>().map(|r| r.household));
+        self.refuse_erased(
+            &[Some(id), household]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>(),
+        )?;
         new.keep_local(old.as_ref());
         let new = &new;
         let old_fields: BTreeMap<&str, Vec<u8>> = match &old {
@@ -441,6 +462,7 @@ impl Tx<'_> {
 
     /// A change that sets one field and replaces all its heads (resolving a conflict).
     fn resolve<E: Entity>(&mut self, id: Uuid, pos: usize, value: &[u8]) -> Result<(), TxError> {
+        self.refuse_erased(&[id])?;
         let Some(name) = E::FIELDS.get(pos) else {
             return Err(abort(StoreError::Invalid(format!(
                 "no field {pos} in a {}",
@@ -499,6 +521,7 @@ impl Tx<'_> {
     }
 
     fn step(&mut self, id: Uuid, step: &Step) -> Result<(), TxError> {
+        self.refuse_erased(&[id])?;
         let Some(old) = self.read::<Referral>(id)? else {
             return Err(abort(StoreError::NotFound {
                 kind: "referral",
@@ -595,6 +618,7 @@ impl Store {
                     Edit::Organization(o) => tx.put(o)?,
                     Edit::Service(s) => tx.put(s)?,
                     Edit::Step { referral, step } => tx.step(*referral, step)?,
+                    Edit::Erase { entity, values } => tx.erase(entity, values)?,
                     Edit::Resolve {
                         tag,
                         id,

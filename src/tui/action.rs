@@ -84,6 +84,10 @@ pub enum Action {
     ConflictMenu(usize),
     /// Intake: who opened or changed this household, and when (the audit trail).
     ShowAudit(String),
+    /// Intake: ask before erasing a household.
+    AskErase(Uuid),
+    /// Erase a household (data protection), once confirmed.
+    Erase(Uuid),
     /// Queue: type a new value for the text field of conflict `n`.
     AskResolveText(usize),
     /// Resolve a conflict by keeping a value (an ordinary change that syncs).

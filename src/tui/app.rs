@@ -768,6 +768,35 @@ impl App {
                 let title = format!("{} · {}", c.label, c.field_name);
                 self.modal = Some(Modal::menu(title, items));
             }
+            Action::AskErase(id) => {
+                let code = self
+                    .intake
+                    .form
+                    .as_ref()
+                    .and_then(|f| f.existing.as_ref())
+                    .map(|h| h.case_code.clone())
+                    .unwrap_or_default();
+                self.modal = Some(Modal::Confirm {
+                    message: tr("erase-confirm", &[("code", Arg::Str(&code))]),
+                    yes: Action::Erase(id),
+                });
+            }
+            Action::Erase(id) => {
+                let Some(worker) = self.worker() else { return };
+                match self.store.erase(&worker, id) {
+                    Ok(done) => {
+                        self.modal = None;
+                        self.intake.form = None;
+                        self.intake.mode = Mode::Lookup;
+                        self.say(
+                            tr("erased", &[("code", Arg::Str(&done.case_code))]),
+                            Tone::Success,
+                        );
+                        self.spawn_load();
+                    }
+                    Err(e) => self.fail(e),
+                }
+            }
             Action::ShowAudit(code) => match self.store.audit_trail(Some(&code)) {
                 Ok(trail) => {
                     // The latest first, as many as fit a small screen.
@@ -1431,6 +1460,9 @@ impl App {
                     }
                     if let Some(h) = &form.existing {
                         items.push((t("menu-audit"), Action::ShowAudit(h.case_code.clone())));
+                        if !self.store.is_erased(h.id).unwrap_or(true) {
+                            items.push((t("menu-erase"), Action::AskErase(h.id)));
+                        }
                     }
                     if let Some(d) = form.duplicates.first() {
                         items.push((

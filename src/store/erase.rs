@@ -1,0 +1,340 @@
+//! Erasure on request (data protection). Erasing a household is a change (`erase/1`)
+//! whose payload holds what stays of the household, its needs and its referrals, with no
+//! personal value. Every device that applies it (the eraser at once, the others when the
+//! change arrives) makes those anonymous records the records, marks them erased, drops
+//! needs and referrals of the household that the erasure did not list (made elsewhere
+//! meanwhile), and withholds the payload of every change of those records in its log
+//! (redaction): the envelope stays, so segments still verify. A change of an erased
+//! record that arrives later, from an old bundle or a courier, is stored without its
+//! payload and has no effect. Two erasures of one household: the one ranked higher by
+//! (clock, origin) decides what stays, on every device alike.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::entity::Entity;
+use super::write::{Tx, TxError, abort};
+use super::{Slot, Store, StoreError};
+use crate::codec::{self, Versioned};
+use crate::model::change::{Change, EntityRef, KIND_ERASE, KIND_FIELDS, OriginId, Version};
+use crate::model::clock::Hlc;
+use crate::model::{Household, Need, Referral};
+
+/// The meta key listing households whose erasure is applied but whose log is not yet
+/// redacted (finished after the transaction, and on open after a crash).
+pub const PENDING: &[u8] = b"erasures_pending";
+
+/// The mark of an erased record: which erasure, and of which household.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Erasure {
+    pub household: Uuid,
+    pub by: Version,
+    pub hlc: Hlc,
+}
+
+impl Versioned for Erasure {
+    const VERSION: u8 = 1;
+}
+
+impl Erasure {
+    fn rank(&self) -> (Hlc, OriginId) {
+        (self.hlc, self.by.origin)
+    }
+}
+
+/// What an erasure did on this device.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Erased {
+    pub case_code: String,
+    pub needs: usize,
+    pub referrals: usize,
+    /// Changes of the log whose payload was withheld.
+    pub redacted: u64,
+}
+
+/// The record ids an erase change covers.
+fn covered(change: &Change) -> Result<(Household, Vec<Need>, Vec<Referral>), TxError> {
+    let damaged = || {
+        abort(StoreError::Invalid(
+            "an erasure without its contents".into(),
+        ))
+    };
+    let values = &change.payload.as_ref().ok_or_else(damaged)?.values;
+    let household: Household =
+        codec::decode_value(values.get("household").ok_or_else(damaged)?).map_err(abort)?;
+    let needs: Vec<Need> =
+        codec::decode_value(values.get("needs").ok_or_else(damaged)?).map_err(abort)?;
+    let referrals: Vec<Referral> =
+        codec::decode_value(values.get("referrals").ok_or_else(damaged)?).map_err(abort)?;
+    Ok((household, needs, referrals))
+}
+
+impl Tx<'_> {
+    /// Writes an erase change made here and applies it.
+    pub(super) fn erase(
+        &mut self,
+        entity: &EntityRef,
+        values: &std::collections::BTreeMap<String, Vec<u8>>,
+    ) -> Result<(), TxError> {
+        self.refuse_erased(&[entity.id])?;
+        let head = self.log(entity.clone(), KIND_ERASE, Vec::new(), 0, values.clone())?;
+        let change = self
+            .change_at(&head)?
+            .ok_or_else(|| abort(StoreError::Invalid("the erasure was not written".into())))?;
+        self.apply_erase(&change)
+    }
+
+    /// The erasure that covers record `id`, if any.
+    pub(super) fn erasure(&self, id: Uuid) -> Result<Option<Erasure>, TxError> {
+        self.tree(Slot::Erased)
+            .get(id.as_bytes())?
+            .map(|b| codec::decode(&b).map_err(abort))
+            .transpose()
+    }
+
+    /// Refuses a local edit of an erased record.
+    pub(super) fn refuse_erased(&self, ids: &[Uuid]) -> Result<(), TxError> {
+        for id in ids {
+            if self.erasure(*id)?.is_some() {
+                return Err(abort(StoreError::Invalid(
+                    "this household was erased: its records cannot be changed".into(),
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    fn mark(&self, id: Uuid, tag: u8, mark: &Erasure) -> Result<(), TxError> {
+        self.tree(Slot::Erased)
+            .insert(id.as_bytes(), codec::encode(mark).map_err(abort)?)?;
+        // Its heads and conflicts no longer matter: what stays is the erasure's.
+        let key = super::write::versions_key(tag, id);
+        if self.tree(Slot::Versions).get(&key)?.is_some() {
+            self.tree(Slot::Versions).remove(key.as_slice())?;
+        }
+        if self.tree(Slot::Conflicted).get(&key)?.is_some() {
+            self.tree(Slot::Conflicted).remove(key.as_slice())?;
+        }
+        Ok(())
+    }
+
+    fn replace<E: Entity>(&self, new: &E) -> Result<(), TxError> {
+        let old: Option<E> = self.read(new.id())?;
+        self.store_record(old.as_ref(), new)
+    }
+
+    /// Applies an erase change: its anonymous records become the records, each marked
+    /// erased, and the household is queued for redaction. An erasure outranked by one
+    /// already applied changes nothing.
+    pub(super) fn apply_erase(&mut self, change: &Change) -> Result<(), TxError> {
+        let (household, needs, referrals) = covered(change)?;
+        let e = &change.envelope;
+        let mark = Erasure {
+            household: household.id,
+            by: e.version(),
+            hlc: e.hlc,
+        };
+        if let Some(existing) = self.erasure(household.id)?
+            && existing.rank() >= mark.rank()
+        {
+            return Ok(());
+        }
+        self.mark(household.id, Household::TAG, &mark)?;
+        self.replace(&household)?;
+        for n in &needs {
+            self.mark(n.id, Need::TAG, &mark)?;
+            self.replace(n)?;
+        }
+        for r in &referrals {
+            self.mark(r.id, Referral::TAG, &mark)?;
+            self.replace(r)?;
+        }
+        let mut pending: Vec<Uuid> = match self.tree(Slot::Meta).get(PENDING)? {
+            Some(b) => codec::decode_value(&b).map_err(abort)?,
+            None => Vec::new(),
+        };
+        if !pending.contains(&household.id) {
+            pending.push(household.id);
+        }
+        self.tree(Slot::Meta)
+            .insert(PENDING, codec::encode_value(&pending).map_err(abort)?)?;
+        Ok(())
+    }
+
+    /// Whether a remote change touches an erased record (and so must be stored without
+    /// its payload and have no effect). A need or referral made elsewhere for an erased
+    /// household is marked erased here, with its household's erasure.
+    pub(super) fn touches_erased(&self, change: &Change) -> Result<bool, TxError> {
+        let e = &change.envelope;
+        if e.kind == KIND_ERASE {
+            return Ok(false);
+        }
+        if self.erasure(e.entity.id)?.is_some() {
+            return Ok(true);
+        }
+        let tag = match e.entity.kind.as_str() {
+            "need" => Need::TAG,
+            "referral" => Referral::TAG,
+            _ => return Ok(false),
+        };
+        if e.kind != KIND_FIELDS {
+            return Ok(false);
+        }
+        let household = change
+            .payload
+            .as_ref()
+            .and_then(|p| p.values.get("household"))
+            .and_then(|v| codec::decode_value::<Uuid>(v).ok());
+        if let Some(h) = household
+            && let Some(mark) = self.erasure(h)?
+        {
+            self.mark(e.entity.id, tag, &mark)?;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+}
+
+/// A change as the log keeps it once its record is erased: the envelope alone.
+pub(super) fn without_payload(change: &Change) -> Result<Vec<u8>, codec::CodecError> {
+    codec::encode(&Change {
+        envelope: change.envelope.clone(),
+        payload: None,
+    })
+}
+
+impl Store {
+    /// Erases a household on this device, and for every device the erasure reaches:
+    /// see the module's description. Refuses a household already erased.
+    pub fn erase(&self, author: &str, household: Uuid) -> Result<Erased, StoreError> {
+        let h: Household = self.get(household)?.ok_or_else(|| StoreError::NotFound {
+            kind: "household",
+            id: household.to_string(),
+        })?;
+        if self.tree(Slot::Erased).contains_key(household.as_bytes())? {
+            return Err(StoreError::Invalid(format!(
+                "{} was erased already",
+                h.case_code
+            )));
+        }
+        let needs: Vec<Need> = self
+            .needs_of(household)?
+            .iter()
+            .map(Need::anonymized)
+            .collect();
+        let referrals: Vec<Referral> = self
+            .referrals_of(household)?
+            .iter()
+            .map(Referral::anonymized)
+            .collect();
+        let values = [
+            (
+                "household".to_string(),
+                codec::encode_value(&h.anonymized())?,
+            ),
+            ("needs".to_string(), codec::encode_value(&needs)?),
+            ("referrals".to_string(), codec::encode_value(&referrals)?),
+        ]
+        .into();
+        let entity = EntityRef {
+            kind: Household::KIND.to_string(),
+            id: household,
+        };
+        self.apply(author, &[super::Edit::Erase { entity, values }])?;
+        let redacted = self.finish_erasures()?;
+        self.audit(
+            super::audit::AuditAction::Erase,
+            Some(&h.case_code),
+            "household",
+            1 + needs.len() as u64 + referrals.len() as u64,
+        )?;
+        self.flush()?;
+        Ok(Erased {
+            case_code: h.case_code,
+            needs: needs.len(),
+            referrals: referrals.len(),
+            redacted,
+        })
+    }
+
+    /// Whether a record was erased.
+    pub fn is_erased(&self, id: Uuid) -> Result<bool, StoreError> {
+        self.tree(Slot::Erased).contains_key(id.as_bytes())
+    }
+
+    /// Finishes applied erasures: drops needs and referrals of an erased household that
+    /// its erasure did not list, and withholds the payload of every change (in the log
+    /// and in parking) of an erased record. Safe to run again; runs after each erasure,
+    /// each imported chunk, and on open. Returns how many changes it redacted.
+    pub fn finish_erasures(&self) -> Result<u64, StoreError> {
+        let pending: Vec<Uuid> = match self.tree(Slot::Meta).get(PENDING)? {
+            Some(b) => codec::decode_value(&b)?,
+            None => return Ok(0),
+        };
+        let mut erased: std::collections::HashSet<Uuid> = Default::default();
+        for entry in self.tree(Slot::Erased).iter() {
+            let (k, v) = entry?;
+            let mark: Erasure = codec::decode(&v)?;
+            if pending.contains(&mark.household)
+                && let Ok(id) = Uuid::from_slice(&k)
+            {
+                erased.insert(id);
+            }
+        }
+        // Needs and referrals of the household that the erasure did not cover.
+        for h in &pending {
+            let Some(mark) = self
+                .tree(Slot::Erased)
+                .get(h.as_bytes())?
+                .map(|b| codec::decode::<Erasure>(&b))
+                .transpose()?
+            else {
+                continue;
+            };
+            for n in self.needs_of(*h)? {
+                if !erased.contains(&n.id) {
+                    self.drop_record(&n, &mark)?;
+                    erased.insert(n.id);
+                }
+            }
+            for r in self.referrals_of(*h)? {
+                if !erased.contains(&r.id) {
+                    self.drop_record(&r, &mark)?;
+                    erased.insert(r.id);
+                }
+            }
+        }
+        let mut redacted = 0;
+        for slot in [Slot::Changes, Slot::Parked] {
+            let tree = self.tree(slot);
+            for entry in tree.iter() {
+                let (k, v) = entry?;
+                let change: Change = codec::decode(&v)?;
+                if change.payload.is_some()
+                    && change.envelope.kind != KIND_ERASE
+                    && erased.contains(&change.envelope.entity.id)
+                {
+                    tree.insert(&k, without_payload(&change)?)?;
+                    redacted += 1;
+                }
+            }
+        }
+        self.tree(Slot::Meta).remove(PENDING)?;
+        self.flush()?;
+        Ok(redacted)
+    }
+
+    /// Removes a record made elsewhere for an erased household, and marks it erased.
+    fn drop_record<E: Entity>(&self, record: &E, mark: &Erasure) -> Result<(), StoreError> {
+        for (slot, key) in record.index_keys() {
+            self.tree(slot).remove(key)?;
+        }
+        self.tree(E::TREE).remove(record.id().as_bytes())?;
+        self.tree(Slot::Erased)
+            .insert(record.id().as_bytes(), codec::encode(mark)?)?;
+        let key = super::write::versions_key(E::TAG, record.id());
+        self.tree(Slot::Versions).remove(&key)?;
+        self.tree(Slot::Conflicted).remove(&key)?;
+        Ok(())
+    }
+}
