@@ -128,6 +128,53 @@ pub struct Workspace {
     pub unlocked: Option<Unlocked>,
 }
 
+/// The workers of an encrypted database: list, add, remove, set a passphrase.
+pub struct Workers {
+    store: Arc<Store>,
+    unlocked: Unlocked,
+}
+
+impl Workers {
+    fn ring(&self) -> Result<Keyring, WorkspaceError> {
+        Ok(Keyring::open(self.store.db())?)
+    }
+
+    /// The workers who can open this database, in the order they were added.
+    pub fn list(&self) -> Result<Vec<String>, WorkspaceError> {
+        let ring = self.ring()?;
+        let mut out = Vec::new();
+        for name in self.store.workers()? {
+            if ring.has(&name)? {
+                out.push(name);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Lets another worker open this database with their own passphrase.
+    pub fn add(&self, name: &str, passphrase: &str) -> Result<(), WorkspaceError> {
+        crate::store::check_worker_name(name)?;
+        self.ring()?
+            .add(name, passphrase, self.unlocked.params, &self.unlocked.key)?;
+        self.store.add_worker_name(name)?;
+        Ok(())
+    }
+
+    /// Takes a worker's passphrase away (the last worker stays).
+    pub fn remove(&self, name: &str) -> Result<(), WorkspaceError> {
+        self.ring()?.remove(name)?;
+        self.store.remove_worker_name(name)?;
+        Ok(())
+    }
+
+    /// Sets a worker's passphrase.
+    pub fn set_passphrase(&self, name: &str, passphrase: &str) -> Result<(), WorkspaceError> {
+        self.ring()?
+            .set_passphrase(name, passphrase, self.unlocked.params, &self.unlocked.key)?;
+        Ok(())
+    }
+}
+
 /// What an unlocked database keeps to manage its workers.
 #[derive(Clone)]
 pub struct Unlocked {
@@ -196,12 +243,12 @@ impl Workspace {
                     let key = DataKey::random();
                     let params = credentials.params.unwrap_or_else(KdfParams::for_new);
                     let progress = credentials.progress.clone();
-                    db = encrypt_plain(dir, db, &key, |done, all| {
+                    let first = (name.as_str(), passphrase.as_str(), params);
+                    db = encrypt_plain(dir, db, &key, first, |done, all| {
                         if let Some(p) = &progress {
                             p(done, all);
                         }
                     })?;
-                    Keyring::open(&db)?.add(&name, passphrase, params, &key)?;
                     (Some(key), Some(name))
                 }
                 _ => (None, None),
@@ -232,9 +279,35 @@ impl Workspace {
         })
     }
 
-    fn unlocked(&self) -> Result<(&Unlocked, Keyring), WorkspaceError> {
+    /// The workers of an encrypted database, as a handle the screens can keep and use on
+    /// a worker thread (setting a passphrase runs Argon2).
+    pub fn workers_handle(&self) -> Result<Arc<Workers>, WorkspaceError> {
         let unlocked = self.unlocked.as_ref().ok_or(WorkspaceError::NotEncrypted)?;
-        Ok((unlocked, Keyring::open(self.store.db())?))
+        Ok(Arc::new(Workers {
+            store: self.store.clone(),
+            unlocked: unlocked.clone(),
+        }))
+    }
+
+    /// The workers who can open this database, in the order they were added.
+    pub fn workers(&self) -> Result<Vec<String>, WorkspaceError> {
+        self.workers_handle()?.list()
+    }
+
+    /// Lets another worker open this database with their own passphrase.
+    pub fn add_worker(&self, name: &str, passphrase: &str) -> Result<(), WorkspaceError> {
+        self.workers_handle()?.add(name, passphrase)
+    }
+
+    /// Takes a worker's passphrase away (nothing is encrypted again; the last worker
+    /// stays).
+    pub fn remove_worker(&self, name: &str) -> Result<(), WorkspaceError> {
+        self.workers_handle()?.remove(name)
+    }
+
+    /// Sets a worker's passphrase.
+    pub fn set_passphrase(&self, name: &str, passphrase: &str) -> Result<(), WorkspaceError> {
+        self.workers_handle()?.set_passphrase(name, passphrase)
     }
 
     /// Checks a passphrase of the worker working now (the screens' idle lock); none for a
@@ -247,43 +320,6 @@ impl Workspace {
             let worker = store.current_worker().ok().flatten();
             ring.unlock(worker.as_deref(), passphrase).is_ok()
         }))
-    }
-
-    /// The workers who can open this database, in the order they were added.
-    pub fn workers(&self) -> Result<Vec<String>, WorkspaceError> {
-        let (_, ring) = self.unlocked()?;
-        let mut out = Vec::new();
-        for name in self.store.workers()? {
-            if ring.has(&name)? {
-                out.push(name);
-            }
-        }
-        Ok(out)
-    }
-
-    /// Lets another worker open this database with their own passphrase.
-    pub fn add_worker(&self, name: &str, passphrase: &str) -> Result<(), WorkspaceError> {
-        let (u, ring) = self.unlocked()?;
-        crate::store::check_worker_name(name)?;
-        ring.add(name, passphrase, u.params, &u.key)?;
-        self.store.add_worker_name(name)?;
-        Ok(())
-    }
-
-    /// Takes a worker's passphrase away (nothing is encrypted again; the last worker
-    /// stays).
-    pub fn remove_worker(&self, name: &str) -> Result<(), WorkspaceError> {
-        let (_, ring) = self.unlocked()?;
-        ring.remove(name)?;
-        self.store.remove_worker_name(name)?;
-        Ok(())
-    }
-
-    /// Sets a worker's passphrase.
-    pub fn set_passphrase(&self, name: &str, passphrase: &str) -> Result<(), WorkspaceError> {
-        let (u, ring) = self.unlocked()?;
-        ring.set_passphrase(name, passphrase, u.params, &u.key)?;
-        Ok(())
     }
 }
 
@@ -355,6 +391,7 @@ fn encrypt_plain(
     dir: &Path,
     plain: sled::Db,
     key: &DataKey,
+    (name, passphrase, params): (&str, &str, KdfParams),
     progress: impl FnMut(u64, u64),
 ) -> Result<sled::Db, WorkspaceError> {
     let io = |source| WorkspaceError::Dir {
@@ -368,6 +405,9 @@ fn encrypt_plain(
     {
         let sealed = crate::store::open_sled(&building)?;
         crate::store::copy_sealed(&plain, &sealed, key, progress)?;
+        // The first worker's wrapped key goes in before the switch: a sealed database
+        // is never without its keyring, whenever the process stops.
+        Keyring::open(&sealed)?.add(name, passphrase, params, key)?;
         sealed.flush().map_err(StoreError::from)?;
     }
     drop(plain);
@@ -391,11 +431,18 @@ fn protection_of(db: &sled::Db) -> Result<Protection, WorkspaceError> {
     let meta = db
         .open_tree(crate::store::Slot::Meta.name())
         .map_err(StoreError::from)?;
-    Ok(if meta.is_empty() {
-        Protection::New
-    } else {
-        Protection::Plain
-    })
+    if meta.is_empty() {
+        return Ok(Protection::New);
+    }
+    // A plain database keeps its origin as the 32 bytes of a public key; sealed values
+    // are longer. Sealed values without a keyring are never encrypted a second time.
+    match meta
+        .get(crate::store::meta::ORIGIN)
+        .map_err(StoreError::from)?
+    {
+        Some(origin) if origin.len() != 32 => Err(WorkspaceError::Keyring(KeyringError::Damaged)),
+        _ => Ok(Protection::Plain),
+    }
 }
 
 /// Creates the data directory readable by its owner only (on Unix), so that other

@@ -1055,3 +1055,22 @@ fn a_database_made_before_encryption_is_encrypted_when_opened_with_a_passphrase(
     .expect("locked");
     assert!(err.to_string().contains("encrypted"), "{err}");
 }
+
+#[test]
+fn sealed_values_without_their_keyring_are_refused_not_encrypted_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    drop(open(dir.path()));
+    {
+        let db = raw_open(&dir.path().join("db"));
+        db.drop_tree("keyring").expect("drop");
+        db.flush().expect("flush");
+    }
+    let err = Workspace::open(dir.path(), &common::creds())
+        .err()
+        .expect("refused");
+    assert!(err.to_string().contains("keyring"), "{err}");
+    assert!(
+        !dir.path().join("db.encrypting").exists(),
+        "no second encryption was started"
+    );
+}

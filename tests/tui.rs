@@ -1396,3 +1396,41 @@ fn a_household_is_erased_from_its_actions_after_a_confirmation() {
         "{trail:?}"
     );
 }
+
+#[test]
+fn f8_adds_a_worker_with_their_own_passphrase_shown_only_as_dots() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let mut app = ready_app(&ws).with_workers(ws.workers_handle().expect("encrypted"));
+    press(&mut app, KeyCode::F(8));
+    let Some(Modal::Menu(menu)) = &app.modal else {
+        panic!("the workers' menu: {:?}", app.modal)
+    };
+    assert!(menu.title.contains("Amal H."), "{}", menu.title);
+    app.update(menu.items[0].1.clone());
+    assert!(matches!(app.modal, Some(Modal::Prompt(_))));
+    typed(&mut app, "Yousif K.");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "sesame street 7");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "sesame street 8");
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(
+        !text.contains("sesame"),
+        "a passphrase is never drawn: {text}"
+    );
+    assert!(text.contains("•••"), "{text}");
+    press(&mut app, KeyCode::Enter);
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(text.contains("differ"), "{text}");
+    assert_eq!(ws.workers().expect("w"), ["Amal H."]);
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "sesame street 7");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none(), "{:?}", app.modal.is_some());
+    assert_eq!(ws.workers().expect("w"), ["Amal H.", "Yousif K."]);
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(text.contains("Yousif K. can now open Daleel"), "{text}");
+}

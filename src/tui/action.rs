@@ -50,15 +50,23 @@ pub enum Action {
     /// Intake: close the case (asks for the reason).
     CloseCase,
     /// Refer a saved need: open Services filtered by its sector and the household's place.
-    ReferNeed { household: Uuid, need: Uuid },
+    ReferNeed {
+        household: Uuid,
+        need: Uuid,
+    },
     /// Stop referring (leave Services' referral mode).
     CancelReferring,
     /// Services: open the referral draft for this service (while referring).
-    DraftReferral { service: Uuid },
+    DraftReferral {
+        service: Uuid,
+    },
     /// Referrals: show this referral selected.
     OpenReferral(Uuid),
     /// Referrals: move a referral that needs no more answers.
-    MoveReferral { id: Uuid, mv: Move },
+    MoveReferral {
+        id: Uuid,
+        mv: Move,
+    },
     /// Referrals: ask for what a move needs (reason, outcome) before moving.
     AskMove {
         id: Uuid,
@@ -69,7 +77,10 @@ pub enum Action {
     /// Referrals: ask for a follow-up date.
     AskFollowUp(Uuid),
     /// Referrals: set the follow-up date.
-    SetFollowUp { id: Uuid, date: Option<Date> },
+    SetFollowUp {
+        id: Uuid,
+        date: Option<Date>,
+    },
     /// Reload the lists from the store (in the background).
     Reload,
     /// Sync: look for bundles in the folder typed or chosen.
@@ -84,6 +95,10 @@ pub enum Action {
     ConflictMenu(usize),
     /// Intake: who opened or changed this household, and when (the audit trail).
     ShowAudit(String),
+    /// Workers (F8, encrypted database): a prompt to add one, set a passphrase, remove one.
+    AskAddWorker,
+    AskWorkerPassphrase,
+    AskRemoveWorker,
     /// Intake: ask before erasing a household.
     AskErase(Uuid),
     /// Erase a household (data protection), once confirmed.

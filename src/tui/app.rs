@@ -59,6 +59,8 @@ pub struct App {
     pub locked: Option<Locked>,
     idle: Option<IdleLock>,
     last_active: crate::model::Timestamp,
+    /// The workers of an encrypted database (F8).
+    workers: Option<Arc<crate::workspace::Workers>>,
 }
 
 /// Checks a passphrase of the worker who is working (Argon2: run off the UI thread).
@@ -158,6 +160,7 @@ impl App {
             locked: None,
             idle: None,
             last_active: now,
+            workers: None,
         };
         if worker.is_none() {
             app.modal = Some(Modal::worker_picker(app.store.workers()?));
@@ -178,6 +181,24 @@ impl App {
     pub fn with_idle_lock(mut self, minutes: u32, unlocker: Unlocker) -> App {
         self.idle = Some(IdleLock { minutes, unlocker });
         self
+    }
+
+    /// Lets F8 manage the workers of an encrypted database.
+    pub fn with_workers(mut self, workers: Arc<crate::workspace::Workers>) -> App {
+        self.workers = Some(workers);
+        self
+    }
+
+    fn workers_job(
+        &mut self,
+        job: impl FnOnce(&crate::workspace::Workers) -> Result<String, String> + Send + 'static,
+    ) {
+        let Some(workers) = self.workers.clone() else {
+            return;
+        };
+        self.say(t("workers-setting"), Tone::Info);
+        self.runner
+            .spawn(move || JobResult::WorkersDone(job(&workers)));
     }
 
     /// Locks the screen now.
@@ -343,6 +364,10 @@ impl App {
                     self.intake.searching = false;
                 }
             }
+            JobResult::WorkersDone(result) => match result {
+                Ok(text) => self.say(text, Tone::Success),
+                Err(e) => self.fail(e),
+            },
             JobResult::Unlocked(ok) => {
                 if ok {
                     self.locked = None;
@@ -562,9 +587,50 @@ impl App {
             // On an encrypted database the worker is who unlocked it: another worker opens
             // Daleel with their own name and passphrase (changes are never recorded under
             // a name whose passphrase was not given).
+            Action::PickWorker if self.workers.is_some() => {
+                let list = self
+                    .workers
+                    .as_ref()
+                    .and_then(|w| w.list().ok())
+                    .unwrap_or_default()
+                    .join(", ");
+                self.say(t("worker-switch-encrypted"), Tone::Info);
+                self.modal = Some(Modal::menu(
+                    tr("workers-title", &[("list", Arg::Str(&list))]),
+                    vec![
+                        (t("menu-add-worker"), Action::AskAddWorker),
+                        (t("menu-worker-passphrase"), Action::AskWorkerPassphrase),
+                        (t("menu-remove-worker"), Action::AskRemoveWorker),
+                    ],
+                ));
+            }
             Action::PickWorker if self.idle.is_some() => {
                 self.say(t("worker-switch-encrypted"), Tone::Info)
             }
+            Action::AskAddWorker => self.open_prompt(
+                t("add-worker-title"),
+                t("add-worker-intro"),
+                prompts::worker_form(""),
+                Purpose::AddWorker,
+                12,
+            ),
+            Action::AskWorkerPassphrase => {
+                let me = self.data.worker.clone().unwrap_or_default();
+                self.open_prompt(
+                    t("worker-passphrase-title"),
+                    String::new(),
+                    prompts::worker_form(&me),
+                    Purpose::WorkerPassphrase,
+                    12,
+                )
+            }
+            Action::AskRemoveWorker => self.open_prompt(
+                t("remove-worker-title"),
+                t("remove-worker-intro"),
+                prompts::worker_name_form(),
+                Purpose::RemoveWorker,
+                12,
+            ),
             Action::PickWorker => match self.store.workers() {
                 Ok(w) => self.modal = Some(Modal::worker_picker(w)),
                 Err(e) => self.fail(e),
@@ -1282,6 +1348,45 @@ impl App {
                 }
             },
             Purpose::CloseCase => self.close_case(&prompt.form, &worker, now),
+            Purpose::AddWorker | Purpose::WorkerPassphrase => {
+                match prompts::worker_from(&prompt.form) {
+                    Err(f) => Err(f),
+                    Ok((name, passphrase)) => {
+                        self.modal = None;
+                        let adding = matches!(prompt.purpose, Purpose::AddWorker);
+                        self.workers_job(move |w| {
+                            let done = if adding {
+                                w.add(&name, &passphrase)
+                            } else {
+                                w.set_passphrase(&name, &passphrase)
+                            };
+                            let key = if adding {
+                                "worker-added"
+                            } else {
+                                "worker-passphrase-set"
+                            };
+                            done.map(|()| tr(key, &[("name", Arg::Str(&name))]))
+                                .map_err(|e| e.to_string())
+                        });
+                        return;
+                    }
+                }
+            }
+            Purpose::RemoveWorker => {
+                let name = prompt.form.text("name");
+                if name.trim().is_empty() {
+                    Err(("name", t("problem-worker-name")))
+                } else {
+                    self.modal = None;
+                    let name = name.trim().to_string();
+                    self.workers_job(move |w| {
+                        w.remove(&name)
+                            .map(|()| tr("worker-removed", &[("name", Arg::Str(&name))]))
+                            .map_err(|e| e.to_string())
+                    });
+                    return;
+                }
+            }
             Purpose::ResolveText { tag, id, field } => {
                 let text = prompt.form.text("value");
                 match self.store.typed_resolution(*tag, *id, *field, &text) {

@@ -113,6 +113,8 @@ pub enum JobResult {
     SyncDone(Result<String, String>),
     /// Whether the passphrase typed on the lock screen opens it.
     Unlocked(bool),
+    /// A change to the workers finished: what to say, or why it failed.
+    WorkersDone(Result<String, String>),
 }
 
 /// Sends a long job's progress to the UI.

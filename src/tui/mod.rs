@@ -345,6 +345,9 @@ fn run_loop(
         if let Some(unlocker) = ws.unlocker() {
             app = app.with_idle_lock(config.idle_lock_minutes, unlocker);
         }
+        if let Ok(workers) = ws.workers_handle() {
+            app = app.with_workers(workers);
+        }
         loop {
             terminal.draw(|frame| render(&app, frame))?;
             let first = rx

@@ -387,6 +387,37 @@ pub fn note_form() -> Form {
     Form::new(vec![Field::text("note", "move-note", 300, "")])
 }
 
+/// A worker's name and a new passphrase, twice.
+pub fn worker_form(name: &str) -> Form {
+    Form::new(vec![
+        Field::text("name", "worker-name", 40, name),
+        Field::secret("passphrase", "worker-passphrase", 200),
+        Field::secret("again", "worker-again", 200),
+    ])
+}
+
+/// A worker's name.
+pub fn worker_name_form() -> Form {
+    Form::new(vec![Field::text("name", "worker-name", 40, "")])
+}
+
+/// The name and passphrase of a worker form, checked: a name, at least 8 characters,
+/// typed the same twice.
+pub fn worker_from(form: &Form) -> Result<(String, String), Fault> {
+    let name = form.text("name");
+    if name.trim().is_empty() {
+        return Err(("name", t("problem-worker-name")));
+    }
+    let passphrase = form.text("passphrase");
+    if passphrase.chars().count() < crate::keyring::MIN_PASSPHRASE {
+        return Err(("passphrase", t("problem-passphrase-short")));
+    }
+    if form.text("again") != passphrase {
+        return Err(("again", t("problem-passphrase-differs")));
+    }
+    Ok((name.trim().to_string(), passphrase))
+}
+
 /// One line of text: the new value of a conflicted field.
 pub fn resolve_text_form(current: &str) -> Form {
     Form::new(vec![Field::text("value", "conflict-value", 500, current)])

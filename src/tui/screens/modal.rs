@@ -36,6 +36,10 @@ pub enum Purpose {
     Note(Uuid),
     FollowUp(Uuid),
     CloseCase,
+    /// Workers of an encrypted database.
+    AddWorker,
+    WorkerPassphrase,
+    RemoveWorker,
     /// A typed value for a conflicted text field.
     ResolveText {
         tag: u8,

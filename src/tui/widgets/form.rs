@@ -62,6 +62,8 @@ pub struct Field {
     pub error: Option<String>,
     /// Hidden fields are skipped by Tab and not drawn (a return date for non-returnees).
     pub hidden: bool,
+    /// A passphrase: drawn as dots, never as what was typed.
+    pub secret: bool,
 }
 
 impl Field {
@@ -72,6 +74,15 @@ impl Field {
             kind: FieldKind::Text(TextInput::with(value, max)),
             error: None,
             hidden: false,
+            secret: false,
+        }
+    }
+
+    /// A passphrase field: what is typed is drawn as dots.
+    pub fn secret(id: &'static str, label: &'static str, max: usize) -> Field {
+        Field {
+            secret: true,
+            ..Field::text(id, label, max, "")
         }
     }
 
@@ -93,6 +104,7 @@ impl Field {
             },
             error: None,
             hidden: false,
+            secret: false,
         }
     }
 
@@ -103,6 +115,7 @@ impl Field {
             kind: FieldKind::Check(on),
             error: None,
             hidden: false,
+            secret: false,
         }
     }
 
@@ -284,6 +297,16 @@ impl Field {
             FieldKind::Text(input) => {
                 let inner = width.saturating_sub(2);
                 let mut spans = vec![Span::raw("[")];
+                let masked;
+                let input = if self.secret {
+                    masked = TextInput {
+                        value: "•".repeat(input.value.chars().count()),
+                        ..input.clone()
+                    };
+                    &masked
+                } else {
+                    input
+                };
                 spans.extend(input.spans(inner, focused, base, theme.selected()).spans);
                 spans.push(Span::raw("]"));
                 Line::from(spans)
