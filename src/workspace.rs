@@ -48,6 +48,8 @@ pub enum WorkspaceError {
         "this database was made before encryption and has no workers' passphrases yet: open it with a worker name and passphrase to encrypt it first"
     )]
     NotEncrypted,
+    #[error("a worker cannot remove themselves: ask another worker of this laptop to do it")]
+    RemoveSelf,
 }
 
 /// What opens an encrypted database: a worker's name (needed when it has more than one
@@ -160,8 +162,13 @@ impl Workers {
         Ok(())
     }
 
-    /// Takes a worker's passphrase away (the last worker stays).
+    /// Takes a worker's passphrase away (the last worker stays, and nobody removes
+    /// themselves: the screen's lock would then have no passphrase to open it).
     pub fn remove(&self, name: &str) -> Result<(), WorkspaceError> {
+        let me = self.store.current_worker()?.unwrap_or_default();
+        if crate::keyring::fold_name(&me) == crate::keyring::fold_name(name) {
+            return Err(WorkspaceError::RemoveSelf);
+        }
         self.ring()?.remove(name)?;
         self.store.remove_worker_name(name)?;
         Ok(())
@@ -192,11 +199,16 @@ impl Workspace {
     /// Whether `dir` holds a new, an encrypted or a plain database (to know what to ask
     /// before opening it). Takes the lock for the moment it looks.
     pub fn protection(dir: &Path) -> Result<Protection, WorkspaceError> {
-        if !dir.join(DB_DIR).exists() {
+        if !dir.is_dir() {
             return Ok(Protection::New);
         }
         let _lock = lock(dir)?;
+        // A switch to an encrypted folder that a crash interrupted is finished first, so
+        // that a half-switched directory is not taken for a new one.
         finish_switch(dir)?;
+        if !dir.join(DB_DIR).exists() {
+            return Ok(Protection::New);
+        }
         let db = crate::store::open_sled(&dir.join(DB_DIR))?;
         protection_of(&db)
     }
@@ -214,14 +226,14 @@ impl Workspace {
         let lock = lock(dir)?;
         finish_switch(dir)?;
         let mut db = crate::store::open_sled(&dir.join(DB_DIR))?;
-        let ring = Keyring::open(&db)?;
         let (key, worker): (Option<DataKey>, Option<String>) = match protection_of(&db)? {
             Protection::Encrypted { .. } => {
                 let passphrase = credentials
                     .passphrase
                     .as_ref()
                     .ok_or(WorkspaceError::NeedsPassphrase)?;
-                let (key, name) = ring.unlock(credentials.worker.as_deref(), passphrase)?;
+                let (key, name) =
+                    Keyring::open(&db)?.unlock(credentials.worker.as_deref(), passphrase)?;
                 (Some(key), Some(name))
             }
             Protection::New => {
@@ -232,7 +244,7 @@ impl Workspace {
                 let name = crate::store::check_worker_name(name)?;
                 let key = DataKey::random();
                 let params = credentials.params.unwrap_or_else(KdfParams::for_new);
-                ring.add(&name, passphrase, params, &key)?;
+                Keyring::open(&db)?.add(&name, passphrase, params, &key)?;
                 (Some(key), Some(name))
             }
             Protection::Plain => match (&credentials.worker, &credentials.passphrase) {

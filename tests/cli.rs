@@ -775,7 +775,11 @@ fn workers_are_added_listed_given_a_new_passphrase_and_removed() {
         &["workers", "remove", "Yousif K.", "--yes"],
     );
     assert_eq!(last.status.code(), Some(1));
-    assert!(stderr(&last).contains("last worker"), "{}", stderr(&last));
+    assert!(
+        stderr(&last).contains("cannot remove themselves"),
+        "{}",
+        stderr(&last)
+    );
 }
 
 #[test]

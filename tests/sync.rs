@@ -793,3 +793,56 @@ fn an_erasure_travels_two_hops_and_an_old_bundle_never_brings_the_values_back() 
         );
     }
 }
+
+#[test]
+fn two_erasures_of_one_household_end_alike_whatever_the_order() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (a, b, c, d) = (Device::new(), Device::new(), Device::new(), Device::new());
+    all_trust(&[&a, &b, &c, &d]);
+    let h = household("Zainab Sentinelname");
+    let need = |text: &str| Need {
+        id: Uuid::now_v7(),
+        household: h.id,
+        sector: Sector::Health,
+        description: text.into(),
+        priority: Priority::Urgent,
+        status: NeedStatus::Open,
+        created_at: Timestamp(NOW),
+        created_by: "w".into(),
+        ..Need::default()
+    };
+    let n1 = need("Sentinelneed one");
+    a.save(&[Edit::Household(h.clone()), Edit::Need(n1.clone())]);
+    let first = a.export(stick.path());
+    for x in [&b, &c, &d] {
+        x.import(&first).expect("the household");
+    }
+    // B adds a need A never hears of, then both erase the household, apart.
+    let n2 = need("Sentinelneed two");
+    b.tick(5);
+    b.save(&[Edit::Need(n2.clone())]);
+    a.tick(10);
+    a.ws.store.erase("w", h.id).expect("a erases");
+    b.tick(20);
+    b.ws.store.erase("w", h.id).expect("b erases");
+    let (from_a, from_b) = (a.export(stick.path()), b.export(stick.path()));
+    c.import(&from_a).expect("c: a's first");
+    c.import(&from_b).expect("c: then b's");
+    d.import(&from_b).expect("d: b's first");
+    d.import(&from_a).expect("d: then a's");
+    a.import(&from_b).expect("a gets b's");
+    b.import(&from_a).expect("b gets a's");
+    let digest = a.digest();
+    for x in [&b, &c, &d] {
+        assert_eq!(x.digest(), digest, "the same state everywhere");
+    }
+    for x in [&a, &b, &c, &d] {
+        for id in [n1.id, n2.id] {
+            if let Some(n) = x.ws.store.get::<Need>(id).expect("read") {
+                assert_eq!(n.description, "", "no need keeps its text");
+            }
+            assert!(payloads_of(x, id).iter().all(|p| !p));
+        }
+        assert_eq!(x.get::<Household>(h.id).head.name, "");
+    }
+}

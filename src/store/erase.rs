@@ -30,6 +30,9 @@ pub struct Erasure {
     pub household: Uuid,
     pub by: Version,
     pub hlc: Hlc,
+    /// On the household's own mark: the needs and referrals this erasure keeps (their
+    /// anonymous records). Any other record of the household is dropped.
+    pub covers: Vec<Uuid>,
 }
 
 impl Versioned for Erasure {
@@ -66,6 +69,16 @@ fn covered(change: &Change) -> Result<(Household, Vec<Need>, Vec<Referral>), TxE
         codec::decode_value(values.get("needs").ok_or_else(damaged)?).map_err(abort)?;
     let referrals: Vec<Referral> =
         codec::decode_value(values.get("referrals").ok_or_else(damaged)?).map_err(abort)?;
+    // An erasure covers its own household and that household's records only.
+    let h = change.envelope.entity.id;
+    if household.id != h
+        || needs.iter().any(|n| n.household != h)
+        || referrals.iter().any(|r| r.household != h)
+    {
+        return Err(abort(StoreError::Invalid(
+            "an erasure that names records of another household: refused".into(),
+        )));
+    }
     Ok((household, needs, referrals))
 }
 
@@ -133,13 +146,24 @@ impl Tx<'_> {
             household: household.id,
             by: e.version(),
             hlc: e.hlc,
+            covers: Vec::new(),
         };
+        // Outranked by an erasure applied already: nothing. The same erasure again (an
+        // import re-applied after a crash) is applied again: it is idempotent.
         if let Some(existing) = self.erasure(household.id)?
-            && existing.rank() >= mark.rank()
+            && existing.rank() > mark.rank()
         {
             return Ok(());
         }
-        self.mark(household.id, Household::TAG, &mark)?;
+        let own = Erasure {
+            covers: needs
+                .iter()
+                .map(|n| n.id)
+                .chain(referrals.iter().map(|r| r.id))
+                .collect(),
+            ..mark.clone()
+        };
+        self.mark(household.id, Household::TAG, &own)?;
         self.replace(&household)?;
         for n in &needs {
             self.mark(n.id, Need::TAG, &mark)?;
@@ -149,15 +173,20 @@ impl Tx<'_> {
             self.mark(r.id, Referral::TAG, &mark)?;
             self.replace(r)?;
         }
+        self.pend(household.id)
+    }
+
+    /// Queues a household's erasure for redaction (finished after the transaction).
+    fn pend(&self, household: Uuid) -> Result<(), TxError> {
         let mut pending: Vec<Uuid> = match self.tree(Slot::Meta).get(PENDING)? {
             Some(b) => codec::decode_value(&b).map_err(abort)?,
             None => Vec::new(),
         };
-        if !pending.contains(&household.id) {
-            pending.push(household.id);
+        if !pending.contains(&household) {
+            pending.push(household);
+            self.tree(Slot::Meta)
+                .insert(PENDING, codec::encode_value(&pending).map_err(abort)?)?;
         }
-        self.tree(Slot::Meta)
-            .insert(PENDING, codec::encode_value(&pending).map_err(abort)?)?;
         Ok(())
     }
 
@@ -172,26 +201,41 @@ impl Tx<'_> {
         if self.erasure(e.entity.id)?.is_some() {
             return Ok(true);
         }
-        let tag = match e.entity.kind.as_str() {
-            "need" => Need::TAG,
-            "referral" => Referral::TAG,
+        // A need or referral: its household, from the change (a creation carries it) or
+        // from the record this laptop holds (a later edit, a referral's step).
+        let id = e.entity.id;
+        let (tag, stored) = match e.entity.kind.as_str() {
+            "need" => (Need::TAG, self.read::<Need>(id)?.map(|n| n.household)),
+            "referral" => (
+                Referral::TAG,
+                self.read::<Referral>(id)?.map(|r| r.household),
+            ),
             _ => return Ok(false),
         };
-        if e.kind != KIND_FIELDS {
-            return Ok(false);
-        }
-        let household = change
+        let carried = change
             .payload
             .as_ref()
+            .filter(|_| e.kind == KIND_FIELDS)
             .and_then(|p| p.values.get("household"))
             .and_then(|v| codec::decode_value::<Uuid>(v).ok());
-        if let Some(h) = household
-            && let Some(mark) = self.erasure(h)?
-        {
-            self.mark(e.entity.id, tag, &mark)?;
-            return Ok(true);
-        }
-        Ok(false)
+        let Some(h) = carried.or(stored) else {
+            return Ok(false);
+        };
+        let Some(mark) = self.erasure(h)? else {
+            return Ok(false);
+        };
+        // Made elsewhere and not kept by the erasure: marked, dropped and redacted when
+        // the erasure is finished (with any change of it that came before this one).
+        self.mark(
+            id,
+            tag,
+            &Erasure {
+                covers: Vec::new(),
+                ..mark
+            },
+        )?;
+        self.pend(h)?;
+        Ok(true)
     }
 }
 
@@ -263,27 +307,39 @@ impl Store {
     }
 
     /// Finishes applied erasures: drops needs and referrals of an erased household that
-    /// its erasure did not list, and withholds the payload of every change (in the log
+    /// its erasure did not keep, and withholds the payload of every change (in the log
     /// and in parking) of an erased record. Safe to run again; runs after each erasure,
-    /// each imported chunk, and on open. Returns how many changes it redacted.
+    /// each imported chunk, and on open, one writer at a time. Returns how many changes
+    /// it redacted.
     pub fn finish_erasures(&self) -> Result<u64, StoreError> {
+        let _writer = self
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.finish_erasures_locked()
+    }
+
+    /// `finish_erasures` for a caller that holds the writer lock (an import's chunk).
+    pub(super) fn finish_erasures_locked(&self) -> Result<u64, StoreError> {
         let pending: Vec<Uuid> = match self.tree(Slot::Meta).get(PENDING)? {
             Some(b) => codec::decode_value(&b)?,
             None => return Ok(0),
         };
-        let mut erased: std::collections::HashSet<Uuid> = Default::default();
+        // Every record marked for these households, by whichever erasure: redacted.
+        let mut marked: std::collections::HashSet<Uuid> = Default::default();
         for entry in self.tree(Slot::Erased).iter() {
             let (k, v) = entry?;
             let mark: Erasure = codec::decode(&v)?;
             if pending.contains(&mark.household)
                 && let Ok(id) = Uuid::from_slice(&k)
             {
-                erased.insert(id);
+                marked.insert(id);
             }
         }
-        // Needs and referrals of the household that the erasure did not cover.
+        // What the household's winning erasure keeps stays; any other need or referral of
+        // the household here (made elsewhere, or kept by an outranked erasure) goes.
         for h in &pending {
-            let Some(mark) = self
+            let Some(current) = self
                 .tree(Slot::Erased)
                 .get(h.as_bytes())?
                 .map(|b| codec::decode::<Erasure>(&b))
@@ -291,16 +347,21 @@ impl Store {
             else {
                 continue;
             };
+            let keep: std::collections::HashSet<Uuid> = current.covers.iter().copied().collect();
+            let mark = Erasure {
+                covers: Vec::new(),
+                ..current
+            };
             for n in self.needs_of(*h)? {
-                if !erased.contains(&n.id) {
+                if !keep.contains(&n.id) {
                     self.drop_record(&n, &mark)?;
-                    erased.insert(n.id);
+                    marked.insert(n.id);
                 }
             }
             for r in self.referrals_of(*h)? {
-                if !erased.contains(&r.id) {
+                if !keep.contains(&r.id) {
                     self.drop_record(&r, &mark)?;
-                    erased.insert(r.id);
+                    marked.insert(r.id);
                 }
             }
         }
@@ -312,29 +373,45 @@ impl Store {
                 let change: Change = codec::decode(&v)?;
                 if change.payload.is_some()
                     && change.envelope.kind != KIND_ERASE
-                    && erased.contains(&change.envelope.entity.id)
+                    && marked.contains(&change.envelope.entity.id)
                 {
                     tree.insert(&k, without_payload(&change)?)?;
                     redacted += 1;
                 }
             }
         }
+        self.flush()?;
         self.tree(Slot::Meta).remove(PENDING)?;
         self.flush()?;
         Ok(redacted)
     }
 
-    /// Removes a record made elsewhere for an erased household, and marks it erased.
+    /// Removes a record made elsewhere for an erased household and marks it erased, in
+    /// one transaction (the mark, its index entries, the record, its heads).
     fn drop_record<E: Entity>(&self, record: &E, mark: &Erasure) -> Result<(), StoreError> {
-        for (slot, key) in record.index_keys() {
-            self.tree(slot).remove(key)?;
-        }
-        self.tree(E::TREE).remove(record.id().as_bytes())?;
-        self.tree(Slot::Erased)
-            .insert(record.id().as_bytes(), codec::encode(mark)?)?;
-        let key = super::write::versions_key(E::TAG, record.id());
-        self.tree(Slot::Versions).remove(&key)?;
-        self.tree(Slot::Conflicted).remove(&key)?;
+        use sled::Transactional;
+        let id = record.id();
+        let mark = codec::encode(mark)?;
+        let heads = super::write::versions_key(E::TAG, id);
+        let index = record.index_keys();
+        self.trees
+            .as_slice()
+            .transaction(|t| {
+                t[Slot::Erased as usize].insert(id.as_bytes(), mark.as_slice())?;
+                for (slot, key) in &index {
+                    t[*slot as usize].remove(key.as_slice())?;
+                }
+                t[E::TREE as usize].remove(id.as_bytes())?;
+                t[Slot::Versions as usize].remove(heads.as_slice())?;
+                t[Slot::Conflicted as usize].remove(heads.as_slice())?;
+                Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| match e {
+                sled::transaction::TransactionError::Storage(e) => StoreError::Sled(e),
+                sled::transaction::TransactionError::Abort(()) => {
+                    StoreError::Invalid("an erased record could not be dropped".into())
+                }
+            })?;
         Ok(())
     }
 }

@@ -396,7 +396,7 @@ impl Store {
             Ok(merged) => {
                 overlay.commit()?;
                 // Erasures this chunk applied: their redaction, outside the chunk.
-                self.finish_erasures()?;
+                self.finish_erasures_locked()?;
                 Ok(merged)
             }
             Err(sled::transaction::ConflictableTransactionError::Abort(e)) => Err(e),
