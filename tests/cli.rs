@@ -949,3 +949,67 @@ fn erase_removes_a_households_details_keeps_the_counts_and_asks_first() {
         "{trail}"
     );
 }
+
+#[test]
+fn the_log_file_and_the_messages_hold_no_household_name_at_any_level() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_daleel"))
+            .envs(common::ENV)
+            .env("DALEEL_LOG", "trace")
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .expect("run daleel")
+    };
+    assert!(run(&["demo", "--households", "15"]).status.success());
+    let _receiver = trusted_receiver(dir.path());
+    let stick = tempfile::tempdir().expect("stick");
+    let stick_path = stick.path().to_str().expect("p");
+    let (names, phones, code) = {
+        let ws = daleel::workspace::Workspace::open(dir.path(), &common::creds()).expect("open");
+        let all: Vec<daleel::model::Household> = ws
+            .store
+            .all::<daleel::model::Household>()
+            .map(|h| h.expect("h"))
+            .collect();
+        (
+            all.iter().map(|h| h.head.name.clone()).collect::<Vec<_>>(),
+            all.iter().map(|h| h.phone.clone()).collect::<Vec<_>>(),
+            all[0].case_code.clone(),
+        )
+    };
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut said = String::new();
+    for args in [
+        vec!["stats"],
+        vec!["referral", "list"],
+        vec!["sync", "export", "--out", stick_path],
+        vec!["sync", "import", stick_path],
+        vec!["audit"],
+        vec!["erase", code.as_str(), "--yes"],
+        vec!["trust", "add", "/no/such/card", "--yes"],
+        vec![
+            "referral",
+            "move",
+            "00000000-0000-0000-0000-000000000000",
+            "accepted",
+        ],
+    ] {
+        let out = run(&args);
+        said.push_str(&stderr(&out));
+        if args[0] != "referral" && args[0] != "audit" {
+            said.push_str(&stdout(&out));
+        }
+    }
+    let log = std::fs::read_to_string(dir.path().join("daleel.log")).expect("log");
+    assert!(!log.is_empty(), "trace-level logging wrote something");
+    for name in names.iter().filter(|n| n.chars().count() >= 6) {
+        assert!(!log.contains(name.as_str()), "{name} in the log");
+        assert!(!said.contains(name.as_str()), "{name} in a message");
+    }
+    for phone in phones.iter().filter(|p| p.len() >= 7) {
+        assert!(!log.contains(phone.as_str()), "{phone} in the log");
+    }
+}
