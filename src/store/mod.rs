@@ -593,21 +593,23 @@ impl Store {
         &self,
         origin: OriginId,
         from: u64,
-    ) -> impl Iterator<Item = Result<sled::IVec, StoreError>> + '_ {
+    ) -> impl Iterator<Item = Result<Vec<u8>, StoreError>> + '_ {
         let start = change_key(origin, from);
-        self.tree(Slot::Changes)
+        let tree = self.tree(Slot::Changes);
+        tree.raw
             .range(start..)
             .take_while(move |r| match r {
                 Ok((k, _)) => k.starts_with(&origin.0),
                 Err(_) => true,
             })
-            .map(|r| {
-                let bytes = r?.1;
+            .map(move |r| {
+                let (k, v) = r?;
+                let bytes = tree.open_owned(&k, v)?;
                 if bytes.first() == Some(&<Change as codec::Versioned>::VERSION) {
                     Ok(bytes)
                 } else {
                     let change: Change = codec::decode(&bytes)?;
-                    Ok(codec::encode(&change)?.into())
+                    Ok(codec::encode(&change)?)
                 }
             })
     }

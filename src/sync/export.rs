@@ -155,7 +155,7 @@ pub fn export_reporting(
         // Changes go from the log into the file as the log holds them, never decoded
         // whole: only an own change's envelope is read, to hash and sign it.
         for (first, last) in &own {
-            let changes: Vec<sled::IVec> = store
+            let changes: Vec<Vec<u8>> = store
                 .encoded_changes_of(me, *first)
                 .take((last - first + 1) as usize)
                 .collect::<Result<_, _>>()?;
@@ -168,7 +168,7 @@ pub fn export_reporting(
             progress(carried, total);
         }
         for seg in &foreign {
-            let changes: Vec<sled::IVec> = store
+            let changes: Vec<Vec<u8>> = store
                 .encoded_changes_of(seg.origin, seg.first)
                 .take((seg.last - seg.first + 1) as usize)
                 .collect::<Result<_, _>>()?;
