@@ -1,7 +1,9 @@
 //! Screens benchmark: opening a database of N demo households (default 100,000;
 //! `DALEEL_BENCH_HOUSEHOLDS`) and drawing the first frame, the time the lists take to
 //! load in the background, render time per screen at 80x24 and 200x60, and resident
-//! memory with the UI open. Prints figures; asserts no time.
+//! memory with the UI open; for a sealed database (every new one) and one in the clear
+//! (made before encryption), each measured in a process of its own (this benchmark run
+//! again). Prints figures; asserts no time.
 
 mod common;
 
@@ -19,16 +21,88 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
+const NOW: i64 = 1_795_950_000_000;
+
 fn main() {
-    let n: usize = common::households();
-    let tmp = tempfile::tempdir().expect("temporary directory");
-    let now = 1_795_950_000_000;
-    // DALEEL_BENCH_DIR reuses a demo data directory made earlier (it is made there when
-    // empty), to save the generation time between runs.
-    let dir = std::env::var_os("DALEEL_BENCH_DIR")
+    match std::env::var("DALEEL_BENCH_CHILD").as_deref() {
+        Ok("sealed") => return measure(true),
+        Ok("plain") => return measure(false),
+        Ok("make-plain") => return make_plain(),
+        _ => {}
+    }
+    for (mode, title) in [
+        ("sealed", "values sealed (every new database):"),
+        (
+            "plain",
+            "values in the clear (a database made before encryption):",
+        ),
+    ] {
+        println!("{title}");
+        let status = std::process::Command::new(std::env::current_exe().expect("exe"))
+            .env("DALEEL_BENCH_CHILD", mode)
+            .status()
+            .expect("child");
+        assert!(status.success(), "the {mode} run failed");
+    }
+}
+
+/// The data directory of a mode: `DALEEL_BENCH_DIR/<mode>` when set (reused between
+/// runs to save the generation time), else a folder under the system's temporary one.
+fn dir_of(mode: &str) -> std::path::PathBuf {
+    let base = std::env::var_os("DALEEL_BENCH_DIR")
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| tmp.path().to_path_buf());
-    if !dir.join("db").exists() {
+        .unwrap_or_else(|| {
+            std::env::temp_dir().join(format!("daleel-screens-{}", std::process::id()))
+        });
+    base.join(mode)
+}
+
+/// Makes a demo caseload in a database made before encryption (its own process).
+fn make_plain() {
+    let n = common::households();
+    let dir = std::path::PathBuf::from(std::env::var("DALEEL_BENCH_PLAIN").expect("dir"));
+    let (identity, _) = daleel::sync::identity::Identity::load_or_create(&dir).expect("key");
+    let device = daleel::store::DeviceInfo {
+        origin: identity.origin(),
+        code: identity.code(),
+    };
+    let store = daleel::store::Store::open_with_clock(&dir.join("db"), device, FixedClock::at(NOW))
+        .expect("plain");
+    daleel::demo::generate(&store, n, 1, |_| {}).expect("demo");
+    store.set_worker("Bench").expect("worker");
+    store.flush().expect("flush");
+}
+
+fn measure(sealed: bool) {
+    let n: usize = common::households();
+    let now = NOW;
+    let dir = dir_of(if sealed { "sealed" } else { "plain" });
+    std::fs::create_dir_all(&dir).expect("dir");
+    if !sealed && !dir.join("db").exists() {
+        let t = Instant::now();
+        let made = std::process::Command::new(std::env::current_exe().expect("exe"))
+            .env("DALEEL_BENCH_CHILD", "make-plain")
+            .env("DALEEL_BENCH_PLAIN", &dir)
+            .status()
+            .expect("make");
+        assert!(made.success());
+        // Opened once, as the sealed database is to add its worker: sled's first open
+        // after a caseload is written rebuilds its snapshot, which is not what a field
+        // laptop's morning start costs.
+        drop(
+            Workspace::open_with_clock(
+                &dir,
+                FixedClock::at(now),
+                &daleel::workspace::Credentials::default(),
+            )
+            .expect("first open"),
+        );
+        println!(
+            "  ({n} demo households made in {:.1} s)",
+            t.elapsed().as_secs_f64()
+        );
+    }
+    if sealed && !dir.join("db").exists() {
         // The caseload is made by the binary in its own process, so that this process's
         // memory is the UI's alone.
         let t = Instant::now();
@@ -61,7 +135,11 @@ fn main() {
 
     // Open and draw the first frame, with the lists loading on a worker thread.
     let started = Instant::now();
-    let bench = daleel::workspace::Credentials::new("Bench", "bench passphrase 2");
+    let bench = if sealed {
+        daleel::workspace::Credentials::new("Bench", "bench passphrase 2")
+    } else {
+        daleel::workspace::Credentials::default()
+    };
     let ws = Workspace::open_with_clock(&dir, FixedClock::at(now), &bench).expect("reopen");
     let opened = started.elapsed().as_secs_f64() * 1e3;
     let (tx, rx) = std::sync::mpsc::channel();
@@ -118,6 +196,14 @@ fn main() {
                 "  render {name:<10} at {w}x{h}: mean {mean:.3} ms, worst {:.3} ms",
                 times[times.len() - 1]
             );
+        }
+    }
+    if std::env::var_os("DALEEL_BENCH_DIR").is_none() {
+        drop(app);
+        drop(ws);
+        let _ = std::fs::remove_dir_all(&dir);
+        if let Some(base) = dir.parent() {
+            let _ = std::fs::remove_dir(base);
         }
     }
 }
