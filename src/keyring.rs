@@ -127,12 +127,14 @@ fn passphrase_key(
     Ok(out)
 }
 
-/// A name folded for lookup: trimmed, inner spaces collapsed, lower case.
+/// A worker's name as kept: trimmed, inner spaces collapsed.
+pub fn tidy_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A name folded for lookup: tidied, lower case.
 pub fn fold_name(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    tidy_name(name).to_lowercase()
 }
 
 /// The keyring of an open sled database.
@@ -197,7 +199,7 @@ impl Keyring {
         params: KdfParams,
         key: &DataKey,
     ) -> Result<(), KeyringError> {
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = tidy_name(name);
         if name.is_empty() {
             return Err(KeyringError::NoName);
         }
@@ -320,7 +322,7 @@ impl Keyring {
         if !self.tree.contains_key(&slot_key)? {
             return Err(KeyringError::NoSuchWorker);
         }
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = tidy_name(name);
         self.put(&slot_key, &name, passphrase, params, key)
     }
 

@@ -243,17 +243,7 @@ fn two_answers_to_one_referral_replay_alike_and_the_refused_one_is_flagged() {
     let (a, b) = (Device::new(), Device::new());
     all_trust(&[&a, &b]);
     let h = household("a");
-    let n = Need {
-        id: Uuid::now_v7(),
-        household: h.id,
-        sector: Sector::Health,
-        description: "clinic".into(),
-        priority: Priority::Urgent,
-        status: NeedStatus::Open,
-        created_at: Timestamp(NOW),
-        created_by: "w".into(),
-        ..Need::default()
-    };
+    let n = health_need(&h, "clinic");
     let service = sample::directory().services[0].clone();
     let r = Referral {
         id: Uuid::now_v7(),
@@ -690,6 +680,21 @@ fn a_bundle_is_encrypted_to_its_receivers_and_refused_elsewhere_naming_its_sende
     assert_eq!(y.ws.store.change_count(), 0);
 }
 
+/// An open, urgent health need of `h`.
+fn health_need(h: &Household, text: &str) -> Need {
+    Need {
+        id: Uuid::now_v7(),
+        household: h.id,
+        sector: Sector::Health,
+        description: text.into(),
+        priority: Priority::Urgent,
+        status: NeedStatus::Open,
+        created_at: Timestamp(NOW),
+        created_by: "w".into(),
+        ..Need::default()
+    }
+}
+
 /// Every change this laptop holds of a record, with whether it still has its values.
 fn payloads_of(d: &Device, id: Uuid) -> Vec<bool> {
     let mut out = Vec::new();
@@ -714,17 +719,7 @@ fn an_erasure_travels_two_hops_and_an_old_bundle_never_brings_the_values_back() 
     let mut h = household("Zainab Sentinelname");
     h.phone = "0771 555 1234".into();
     h.location.village = "Sentinelvillage".into();
-    let n = Need {
-        id: Uuid::now_v7(),
-        household: h.id,
-        sector: Sector::Health,
-        description: "Sentinelneed insulin".into(),
-        priority: Priority::Urgent,
-        status: NeedStatus::Open,
-        created_at: Timestamp(NOW),
-        created_by: "w".into(),
-        ..Need::default()
-    };
+    let n = health_need(&h, "Sentinelneed insulin");
     a.save(&[Edit::Household(h.clone()), Edit::Need(n.clone())]);
     let old = a.export(stick.path());
     b.import(&old).expect("b");
@@ -800,17 +795,7 @@ fn two_erasures_of_one_household_end_alike_whatever_the_order() {
     let (a, b, c, d) = (Device::new(), Device::new(), Device::new(), Device::new());
     all_trust(&[&a, &b, &c, &d]);
     let h = household("Zainab Sentinelname");
-    let need = |text: &str| Need {
-        id: Uuid::now_v7(),
-        household: h.id,
-        sector: Sector::Health,
-        description: text.into(),
-        priority: Priority::Urgent,
-        status: NeedStatus::Open,
-        created_at: Timestamp(NOW),
-        created_by: "w".into(),
-        ..Need::default()
-    };
+    let need = |text: &str| health_need(&h, text);
     let n1 = need("Sentinelneed one");
     a.save(&[Edit::Household(h.clone()), Edit::Need(n1.clone())]);
     let first = a.export(stick.path());

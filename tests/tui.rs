@@ -68,6 +68,33 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
+/// The action of the open menu's item whose label starts with `label`.
+fn menu_action(app: &App, label: &str) -> daleel::tui::action::Action {
+    let Some(Modal::Menu(menu)) = &app.modal else {
+        panic!("a menu: {:?}", app.modal)
+    };
+    menu.items
+        .iter()
+        .find(|(l, _)| l.starts_with(label))
+        .unwrap_or_else(|| panic!("no item {label:?} in {:?}", menu.items))
+        .1
+        .clone()
+}
+
+/// Moves to the first Queue row that `is` picks and presses Enter on it.
+fn enter_queue_row(app: &mut App, is: impl Fn(&daleel::tui::screens::queue::Row) -> bool) {
+    let row = app
+        .queue
+        .rows
+        .iter()
+        .position(is)
+        .expect("a row of that kind");
+    for _ in 0..row {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+}
+
 fn screen_text(app: &App, width: u16, height: u16) -> (String, ratatui::buffer::Buffer) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal.draw(|f| render(app, f)).expect("draw");
@@ -964,16 +991,9 @@ fn phone_conflict() -> (
         text.contains("phone:") && text.contains("Yousif K.") && text.contains("Amal H."),
         "{text}"
     );
-    let row = app
-        .queue
-        .rows
-        .iter()
-        .position(|r| matches!(r, daleel::tui::screens::queue::Row::Conflict(_)))
-        .expect("a conflict row");
-    for _ in 0..row {
-        press(&mut app, KeyCode::Down);
-    }
-    press(&mut app, KeyCode::Enter);
+    enter_queue_row(&mut app, |r| {
+        matches!(r, daleel::tui::screens::queue::Row::Conflict(_))
+    });
     (dirs, stick, a, b, h, app)
 }
 
@@ -1198,15 +1218,7 @@ fn opening_a_household_and_writing_a_bundle_are_in_the_audit_trail() {
     assert_eq!(after.len(), before.len() + 1);
     // The household's actions show the trail, latest first.
     press(&mut app, KeyCode::F(9));
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("actions: {:?}", app.modal)
-    };
-    let item = menu
-        .items
-        .iter()
-        .position(|(label, _)| label.starts_with("Who opened or changed"))
-        .expect("the trail is one of the actions");
-    app.update(menu.items[item].1.clone());
+    app.update(menu_action(&app, "Who opened or changed"));
     let Some(Modal::Notice { big, lines, .. }) = &app.modal else {
         panic!("the trail: {:?}", app.modal)
     };
@@ -1269,16 +1281,9 @@ fn households_closed_longer_than_the_retention_period_are_due_for_erasure() {
             && text.contains(&format!("{} closed", closed.case_code)),
         "{text}"
     );
-    let row = app
-        .queue
-        .rows
-        .iter()
-        .position(|r| matches!(r, daleel::tui::screens::queue::Row::DueForErasure(_)))
-        .expect("a row");
-    for _ in 0..row {
-        press(&mut app, KeyCode::Down);
-    }
-    press(&mut app, KeyCode::Enter);
+    enter_queue_row(&mut app, |r| {
+        matches!(r, daleel::tui::screens::queue::Row::DueForErasure(_))
+    });
     assert_eq!(app.screen, ScreenId::Intake, "Enter opens the household");
     let mut app = ready_app(&ws).with_retention(36);
     press(&mut app, KeyCode::F(5));
@@ -1339,9 +1344,15 @@ fn on_an_encrypted_database_f8_does_not_change_the_worker_without_a_passphrase()
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = workspace(dir.path());
     let unlocker = ws.unlocker().expect("encrypted");
-    let mut app = ready_app(&ws).with_idle_lock(10, unlocker);
+    let mut app = ready_app(&ws)
+        .with_idle_lock(10, unlocker)
+        .with_workers(ws.workers_handle().expect("encrypted"));
     press(&mut app, KeyCode::F(8));
-    assert!(app.modal.is_none(), "no picker: {:?}", app.modal);
+    assert!(
+        !matches!(app.modal, Some(Modal::Worker(_))),
+        "no picker of names: {:?}",
+        app.modal.is_some()
+    );
     let (text, _) = screen_text(&app, 80, 24);
     assert!(
         text.contains("another worker quits (F10) and opens it"),
@@ -1361,24 +1372,13 @@ fn a_household_is_erased_from_its_actions_after_a_confirmation() {
     let mut app = ready_app(&ws);
     app.update(daleel::tui::action::Action::OpenHousehold(a.id));
     press(&mut app, KeyCode::F(9));
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("actions: {:?}", app.modal)
-    };
-    let item = menu
-        .items
-        .iter()
-        .position(|(label, _)| label.starts_with("Erase this household"))
-        .expect("erasure is one of the actions");
-    app.update(menu.items[item].1.clone());
+    app.update(menu_action(&app, "Erase this household"));
     let (text, _) = screen_text(&app, 80, 24);
     assert!(text.contains("cannot be undone"), "{text}");
     press(&mut app, KeyCode::Esc);
     assert!(!ws.store.is_erased(a.id).expect("e"), "Esc erases nothing");
     press(&mut app, KeyCode::F(9));
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("actions: {:?}", app.modal)
-    };
-    app.update(menu.items[item].1.clone());
+    app.update(menu_action(&app, "Erase this household"));
     press(&mut app, KeyCode::Enter);
     assert!(ws.store.is_erased(a.id).expect("e"));
     let kept: Household = ws.store.get(a.id).expect("r").expect("p");

@@ -502,14 +502,24 @@ impl Store {
 
     /// Adds a worker to the list without making them the current one.
     pub fn add_worker_name(&self, name: &str) -> Result<(), StoreError> {
+        if self.list_worker(name)?.1 {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Puts a worker on the list (written only when new). Returns the name as kept and
+    /// whether anything was written.
+    fn list_worker(&self, name: &str) -> Result<(String, bool), StoreError> {
         let name = check_worker_name(name)?;
         let mut workers = self.workers()?;
-        if !workers.iter().any(|w| w == &name) {
-            workers.push(name);
-            self.tree(Slot::Meta)
-                .insert(meta::WORKERS, codec::encode_value(&workers)?)?;
+        if workers.iter().any(|w| w == &name) {
+            return Ok((name, false));
         }
-        self.flush()
+        workers.push(name.clone());
+        self.tree(Slot::Meta)
+            .insert(meta::WORKERS, codec::encode_value(&workers)?)?;
+        Ok((name, true))
     }
 
     /// Takes a worker off the list (their changes keep their name).
@@ -545,15 +555,14 @@ impl Store {
 
     /// Makes `name` the current worker, adding it to the list when new.
     pub fn set_worker(&self, name: &str) -> Result<(), StoreError> {
-        let name = check_worker_name(name)?;
-        let name = name.as_str();
-        let mut workers = self.workers()?;
-        if !workers.iter().any(|w| w == name) {
-            workers.push(name.to_string());
+        let (name, listed) = self.list_worker(name)?;
+        // Every unlock sets the worker: nothing is written (or flushed) when they are the
+        // one working already.
+        if !listed && self.current_worker()?.as_deref() == Some(name.as_str()) {
+            return Ok(());
         }
-        let meta = self.tree(Slot::Meta);
-        meta.insert(meta::WORKERS, codec::encode_value(&workers)?)?;
-        meta.insert(meta::CURRENT_WORKER, name.as_bytes())?;
+        self.tree(Slot::Meta)
+            .insert(meta::CURRENT_WORKER, name.as_bytes())?;
         self.flush()
     }
 
@@ -758,7 +767,7 @@ pub(crate) fn copy_sealed(
 
 /// A worker's name as stored: spaces collapsed, 1 to 40 characters.
 pub fn check_worker_name(name: &str) -> Result<String, StoreError> {
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = crate::keyring::tidy_name(name);
     if name.is_empty() || name.chars().count() > 40 {
         return Err(StoreError::Invalid(
             "a worker's name has 1 to 40 characters".into(),

@@ -604,9 +604,6 @@ impl App {
                     ],
                 ));
             }
-            Action::PickWorker if self.idle.is_some() => {
-                self.say(t("worker-switch-encrypted"), Tone::Info)
-            }
             Action::AskAddWorker => self.open_prompt(
                 t("add-worker-title"),
                 t("add-worker-intro"),
