@@ -291,6 +291,12 @@ impl Workspace {
         })
     }
 
+    /// The data key of an encrypted database (key files such as the team key are sealed
+    /// under it).
+    pub(crate) fn data_key(&self) -> Option<&DataKey> {
+        self.unlocked.as_ref().map(|u| &u.key)
+    }
+
     /// The workers of an encrypted database, as a handle the screens can keep and use on
     /// a worker thread (setting a passphrase runs Argon2).
     pub fn workers_handle(&self) -> Result<Arc<Workers>, WorkspaceError> {

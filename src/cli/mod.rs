@@ -9,6 +9,7 @@ mod identity;
 mod referral;
 mod services;
 mod stats;
+mod team;
 mod trust;
 mod workers;
 
@@ -85,6 +86,11 @@ pub enum Command {
     Sync {
         #[command(subcommand)]
         command: SyncCommand,
+    },
+    /// A team: a team key, device certificates with roles, revocation (docs/teams.md).
+    Team {
+        #[command(subcommand)]
+        command: TeamCommand,
     },
     /// The devices whose changes this laptop accepts.
     Trust {
@@ -288,6 +294,98 @@ pub enum TrustCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Make a team on the coordinator's laptop: a team key, and this laptop certified as
+    /// its first coordinator. With --from-key, take a saved team key onto this laptop.
+    Init {
+        /// The team's name, for example "CRC Mosul".
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// This laptop's organization.
+        #[arg(long, value_name = "ORG", default_value = "CRC")]
+        org: String,
+        /// A team key saved with daleel team save-key (a coordinator's laptop was lost).
+        #[arg(long, value_name = "FILE")]
+        from_key: Option<PathBuf>,
+        /// A file holding the saved team key's passphrase.
+        #[arg(long, value_name = "FILE")]
+        key_passphrase_file: Option<PathBuf>,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Save the team key, encrypted under a passphrase, for safekeeping.
+    SaveKey {
+        /// The file to write, or a folder.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// A file holding the passphrase (else asked on the terminal).
+        #[arg(long, value_name = "FILE")]
+        key_passphrase_file: Option<PathBuf>,
+    },
+    /// Write this laptop's request to join a team, for the coordinator to approve.
+    Request {
+        /// The folder (USB drive) or file to write.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// Certify the device of a request with a role and an organization.
+    Approve {
+        /// The request file.
+        request: PathBuf,
+        /// outreach, coordinator or partner.
+        #[arg(long, value_name = "ROLE")]
+        role: String,
+        /// The device's organization (a partner's must be in the service directory).
+        #[arg(long, value_name = "ORG")]
+        org: String,
+        /// May read gender-based violence and child protection cases.
+        #[arg(long)]
+        sensitive: bool,
+        /// The last day the certificate is valid (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        expires: Option<String>,
+        /// The folder (USB drive) or file to write the certificate to.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Join the team of a certificate made for this laptop.
+    Join {
+        /// The certificate file.
+        cert: PathBuf,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Revoke a device: its changes after a sequence number have no effect anywhere.
+    Revoke {
+        /// Its fingerprint, as daleel team list shows it.
+        fingerprint: String,
+        /// Its last change that still counts (default: the highest this laptop holds).
+        #[arg(long, value_name = "N")]
+        after_seq: Option<u64>,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// The team's devices, their roles and standing.
+    List {
+        /// Print one JSON object on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The changes kept with no effect (beyond their device's role, or revoked).
+    Changes {
+        /// Print one JSON array on stdout.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum GazetteerCommand {
     /// Import districts or sub-districts from a COD-AB style CSV
     /// (adm2_pcode, adm2_en, adm2_ar, adm1_pcode; or adm3_pcode, adm3_en, adm3_ar, adm2_pcode).
@@ -477,6 +575,53 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             SyncCommand::Export { out, all } => trust::export_bundle(&ws, &out, all),
             SyncCommand::Import { paths } => trust::import_bundles(&ws, &paths),
             SyncCommand::Status { json } => trust::status(&ws, json),
+        },
+        Some(Command::Team { command }) => match command {
+            TeamCommand::Init {
+                name,
+                org,
+                from_key,
+                key_passphrase_file,
+                yes,
+            } => team::init(
+                &ws,
+                name.as_deref(),
+                &org,
+                from_key.as_deref(),
+                key_passphrase_file.as_deref(),
+                yes,
+            ),
+            TeamCommand::SaveKey {
+                out,
+                key_passphrase_file,
+            } => team::save_key(&ws, &out, key_passphrase_file.as_deref()),
+            TeamCommand::Request { out } => team::request(&ws, &out),
+            TeamCommand::Approve {
+                request,
+                role,
+                org,
+                sensitive,
+                expires,
+                out,
+                yes,
+            } => team::approve(
+                &ws,
+                &request,
+                &role,
+                &org,
+                sensitive,
+                expires.as_deref(),
+                &out,
+                yes,
+            ),
+            TeamCommand::Join { cert, yes } => team::join(&ws, &cert, yes),
+            TeamCommand::Revoke {
+                fingerprint,
+                after_seq,
+                yes,
+            } => team::revoke(&ws, &fingerprint, after_seq, yes),
+            TeamCommand::List { json } => team::list(&ws, json),
+            TeamCommand::Changes { json } => team::changes(&ws, json),
         },
         Some(Command::Trust { command }) => match command {
             TrustCommand::Add { card, yes } => trust::add(&ws, &card, yes),

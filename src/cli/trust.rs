@@ -200,6 +200,20 @@ pub fn import_bundles(ws: &Workspace, paths: &[std::path::PathBuf]) -> Result<()
                     "{shown}: from {} ({}): {} new, {} already known, {} parked, {} conflicts open",
                     s.sender_code, s.sender_fingerprint, s.new, s.known, s.parked, s.conflicts
                 );
+                if s.statements > 0 {
+                    println!(
+                        "{shown}: learned {} team statements (certificates, revocations)",
+                        s.statements
+                    );
+                }
+                if s.beyond_role + s.revoked > 0 {
+                    println!(
+                        "{shown}: {} changes kept with no effect: {} beyond their device's role, {} after a revocation (daleel team changes)",
+                        s.beyond_role + s.revoked,
+                        s.beyond_role,
+                        s.revoked
+                    );
+                }
                 for (code, fp, n) in &s.skipped {
                     println!("{shown}: skipped {n} changes of {code} ({fp}): not trusted here");
                 }

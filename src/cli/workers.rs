@@ -9,7 +9,10 @@ use crate::keyring::MIN_PASSPHRASE;
 use crate::workspace::Workspace;
 
 /// A new passphrase: from `--new-passphrase-file`, or typed twice on the terminal.
-fn new_passphrase(file: Option<&Path>, whose: &str) -> Result<Zeroizing<String>, Failure> {
+pub(super) fn new_passphrase(
+    file: Option<&Path>,
+    whose: &str,
+) -> Result<Zeroizing<String>, Failure> {
     if let Some(file) = file {
         return read_passphrase_file(file);
     }

@@ -33,6 +33,10 @@ pub struct EntityRef {
 
 /// Sets some fields of an entity; the payload's values are field name -> encoded value.
 pub const KIND_FIELDS: &str = "fields/1";
+/// Sets one field of an entity and replaces all its heads: a coordinator's resolution of
+/// a conflict. Merged as `fields/1`; its own kind so that roles can be checked from the
+/// envelope alone (teams issue).
+pub const KIND_RESOLVE: &str = "resolve/1";
 /// Appends a step to a referral's history; the payload holds the step under `step`.
 pub const KIND_STEP: &str = "step/1";
 /// Erases a household (data protection): the payload holds what stays of it, with no

@@ -16,7 +16,9 @@ use super::entity::Entity;
 use super::write::{Tx, TxError, abort};
 use super::{Slot, Store, StoreError};
 use crate::codec::{self, Versioned};
-use crate::model::change::{Change, EntityRef, KIND_ERASE, KIND_FIELDS, OriginId, Version};
+use crate::model::change::{
+    Change, EntityRef, KIND_ERASE, KIND_FIELDS, KIND_RESOLVE, OriginId, Version,
+};
 use crate::model::clock::Hlc;
 use crate::model::{Household, Need, Referral};
 
@@ -215,7 +217,7 @@ impl Tx<'_> {
         let carried = change
             .payload
             .as_ref()
-            .filter(|_| e.kind == KIND_FIELDS)
+            .filter(|_| e.kind == KIND_FIELDS || e.kind == KIND_RESOLVE)
             .and_then(|p| p.values.get("household"))
             .and_then(|v| codec::decode_value::<Uuid>(v).ok());
         let Some(h) = carried.or(stored) else {

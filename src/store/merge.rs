@@ -16,9 +16,12 @@ use super::entity::Entity;
 use super::write::{EntityVersions, Head, Overlay, Trees, Tx, TxError, abort, rank, versions_key};
 use super::{Slot, Store, StoreError, change_key, meta, read_u64};
 use crate::codec;
-use crate::model::change::{Change, KIND_ERASE, KIND_FIELDS, KIND_STEP, OriginId, Version};
+use crate::model::change::{
+    Change, KIND_ERASE, KIND_FIELDS, KIND_RESOLVE, KIND_STEP, OriginId, Version,
+};
 use crate::model::clock::Hlc;
 use crate::model::{Household, Need, Organization, Referral, ReferralStatus, Service, Step};
+use crate::sync::team::Refusal;
 
 /// What applying a batch of changes did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -106,9 +109,12 @@ impl Tx<'_> {
         }
     }
 
-    fn merge_one(&mut self, change: &Change, encoded: &[u8]) -> Result<(), TxError> {
+    pub(super) fn merge_one(&mut self, change: &Change, encoded: &[u8]) -> Result<(), TxError> {
         let e = &change.envelope;
-        if e.entity.kind == Household::KIND && e.kind == KIND_ERASE {
+        // Kept, with no effect, when its origin's role does not allow it or its origin
+        // was revoked before it (teams): the log stays verifiable and forwardable.
+        let refused = self.judge(change)?.is_some();
+        if e.entity.kind == Household::KIND && e.kind == KIND_ERASE && !refused {
             self.tree(Slot::Changes)
                 .insert(change_key(e.origin, e.seq), encoded)?;
             return self.apply_erase(change);
@@ -122,7 +128,16 @@ impl Tx<'_> {
         }
         self.tree(Slot::Changes)
             .insert(change_key(e.origin, e.seq), encoded)?;
-        match (e.entity.kind.as_str(), e.kind.as_str()) {
+        if refused {
+            return Ok(());
+        }
+        // A resolution is merged as any change of fields.
+        let kind = if e.kind == KIND_RESOLVE {
+            KIND_FIELDS
+        } else {
+            e.kind.as_str()
+        };
+        match (e.entity.kind.as_str(), kind) {
             ("household", KIND_FIELDS) => self.merge_fields::<Household>(change),
             ("need", KIND_FIELDS) => self.merge_fields::<Need>(change),
             ("referral", KIND_FIELDS) => self.merge_fields::<Referral>(change),
@@ -282,7 +297,18 @@ impl Tx<'_> {
         )];
         let mut flagged = Vec::new();
         let mut status = ReferralStatus::Draft;
-        for (_, step) in steps {
+        let policy = self.store().policy();
+        for (head, step) in steps {
+            // A partner's step counts only on a referral addressed to its organization.
+            let origin = head.origin.unwrap_or(me);
+            match policy.allows_partner_step(origin, referral.organization, &step) {
+                Some(false) => {
+                    self.mark_ineffective(origin, head.seq, Some(Refusal::BeyondRole))?;
+                    continue;
+                }
+                Some(true) => self.mark_ineffective(origin, head.seq, None)?,
+                None => {}
+            }
             let fits = step.from == Some(status)
                 && (step.is_note() || status.allowed_next().contains(&step.to));
             if fits {
@@ -630,14 +656,20 @@ impl Store {
     /// For each origin, what every trusted device is known to hold (the least of what
     /// they said; 0 when one has said nothing): what an export need not carry.
     pub fn team_knows(&self) -> Result<BTreeMap<OriginId, u64>, StoreError> {
-        let devices = self.trusted()?;
+        let mut devices: Vec<OriginId> = self.trusted()?.iter().map(|d| d.origin).collect();
+        // Team devices that receive bundles count too (partners receive none).
+        for (origin, _) in self.policy().team_recipients(self.device.origin) {
+            if !devices.contains(&origin) {
+                devices.push(origin);
+            }
+        }
         let mut least: BTreeMap<OriginId, u64> = BTreeMap::new();
         if devices.is_empty() {
             return Ok(least);
         }
         let mut reports: Vec<BTreeMap<OriginId, u64>> = Vec::new();
         for d in &devices {
-            let report: Vec<(OriginId, u64)> = match self.team_tree().get(d.origin.0)? {
+            let report: Vec<(OriginId, u64)> = match self.team_tree().get(d.0)? {
                 Some(b) => codec::decode_value(&b)?,
                 None => Vec::new(),
             };

@@ -9,6 +9,7 @@ pub mod erase;
 pub mod merge;
 pub mod query;
 pub mod seal;
+pub mod team;
 pub mod tree;
 pub mod trust;
 pub mod write;
@@ -67,10 +68,16 @@ pub enum Slot {
     Audit,
     /// Erased records, by id (erase.rs): which erasure covers each.
     Erased,
+    /// The team's statements this device holds (certificates and revocations), by the
+    /// hash of each: the roster every bundle carries (team.rs).
+    Roster,
+    /// Changes kept in the log with no effect (beyond their origin's role, or after its
+    /// revocation), by change key: the reason.
+    Ineffective,
 }
 
 impl Slot {
-    pub const ALL: [Slot; 22] = [
+    pub const ALL: [Slot; 24] = [
         Slot::Households,
         Slot::Needs,
         Slot::Referrals,
@@ -93,6 +100,8 @@ impl Slot {
         Slot::Conflicted,
         Slot::Audit,
         Slot::Erased,
+        Slot::Roster,
+        Slot::Ineffective,
     ];
 
     /// The tree's name on disk.
@@ -120,6 +129,8 @@ impl Slot {
             Slot::Conflicted => "conflicted",
             Slot::Audit => "audit",
             Slot::Erased => "erased",
+            Slot::Roster => "roster",
+            Slot::Ineffective => "ineffective",
         }
     }
 
@@ -139,6 +150,7 @@ impl Slot {
                 | Slot::Parked
                 | Slot::Staging
                 | Slot::Audit
+                | Slot::Roster
         )
     }
 
@@ -163,6 +175,10 @@ pub(crate) mod meta {
     pub const DEVICE_NAME: &[u8] = b"device_name";
     pub const WORKERS: &[u8] = b"workers";
     pub const CURRENT_WORKER: &[u8] = b"current_worker";
+    /// The team this device belongs to (teams issue).
+    pub const TEAM: &[u8] = b"team";
+    /// Set while the state is recomputed from the log (store/team.rs, `refold`).
+    pub const REFOLDING: &[u8] = b"refolding";
 }
 
 /// Whether a database holds real data or a training caseload made by `daleel demo`.
@@ -205,6 +221,9 @@ pub enum StoreError {
     ForeignKey,
     #[error("{0}")]
     Sealed(#[from] seal::SealError),
+    /// This device's role (teams) does not allow the change.
+    #[error("{0}")]
+    NotAllowed(String),
 }
 
 /// The source of "now" for the store: the system clock, or a fixed clock in tests.
@@ -269,6 +288,8 @@ pub struct Store {
     /// One writer of records at a time: a local edit's transaction and an import's
     /// chunk (written as batches, not as a sled transaction) never interleave.
     pub(crate) writer: std::sync::Mutex<()>,
+    /// The team's policy as this device knows it (store/team.rs).
+    policy: RwLock<Arc<crate::sync::team::Policy>>,
 }
 
 impl Store {
@@ -337,9 +358,12 @@ impl Store {
             _lock: lock,
             seal: key.map(seal::Sealer::new),
             writer: std::sync::Mutex::new(()),
+            policy: RwLock::new(Arc::default()),
         };
         store.check_origin()?;
         store.migrate()?;
+        store.reload_policy()?;
+        store.finish_refold()?;
         store.reload_gazetteer()?;
         Ok(store)
     }

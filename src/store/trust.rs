@@ -84,7 +84,9 @@ impl Store {
 
     /// Whether changes from `origin` are accepted here (this device's own included).
     pub fn is_trusted(&self, origin: OriginId) -> Result<bool, StoreError> {
-        Ok(origin == self.device.origin || self.trust_tree().contains_key(origin.0)?)
+        Ok(origin == self.device.origin
+            || self.policy().member(origin).is_some()
+            || self.trust_tree().contains_key(origin.0)?)
     }
 
     /// Trusts the device of a card. Returns false when it was trusted already (its name

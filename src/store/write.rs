@@ -13,7 +13,7 @@ use super::entity::Entity;
 use super::{DatabaseKind, Slot, Store, StoreError, change_key, meta};
 use crate::codec::{self, Versioned};
 use crate::model::change::{
-    Change, EntityRef, Envelope, KIND_FIELDS, KIND_STEP, OriginId, Payload, Version,
+    Change, EntityRef, Envelope, KIND_FIELDS, KIND_RESOLVE, KIND_STEP, OriginId, Payload, Version,
 };
 use crate::model::clock::Hlc;
 use crate::model::{Household, Move, Need, Organization, Referral, Service, Step, Timestamp};
@@ -302,7 +302,15 @@ pub(super) struct Tx<'a> {
     pub(super) applied: Applied,
 }
 
-impl Tx<'_> {
+impl<'a> Tx<'a> {
+    /// The store this transaction writes to.
+    pub(super) fn store(&self) -> &'a Store {
+        match self.t {
+            Trees::Tx(_, store) => store,
+            Trees::Overlay(o) => o.store,
+        }
+    }
+
     pub(super) fn tree(&self, slot: Slot) -> TreeRef<'_> {
         match self.t {
             Trees::Tx(t, store) => TreeRef::Tx(&t[slot as usize], store.tree(slot)),
@@ -486,7 +494,7 @@ impl Tx<'_> {
             id,
         };
         let values = [(name.to_string(), value.to_vec())].into();
-        let head = self.log(entity, KIND_FIELDS, replaces, depth, values)?;
+        let head = self.log(entity, KIND_RESOLVE, replaces, depth, values)?;
         versions.set(1 << pos, vec![head]);
         self.put_versions(E::TAG, id, &versions)?;
         self.store_record(Some(&old), &new)
@@ -579,6 +587,7 @@ impl Store {
     /// Applies edits in one transaction without flushing: for bulk work (a chunk of a
     /// generated caseload) that flushes once at its end. Keep `edits` to a few thousand.
     pub fn apply_unflushed(&self, author: &str, edits: &[Edit]) -> Result<Applied, StoreError> {
+        self.check_role(edits)?;
         let _writer = self
             .writer
             .lock()
@@ -679,7 +688,12 @@ impl Store {
             referral: id,
             step: step.clone(),
         }];
-        if let Some(mut need) = self.get::<Need>(referral.need)? {
+        // A partner's laptop answers the referral only: the need is the CRC's to follow.
+        let partner = self
+            .policy()
+            .member(self.device.origin)
+            .is_some_and(|c| c.role == crate::sync::team::Role::Partner);
+        if !partner && let Some(mut need) = self.get::<Need>(referral.need)? {
             let mut moved = referral.clone();
             moved.history.push(step.clone());
             let siblings: Vec<Referral> = self

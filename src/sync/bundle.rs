@@ -28,7 +28,7 @@ pub const CONTAINER_VERSION: u16 = 2;
 /// The trailer: total length (u64) and the sender's signature (64 bytes).
 pub const TRAILER_BYTES: usize = 8 + 64;
 /// Limits on what a bundle may declare, checked before reading what they announce.
-pub const MAX_HEADER_BYTES: u32 = 64 * 1024;
+pub const MAX_HEADER_BYTES: u32 = 1 << 20;
 pub const MAX_SEGMENT_HEADER_BYTES: u32 = 4 * 1024;
 pub const MAX_CHANGE_BYTES: u32 = 4 << 20;
 pub const MAX_SEGMENTS: u32 = 100_000;
@@ -45,10 +45,53 @@ pub struct Header {
     pub hlc: Hlc,
     pub segments: u32,
     pub watermarks: BTreeMap<OriginId, u64>,
+    /// The team statements the sender holds (certificates and revocations, each signed
+    /// by its issuer); empty from a device in no team (teams issue).
+    pub roster: Vec<super::team::Signed>,
+}
+
+/// The header as Daleel wrote it before teams (no roster).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct HeaderV1 {
+    sender: OriginId,
+    kind: DatabaseKind,
+    made_at: Timestamp,
+    hlc: Hlc,
+    segments: u32,
+    watermarks: BTreeMap<OriginId, u64>,
+}
+
+impl Versioned for HeaderV1 {
+    const VERSION: u8 = 1;
 }
 
 impl Versioned for Header {
-    const VERSION: u8 = 1;
+    const VERSION: u8 = 2;
+}
+
+/// Decodes a header from outside, of this version or the one before teams.
+fn decode_header(block: &[u8]) -> Result<Header, BundleError> {
+    if block.first() == Some(&HeaderV1::VERSION) {
+        let old: HeaderV1 = codec::decode_untrusted(block)?;
+        return Ok(Header {
+            sender: old.sender,
+            kind: old.kind,
+            made_at: old.made_at,
+            hlc: old.hlc,
+            segments: old.segments,
+            watermarks: old.watermarks,
+            roster: Vec::new(),
+        });
+    }
+    let header: Header = codec::decode_untrusted(block)?;
+    if header.roster.len() > super::team::MAX_STATEMENTS {
+        return Err(BundleError::OverLimit {
+            what: "the team roster",
+            claimed: header.roster.len() as u64,
+            limit: super::team::MAX_STATEMENTS as u64,
+        });
+    }
+    Ok(header)
 }
 
 /// A run of one origin's changes, `first..=last`, signed by that origin.
@@ -339,7 +382,7 @@ pub fn read_header(bytes: &[u8]) -> Result<Header, BundleError> {
         return Err(BundleError::Damaged("not a bundle in the clear".into()));
     }
     let block = r.block(MAX_HEADER_BYTES, "the header")?;
-    Ok(codec::decode_untrusted(block)?)
+    decode_header(block)
 }
 
 /// The clear header of an encrypted bundle: only who sent it (so that an untrusted sender
@@ -649,6 +692,7 @@ mod tests {
             hlc: Hlc::default(),
             segments: 0,
             watermarks: BTreeMap::new(),
+            roster: Vec::new(),
         }
     }
 

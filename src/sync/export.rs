@@ -110,10 +110,29 @@ pub fn export_reporting(
             }
         }
     }
-    // Encrypted to every trusted device that can receive bundles, and to this one.
+    // Encrypted to every trusted device that can receive bundles, every team device
+    // whose certificate this one holds (partners and revoked devices excepted), and to
+    // this one.
     let mut recipients: Vec<age::x25519::Recipient> = vec![identity.age_identity().to_public()];
-    for device in store.trusted()? {
-        if let Ok(r) = device.recipient.parse() {
+    let mut seen = std::collections::BTreeSet::new();
+    let policy = store.policy();
+    let team = policy.team_recipients(me);
+    let pairwise = store.trusted()?;
+    let candidates = pairwise
+        .iter()
+        .filter(|d| {
+            // A device certified as a partner never receives a full team bundle, even
+            // when it is also trusted pair-wise.
+            policy
+                .member(d.origin)
+                .is_none_or(|c| c.role != super::team::Role::Partner)
+        })
+        .map(|d| (d.origin, d.recipient.as_str()))
+        .chain(team.iter().map(|(o, r)| (*o, r.as_str())));
+    for (origin, recipient) in candidates {
+        if let Ok(r) = recipient.parse()
+            && seen.insert(origin)
+        {
             recipients.push(r);
         }
     }
@@ -130,6 +149,7 @@ pub fn export_reporting(
         hlc: store.last_hlc()?,
         segments: (own.len() + foreign.len()) as u32,
         watermarks: held.clone(),
+        roster: store.roster()?,
     };
     let stamp = store.now().to_utc().format("%Y%m%dT%H%M%SZ").to_string();
     let base = format!("daleel-{}-{stamp}", identity.code());

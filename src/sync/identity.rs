@@ -66,18 +66,56 @@ impl Identity {
         key: Option<&DataKey>,
     ) -> Result<(Identity, bool), IdentityError> {
         let path = dir.join(KEY_FILE);
+        match Identity::load_file(&path, key)? {
+            Some(identity) => Ok((identity, false)),
+            None => {
+                let identity = Identity::generate();
+                identity.save(&path, key)?;
+                Ok((identity, true))
+            }
+        }
+    }
+
+    /// A new random key pair.
+    pub fn generate() -> Identity {
+        Identity {
+            signing: SigningKey::generate(&mut rand::rngs::OsRng),
+        }
+    }
+
+    /// The key pair of a 32-byte secret.
+    pub fn from_secret(secret: &[u8; 32]) -> Identity {
+        Identity {
+            signing: SigningKey::from_bytes(secret),
+        }
+    }
+
+    /// The 32-byte secret (to seal it into a file for safekeeping).
+    pub fn secret(&self) -> zeroize::Zeroizing<[u8; 32]> {
+        zeroize::Zeroizing::new(self.signing.to_bytes())
+    }
+
+    /// Loads a key file (`device.key`, or the team key `team.key`), or None when there is
+    /// none. Sealed files need the data key; the file's name is bound into the sealing.
+    /// With a data key, a file still in the clear is sealed now.
+    pub fn load_file(
+        path: &Path,
+        key: Option<&DataKey>,
+    ) -> Result<Option<Identity>, IdentityError> {
+        let path = path.to_path_buf();
         // A key file is at most 80 bytes; never read a large file that took its name.
         if fs::metadata(&path).is_ok_and(|m| m.len() > 1024) {
             return Err(IdentityError::Damaged { path });
         }
         let damaged = || IdentityError::Damaged { path: path.clone() };
+        let ad = ad_name(&path);
         match fs::read(&path) {
             Ok(bytes) => {
                 let secret: zeroize::Zeroizing<Vec<u8>> =
                     match (bytes.strip_prefix(SEALED_MAGIC.as_slice()), key) {
                         (Some(sealed), Some(key)) => zeroize::Zeroizing::new(
                             Sealer::new(key)
-                                .open(KEY_FILE, b"", sealed)
+                                .open(&ad, b"", sealed)
                                 .map_err(|_| damaged())?,
                         ),
                         (Some(_), None) => return Err(damaged()),
@@ -95,25 +133,20 @@ impl Identity {
                 if key.is_some() && !bytes.starts_with(SEALED_MAGIC) {
                     identity.save(&path, key)?;
                 }
-                Ok((identity, false))
+                Ok(Some(identity))
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let identity = Identity {
-                    signing: SigningKey::generate(&mut rand::rngs::OsRng),
-                };
-                identity.save(&path, key)?;
-                Ok((identity, true))
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(source) => Err(IdentityError::Read { path, source }),
         }
     }
 
-    fn save(&self, path: &Path, key: Option<&DataKey>) -> Result<(), IdentityError> {
+    /// Writes the key file (owner-only), sealed under the data key when there is one.
+    pub fn save(&self, path: &Path, key: Option<&DataKey>) -> Result<(), IdentityError> {
         let secret = zeroize::Zeroizing::new(self.signing.to_bytes());
         let bytes = match key {
             Some(key) => {
                 let mut bytes = SEALED_MAGIC.to_vec();
-                bytes.extend(Sealer::new(key).seal(KEY_FILE, b"", secret.as_slice()));
+                bytes.extend(Sealer::new(key).seal(&ad_name(path), b"", secret.as_slice()));
                 bytes
             }
             None => {
@@ -175,6 +208,13 @@ impl Identity {
         use ed25519_dalek::Signer;
         self.signing.sign(message).to_bytes()
     }
+}
+
+/// The name a key file's sealing is bound to: its file name (`device.key`, `team.key`).
+fn ad_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| KEY_FILE.to_string())
 }
 
 /// The fingerprint people compare: the first 10 bytes of BLAKE3 of the public key, in

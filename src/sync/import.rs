@@ -36,6 +36,12 @@ pub struct ImportSummary {
     /// Origins not trusted here: (code, fingerprint, changes skipped).
     pub skipped: Vec<(String, String, u64)>,
     pub conflicts: usize,
+    /// Changes kept with no effect that this import added: beyond their origin's role,
+    /// and after their origin's revocation (teams).
+    pub beyond_role: u64,
+    pub revoked: u64,
+    /// Team statements (certificates, revocations) new to this device.
+    pub statements: usize,
 }
 
 fn kind_word(kind: DatabaseKind) -> &'static str {
@@ -53,8 +59,7 @@ pub fn import_bytes(
     me: &Identity,
     progress: impl FnMut(u64, u64),
 ) -> Result<ImportSummary, ImportError> {
-    let trusted = |o: OriginId| store.is_trusted(o).unwrap_or(false);
-    let plain = bundle::open(bytes, me, trusted)?;
+    let plain = bundle::open(bytes, me, may_open(store))?;
     import_plain(store, &plain, progress)
 }
 
@@ -66,8 +71,7 @@ fn import_owned(
     me: &Identity,
     progress: impl FnMut(u64, u64),
 ) -> Result<ImportSummary, ImportError> {
-    let trusted = |o: OriginId| store.is_trusted(o).unwrap_or(false);
-    let inner = match bundle::open(&bytes, me, trusted)? {
+    let inner = match bundle::open(&bytes, me, may_open(store))? {
         std::borrow::Cow::Owned(inner) => Some(inner),
         std::borrow::Cow::Borrowed(_) => None,
     };
@@ -81,12 +85,23 @@ fn import_owned(
     import_plain(store, &plain, progress)
 }
 
+/// Whether a bundle from `sender` is worth decrypting: a trusted sender's, or, on a team
+/// device, any (a new member's certificate may be inside; the sender is checked again
+/// once the bundle's statements are learned).
+fn may_open(store: &Store) -> impl Fn(OriginId) -> bool + '_ {
+    |o: OriginId| store.is_trusted(o).unwrap_or(false) || store.policy().in_team()
+}
+
 /// Verifies, stages and applies a signed bundle (version 1, decrypted).
 fn import_plain(
     store: &Store,
     plain: &[u8],
     mut progress: impl FnMut(u64, u64),
 ) -> Result<ImportSummary, ImportError> {
+    // The team statements first: each is signed by its issuer, so they count whatever
+    // carried them, and they say which senders and origins the team trusts.
+    let learned = store.learn_statements(&bundle::read_header(plain)?.roster)?;
+    let (beyond_before, revoked_before) = store.ineffective_counts()?;
     let trusted = |o: OriginId| store.is_trusted(o).unwrap_or(false);
     let bundle = bundle::read(plain, trusted)?;
     let header = &bundle.header;
@@ -125,6 +140,11 @@ fn import_plain(
     progress(0, total);
     store.stage(&encoded)?;
     let merged = store.apply_staged(|done| progress(done, total))?;
+    if learned.refold {
+        // Changes applied before are judged anew (a revocation that came after them).
+        store.refold(|_, _| {})?;
+    }
+    let (beyond_after, revoked_after) = store.ineffective_counts()?;
     store.audit(
         crate::store::audit::AuditAction::Import,
         None,
@@ -143,6 +163,9 @@ fn import_plain(
             .map(|(o, n)| (device_code(o), fingerprint(o), n))
             .collect(),
         conflicts: store.conflicts()?.len(),
+        beyond_role: beyond_after.saturating_sub(beyond_before),
+        revoked: revoked_after.saturating_sub(revoked_before),
+        statements: learned.new,
     })
 }
 

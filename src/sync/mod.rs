@@ -4,9 +4,11 @@
 pub mod bundle;
 pub mod card;
 pub mod drives;
+pub mod enrol;
 pub mod export;
 pub mod identity;
 pub mod import;
+pub mod team;
 
 use crate::model::change::OriginId;
 

@@ -5,6 +5,9 @@ use daleel::model::{
 };
 use uuid::Uuid;
 
+#[allow(dead_code)]
+pub mod device;
+
 /// The wall clock the laptops start at (late 2026).
 #[allow(dead_code)]
 pub const NOW: i64 = 1_795_950_000_000;

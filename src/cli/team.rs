@@ -1,0 +1,349 @@
+//! `daleel team`: a team key, device certificates, revocation (docs/teams.md).
+
+use std::path::Path;
+
+use super::{Failure, ask, confirm, read_passphrase_file, write_atomic};
+use crate::model::Date;
+use crate::sync::card::{CARD_MAX_BYTES, Card};
+use crate::sync::enrol::{self, Approval};
+use crate::sync::identity::{device_code, fingerprint};
+use crate::sync::team::{Role, TEAM_FILE_MAX_BYTES, describe};
+use crate::workspace::Workspace;
+
+/// A file's bytes, refused before reading when larger than `limit`.
+fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
+    if meta.len() > limit {
+        return Err(Failure(format!(
+            "{shown} is not {what}: it is far larger than one ({} bytes)",
+            meta.len()
+        )));
+    }
+    std::fs::read(path).map_err(|e| Failure(format!("cannot read {shown}: {e}")))
+}
+
+/// The file to write: `out` itself, or `name` inside it when it is a folder.
+fn out_path(out: &Path, name: &str) -> std::path::PathBuf {
+    if out.is_dir() {
+        out.join(name)
+    } else {
+        out.to_path_buf()
+    }
+}
+
+pub fn init(
+    ws: &Workspace,
+    name: Option<&str>,
+    org: &str,
+    from_key: Option<&Path>,
+    key_passphrase_file: Option<&Path>,
+    yes: bool,
+) -> Result<(), Failure> {
+    let team = match from_key {
+        Some(file) => {
+            let bytes = read_limited(file, 64 * 1024, "a saved team key")?;
+            let passphrase = match key_passphrase_file {
+                Some(f) => read_passphrase_file(f)?,
+                None if super::on_terminal() => ask::secret("The team key's passphrase: ")?,
+                None => {
+                    return Err(Failure(
+                        "no terminal to type the team key's passphrase on: give it with --key-passphrase-file FILE".into(),
+                    ));
+                }
+            };
+            confirm(
+                "Take this team key onto this laptop and certify it as a coordinator?",
+                yes,
+            )?;
+            enrol::restore_key(ws, &bytes, &passphrase, org)?
+        }
+        None => {
+            let name = name.ok_or_else(|| {
+                Failure("name the team with --name (for example \"CRC Mosul\")".into())
+            })?;
+            confirm(
+                &format!(
+                    "Make the team \"{name}\" with this laptop as its first coordinator? Its team key stays on this laptop; keep a copy with daleel team save-key."
+                ),
+                yes,
+            )?;
+            enrol::init(ws, name, org)?
+        }
+    };
+    println!("{}", team.fingerprint());
+    eprintln!(
+        "This laptop ({}) is a coordinator of the team \"{}\". Team key fingerprint: {} (devices that join compare it).",
+        ws.identity.code(),
+        team.name,
+        team.fingerprint()
+    );
+    Ok(())
+}
+
+pub fn save_key(ws: &Workspace, out: &Path, passphrase_file: Option<&Path>) -> Result<(), Failure> {
+    let passphrase = super::workers::new_passphrase(passphrase_file, "the saved team key")?;
+    let bytes = enrol::save_key(ws, &passphrase)?;
+    let path = out_path(out, "daleel-team.teamkey");
+    write_atomic(&path, &bytes)?;
+    tracing::warn!("team key saved for safekeeping");
+    println!("{}", path.display());
+    eprintln!(
+        "Wrote the team key, encrypted under the passphrase. Keep the file and the passphrase apart, somewhere safe: with both, anyone can certify devices into the team."
+    );
+    Ok(())
+}
+
+pub fn request(ws: &Workspace, out: &Path) -> Result<(), Failure> {
+    let code = ws.identity.code();
+    let path = out_path(out, &format!("daleel-{code}-request.card"));
+    let name = ws.store.device_name()?;
+    let bytes = Card::write(&ws.identity, &name, ws.store.now())?;
+    write_atomic(&path, &bytes)?;
+    println!("{}", path.display());
+    eprintln!(
+        "Wrote the request of {code} (fingerprint {}). Carry it to the coordinator, and compare the fingerprint with them.",
+        ws.identity.fingerprint()
+    );
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn approve(
+    ws: &Workspace,
+    request: &Path,
+    role: &str,
+    org: &str,
+    sensitive: bool,
+    expires: Option<&str>,
+    out: &Path,
+    yes: bool,
+) -> Result<(), Failure> {
+    let role = Role::from_code(role)
+        .ok_or_else(|| Failure(format!("no role \"{role}\": give one of {}", Role::codes())))?;
+    let expires =
+        match expires {
+            Some(text) => Some(Date::parse(text).ok_or_else(|| {
+                Failure(format!("\"{text}\" is not a date: give it as YYYY-MM-DD"))
+            })?),
+            None => None,
+        };
+    let bytes = read_limited(request, CARD_MAX_BYTES, "a request")?;
+    let card = Card::read(&bytes)
+        .map_err(|e| Failure(format!("{}: {e}; nothing was changed", request.display())))?;
+    eprintln!(
+        "Device:      {}",
+        if card.name.is_empty() {
+            "(no name)"
+        } else {
+            &card.name
+        }
+    );
+    eprintln!("Code:        {}", card.code());
+    eprintln!("Fingerprint: {}", card.fingerprint());
+    confirm(
+        &format!(
+            "Certify {} ({}) as {} of {org}{}{}? Compare the fingerprint with the laptop's owner first.",
+            card.code(),
+            card.fingerprint(),
+            role.label(),
+            if sensitive {
+                ", allowed to read GBV and child protection cases"
+            } else {
+                ""
+            },
+            expires.map(|d| format!(", until {d}")).unwrap_or_default()
+        ),
+        yes,
+    )?;
+    let approval = Approval {
+        role,
+        org: org.to_string(),
+        sensitive,
+        expires,
+    };
+    let (file, cert) = enrol::approve(ws, &card, &approval)?;
+    let path = out_path(out, &format!("daleel-{}.cert", card.code()));
+    write_atomic(&path, &file)?;
+    println!("{}", path.display());
+    eprintln!(
+        "Certified {} as {} of {}. Carry the certificate to that laptop: daleel team join {}",
+        device_code(cert.device),
+        cert.role.label(),
+        cert.org,
+        path.display()
+    );
+    Ok(())
+}
+
+pub fn join(ws: &Workspace, cert: &Path, yes: bool) -> Result<(), Failure> {
+    let bytes = read_limited(cert, TEAM_FILE_MAX_BYTES, "a certificate")?;
+    let (file, mine) = enrol::read_for_me(ws, &bytes)
+        .map_err(|e| Failure(format!("{}: {e}; nothing was changed", cert.display())))?;
+    eprintln!("Team:        {}", file.team.name);
+    eprintln!("Team key:    {}", file.team.fingerprint());
+    eprintln!("Role:        {} of {}", mine.role.label(), mine.org);
+    confirm(
+        &format!(
+            "Join the team \"{}\"? Compare the team key's fingerprint with the coordinator first.",
+            file.team.name
+        ),
+        yes,
+    )?;
+    enrol::join(ws, &file)?;
+    let members = ws.store.policy().members.len();
+    eprintln!(
+        "This laptop is now {} of {} in the team \"{}\" ({members} devices known). Its bundles go to the team's devices.",
+        mine.role.label(),
+        mine.org,
+        file.team.name
+    );
+    Ok(())
+}
+
+pub fn revoke(ws: &Workspace, fp: &str, after_seq: Option<u64>, yes: bool) -> Result<(), Failure> {
+    let device = match enrol::member_by_fingerprint(ws, fp) {
+        Some(cert) => cert.device,
+        None => ws
+            .store
+            .trusted_by_fingerprint(fp)?
+            .map(|d| d.origin)
+            .ok_or_else(|| {
+                Failure(format!(
+                    "no device of the team has the fingerprint {fp}: see daleel team list"
+                ))
+            })?,
+    };
+    let shown_after = match after_seq {
+        Some(n) => n.to_string(),
+        None => ws.store.held(device)?.to_string(),
+    };
+    confirm(
+        &format!(
+            "Revoke {} ({})? Its changes after number {shown_after} will have no effect, here and on every laptop this reaches.",
+            device_code(device),
+            fingerprint(device)
+        ),
+        yes,
+    )?;
+    let r = enrol::revoke(ws, device, after_seq)?;
+    eprintln!(
+        "Revoked {} after its change {}. The revocation travels in this laptop's next bundles.",
+        device_code(r.device),
+        r.after_seq
+    );
+    Ok(())
+}
+
+pub fn list(ws: &Workspace, json: bool) -> Result<(), Failure> {
+    let policy = ws.store.policy();
+    let today = ws.store.now().date();
+    let Some(team) = &policy.team else {
+        if json {
+            println!("{}", serde_json::json!({"team": null, "members": []}));
+        } else {
+            eprintln!(
+                "This laptop is in no team. A coordinator makes one with daleel team init; a laptop joins with daleel team request and daleel team join."
+            );
+        }
+        return Ok(());
+    };
+    let (beyond, revoked) = ws.store.ineffective_counts()?;
+    if json {
+        let members: Vec<serde_json::Value> = policy
+            .members
+            .values()
+            .map(|c| {
+                serde_json::json!({
+                    "code": device_code(c.device),
+                    "fingerprint": fingerprint(c.device),
+                    "name": c.name,
+                    "role": c.role.code(),
+                    "org": c.org,
+                    "sensitive": c.sensitive,
+                    "expires": c.expires.map(|d| d.to_string()),
+                    "standing": policy.standing(c.device, today).word(),
+                    "this_device": c.device == ws.identity.origin(),
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::json!({
+                "team": team.name,
+                "team_key": team.fingerprint(),
+                "members": members,
+                "no_effect": {"beyond_role": beyond, "revoked": revoked},
+            })
+        );
+        return Ok(());
+    }
+    println!("Team \"{}\", key {}", team.name, team.fingerprint());
+    for c in policy.members.values() {
+        let me = if c.device == ws.identity.origin() {
+            "  (this laptop)"
+        } else {
+            ""
+        };
+        let until = c.expires.map(|d| format!(" until {d}")).unwrap_or_default();
+        println!(
+            "  {}{until}  {}{me}",
+            describe(c),
+            policy.standing(c.device, today).word()
+        );
+    }
+    for (origin, after) in &policy.revoked {
+        if !policy.members.contains_key(origin) {
+            println!(
+                "  {} {}  revoked after change {after}",
+                device_code(*origin),
+                fingerprint(*origin)
+            );
+        }
+    }
+    if beyond + revoked > 0 {
+        println!(
+            "Changes kept with no effect: {beyond} beyond their device's role, {revoked} after a revocation (daleel team changes)."
+        );
+    }
+    Ok(())
+}
+
+/// The changes kept with no effect, for the coordinator.
+pub fn changes(ws: &Workspace, json: bool) -> Result<(), Failure> {
+    let list = ws.store.ineffective()?;
+    if json {
+        let items: Vec<serde_json::Value> = list
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "device": c.code(),
+                    "seq": c.seq,
+                    "reason": c.reason.word(),
+                    "record": c.entity,
+                    "kind": c.kind,
+                    "author": c.author,
+                    "at": c.at.rfc3339(),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::Array(items));
+        return Ok(());
+    }
+    if list.is_empty() {
+        eprintln!("No change is kept without effect.");
+    }
+    for c in &list {
+        println!(
+            "{} change {}  {}  a {} {} by {} at {}",
+            c.code(),
+            c.seq,
+            c.reason.word(),
+            c.entity,
+            c.kind,
+            c.author,
+            c.at.rfc3339()
+        );
+    }
+    Ok(())
+}

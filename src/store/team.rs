@@ -1,0 +1,396 @@
+//! The store's side of teams (docs/teams.md): the team this device belongs to, the
+//! statements it holds (the roster), the policy they give, the changes that policy
+//! leaves without effect, and the refold that recomputes the state from the log when the
+//! policy changes for changes already applied (a revocation that arrives after the
+//! revoked device's changes, a new role).
+
+use std::sync::Arc;
+
+use super::merge::APPLY_CHUNK;
+use super::write::{Overlay, Trees, Tx};
+use super::{Slot, Store, StoreError, change_key, meta};
+use crate::codec;
+use crate::model::change::{Change, OriginId};
+use crate::model::{Referral, Timestamp};
+use crate::store::write::Edit;
+use crate::sync::identity::device_code;
+use crate::sync::team::{Policy, Refusal, Role, Signed, Statement, TeamInfo};
+
+/// The trees a refold clears and rebuilds from the log.
+const DERIVED: [Slot; 16] = [
+    Slot::Households,
+    Slot::Needs,
+    Slot::Referrals,
+    Slot::Organizations,
+    Slot::Services,
+    Slot::Versions,
+    Slot::HouseholdsByLocation,
+    Slot::HouseholdsByCaseCode,
+    Slot::NeedsByHousehold,
+    Slot::ReferralsByStatusDue,
+    Slot::ReferralsByHousehold,
+    Slot::ServicesBySector,
+    Slot::ServicesByArea,
+    Slot::Replaced,
+    Slot::Conflicted,
+    Slot::Ineffective,
+];
+
+/// A change kept with no effect, as the coordinator's list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IneffectiveChange {
+    pub origin: OriginId,
+    pub seq: u64,
+    pub reason: Refusal,
+    /// What it tried to change: `household`, `service`, ...
+    pub entity: String,
+    /// The kind of change: `fields/1`, `step/1`, ...
+    pub kind: String,
+    pub author: String,
+    pub at: Timestamp,
+}
+
+impl IneffectiveChange {
+    pub fn code(&self) -> String {
+        device_code(self.origin)
+    }
+}
+
+/// What learning statements did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Learned {
+    /// Statements new to this device.
+    pub new: usize,
+    /// Statements refused (a bad signature, another team).
+    pub refused: usize,
+    /// Whether the policy changed for changes already applied (a refold is due).
+    pub refold: bool,
+}
+
+pub(crate) fn reason_byte(r: Refusal) -> u8 {
+    match r {
+        Refusal::BeyondRole => 1,
+        Refusal::Revoked => 2,
+    }
+}
+
+fn reason_of(b: &[u8]) -> Refusal {
+    match b.first() {
+        Some(2) => Refusal::Revoked,
+        _ => Refusal::BeyondRole,
+    }
+}
+
+impl Store {
+    /// The policy in force: who is in the team, with which role, and who is revoked.
+    pub fn policy(&self) -> Arc<Policy> {
+        self.policy
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// The team this device belongs to, if any.
+    pub fn team(&self) -> Result<Option<TeamInfo>, StoreError> {
+        self.tree(Slot::Meta)
+            .get(meta::TEAM)?
+            .map(|b| codec::decode::<TeamInfo>(&b))
+            .transpose()
+            .map_err(StoreError::from)
+    }
+
+    /// Every statement held, as signed.
+    pub fn roster(&self) -> Result<Vec<Signed>, StoreError> {
+        self.tree(Slot::Roster)
+            .iter()
+            .values()
+            .map(|v| Ok(codec::decode::<Signed>(&v?)?))
+            .collect()
+    }
+
+    /// Reads the team and the roster again and puts their policy in force.
+    pub(crate) fn reload_policy(&self) -> Result<Arc<Policy>, StoreError> {
+        let statements: Vec<Statement> = self
+            .roster()?
+            .iter()
+            .filter_map(|s| s.open().ok())
+            .collect();
+        let policy = Arc::new(Policy::build(self.team()?, &statements));
+        *self
+            .policy
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = policy.clone();
+        Ok(policy)
+    }
+
+    /// Makes this device a member of `team` (its first statements with it). Refuses a
+    /// second team: a device belongs to one.
+    pub fn join_team(&self, team: &TeamInfo, statements: &[Signed]) -> Result<Learned, StoreError> {
+        match self.team()? {
+            Some(current) if current.key != team.key => {
+                return Err(StoreError::Invalid(format!(
+                    "this laptop already belongs to the team \"{}\" (key {}): a laptop belongs to one team",
+                    current.name,
+                    current.fingerprint()
+                )));
+            }
+            Some(_) => {}
+            None => {
+                self.tree(Slot::Meta)
+                    .insert(meta::TEAM, codec::encode(team)?)?;
+            }
+        }
+        self.learn_statements(statements)
+    }
+
+    /// Keeps the statements of this device's team whose signatures check, and puts the
+    /// new policy in force. Says whether changes already applied are judged differently
+    /// now (the caller then refolds). A device in no team keeps nothing.
+    pub fn learn_statements(&self, statements: &[Signed]) -> Result<Learned, StoreError> {
+        let mut learned = Learned::default();
+        let Some(team) = self.team()? else {
+            return Ok(learned);
+        };
+        let roster = self.tree(Slot::Roster);
+        for s in statements {
+            match s.open() {
+                Ok(st) if st.team() == team.key => {
+                    if !roster.contains_key(s.id())? {
+                        roster.insert(s.id(), codec::encode(s)?)?;
+                        learned.new += 1;
+                    }
+                }
+                _ => learned.refused += 1,
+            }
+        }
+        let before = self.policy();
+        let after = if learned.new > 0 || before.team.is_none() {
+            self.reload_policy()?
+        } else {
+            before.clone()
+        };
+        let mut origins: Vec<OriginId> = before
+            .members
+            .keys()
+            .chain(before.revoked.keys())
+            .chain(after.members.keys())
+            .chain(after.revoked.keys())
+            .copied()
+            .collect();
+        origins.sort();
+        origins.dedup();
+        for origin in origins {
+            if !before.same_for(&after, origin) && self.held(origin)? > 0 {
+                learned.refold = true;
+            }
+        }
+        self.flush()?;
+        Ok(learned)
+    }
+
+    /// Adds a statement this device made (a certificate it approved, a revocation).
+    pub fn add_statement(&self, statement: &Signed) -> Result<Learned, StoreError> {
+        self.learn_statements(std::slice::from_ref(statement))
+    }
+
+    /// Counts of the changes held with no effect, by reason.
+    pub fn ineffective_counts(&self) -> Result<(u64, u64), StoreError> {
+        let mut counts = (0, 0);
+        for v in self.tree(Slot::Ineffective).iter().values() {
+            match reason_of(&v?) {
+                Refusal::BeyondRole => counts.0 += 1,
+                Refusal::Revoked => counts.1 += 1,
+            }
+        }
+        Ok(counts)
+    }
+
+    /// The changes held with no effect, with what each tried (oldest device first).
+    pub fn ineffective(&self) -> Result<Vec<IneffectiveChange>, StoreError> {
+        let mut out = Vec::new();
+        for entry in self.tree(Slot::Ineffective).iter() {
+            let (k, v) = entry?;
+            if k.len() != 40 {
+                continue;
+            }
+            let mut origin = [0u8; 32];
+            origin.copy_from_slice(&k[..32]);
+            let mut seq = [0u8; 8];
+            seq.copy_from_slice(&k[32..]);
+            let Some(bytes) = self.tree(Slot::Changes).get(&k)? else {
+                continue;
+            };
+            let change: Change = codec::decode(&bytes)?;
+            out.push(IneffectiveChange {
+                origin: OriginId(origin),
+                seq: u64::from_be_bytes(seq),
+                reason: reason_of(&v),
+                entity: change.envelope.entity.kind,
+                kind: change.envelope.kind,
+                author: change.envelope.author,
+                at: Timestamp(change.envelope.hlc.wall_ms),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Recomputes the whole state from the change log under the policy in force: every
+    /// record, index, version and conflict, and the list of changes with no effect. The
+    /// log, watermarks, parked changes and erasure marks stay. Merge gives the same state
+    /// whatever order changes come in, so this is the state every device with the same
+    /// changes and statements has. Marked before it starts: a refold cut short is done
+    /// again when the database next opens.
+    pub fn refold(&self, mut progress: impl FnMut(u64, u64)) -> Result<(), StoreError> {
+        let _writer = self
+            .writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.tree(Slot::Meta).insert(meta::REFOLDING, [1])?;
+        self.flush()?;
+        for slot in DERIVED {
+            self.tree(slot).clear()?;
+        }
+        let total = self.tree(Slot::Changes).len() as u64;
+        let mut done = 0u64;
+        progress(0, total);
+        let mut from: Vec<u8> = Vec::new();
+        loop {
+            let chunk = self
+                .tree(Slot::Changes)
+                .range(from.clone()..)
+                .take(APPLY_CHUNK)
+                .collect::<Result<Vec<_>, StoreError>>()?;
+            let Some((last, _)) = chunk.last() else {
+                break;
+            };
+            from = last.to_vec();
+            from.push(0);
+            let hlc = self.last_hlc()?;
+            let overlay = Overlay::new(self);
+            let result = (|| -> Result<(), super::write::TxError> {
+                let mut tx = Tx {
+                    t: Trees::Overlay(&overlay),
+                    me: self.device.origin,
+                    author: "",
+                    now: self.now(),
+                    seq: 0,
+                    hlc,
+                    next_case: 0,
+                    device_code: self.device.code.as_str(),
+                    applied: Default::default(),
+                };
+                for (_, bytes) in &chunk {
+                    let change: Change = codec::decode(bytes).map_err(super::write::abort)?;
+                    tx.merge_one(&change, bytes)?;
+                }
+                Ok(())
+            })();
+            match result {
+                Ok(()) => overlay.commit()?,
+                Err(sled::transaction::ConflictableTransactionError::Abort(e)) => return Err(e),
+                Err(sled::transaction::ConflictableTransactionError::Storage(e)) => {
+                    return Err(StoreError::Sled(e));
+                }
+                Err(_) => {
+                    return Err(StoreError::Invalid(
+                        "recomputing the records was interrupted: open Daleel again".into(),
+                    ));
+                }
+            }
+            done += chunk.len() as u64;
+            progress(done, total);
+        }
+        self.finish_erasures_locked()?;
+        self.tree(Slot::Meta).remove(meta::REFOLDING)?;
+        self.flush()
+    }
+
+    /// Finishes a refold that a crash cut short (on open).
+    pub(crate) fn finish_refold(&self) -> Result<(), StoreError> {
+        if self.tree(Slot::Meta).get(meta::REFOLDING)?.is_some() {
+            self.refold(|_, _| {})?;
+        }
+        Ok(())
+    }
+
+    /// Refuses edits this device's own certificate does not allow, or any edit once this
+    /// device is revoked: what would have no effect on other devices has none here.
+    pub(crate) fn check_role(&self, edits: &[Edit]) -> Result<(), StoreError> {
+        let policy = self.policy();
+        let me = self.device.origin;
+        if policy.revoked.contains_key(&me) {
+            return Err(StoreError::NotAllowed(
+                "the coordinator revoked this laptop: its changes no longer count; ask the coordinator".into(),
+            ));
+        }
+        let Some(cert) = policy.member(me) else {
+            return Ok(());
+        };
+        for edit in edits {
+            let refused = match (cert.role, edit) {
+                (Role::Coordinator, _) => None,
+                (Role::Outreach, Edit::Organization(_) | Edit::Service(_)) => {
+                    Some("only a coordinator changes the service directory")
+                }
+                (Role::Outreach, Edit::Resolve { .. }) => {
+                    Some("only a coordinator resolves conflicts")
+                }
+                (Role::Outreach, _) => None,
+                (Role::Partner, Edit::Step { referral, step }) => {
+                    let org = self.get::<Referral>(*referral)?.map(|r| r.organization);
+                    match org.and_then(|o| policy.allows_partner_step(me, o, step)) {
+                        Some(true) => None,
+                        _ => Some(
+                            "a partner's laptop only accepts, rejects, completes or adds notes to referrals addressed to its organization",
+                        ),
+                    }
+                }
+                (Role::Partner, _) => Some(
+                    "a partner's laptop only answers the referrals addressed to its organization",
+                ),
+            };
+            if let Some(why) = refused {
+                return Err(StoreError::NotAllowed(format!(
+                    "{why} (this laptop is certified as {})",
+                    cert.role.label()
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Tx<'_> {
+    /// Whether the policy leaves this change without effect; marks it so when it does,
+    /// and unmarks it when it no longer does.
+    pub(super) fn judge(&self, change: &Change) -> Result<Option<Refusal>, super::write::TxError> {
+        let e = &change.envelope;
+        let refusal = self.store().policy().refuses(e);
+        // A change is merged once (or again by a refold, which starts from no marks):
+        // only a refusal needs writing.
+        if refusal.is_some() {
+            self.mark_ineffective(e.origin, e.seq, refusal)?;
+        }
+        Ok(refusal)
+    }
+
+    pub(super) fn mark_ineffective(
+        &self,
+        origin: OriginId,
+        seq: u64,
+        refusal: Option<Refusal>,
+    ) -> Result<(), super::write::TxError> {
+        let key = change_key(origin, seq);
+        match refusal {
+            Some(r) => self
+                .tree(Slot::Ineffective)
+                .insert(key, &[reason_byte(r)])?,
+            None => {
+                if self.tree(Slot::Ineffective).get(&key)?.is_some() {
+                    self.tree(Slot::Ineffective).remove(key)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,695 @@
+//! Teams (docs/teams.md): a team key made on a coordinator's laptop; device certificates
+//! and revocations signed by the team key or by a coordinator the team key certified;
+//! and the policy they give: which devices belong to the team, with which role, and from
+//! which sequence number a revoked device's changes stop counting.
+//!
+//! Certificates and revocations are *statements*. Each is signed by its issuer, so it
+//! checks wherever it travels: every bundle of a team device carries all the statements
+//! its sender holds (the roster), and each device keeps the union. The union only grows,
+//! so every device that has seen the same statements computes the same policy.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::identity::{Identity, device_code, fingerprint};
+use crate::codec::{self, CodecError, Versioned};
+use crate::model::change::{Envelope, KIND_RESOLVE, KIND_STEP, OriginId};
+use crate::model::named_enum;
+use crate::model::{Date, Timestamp};
+
+named_enum! {
+    /// What a device may change (docs/teams.md, "Roles").
+    pub enum Role {
+        /// Creates and edits households, needs and referrals, and may erase.
+        Outreach = ("outreach", "outreach worker"),
+        /// Also resolves conflicts, changes the directory, approves and revokes devices.
+        Coordinator = ("coordinator", "coordinator"),
+        /// Only accepts, rejects, completes and adds notes to referrals addressed to its
+        /// organization.
+        Partner = ("partner", "partner focal point"),
+    }
+}
+
+/// The team a device belongs to: the team's public key and its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamInfo {
+    pub key: OriginId,
+    pub name: String,
+}
+
+impl Versioned for TeamInfo {
+    const VERSION: u8 = 1;
+}
+
+impl TeamInfo {
+    pub fn fingerprint(&self) -> String {
+        fingerprint(self.key)
+    }
+}
+
+/// A device's certificate: its key, name, role and organization, signed by the issuer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Certificate {
+    /// The team's public key.
+    pub team: OriginId,
+    pub device: OriginId,
+    /// The device's name, from its request.
+    pub name: String,
+    /// The device's age recipient (`age1...`): bundles for it are encrypted to this.
+    pub recipient: String,
+    pub role: Role,
+    /// The organization, as the coordinator named it (an acronym from the directory).
+    pub org: String,
+    /// The organization's id in the directory, when it is there (a partner's always is:
+    /// referrals addressed to it are the ones it may answer).
+    pub org_id: Option<Uuid>,
+    /// Whether the device may read gender-based violence and child protection records.
+    pub sensitive: bool,
+    /// After this day the certificate is expired: a warning and a queue entry, not a
+    /// cut-off.
+    pub expires: Option<Date>,
+    pub issued_at: Timestamp,
+    /// The team key, or a coordinator device the team key certified.
+    pub issuer: OriginId,
+}
+
+/// A revocation: `device`'s changes numbered above `after_seq` have no effect.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revocation {
+    pub team: OriginId,
+    pub device: OriginId,
+    pub after_seq: u64,
+    pub issued_at: Timestamp,
+    pub issuer: OriginId,
+}
+
+/// What a team statement says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Statement {
+    Certificate(Certificate),
+    Revocation(Revocation),
+}
+
+impl Versioned for Statement {
+    const VERSION: u8 = 1;
+}
+
+impl Statement {
+    pub fn issuer(&self) -> OriginId {
+        match self {
+            Statement::Certificate(c) => c.issuer,
+            Statement::Revocation(r) => r.issuer,
+        }
+    }
+
+    pub fn team(&self) -> OriginId {
+        match self {
+            Statement::Certificate(c) => c.team,
+            Statement::Revocation(r) => r.team,
+        }
+    }
+}
+
+/// A statement as it is kept and carried: its encoded bytes and its issuer's signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signed {
+    pub body: Vec<u8>,
+    /// The issuer's ed25519 signature, as two halves (serde's arrays stop at 32).
+    pub signature: [[u8; 32]; 2],
+}
+
+impl Versioned for Signed {
+    const VERSION: u8 = 1;
+}
+
+/// The largest statement read from outside.
+pub const MAX_STATEMENT_BYTES: usize = 4096;
+/// The most statements a roster may carry (30 laptops renewed many times over).
+pub const MAX_STATEMENTS: usize = 2_000;
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum TeamError {
+    #[error("a team statement is damaged: {0}")]
+    Damaged(String),
+    #[error("a team statement's signature does not match its issuer: it was altered or forged")]
+    BadSignature,
+}
+
+impl From<CodecError> for TeamError {
+    fn from(e: CodecError) -> TeamError {
+        TeamError::Damaged(e.to_string())
+    }
+}
+
+fn message(body: &[u8]) -> Vec<u8> {
+    let mut m = b"daleel team statement v1".to_vec();
+    m.extend(body);
+    m
+}
+
+impl Signed {
+    /// Signs a statement with the issuer's key (the team key or a coordinator device's).
+    pub fn sign(issuer: &Identity, statement: &Statement) -> Result<Signed, CodecError> {
+        let body = codec::encode(statement)?;
+        let sig = issuer.sign(&message(&body));
+        let mut a = [0u8; 32];
+        let mut b = [0u8; 32];
+        a.copy_from_slice(&sig[..32]);
+        b.copy_from_slice(&sig[32..]);
+        Ok(Signed {
+            body,
+            signature: [a, b],
+        })
+    }
+
+    /// The statement, once its issuer's signature checks.
+    pub fn open(&self) -> Result<Statement, TeamError> {
+        if self.body.len() > MAX_STATEMENT_BYTES {
+            return Err(TeamError::Damaged("it is too large".into()));
+        }
+        let statement: Statement = codec::decode_untrusted(&self.body)?;
+        let mut sig = [0u8; 64];
+        sig[..32].copy_from_slice(&self.signature[0]);
+        sig[32..].copy_from_slice(&self.signature[1]);
+        if !super::verify(statement.issuer(), &message(&self.body), &sig) {
+            return Err(TeamError::BadSignature);
+        }
+        Ok(statement)
+    }
+
+    /// What names the statement in the roster: BLAKE3 of its body.
+    pub fn id(&self) -> [u8; 32] {
+        *blake3::hash(&self.body).as_bytes()
+    }
+}
+
+/// Why a change has no effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Refusal {
+    /// Its origin's role does not allow it.
+    BeyondRole,
+    /// Its origin was revoked before it (by sequence number).
+    Revoked,
+}
+
+impl Refusal {
+    pub fn word(self) -> &'static str {
+        match self {
+            Refusal::BeyondRole => "beyond role",
+            Refusal::Revoked => "revoked",
+        }
+    }
+}
+
+/// A member's standing, for lists and the Sync screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Valid,
+    Expired,
+    Revoked(u64),
+}
+
+impl Standing {
+    pub fn word(self) -> String {
+        match self {
+            Standing::Valid => "valid".into(),
+            Standing::Expired => "expired".into(),
+            Standing::Revoked(n) => format!("revoked after change {n}"),
+        }
+    }
+}
+
+/// What the team's statements say, as this device has seen them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Policy {
+    pub team: Option<TeamInfo>,
+    /// Each member's certificate in force (the latest valid one).
+    pub members: BTreeMap<OriginId, Certificate>,
+    /// Per revoked device, the last sequence number that still counts.
+    pub revoked: BTreeMap<OriginId, u64>,
+    /// Who may issue certificates and revocations: the team key and the coordinators it
+    /// certified.
+    pub authorities: Vec<OriginId>,
+}
+
+impl Policy {
+    /// The policy of a team given every statement held (unchecked ones are skipped: the
+    /// caller keeps only statements whose signatures checked).
+    pub fn build(team: Option<TeamInfo>, statements: &[Statement]) -> Policy {
+        let Some(info) = team else {
+            return Policy::default();
+        };
+        let ours: Vec<&Statement> = statements.iter().filter(|s| s.team() == info.key).collect();
+        // The team key and the coordinators it certified itself.
+        let mut authorities = vec![info.key];
+        for s in &ours {
+            if let Statement::Certificate(c) = s
+                && c.issuer == info.key
+                && c.role == Role::Coordinator
+                && !authorities.contains(&c.device)
+            {
+                authorities.push(c.device);
+            }
+        }
+        // Every authority's revocation counts (a revoked coordinator's too: a stolen
+        // laptop must not be able to undo its own revocation); the lowest cut-off wins.
+        let mut revoked: BTreeMap<OriginId, u64> = BTreeMap::new();
+        for s in &ours {
+            if let Statement::Revocation(r) = s
+                && authorities.contains(&r.issuer)
+            {
+                let cut = revoked.entry(r.device).or_insert(r.after_seq);
+                *cut = (*cut).min(r.after_seq);
+            }
+        }
+        // A certificate counts when the team key issued it, or an authority that is not
+        // revoked; the latest one per device is in force.
+        let mut members: BTreeMap<OriginId, (Timestamp, [u8; 32], Certificate)> = BTreeMap::new();
+        for s in &ours {
+            if let Statement::Certificate(c) = s {
+                let issuer_ok = c.issuer == info.key
+                    || (authorities.contains(&c.issuer) && !revoked.contains_key(&c.issuer));
+                if !issuer_ok {
+                    continue;
+                }
+                let tie = *blake3::hash(&codec::encode(*s).unwrap_or_default()).as_bytes();
+                let rank = (c.issued_at, tie);
+                match members.get(&c.device) {
+                    Some((at, h, _)) if (*at, *h) >= rank => {}
+                    _ => {
+                        members.insert(c.device, (rank.0, rank.1, c.clone()));
+                    }
+                }
+            }
+        }
+        Policy {
+            team: Some(info),
+            members: members.into_iter().map(|(k, (_, _, c))| (k, c)).collect(),
+            revoked,
+            authorities,
+        }
+    }
+
+    pub fn in_team(&self) -> bool {
+        self.team.is_some()
+    }
+
+    pub fn member(&self, origin: OriginId) -> Option<&Certificate> {
+        self.members.get(&origin)
+    }
+
+    pub fn is_authority(&self, origin: OriginId) -> bool {
+        self.authorities.contains(&origin) && !self.revoked.contains_key(&origin)
+    }
+
+    pub fn standing(&self, origin: OriginId, today: Date) -> Standing {
+        if let Some(n) = self.revoked.get(&origin) {
+            return Standing::Revoked(*n);
+        }
+        match self.members.get(&origin).and_then(|c| c.expires) {
+            Some(day) if day < today => Standing::Expired,
+            _ => Standing::Valid,
+        }
+    }
+
+    /// Whether a change has no effect, and why, judged from its envelope alone: a
+    /// revoked origin's change past its cut-off, or a kind of change its origin's role
+    /// does not allow. (A partner's step is judged further where its referral is known:
+    /// `allows_partner_step`.) A device with no certificate (trusted pair-wise, or no team
+    /// at all) is fully trusted.
+    pub fn refuses(&self, envelope: &Envelope) -> Option<Refusal> {
+        if self
+            .revoked
+            .get(&envelope.origin)
+            .is_some_and(|cut| envelope.seq > *cut)
+        {
+            return Some(Refusal::Revoked);
+        }
+        let cert = self.members.get(&envelope.origin)?;
+        let allowed = match cert.role {
+            Role::Coordinator => true,
+            Role::Outreach => {
+                matches!(
+                    envelope.entity.kind.as_str(),
+                    "household" | "need" | "referral"
+                ) && envelope.kind != KIND_RESOLVE
+            }
+            Role::Partner => envelope.entity.kind == "referral" && envelope.kind == KIND_STEP,
+        };
+        (!allowed).then_some(Refusal::BeyondRole)
+    }
+
+    /// Whether a partner's step may move a referral: only one addressed to the partner's
+    /// organization, and only to accepted, rejected or completed, or a note. None when
+    /// the origin is not a partner (nothing more to check).
+    pub fn allows_partner_step(
+        &self,
+        origin: OriginId,
+        referral_org: Uuid,
+        step: &crate::model::Step,
+    ) -> Option<bool> {
+        use crate::model::ReferralStatus as S;
+        let cert = self.members.get(&origin)?;
+        if cert.role != Role::Partner {
+            return None;
+        }
+        let to_ok = step.is_note() || matches!(step.to, S::Accepted | S::Rejected | S::Completed);
+        Some(cert.org_id == Some(referral_org) && to_ok)
+    }
+
+    /// The age recipients of the team's devices that may receive full team bundles:
+    /// every member except partners and revoked devices.
+    pub fn team_recipients(&self, me: OriginId) -> Vec<(OriginId, String)> {
+        self.members
+            .values()
+            .filter(|c| c.device != me && c.role != Role::Partner)
+            .filter(|c| !self.revoked.contains_key(&c.device))
+            .map(|c| (c.device, c.recipient.clone()))
+            .collect()
+    }
+
+    /// Whether the two policies judge the changes of `origin` alike.
+    pub fn same_for(&self, other: &Policy, origin: OriginId) -> bool {
+        let judge = |p: &Policy| {
+            (
+                p.members
+                    .get(&origin)
+                    .map(|c| (c.role, c.org_id, c.sensitive)),
+                p.revoked.get(&origin).copied(),
+            )
+        };
+        judge(self) == judge(other)
+    }
+}
+
+/// A member as lists show it.
+pub fn describe(c: &Certificate) -> String {
+    format!(
+        "{} {} \"{}\" {} {}{}",
+        device_code(c.device),
+        fingerprint(c.device),
+        c.name,
+        c.role.code(),
+        c.org,
+        if c.sensitive { " sensitive" } else { "" }
+    )
+}
+
+/// The first bytes of a team file (what `team approve` writes and `team join` reads).
+pub const TEAM_FILE_MAGIC: &[u8; 8] = b"DLTEAM01";
+/// The most bytes a team file may have.
+pub const TEAM_FILE_MAX_BYTES: u64 = 8 << 20;
+
+/// A team file: the team, and the statements the approving coordinator holds (the new
+/// certificate among them), for the device named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamFile {
+    pub team: TeamInfo,
+    pub device: OriginId,
+    pub statements: Vec<Signed>,
+}
+
+impl Versioned for TeamFile {
+    const VERSION: u8 = 1;
+}
+
+impl TeamFile {
+    pub fn write(&self) -> Result<Vec<u8>, CodecError> {
+        let body = codec::encode(self)?;
+        let mut out = TEAM_FILE_MAGIC.to_vec();
+        out.extend((body.len() as u64).to_le_bytes());
+        out.extend(body);
+        Ok(out)
+    }
+
+    pub fn read(bytes: &[u8]) -> Result<TeamFile, TeamError> {
+        if bytes.len() as u64 > TEAM_FILE_MAX_BYTES {
+            return Err(TeamError::Damaged(
+                "it is larger than a team file can be".into(),
+            ));
+        }
+        let rest = bytes
+            .strip_prefix(TEAM_FILE_MAGIC.as_slice())
+            .ok_or_else(|| {
+                TeamError::Damaged(
+                    "it is not a Daleel certificate file (it does not start as one)".into(),
+                )
+            })?;
+        let (len, body) = rest
+            .split_first_chunk::<8>()
+            .ok_or_else(|| TeamError::Damaged("it is cut short".into()))?;
+        if u64::from_le_bytes(*len) != body.len() as u64 {
+            return Err(TeamError::Damaged(
+                "its length does not add up (cut short?)".into(),
+            ));
+        }
+        let file: TeamFile = codec::decode_untrusted(body)?;
+        if file.statements.len() > MAX_STATEMENTS {
+            return Err(TeamError::Damaged("it holds too many statements".into()));
+        }
+        Ok(file)
+    }
+}
+
+/// The first bytes of a saved team key, inside its passphrase encryption.
+const TEAM_KEY_MAGIC: &[u8; 8] = b"DLTKEY01";
+
+/// A team key for safekeeping: the team's name and secret, encrypted under a passphrase
+/// in the age format (scrypt), so that `age -d` opens it too.
+pub fn seal_team_key(
+    team: &TeamInfo,
+    key: &Identity,
+    passphrase: &str,
+) -> Result<Vec<u8>, std::io::Error> {
+    let mut inner = zeroize::Zeroizing::new(TEAM_KEY_MAGIC.to_vec());
+    inner.extend(key.secret().as_slice());
+    inner.extend(team.name.as_bytes());
+    let encryptor = age::Encryptor::with_user_passphrase(age::secrecy::SecretString::from(
+        passphrase.to_string(),
+    ));
+    let mut out = Vec::new();
+    let mut w = encryptor
+        .wrap_output(&mut out)
+        .map_err(std::io::Error::other)?;
+    std::io::Write::write_all(&mut w, &inner)?;
+    w.finish()?;
+    Ok(out)
+}
+
+/// Opens a saved team key: the team and its key, or what is wrong.
+pub fn open_team_key(bytes: &[u8], passphrase: &str) -> Result<(TeamInfo, Identity), String> {
+    if bytes.len() > 64 * 1024 {
+        return Err("it is not a saved team key (far too large)".into());
+    }
+    let decryptor = age::Decryptor::new_buffered(bytes)
+        .map_err(|_| "it is not a saved team key (not an age file)".to_string())?;
+    let identity =
+        age::scrypt::Identity::new(age::secrecy::SecretString::from(passphrase.to_string()));
+    let mut reader = decryptor
+        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .map_err(|_| "the passphrase is wrong, or it is not a saved team key".to_string())?;
+    let mut inner = zeroize::Zeroizing::new(Vec::new());
+    std::io::Read::read_to_end(&mut reader, &mut inner)
+        .map_err(|_| "the saved team key is damaged".to_string())?;
+    let rest = inner
+        .strip_prefix(TEAM_KEY_MAGIC.as_slice())
+        .ok_or_else(|| "it is not a saved team key".to_string())?;
+    let (secret, name) = rest
+        .split_first_chunk::<32>()
+        .ok_or_else(|| "the saved team key is damaged".to_string())?;
+    let key = Identity::from_secret(secret);
+    let name = String::from_utf8(name.to_vec()).map_err(|_| "the saved team key is damaged")?;
+    Ok((
+        TeamInfo {
+            key: key.origin(),
+            name,
+        },
+        key,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::change::EntityRef;
+    use crate::model::clock::Hlc;
+
+    fn cert(team: &Identity, issuer: &Identity, device: OriginId, role: Role, at: i64) -> Signed {
+        Signed::sign(
+            issuer,
+            &Statement::Certificate(Certificate {
+                team: team.origin(),
+                device,
+                name: "laptop".into(),
+                recipient: String::new(),
+                role,
+                org: "NRC".into(),
+                org_id: Some(Uuid::from_u128(9)),
+                sensitive: false,
+                expires: None,
+                issued_at: Timestamp(at),
+                issuer: issuer.origin(),
+            }),
+        )
+        .expect("sign")
+    }
+
+    fn envelope(origin: OriginId, seq: u64, entity: &str, kind: &str) -> Envelope {
+        Envelope {
+            origin,
+            seq,
+            hlc: Hlc::default(),
+            author: String::new(),
+            entity: EntityRef {
+                kind: entity.into(),
+                id: Uuid::from_u128(1),
+            },
+            kind: kind.into(),
+            replaces: vec![],
+            depth: 1,
+            payload_hash: [0; 32],
+        }
+    }
+
+    fn info(team: &Identity) -> Option<TeamInfo> {
+        Some(TeamInfo {
+            key: team.origin(),
+            name: "CRC Mosul".into(),
+        })
+    }
+
+    #[test]
+    fn a_statement_checks_and_every_changed_byte_is_refused() {
+        let team = Identity::generate();
+        let s = cert(&team, &team, OriginId([3; 32]), Role::Outreach, 1);
+        assert!(matches!(s.open(), Ok(Statement::Certificate(_))));
+        for i in 0..s.body.len() {
+            let mut t = s.clone();
+            t.body[i] ^= 1;
+            assert!(t.open().is_err(), "byte {i}");
+        }
+    }
+
+    #[test]
+    fn roles_allow_what_the_issue_says() {
+        let team = Identity::generate();
+        let (o, c, p) = (OriginId([1; 32]), OriginId([2; 32]), OriginId([3; 32]));
+        let statements: Vec<Statement> = [
+            cert(&team, &team, o, Role::Outreach, 1),
+            cert(&team, &team, c, Role::Coordinator, 1),
+            cert(&team, &team, p, Role::Partner, 1),
+        ]
+        .iter()
+        .map(|s| s.open().expect("open"))
+        .collect();
+        let policy = Policy::build(info(&team), &statements);
+        let fields = crate::model::change::KIND_FIELDS;
+        assert_eq!(policy.refuses(&envelope(o, 1, "household", fields)), None);
+        assert_eq!(
+            policy.refuses(&envelope(o, 1, "service", fields)),
+            Some(Refusal::BeyondRole)
+        );
+        assert_eq!(
+            policy.refuses(&envelope(o, 1, "household", KIND_RESOLVE)),
+            Some(Refusal::BeyondRole)
+        );
+        assert_eq!(policy.refuses(&envelope(c, 1, "service", fields)), None);
+        assert_eq!(policy.refuses(&envelope(p, 1, "referral", KIND_STEP)), None);
+        assert_eq!(
+            policy.refuses(&envelope(p, 1, "household", fields)),
+            Some(Refusal::BeyondRole)
+        );
+        // Not a member: trusted pair-wise, fully.
+        assert_eq!(
+            policy.refuses(&envelope(OriginId([8; 32]), 1, "service", fields)),
+            None
+        );
+        assert_eq!(policy.team_recipients(c).len(), 1, "partners excepted");
+    }
+
+    #[test]
+    fn a_revocation_cuts_by_sequence_and_voids_what_the_revoked_coordinator_issued() {
+        let team = Identity::generate();
+        let coordinator = Identity::generate();
+        let o = OriginId([1; 32]);
+        let later = OriginId([2; 32]);
+        let revoke = Signed::sign(
+            &team,
+            &Statement::Revocation(Revocation {
+                team: team.origin(),
+                device: coordinator.origin(),
+                after_seq: 10,
+                issued_at: Timestamp(5),
+                issuer: team.origin(),
+            }),
+        )
+        .expect("sign");
+        let statements: Vec<Statement> = [
+            cert(&team, &team, coordinator.origin(), Role::Coordinator, 1),
+            cert(&team, &team, o, Role::Outreach, 1),
+            cert(&team, &coordinator, later, Role::Outreach, 2),
+            revoke,
+        ]
+        .iter()
+        .map(|s| s.open().expect("open"))
+        .collect();
+        let policy = Policy::build(info(&team), &statements);
+        let fields = crate::model::change::KIND_FIELDS;
+        let c = coordinator.origin();
+        assert_eq!(policy.refuses(&envelope(c, 10, "service", fields)), None);
+        assert_eq!(
+            policy.refuses(&envelope(c, 11, "service", fields)),
+            Some(Refusal::Revoked)
+        );
+        assert!(
+            policy.member(later).is_none(),
+            "issued by a revoked coordinator"
+        );
+        assert!(policy.member(o).is_some());
+        assert!(!policy.is_authority(c));
+        // Statements of another team count for nothing.
+        let other = Identity::generate();
+        let foreign = cert(&other, &other, OriginId([5; 32]), Role::Coordinator, 1);
+        let p = Policy::build(info(&team), &[foreign.open().expect("open")]);
+        assert!(p.members.is_empty());
+    }
+
+    #[test]
+    fn the_latest_certificate_of_a_device_is_in_force() {
+        let team = Identity::generate();
+        let d = OriginId([1; 32]);
+        let statements: Vec<Statement> = [
+            cert(&team, &team, d, Role::Coordinator, 5),
+            cert(&team, &team, d, Role::Outreach, 2),
+        ]
+        .iter()
+        .map(|s| s.open().expect("open"))
+        .collect();
+        let mut reversed = statements.clone();
+        reversed.reverse();
+        let a = Policy::build(info(&team), &statements);
+        assert_eq!(
+            a,
+            Policy::build(info(&team), &reversed),
+            "order does not matter"
+        );
+        assert_eq!(a.member(d).map(|c| c.role), Some(Role::Coordinator));
+    }
+
+    #[test]
+    fn a_saved_team_key_opens_with_its_passphrase_only() {
+        let key = Identity::generate();
+        let team = TeamInfo {
+            key: key.origin(),
+            name: "CRC Mosul".into(),
+        };
+        let sealed = seal_team_key(&team, &key, "long passphrase here").expect("seal");
+        let (t, k) = open_team_key(&sealed, "long passphrase here").expect("open");
+        assert_eq!(t, team);
+        assert_eq!(k.origin(), key.origin());
+        assert!(open_team_key(&sealed, "wrong").is_err());
+        assert!(open_team_key(b"hello", "x").is_err());
+    }
+}

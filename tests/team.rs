@@ -1,0 +1,302 @@
+//! Teams (docs/teams.md): enrolment, roles enforced when state is computed, revocation by
+//! sequence number learned through a courier, and what partners may and may not read.
+
+use daleel::model::{Household, OrgType, Organization, Timestamp};
+use daleel::store::{Edit, StoreError};
+use daleel::sync::bundle::BundleError;
+use daleel::sync::card::Card;
+use daleel::sync::enrol::{self, Approval};
+use daleel::sync::export::SyncError;
+use daleel::sync::import::ImportError;
+use daleel::sync::team::{Refusal, Role};
+use uuid::Uuid;
+
+mod common;
+use common::device::Device;
+use common::{NOW, household};
+
+/// A laptop that made a team and is its first coordinator.
+fn coordinator() -> Device {
+    let c = Device::new();
+    enrol::init(&c.ws, "CRC Mosul", "CRC").expect("team init");
+    c
+}
+
+/// `c` certifies `d` (request, approve, join), as the commands do.
+fn enrol_as(c: &Device, d: &Device, role: Role, org: &str) {
+    let request = Card::write(&d.ws.identity, "laptop", Timestamp(NOW)).expect("request");
+    let card = Card::read(&request).expect("read request");
+    let approval = Approval {
+        role,
+        org: org.into(),
+        sensitive: false,
+        expires: None,
+    };
+    let (file, cert) = enrol::approve(&c.ws, &card, &approval).expect("approve");
+    assert_eq!(cert.role, role);
+    let (file, mine) = enrol::read_for_me(&d.ws, &file).expect("a certificate for d");
+    assert_eq!(mine.device, d.ws.identity.origin());
+    enrol::join(&d.ws, &file).expect("join");
+}
+
+fn organization(name: &str) -> Organization {
+    Organization {
+        id: Uuid::now_v7(),
+        name: name.into(),
+        acronym: String::new(),
+        kind: OrgType::NationalNgo,
+        focal_points: Vec::new(),
+    }
+}
+
+#[test]
+fn a_device_enrols_and_team_bundles_flow_without_pairwise_trust() {
+    let stick = tempfile::tempdir().expect("stick");
+    let c = coordinator();
+    let o = Device::new();
+    // In no team and trusting no one, a laptop has no one to send to.
+    let none = daleel::sync::export::export(&o.ws.store, &o.ws.identity, stick.path(), false);
+    assert!(matches!(none, Err(SyncError::NoReceiver)), "{none:?}");
+    enrol_as(&c, &o, Role::Outreach, "CRC");
+    assert!(c.ws.store.trusted().expect("trusted").is_empty());
+    assert!(o.ws.store.trusted().expect("trusted").is_empty());
+    assert_eq!(
+        o.ws.store.team().expect("team"),
+        c.ws.store.team().expect("team")
+    );
+
+    let h = household("نور الهدى");
+    o.save(&[Edit::Household(h.clone())]);
+    let s = c
+        .import(&o.export(stick.path()))
+        .expect("the coordinator imports");
+    assert_eq!(s.new, 1);
+    let there: Household = c.get(h.id);
+    assert_eq!(there.head.name, "نور الهدى");
+    // And back: the coordinator's directory edit reaches the outreach laptop.
+    let org = organization("Mosul Legal Aid");
+    c.save(&[Edit::Organization(org.clone())]);
+    let back = o
+        .import(&c.export(stick.path()))
+        .expect("the outreach laptop imports");
+    assert_eq!(back.new, 1);
+    assert_eq!(o.get::<Organization>(org.id).name, "Mosul Legal Aid");
+    assert_eq!(c.digest(), o.digest());
+
+    // A certificate made for another laptop is refused by this one, and changes nothing.
+    let x = Device::new();
+    let card =
+        Card::read(&Card::write(&x.ws.identity, "x", Timestamp(NOW)).expect("card")).expect("read");
+    let approval = Approval {
+        role: Role::Outreach,
+        org: "CRC".into(),
+        sensitive: false,
+        expires: None,
+    };
+    let (file, _) = enrol::approve(&c.ws, &card, &approval).expect("approve x");
+    let err = enrol::read_for_me(&o.ws, &file).expect_err("not for o");
+    assert!(err.to_string().contains("another device"), "{err}");
+    // A laptop of another team cannot join this one.
+    let other = coordinator();
+    let err = enrol::read_for_me(&x.ws, &file)
+        .and_then(|(f, _)| {
+            enrol::join(&other.ws, &f)?;
+            Ok(())
+        })
+        .expect_err("one team per laptop");
+    assert!(err.to_string().contains("one team"), "{err}");
+}
+
+#[test]
+fn only_the_team_key_or_a_coordinator_it_certified_approves() {
+    let c = coordinator();
+    let o = Device::new();
+    enrol_as(&c, &o, Role::Outreach, "CRC");
+    let x = Device::new();
+    let approval = Approval {
+        role: Role::Coordinator,
+        org: "CRC".into(),
+        sensitive: false,
+        expires: None,
+    };
+    let err = enrol::approve(&o.ws, &x.card(), &approval).expect_err("an outreach laptop");
+    assert!(err.to_string().contains("only a coordinator"), "{err}");
+    // A second coordinator, certified with the team key, approves in turn: the team
+    // survives the first laptop.
+    let c2 = Device::new();
+    enrol_as(&c, &c2, Role::Coordinator, "CRC");
+    enrol_as(&c2, &x, Role::Outreach, "CRC");
+    assert_eq!(
+        x.ws.store
+            .policy()
+            .member(x.ws.identity.origin())
+            .map(|m| m.role),
+        Some(Role::Outreach)
+    );
+    // A partner must be an organization of the directory.
+    let p = Device::new();
+    let partner = Approval {
+        role: Role::Partner,
+        org: "Nobody Known".into(),
+        sensitive: false,
+        expires: None,
+    };
+    let err = enrol::approve(&c.ws, &p.card(), &partner).expect_err("unknown org");
+    assert!(err.to_string().contains("service directory"), "{err}");
+}
+
+#[test]
+fn a_change_beyond_its_role_has_no_effect_on_any_device_and_is_listed() {
+    let stick = tempfile::tempdir().expect("stick");
+    let c = coordinator();
+    let t = Device::new();
+    enrol_as(&c, &t, Role::Outreach, "CRC");
+    // Before it joins, the outreach laptop changes the directory (nothing stops a laptop
+    // in no team), and records a household.
+    let o = Device::new();
+    let org = organization("Unofficial Office");
+    let h = household("سارة");
+    o.save(&[Edit::Organization(org.clone()), Edit::Household(h.clone())]);
+    enrol_as(&c, &o, Role::Outreach, "CRC");
+    // Its own laptop judges its changes by its role now, too.
+    assert!(
+        o.ws.store
+            .get::<Organization>(org.id)
+            .expect("read")
+            .is_none()
+    );
+    assert!(o.ws.store.get::<Household>(h.id).expect("read").is_some());
+    // And refuses a new one outright.
+    let err =
+        o.ws.store
+            .apply("worker", &[Edit::Organization(organization("Another"))])
+            .expect_err("beyond role");
+    assert!(matches!(err, StoreError::NotAllowed(_)), "{err}");
+
+    let s = c.import(&o.export(stick.path())).expect("import");
+    assert_eq!((s.new, s.beyond_role, s.revoked), (2, 1, 0));
+    assert!(
+        c.ws.store
+            .get::<Organization>(org.id)
+            .expect("read")
+            .is_none()
+    );
+    let _: Household = c.get(h.id);
+    let listed = c.ws.store.ineffective().expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].origin, o.ws.identity.origin());
+    assert_eq!(listed[0].reason, Refusal::BeyondRole);
+    assert_eq!(listed[0].entity, "organization");
+    // Forwarded by the coordinator, it has no effect on a third laptop either.
+    let s = t.import(&c.export(stick.path())).expect("import at t");
+    assert_eq!(s.beyond_role, 1);
+    assert!(
+        t.ws.store
+            .get::<Organization>(org.id)
+            .expect("read")
+            .is_none()
+    );
+    assert_eq!(t.digest(), c.digest());
+}
+
+#[test]
+fn a_revoked_devices_later_changes_have_no_effect_on_a_third_device_told_by_a_courier() {
+    let stick = tempfile::tempdir().expect("stick");
+    let c = coordinator();
+    let (x, t, k) = (Device::new(), Device::new(), Device::new());
+    for d in [&x, &t, &k] {
+        enrol_as(&c, d, Role::Outreach, "CRC");
+    }
+    // The laptops learn of each other through the coordinator's bundle.
+    let first = c.export(stick.path());
+    for d in [&x, &t, &k] {
+        d.import(&first).expect("roster");
+    }
+    let early = household("before");
+    x.save(&[Edit::Household(early.clone())]);
+    let b1 = x.export(stick.path());
+    c.import(&b1).expect("c gets the early change");
+    t.import(&b1).expect("t too");
+    // The laptop is stolen: the thief's change reaches t before the revocation does.
+    let late = household("after");
+    x.save(&[Edit::Household(late.clone())]);
+    t.import(&x.export(stick.path()))
+        .expect("t gets the late change");
+    assert!(
+        t.ws.store
+            .get::<Household>(late.id)
+            .expect("read")
+            .is_some()
+    );
+
+    let revocation =
+        enrol::revoke(&c.ws, x.ws.identity.origin(), None).expect("revoke after what c holds");
+    assert_eq!(revocation.after_seq, 1);
+    // A courier carries the revocation from the coordinator to t.
+    k.import(&c.export(stick.path())).expect("the courier");
+    let s = t.import(&k.export(stick.path())).expect("t hears of it");
+    assert!(s.statements >= 1);
+    assert!(
+        t.ws.store
+            .get::<Household>(late.id)
+            .expect("read")
+            .is_none()
+    );
+    assert!(
+        t.ws.store
+            .get::<Household>(early.id)
+            .expect("read")
+            .is_some()
+    );
+    let listed = t.ws.store.ineffective().expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].seq, listed[0].reason), (2, Refusal::Revoked));
+    // Later changes of the revoked laptop have no effect where they land.
+    let later = household("later still");
+    x.save(&[Edit::Household(later.clone())]);
+    let s = t.import(&x.export(stick.path())).expect("import");
+    assert_eq!(s.revoked, 1);
+    assert!(
+        t.ws.store
+            .get::<Household>(later.id)
+            .expect("read")
+            .is_none()
+    );
+    // The coordinator, given everything, computes the same state.
+    c.import(&x.export(stick.path())).expect("c");
+    c.import(&t.export(stick.path())).expect("c");
+    t.import(&c.export(stick.path())).expect("t");
+    assert_eq!(c.digest(), t.digest());
+    // A revoked laptop is no longer sent bundles.
+    let policy = c.ws.store.policy();
+    assert!(
+        policy
+            .team_recipients(c.ws.identity.origin())
+            .iter()
+            .all(|(o, _)| *o != x.ws.identity.origin())
+    );
+}
+
+#[test]
+fn a_team_bundle_cannot_be_decrypted_by_a_partner_device() {
+    let stick = tempfile::tempdir().expect("stick");
+    let c = coordinator();
+    let (o, p) = (Device::new(), Device::new());
+    enrol_as(&c, &o, Role::Outreach, "CRC");
+    enrol_as(&c, &p, Role::Partner, "NRC");
+    c.save(&[Edit::Household(household("hidden"))]);
+    let err = p
+        .import(&c.export(stick.path()))
+        .expect_err("not for partners");
+    assert!(
+        matches!(err, ImportError::Bundle(BundleError::NotForMe { .. })),
+        "{err}"
+    );
+    // Even when the coordinator also trusts the partner's laptop pair-wise.
+    c.trusts(&p);
+    let err = p.import(&c.export(stick.path())).expect_err("still not");
+    assert!(matches!(
+        err,
+        ImportError::Bundle(BundleError::NotForMe { .. })
+    ));
+}
