@@ -1,7 +1,10 @@
 //! Teams (docs/teams.md): enrolment, roles enforced when state is computed, revocation by
 //! sequence number learned through a courier, and what partners may and may not read.
 
-use daleel::model::{Household, OrgType, Organization, Timestamp};
+use daleel::model::{
+    DisclosedField, Household, Move, Need, NeedStatus, OrgType, Organization, Outcome, Priority,
+    Referral, ReferralStatus, Sector, Timestamp, sample,
+};
 use daleel::store::{Edit, StoreError};
 use daleel::sync::bundle::BundleError;
 use daleel::sync::card::Card;
@@ -9,6 +12,12 @@ use daleel::sync::enrol::{self, Approval};
 use daleel::sync::export::SyncError;
 use daleel::sync::import::ImportError;
 use daleel::sync::team::{Refusal, Role};
+use daleel::tui::app::App;
+use daleel::tui::event::Event;
+use daleel::tui::jobs::Runner;
+use daleel::tui::keys::Key;
+use daleel::tui::theme::Theme;
+use ratatui::crossterm::event::KeyCode;
 use uuid::Uuid;
 
 mod common;
@@ -299,4 +308,254 @@ fn a_team_bundle_cannot_be_decrypted_by_a_partner_device() {
         err,
         ImportError::Bundle(BundleError::NotForMe { .. })
     ));
+}
+
+/// A sent referral from a household to `org`'s first service outside the sensitive
+/// sectors, for a need of `sector`, disclosing `fields`.
+fn sent_referral(
+    c: &Device,
+    h: &Household,
+    org: &str,
+    sector: Sector,
+    fields: &[DisclosedField],
+) -> Referral {
+    let dir = sample::directory();
+    let org = dir
+        .organizations
+        .iter()
+        .find(|o| o.acronym == org)
+        .expect("a sample organization");
+    let service = dir
+        .services
+        .iter()
+        .find(|s| s.organization == org.id && !s.sector.is_sensitive())
+        .expect("a service of it");
+    let need = Need {
+        id: Uuid::now_v7(),
+        household: h.id,
+        sector,
+        description: format!("Sentinelneed of {}", h.head.name),
+        priority: Priority::Urgent,
+        status: NeedStatus::Open,
+        created_at: Timestamp(NOW),
+        created_by: "w".into(),
+        ..Need::default()
+    };
+    let r = Referral {
+        id: Uuid::now_v7(),
+        household: h.id,
+        need: need.id,
+        service: service.id,
+        organization: org.id,
+        referring_org: "CRC".into(),
+        priority: Priority::Urgent,
+        reason: "needs legal counselling".into(),
+        disclosed: fields.iter().copied().collect(),
+        created_at: Timestamp(NOW),
+        created_by: "w".into(),
+        ..Referral::default()
+    };
+    c.save(&[Edit::Need(need), Edit::Referral(r.clone())]);
+    c.ws.store
+        .move_referral("w", r.id, &Move::Send, "")
+        .expect("send");
+    r
+}
+
+/// A household that consented (or not) to disclosure, with a phone and a village.
+fn consenting(name: &str, disclosure: bool) -> Household {
+    let mut h = household(name);
+    if let Some(c) = h.consent.as_mut() {
+        c.disclosure = disclosure;
+    }
+    h.phone = format!("0770 {} 1111", name.len());
+    h.location.village = format!("Village of {name}");
+    h
+}
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn a_partner_hand_off_holds_only_its_referrals_consented_fields_and_no_sensitive_case() {
+    let stick = tempfile::tempdir().expect("stick");
+    let c = coordinator();
+    let (o, p, q) = (Device::new(), Device::new(), Device::new());
+    enrol_as(&c, &o, Role::Outreach, "CRC");
+    enrol_as(&c, &p, Role::Partner, "NRC");
+    enrol_as(&c, &q, Role::Partner, "UNHCR");
+    let alpha = consenting("Sentinel Alpha", true);
+    let beta = consenting("Sentinel Beta", true);
+    let gamma = consenting("Sentinel Gamma", true);
+    let delta = consenting("Sentinel Delta", true);
+    c.save(&[&alpha, &beta, &gamma, &delta].map(|h| Edit::Household(h.clone())));
+    let alpha = c.get::<Household>(alpha.id);
+    let gamma = c.get::<Household>(gamma.id);
+    let everything = [DisclosedField::HeadName, DisclosedField::Phone];
+    let r1 = sent_referral(&c, &alpha, "NRC", Sector::Hlp, &[DisclosedField::HeadName]);
+    let r2 = sent_referral(&c, &beta, "UNHCR", Sector::Protection, &everything);
+    let r3 = sent_referral(&c, &gamma, "NRC", Sector::Hlp, &everything);
+    let r4 = sent_referral(&c, &delta, "NRC", Sector::Gbv, &everything);
+    // Gamma withdraws consent to disclosure after its referral was sent.
+    c.edit_household("w", gamma.id, 10, |h| {
+        if let Some(consent) = h.consent.as_mut() {
+            consent.disclosure = false;
+        }
+    });
+
+    let s = daleel::sync::handoff::export_for_org(&c.ws.store, &c.ws.identity, "nrc", stick.path())
+        .expect("hand-off");
+    assert_eq!((s.referrals, s.households, s.sensitive_left_out), (2, 2, 1));
+    let bytes = std::fs::read(&s.path).expect("read");
+    // Opened as the partner's laptop opens it: the whole decrypted content is scanned.
+    let handoff = daleel::sync::handoff::open(&p.ws.store, &bytes, &p.ws.identity).expect("open");
+    let plain = daleel::codec::encode(&handoff).expect("encode");
+    assert!(contains(&plain, "Sentinel Alpha"), "the disclosed name");
+    assert!(
+        contains(&plain, &alpha.case_code),
+        "the reference for the answer"
+    );
+    assert!(contains(&plain, &gamma.case_code));
+    for absent in [
+        alpha.phone.as_str(),
+        "Village of Sentinel Alpha",
+        "Sentinelneed of Sentinel Alpha",
+        "Sentinel Beta",
+        "Sentinel Gamma",
+        gamma.phone.as_str(),
+        "Village of Sentinel Gamma",
+        "Sentinel Delta",
+        "Amal H.",
+    ] {
+        assert!(!contains(&plain, absent), "{absent} must not be handed off");
+    }
+    let referrals: Vec<Uuid> = handoff
+        .snapshot
+        .referrals
+        .iter()
+        .map(|r| r.referral.id)
+        .collect();
+    assert!(referrals.contains(&r1.id) && referrals.contains(&r3.id));
+    assert!(!referrals.contains(&r2.id) && !referrals.contains(&r4.id));
+    let households: Vec<Uuid> = handoff.snapshot.households.iter().map(|h| h.id).collect();
+    assert_eq!(households.len(), 2);
+    assert!(households.contains(&alpha.id) && households.contains(&gamma.id));
+    // Nobody else opens it: not another agency's partner, not a team laptop.
+    let err = daleel::sync::handoff::open(&q.ws.store, &bytes, &q.ws.identity).expect_err("q");
+    assert!(
+        matches!(err, ImportError::Bundle(BundleError::NotForMe { .. })),
+        "{err}"
+    );
+    assert!(o.import(&s.path).is_err());
+    // Each household handed off is in the coordinator's audit trail.
+    let trail =
+        c.ws.store
+            .audit_trail(Some(&alpha.case_code))
+            .expect("audit");
+    assert!(
+        trail.iter().any(|e| e.what.contains("hand-off to NRC")),
+        "{trail:?}"
+    );
+}
+
+#[test]
+fn a_partners_acceptance_and_completion_reach_the_crc_and_its_queue() {
+    let stick = tempfile::tempdir().expect("stick");
+    let c = coordinator();
+    let p = Device::new();
+    enrol_as(&c, &p, Role::Partner, "NRC");
+    let h = consenting("Sentinel Alpha", true);
+    c.save(&[Edit::Household(h.clone())]);
+    let h = c.get::<Household>(h.id);
+    let r = sent_referral(&c, &h, "NRC", Sector::Hlp, &[DisclosedField::HeadName]);
+    let awaiting = |d: &Device| {
+        let mut app = App::new(
+            d.ws.store.clone(),
+            Theme::plain(),
+            Runner::Inline(Vec::new()),
+            0,
+        )
+        .expect("app");
+        app.handle_event(Event::Key(Key::new(KeyCode::F(5))));
+        app.queue.counts.awaiting
+    };
+    assert_eq!(awaiting(&c), 1);
+
+    let handoff =
+        daleel::sync::handoff::export_for_org(&c.ws.store, &c.ws.identity, "NRC", stick.path())
+            .expect("hand-off");
+    let s = p.import(&handoff.path).expect("the partner imports");
+    assert_eq!(s.handed_off, Some(1));
+    assert_eq!(p.get::<Referral>(r.id).status(), ReferralStatus::Sent);
+    assert_eq!(p.get::<Household>(h.id).head.name, "Sentinel Alpha");
+    // The partner answers; it may do nothing else.
+    p.ws.store
+        .move_referral("NRC focal point", r.id, &Move::Accept, "")
+        .expect("accept");
+    let err =
+        p.ws.store
+            .apply("x", &[Edit::Household(p.get::<Household>(h.id))])
+            .expect_err("a partner does not edit households");
+    assert!(matches!(err, StoreError::NotAllowed(_)), "{err}");
+    let back = c.import(&p.export(stick.path())).expect("the CRC imports");
+    assert_eq!((back.new, back.beyond_role), (1, 0));
+    assert_eq!(c.get::<Referral>(r.id).status(), ReferralStatus::Accepted);
+    assert_eq!(awaiting(&c), 0, "no longer awaiting a response");
+    // A new hand-off keeps the partner's answer; completion travels back too.
+    let again =
+        daleel::sync::handoff::export_for_org(&c.ws.store, &c.ws.identity, "NRC", stick.path())
+            .expect("hand-off");
+    p.import(&again.path).expect("again");
+    assert_eq!(p.get::<Referral>(r.id).status(), ReferralStatus::Accepted);
+    p.ws.store
+        .move_referral(
+            "NRC focal point",
+            r.id,
+            &Move::Complete {
+                outcome: Outcome::Successful,
+                reason: String::new(),
+            },
+            "",
+        )
+        .expect("complete");
+    c.import(&p.export(stick.path())).expect("the CRC imports");
+    let at_crc = c.get::<Referral>(r.id);
+    assert_eq!(at_crc.status(), ReferralStatus::Completed);
+    assert_eq!(
+        at_crc.history.last().map(|s| s.by.as_str()),
+        Some("NRC focal point")
+    );
+    assert!(at_crc.flagged.is_empty());
+}
+
+#[test]
+fn a_partners_answer_to_another_organizations_referral_has_no_effect() {
+    let stick = tempfile::tempdir().expect("stick");
+    let c = coordinator();
+    let p = Device::new();
+    // Before it is certified, the laptop is trusted pair-wise and answers a referral
+    // addressed to another agency.
+    c.trusts(&p);
+    p.trusts(&c);
+    let h = consenting("Sentinel Alpha", true);
+    c.save(&[Edit::Household(h.clone())]);
+    let h = c.get::<Household>(h.id);
+    let r = sent_referral(&c, &h, "UNHCR", Sector::Protection, &[]);
+    p.import(&c.export(stick.path())).expect("p");
+    p.ws.store
+        .move_referral("someone", r.id, &Move::Accept, "")
+        .expect("accept, in no team");
+    enrol_as(&c, &p, Role::Partner, "NRC");
+    let s = c.import(&p.export(stick.path())).expect("c");
+    assert_eq!(s.beyond_role, 1);
+    assert_eq!(c.get::<Referral>(r.id).status(), ReferralStatus::Sent);
+    let listed = c.ws.store.ineffective().expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        (listed[0].entity.as_str(), listed[0].reason),
+        ("referral", Refusal::BeyondRole)
+    );
+    // On the partner's laptop too, once its role is known.
+    assert_eq!(p.get::<Referral>(r.id).status(), ReferralStatus::Sent);
 }

@@ -251,6 +251,11 @@ pub enum SyncCommand {
         /// Everything this laptop holds, not only what the team is not known to have.
         #[arg(long)]
         all: bool,
+        /// A hand-off for a partner agency's certified devices instead: the referrals
+        /// addressed to it, what each household consented to disclose, and the service
+        /// directory (a coordinator's laptop only).
+        #[arg(long, value_name = "ORG", conflicts_with = "all")]
+        for_org: Option<String>,
     },
     /// Import bundle files, or every bundle in a folder. Each is checked whole first;
     /// files are never changed or deleted.
@@ -572,7 +577,12 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             ),
         },
         Some(Command::Sync { command }) => match command {
-            SyncCommand::Export { out, all } => trust::export_bundle(&ws, &out, all),
+            SyncCommand::Export {
+                out,
+                for_org: Some(org),
+                ..
+            } => trust::export_handoff(&ws, &out, &org),
+            SyncCommand::Export { out, all, .. } => trust::export_bundle(&ws, &out, all),
             SyncCommand::Import { paths } => trust::import_bundles(&ws, &paths),
             SyncCommand::Status { json } => trust::status(&ws, json),
         },

@@ -169,6 +169,27 @@ pub fn export_bundle(ws: &Workspace, dir: &Path, all: bool) -> Result<(), Failur
     Ok(())
 }
 
+pub fn export_handoff(ws: &Workspace, dir: &Path, org: &str) -> Result<(), Failure> {
+    let s = crate::sync::handoff::export_for_org(&ws.store, &ws.identity, org, dir)?;
+    tracing::info!(
+        referrals = s.referrals,
+        bytes = s.bytes,
+        "hand-off exported"
+    );
+    println!("{}", s.path.display());
+    eprintln!(
+        "Wrote a hand-off for {} ({} partner devices): {} referrals of {} households, with only what each household consented to disclose, and the service directory.",
+        s.org, s.devices, s.referrals, s.households
+    );
+    if s.sensitive_left_out > 0 {
+        eprintln!(
+            "Left out {} GBV or child protection referrals: not every device of {} is certified for sensitive cases.",
+            s.sensitive_left_out, s.org
+        );
+    }
+    Ok(())
+}
+
 pub fn import_bundles(ws: &Workspace, paths: &[std::path::PathBuf]) -> Result<(), Failure> {
     let mut refused = 0;
     let mut files = Vec::new();
@@ -189,6 +210,14 @@ pub fn import_bundles(ws: &Workspace, paths: &[std::path::PathBuf]) -> Result<()
     for file in &files {
         let shown = file.display();
         match crate::sync::import::import_file(&ws.store, file, &ws.identity, |_, _| {}) {
+            Ok(s) if s.handed_off.is_some() => {
+                println!(
+                    "{shown}: hand-off from {} ({}): {} referrals for this organization",
+                    s.sender_code,
+                    s.sender_fingerprint,
+                    s.handed_off.unwrap_or(0)
+                );
+            }
             Ok(s) => {
                 tracing::info!(
                     new = s.new,

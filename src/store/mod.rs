@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod entity;
 pub mod erase;
+pub mod handoff;
 pub mod merge;
 pub mod query;
 pub mod seal;

@@ -42,6 +42,23 @@ pub struct ImportSummary {
     pub revoked: u64,
     /// Team statements (certificates, revocations) new to this device.
     pub statements: usize,
+    /// For a coordinator's hand-off (a partner's laptop): the referrals it holds.
+    pub handed_off: Option<usize>,
+}
+
+/// Imports a hand-off (on a partner's laptop).
+fn import_handoff(
+    store: &Store,
+    bytes: &[u8],
+    me: &Identity,
+) -> Result<ImportSummary, ImportError> {
+    let (sender, referrals) = super::handoff::import(store, bytes, me)?;
+    Ok(ImportSummary {
+        sender_code: device_code(sender),
+        sender_fingerprint: fingerprint(sender),
+        handed_off: Some(referrals),
+        ..ImportSummary::default()
+    })
 }
 
 fn kind_word(kind: DatabaseKind) -> &'static str {
@@ -59,6 +76,9 @@ pub fn import_bytes(
     me: &Identity,
     progress: impl FnMut(u64, u64),
 ) -> Result<ImportSummary, ImportError> {
+    if super::handoff::is_handoff(bytes) {
+        return import_handoff(store, bytes, me);
+    }
     let plain = bundle::open(bytes, me, may_open(store))?;
     import_plain(store, &plain, progress)
 }
@@ -71,6 +91,9 @@ fn import_owned(
     me: &Identity,
     progress: impl FnMut(u64, u64),
 ) -> Result<ImportSummary, ImportError> {
+    if super::handoff::is_handoff(&bytes) {
+        return import_handoff(store, &bytes, me);
+    }
     let inner = match bundle::open(&bytes, me, may_open(store))? {
         std::borrow::Cow::Owned(inner) => Some(inner),
         std::borrow::Cow::Borrowed(_) => None,
@@ -166,6 +189,7 @@ fn import_plain(
         beyond_role: beyond_after.saturating_sub(beyond_before),
         revoked: revoked_after.saturating_sub(revoked_before),
         statements: learned.new,
+        handed_off: None,
     })
 }
 

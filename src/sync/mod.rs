@@ -6,6 +6,7 @@ pub mod card;
 pub mod drives;
 pub mod enrol;
 pub mod export;
+pub mod handoff;
 pub mod identity;
 pub mod import;
 pub mod team;

@@ -1,0 +1,437 @@
+//! Hand-offs to partner agencies (docs/teams.md, "Partners"): `daleel sync export
+//! --for-org ORG` on a coordinator's laptop writes, for that organization's certified
+//! partner devices only, the referrals addressed to it, what each household consented
+//! to disclose, and the service directory. It is a snapshot signed by the coordinator's
+//! device, not a part of anyone's change log: a partner never holds other devices'
+//! changes, and full team bundles are never encrypted to partners. The partner's
+//! answers travel back as referral steps in its own bundles.
+//!
+//! The file: `DALEELHO`, version (u16 LE, 1), the clear header block (u32 LE length and
+//! the encoded `ClearHeader`, naming the sender), then an age file to the partner
+//! devices holding: the encoded `Handoff` (u64 LE length and bytes) and the sender's
+//! ed25519 signature of `"daleel handoff v1" || encoded Handoff`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::bundle::{BundleError, ClearHeader};
+use super::export::SyncError;
+use super::identity::{Identity, device_code, fingerprint};
+use super::import::ImportError;
+use super::team::{Role, Signed};
+use crate::codec::{self, Versioned};
+use crate::model::change::OriginId;
+use crate::model::{DisclosedField, Household, Need, Person, Referral, ReferralStatus, Timestamp};
+use crate::store::handoff::{HandedReferral, Snapshot, named};
+use crate::store::{DatabaseKind, Store, StoreError};
+
+/// The first bytes of a hand-off file.
+pub const HANDOFF_MAGIC: &[u8; 8] = b"DALEELHO";
+const HANDOFF_VERSION: u16 = 1;
+
+/// What a hand-off carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handoff {
+    pub sender: OriginId,
+    pub team: OriginId,
+    pub org: Uuid,
+    pub org_name: String,
+    pub made_at: Timestamp,
+    pub kind: DatabaseKind,
+    /// The team's statements (so that a partner learns of revocations too).
+    pub roster: Vec<Signed>,
+    pub snapshot: Snapshot,
+}
+
+impl Versioned for Handoff {
+    const VERSION: u8 = 1;
+}
+
+/// What a hand-off export wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandoffSummary {
+    pub path: PathBuf,
+    pub org: String,
+    pub referrals: usize,
+    pub households: usize,
+    pub devices: usize,
+    /// Referrals in the GBV and child protection sectors left out (some receiving
+    /// device is not certified for them).
+    pub sensitive_left_out: usize,
+    pub bytes: u64,
+}
+
+fn message(body: &[u8]) -> Vec<u8> {
+    let mut m = b"daleel handoff v1".to_vec();
+    m.extend(body);
+    m
+}
+
+/// What of a household a referral may disclose: nothing personal unless the household
+/// consented to disclosure, and then only the fields the referral names.
+fn disclosed(h: &Household, fields: &BTreeSet<DisclosedField>) -> Household {
+    let allowed =
+        |f: DisclosedField| h.consent.as_ref().is_some_and(|c| c.disclosure) && fields.contains(&f);
+    Household {
+        id: h.id,
+        case_code: h.case_code.clone(),
+        created_at: h.created_at,
+        created_by: String::new(),
+        head: if allowed(DisclosedField::HeadName) {
+            Person::new(h.head.id, h.head.name.clone())
+        } else {
+            Person::new(h.head.id, "")
+        },
+        phone: if allowed(DisclosedField::Phone) {
+            h.phone.clone()
+        } else {
+            String::new()
+        },
+        members: if allowed(DisclosedField::Members) {
+            h.members.clone()
+        } else {
+            Vec::new()
+        },
+        location: if allowed(DisclosedField::Location) {
+            h.location.clone()
+        } else {
+            Default::default()
+        },
+        vulnerabilities: if allowed(DisclosedField::Vulnerabilities) {
+            h.vulnerabilities.clone()
+        } else {
+            Default::default()
+        },
+        consent: h.consent.clone(),
+        status: h.status.clone(),
+        ..Household::default()
+    }
+}
+
+fn refused(msg: impl Into<String>) -> SyncError {
+    SyncError::Store(StoreError::Invalid(msg.into()))
+}
+
+/// Builds what a hand-off to `org_name` carries, and the partner devices it is for.
+fn build(
+    store: &Store,
+    identity: &Identity,
+    org_name: &str,
+) -> Result<(Handoff, Vec<age::x25519::Recipient>, usize), SyncError> {
+    let policy = store.policy();
+    let me = identity.origin();
+    let team = policy.team.clone().ok_or_else(|| {
+        refused("this laptop is in no team: hand-offs go to a team's certified partner devices")
+    })?;
+    if policy.member(me).map(|c| c.role) != Some(Role::Coordinator)
+        || policy.revoked.contains_key(&me)
+    {
+        return Err(refused(
+            "only a coordinator's laptop writes hand-offs to partners",
+        ));
+    }
+    let wanted = org_name.trim().to_lowercase();
+    let org = store
+        .organizations()?
+        .into_iter()
+        .find(|o| o.acronym.to_lowercase() == wanted || o.name.to_lowercase() == wanted)
+        .ok_or_else(|| {
+            refused(format!(
+                "no organization \"{org_name}\" in the service directory"
+            ))
+        })?;
+    let devices: Vec<_> = policy
+        .members
+        .values()
+        .filter(|c| c.role == Role::Partner && c.org_id == Some(org.id))
+        .filter(|c| !policy.revoked.contains_key(&c.device))
+        .collect();
+    let recipients: Vec<age::x25519::Recipient> = devices
+        .iter()
+        .filter_map(|c| c.recipient.parse().ok())
+        .collect();
+    if recipients.is_empty() {
+        return Err(refused(format!(
+            "no partner device of {} is certified: approve one with daleel team approve REQUEST --role partner --org \"{}\"",
+            org.short_name(),
+            org.short_name()
+        )));
+    }
+    // Sensitive cases go only where every receiving device may read them.
+    let sensitive_ok = devices.iter().all(|c| c.sensitive);
+    let mut snapshot = Snapshot::default();
+    let mut households = BTreeSet::new();
+    let mut left_out = 0;
+    for r in store.all::<Referral>() {
+        let r = r?;
+        if r.organization != org.id
+            || r.status() == ReferralStatus::Draft
+            || store.is_erased(r.household)?
+        {
+            continue;
+        }
+        let need: Option<Need> = store.get(r.need)?;
+        let service = store.service(r.service)?;
+        let sensitive = need.as_ref().is_some_and(|n| n.sector.is_sensitive())
+            || service.as_ref().is_some_and(|s| s.sector.is_sensitive());
+        if sensitive && !sensitive_ok {
+            left_out += 1;
+            continue;
+        }
+        let Some(h) = store.get::<Household>(r.household)? else {
+            continue;
+        };
+        let consented = h.consent.as_ref().is_some_and(|c| c.disclosure);
+        if let Some(n) = need {
+            let describe = consented && r.disclosed.contains(&DisclosedField::NeedDescription);
+            snapshot.needs.push(Need {
+                description: if describe {
+                    n.description.clone()
+                } else {
+                    String::new()
+                },
+                member: None,
+                created_by: String::new(),
+                ..n
+            });
+        }
+        if households.insert(h.id) {
+            snapshot.households.push(disclosed(&h, &r.disclosed));
+        }
+        let versions = store.versions_of::<Referral>(r.id)?;
+        // Notes and reasons of the history are free text: they stay at the CRC.
+        let history = r
+            .history
+            .iter()
+            .map(|s| crate::model::Step {
+                note: String::new(),
+                reason: String::new(),
+                ..s.clone()
+            })
+            .collect();
+        snapshot.referrals.push(HandedReferral {
+            referral: Referral {
+                history,
+                flagged: Vec::new(),
+                disclosed: if consented {
+                    r.disclosed.clone()
+                } else {
+                    BTreeSet::new()
+                },
+                ..r
+            },
+            root: versions.root.map(|h| named(h, me)),
+            steps: versions.steps.iter().map(|h| named(*h, me)).collect(),
+        });
+    }
+    snapshot.needs.sort_by_key(|n| n.id);
+    snapshot.needs.dedup_by_key(|n| n.id);
+    snapshot.organizations = store
+        .all::<crate::model::Organization>()
+        .collect::<Result<_, _>>()?;
+    snapshot.services = store
+        .all::<crate::model::Service>()
+        .collect::<Result<_, _>>()?;
+    let handoff = Handoff {
+        sender: me,
+        team: team.key,
+        org: org.id,
+        org_name: org.short_name().to_string(),
+        made_at: store.now(),
+        kind: store.kind()?.unwrap_or(DatabaseKind::Real),
+        roster: store.roster()?,
+        snapshot,
+    };
+    Ok((handoff, recipients, left_out))
+}
+
+/// Writes a hand-off for `org_name`'s partner devices into `dir` (a temporary name,
+/// fsync, rename, as bundles), and audits each household it discloses.
+pub fn export_for_org(
+    store: &Store,
+    identity: &Identity,
+    org_name: &str,
+    dir: &Path,
+) -> Result<HandoffSummary, SyncError> {
+    if !dir.is_dir() {
+        return Err(SyncError::NotAFolder {
+            path: dir.to_path_buf(),
+        });
+    }
+    let (handoff, recipients, left_out) = build(store, identity, org_name)?;
+    let body = codec::encode(&handoff).map_err(StoreError::from)?;
+    let signature = identity.sign(&message(&body));
+    let mut inner = zeroize::Zeroizing::new(Vec::with_capacity(body.len() + 72));
+    inner.extend((body.len() as u64).to_le_bytes());
+    inner.extend(&body);
+    inner.extend(signature);
+    let mut out = HANDOFF_MAGIC.to_vec();
+    out.extend(HANDOFF_VERSION.to_le_bytes());
+    let clear = codec::encode(&ClearHeader {
+        sender: identity.origin(),
+    })
+    .map_err(StoreError::from)?;
+    out.extend((clear.len() as u32).to_le_bytes());
+    out.extend(&clear);
+    let encryptor =
+        age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
+            .map_err(|e| refused(format!("cannot encrypt the hand-off: {e}")))?;
+    let stamp = store.now().to_utc().format("%Y%m%dT%H%M%SZ").to_string();
+    let safe: String = handoff
+        .org_name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let name = format!(
+        "daleel-{}-for-{safe}-{stamp}.{}",
+        identity.code(),
+        super::export::EXTENSION
+    );
+    let path = dir.join(&name);
+    let write_error = |source| SyncError::Write {
+        path: path.clone(),
+        source,
+    };
+    {
+        let mut w = encryptor.wrap_output(&mut out).map_err(write_error)?;
+        std::io::Write::write_all(&mut w, &inner).map_err(write_error)?;
+        w.finish().map_err(write_error)?;
+    }
+    crate::workspace::write_whole(&path, &out, crate::workspace::Access::Shared)
+        .map_err(write_error)?;
+    for h in &handoff.snapshot.households {
+        store.audit(
+            crate::store::audit::AuditAction::Export,
+            Some(&h.case_code),
+            &format!("hand-off to {}", handoff.org_name),
+            1,
+        )?;
+    }
+    store.flush()?;
+    Ok(HandoffSummary {
+        path,
+        org: handoff.org_name.clone(),
+        referrals: handoff.snapshot.referrals.len(),
+        households: handoff.snapshot.households.len(),
+        devices: recipients.len(),
+        sensitive_left_out: left_out,
+        bytes: out.len() as u64,
+    })
+}
+
+/// Whether the bytes are a hand-off (not a bundle).
+pub fn is_handoff(bytes: &[u8]) -> bool {
+    bytes.starts_with(HANDOFF_MAGIC)
+}
+
+/// Opens a hand-off made for this device: its sender must be a coordinator of this
+/// device's team, the file must be encrypted to this device and signed by its sender.
+pub fn open(store: &Store, bytes: &[u8], me: &Identity) -> Result<Handoff, ImportError> {
+    let damaged = |why: &str| ImportError::Bundle(BundleError::Damaged(why.to_string()));
+    let rest = bytes
+        .strip_prefix(HANDOFF_MAGIC.as_slice())
+        .ok_or_else(|| damaged("not a hand-off"))?;
+    let (version, rest) = rest
+        .split_first_chunk::<2>()
+        .ok_or(BundleError::Truncated)?;
+    if u16::from_le_bytes(*version) != HANDOFF_VERSION {
+        return Err(ImportError::Bundle(BundleError::Damaged(
+            "a hand-off of a newer Daleel: install the newer version".into(),
+        )));
+    }
+    let (len, rest) = rest
+        .split_first_chunk::<4>()
+        .ok_or(BundleError::Truncated)?;
+    let len = u32::from_le_bytes(*len) as usize;
+    if len > 4096 || rest.len() < len {
+        return Err(damaged("its clear header does not add up"));
+    }
+    let (clear, encrypted) = rest.split_at(len);
+    let clear: ClearHeader = codec::decode_untrusted(clear).map_err(BundleError::from)?;
+    let sender = clear.sender;
+    let policy = store.policy();
+    let named = || (device_code(sender), fingerprint(sender));
+    if policy.member(sender).map(|c| c.role) != Some(Role::Coordinator) {
+        let (code, fingerprint) = named();
+        return Err(ImportError::Bundle(BundleError::NotTrusted {
+            code,
+            fingerprint,
+        }));
+    }
+    if policy.member(me.origin()).map(|c| c.role) != Some(Role::Partner) {
+        return Err(ImportError::Kind(
+            "this is a hand-off for a partner agency's laptop: this laptop is not certified as a partner".into(),
+        ));
+    }
+    let decryptor = age::Decryptor::new_buffered(encrypted)
+        .map_err(|e| damaged(&format!("its encrypted part does not open: {e}")))?;
+    let identity = me.age_identity();
+    let mut reader = match decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)) {
+        Ok(r) => r,
+        Err(age::DecryptError::NoMatchingKeys) => {
+            let (code, fingerprint) = named();
+            return Err(ImportError::Bundle(BundleError::NotForMe {
+                code,
+                fingerprint,
+            }));
+        }
+        Err(e) => return Err(damaged(&format!("its encrypted part does not open: {e}"))),
+    };
+    let mut inner = zeroize::Zeroizing::new(Vec::new());
+    std::io::Read::read_to_end(&mut reader, &mut inner)
+        .map_err(|_| ImportError::Bundle(BundleError::Truncated))?;
+    let (len, rest) = inner
+        .split_first_chunk::<8>()
+        .ok_or(BundleError::Truncated)?;
+    let len = u64::from_le_bytes(*len) as usize;
+    if rest.len() != len.saturating_add(64) {
+        return Err(damaged("its length does not add up"));
+    }
+    let (body, signature) = rest.split_at(len);
+    let signature: [u8; 64] = signature.try_into().map_err(|_| BundleError::Truncated)?;
+    if !super::verify(sender, &message(body), &signature) {
+        return Err(ImportError::Bundle(BundleError::BadSignature));
+    }
+    // Signed by a coordinator of the team: read with the database's own limit.
+    let handoff: Handoff = codec::decode(body).map_err(BundleError::from)?;
+    if handoff.sender != sender || policy.team.as_ref().map(|t| t.key) != Some(handoff.team) {
+        return Err(damaged(
+            "its outside and inside name different senders or teams",
+        ));
+    }
+    Ok(handoff)
+}
+
+/// Imports a hand-off on a partner's device: learns the team's statements, and replaces
+/// its copy of the handed-off referrals and directory. Returns how many referrals it
+/// now holds from it.
+pub fn import(
+    store: &Store,
+    bytes: &[u8],
+    me: &Identity,
+) -> Result<(OriginId, usize), ImportError> {
+    let handoff = open(store, bytes, me)?;
+    store.learn_statements(&handoff.roster)?;
+    match store.kind()? {
+        Some(kind) if kind != handoff.kind => {
+            return Err(ImportError::Kind(
+                "demo (training) and real data never mix: this hand-off is of the other kind"
+                    .into(),
+            ));
+        }
+        Some(_) => {}
+        None => store.set_kind(handoff.kind)?,
+    }
+    store.apply_snapshot(&handoff.snapshot)?;
+    store.audit(
+        crate::store::audit::AuditAction::Import,
+        None,
+        &format!("hand-off from {}", device_code(handoff.sender)),
+        handoff.snapshot.referrals.len() as u64,
+    )?;
+    store.flush()?;
+    Ok((handoff.sender, handoff.snapshot.referrals.len()))
+}
