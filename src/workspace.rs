@@ -291,10 +291,14 @@ impl Workspace {
         })
     }
 
-    /// The data key of an encrypted database (key files such as the team key are sealed
-    /// under it).
-    pub(crate) fn data_key(&self) -> Option<&DataKey> {
-        self.unlocked.as_ref().map(|u| &u.key)
+    /// What team commands work on (docs/teams.md): shareable with the screens' threads.
+    pub fn team(&self) -> crate::sync::enrol::TeamHandle {
+        crate::sync::enrol::TeamHandle {
+            store: self.store.clone(),
+            identity: self.identity.clone(),
+            dir: self.dir.clone(),
+            key: self.unlocked.as_ref().map(|u| u.key.clone()),
+        }
     }
 
     /// The workers of an encrypted database, as a handle the screens can keep and use on

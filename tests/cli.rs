@@ -1013,3 +1013,159 @@ fn the_log_file_and_the_messages_hold_no_household_name_at_any_level() {
         assert!(!log.contains(phone.as_str()), "{phone} in the log");
     }
 }
+
+/// Runs a command that must succeed; returns its stdout, trimmed.
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = daleel(dir, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stdout(&out).trim().to_string()
+}
+
+#[test]
+fn a_team_is_made_joined_used_and_a_device_revoked_through_the_commands() {
+    let (crc, field, stick) = (
+        tempfile::tempdir().expect("crc"),
+        tempfile::tempdir().expect("field"),
+        tempfile::tempdir().expect("stick"),
+    );
+    let s = stick.path().to_str().expect("path");
+    // Changing trust asks first; from a script, --yes is needed.
+    let asked = daleel(crc.path(), &["team", "init", "--name", "CRC Mosul"]);
+    assert!(!asked.status.success());
+    assert!(stderr(&asked).contains("--yes"), "{}", stderr(&asked));
+    let team_fp = ok(
+        crc.path(),
+        &["team", "init", "--name", "CRC Mosul", "--yes"],
+    );
+    assert_eq!(team_fp.split('-').count(), 5, "a fingerprint: {team_fp}");
+    let again = daleel(crc.path(), &["team", "init", "--name", "Other", "--yes"]);
+    assert!(stderr(&again).contains("one team"), "{}", stderr(&again));
+
+    let request = ok(field.path(), &["team", "request", "--out", s]);
+    let bad_role = daleel(
+        crc.path(),
+        &[
+            "team", "approve", &request, "--role", "boss", "--org", "CRC", "--out", s, "--yes",
+        ],
+    );
+    assert!(
+        stderr(&bad_role).contains("outreach, coordinator, partner"),
+        "{}",
+        stderr(&bad_role)
+    );
+    let cert = ok(
+        crc.path(),
+        &[
+            "team",
+            "approve",
+            &request,
+            "--role",
+            "outreach",
+            "--org",
+            "CRC",
+            "--expires",
+            "2027-12-31",
+            "--out",
+            s,
+            "--yes",
+        ],
+    );
+    // The certificate is not for the coordinator's own laptop.
+    let wrong = daleel(crc.path(), &["team", "join", &cert, "--yes"]);
+    assert!(
+        stderr(&wrong).contains("another device"),
+        "{}",
+        stderr(&wrong)
+    );
+    ok(field.path(), &["team", "join", &cert, "--yes"]);
+    let list = json(&daleel(field.path(), &["team", "list", "--json"]));
+    assert_eq!(list["team"], "CRC Mosul");
+    assert_eq!(list["team_key"], team_fp.as_str());
+    assert_eq!(list["members"].as_array().map(|m| m.len()), Some(2));
+
+    // No pairwise trust: the team carries the bundles, here from the CRC to the field.
+    ok(crc.path(), &["demo", "--households", "3"]);
+    let from_crc = ok(crc.path(), &["sync", "export", "--out", s]);
+    ok(field.path(), &["sync", "import", &from_crc]);
+    let held = json(&daleel(field.path(), &["stats", "--json"]));
+    assert_eq!(held["households"], 3);
+    let field_fp = list["members"]
+        .as_array()
+        .and_then(|m| m.iter().find(|d| d["this_device"] == true))
+        .and_then(|d| d["fingerprint"].as_str())
+        .expect("the field laptop")
+        .to_string();
+    // Revoke: the CRC holds no change of the field laptop, so it asks from which on.
+    let asks = daleel(crc.path(), &["team", "revoke", &field_fp, "--yes"]);
+    assert!(stderr(&asks).contains("--after-seq"), "{}", stderr(&asks));
+    ok(
+        crc.path(),
+        &["team", "revoke", &field_fp, "--after-seq", "0", "--yes"],
+    );
+    let listed = json(&daleel(crc.path(), &["team", "list", "--json"]));
+    let standing = listed["members"]
+        .as_array()
+        .and_then(|m| m.iter().find(|d| d["fingerprint"] == field_fp.as_str()))
+        .and_then(|d| d["standing"].as_str())
+        .expect("standing")
+        .to_string();
+    assert_eq!(standing, "revoked after change 0");
+    // A revoked laptop is sent nothing: with no other receiver, no bundle is written.
+    let none = daleel(crc.path(), &["sync", "export", "--out", s]);
+    assert!(
+        stderr(&none).contains("no trusted laptop can receive"),
+        "{}",
+        stderr(&none)
+    );
+    let changes = json(&daleel(crc.path(), &["team", "changes", "--json"]));
+    assert_eq!(changes.as_array().map(|a| a.len()), Some(0));
+
+    // The team key, saved under a passphrase, makes a new laptop a coordinator of the
+    // same team when the first one is lost.
+    let phrase = stick.path().join("phrase.txt");
+    std::fs::write(&phrase, "a long team passphrase\n").expect("phrase");
+    let p = phrase.to_str().expect("p");
+    let saved = ok(
+        crc.path(),
+        &["team", "save-key", "--out", s, "--key-passphrase-file", p],
+    );
+    let spare = tempfile::tempdir().expect("spare");
+    std::fs::write(&phrase, "wrong passphrase\n").expect("phrase");
+    let wrong = daleel(
+        spare.path(),
+        &[
+            "team",
+            "init",
+            "--from-key",
+            &saved,
+            "--key-passphrase-file",
+            p,
+            "--yes",
+        ],
+    );
+    assert!(
+        stderr(&wrong).contains("passphrase is wrong"),
+        "{}",
+        stderr(&wrong)
+    );
+    std::fs::write(&phrase, "a long team passphrase\n").expect("phrase");
+    let restored = ok(
+        spare.path(),
+        &[
+            "team",
+            "init",
+            "--from-key",
+            &saved,
+            "--key-passphrase-file",
+            p,
+            "--yes",
+        ],
+    );
+    assert_eq!(restored, team_fp);
+    let spare_list = json(&daleel(spare.path(), &["team", "list", "--json"]));
+    let me = spare_list["members"]
+        .as_array()
+        .and_then(|m| m.iter().find(|d| d["this_device"] == true))
+        .expect("certified");
+    assert_eq!(me["role"], "coordinator");
+}

@@ -8,7 +8,7 @@ use daleel::model::{
 use daleel::store::{Edit, StoreError};
 use daleel::sync::bundle::BundleError;
 use daleel::sync::card::Card;
-use daleel::sync::enrol::{self, Approval};
+use daleel::sync::enrol::Approval;
 use daleel::sync::export::SyncError;
 use daleel::sync::import::ImportError;
 use daleel::sync::team::{Refusal, Role};
@@ -27,7 +27,7 @@ use common::{NOW, household};
 /// A laptop that made a team and is its first coordinator.
 fn coordinator() -> Device {
     let c = Device::new();
-    enrol::init(&c.ws, "CRC Mosul", "CRC").expect("team init");
+    c.ws.team().init("CRC Mosul", "CRC").expect("team init");
     c
 }
 
@@ -41,11 +41,11 @@ fn enrol_as(c: &Device, d: &Device, role: Role, org: &str) {
         sensitive: false,
         expires: None,
     };
-    let (file, cert) = enrol::approve(&c.ws, &card, &approval).expect("approve");
+    let (file, cert) = c.ws.team().approve(&card, &approval).expect("approve");
     assert_eq!(cert.role, role);
-    let (file, mine) = enrol::read_for_me(&d.ws, &file).expect("a certificate for d");
+    let (file, mine) = d.ws.team().read_for_me(&file).expect("a certificate for d");
     assert_eq!(mine.device, d.ws.identity.origin());
-    enrol::join(&d.ws, &file).expect("join");
+    d.ws.team().join(&file).expect("join");
 }
 
 fn organization(name: &str) -> Organization {
@@ -102,17 +102,19 @@ fn a_device_enrols_and_team_bundles_flow_without_pairwise_trust() {
         sensitive: false,
         expires: None,
     };
-    let (file, _) = enrol::approve(&c.ws, &card, &approval).expect("approve x");
-    let err = enrol::read_for_me(&o.ws, &file).expect_err("not for o");
+    let (file, _) = c.ws.team().approve(&card, &approval).expect("approve x");
+    let err = o.ws.team().read_for_me(&file).expect_err("not for o");
     assert!(err.to_string().contains("another device"), "{err}");
     // A laptop of another team cannot join this one.
     let other = coordinator();
-    let err = enrol::read_for_me(&x.ws, &file)
-        .and_then(|(f, _)| {
-            enrol::join(&other.ws, &f)?;
-            Ok(())
-        })
-        .expect_err("one team per laptop");
+    let err =
+        x.ws.team()
+            .read_for_me(&file)
+            .and_then(|(f, _)| {
+                other.ws.team().join(&f)?;
+                Ok(())
+            })
+            .expect_err("one team per laptop");
     assert!(err.to_string().contains("one team"), "{err}");
 }
 
@@ -128,7 +130,10 @@ fn only_the_team_key_or_a_coordinator_it_certified_approves() {
         sensitive: false,
         expires: None,
     };
-    let err = enrol::approve(&o.ws, &x.card(), &approval).expect_err("an outreach laptop");
+    let err =
+        o.ws.team()
+            .approve(&x.card(), &approval)
+            .expect_err("an outreach laptop");
     assert!(err.to_string().contains("only a coordinator"), "{err}");
     // A second coordinator, certified with the team key, approves in turn: the team
     // survives the first laptop.
@@ -150,7 +155,10 @@ fn only_the_team_key_or_a_coordinator_it_certified_approves() {
         sensitive: false,
         expires: None,
     };
-    let err = enrol::approve(&c.ws, &p.card(), &partner).expect_err("unknown org");
+    let err =
+        c.ws.team()
+            .approve(&p.card(), &partner)
+            .expect_err("unknown org");
     assert!(err.to_string().contains("service directory"), "{err}");
 }
 
@@ -239,7 +247,9 @@ fn a_revoked_devices_later_changes_have_no_effect_on_a_third_device_told_by_a_co
     );
 
     let revocation =
-        enrol::revoke(&c.ws, x.ws.identity.origin(), None).expect("revoke after what c holds");
+        c.ws.team()
+            .revoke(x.ws.identity.origin(), None)
+            .expect("revoke after what c holds");
     assert_eq!(revocation.after_seq, 1);
     // A courier carries the revocation from the coordinator to t.
     k.import(&c.export(stick.path())).expect("the courier");

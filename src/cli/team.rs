@@ -5,7 +5,7 @@ use std::path::Path;
 use super::{Failure, ask, confirm, read_passphrase_file, write_atomic};
 use crate::model::Date;
 use crate::sync::card::{CARD_MAX_BYTES, Card};
-use crate::sync::enrol::{self, Approval};
+use crate::sync::enrol::Approval;
 use crate::sync::identity::{device_code, fingerprint};
 use crate::sync::team::{Role, TEAM_FILE_MAX_BYTES, describe};
 use crate::workspace::Workspace;
@@ -56,7 +56,7 @@ pub fn init(
                 "Take this team key onto this laptop and certify it as a coordinator?",
                 yes,
             )?;
-            enrol::restore_key(ws, &bytes, &passphrase, org)?
+            ws.team().restore_key(&bytes, &passphrase, org)?
         }
         None => {
             let name = name.ok_or_else(|| {
@@ -68,7 +68,7 @@ pub fn init(
                 ),
                 yes,
             )?;
-            enrol::init(ws, name, org)?
+            ws.team().init(name, org)?
         }
     };
     println!("{}", team.fingerprint());
@@ -83,7 +83,7 @@ pub fn init(
 
 pub fn save_key(ws: &Workspace, out: &Path, passphrase_file: Option<&Path>) -> Result<(), Failure> {
     let passphrase = super::workers::new_passphrase(passphrase_file, "the saved team key")?;
-    let bytes = enrol::save_key(ws, &passphrase)?;
+    let bytes = ws.team().save_key(&passphrase)?;
     let path = out_path(out, "daleel-team.teamkey");
     write_atomic(&path, &bytes)?;
     tracing::warn!("team key saved for safekeeping");
@@ -162,7 +162,7 @@ pub fn approve(
         sensitive,
         expires,
     };
-    let (file, cert) = enrol::approve(ws, &card, &approval)?;
+    let (file, cert) = ws.team().approve(&card, &approval)?;
     let path = out_path(out, &format!("daleel-{}.cert", card.code()));
     write_atomic(&path, &file)?;
     println!("{}", path.display());
@@ -178,7 +178,9 @@ pub fn approve(
 
 pub fn join(ws: &Workspace, cert: &Path, yes: bool) -> Result<(), Failure> {
     let bytes = read_limited(cert, TEAM_FILE_MAX_BYTES, "a certificate")?;
-    let (file, mine) = enrol::read_for_me(ws, &bytes)
+    let (file, mine) = ws
+        .team()
+        .read_for_me(&bytes)
         .map_err(|e| Failure(format!("{}: {e}; nothing was changed", cert.display())))?;
     eprintln!("Team:        {}", file.team.name);
     eprintln!("Team key:    {}", file.team.fingerprint());
@@ -190,7 +192,7 @@ pub fn join(ws: &Workspace, cert: &Path, yes: bool) -> Result<(), Failure> {
         ),
         yes,
     )?;
-    enrol::join(ws, &file)?;
+    ws.team().join(&file)?;
     let members = ws.store.policy().members.len();
     eprintln!(
         "This laptop is now {} of {} in the team \"{}\" ({members} devices known). Its bundles go to the team's devices.",
@@ -202,7 +204,7 @@ pub fn join(ws: &Workspace, cert: &Path, yes: bool) -> Result<(), Failure> {
 }
 
 pub fn revoke(ws: &Workspace, fp: &str, after_seq: Option<u64>, yes: bool) -> Result<(), Failure> {
-    let device = match enrol::member_by_fingerprint(ws, fp) {
+    let device = match ws.team().member_by_fingerprint(fp) {
         Some(cert) => cert.device,
         None => ws
             .store
@@ -226,7 +228,7 @@ pub fn revoke(ws: &Workspace, fp: &str, after_seq: Option<u64>, yes: bool) -> Re
         ),
         yes,
     )?;
-    let r = enrol::revoke(ws, device, after_seq)?;
+    let r = ws.team().revoke(device, after_seq)?;
     eprintln!(
         "Revoked {} after its change {}. The revocation travels in this laptop's next bundles.",
         device_code(r.device),

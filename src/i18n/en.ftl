@@ -464,6 +464,7 @@ sync-receive = Receive: { $count ->
 sync-none-found = No bundle on this drive (bundles end in .bundle).
 sync-scan-how = Type the drive's folder and press Enter, or choose a drive with F9.
 sync-bundle-ok = { $changes } changes, checked
+sync-handoff-ok = hand-off: { $referrals } referrals for this agency, checked
 sync-progress = { $label }: { $done } of { $total } changes
 sync-menu-title = Sync
 menu-sync-export = Write a bundle to { $folder }

@@ -123,6 +123,18 @@ impl Store {
         Ok(policy)
     }
 
+    /// The policy this device would have with `extra` statements learned too (to check a
+    /// bundle before importing it, without keeping anything).
+    pub fn policy_with(&self, extra: &[Signed]) -> Result<Policy, StoreError> {
+        let statements: Vec<Statement> = self
+            .roster()?
+            .iter()
+            .chain(extra)
+            .filter_map(|s| s.open().ok())
+            .collect();
+        Ok(Policy::build(self.team()?, &statements))
+    }
+
     /// Makes this device a member of `team` (its first statements with it). Refuses a
     /// second team: a device belongs to one.
     pub fn join_team(&self, team: &TeamInfo, statements: &[Signed]) -> Result<Learned, StoreError> {

@@ -13,7 +13,10 @@ use super::team::{
 };
 use crate::model::{Date, Organization};
 use crate::store::StoreError;
-use crate::workspace::Workspace;
+use std::sync::Arc;
+
+use crate::store::Store;
+use crate::store::seal::DataKey;
 
 /// The team key's file in the data directory (sealed like `device.key`).
 pub const TEAM_KEY_FILE: &str = "team.key";
@@ -33,122 +36,6 @@ pub enum TeamOpError {
 fn refused(msg: impl Into<String>) -> TeamOpError {
     TeamOpError::Refused(msg.into())
 }
-
-fn key_path(ws: &Workspace) -> PathBuf {
-    ws.dir.join(TEAM_KEY_FILE)
-}
-
-/// The team key, when this laptop holds it.
-pub fn team_key(ws: &Workspace) -> Result<Option<Identity>, TeamOpError> {
-    let Some(team) = ws.store.team()? else {
-        return Ok(None);
-    };
-    let key = Identity::load_file(&key_path(ws), ws.data_key())?;
-    // A key file of another team (left from an earlier one) is not this team's key.
-    Ok(key.filter(|k| k.origin() == team.key))
-}
-
-/// This device's certificate, signed by `issuer`.
-fn own_certificate(
-    ws: &Workspace,
-    team: &TeamInfo,
-    issuer: &Identity,
-    role: Role,
-    org: &str,
-) -> Result<Signed, TeamOpError> {
-    let cert = Certificate {
-        team: team.key,
-        device: ws.identity.origin(),
-        name: ws.store.device_name()?,
-        recipient: ws.identity.age_recipient(),
-        role,
-        org: org.to_string(),
-        org_id: find_org(ws, org)?.map(|o| o.id),
-        sensitive: false,
-        expires: None,
-        issued_at: ws.store.now(),
-        issuer: issuer.origin(),
-    };
-    Ok(Signed::sign(issuer, &Statement::Certificate(cert))?)
-}
-
-/// `team init`: a new team key, kept sealed in the data directory, and this laptop
-/// certified as the team's first coordinator.
-pub fn init(ws: &Workspace, name: &str, org: &str) -> Result<TeamInfo, TeamOpError> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 60 {
-        return Err(refused("give the team a name of 1 to 60 characters"));
-    }
-    if let Some(team) = ws.store.team()? {
-        return Err(refused(format!(
-            "this laptop already belongs to the team \"{}\" (key {}): a laptop belongs to one team",
-            team.name,
-            team.fingerprint()
-        )));
-    }
-    let key = Identity::generate();
-    let team = TeamInfo {
-        key: key.origin(),
-        name: name.to_string(),
-    };
-    key.save(&key_path(ws), ws.data_key())?;
-    let cert = own_certificate(ws, &team, &key, Role::Coordinator, org)?;
-    ws.store.join_team(&team, &[cert])?;
-    tracing::info!("team made");
-    Ok(team)
-}
-
-/// `team save-key`: the team key under a passphrase, for safekeeping.
-pub fn save_key(ws: &Workspace, passphrase: &str) -> Result<Vec<u8>, TeamOpError> {
-    let team = ws
-        .store
-        .team()?
-        .ok_or_else(|| refused("this laptop is in no team"))?;
-    let key = team_key(ws)?.ok_or_else(|| {
-        refused("this laptop does not hold the team key (only the laptop that made the team, or one it was restored on, does)")
-    })?;
-    seal_team_key(&team, &key, passphrase)
-        .map_err(|e| refused(format!("could not seal the team key: {e}")))
-}
-
-/// `team init --from-key FILE`: takes a saved team key onto this laptop (a coordinator's
-/// laptop was lost), and certifies this laptop as a coordinator with it.
-pub fn restore_key(
-    ws: &Workspace,
-    bytes: &[u8],
-    passphrase: &str,
-    org: &str,
-) -> Result<TeamInfo, TeamOpError> {
-    let (team, key) = open_team_key(bytes, passphrase).map_err(refused)?;
-    if let Some(current) = ws.store.team()?
-        && current.key != team.key
-    {
-        return Err(refused(format!(
-            "this laptop already belongs to another team, \"{}\"",
-            current.name
-        )));
-    }
-    key.save(&key_path(ws), ws.data_key())?;
-    let cert = own_certificate(ws, &team, &key, Role::Coordinator, org)?;
-    let learned = ws.store.join_team(&team, &[cert])?;
-    if learned.refold {
-        ws.store.refold(|_, _| {})?;
-    }
-    tracing::info!("team key restored");
-    Ok(team)
-}
-
-/// The organization of the directory named `name` (its acronym or name, any case).
-pub fn find_org(ws: &Workspace, name: &str) -> Result<Option<Organization>, TeamOpError> {
-    let wanted = name.trim().to_lowercase();
-    for org in ws.store.organizations()? {
-        if org.acronym.to_lowercase() == wanted || org.name.to_lowercase() == wanted {
-            return Ok(Some(org));
-        }
-    }
-    Ok(None)
-}
-
 /// What a coordinator decides when approving a request.
 #[derive(Debug, Clone)]
 pub struct Approval {
@@ -158,192 +45,318 @@ pub struct Approval {
     pub expires: Option<Date>,
 }
 
-/// Who signs this laptop's team statements: the team key when it holds it, else this
-/// device when the team key certified it as a coordinator.
-fn issuer(ws: &Workspace, policy: &Policy) -> Result<Identity, TeamOpError> {
-    if let Some(key) = team_key(ws)? {
-        return Ok(key);
-    }
-    if policy.is_authority(ws.identity.origin()) {
-        // The device key signs: loaded again, so that the workspace's stays shared.
-        let key = Identity::load_file(&ws.dir.join(super::identity::KEY_FILE), ws.data_key())?;
-        return key.ok_or_else(|| refused("the device key is missing"));
-    }
-    Err(refused(
-        "only a coordinator's laptop certified with the team key approves and revokes devices",
-    ))
+/// What team commands work on: the store, this device's key, the data directory (the
+/// team key's file) and the data key it is sealed under. Cheap to clone, and usable from
+/// the screens' worker threads.
+#[derive(Clone)]
+pub struct TeamHandle {
+    pub store: Arc<Store>,
+    pub identity: Arc<Identity>,
+    pub dir: PathBuf,
+    pub key: Option<DataKey>,
 }
 
-/// `team approve`: certifies the device of a request with a role and an organization.
-/// Returns the team file for that device (its certificate and every statement this
-/// laptop holds) and the certificate.
-pub fn approve(
-    ws: &Workspace,
-    request: &Card,
-    approval: &Approval,
-) -> Result<(Vec<u8>, Certificate), TeamOpError> {
-    let team = ws
-        .store
-        .team()?
-        .ok_or_else(|| refused("this laptop is in no team: make one with daleel team init"))?;
-    let policy = ws.store.policy();
-    let key = issuer(ws, &policy)?;
-    if request.recipient.is_empty() {
-        return Err(refused(
-            "the request comes from an older Daleel that cannot receive encrypted bundles: update it and make a new request",
-        ));
+impl TeamHandle {
+    fn key_path(&self) -> PathBuf {
+        self.dir.join(TEAM_KEY_FILE)
     }
-    if policy.revoked.contains_key(&request.origin) {
-        return Err(refused(
-            "that device was revoked: it cannot be certified again; make it a new identity",
-        ));
-    }
-    let org = approval.org.trim();
-    if org.is_empty() {
-        return Err(refused("give the device's organization (--org)"));
-    }
-    let org_id: Option<Uuid> = find_org(ws, org)?.map(|o| o.id);
-    if approval.role == Role::Partner && org_id.is_none() {
-        return Err(refused(format!(
-            "no organization \"{org}\" in the service directory: a partner answers the referrals addressed to its organization, so it must be one of the directory's (give its acronym)"
-        )));
-    }
-    if let Some(day) = approval.expires
-        && day < ws.store.now().date()
-    {
-        return Err(refused("the expiry date has passed already"));
-    }
-    let cert = Certificate {
-        team: team.key,
-        device: request.origin,
-        name: request.name.clone(),
-        recipient: request.recipient.clone(),
-        role: approval.role,
-        org: org.to_string(),
-        org_id,
-        sensitive: approval.sensitive,
-        expires: approval.expires,
-        issued_at: ws.store.now(),
-        // A coordinator approved with the team key can approve and revoke in turn.
-        issuer: key.origin(),
-    };
-    let signed = Signed::sign(&key, &Statement::Certificate(cert.clone()))?;
-    let learned = ws.store.add_statement(&signed)?;
-    if learned.refold {
-        ws.store.refold(|_, _| {})?;
-    }
-    let file = TeamFile {
-        team,
-        device: request.origin,
-        statements: ws.store.roster()?,
-    };
-    tracing::info!(role = approval.role.code(), "device approved");
-    Ok((file.write()?, cert))
-}
 
-/// What `team join` reads from a team file before asking: the team and this device's
-/// certificate in it.
-pub fn read_for_me(ws: &Workspace, bytes: &[u8]) -> Result<(TeamFile, Certificate), TeamOpError> {
-    let file = TeamFile::read(bytes).map_err(|e| refused(e.to_string()))?;
-    if file.device != ws.identity.origin() {
-        return Err(refused(format!(
-            "this certificate is for another device ({}): this laptop is {}",
-            fingerprint(file.device),
-            ws.identity.fingerprint()
-        )));
+    /// The team key, when this laptop holds it.
+    pub fn team_key(&self) -> Result<Option<Identity>, TeamOpError> {
+        let Some(team) = self.store.team()? else {
+            return Ok(None);
+        };
+        let key = Identity::load_file(&self.key_path(), self.key.as_ref())?;
+        // A key file of another team (left from an earlier one) is not this team's key.
+        Ok(key.filter(|k| k.origin() == team.key))
     }
-    let statements: Vec<Statement> = file
-        .statements
-        .iter()
-        .filter_map(|s| s.open().ok())
-        .collect();
-    let policy = Policy::build(Some(file.team.clone()), &statements);
-    let cert = policy
-        .member(ws.identity.origin())
-        .cloned()
-        .ok_or_else(|| refused("the file holds no valid certificate for this laptop"))?;
-    if let Some(current) = ws.store.team()?
-        && current.key != file.team.key
-    {
-        return Err(refused(format!(
-            "this laptop already belongs to the team \"{}\" (key {}): a laptop belongs to one team",
-            current.name,
-            current.fingerprint()
-        )));
-    }
-    Ok((file, cert))
-}
 
-/// `team join`: this laptop joins the team of a certificate made for it.
-pub fn join(ws: &Workspace, file: &TeamFile) -> Result<(), TeamOpError> {
-    let learned = ws.store.join_team(&file.team, &file.statements)?;
-    if learned.refold {
-        ws.store.refold(|_, _| {})?;
+    /// This device's certificate, signed by `issuer`.
+    fn own_certificate(
+        &self,
+        team: &TeamInfo,
+        issuer: &Identity,
+        role: Role,
+        org: &str,
+    ) -> Result<Signed, TeamOpError> {
+        let cert = Certificate {
+            team: team.key,
+            device: self.identity.origin(),
+            name: self.store.device_name()?,
+            recipient: self.identity.age_recipient(),
+            role,
+            org: org.to_string(),
+            org_id: self.find_org(org)?.map(|o| o.id),
+            sensitive: false,
+            expires: None,
+            issued_at: self.store.now(),
+            issuer: issuer.origin(),
+        };
+        Ok(Signed::sign(issuer, &Statement::Certificate(cert))?)
     }
-    tracing::info!("joined a team");
-    Ok(())
-}
 
-/// `team revoke`: the device's changes numbered above `after_seq` stop counting, on this
-/// laptop now and on every laptop the revocation reaches. Without `after_seq`, the
-/// highest this laptop holds from it.
-pub fn revoke(
-    ws: &Workspace,
-    device: super::super::model::change::OriginId,
-    after_seq: Option<u64>,
-) -> Result<Revocation, TeamOpError> {
-    let team = ws
-        .store
-        .team()?
-        .ok_or_else(|| refused("this laptop is in no team"))?;
-    let policy = ws.store.policy();
-    let key = issuer(ws, &policy)?;
-    if device == ws.identity.origin() {
-        return Err(refused(
-            "a laptop does not revoke itself: revoke it from another coordinator's laptop",
-        ));
+    /// `team init`: a new team key, kept sealed in the data directory, and this laptop
+    /// certified as the team's first coordinator.
+    pub fn init(&self, name: &str, org: &str) -> Result<TeamInfo, TeamOpError> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 60 {
+            return Err(refused("give the team a name of 1 to 60 characters"));
+        }
+        if let Some(team) = self.store.team()? {
+            return Err(refused(format!(
+                "this laptop already belongs to the team \"{}\" (key {}): a laptop belongs to one team",
+                team.name,
+                team.fingerprint()
+            )));
+        }
+        let key = Identity::generate();
+        let team = TeamInfo {
+            key: key.origin(),
+            name: name.to_string(),
+        };
+        key.save(&self.key_path(), self.key.as_ref())?;
+        let cert = self.own_certificate(&team, &key, Role::Coordinator, org)?;
+        self.store.join_team(&team, &[cert])?;
+        tracing::info!("team made");
+        Ok(team)
     }
-    let after_seq = match after_seq {
-        Some(n) => n,
-        None => match ws.store.held(device)? {
-            0 => {
-                return Err(refused(
-                    "this laptop holds no change from that device: say from which change on its changes stop counting with --after-seq N (0: all of them)",
-                ));
+
+    /// `team save-key`: the team key under a passphrase, for safekeeping.
+    pub fn save_key(&self, passphrase: &str) -> Result<Vec<u8>, TeamOpError> {
+        let team = self
+            .store
+            .team()?
+            .ok_or_else(|| refused("this laptop is in no team"))?;
+        let key = self.team_key()?.ok_or_else(|| {
+            refused("this laptop does not hold the team key (only the laptop that made the team, or one it was restored on, does)")
+        })?;
+        seal_team_key(&team, &key, passphrase)
+            .map_err(|e| refused(format!("could not seal the team key: {e}")))
+    }
+
+    /// `team init --from-key FILE`: takes a saved team key onto this laptop (a coordinator's
+    /// laptop was lost), and certifies this laptop as a coordinator with it.
+    pub fn restore_key(
+        &self,
+        bytes: &[u8],
+        passphrase: &str,
+        org: &str,
+    ) -> Result<TeamInfo, TeamOpError> {
+        let (team, key) = open_team_key(bytes, passphrase).map_err(refused)?;
+        if let Some(current) = self.store.team()?
+            && current.key != team.key
+        {
+            return Err(refused(format!(
+                "this laptop already belongs to another team, \"{}\"",
+                current.name
+            )));
+        }
+        key.save(&self.key_path(), self.key.as_ref())?;
+        let cert = self.own_certificate(&team, &key, Role::Coordinator, org)?;
+        let learned = self.store.join_team(&team, &[cert])?;
+        if learned.refold {
+            self.store.refold(|_, _| {})?;
+        }
+        tracing::info!("team key restored");
+        Ok(team)
+    }
+
+    /// The organization of the directory named `name` (its acronym or name, any case).
+    pub fn find_org(&self, name: &str) -> Result<Option<Organization>, TeamOpError> {
+        let wanted = name.trim().to_lowercase();
+        for org in self.store.organizations()? {
+            if org.acronym.to_lowercase() == wanted || org.name.to_lowercase() == wanted {
+                return Ok(Some(org));
             }
-            n => n,
-        },
-    };
-    let revocation = Revocation {
-        team: team.key,
-        device,
-        after_seq,
-        issued_at: ws.store.now(),
-        issuer: key.origin(),
-    };
-    let signed = Signed::sign(&key, &Statement::Revocation(revocation.clone()))?;
-    let learned = ws.store.add_statement(&signed)?;
-    if learned.refold {
-        ws.store.refold(|_, _| {})?;
+        }
+        Ok(None)
     }
-    tracing::info!(after_seq, "device revoked");
-    Ok(revocation)
-}
 
-/// The device a fingerprint names among the team's members (dashes and case do not
-/// matter).
-pub fn member_by_fingerprint(ws: &Workspace, fp: &str) -> Option<Certificate> {
-    let norm = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_ascii_hexdigit())
-            .map(|c| c.to_ascii_lowercase())
-            .collect::<String>()
-    };
-    let wanted = norm(&crate::model::ascii_digits(fp));
-    ws.store
-        .policy()
-        .members
-        .values()
-        .find(|c| norm(&fingerprint(c.device)) == wanted)
-        .cloned()
+    /// Who signs this laptop's team statements: the team key when it holds it, else this
+    /// device when the team key certified it as a coordinator.
+    fn issuer(&self, policy: &Policy) -> Result<Arc<Identity>, TeamOpError> {
+        if let Some(key) = self.team_key()? {
+            return Ok(Arc::new(key));
+        }
+        if policy.is_authority(self.identity.origin()) {
+            return Ok(self.identity.clone());
+        }
+        Err(refused(
+            "only a coordinator's laptop certified with the team key approves and revokes devices",
+        ))
+    }
+
+    /// `team approve`: certifies the device of a request with a role and an organization.
+    /// Returns the team file for that device (its certificate and every statement this
+    /// laptop holds) and the certificate.
+    pub fn approve(
+        &self,
+        request: &Card,
+        approval: &Approval,
+    ) -> Result<(Vec<u8>, Certificate), TeamOpError> {
+        let team = self
+            .store
+            .team()?
+            .ok_or_else(|| refused("this laptop is in no team: make one with daleel team init"))?;
+        let policy = self.store.policy();
+        let key = self.issuer(&policy)?;
+        if request.recipient.is_empty() {
+            return Err(refused(
+                "the request comes from an older Daleel that cannot receive encrypted bundles: update it and make a new request",
+            ));
+        }
+        if policy.revoked.contains_key(&request.origin) {
+            return Err(refused(
+                "that device was revoked: it cannot be certified again; make it a new identity",
+            ));
+        }
+        let org = approval.org.trim();
+        if org.is_empty() {
+            return Err(refused("give the device's organization (--org)"));
+        }
+        let org_id: Option<Uuid> = self.find_org(org)?.map(|o| o.id);
+        if approval.role == Role::Partner && org_id.is_none() {
+            return Err(refused(format!(
+                "no organization \"{org}\" in the service directory: a partner answers the referrals addressed to its organization, so it must be one of the directory's (give its acronym)"
+            )));
+        }
+        if let Some(day) = approval.expires
+            && day < self.store.now().date()
+        {
+            return Err(refused("the expiry date has passed already"));
+        }
+        let cert = Certificate {
+            team: team.key,
+            device: request.origin,
+            name: request.name.clone(),
+            recipient: request.recipient.clone(),
+            role: approval.role,
+            org: org.to_string(),
+            org_id,
+            sensitive: approval.sensitive,
+            expires: approval.expires,
+            issued_at: self.store.now(),
+            // A coordinator approved with the team key can approve and revoke in turn.
+            issuer: key.origin(),
+        };
+        let signed = Signed::sign(&key, &Statement::Certificate(cert.clone()))?;
+        let learned = self.store.add_statement(&signed)?;
+        if learned.refold {
+            self.store.refold(|_, _| {})?;
+        }
+        let file = TeamFile {
+            team,
+            device: request.origin,
+            statements: self.store.roster()?,
+        };
+        tracing::info!(role = approval.role.code(), "device approved");
+        Ok((file.write()?, cert))
+    }
+
+    /// What `team join` reads from a team file before asking: the team and this device's
+    /// certificate in it.
+    pub fn read_for_me(&self, bytes: &[u8]) -> Result<(TeamFile, Certificate), TeamOpError> {
+        let file = TeamFile::read(bytes).map_err(|e| refused(e.to_string()))?;
+        if file.device != self.identity.origin() {
+            return Err(refused(format!(
+                "this certificate is for another device ({}): this laptop is {}",
+                fingerprint(file.device),
+                self.identity.fingerprint()
+            )));
+        }
+        let statements: Vec<Statement> = file
+            .statements
+            .iter()
+            .filter_map(|s| s.open().ok())
+            .collect();
+        let policy = Policy::build(Some(file.team.clone()), &statements);
+        let cert = policy
+            .member(self.identity.origin())
+            .cloned()
+            .ok_or_else(|| refused("the file holds no valid certificate for this laptop"))?;
+        if let Some(current) = self.store.team()?
+            && current.key != file.team.key
+        {
+            return Err(refused(format!(
+                "this laptop already belongs to the team \"{}\" (key {}): a laptop belongs to one team",
+                current.name,
+                current.fingerprint()
+            )));
+        }
+        Ok((file, cert))
+    }
+
+    /// `team join`: this laptop joins the team of a certificate made for it.
+    pub fn join(&self, file: &TeamFile) -> Result<(), TeamOpError> {
+        let learned = self.store.join_team(&file.team, &file.statements)?;
+        if learned.refold {
+            self.store.refold(|_, _| {})?;
+        }
+        tracing::info!("joined a team");
+        Ok(())
+    }
+
+    /// `team revoke`: the device's changes numbered above `after_seq` stop counting, on this
+    /// laptop now and on every laptop the revocation reaches. Without `after_seq`, the
+    /// highest this laptop holds from it.
+    pub fn revoke(
+        &self,
+        device: super::super::model::change::OriginId,
+        after_seq: Option<u64>,
+    ) -> Result<Revocation, TeamOpError> {
+        let team = self
+            .store
+            .team()?
+            .ok_or_else(|| refused("this laptop is in no team"))?;
+        let policy = self.store.policy();
+        let key = self.issuer(&policy)?;
+        if device == self.identity.origin() {
+            return Err(refused(
+                "a laptop does not revoke itself: revoke it from another coordinator's laptop",
+            ));
+        }
+        let after_seq = match after_seq {
+            Some(n) => n,
+            None => match self.store.held(device)? {
+                0 => {
+                    return Err(refused(
+                        "this laptop holds no change from that device: say from which change on its changes stop counting with --after-seq N (0: all of them)",
+                    ));
+                }
+                n => n,
+            },
+        };
+        let revocation = Revocation {
+            team: team.key,
+            device,
+            after_seq,
+            issued_at: self.store.now(),
+            issuer: key.origin(),
+        };
+        let signed = Signed::sign(&key, &Statement::Revocation(revocation.clone()))?;
+        let learned = self.store.add_statement(&signed)?;
+        if learned.refold {
+            self.store.refold(|_, _| {})?;
+        }
+        tracing::info!(after_seq, "device revoked");
+        Ok(revocation)
+    }
+
+    /// The device a fingerprint names among the team's members (dashes and case do not
+    /// matter).
+    pub fn member_by_fingerprint(&self, fp: &str) -> Option<Certificate> {
+        let norm = |s: &str| {
+            s.chars()
+                .filter(|c| c.is_ascii_hexdigit())
+                .map(|c| c.to_ascii_lowercase())
+                .collect::<String>()
+        };
+        let wanted = norm(&crate::model::ascii_digits(fp));
+        self.store
+            .policy()
+            .members
+            .values()
+            .find(|c| norm(&fingerprint(c.device)) == wanted)
+            .cloned()
+    }
 }

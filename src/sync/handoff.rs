@@ -327,9 +327,8 @@ pub fn is_handoff(bytes: &[u8]) -> bool {
     bytes.starts_with(HANDOFF_MAGIC)
 }
 
-/// Opens a hand-off made for this device: its sender must be a coordinator of this
-/// device's team, the file must be encrypted to this device and signed by its sender.
-pub fn open(store: &Store, bytes: &[u8], me: &Identity) -> Result<Handoff, ImportError> {
+/// The sender a hand-off names in its clear header.
+fn clear_sender(bytes: &[u8]) -> Result<(OriginId, &[u8]), ImportError> {
     let damaged = |why: &str| ImportError::Bundle(BundleError::Damaged(why.to_string()));
     let rest = bytes
         .strip_prefix(HANDOFF_MAGIC.as_slice())
@@ -338,9 +337,9 @@ pub fn open(store: &Store, bytes: &[u8], me: &Identity) -> Result<Handoff, Impor
         .split_first_chunk::<2>()
         .ok_or(BundleError::Truncated)?;
     if u16::from_le_bytes(*version) != HANDOFF_VERSION {
-        return Err(ImportError::Bundle(BundleError::Damaged(
-            "a hand-off of a newer Daleel: install the newer version".into(),
-        )));
+        return Err(damaged(
+            "a hand-off of a newer Daleel: install the newer version",
+        ));
     }
     let (len, rest) = rest
         .split_first_chunk::<4>()
@@ -351,7 +350,19 @@ pub fn open(store: &Store, bytes: &[u8], me: &Identity) -> Result<Handoff, Impor
     }
     let (clear, encrypted) = rest.split_at(len);
     let clear: ClearHeader = codec::decode_untrusted(clear).map_err(BundleError::from)?;
-    let sender = clear.sender;
+    Ok((clear.sender, encrypted))
+}
+
+/// Who sent a hand-off, from its clear part alone.
+pub fn sender_of(bytes: &[u8]) -> Option<OriginId> {
+    clear_sender(bytes).ok().map(|(s, _)| s)
+}
+
+/// Opens a hand-off made for this device: its sender must be a coordinator of this
+/// device's team, the file must be encrypted to this device and signed by its sender.
+pub fn open(store: &Store, bytes: &[u8], me: &Identity) -> Result<Handoff, ImportError> {
+    let damaged = |why: &str| ImportError::Bundle(BundleError::Damaged(why.to_string()));
+    let (sender, encrypted) = clear_sender(bytes)?;
     let policy = store.policy();
     let named = || (device_code(sender), fingerprint(sender));
     if policy.member(sender).map(|c| c.role) != Some(Role::Coordinator) {

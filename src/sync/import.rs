@@ -193,6 +193,28 @@ fn import_plain(
     })
 }
 
+/// What a bundle file would bring, checked whole without changing anything (the Sync
+/// screen's list): the number of changes, or the referrals of a hand-off.
+pub fn check(store: &Store, bytes: &[u8], me: &Identity) -> Result<Checked, ImportError> {
+    if super::handoff::is_handoff(bytes) {
+        let h = super::handoff::open(store, bytes, me)?;
+        return Ok(Checked::Handoff(h.snapshot.referrals.len()));
+    }
+    let plain = bundle::open(bytes, me, may_open(store))?;
+    // Trusted as the import would trust: with the bundle's team statements learned.
+    let policy = store.policy_with(&bundle::read_header(&plain)?.roster)?;
+    let trusted = |o: OriginId| policy.member(o).is_some() || store.is_trusted(o).unwrap_or(false);
+    let b = bundle::read(&plain, trusted)?;
+    Ok(Checked::Changes(b.change_count()))
+}
+
+/// What `check` found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checked {
+    Changes(usize),
+    Handoff(usize),
+}
+
 /// Reads a bundle file (without changing it) and imports it.
 pub fn import_file(
     store: &Store,

@@ -53,21 +53,20 @@ pub fn scan(
                 continue;
             }
         };
-        let sender = match crate::sync::bundle::sender_of(&bytes) {
-            Ok(origin) => crate::sync::identity::device_code(origin),
-            Err(_) => "?".into(),
+        let sender = crate::sync::bundle::sender_of(&bytes)
+            .ok()
+            .or_else(|| crate::sync::handoff::sender_of(&bytes))
+            .map(crate::sync::identity::device_code)
+            .unwrap_or_else(|| "?".into());
+        let check = match crate::sync::import::check(store, &bytes, me) {
+            Ok(crate::sync::import::Checked::Changes(n)) => {
+                Ok(tr("sync-bundle-ok", &[("changes", Arg::Num(n as i64))]))
+            }
+            Ok(crate::sync::import::Checked::Handoff(n)) => {
+                Ok(tr("sync-handoff-ok", &[("referrals", Arg::Num(n as i64))]))
+            }
+            Err(e) => Err(e.to_string()),
         };
-        let trusted = |o| store.is_trusted(o).unwrap_or(false);
-        let check = crate::sync::bundle::open(&bytes, me, trusted)
-            .and_then(|plain| {
-                crate::sync::bundle::read(&plain, trusted).map(|b| {
-                    tr(
-                        "sync-bundle-ok",
-                        &[("changes", Arg::Num(b.change_count() as i64))],
-                    )
-                })
-            })
-            .map_err(|e| e.to_string());
         found.push(Found {
             path,
             size,
