@@ -569,3 +569,45 @@ fn a_partners_answer_to_another_organizations_referral_has_no_effect() {
     // On the partner's laptop too, once its role is known.
     assert_eq!(p.get::<Referral>(r.id).status(), ReferralStatus::Sent);
 }
+
+#[test]
+fn an_expired_certificate_is_a_warning_in_the_queue_not_a_cut_off() {
+    let stick = tempfile::tempdir().expect("stick");
+    let c = coordinator();
+    let o = Device::new();
+    let approval = Approval {
+        role: Role::Outreach,
+        org: "CRC".into(),
+        sensitive: false,
+        expires: daleel::model::Date::parse("2026-12-31"),
+    };
+    let (file, _) = c.ws.team().approve(&o.card(), &approval).expect("approve");
+    let (file, _) = o.ws.team().read_for_me(&file).expect("read");
+    o.ws.team().join(&file).expect("join");
+    // Six weeks later the certificate has expired: the laptop's changes still count.
+    let later = 45 * 24 * 3_600_000;
+    o.tick(later);
+    c.tick(later);
+    let h = household("after expiry");
+    o.save(&[Edit::Household(h.clone())]);
+    let s = c.import(&o.export(stick.path())).expect("import");
+    assert_eq!((s.new, s.beyond_role, s.revoked), (1, 0, 0));
+    let _: Household = c.get(h.id);
+    let mut app = App::new(
+        c.ws.store.clone(),
+        Theme::plain(),
+        Runner::Inline(Vec::new()),
+        0,
+    )
+    .expect("app");
+    app.handle_event(Event::Key(Key::new(KeyCode::F(5))));
+    assert_eq!(
+        (app.queue.counts.expired, app.queue.counts.no_effect),
+        (1, 0)
+    );
+    let policy = c.ws.store.policy();
+    assert_eq!(
+        policy.standing(o.ws.identity.origin(), c.ws.store.now().date()),
+        daleel::sync::team::Standing::Expired
+    );
+}

@@ -1434,3 +1434,122 @@ fn f8_adds_a_worker_with_their_own_passphrase_shown_only_as_dots() {
     let (text, _) = screen_text(&app, 80, 24);
     assert!(text.contains("Yousif K. can now open Daleel"), "{text}");
 }
+
+/// An app on a laptop with its team commands, on the Sync screen with the stick typed in.
+fn sync_app(ws: &Workspace, worker: &str, folder: &str) -> App {
+    ws.store.set_worker(worker).expect("worker");
+    let mut app = App::new(
+        ws.store.clone(),
+        Theme::plain(),
+        Runner::Inline(Vec::new()),
+        0,
+    )
+    .expect("app")
+    .with_identity(ws.identity.clone())
+    .with_team(ws.team());
+    press(&mut app, KeyCode::F(6));
+    typed(&mut app, folder);
+    press(&mut app, KeyCode::Enter);
+    app
+}
+
+/// Does an action as a menu item would, and lets inline jobs finish.
+fn act(app: &mut App, action: daleel::tui::action::Action) {
+    app.modal = None;
+    app.update(action);
+    app.handle_event(daleel::tui::event::Event::Tick);
+}
+
+#[test]
+fn a_laptop_asks_is_approved_and_joins_a_team_from_the_sync_screen() {
+    let (_dirs, stick, a, b) = two_laptops();
+    a.team().init("CRC Mosul", "CRC").expect("team");
+    let folder = stick.path().to_str().expect("path");
+    // B, in no team, writes its request onto the stick from the Sync menu.
+    let mut on_b = sync_app(&b, "Yousif K.", folder);
+    let (text, _) = screen_text(&on_b, 80, 24);
+    assert!(text.contains("In no team"), "{text}");
+    press(&mut on_b, KeyCode::F(9));
+    let ask = menu_action(&on_b, "Write a request to join a team");
+    act(&mut on_b, ask);
+    assert!(
+        matches!(on_b.sync.last, Some(Ok(_))),
+        "{:?}",
+        on_b.sync.last
+    );
+    // A, the coordinator, finds it and approves it with an expiry date.
+    let mut on_a = sync_app(&a, "Amal H.", folder);
+    press(&mut on_a, KeyCode::F(9));
+    let approve = menu_action(&on_a, "Approve the request of");
+    act(&mut on_a, approve);
+    assert!(
+        matches!(on_a.modal, Some(Modal::Prompt(_))),
+        "{:?}",
+        on_a.modal
+    );
+    for _ in 0..3 {
+        press(&mut on_a, KeyCode::Tab);
+    }
+    typed(&mut on_a, "2020-01-01");
+    key(&mut on_a, Key::ctrl('s'));
+    assert!(
+        matches!(on_a.modal, Some(Modal::Prompt(_))),
+        "a past date is refused"
+    );
+    for _ in 0..10 {
+        press(&mut on_a, KeyCode::Backspace);
+    }
+    typed(&mut on_a, "2030-01-01");
+    key(&mut on_a, Key::ctrl('s'));
+    assert!(on_a.modal.is_none(), "{:?}", on_a.modal);
+    assert!(
+        matches!(on_a.sync.last, Some(Ok(_))),
+        "{:?}",
+        on_a.sync.last
+    );
+    // B joins, after confirming the team key.
+    act(&mut on_b, daleel::tui::action::Action::SyncScan);
+    press(&mut on_b, KeyCode::F(9));
+    let join = menu_action(&on_b, "Join the team CRC Mosul");
+    act(&mut on_b, join);
+    let Some(Modal::Confirm { message, .. }) = &on_b.modal else {
+        panic!("a confirmation: {:?}", on_b.modal)
+    };
+    let team = a.store.team().expect("team").expect("a team");
+    assert!(message.contains(&team.fingerprint()), "{message}");
+    press(&mut on_b, KeyCode::Enter);
+    assert!(
+        matches!(on_b.sync.last, Some(Ok(_))),
+        "{:?}",
+        on_b.sync.last
+    );
+    assert_eq!(b.store.team().expect("team"), Some(team));
+    let cert = b
+        .store
+        .policy()
+        .member(b.identity.origin())
+        .cloned()
+        .expect("certified");
+    assert_eq!(cert.expires, daleel::model::Date::parse("2030-01-01"));
+    let (text, _) = screen_text(&on_b, 80, 24);
+    assert!(
+        text.contains("Team CRC Mosul: this laptop is outreach worker of CRC"),
+        "{text}"
+    );
+    // The coordinator may revoke it from the same menu; the outreach laptop may not.
+    press(&mut on_b, KeyCode::F(9));
+    let Some(Modal::Menu(menu)) = &on_b.modal else {
+        panic!("menu")
+    };
+    assert!(menu.items.iter().all(|(l, _)| !l.starts_with("Revoke")));
+    press(&mut on_a, KeyCode::F(9));
+    let revoke = menu_action(&on_a, "Revoke a laptop");
+    act(&mut on_a, revoke);
+    press(&mut on_a, KeyCode::Enter);
+    let Some(Modal::Confirm { message, .. }) = &on_a.modal else {
+        panic!("a confirmation: {:?}", on_a.modal)
+    };
+    assert!(message.contains(&b.identity.code()), "{message}");
+    press(&mut on_a, KeyCode::Enter);
+    assert!(a.store.policy().revoked.contains_key(&b.identity.origin()));
+}

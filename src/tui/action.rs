@@ -91,6 +91,19 @@ pub enum Action {
     SyncExport,
     /// Sync: import these bundle files, on a worker thread.
     SyncImport(Vec<std::path::PathBuf>),
+    /// Team (Sync screen): write this laptop's request to join into the folder.
+    TeamRequest,
+    /// Team: ask, then join the team of the certificate at this path.
+    AskTeamJoin(std::path::PathBuf),
+    TeamJoin(std::path::PathBuf),
+    /// Team: the approval form for the request at this path.
+    AskApprove(std::path::PathBuf),
+    /// Team: which laptop to revoke; then ask; then revoke it.
+    AskRevokeMenu,
+    AskRevoke(crate::model::change::OriginId),
+    Revoke(crate::model::change::OriginId),
+    /// Team: write a hand-off for this partner organization into the folder.
+    Handoff(String),
     /// Queue: the values of conflict `n`, to keep one.
     ConflictMenu(usize),
     /// Intake: who opened or changed this household, and when (the audit trail).

@@ -61,6 +61,8 @@ pub struct App {
     last_active: crate::model::Timestamp,
     /// The workers of an encrypted database (F8).
     workers: Option<Arc<crate::workspace::Workers>>,
+    /// Team commands of the Sync screen (none in tests that do not need them).
+    team: Option<crate::sync::enrol::TeamHandle>,
 }
 
 /// Checks a passphrase of the worker who is working (Argon2: run off the UI thread).
@@ -134,6 +136,8 @@ impl App {
             conflicts: Vec::new(),
             due_for_erasure: Vec::new(),
             retention_months: 24,
+            team_line: None,
+            team_rows: Vec::new(),
         };
         let services_state = services::State::new(&data);
         let referrals_state = referrals::State::new(&data);
@@ -161,6 +165,7 @@ impl App {
             idle: None,
             last_active: now,
             workers: None,
+            team: None,
         };
         if worker.is_none() {
             app.modal = Some(Modal::worker_picker(app.store.workers()?));
@@ -181,6 +186,28 @@ impl App {
     pub fn with_idle_lock(mut self, minutes: u32, unlocker: Unlocker) -> App {
         self.idle = Some(IdleLock { minutes, unlocker });
         self
+    }
+
+    /// Lets the Sync screen set up and run a team (docs/teams.md).
+    pub fn with_team(mut self, team: crate::sync::enrol::TeamHandle) -> App {
+        self.team = Some(team);
+        self
+    }
+
+    /// Runs a team command on a worker thread with the folder; says what it did.
+    fn team_job(
+        &mut self,
+        job: impl FnOnce(&crate::sync::enrol::TeamHandle, &std::path::Path) -> Result<String, String>
+        + Send
+        + 'static,
+    ) {
+        let (Some(team), Some(folder)) = (self.team.clone(), self.sync.folder()) else {
+            return self.fail(t("sync-no-folder"));
+        };
+        self.modal = None;
+        self.sync.busy = Some((t("team-working"), 0, 0));
+        self.runner
+            .spawn(move || JobResult::SyncDone(job(&team, &folder)));
     }
 
     /// Lets F8 manage the workers of an encrypted database.
@@ -330,6 +357,8 @@ impl App {
                 self.data.duplicate_groups = snapshot.duplicate_groups;
                 self.data.conflicts = snapshot.conflicts;
                 self.data.due_for_erasure = snapshot.due_for_erasure;
+                self.data.team_line = snapshot.team_line;
+                self.data.team_rows = snapshot.team_rows;
                 self.data.loaded = true;
                 self.data.load_error = None;
                 self.data.now = self.store.now();
@@ -380,9 +409,14 @@ impl App {
             JobResult::Progress { label, done, total } => {
                 self.sync.busy = Some((label, done, total));
             }
-            JobResult::SyncScanned { folder, found } => {
+            JobResult::SyncScanned {
+                folder,
+                found,
+                team,
+            } => {
                 if self.sync.folder().as_deref() == Some(folder.as_path()) {
                     self.sync.found = found;
+                    self.sync.team = team;
                     self.sync.scanned = Some(folder);
                     self.sync.list.clamp(self.sync.found.len());
                 }
@@ -798,6 +832,141 @@ impl App {
             }
             Action::SyncExport => self.sync_export(),
             Action::SyncImport(files) => self.sync_import(files),
+            Action::TeamRequest => self.team_job(|h, folder| {
+                let name = h.store.device_name().map_err(|e| e.to_string())?;
+                let bytes = crate::sync::card::Card::write(&h.identity, &name, h.store.now())
+                    .map_err(|e| e.to_string())?;
+                let file = format!("daleel-{}-request.card", h.identity.code());
+                crate::workspace::write_whole(
+                    &folder.join(&file),
+                    &bytes,
+                    crate::workspace::Access::Shared,
+                )
+                .map_err(|e| e.to_string())?;
+                Ok(tr("team-request-written", &[("file", Arg::Str(&file))]))
+            }),
+            Action::AskTeamJoin(path) => {
+                if let Some(sync::TeamFound::Certificate {
+                    team,
+                    team_key,
+                    role,
+                    ..
+                }) = self.sync.team.iter().find(
+                    |f| matches!(f, sync::TeamFound::Certificate { path: p, .. } if *p == path),
+                ) {
+                    self.modal = Some(Modal::Confirm {
+                        message: tr(
+                            "team-join-confirm",
+                            &[
+                                ("team", Arg::Str(team)),
+                                ("role", Arg::Str(role)),
+                                ("key", Arg::Str(team_key)),
+                            ],
+                        ),
+                        yes: Action::TeamJoin(path),
+                    });
+                }
+            }
+            Action::TeamJoin(path) => self.team_job(move |h, _| {
+                let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+                let (file, _) = h.read_for_me(&bytes).map_err(|e| e.to_string())?;
+                h.join(&file).map_err(|e| e.to_string())?;
+                Ok(tr("team-joined", &[("team", Arg::Str(&file.team.name))]))
+            }),
+            Action::AskApprove(path) => {
+                if let Some(sync::TeamFound::Request {
+                    code,
+                    name,
+                    fingerprint,
+                    ..
+                }) =
+                    self.sync.team.iter().find(
+                        |f| matches!(f, sync::TeamFound::Request { path: p, .. } if *p == path),
+                    )
+                {
+                    self.open_prompt(
+                        tr(
+                            "approve-title",
+                            &[("code", Arg::Str(code)), ("name", Arg::Str(name))],
+                        ),
+                        tr("approve-intro", &[("fingerprint", Arg::Str(fingerprint))]),
+                        prompts::approve_form(),
+                        Purpose::Approve(path),
+                        14,
+                    );
+                }
+            }
+            Action::AskRevokeMenu => {
+                let policy = self.store.policy();
+                let me = self.store.device().origin;
+                let items: Vec<(String, Action)> = policy
+                    .members
+                    .values()
+                    .filter(|c| c.device != me && !policy.revoked.contains_key(&c.device))
+                    .map(|c| {
+                        (
+                            format!(
+                                "{} {} ({}, {})",
+                                crate::sync::identity::device_code(c.device),
+                                c.name,
+                                crate::tui::labels::role(c.role),
+                                c.org
+                            ),
+                            Action::AskRevoke(c.device),
+                        )
+                    })
+                    .collect();
+                self.modal = Some(Modal::menu(t("team-revoke-title"), items));
+            }
+            Action::AskRevoke(device) => {
+                let name = self
+                    .store
+                    .policy()
+                    .member(device)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                let after = self.store.held(device).unwrap_or(0);
+                self.modal = Some(Modal::Confirm {
+                    message: tr(
+                        "team-revoke-confirm",
+                        &[
+                            (
+                                "code",
+                                Arg::Str(&crate::sync::identity::device_code(device)),
+                            ),
+                            ("name", Arg::Str(&name)),
+                            ("after", Arg::Num(after as i64)),
+                        ],
+                    ),
+                    yes: Action::Revoke(device),
+                });
+            }
+            Action::Revoke(device) => self.team_job(move |h, _| {
+                // What this laptop holds of it counts; nothing after (0: none of it).
+                let after = h.store.held(device).map_err(|e| e.to_string())?;
+                let r = h.revoke(device, Some(after)).map_err(|e| e.to_string())?;
+                Ok(tr(
+                    "team-revoked",
+                    &[
+                        (
+                            "code",
+                            Arg::Str(&crate::sync::identity::device_code(r.device)),
+                        ),
+                        ("after", Arg::Num(r.after_seq as i64)),
+                    ],
+                ))
+            }),
+            Action::Handoff(org) => self.team_job(move |h, folder| {
+                let s = crate::sync::handoff::export_for_org(&h.store, &h.identity, &org, folder)
+                    .map_err(|e| e.to_string())?;
+                Ok(tr(
+                    "handoff-written",
+                    &[
+                        ("org", Arg::Str(&s.org)),
+                        ("referrals", Arg::Num(s.referrals as i64)),
+                    ],
+                ))
+            }),
             Action::ConflictMenu(i) => {
                 let Some(c) = self.data.conflicts.get(i) else {
                     return;
@@ -1384,6 +1553,35 @@ impl App {
                     return;
                 }
             }
+            Purpose::Approve(path) => match prompts::approval_from(&prompt.form, now.date()) {
+                Err(f) => Err(f),
+                Ok(approval) => {
+                    let path = path.clone();
+                    self.team_job(move |h, folder| {
+                        let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+                        let card =
+                            crate::sync::card::Card::read(&bytes).map_err(|e| e.to_string())?;
+                        let (file, cert) =
+                            h.approve(&card, &approval).map_err(|e| e.to_string())?;
+                        let name = format!("daleel-{}.cert", card.code());
+                        crate::workspace::write_whole(
+                            &folder.join(&name),
+                            &file,
+                            crate::workspace::Access::Shared,
+                        )
+                        .map_err(|e| e.to_string())?;
+                        Ok(tr(
+                            "team-approved",
+                            &[
+                                ("code", Arg::Str(&card.code())),
+                                ("role", Arg::Str(&crate::tui::labels::role(cert.role))),
+                                ("file", Arg::Str(&name)),
+                            ],
+                        ))
+                    });
+                    return;
+                }
+            },
             Purpose::ResolveText { tag, id, field } => {
                 let text = prompt.form.text("value");
                 match self.store.typed_resolution(*tag, *id, *field, &text) {
@@ -1659,6 +1857,9 @@ impl App {
                     ));
                 }
                 items.push((t("menu-sync-look-again"), Action::SyncScan));
+                if self.team.is_some() {
+                    self.team_items(&mut items);
+                }
             }
             ScreenId::Queue | ScreenId::Help => {}
         }
@@ -1701,6 +1902,71 @@ impl App {
         self.sync_scan();
     }
 
+    /// The Sync menu's team items: what this laptop may do, with the folder and the team
+    /// files found on it.
+    fn team_items(&self, items: &mut Vec<(String, Action)>) {
+        let policy = self.store.policy();
+        let me = self.store.device().origin;
+        let folder = self.sync.folder().map(|f| f.display().to_string());
+        if policy.team.is_none() {
+            if let Some(folder) = &folder {
+                items.push((
+                    tr("menu-team-request", &[("folder", Arg::Str(folder))]),
+                    Action::TeamRequest,
+                ));
+            }
+            for f in &self.sync.team {
+                if let sync::TeamFound::Certificate { path, team, .. } = f {
+                    items.push((
+                        tr("menu-team-join", &[("team", Arg::Str(team))]),
+                        Action::AskTeamJoin(path.clone()),
+                    ));
+                }
+            }
+            return;
+        }
+        if policy.is_authority(me) {
+            for f in &self.sync.team {
+                if let sync::TeamFound::Request {
+                    path, code, name, ..
+                } = f
+                {
+                    items.push((
+                        tr(
+                            "menu-team-approve",
+                            &[("code", Arg::Str(code)), ("name", Arg::Str(name))],
+                        ),
+                        Action::AskApprove(path.clone()),
+                    ));
+                }
+            }
+            items.push((t("menu-team-revoke"), Action::AskRevokeMenu));
+        }
+        let coordinator = policy
+            .member(me)
+            .is_some_and(|c| c.role == crate::sync::team::Role::Coordinator);
+        if coordinator && let Some(folder) = &folder {
+            let mut orgs: Vec<&str> = policy
+                .members
+                .values()
+                .filter(|c| c.role == crate::sync::team::Role::Partner)
+                .filter(|c| !policy.revoked.contains_key(&c.device))
+                .map(|c| c.org.as_str())
+                .collect();
+            orgs.sort();
+            orgs.dedup();
+            for org in orgs {
+                items.push((
+                    tr(
+                        "menu-team-handoff",
+                        &[("org", Arg::Str(org)), ("folder", Arg::Str(folder))],
+                    ),
+                    Action::Handoff(org.to_string()),
+                ));
+            }
+        }
+    }
+
     fn sync_scan(&mut self) {
         let Some(folder) = self.sync.folder() else {
             self.sync.found.clear();
@@ -1711,9 +1977,17 @@ impl App {
             return self.fail(t("sync-no-identity"));
         };
         let store = self.store.clone();
+        let handle = self.team.clone();
         self.runner.spawn(move || {
             let found = sync::scan(&store, &identity, &folder);
-            JobResult::SyncScanned { folder, found }
+            let team = handle
+                .map(|h| sync::scan_team(&h, &folder))
+                .unwrap_or_default();
+            JobResult::SyncScanned {
+                folder,
+                found,
+                team,
+            }
         });
     }
 
@@ -1797,15 +2071,33 @@ impl App {
                     }
                 };
                 match crate::sync::import::import_file(&store, file, &identity, report) {
-                    Ok(s) => done.push(tr(
-                        "sync-imported",
+                    Ok(s) if s.handed_off.is_some() => done.push(tr(
+                        "sync-imported-handoff",
                         &[
                             ("file", Arg::Str(&name)),
-                            ("new", Arg::Num(s.new as i64)),
-                            ("known", Arg::Num(s.known as i64)),
-                            ("conflicts", Arg::Num(s.conflicts as i64)),
+                            ("referrals", Arg::Num(s.handed_off.unwrap_or(0) as i64)),
                         ],
                     )),
+                    Ok(s) => {
+                        done.push(tr(
+                            "sync-imported",
+                            &[
+                                ("file", Arg::Str(&name)),
+                                ("new", Arg::Num(s.new as i64)),
+                                ("known", Arg::Num(s.known as i64)),
+                                ("conflicts", Arg::Num(s.conflicts as i64)),
+                            ],
+                        ));
+                        if s.beyond_role + s.revoked > 0 {
+                            done.push(tr(
+                                "sync-imported-no-effect",
+                                &[
+                                    ("beyond", Arg::Num(s.beyond_role as i64)),
+                                    ("revoked", Arg::Num(s.revoked as i64)),
+                                ],
+                            ));
+                        }
+                    }
                     Err(e) => refused.push(format!("{name}: {e}")),
                 }
             }

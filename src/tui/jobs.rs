@@ -72,6 +72,8 @@ pub struct Snapshot {
     pub duplicate_groups: Vec<Vec<HouseholdRow>>,
     pub conflicts: Vec<crate::store::merge::ConflictDetail>,
     pub due_for_erasure: Vec<crate::tui::screens::DueRow>,
+    pub team_line: Option<String>,
+    pub team_rows: Vec<crate::tui::screens::TeamRow>,
 }
 
 impl std::fmt::Debug for Snapshot {
@@ -108,6 +110,7 @@ pub enum JobResult {
     SyncScanned {
         folder: std::path::PathBuf,
         found: Vec<crate::tui::screens::sync::Found>,
+        team: Vec<crate::tui::screens::sync::TeamFound>,
     },
     /// An export or import finished: what to say (or why it failed).
     SyncDone(Result<String, String>),
@@ -281,5 +284,65 @@ pub fn load_snapshot(store: &Store, retention_months: u32) -> Result<Snapshot, S
             due_for_erasure.sort_by_key(|d| d.closed_at);
             due_for_erasure
         },
+        team_line: team_line(store),
+        team_rows: team_rows(store)?,
     })
+}
+
+/// The team this laptop belongs to and its part in it, in one line.
+fn team_line(store: &Store) -> Option<String> {
+    use crate::i18n::{Arg, tr};
+    let policy = store.policy();
+    let team = policy.team.as_ref()?;
+    let me = store.device().origin;
+    let role = match (policy.revoked.get(&me), policy.member(me)) {
+        (Some(_), _) => crate::i18n::t("team-role-revoked"),
+        (None, Some(c)) => tr(
+            "team-role",
+            &[
+                ("role", Arg::Str(&crate::tui::labels::role(c.role))),
+                ("org", Arg::Str(&c.org)),
+            ],
+        ),
+        (None, None) => crate::i18n::t("team-role-none"),
+    };
+    Some(tr(
+        "team-line",
+        &[
+            ("team", Arg::Str(&team.name)),
+            ("role", Arg::Str(&role)),
+            ("devices", Arg::Num(policy.members.len() as i64)),
+        ],
+    ))
+}
+
+/// Expired certificates (a warning, not a cut-off) and changes kept with no effect.
+fn team_rows(store: &Store) -> Result<Vec<crate::tui::screens::TeamRow>, StoreError> {
+    use crate::tui::screens::TeamRow;
+    let policy = store.policy();
+    let today = store.now().date();
+    let mut rows = Vec::new();
+    for c in policy.members.values() {
+        if let Some(on) = c.expires
+            && on < today
+            && !policy.revoked.contains_key(&c.device)
+        {
+            rows.push(TeamRow::Expired {
+                code: crate::sync::identity::device_code(c.device),
+                name: c.name.clone(),
+                role: crate::tui::labels::role(c.role),
+                on,
+            });
+        }
+    }
+    for i in store.ineffective()? {
+        rows.push(TeamRow::NoEffect {
+            code: i.code(),
+            seq: i.seq,
+            reason: crate::tui::labels::refusal(i.reason),
+            record: i.entity,
+            author: i.author,
+        });
+    }
+    Ok(rows)
 }

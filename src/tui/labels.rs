@@ -15,6 +15,19 @@ pub fn priority(p: Priority) -> String {
     t(&format!("priority-{}", p.code()))
 }
 
+/// A team role in words.
+pub fn role(r: crate::sync::team::Role) -> String {
+    t(&format!("role-{}", r.code()))
+}
+
+/// Why a change has no effect, in words.
+pub fn refusal(r: crate::sync::team::Refusal) -> String {
+    t(match r {
+        crate::sync::team::Refusal::BeyondRole => "refusal-beyond-role",
+        crate::sync::team::Refusal::Revoked => "refusal-revoked",
+    })
+}
+
 /// The sectors as choice options, in their usual order.
 pub fn sector_options() -> Vec<Opt> {
     Sector::ALL

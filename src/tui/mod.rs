@@ -348,6 +348,7 @@ fn run_loop(
         if let Ok(workers) = ws.workers_handle() {
             app = app.with_workers(workers);
         }
+        app = app.with_team(ws.team());
         loop {
             terminal.draw(|frame| render(&app, frame))?;
             let first = rx

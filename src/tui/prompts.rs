@@ -418,6 +418,43 @@ pub fn worker_from(form: &Form) -> Result<(String, String), Fault> {
     Ok((name.trim().to_string(), passphrase))
 }
 
+/// What a coordinator decides for a request: role, organization, sensitive cases, expiry.
+pub fn approve_form() -> Form {
+    let roles = crate::sync::team::Role::ALL
+        .iter()
+        .map(|r| Opt::new(r.code(), labels::role(*r)))
+        .collect();
+    Form::new(vec![
+        Field::choice("role", "approve-role", roles, Some("outreach")),
+        Field::text("org", "approve-org", 60, "CRC"),
+        Field::check("sensitive", "approve-sensitive", false),
+        Field::text("expires", "approve-expires", 10, ""),
+    ])
+}
+
+/// The approval the form says, or the field at fault.
+pub fn approval_from(form: &Form, today: Date) -> Result<crate::sync::enrol::Approval, Fault> {
+    let role = crate::sync::team::Role::from_code(&form.code("role").unwrap_or_default())
+        .ok_or(("role", t("problem-approve-role")))?;
+    let org = form.text("org").trim().to_string();
+    if org.is_empty() {
+        return Err(("org", t("problem-approve-org")));
+    }
+    let expires = match form.text("expires").trim() {
+        "" => None,
+        text => match Date::parse(text) {
+            Some(d) if d >= today => Some(d),
+            _ => return Err(("expires", t("problem-approve-date"))),
+        },
+    };
+    Ok(crate::sync::enrol::Approval {
+        role,
+        org,
+        sensitive: form.checked("sensitive"),
+        expires,
+    })
+}
+
 /// One line of text: the new value of a conflicted field.
 pub fn resolve_text_form(current: &str) -> Form {
     Form::new(vec![Field::text("value", "conflict-value", 500, current)])

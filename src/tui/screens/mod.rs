@@ -49,6 +49,30 @@ pub struct Data {
     pub due_for_erasure: Vec<DueRow>,
     /// How long a closed household is kept before it is due for erasure.
     pub retention_months: u32,
+    /// The team this laptop belongs to, in one line (none in no team).
+    pub team_line: Option<String>,
+    /// Team matters for the coordinator: expired certificates, changes with no effect.
+    pub team_rows: Vec<TeamRow>,
+}
+
+/// A team matter for the queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeamRow {
+    /// A member's certificate expired (a warning: its changes still count).
+    Expired {
+        code: String,
+        name: String,
+        role: String,
+        on: crate::model::Date,
+    },
+    /// A change kept with no effect: beyond its device's role, or after a revocation.
+    NoEffect {
+        code: String,
+        seq: u64,
+        reason: String,
+        record: String,
+        author: String,
+    },
 }
 
 /// A closed household past the retention period.

@@ -40,6 +40,8 @@ pub enum Purpose {
     AddWorker,
     WorkerPassphrase,
     RemoveWorker,
+    /// A coordinator certifies the laptop of the request at this path.
+    Approve(std::path::PathBuf),
     /// A typed value for a conflicted text field.
     ResolveText {
         tag: u8,

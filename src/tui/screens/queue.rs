@@ -42,6 +42,8 @@ pub enum Row {
     DueForErasure(u32),
     /// A conflict (position in `Data::conflicts`).
     Conflict(u32),
+    /// A team matter (position in `Data::team_rows`).
+    Team(u32),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -54,6 +56,9 @@ pub struct Counts {
     pub duplicates: usize,
     pub conflicts: usize,
     pub due_for_erasure: usize,
+    /// Certificates expired, and changes kept with no effect (teams).
+    pub expired: usize,
+    pub no_effect: usize,
 }
 
 #[derive(Default)]
@@ -159,6 +164,23 @@ impl State {
             ],
         )));
         rows.extend((0..data.due_for_erasure.len()).map(|i| Row::DueForErasure(i as u32)));
+        if data.team_line.is_some() || !data.team_rows.is_empty() {
+            use crate::tui::screens::TeamRow;
+            counts.expired = data
+                .team_rows
+                .iter()
+                .filter(|r| matches!(r, TeamRow::Expired { .. }))
+                .count();
+            counts.no_effect = data.team_rows.len() - counts.expired;
+            rows.push(Row::Heading(tr(
+                "queue-team",
+                &[
+                    ("expired", Arg::Num(counts.expired as i64)),
+                    ("ineffective", Arg::Num(counts.no_effect as i64)),
+                ],
+            )));
+            rows.extend((0..data.team_rows.len()).map(|i| Row::Team(i as u32)));
+        }
         self.rows = rows;
         self.counts = counts;
         self.list.clamp(self.rows.len());
@@ -222,6 +244,8 @@ impl State {
                     .due_for_erasure
                     .get(*i as usize)
                     .map(|d| Action::OpenHousehold(d.id)),
+                // Team matters are handled on the Sync screen (F6).
+                Row::Team(_) => Some(Action::Show(crate::tui::ScreenId::Sync)),
             },
             _ => {
                 self.list.handle(key, self.rows.len());
@@ -332,6 +356,45 @@ impl State {
                     let name = group.first().map(|h| h.name.as_str()).unwrap_or("");
                     (format!("{} {name}", codes.join(" = ")), false)
                 }
+                None => (String::new(), false),
+            },
+            Row::Team(i) => match data.team_rows.get(*i as usize) {
+                Some(crate::tui::screens::TeamRow::Expired {
+                    code,
+                    name,
+                    role,
+                    on,
+                }) => (
+                    tr(
+                        "queue-team-expired-row",
+                        &[
+                            ("code", Arg::Str(code)),
+                            ("name", Arg::Str(name)),
+                            ("role", Arg::Str(role)),
+                            ("date", Arg::Str(&on.to_string())),
+                        ],
+                    ),
+                    true,
+                ),
+                Some(crate::tui::screens::TeamRow::NoEffect {
+                    code,
+                    seq,
+                    reason,
+                    record,
+                    author,
+                }) => (
+                    tr(
+                        "queue-team-no-effect-row",
+                        &[
+                            ("code", Arg::Str(code)),
+                            ("seq", Arg::Num(*seq as i64)),
+                            ("reason", Arg::Str(reason)),
+                            ("record", Arg::Str(record)),
+                            ("author", Arg::Str(author)),
+                        ],
+                    ),
+                    true,
+                ),
                 None => (String::new(), false),
             },
             Row::DueForErasure(i) => match data.due_for_erasure.get(*i as usize) {

@@ -77,6 +77,78 @@ pub fn scan(
     found
 }
 
+/// A team file found on the drive (docs/teams.md).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeamFound {
+    /// Another laptop's request to join (an identity card file).
+    Request {
+        path: PathBuf,
+        code: String,
+        name: String,
+        fingerprint: String,
+    },
+    /// A certificate made for this laptop.
+    Certificate {
+        path: PathBuf,
+        team: String,
+        team_key: String,
+        role: String,
+    },
+}
+
+/// The requests (`.card`) and this laptop's certificates (`.cert`) in a folder.
+pub fn scan_team(team: &crate::sync::enrol::TeamHandle, folder: &Path) -> Vec<TeamFound> {
+    use crate::sync::card::{CARD_MAX_BYTES, Card};
+    use crate::sync::team::TEAM_FILE_MAX_BYTES;
+    let me = team.identity.origin();
+    let members = team.store.policy();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.sort();
+    let small = |p: &Path, limit: u64| {
+        std::fs::metadata(p)
+            .map(|m| m.is_file() && m.len() <= limit)
+            .unwrap_or(false)
+    };
+    let mut found = Vec::new();
+    for path in files {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("card") if small(&path, CARD_MAX_BYTES) => {
+                let Ok(card) = std::fs::read(&path)
+                    .map_err(|_| ())
+                    .and_then(|b| Card::read(&b).map_err(|_| ()))
+                else {
+                    continue;
+                };
+                if card.origin != me && members.member(card.origin).is_none() {
+                    found.push(TeamFound::Request {
+                        path,
+                        code: card.code(),
+                        name: card.name.clone(),
+                        fingerprint: card.fingerprint(),
+                    });
+                }
+            }
+            Some("cert") if small(&path, TEAM_FILE_MAX_BYTES) => {
+                let Ok(bytes) = std::fs::read(&path) else {
+                    continue;
+                };
+                if let Ok((file, cert)) = team.read_for_me(&bytes) {
+                    found.push(TeamFound::Certificate {
+                        path,
+                        team: file.team.name.clone(),
+                        team_key: file.team.fingerprint(),
+                        role: crate::tui::labels::role(cert.role),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Folder,
@@ -94,6 +166,8 @@ pub struct State {
     pub unsent: u64,
     pub busy: Option<(String, u64, u64)>,
     pub last: Option<Result<String, String>>,
+    /// Team requests and certificates on the drive.
+    pub team: Vec<TeamFound>,
 }
 
 impl Default for State {
@@ -108,6 +182,7 @@ impl Default for State {
             unsent: 0,
             busy: None,
             last: None,
+            team: Vec::new(),
         }
     }
 }
@@ -173,7 +248,7 @@ impl State {
 
     pub fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
         let [top, boxes, bottom] = Layout::vertical([
-            Constraint::Length(2),
+            Constraint::Length(3),
             Constraint::Min(4),
             Constraint::Length(3),
         ])
@@ -206,6 +281,16 @@ impl State {
                         &format!(
                             " {drives}   {}",
                             tr("sync-this-laptop", &[("me", Arg::Str(&me))])
+                        ),
+                        top.width as usize,
+                    ),
+                    theme.muted(),
+                )),
+                Line::from(Span::styled(
+                    fit(
+                        &format!(
+                            " {}",
+                            data.team_line.clone().unwrap_or_else(|| t("team-none"))
                         ),
                         top.width as usize,
                     ),
