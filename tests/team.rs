@@ -24,10 +24,22 @@ mod common;
 use common::device::Device;
 use common::{NOW, household};
 
-/// A laptop that made a team and is its first coordinator.
+/// A laptop that made a team and is its first coordinator (not certified for GBV and
+/// child protection cases).
 fn coordinator() -> Device {
     let c = Device::new();
-    c.ws.team().init("CRC Mosul", "CRC").expect("team init");
+    c.ws.team()
+        .init("CRC Mosul", "CRC", false)
+        .expect("team init");
+    c
+}
+
+/// A first coordinator who is also certified for sensitive cases.
+fn sensitive_coordinator() -> Device {
+    let c = Device::new();
+    c.ws.team()
+        .init("CRC Mosul", "CRC", true)
+        .expect("team init");
     c
 }
 
@@ -390,7 +402,7 @@ fn contains(hay: &[u8], needle: &str) -> bool {
 #[test]
 fn a_partner_hand_off_holds_only_its_referrals_consented_fields_and_no_sensitive_case() {
     let stick = tempfile::tempdir().expect("stick");
-    let c = coordinator();
+    let c = sensitive_coordinator();
     let (o, p, q) = (Device::new(), Device::new(), Device::new());
     enrol_as(&c, &o, Role::Outreach, "CRC");
     enrol_as(&c, &p, Role::Partner, "NRC");
@@ -610,4 +622,83 @@ fn an_expired_certificate_is_a_warning_in_the_queue_not_a_cut_off() {
         policy.standing(o.ws.identity.origin(), c.ws.store.now().date()),
         daleel::sync::team::Standing::Expired
     );
+}
+
+fn enrol_sensitive(c: &Device, d: &Device, sensitive: bool) {
+    let approval = Approval {
+        role: Role::Outreach,
+        org: "CRC".into(),
+        sensitive,
+        expires: None,
+    };
+    let (file, _) = c.ws.team().approve(&d.card(), &approval).expect("approve");
+    let (file, _) = d.ws.team().read_for_me(&file).expect("read");
+    d.ws.team().join(&file).expect("join");
+}
+
+#[test]
+fn sensitive_cases_travel_only_to_laptops_certified_for_them() {
+    let stick = tempfile::tempdir().expect("stick");
+    let c = coordinator();
+    let (s1, s2, o) = (Device::new(), Device::new(), Device::new());
+    enrol_sensitive(&c, &s1, true);
+    enrol_sensitive(&c, &s2, true);
+    enrol_sensitive(&c, &o, false);
+    let roster = c.export(stick.path());
+    for d in [&s1, &s2, &o] {
+        d.import(&roster).expect("roster");
+    }
+    // A caseworker records a GBV case; an ordinary household travels beside it.
+    let h = consenting("Sentinel Alpha", true);
+    let plain = household("Sentinel Plain");
+    s1.save(&[Edit::Household(h.clone()), Edit::Household(plain.clone())]);
+    let h = s1.get::<Household>(h.id);
+    let r = sent_referral(&s1, &h, "UNHCR", Sector::Gbv, &[]);
+    let out = daleel::sync::export::export(&s1.ws.store, &s1.ws.identity, stick.path(), false)
+        .expect("export");
+    let second = out.sensitive_path.clone().expect("a file for caseworkers");
+    // The outreach laptop gets the households, and nothing of the case.
+    o.import(&out.path).expect("o");
+    let _: Household = o.get(plain.id);
+    let _: Household = o.get(h.id);
+    assert!(o.ws.store.get::<Need>(r.need).expect("read").is_none());
+    assert!(o.ws.store.get::<Referral>(r.id).expect("read").is_none());
+    let inside = o.plain(&out.path);
+    assert!(
+        !contains(&inside, "Sentinelneed of Sentinel Alpha"),
+        "no value of the case"
+    );
+    assert!(contains(&inside, "Sentinel Plain"));
+    let err = o.import(&second).expect_err("not for o");
+    assert!(
+        matches!(err, ImportError::Bundle(BundleError::NotForMe { .. })),
+        "{err}"
+    );
+    // Nor does the coordinator's laptop, not certified for them.
+    c.import(&out.path).expect("c");
+    assert!(c.ws.store.get::<Need>(r.need).expect("read").is_none());
+    // The other caseworker takes the values when the second file comes, in either order.
+    s2.import(&out.path).expect("s2 main");
+    assert!(s2.ws.store.get::<Need>(r.need).expect("read").is_none());
+    s2.import(&second).expect("s2 sensitive");
+    assert_eq!(
+        s2.get::<Need>(r.need).description,
+        "Sentinelneed of Sentinel Alpha"
+    );
+    assert_eq!(s2.get::<Referral>(r.id).status(), ReferralStatus::Sent);
+    assert_eq!(s2.digest(), s1.digest());
+    // An uncertified laptop does not record such a case at all.
+    let err =
+        o.ws.store
+            .apply(
+                "worker",
+                &[Edit::Need(Need {
+                    id: Uuid::now_v7(),
+                    household: plain.id,
+                    sector: Sector::ChildProtection,
+                    ..Need::default()
+                })],
+            )
+            .expect_err("not certified");
+    assert!(matches!(err, StoreError::NotAllowed(_)), "{err}");
 }

@@ -1463,7 +1463,7 @@ fn act(app: &mut App, action: daleel::tui::action::Action) {
 #[test]
 fn a_laptop_asks_is_approved_and_joins_a_team_from_the_sync_screen() {
     let (_dirs, stick, a, b) = two_laptops();
-    a.team().init("CRC Mosul", "CRC").expect("team");
+    a.team().init("CRC Mosul", "CRC", false).expect("team");
     let folder = stick.path().to_str().expect("path");
     // B, in no team, writes its request onto the stick from the Sync menu.
     let mut on_b = sync_app(&b, "Yousif K.", folder);

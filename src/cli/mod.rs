@@ -315,6 +315,9 @@ pub enum TeamCommand {
         /// A file holding the saved team key's passphrase.
         #[arg(long, value_name = "FILE")]
         key_passphrase_file: Option<PathBuf>,
+        /// This laptop may read gender-based violence and child protection cases.
+        #[arg(long)]
+        sensitive: bool,
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
@@ -592,6 +595,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
                 org,
                 from_key,
                 key_passphrase_file,
+                sensitive,
                 yes,
             } => team::init(
                 &ws,
@@ -599,6 +603,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
                 &org,
                 from_key.as_deref(),
                 key_passphrase_file.as_deref(),
+                sensitive,
                 yes,
             ),
             TeamCommand::SaveKey {

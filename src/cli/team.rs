@@ -38,6 +38,7 @@ pub fn init(
     org: &str,
     from_key: Option<&Path>,
     key_passphrase_file: Option<&Path>,
+    sensitive: bool,
     yes: bool,
 ) -> Result<(), Failure> {
     let team = match from_key {
@@ -56,7 +57,7 @@ pub fn init(
                 "Take this team key onto this laptop and certify it as a coordinator?",
                 yes,
             )?;
-            ws.team().restore_key(&bytes, &passphrase, org)?
+            ws.team().restore_key(&bytes, &passphrase, org, sensitive)?
         }
         None => {
             let name = name.ok_or_else(|| {
@@ -68,7 +69,7 @@ pub fn init(
                 ),
                 yes,
             )?;
-            ws.team().init(name, org)?
+            ws.team().init(name, org, sensitive)?
         }
     };
     println!("{}", team.fingerprint());

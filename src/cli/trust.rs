@@ -158,6 +158,13 @@ pub fn export_bundle(ws: &Workspace, dir: &Path, all: bool) -> Result<(), Failur
         "bundle exported"
     );
     println!("{}", summary.path.display());
+    if let Some(second) = &summary.sensitive_path {
+        println!("{}", second.display());
+        eprintln!(
+            "Wrote a second file, {}, with the GBV and child protection cases, for the laptops certified for them only.",
+            second.display()
+        );
+    }
     eprintln!(
         "Wrote {} changes in {} signed segments ({} KiB) from {} to {}.",
         super::thousands(summary.changes),

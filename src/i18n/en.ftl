@@ -495,7 +495,10 @@ refusal-revoked = after its revocation
 team-role = { $role } of { $org }
 team-role-revoked = revoked: its changes no longer count
 team-role-none = not certified
-team-line = Team { $team }: this laptop is { $role }; { $devices } devices
+team-line = Team { $team }: this laptop is { $role }; { $devices ->
+    [one] 1 device
+   *[other] { $devices } devices
+}
 team-none = In no team: bundles go to the laptops trusted one by one.
 queue-team = Team: { $expired } certificates expired, { $ineffective } changes kept with no effect (Sync screen)
 queue-team-expired-row = { $code } { $name } ({ $role }): certificate expired { $date }, renew it
@@ -510,11 +513,11 @@ team-revoke-title = Revoke which laptop?
 team-revoke-confirm = Revoke { $code } ({ $name })? Its changes after number { $after } will have no effect, here and on every laptop this reaches. This cannot be undone.
 team-join-confirm = Join the team { $team } as { $role }? Compare the team key { $key } with the coordinator first.
 approve-title = Approve { $code } { $name }
-approve-intro = Compare the fingerprint { $fingerprint } with the laptop's owner first. The certificate is written to the drive.
+approve-intro = Compare the fingerprint { $fingerprint } with the laptop's owner first. Valid until: a date as YYYY-MM-DD, or empty for no end. The certificate is written to the drive.
 approve-role = Role
 approve-org = Organization
 approve-sensitive = May read GBV and child protection cases
-approve-expires = Valid until (YYYY-MM-DD, empty: no end)
+approve-expires = Valid until
 problem-approve-role = Choose a role.
 problem-approve-org = Name the laptop's organization (a partner's is one of the directory's).
 problem-approve-date = A date as YYYY-MM-DD, not in the past.
@@ -525,3 +528,4 @@ team-revoked = Revoked { $code } after its change { $after }: the revocation goe
 handoff-written = Wrote a hand-off for { $org }: { $referrals } referrals.
 sync-imported-handoff = { $file }: a hand-off with { $referrals } referrals for this agency.
 sync-imported-no-effect = Kept with no effect: { $beyond } beyond their laptop's role, { $revoked } after a revocation (see the Queue).
+sync-exported-sensitive = And { $file }, with the GBV and child protection cases, for the laptops certified for them.

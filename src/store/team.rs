@@ -338,6 +338,15 @@ impl Store {
         let Some(cert) = policy.member(me) else {
             return Ok(());
         };
+        if !cert.sensitive {
+            for edit in edits {
+                if self.edit_is_sensitive(edit)? {
+                    return Err(StoreError::NotAllowed(
+                        "gender-based violence and child protection cases are recorded and followed on a caseworker's laptop certified for them: refer the person to the caseworker without writing details here".into(),
+                    ));
+                }
+            }
+        }
         for edit in edits {
             let refused = match (cert.role, edit) {
                 (Role::Coordinator, _) => None,
@@ -369,6 +378,76 @@ impl Store {
             }
         }
         Ok(())
+    }
+}
+
+impl Store {
+    /// Whether an edit touches a need or referral of the GBV or child protection sectors.
+    fn edit_is_sensitive(&self, edit: &Edit) -> Result<bool, StoreError> {
+        Ok(match edit {
+            Edit::Need(n) => n.sector.is_sensitive() || self.is_sensitive_need(n.id)?,
+            Edit::Referral(r) => self.is_sensitive_referral(r)?,
+            Edit::Step { referral, .. } => match self.get::<Referral>(*referral)? {
+                Some(r) => self.is_sensitive_referral(&r)?,
+                None => false,
+            },
+            _ => false,
+        })
+    }
+
+    fn is_sensitive_need(&self, id: uuid::Uuid) -> Result<bool, StoreError> {
+        Ok(self
+            .get::<crate::model::Need>(id)?
+            .is_some_and(|n| n.sector.is_sensitive()))
+    }
+
+    /// Whether a referral is for a need, or to a service, of a sensitive sector.
+    pub fn is_sensitive_referral(&self, r: &Referral) -> Result<bool, StoreError> {
+        Ok(self.is_sensitive_need(r.need)?
+            || self
+                .service(r.service)?
+                .is_some_and(|s| s.sector.is_sensitive()))
+    }
+
+    /// The ids of every need and referral of a sensitive sector: their changes travel
+    /// without their values to laptops not certified for them.
+    pub fn sensitive_records(&self) -> Result<std::collections::BTreeSet<uuid::Uuid>, StoreError> {
+        let mut ids = std::collections::BTreeSet::new();
+        for n in self.all::<crate::model::Need>() {
+            let n = n?;
+            if n.sector.is_sensitive() {
+                ids.insert(n.id);
+            }
+        }
+        for r in self.all::<Referral>() {
+            let r = r?;
+            if ids.contains(&r.need)
+                || self
+                    .service(r.service)?
+                    .is_some_and(|s| s.sector.is_sensitive())
+            {
+                ids.insert(r.id);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Whether values withheld from this laptop are taken when they come: a team laptop
+    /// certified for sensitive cases.
+    pub(crate) fn takes_withheld(&self) -> bool {
+        self.policy()
+            .member(self.device.origin)
+            .is_some_and(|c| c.sensitive)
+    }
+
+    /// Whether this laptop may hold the values of sensitive cases: not in a team, or
+    /// certified for them.
+    pub fn reads_sensitive(&self) -> bool {
+        let policy = self.policy();
+        policy.team.is_none()
+            || policy
+                .member(self.device.origin)
+                .is_some_and(|c| c.sensitive)
     }
 }
 

@@ -78,6 +78,7 @@ impl TeamHandle {
         issuer: &Identity,
         role: Role,
         org: &str,
+        sensitive: bool,
     ) -> Result<Signed, TeamOpError> {
         let cert = Certificate {
             team: team.key,
@@ -87,7 +88,7 @@ impl TeamHandle {
             role,
             org: org.to_string(),
             org_id: self.find_org(org)?.map(|o| o.id),
-            sensitive: false,
+            sensitive,
             expires: None,
             issued_at: self.store.now(),
             issuer: issuer.origin(),
@@ -97,7 +98,7 @@ impl TeamHandle {
 
     /// `team init`: a new team key, kept sealed in the data directory, and this laptop
     /// certified as the team's first coordinator.
-    pub fn init(&self, name: &str, org: &str) -> Result<TeamInfo, TeamOpError> {
+    pub fn init(&self, name: &str, org: &str, sensitive: bool) -> Result<TeamInfo, TeamOpError> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 60 {
             return Err(refused("give the team a name of 1 to 60 characters"));
@@ -115,7 +116,7 @@ impl TeamHandle {
             name: name.to_string(),
         };
         key.save(&self.key_path(), self.key.as_ref())?;
-        let cert = self.own_certificate(&team, &key, Role::Coordinator, org)?;
+        let cert = self.own_certificate(&team, &key, Role::Coordinator, org, sensitive)?;
         self.store.join_team(&team, &[cert])?;
         tracing::info!("team made");
         Ok(team)
@@ -141,6 +142,7 @@ impl TeamHandle {
         bytes: &[u8],
         passphrase: &str,
         org: &str,
+        sensitive: bool,
     ) -> Result<TeamInfo, TeamOpError> {
         let (team, key) = open_team_key(bytes, passphrase).map_err(refused)?;
         if let Some(current) = self.store.team()?
@@ -152,7 +154,7 @@ impl TeamHandle {
             )));
         }
         key.save(&self.key_path(), self.key.as_ref())?;
-        let cert = self.own_certificate(&team, &key, Role::Coordinator, org)?;
+        let cert = self.own_certificate(&team, &key, Role::Coordinator, org, sensitive)?;
         let learned = self.store.join_team(&team, &[cert])?;
         if learned.refold {
             self.store.refold(|_, _| {})?;

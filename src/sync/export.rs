@@ -49,6 +49,9 @@ fn gap(origin: crate::model::change::OriginId, first: u64) -> StoreError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportSummary {
     pub path: PathBuf,
+    /// The second file, with the values of sensitive cases, for the team's laptops
+    /// certified for them (when some other receiver is not).
+    pub sensitive_path: Option<PathBuf>,
     pub changes: u64,
     pub segments: u32,
     pub bytes: u64,
@@ -112,8 +115,11 @@ pub fn export_reporting(
     }
     // Encrypted to every trusted device that can receive bundles, every team device
     // whose certificate this one holds (partners and revoked devices excepted), and to
-    // this one.
-    let mut recipients: Vec<age::x25519::Recipient> = vec![identity.age_identity().to_public()];
+    // this one. Team devices not certified for sensitive cases get the changes of GBV
+    // and child protection records without their values; those certified for them get
+    // a second file with everything.
+    let mine = identity.age_identity().to_public();
+    let (mut full, mut limited) = (vec![mine.clone()], vec![mine]);
     let mut seen = std::collections::BTreeSet::new();
     let policy = store.policy();
     let team = policy.team_recipients(me);
@@ -133,12 +139,28 @@ pub fn export_reporting(
         if let Ok(r) = recipient.parse()
             && seen.insert(origin)
         {
-            recipients.push(r);
+            // A device trusted pair-wise, outside the team, is trusted fully.
+            if policy.member(origin).is_none_or(|c| c.sensitive) {
+                full.push(r);
+            } else {
+                limited.push(r);
+            }
         }
     }
-    if recipients.len() == 1 {
+    if full.len() + limited.len() == 2 {
         return Err(SyncError::NoReceiver);
     }
+    let withheld = if limited.len() > 1 {
+        store.sensitive_records()?
+    } else {
+        Default::default()
+    };
+    // Everyone gets one file: with values withheld when some sensitive record exists
+    // and some receiver may not read it. The laptops that may get a second file with
+    // them (they take the values from it whichever file they import first).
+    let mut main = full.clone();
+    main.extend(limited.drain(1..));
+    let second = (!withheld.is_empty() && full.len() > 1).then_some(full);
     let total: u64 = own.iter().map(|(f, l)| l - f + 1).sum::<u64>()
         + foreign.iter().map(|s| s.last - s.first + 1).sum::<u64>();
     progress(0, total);
@@ -153,27 +175,22 @@ pub fn export_reporting(
     };
     let stamp = store.now().to_utc().format("%Y%m%dT%H%M%SZ").to_string();
     let base = format!("daleel-{}-{stamp}", identity.code());
-    let mut name = format!("{base}.{EXTENSION}");
-    let mut n = 2;
-    while dir.join(&name).exists() {
-        name = format!("{base}-{n}.{EXTENSION}");
-        n += 1;
+    let main_name = free_name(dir, &base, "");
+    let mut files = vec![(main_name, main, !withheld.is_empty())];
+    if let Some(full) = second {
+        files.push((free_name(dir, &base, "-sensitive"), full, false));
     }
-    let path = dir.join(&name);
-    let partial = dir.join(format!("{name}.partial"));
-    let write_error = |source| SyncError::Write {
-        path: path.clone(),
-        source,
-    };
-    let result = (|| -> Result<(u64, u64), SyncError> {
-        let file = std::fs::File::create(&partial).map_err(write_error)?;
-        // The signed bundle goes through the age encryption to its receivers.
-        let sealed = super::bundle::encrypting(std::io::BufWriter::new(file), me, &recipients)
-            .map_err(write_error)?;
-        let mut w = Writer::new(sealed, identity, &header).map_err(write_error)?;
+    let mut outs: Vec<Out> = Vec::new();
+    let result = (|| -> Result<u64, SyncError> {
+        for (name, recipients, withhold) in &files {
+            outs.push(Out::start(
+                dir, name, identity, &header, recipients, *withhold,
+            )?);
+        }
         let mut carried = 0;
         // Changes go from the log into the file as the log holds them, never decoded
-        // whole: only an own change's envelope is read, to hash and sign it.
+        // whole: only an own change's envelope is read, to hash and sign it (and, for a
+        // file with values withheld, each change's envelope, to tell which).
         for (first, last) in &own {
             let changes: Vec<Vec<u8>> = store
                 .encoded_changes_of(me, *first)
@@ -184,7 +201,9 @@ pub fn export_reporting(
             }
             carried += changes.len() as u64;
             let header = sign_encoded(identity, *first, &changes).map_err(StoreError::from)?;
-            w.segment_encoded(&header, &changes).map_err(write_error)?;
+            for out in &mut outs {
+                out.segment(&header, &changes, &withheld)?;
+            }
             progress(carried, total);
         }
         for seg in &foreign {
@@ -196,24 +215,32 @@ pub fn export_reporting(
                 return Err(gap(seg.origin, seg.first).into());
             }
             carried += changes.len() as u64;
-            w.segment_encoded(seg, &changes).map_err(write_error)?;
+            for out in &mut outs {
+                out.segment(seg, &changes, &withheld)?;
+            }
             progress(carried, total);
         }
-        let (sealed, _) = w.finish().map_err(write_error)?;
-        let out = sealed.finish().map_err(write_error)?;
-        let file = out.into_inner().map_err(|e| write_error(e.into_error()))?;
-        let bytes = file.metadata().map_err(write_error)?.len();
-        file.sync_all().map_err(write_error)?;
-        drop(file);
-        std::fs::rename(&partial, &path).map_err(write_error)?;
-        // Make the rename durable where the file system allows it (not on Windows/FAT).
+        for out in &mut outs {
+            out.finish()?;
+        }
+        // Make the renames durable where the file system allows it (not on Windows/FAT).
         if let Ok(d) = std::fs::File::open(dir) {
             let _ = d.sync_all();
         }
-        Ok((bytes, carried))
+        Ok(carried)
     })();
-    if let Ok((_, changes)) = &result {
-        let file = path
+    let changes = match result {
+        Ok(changes) => changes,
+        Err(e) => {
+            for out in &outs {
+                let _ = std::fs::remove_file(&out.partial);
+            }
+            return Err(e);
+        }
+    };
+    for out in &outs {
+        let file = out
+            .path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
@@ -221,24 +248,134 @@ pub fn export_reporting(
             crate::store::audit::AuditAction::Bundle,
             None,
             &file,
-            *changes,
-        )?;
-        store.flush()?;
-    }
-    match result {
-        Ok((bytes, changes)) => Ok(ExportSummary {
-            path,
             changes,
-            segments: header.segments,
-            bytes,
-            watermarks: held
-                .iter()
-                .map(|(o, s)| (super::identity::device_code(*o), *s))
-                .collect(),
-        }),
-        Err(e) => {
-            let _ = std::fs::remove_file(&partial);
-            Err(e)
+        )?;
+    }
+    store.flush()?;
+    Ok(ExportSummary {
+        path: outs[0].path.clone(),
+        sensitive_path: outs.get(1).map(|o| o.path.clone()),
+        changes,
+        segments: header.segments,
+        bytes: outs[0].bytes,
+        watermarks: held
+            .iter()
+            .map(|(o, s)| (super::identity::device_code(*o), *s))
+            .collect(),
+    })
+}
+
+/// A bundle name not taken in `dir`: `base` and `suffix`, numbered when needed.
+fn free_name(dir: &Path, base: &str, suffix: &str) -> String {
+    let mut name = format!("{base}{suffix}.{EXTENSION}");
+    let mut n = 2;
+    while dir.join(&name).exists() {
+        name = format!("{base}{suffix}-{n}.{EXTENSION}");
+        n += 1;
+    }
+    name
+}
+
+type Sealed = age::stream::StreamWriter<std::io::BufWriter<std::fs::File>>;
+
+/// One bundle file being written: under a temporary name, renamed once whole.
+struct Out<'a> {
+    path: PathBuf,
+    partial: PathBuf,
+    writer: Option<Writer<'a, Sealed>>,
+    /// Whether sensitive records' changes go without their values.
+    withhold: bool,
+    bytes: u64,
+}
+
+impl<'a> Out<'a> {
+    fn start(
+        dir: &Path,
+        name: &str,
+        identity: &'a Identity,
+        header: &Header,
+        recipients: &[age::x25519::Recipient],
+        withhold: bool,
+    ) -> Result<Out<'a>, SyncError> {
+        let path = dir.join(name);
+        let partial = dir.join(format!("{name}.partial"));
+        let error = |source| SyncError::Write {
+            path: path.clone(),
+            source,
+        };
+        let file = std::fs::File::create(&partial).map_err(error)?;
+        // The signed bundle goes through the age encryption to its receivers.
+        let sealed =
+            super::bundle::encrypting(std::io::BufWriter::new(file), identity.origin(), recipients)
+                .map_err(error)?;
+        let writer = Writer::new(sealed, identity, header).map_err(error)?;
+        Ok(Out {
+            path,
+            partial,
+            writer: Some(writer),
+            withhold,
+            bytes: 0,
+        })
+    }
+
+    fn error(&self, source: std::io::Error) -> SyncError {
+        SyncError::Write {
+            path: self.path.clone(),
+            source,
         }
     }
+
+    fn segment(
+        &mut self,
+        header: &super::bundle::SegmentHeader,
+        changes: &[Vec<u8>],
+        sensitive: &std::collections::BTreeSet<uuid::Uuid>,
+    ) -> Result<(), SyncError> {
+        let result = match self.writer.as_mut() {
+            Some(w) if self.withhold => {
+                let changes = changes
+                    .iter()
+                    .map(|c| withhold(c, sensitive))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(StoreError::from)?;
+                w.segment_encoded(header, &changes)
+            }
+            Some(w) => w.segment_encoded(header, changes),
+            None => Ok(()),
+        };
+        result.map_err(|e| self.error(e))
+    }
+
+    fn finish(&mut self) -> Result<(), SyncError> {
+        let Some(w) = self.writer.take() else {
+            return Ok(());
+        };
+        let (sealed, _) = w.finish().map_err(|e| self.error(e))?;
+        let out = sealed.finish().map_err(|e| self.error(e))?;
+        let file = out.into_inner().map_err(|e| self.error(e.into_error()))?;
+        self.bytes = file.metadata().map_err(|e| self.error(e))?.len();
+        file.sync_all().map_err(|e| self.error(e))?;
+        drop(file);
+        std::fs::rename(&self.partial, &self.path).map_err(|e| self.error(e))
+    }
+}
+
+/// A change as a laptop not certified for sensitive cases gets it: without its values
+/// when it is of a sensitive need or referral (its envelope, which the segment's
+/// signature covers, unchanged).
+fn withhold<'c>(
+    encoded: &'c [u8],
+    sensitive: &std::collections::BTreeSet<uuid::Uuid>,
+) -> Result<std::borrow::Cow<'c, [u8]>, crate::codec::CodecError> {
+    use crate::codec;
+    use crate::model::change::{Change, Envelope};
+    let envelope: Envelope = codec::decode_head::<Change, Envelope>(encoded)?;
+    let of_sensitive = matches!(envelope.entity.kind.as_str(), "need" | "referral")
+        && sensitive.contains(&envelope.entity.id);
+    if !of_sensitive {
+        return Ok(std::borrow::Cow::Borrowed(encoded));
+    }
+    let mut change: Change = codec::decode(encoded)?;
+    change.payload = None;
+    Ok(std::borrow::Cow::Owned(codec::encode(&change)?))
 }

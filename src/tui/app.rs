@@ -2008,7 +2008,20 @@ impl App {
             let result =
                 crate::sync::export::export_reporting(&store, &identity, &folder, false, report)
                     .map(|s| {
-                        tr(
+                        let second = s.sensitive_path.as_ref().map(|p| {
+                            tr(
+                                "sync-exported-sensitive",
+                                &[(
+                                    "file",
+                                    Arg::Str(
+                                        &p.file_name()
+                                            .map(|n| n.to_string_lossy().into_owned())
+                                            .unwrap_or_default(),
+                                    ),
+                                )],
+                            )
+                        });
+                        let main = tr(
                             "sync-exported",
                             &[
                                 ("changes", Arg::Num(s.changes as i64)),
@@ -2022,7 +2035,11 @@ impl App {
                                     ),
                                 ),
                             ],
-                        )
+                        );
+                        match second {
+                            Some(second) => format!("{main} {second}"),
+                            None => main,
+                        }
                     })
                     .map_err(|e| e.to_string());
             JobResult::SyncDone(result)
