@@ -709,6 +709,36 @@ mod tests {
     }
 
     #[test]
+    fn a_bundle_written_before_teams_still_reads() {
+        let (_d, id) = scratch_identity();
+        let bytes = bundle(&id, 2);
+        // Put a version 1 header (no roster) in place of the version 2 one, and sign again.
+        let header = read_header(&bytes).expect("header");
+        let old = codec::encode(&HeaderV1 {
+            sender: header.sender,
+            kind: header.kind,
+            made_at: header.made_at,
+            hlc: header.hlc,
+            segments: header.segments,
+            watermarks: header.watermarks.clone(),
+        })
+        .expect("encode");
+        let start = MAGIC.len() + 2;
+        let len = u32::from_le_bytes(bytes[start..start + 4].try_into().expect("len")) as usize;
+        let mut body = bytes[..start].to_vec();
+        body.extend((old.len() as u32).to_le_bytes());
+        body.extend(&old);
+        body.extend(&bytes[start + 4 + len..bytes.len() - TRAILER_BYTES]);
+        let mut file = body.clone();
+        file.extend((body.len() as u64).to_le_bytes());
+        file.extend(id.sign(&bundle_message(&body)));
+        let b = read(&file, |_| true).expect("a version 1 header reads");
+        assert!(b.header.roster.is_empty());
+        assert_eq!(b.change_count(), 2);
+        assert_eq!(b.header.watermarks, header.watermarks);
+    }
+
+    #[test]
     fn a_bundle_round_trips() {
         let (_d, id) = scratch_identity();
         let bytes = bundle(&id, 3);
