@@ -1035,7 +1035,14 @@ fn a_team_is_made_joined_used_and_a_device_revoked_through_the_commands() {
     assert!(stderr(&asked).contains("--yes"), "{}", stderr(&asked));
     let team_fp = ok(
         crc.path(),
-        &["team", "init", "--name", "CRC Mosul", "--sensitive", "--yes"],
+        &[
+            "team",
+            "init",
+            "--name",
+            "CRC Mosul",
+            "--sensitive",
+            "--yes",
+        ],
     );
     assert_eq!(team_fp.split('-').count(), 5, "a fingerprint: {team_fp}");
     let again = daleel(crc.path(), &["team", "init", "--name", "Other", "--yes"]);

@@ -578,8 +578,13 @@ fn a_partners_answer_to_another_organizations_referral_has_no_effect() {
         (listed[0].entity.as_str(), listed[0].reason),
         ("referral", Refusal::BeyondRole)
     );
-    // On the partner's laptop too, once its role is known.
-    assert_eq!(p.get::<Referral>(r.id).status(), ReferralStatus::Sent);
+    // The partner's laptop keeps only what hand-offs for its agency hold, from the next
+    // one on: the other agency's referral is gone from it.
+    let handoff =
+        daleel::sync::handoff::export_for_org(&c.ws.store, &c.ws.identity, "NRC", stick.path())
+            .expect("hand-off");
+    p.import(&handoff.path).expect("hand-off");
+    assert!(p.ws.store.get::<Referral>(r.id).expect("read").is_none());
 }
 
 #[test]
@@ -701,4 +706,64 @@ fn sensitive_cases_travel_only_to_laptops_certified_for_them() {
             )
             .expect_err("not certified");
     assert!(matches!(err, StoreError::NotAllowed(_)), "{err}");
+}
+
+#[test]
+fn a_stolen_coordinators_statements_after_its_cut_off_count_for_nothing() {
+    let stick = tempfile::tempdir().expect("stick");
+    let c = coordinator();
+    let (c2, x, y, o, t) = (
+        Device::new(),
+        Device::new(),
+        Device::new(),
+        Device::new(),
+        Device::new(),
+    );
+    enrol_as(&c, &c2, Role::Coordinator, "CRC");
+    enrol_as(&c, &o, Role::Outreach, "CRC");
+    enrol_as(&c, &t, Role::Outreach, "CRC");
+    let roster = c.export(stick.path());
+    for d in [&c2, &o, &t] {
+        d.import(&roster).expect("roster");
+    }
+    // The second coordinator certifies a laptop: a statement in its own log.
+    enrol_as(&c2, &x, Role::Outreach, "CRC");
+    c.import(&c2.export(stick.path())).expect("c hears of it");
+    // Its laptop is stolen: the team key revokes it after what the CRC holds of it.
+    let r =
+        c.ws.team()
+            .revoke(c2.ws.identity.origin(), None)
+            .expect("revoke");
+    assert_eq!(r.after_seq, 1);
+    // The thief, not knowing, certifies a laptop of its own and revokes a good one.
+    enrol_as(&c2, &y, Role::Outreach, "CRC");
+    c2.ws
+        .team()
+        .revoke(o.ws.identity.origin(), Some(0))
+        .expect("the thief revokes");
+    // A laptop that hears the thief first believes it, until the revocation comes.
+    t.import(&c2.export(stick.path()))
+        .expect("the thief's bundle");
+    assert!(
+        t.ws.store
+            .policy()
+            .revoked
+            .contains_key(&o.ws.identity.origin())
+    );
+    t.import(&c.export(stick.path())).expect("the CRC's bundle");
+    let policy = t.ws.store.policy();
+    assert!(!policy.revoked.contains_key(&o.ws.identity.origin()));
+    assert!(
+        policy.member(y.ws.identity.origin()).is_none(),
+        "certified after the cut-off"
+    );
+    assert!(
+        policy.member(x.ws.identity.origin()).is_some(),
+        "certified before it"
+    );
+    assert_eq!(
+        policy.revoked.get(&c2.ws.identity.origin()).copied(),
+        Some(1)
+    );
+    t.save(&[Edit::Household(household("still working"))]);
 }

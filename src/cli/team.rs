@@ -218,8 +218,15 @@ pub fn revoke(ws: &Workspace, fp: &str, after_seq: Option<u64>, yes: bool) -> Re
             })?,
     };
     let shown_after = match after_seq {
-        Some(n) => n.to_string(),
-        None => ws.store.held(device)?.to_string(),
+        Some(n) => n,
+        None => match ws.store.held(device)? {
+            0 => {
+                return Err(Failure(
+                    "this laptop holds no change from that device: say from which change on its changes stop counting with --after-seq N (0: none of them count)".into(),
+                ));
+            }
+            n => n,
+        },
     };
     confirm(
         &format!(

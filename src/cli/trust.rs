@@ -254,6 +254,11 @@ pub fn import_bundles(ws: &Workspace, paths: &[std::path::PathBuf]) -> Result<()
                     println!("{shown}: skipped {n} changes of {code} ({fp}): not trusted here");
                 }
             }
+            // A file meant for other laptops (the caseworkers' second file, a hand-off
+            // for a partner agency) is not an error here: it is left for them.
+            Err(e) if e.not_for_me() => {
+                println!("{shown}: for other laptops, left on the drive ({e})");
+            }
             Err(e) => {
                 refused += 1;
                 eprintln!("daleel: {shown}: refused: {e}; nothing from it was used");

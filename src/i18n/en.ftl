@@ -529,3 +529,4 @@ handoff-written = Wrote a hand-off for { $org }: { $referrals } referrals.
 sync-imported-handoff = { $file }: a hand-off with { $referrals } referrals for this agency.
 sync-imported-no-effect = Kept with no effect: { $beyond } beyond their laptop's role, { $revoked } after a revocation (see the Queue).
 sync-exported-sensitive = And { $file }, with the GBV and child protection cases, for the laptops certified for them.
+menu-team-renew = Renew the certificate of { $code } { $name } (its request is on the drive)

@@ -37,6 +37,9 @@ pub const KIND_FIELDS: &str = "fields/1";
 /// a conflict. Merged as `fields/1`; its own kind so that roles can be checked from the
 /// envelope alone (teams issue).
 pub const KIND_RESOLVE: &str = "resolve/1";
+/// A team statement (a certificate or revocation) a coordinator's device signed, in that
+/// device's log (teams): the payload holds it under `statement`; entity kind `team`.
+pub const KIND_STATEMENT: &str = "statement/1";
 /// Appends a step to a referral's history; the payload holds the step under `step`.
 pub const KIND_STEP: &str = "step/1";
 /// Erases a household (data protection): the payload holds what stays of it, with no

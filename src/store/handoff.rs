@@ -117,6 +117,21 @@ impl Tx<'_> {
 }
 
 impl Store {
+    /// When the last hand-off applied here was made.
+    pub fn last_handoff(&self) -> Result<Option<crate::model::Timestamp>, StoreError> {
+        Ok(self
+            .tree(Slot::Meta)
+            .get(super::meta::HANDOFF_AT)?
+            .map(|b| codec::decode_value::<crate::model::Timestamp>(&b))
+            .transpose()?)
+    }
+
+    pub(crate) fn set_last_handoff(&self, at: crate::model::Timestamp) -> Result<(), StoreError> {
+        self.tree(Slot::Meta)
+            .insert(super::meta::HANDOFF_AT, codec::encode_value(&at)?)?;
+        self.flush()
+    }
+
     /// Replaces this device's copy of the handed-off caseload and directory with a
     /// snapshot, in one batch.
     pub fn apply_snapshot(&self, snapshot: &Snapshot) -> Result<(), StoreError> {

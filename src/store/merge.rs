@@ -17,7 +17,7 @@ use super::write::{EntityVersions, Head, Overlay, Trees, Tx, TxError, abort, ran
 use super::{Slot, Store, StoreError, change_key, meta, read_u64};
 use crate::codec;
 use crate::model::change::{
-    Change, KIND_ERASE, KIND_FIELDS, KIND_RESOLVE, KIND_STEP, OriginId, Version,
+    Change, KIND_ERASE, KIND_FIELDS, KIND_RESOLVE, KIND_STATEMENT, KIND_STEP, OriginId, Version,
 };
 use crate::model::clock::Hlc;
 use crate::model::{Household, Need, Organization, Referral, ReferralStatus, Service, Step};
@@ -39,6 +39,13 @@ fn replaced_key(tag: u8, id: Uuid, v: &Version) -> Vec<u8> {
     k.extend(v.origin.0);
     k.extend(v.seq.to_be_bytes());
     k
+}
+
+/// Whether `held` (encoded) is `change` without its values: the same envelope, no
+/// payload, while `change` has one.
+fn same_without_values(held: &[u8], change: &Change) -> Result<bool, TxError> {
+    let held: Change = codec::decode(held).map_err(abort)?;
+    Ok(held.payload.is_none() && change.payload.is_some() && held.envelope == change.envelope)
 }
 
 impl Tx<'_> {
@@ -67,10 +74,7 @@ impl Tx<'_> {
         if seq <= held {
             // A change held without its values (withheld from laptops not certified
             // for sensitive cases) takes them when they come (a caseworker's bundle).
-            if change.payload.is_some()
-                && self.store().takes_withheld()
-                && self.withheld(origin, seq)?
-            {
+            if change.payload.is_some() && self.store().takes_withheld() && self.withheld(change)? {
                 self.merge_one(change, encoded)?;
                 merged.applied += 1;
             } else {
@@ -80,12 +84,23 @@ impl Tx<'_> {
         }
         if seq > held + 1 {
             let key = change_key(origin, seq);
-            if self.tree(Slot::Parked).get(&key)?.is_none() {
-                self.tree(Slot::Parked).insert(key, encoded)?;
-                *parking = true;
-                merged.parked += 1;
-            } else {
-                merged.known += 1;
+            match self.tree(Slot::Parked).get(&key)? {
+                None => {
+                    self.tree(Slot::Parked).insert(key, encoded)?;
+                    *parking = true;
+                    merged.parked += 1;
+                }
+                // A parked copy without values gives way to one with them (withheld
+                // from an uncertified courier, then come from a caseworker).
+                Some(parked)
+                    if change.payload.is_some()
+                        && self.store().takes_withheld()
+                        && same_without_values(&parked, change)? =>
+                {
+                    self.tree(Slot::Parked).insert(key, encoded)?;
+                    merged.known += 1;
+                }
+                Some(_) => merged.known += 1,
             }
             return Ok(());
         }
@@ -106,14 +121,18 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Whether the log holds this change without its values (and not because its record
-    /// was erased: an erased record's values never come back).
-    fn withheld(&self, origin: OriginId, seq: u64) -> Result<bool, TxError> {
-        let Some(bytes) = self.tree(Slot::Changes).get(change_key(origin, seq))? else {
+    /// Whether the log holds this very change (the same envelope) without its values,
+    /// and not because its record was erased (an erased record's values never come
+    /// back).
+    fn withheld(&self, change: &Change) -> Result<bool, TxError> {
+        let e = &change.envelope;
+        let Some(bytes) = self.tree(Slot::Changes).get(change_key(e.origin, e.seq))? else {
             return Ok(false);
         };
-        let held: Change = codec::decode(&bytes).map_err(abort)?;
-        Ok(held.payload.is_none() && !self.touches_erased(&held)?)
+        Ok(same_without_values(&bytes, change)? && {
+            let held: Change = codec::decode(&bytes).map_err(abort)?;
+            !self.touches_erased(&held)?
+        })
     }
 
     /// A parked change, removed from parking (read first: a remove of a key that is not
@@ -132,9 +151,19 @@ impl Tx<'_> {
     pub(super) fn merge_one(&mut self, change: &Change, encoded: &[u8]) -> Result<(), TxError> {
         let e = &change.envelope;
         // Kept, with no effect, when its origin's role does not allow it or its origin
-        // was revoked before it (teams): the log stays verifiable and forwardable.
-        let refused = self.judge(change)?.is_some();
-        if e.entity.kind == Household::KIND && e.kind == KIND_ERASE && !refused {
+        // was revoked before it (teams): the log stays verifiable and forwardable. An
+        // erasure cannot be undone (the values are gone where it was applied), so a
+        // revoked laptop's erasure stands, and every laptop ends alike.
+        let is_erase = e.entity.kind == Household::KIND && e.kind == KIND_ERASE;
+        let refusal = match self.store().policy().refuses(e) {
+            Some(Refusal::Revoked) if is_erase => None,
+            r => r,
+        };
+        if refusal.is_some() {
+            self.mark_ineffective(e.origin, e.seq, refusal)?;
+        }
+        let refused = refusal.is_some();
+        if is_erase && !refused {
             self.tree(Slot::Changes)
                 .insert(change_key(e.origin, e.seq), encoded)?;
             return self.apply_erase(change);
@@ -164,6 +193,7 @@ impl Tx<'_> {
             ("organization", KIND_FIELDS) => self.merge_fields::<Organization>(change),
             ("service", KIND_FIELDS) => self.merge_fields::<Service>(change),
             ("referral", KIND_STEP) => self.merge_step(change),
+            ("team", KIND_STATEMENT) => self.carry_statement(change),
             // A kind this version does not know: kept in the log and forwarded.
             _ => Ok(()),
         }

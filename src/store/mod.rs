@@ -180,6 +180,8 @@ pub(crate) mod meta {
     pub const TEAM: &[u8] = b"team";
     /// Set while the state is recomputed from the log (store/team.rs, `refold`).
     pub const REFOLDING: &[u8] = b"refolding";
+    /// When the last hand-off a partner's laptop applied was made.
+    pub const HANDOFF_AT: &[u8] = b"handoff_made_at";
 }
 
 /// Whether a database holds real data or a training caseload made by `daleel demo`.

@@ -56,6 +56,19 @@ impl IneffectiveChange {
     }
 }
 
+/// A statement held, and the changes of its issuer's log that carry it (a statement a
+/// coordinator's device signed is also a change in its log, `statement/1`, so that a
+/// revocation of that device cuts its later statements too).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RosterEntry {
+    pub signed: Signed,
+    pub carriers: Vec<(OriginId, u64)>,
+}
+
+impl crate::codec::Versioned for RosterEntry {
+    const VERSION: u8 = 1;
+}
+
 /// What learning statements did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Learned {
@@ -99,23 +112,43 @@ impl Store {
             .map_err(StoreError::from)
     }
 
-    /// Every statement held, as signed.
-    pub fn roster(&self) -> Result<Vec<Signed>, StoreError> {
+    /// Every statement held, with the changes that carry it in its issuer's log.
+    fn roster_entries(&self) -> Result<Vec<RosterEntry>, StoreError> {
         self.tree(Slot::Roster)
             .iter()
             .values()
-            .map(|v| Ok(codec::decode::<Signed>(&v?)?))
+            .map(|v| Ok(codec::decode::<RosterEntry>(&v?)?))
             .collect()
     }
 
+    /// Every statement held, as signed: what this laptop's bundles carry.
+    pub fn roster(&self) -> Result<Vec<Signed>, StoreError> {
+        Ok(self
+            .roster_entries()?
+            .into_iter()
+            .map(|e| e.signed)
+            .collect())
+    }
+
+    /// The policy of the statements held and `extra` ones.
+    fn build_policy(&self, extra: &[Signed]) -> Result<Policy, StoreError> {
+        let mut entries: Vec<(Statement, Vec<(OriginId, u64)>)> = Vec::new();
+        for e in self.roster_entries()? {
+            if let Ok(st) = e.signed.open() {
+                entries.push((st, e.carriers));
+            }
+        }
+        for s in extra {
+            if let Ok(st) = s.open() {
+                entries.push((st, Vec::new()));
+            }
+        }
+        Ok(Policy::build(self.team()?, &entries))
+    }
+
     /// Reads the team and the roster again and puts their policy in force.
-    pub(crate) fn reload_policy(&self) -> Result<Arc<Policy>, StoreError> {
-        let statements: Vec<Statement> = self
-            .roster()?
-            .iter()
-            .filter_map(|s| s.open().ok())
-            .collect();
-        let policy = Arc::new(Policy::build(self.team()?, &statements));
+    pub fn reload_policy(&self) -> Result<Arc<Policy>, StoreError> {
+        let policy = Arc::new(self.build_policy(&[])?);
         *self
             .policy
             .write()
@@ -126,13 +159,7 @@ impl Store {
     /// The policy this device would have with `extra` statements learned too (to check a
     /// bundle before importing it, without keeping anything).
     pub fn policy_with(&self, extra: &[Signed]) -> Result<Policy, StoreError> {
-        let statements: Vec<Statement> = self
-            .roster()?
-            .iter()
-            .chain(extra)
-            .filter_map(|s| s.open().ok())
-            .collect();
-        Ok(Policy::build(self.team()?, &statements))
+        self.build_policy(extra)
     }
 
     /// Makes this device a member of `team` (its first statements with it). Refuses a
@@ -152,35 +179,67 @@ impl Store {
                     .insert(meta::TEAM, codec::encode(team)?)?;
             }
         }
-        self.learn_statements(statements)
+        let before = self.policy();
+        let mut learned = self.learn_statements(statements)?;
+        learned.refold = self.settle_policy(&before)?;
+        Ok(learned)
     }
 
-    /// Keeps the statements of this device's team whose signatures check, and puts the
-    /// new policy in force. Says whether changes already applied are judged differently
-    /// now (the caller then refolds). A device in no team keeps nothing.
+    /// Keeps the statements of this device's team whose signatures check and whose
+    /// issuer is the team key or a coordinator the team key certified (anything else
+    /// could never count, and is not kept or carried further). Does not change the
+    /// policy in force: `settle_policy` does, once the caller has learned all it will.
     pub fn learn_statements(&self, statements: &[Signed]) -> Result<Learned, StoreError> {
         let mut learned = Learned::default();
         let Some(team) = self.team()? else {
             return Ok(learned);
         };
+        // Who may issue, from the team key's own statements (held and new).
+        let authorities = {
+            let mut by_key: Vec<(Statement, Vec<(OriginId, u64)>)> = Vec::new();
+            for e in self.roster_entries()? {
+                if let Ok(st) = e.signed.open() {
+                    by_key.push((st, Vec::new()));
+                }
+            }
+            for s in statements {
+                if let Ok(st) = s.open() {
+                    by_key.push((st, Vec::new()));
+                }
+            }
+            by_key.retain(|(s, _)| s.issuer() == team.key);
+            Policy::build(Some(team.clone()), &by_key).authorities
+        };
         let roster = self.tree(Slot::Roster);
         for s in statements {
             match s.open() {
-                Ok(st) if st.team() == team.key => {
+                Ok(st) if st.team() == team.key && authorities.contains(&st.issuer()) => {
                     if !roster.contains_key(s.id())? {
-                        roster.insert(s.id(), codec::encode(s)?)?;
+                        if roster.len() >= crate::sync::team::MAX_STATEMENTS {
+                            learned.refused += 1;
+                            continue;
+                        }
+                        let entry = RosterEntry {
+                            signed: s.clone(),
+                            carriers: Vec::new(),
+                        };
+                        roster.insert(s.id(), codec::encode(&entry)?)?;
                         learned.new += 1;
                     }
                 }
                 _ => learned.refused += 1,
             }
         }
-        let before = self.policy();
-        let after = if learned.new > 0 || before.team.is_none() {
-            self.reload_policy()?
-        } else {
-            before.clone()
-        };
+        self.flush()?;
+        Ok(learned)
+    }
+
+    /// Puts the policy of the statements held in force, and, when it judges changes this
+    /// laptop already holds differently from `before`, recomputes the records (marked
+    /// first, so that a crash before the end is finished on open). Returns whether it
+    /// recomputed.
+    pub fn settle_policy(&self, before: &Policy) -> Result<bool, StoreError> {
+        let after = self.reload_policy()?;
         let mut origins: Vec<OriginId> = before
             .members
             .keys()
@@ -191,18 +250,27 @@ impl Store {
             .collect();
         origins.sort();
         origins.dedup();
+        let mut due = false;
         for origin in origins {
             if !before.same_for(&after, origin) && self.held(origin)? > 0 {
-                learned.refold = true;
+                due = true;
             }
         }
-        self.flush()?;
-        Ok(learned)
+        if due {
+            self.tree(Slot::Meta).insert(meta::REFOLDING, [1])?;
+            self.flush()?;
+        }
+        self.finish_refold()?;
+        Ok(due)
     }
 
-    /// Adds a statement this device made (a certificate it approved, a revocation).
+    /// Adds a statement signed by the team key (a certificate it approved, a revocation),
+    /// and puts its effect in force.
     pub fn add_statement(&self, statement: &Signed) -> Result<Learned, StoreError> {
-        self.learn_statements(std::slice::from_ref(statement))
+        let before = self.policy();
+        let mut learned = self.learn_statements(std::slice::from_ref(statement))?;
+        learned.refold = self.settle_policy(&before)?;
+        Ok(learned)
     }
 
     /// Counts of the changes held with no effect, by reason.
@@ -257,6 +325,13 @@ impl Store {
             .writer
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
+        // A partner's laptop holds a coordinator's snapshot, not the changes it came
+        // from: there is nothing to recompute, and clearing would lose the snapshot.
+        let me = self.device.origin;
+        if self.policy().member(me).map(|c| c.role) == Some(Role::Partner) {
+            self.tree(Slot::Meta).remove(meta::REFOLDING)?;
+            return self.flush();
+        }
         self.tree(Slot::Meta).insert(meta::REFOLDING, [1])?;
         self.flush()?;
         for slot in DERIVED {
@@ -409,27 +484,33 @@ impl Store {
                 .is_some_and(|s| s.sector.is_sensitive()))
     }
 
-    /// The ids of every need and referral of a sensitive sector: their changes travel
-    /// without their values to laptops not certified for them.
-    pub fn sensitive_records(&self) -> Result<std::collections::BTreeSet<uuid::Uuid>, StoreError> {
-        let mut ids = std::collections::BTreeSet::new();
+    /// Which needs and referrals may travel with their values to laptops not certified
+    /// for sensitive cases: those this laptop holds outside the sensitive sectors. A
+    /// change of any other need or referral (of a sensitive sector, or one this laptop
+    /// cannot judge: its record has not arrived) goes without its values.
+    pub fn open_records(&self) -> Result<std::collections::BTreeSet<uuid::Uuid>, StoreError> {
+        let mut sensitive_needs = std::collections::BTreeSet::new();
+        let mut open = std::collections::BTreeSet::new();
         for n in self.all::<crate::model::Need>() {
             let n = n?;
             if n.sector.is_sensitive() {
-                ids.insert(n.id);
+                sensitive_needs.insert(n.id);
+            } else {
+                open.insert(n.id);
             }
         }
         for r in self.all::<Referral>() {
             let r = r?;
-            if ids.contains(&r.need)
+            let sensitive = sensitive_needs.contains(&r.need)
+                || !open.contains(&r.need)
                 || self
                     .service(r.service)?
-                    .is_some_and(|s| s.sector.is_sensitive())
-            {
-                ids.insert(r.id);
+                    .is_none_or(|s| s.sector.is_sensitive());
+            if !sensitive {
+                open.insert(r.id);
             }
         }
-        Ok(ids)
+        Ok(open)
     }
 
     /// Whether values withheld from this laptop are taken when they come: a team laptop
@@ -451,18 +532,81 @@ impl Store {
     }
 }
 
+/// The entity a statement's change names: the first 16 bytes of the statement's id.
+fn statement_entity(signed: &Signed) -> crate::model::change::EntityRef {
+    let id = signed.id();
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&id[..16]);
+    crate::model::change::EntityRef {
+        kind: "team".into(),
+        id: uuid::Uuid::from_bytes(bytes),
+    }
+}
+
 impl Tx<'_> {
-    /// Whether the policy leaves this change without effect; marks it so when it does,
-    /// and unmarks it when it no longer does.
-    pub(super) fn judge(&self, change: &Change) -> Result<Option<Refusal>, super::write::TxError> {
+    /// Commits a statement this device signed: a change in its log, and the statement in
+    /// the roster with that change as its carrier.
+    pub(super) fn statement(&mut self, signed: &Signed) -> Result<(), super::write::TxError> {
+        let values = [(
+            "statement".to_string(),
+            codec::encode(signed).map_err(super::write::abort)?,
+        )]
+        .into();
+        let head = self.log(
+            statement_entity(signed),
+            crate::model::change::KIND_STATEMENT,
+            Vec::new(),
+            1,
+            values,
+        )?;
+        self.carry(signed, self.me, head.seq)
+    }
+
+    /// Merges a statement carried by a change of its issuer's log: the statement joins
+    /// the roster (when it is this team's, by one who may issue) with its carrier. The
+    /// policy is worked out again once the import is done.
+    pub(super) fn carry_statement(&mut self, change: &Change) -> Result<(), super::write::TxError> {
         let e = &change.envelope;
-        let refusal = self.store().policy().refuses(e);
-        // A change is merged once (or again by a refold, which starts from no marks):
-        // only a refusal needs writing.
-        if refusal.is_some() {
-            self.mark_ineffective(e.origin, e.seq, refusal)?;
+        let Some(signed) = change
+            .payload
+            .as_ref()
+            .and_then(|p| p.values.get("statement"))
+            .and_then(|b| codec::decode::<Signed>(b).ok())
+        else {
+            return Ok(());
+        };
+        let Ok(statement) = signed.open() else {
+            return Ok(());
+        };
+        let team = self.store().team().map_err(super::write::abort)?;
+        if statement.issuer() != e.origin || team.map(|t| t.key) != Some(statement.team()) {
+            return Ok(());
         }
-        Ok(refusal)
+        self.carry(&signed, e.origin, e.seq)
+    }
+
+    fn carry(
+        &self,
+        signed: &Signed,
+        origin: OriginId,
+        seq: u64,
+    ) -> Result<(), super::write::TxError> {
+        let mut entry = match self.tree(Slot::Roster).get(signed.id())? {
+            Some(b) => codec::decode::<RosterEntry>(&b).map_err(super::write::abort)?,
+            None => RosterEntry {
+                signed: signed.clone(),
+                carriers: Vec::new(),
+            },
+        };
+        if !entry.carriers.contains(&(origin, seq)) {
+            entry.carriers.push((origin, seq));
+            entry.carriers.sort();
+            self.tree(Slot::Roster).insert(
+                signed.id().to_vec(),
+                codec::encode(&entry).map_err(super::write::abort)?,
+            )?;
+        }
+        Ok(())
     }
 
     pub(super) fn mark_ineffective(

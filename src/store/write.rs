@@ -46,6 +46,8 @@ pub enum Edit {
         field: usize,
         value: Vec<u8>,
     },
+    /// Commits a team statement this device signed to its log (a coordinator's device).
+    Statement(crate::sync::team::Signed),
 }
 
 /// What a transaction wrote.
@@ -628,6 +630,7 @@ impl Store {
                     Edit::Service(s) => tx.put(s)?,
                     Edit::Step { referral, step } => tx.step(*referral, step)?,
                     Edit::Erase { entity, values } => tx.erase(entity, values)?,
+                    Edit::Statement(signed) => tx.statement(signed)?,
                     Edit::Resolve {
                         tag,
                         id,

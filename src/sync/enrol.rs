@@ -155,10 +155,7 @@ impl TeamHandle {
         }
         key.save(&self.key_path(), self.key.as_ref())?;
         let cert = self.own_certificate(&team, &key, Role::Coordinator, org, sensitive)?;
-        let learned = self.store.join_team(&team, &[cert])?;
-        if learned.refold {
-            self.store.refold(|_, _| {})?;
-        }
+        self.store.join_team(&team, &[cert])?;
         tracing::info!("team key restored");
         Ok(team)
     }
@@ -186,6 +183,22 @@ impl TeamHandle {
         Err(refused(
             "only a coordinator's laptop certified with the team key approves and revokes devices",
         ))
+    }
+
+    /// Puts a statement this laptop signed in force: one signed by the team key joins
+    /// the roster; one signed by this device's key is also committed to its change log
+    /// (so that its revocation, should it come, cuts what it signed after).
+    fn publish(&self, key: &Identity, signed: &Signed) -> Result<(), TeamOpError> {
+        if key.origin() == self.identity.origin() {
+            let before = self.store.policy();
+            let worker = self.store.current_worker()?.unwrap_or_default();
+            self.store
+                .apply(&worker, &[crate::store::Edit::Statement(signed.clone())])?;
+            self.store.settle_policy(&before)?;
+        } else {
+            self.store.add_statement(signed)?;
+        }
+        Ok(())
     }
 
     /// `team approve`: certifies the device of a request with a role and an organization.
@@ -242,10 +255,7 @@ impl TeamHandle {
             issuer: key.origin(),
         };
         let signed = Signed::sign(&key, &Statement::Certificate(cert.clone()))?;
-        let learned = self.store.add_statement(&signed)?;
-        if learned.refold {
-            self.store.refold(|_, _| {})?;
-        }
+        self.publish(&key, &signed)?;
         let file = TeamFile {
             team,
             device: request.origin,
@@ -266,10 +276,11 @@ impl TeamHandle {
                 self.identity.fingerprint()
             )));
         }
-        let statements: Vec<Statement> = file
+        let statements: Vec<(Statement, Vec<_>)> = file
             .statements
             .iter()
             .filter_map(|s| s.open().ok())
+            .map(|s| (s, Vec::new()))
             .collect();
         let policy = Policy::build(Some(file.team.clone()), &statements);
         let cert = policy
@@ -290,10 +301,7 @@ impl TeamHandle {
 
     /// `team join`: this laptop joins the team of a certificate made for it.
     pub fn join(&self, file: &TeamFile) -> Result<(), TeamOpError> {
-        let learned = self.store.join_team(&file.team, &file.statements)?;
-        if learned.refold {
-            self.store.refold(|_, _| {})?;
-        }
+        self.store.join_team(&file.team, &file.statements)?;
         tracing::info!("joined a team");
         Ok(())
     }
@@ -336,10 +344,7 @@ impl TeamHandle {
             issuer: key.origin(),
         };
         let signed = Signed::sign(&key, &Statement::Revocation(revocation.clone()))?;
-        let learned = self.store.add_statement(&signed)?;
-        if learned.refold {
-            self.store.refold(|_, _| {})?;
-        }
+        self.publish(&key, &signed)?;
         tracing::info!(after_seq, "device revoked");
         Ok(revocation)
     }

@@ -128,10 +128,11 @@ pub fn export_reporting(
         .iter()
         .filter(|d| {
             // A device certified as a partner never receives a full team bundle, even
-            // when it is also trusted pair-wise.
+            // when it is also trusted pair-wise; a revoked one receives nothing.
             policy
                 .member(d.origin)
                 .is_none_or(|c| c.role != super::team::Role::Partner)
+                && !policy.revoked.contains_key(&d.origin)
         })
         .map(|d| (d.origin, d.recipient.as_str()))
         .chain(team.iter().map(|(o, r)| (*o, r.as_str())));
@@ -150,17 +151,21 @@ pub fn export_reporting(
     if full.len() + limited.len() == 2 {
         return Err(SyncError::NoReceiver);
     }
-    let withheld = if limited.len() > 1 {
-        store.sensitive_records()?
+    // With a receiver not certified for sensitive cases: the needs and referrals whose
+    // values may go to it (any other goes without them).
+    let open = if limited.len() > 1 {
+        Some(store.open_records()?)
     } else {
-        Default::default()
+        None
     };
+    let withholding = open.is_some();
+    let open = open.unwrap_or_default();
     // Everyone gets one file: with values withheld when some sensitive record exists
     // and some receiver may not read it. The laptops that may get a second file with
     // them (they take the values from it whichever file they import first).
     let mut main = full.clone();
     main.extend(limited.drain(1..));
-    let second = (!withheld.is_empty() && full.len() > 1).then_some(full);
+    let second = (withholding && full.len() > 1).then_some(full);
     let total: u64 = own.iter().map(|(f, l)| l - f + 1).sum::<u64>()
         + foreign.iter().map(|s| s.last - s.first + 1).sum::<u64>();
     progress(0, total);
@@ -176,7 +181,7 @@ pub fn export_reporting(
     let stamp = store.now().to_utc().format("%Y%m%dT%H%M%SZ").to_string();
     let base = format!("daleel-{}-{stamp}", identity.code());
     let main_name = free_name(dir, &base, "");
-    let mut files = vec![(main_name, main, !withheld.is_empty())];
+    let mut files = vec![(main_name, main, withholding)];
     if let Some(full) = second {
         files.push((free_name(dir, &base, "-sensitive"), full, false));
     }
@@ -202,7 +207,7 @@ pub fn export_reporting(
             carried += changes.len() as u64;
             let header = sign_encoded(identity, *first, &changes).map_err(StoreError::from)?;
             for out in &mut outs {
-                out.segment(&header, &changes, &withheld)?;
+                out.segment(&header, &changes, &open)?;
             }
             progress(carried, total);
         }
@@ -216,11 +221,18 @@ pub fn export_reporting(
             }
             carried += changes.len() as u64;
             for out in &mut outs {
-                out.segment(seg, &changes, &withheld)?;
+                out.segment(seg, &changes, &open)?;
             }
             progress(carried, total);
         }
-        for out in &mut outs {
+        outs[0].finish()?;
+        // The second file only when the first withheld something.
+        if outs.len() > 1 && outs[0].withheld == 0 {
+            let second = outs.remove(1);
+            drop(second.writer);
+            let _ = std::fs::remove_file(&second.partial);
+        }
+        for out in outs.iter_mut().skip(1) {
             out.finish()?;
         }
         // Make the renames durable where the file system allows it (not on Windows/FAT).
@@ -285,6 +297,8 @@ struct Out<'a> {
     writer: Option<Writer<'a, Sealed>>,
     /// Whether sensitive records' changes go without their values.
     withhold: bool,
+    /// How many went without them.
+    withheld: u64,
     bytes: u64,
 }
 
@@ -314,6 +328,7 @@ impl<'a> Out<'a> {
             partial,
             writer: Some(writer),
             withhold,
+            withheld: 0,
             bytes: 0,
         })
     }
@@ -329,15 +344,19 @@ impl<'a> Out<'a> {
         &mut self,
         header: &super::bundle::SegmentHeader,
         changes: &[Vec<u8>],
-        sensitive: &std::collections::BTreeSet<uuid::Uuid>,
+        open: &std::collections::BTreeSet<uuid::Uuid>,
     ) -> Result<(), SyncError> {
         let result = match self.writer.as_mut() {
             Some(w) if self.withhold => {
                 let changes = changes
                     .iter()
-                    .map(|c| withhold(c, sensitive))
+                    .map(|c| withhold(c, open))
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(StoreError::from)?;
+                self.withheld += changes
+                    .iter()
+                    .filter(|c| matches!(c, std::borrow::Cow::Owned(_)))
+                    .count() as u64;
                 w.segment_encoded(header, &changes)
             }
             Some(w) => w.segment_encoded(header, changes),
@@ -361,21 +380,24 @@ impl<'a> Out<'a> {
 }
 
 /// A change as a laptop not certified for sensitive cases gets it: without its values
-/// when it is of a sensitive need or referral (its envelope, which the segment's
-/// signature covers, unchanged).
+/// when it is of a need or referral not known here to be outside the sensitive sectors
+/// (its envelope, which the segment's signature covers, unchanged).
 fn withhold<'c>(
     encoded: &'c [u8],
-    sensitive: &std::collections::BTreeSet<uuid::Uuid>,
+    open: &std::collections::BTreeSet<uuid::Uuid>,
 ) -> Result<std::borrow::Cow<'c, [u8]>, crate::codec::CodecError> {
     use crate::codec;
     use crate::model::change::{Change, Envelope};
     let envelope: Envelope = codec::decode_head::<Change, Envelope>(encoded)?;
-    let of_sensitive = matches!(envelope.entity.kind.as_str(), "need" | "referral")
-        && sensitive.contains(&envelope.entity.id);
-    if !of_sensitive {
+    let closed = matches!(envelope.entity.kind.as_str(), "need" | "referral")
+        && !open.contains(&envelope.entity.id);
+    if !closed {
         return Ok(std::borrow::Cow::Borrowed(encoded));
     }
     let mut change: Change = codec::decode(encoded)?;
+    if change.payload.is_none() {
+        return Ok(std::borrow::Cow::Borrowed(encoded));
+    }
     change.payload = None;
     Ok(std::borrow::Cow::Owned(codec::encode(&change)?))
 }

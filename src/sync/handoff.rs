@@ -105,7 +105,10 @@ fn disclosed(h: &Household, fields: &BTreeSet<DisclosedField>) -> Household {
         } else {
             Default::default()
         },
-        consent: h.consent.clone(),
+        consent: h.consent.clone().map(|c| crate::model::Consent {
+            recorded_by: String::new(),
+            ..c
+        }),
         status: h.status.clone(),
         ..Household::default()
     }
@@ -220,6 +223,12 @@ fn build(
                     r.disclosed.clone()
                 } else {
                     BTreeSet::new()
+                },
+                // The reason is free text about the household: with its consent only.
+                reason: if consented {
+                    r.reason.clone()
+                } else {
+                    String::new()
                 },
                 ..r
             },
@@ -365,7 +374,9 @@ pub fn open(store: &Store, bytes: &[u8], me: &Identity) -> Result<Handoff, Impor
     let (sender, encrypted) = clear_sender(bytes)?;
     let policy = store.policy();
     let named = || (device_code(sender), fingerprint(sender));
-    if policy.member(sender).map(|c| c.role) != Some(Role::Coordinator) {
+    if policy.member(sender).map(|c| c.role) != Some(Role::Coordinator)
+        || policy.revoked.contains_key(&sender)
+    {
         let (code, fingerprint) = named();
         return Err(ImportError::Bundle(BundleError::NotTrusted {
             code,
@@ -373,9 +384,7 @@ pub fn open(store: &Store, bytes: &[u8], me: &Identity) -> Result<Handoff, Impor
         }));
     }
     if policy.member(me.origin()).map(|c| c.role) != Some(Role::Partner) {
-        return Err(ImportError::Kind(
-            "this is a hand-off for a partner agency's laptop: this laptop is not certified as a partner".into(),
-        ));
+        return Err(ImportError::NotPartner);
     }
     let decryptor = age::Decryptor::new_buffered(encrypted)
         .map_err(|e| damaged(&format!("its encrypted part does not open: {e}")))?;
@@ -436,7 +445,16 @@ pub fn import(
         Some(_) => {}
         None => store.set_kind(handoff.kind)?,
     }
+    // Hand-offs may come in any order: an older one than the last applied changes
+    // nothing (it would take the partner's copy back in time).
+    let last = store.last_handoff()?;
+    if last.is_some_and(|at| at > handoff.made_at) {
+        return Err(ImportError::Kind(
+            "an older hand-off than the one already imported: nothing was changed".into(),
+        ));
+    }
     store.apply_snapshot(&handoff.snapshot)?;
+    store.set_last_handoff(handoff.made_at)?;
     store.audit(
         crate::store::audit::AuditAction::Import,
         None,

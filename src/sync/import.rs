@@ -23,6 +23,21 @@ pub enum ImportError {
     Read(std::io::Error),
     #[error("{0}")]
     Kind(String),
+    #[error(
+        "this is a hand-off for a partner agency's laptop: this laptop is not certified as a partner"
+    )]
+    NotPartner,
+}
+
+impl ImportError {
+    /// Whether the file is for other laptops (encrypted to them, or a hand-off for a
+    /// partner's laptop): not damaged, not forged, just not this laptop's to import.
+    pub fn not_for_me(&self) -> bool {
+        matches!(
+            self,
+            ImportError::Bundle(BundleError::NotForMe { .. }) | ImportError::NotPartner
+        )
+    }
 }
 
 /// What importing one bundle did.
@@ -119,12 +134,33 @@ fn may_open(store: &Store) -> impl Fn(OriginId) -> bool + '_ {
 fn import_plain(
     store: &Store,
     plain: &[u8],
+    progress: impl FnMut(u64, u64),
+) -> Result<ImportSummary, ImportError> {
+    let before = store.policy();
+    let (beyond_before, revoked_before) = store.ineffective_counts()?;
+    let result = import_checked(store, plain, progress);
+    // The statements learned from the header, and those the applied changes carry, may
+    // judge changes held before differently (a revocation that came after them): the
+    // records are recomputed then, whether or not the bundle itself was taken.
+    store.settle_policy(&before)?;
+    let mut summary = result?;
+    let (beyond_after, revoked_after) = store.ineffective_counts()?;
+    summary.beyond_role = beyond_after.saturating_sub(beyond_before);
+    summary.revoked = revoked_after.saturating_sub(revoked_before);
+    summary.conflicts = store.conflicts()?.len();
+    Ok(summary)
+}
+
+/// Learns the bundle's team statements, then verifies, stages and applies it.
+fn import_checked(
+    store: &Store,
+    plain: &[u8],
     mut progress: impl FnMut(u64, u64),
 ) -> Result<ImportSummary, ImportError> {
     // The team statements first: each is signed by its issuer, so they count whatever
     // carried them, and they say which senders and origins the team trusts.
     let learned = store.learn_statements(&bundle::read_header(plain)?.roster)?;
-    let (beyond_before, revoked_before) = store.ineffective_counts()?;
+    store.reload_policy()?;
     let trusted = |o: OriginId| store.is_trusted(o).unwrap_or(false);
     let bundle = bundle::read(plain, trusted)?;
     let header = &bundle.header;
@@ -163,11 +199,6 @@ fn import_plain(
     progress(0, total);
     store.stage(&encoded)?;
     let merged = store.apply_staged(|done| progress(done, total))?;
-    if learned.refold {
-        // Changes applied before are judged anew (a revocation that came after them).
-        store.refold(|_, _| {})?;
-    }
-    let (beyond_after, revoked_after) = store.ineffective_counts()?;
     store.audit(
         crate::store::audit::AuditAction::Import,
         None,
@@ -185,11 +216,8 @@ fn import_plain(
             .into_iter()
             .map(|(o, n)| (device_code(o), fingerprint(o), n))
             .collect(),
-        conflicts: store.conflicts()?.len(),
-        beyond_role: beyond_after.saturating_sub(beyond_before),
-        revoked: revoked_after.saturating_sub(revoked_before),
         statements: learned.new,
-        handed_off: None,
+        ..ImportSummary::default()
     })
 }
 

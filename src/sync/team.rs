@@ -235,58 +235,90 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// The policy of a team given every statement held (unchecked ones are skipped: the
-    /// caller keeps only statements whose signatures checked).
-    pub fn build(team: Option<TeamInfo>, statements: &[Statement]) -> Policy {
+    /// The policy of a team given every statement held, each with the changes that
+    /// carry it in its issuer's log (`carriers`: origin and sequence number; statements
+    /// signed by the team key need none). Statements whose signatures did not check are
+    /// not passed in.
+    ///
+    /// - The team key's statements always count.
+    /// - The authorities are the devices whose certificate in force among those the team
+    ///   key issued is a coordinator's.
+    /// - An authority's statements count while it is not revoked; once it is revoked
+    ///   after sequence number N, only those its own log carries at or below N count
+    ///   (so a stolen coordinator's laptop can neither undo its revocation nor issue
+    ///   anything after it). As revocations decide cut-offs and cut-offs decide which
+    ///   revocations count, this is worked out by dropping, round by round, what no
+    ///   longer counts, until nothing changes: the result depends only on the
+    ///   statements and carriers held.
+    /// - The certificate in force for a device is its latest counting one.
+    pub fn build(team: Option<TeamInfo>, entries: &[(Statement, Vec<(OriginId, u64)>)]) -> Policy {
         let Some(info) = team else {
             return Policy::default();
         };
-        let ours: Vec<&Statement> = statements.iter().filter(|s| s.team() == info.key).collect();
-        // The team key and the coordinators it certified itself.
-        let mut authorities = vec![info.key];
-        for s in &ours {
-            if let Statement::Certificate(c) = s
-                && c.issuer == info.key
-                && c.role == Role::Coordinator
-                && !authorities.contains(&c.device)
-            {
-                authorities.push(c.device);
-            }
-        }
-        // Every authority's revocation counts (a revoked coordinator's too: a stolen
-        // laptop must not be able to undo its own revocation); the lowest cut-off wins.
-        let mut revoked: BTreeMap<OriginId, u64> = BTreeMap::new();
-        for s in &ours {
-            if let Statement::Revocation(r) = s
-                && authorities.contains(&r.issuer)
-            {
-                let cut = revoked.entry(r.device).or_insert(r.after_seq);
-                *cut = (*cut).min(r.after_seq);
-            }
-        }
-        // A certificate counts when the team key issued it, or an authority that is not
-        // revoked; the latest one per device is in force.
-        let mut members: BTreeMap<OriginId, (Timestamp, [u8; 32], Certificate)> = BTreeMap::new();
-        for s in &ours {
-            if let Statement::Certificate(c) = s {
-                let issuer_ok = c.issuer == info.key
-                    || (authorities.contains(&c.issuer) && !revoked.contains_key(&c.issuer));
-                if !issuer_ok {
-                    continue;
-                }
-                let tie = *blake3::hash(&codec::encode(*s).unwrap_or_default()).as_bytes();
-                let rank = (c.issued_at, tie);
-                match members.get(&c.device) {
-                    Some((at, h, _)) if (*at, *h) >= rank => {}
-                    _ => {
-                        members.insert(c.device, (rank.0, rank.1, c.clone()));
-                    }
+        let ours: Vec<&(Statement, Vec<(OriginId, u64)>)> = entries
+            .iter()
+            .filter(|(s, _)| s.team() == info.key)
+            .collect();
+        let by_key = |s: &Statement| s.issuer() == info.key;
+        let team_certs: Vec<&Statement> = ours
+            .iter()
+            .map(|(s, _)| s)
+            .filter(|s| by_key(s) && matches!(s, Statement::Certificate(_)))
+            .collect();
+        let authorities: Vec<OriginId> = in_force(&team_certs)
+            .into_iter()
+            .filter(|c| c.role == Role::Coordinator)
+            .map(|c| c.device)
+            .chain(std::iter::once(info.key))
+            .collect();
+        let candidates: Vec<&(Statement, Vec<(OriginId, u64)>)> = ours
+            .iter()
+            .copied()
+            .filter(|(s, _)| by_key(s) || authorities.contains(&s.issuer()))
+            .collect();
+        let mut counting: Vec<bool> = vec![true; candidates.len()];
+        let cut_offs = |counting: &[bool]| {
+            let mut cut: BTreeMap<OriginId, u64> = BTreeMap::new();
+            for ((s, _), on) in candidates.iter().zip(counting) {
+                if let (Statement::Revocation(r), true) = (s, on) {
+                    let c = cut.entry(r.device).or_insert(r.after_seq);
+                    *c = (*c).min(r.after_seq);
                 }
             }
+            cut
+        };
+        loop {
+            let cut = cut_offs(&counting);
+            let next: Vec<bool> = candidates
+                .iter()
+                .zip(&counting)
+                .map(|((s, carriers), on)| {
+                    *on && (by_key(s)
+                        || match cut.get(&s.issuer()) {
+                            None => true,
+                            Some(n) => carriers.iter().any(|(o, seq)| *o == s.issuer() && seq <= n),
+                        })
+                })
+                .collect();
+            if next == counting {
+                break;
+            }
+            counting = next;
         }
+        let revoked = cut_offs(&counting);
+        let certs: Vec<&Statement> = candidates
+            .iter()
+            .zip(&counting)
+            .filter(|(_, on)| **on)
+            .map(|((s, _), _)| s)
+            .filter(|s| matches!(s, Statement::Certificate(_)))
+            .collect();
         Policy {
             team: Some(info),
-            members: members.into_iter().map(|(k, (_, _, c))| (k, c)).collect(),
+            members: in_force(&certs)
+                .into_iter()
+                .map(|c| (c.device, c))
+                .collect(),
             revoked,
             authorities,
         }
@@ -374,14 +406,31 @@ impl Policy {
     pub fn same_for(&self, other: &Policy, origin: OriginId) -> bool {
         let judge = |p: &Policy| {
             (
-                p.members
-                    .get(&origin)
-                    .map(|c| (c.role, c.org_id, c.sensitive)),
+                p.members.get(&origin).map(|c| (c.role, c.org_id)),
                 p.revoked.get(&origin).copied(),
             )
         };
         judge(self) == judge(other)
     }
+}
+
+/// The certificate in force per device among `certs`: the latest issued (ties broken by
+/// the statement's hash, so that every device picks the same).
+fn in_force(certs: &[&Statement]) -> Vec<Certificate> {
+    let mut best: BTreeMap<OriginId, (Timestamp, [u8; 32], Certificate)> = BTreeMap::new();
+    for s in certs {
+        if let Statement::Certificate(c) = s {
+            let tie = *blake3::hash(&codec::encode(*s).unwrap_or_default()).as_bytes();
+            let rank = (c.issued_at, tie);
+            match best.get(&c.device) {
+                Some((at, h, _)) if (*at, *h) >= rank => {}
+                _ => {
+                    best.insert(c.device, (rank.0, rank.1, c.clone()));
+                }
+            }
+        }
+    }
+    best.into_values().map(|(_, _, c)| c).collect()
 }
 
 /// A member as lists show it.
@@ -576,14 +625,11 @@ mod tests {
     fn roles_allow_what_the_issue_says() {
         let team = Identity::generate();
         let (o, c, p) = (OriginId([1; 32]), OriginId([2; 32]), OriginId([3; 32]));
-        let statements: Vec<Statement> = [
-            cert(&team, &team, o, Role::Outreach, 1),
-            cert(&team, &team, c, Role::Coordinator, 1),
-            cert(&team, &team, p, Role::Partner, 1),
-        ]
-        .iter()
-        .map(|s| s.open().expect("open"))
-        .collect();
+        let statements = opened(&[
+            (cert(&team, &team, o, Role::Outreach, 1), vec![]),
+            (cert(&team, &team, c, Role::Coordinator, 1), vec![]),
+            (cert(&team, &team, p, Role::Partner, 1), vec![]),
+        ]);
         let policy = Policy::build(info(&team), &statements);
         let fields = crate::model::change::KIND_FIELDS;
         assert_eq!(policy.refuses(&envelope(o, 1, "household", fields)), None);
@@ -609,64 +655,116 @@ mod tests {
         assert_eq!(policy.team_recipients(c).len(), 1, "partners excepted");
     }
 
-    #[test]
-    fn a_revocation_cuts_by_sequence_and_voids_what_the_revoked_coordinator_issued() {
-        let team = Identity::generate();
-        let coordinator = Identity::generate();
-        let o = OriginId([1; 32]);
-        let later = OriginId([2; 32]);
-        let revoke = Signed::sign(
-            &team,
+    fn revocation(issuer: &Identity, team: &Identity, device: OriginId, after: u64) -> Signed {
+        Signed::sign(
+            issuer,
             &Statement::Revocation(Revocation {
                 team: team.origin(),
-                device: coordinator.origin(),
-                after_seq: 10,
+                device,
+                after_seq: after,
                 issued_at: Timestamp(5),
-                issuer: team.origin(),
+                issuer: issuer.origin(),
             }),
         )
-        .expect("sign");
-        let statements: Vec<Statement> = [
-            cert(&team, &team, coordinator.origin(), Role::Coordinator, 1),
-            cert(&team, &team, o, Role::Outreach, 1),
-            cert(&team, &coordinator, later, Role::Outreach, 2),
-            revoke,
-        ]
-        .iter()
-        .map(|s| s.open().expect("open"))
-        .collect();
-        let policy = Policy::build(info(&team), &statements);
-        let fields = crate::model::change::KIND_FIELDS;
+        .expect("sign")
+    }
+
+    fn opened(list: &[(Signed, Vec<(OriginId, u64)>)]) -> Vec<(Statement, Vec<(OriginId, u64)>)> {
+        list.iter()
+            .map(|(s, c)| (s.open().expect("open"), c.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_revoked_coordinator_counts_only_for_what_its_log_carries_up_to_its_cut_off() {
+        let team = Identity::generate();
+        let coordinator = Identity::generate();
         let c = coordinator.origin();
+        let (o, before, after, victim) = (
+            OriginId([1; 32]),
+            OriginId([2; 32]),
+            OriginId([3; 32]),
+            OriginId([4; 32]),
+        );
+        let policy = Policy::build(
+            info(&team),
+            &opened(&[
+                (cert(&team, &team, c, Role::Coordinator, 1), vec![]),
+                (cert(&team, &team, o, Role::Outreach, 1), vec![]),
+                (cert(&team, &team, victim, Role::Outreach, 1), vec![]),
+                // Issued by the coordinator at its change 4 and 12.
+                (
+                    cert(&team, &coordinator, before, Role::Outreach, 2),
+                    vec![(c, 4)],
+                ),
+                (
+                    cert(&team, &coordinator, after, Role::Outreach, 3),
+                    vec![(c, 12)],
+                ),
+                // A thief's revocation of everyone, after the cut-off or in no log.
+                (revocation(&coordinator, &team, victim, 0), vec![(c, 13)]),
+                (revocation(&coordinator, &team, o, 0), vec![]),
+                (revocation(&team, &team, c, 10), vec![]),
+            ]),
+        );
+        let fields = crate::model::change::KIND_FIELDS;
         assert_eq!(policy.refuses(&envelope(c, 10, "service", fields)), None);
         assert_eq!(
             policy.refuses(&envelope(c, 11, "service", fields)),
             Some(Refusal::Revoked)
         );
         assert!(
-            policy.member(later).is_none(),
-            "issued by a revoked coordinator"
+            policy.member(before).is_some(),
+            "certified before the cut-off"
         );
-        assert!(policy.member(o).is_some());
+        assert!(policy.member(after).is_none(), "certified after it");
+        assert!(!policy.revoked.contains_key(&victim) && !policy.revoked.contains_key(&o));
         assert!(!policy.is_authority(c));
+        // Before its revocation is known, what it issued counts, carried or not.
+        let earlier = Policy::build(
+            info(&team),
+            &opened(&[
+                (cert(&team, &team, c, Role::Coordinator, 1), vec![]),
+                (cert(&team, &coordinator, after, Role::Outreach, 3), vec![]),
+            ]),
+        );
+        assert!(earlier.member(after).is_some());
         // Statements of another team count for nothing.
         let other = Identity::generate();
         let foreign = cert(&other, &other, OriginId([5; 32]), Role::Coordinator, 1);
-        let p = Policy::build(info(&team), &[foreign.open().expect("open")]);
+        let p = Policy::build(info(&team), &opened(&[(foreign, vec![])]));
         assert!(p.members.is_empty());
+    }
+
+    #[test]
+    fn a_demoted_coordinator_issues_nothing_more() {
+        let team = Identity::generate();
+        let coordinator = Identity::generate();
+        let c = coordinator.origin();
+        let d = OriginId([9; 32]);
+        let policy = Policy::build(
+            info(&team),
+            &opened(&[
+                (cert(&team, &team, c, Role::Coordinator, 1), vec![]),
+                (cert(&team, &team, c, Role::Outreach, 2), vec![]),
+                (cert(&team, &coordinator, d, Role::Outreach, 3), vec![]),
+                // Nor can it make itself a coordinator again.
+                (cert(&team, &coordinator, c, Role::Coordinator, 4), vec![]),
+            ]),
+        );
+        assert!(!policy.is_authority(c));
+        assert!(policy.member(d).is_none());
+        assert_eq!(policy.member(c).map(|m| m.role), Some(Role::Outreach));
     }
 
     #[test]
     fn the_latest_certificate_of_a_device_is_in_force() {
         let team = Identity::generate();
         let d = OriginId([1; 32]);
-        let statements: Vec<Statement> = [
-            cert(&team, &team, d, Role::Coordinator, 5),
-            cert(&team, &team, d, Role::Outreach, 2),
-        ]
-        .iter()
-        .map(|s| s.open().expect("open"))
-        .collect();
+        let statements = opened(&[
+            (cert(&team, &team, d, Role::Coordinator, 5), vec![]),
+            (cert(&team, &team, d, Role::Outreach, 2), vec![]),
+        ]);
         let mut reversed = statements.clone();
         reversed.reverse();
         let a = Policy::build(info(&team), &statements);

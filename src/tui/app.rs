@@ -1928,12 +1928,20 @@ impl App {
         if policy.is_authority(me) {
             for f in &self.sync.team {
                 if let sync::TeamFound::Request {
-                    path, code, name, ..
+                    path,
+                    code,
+                    name,
+                    member,
+                    ..
                 } = f
                 {
                     items.push((
                         tr(
-                            "menu-team-approve",
+                            if *member {
+                                "menu-team-renew"
+                            } else {
+                                "menu-team-approve"
+                            },
                             &[("code", Arg::Str(code)), ("name", Arg::Str(name))],
                         ),
                         Action::AskApprove(path.clone()),

@@ -86,6 +86,8 @@ pub enum TeamFound {
         code: String,
         name: String,
         fingerprint: String,
+        /// Already a member: approving it again renews its certificate.
+        member: bool,
     },
     /// A certificate made for this laptop.
     Certificate {
@@ -121,12 +123,14 @@ pub fn scan_team(team: &crate::sync::enrol::TeamHandle, folder: &Path) -> Vec<Te
                 else {
                     continue;
                 };
-                if card.origin != me && members.member(card.origin).is_none() {
+                // A member's request again is a renewal (a new role, a new expiry).
+                if card.origin != me && !members.revoked.contains_key(&card.origin) {
                     found.push(TeamFound::Request {
                         path,
                         code: card.code(),
                         name: card.name.clone(),
                         fingerprint: card.fingerprint(),
+                        member: members.member(card.origin).is_some(),
                     });
                 }
             }
