@@ -152,6 +152,7 @@ impl Store {
                 next_case: 0,
                 device_code: self.device.code.as_str(),
                 applied: Default::default(),
+                policy: self.policy(),
             };
             tx.mirror(&snapshot.organizations)?;
             tx.mirror(&snapshot.services)?;

@@ -155,7 +155,7 @@ impl Tx<'_> {
         // erasure cannot be undone (the values are gone where it was applied), so a
         // revoked laptop's erasure stands, and every laptop ends alike.
         let is_erase = e.entity.kind == Household::KIND && e.kind == KIND_ERASE;
-        let refusal = match self.store().policy().refuses(e) {
+        let refusal = match self.policy.refuses(e) {
             Some(Refusal::Revoked) if is_erase => None,
             r => r,
         };
@@ -347,7 +347,7 @@ impl Tx<'_> {
         )];
         let mut flagged = Vec::new();
         let mut status = ReferralStatus::Draft;
-        let policy = self.store().policy();
+        let policy = self.policy.clone();
         for (head, step) in steps {
             // A partner's step counts only on a referral addressed to its organization.
             let origin = head.origin.unwrap_or(me);
@@ -455,6 +455,7 @@ impl Store {
                 next_case: 0,
                 device_code: self.device.code.as_str(),
                 applied: Default::default(),
+                policy: self.policy(),
             };
             let mut merged = Merged::default();
             for encoded in changes {

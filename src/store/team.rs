@@ -365,6 +365,7 @@ impl Store {
                     next_case: 0,
                     device_code: self.device.code.as_str(),
                     applied: Default::default(),
+                    policy: self.policy(),
                 };
                 for (_, bytes) in &chunk {
                     let change: Change = codec::decode(bytes).map_err(super::write::abort)?;

@@ -302,6 +302,9 @@ pub(super) struct Tx<'a> {
     pub(super) next_case: u64,
     pub(super) device_code: &'a str,
     pub(super) applied: Applied,
+    /// The team's policy when the transaction began (roles and revocations judge each
+    /// change merged).
+    pub(super) policy: std::sync::Arc<crate::sync::team::Policy>,
 }
 
 impl<'a> Tx<'a> {
@@ -608,6 +611,7 @@ impl Store {
                 next_case: 1,
                 device_code,
                 applied: Applied::default(),
+                policy: self.policy(),
             };
             let meta_tree = tx.tree(Slot::Meta);
             let seq = super::read_u64(meta_tree.get(meta::NEXT_SEQ)?.as_deref())
