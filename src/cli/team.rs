@@ -12,15 +12,10 @@ use crate::workspace::Workspace;
 
 /// A file's bytes, refused before reading when larger than `limit`.
 fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
-    if meta.len() > limit {
-        return Err(Failure(format!(
-            "{shown} is not {what}: it is far larger than one ({} bytes)",
-            meta.len()
-        )));
-    }
-    std::fs::read(path).map_err(|e| Failure(format!("cannot read {shown}: {e}")))
+    crate::sync::read_small(path, limit).map_err(|e| match e.kind() {
+        std::io::ErrorKind::InvalidData => Failure(format!("{e}: it is not {what}")),
+        _ => Failure(format!("cannot read {}: {e}", path.display())),
+    })
 }
 
 /// The file to write: `out` itself, or `name` inside it when it is a folder.

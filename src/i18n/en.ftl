@@ -530,3 +530,4 @@ sync-imported-handoff = { $file }: a hand-off with { $referrals } referrals for 
 sync-imported-no-effect = Kept with no effect: { $beyond } beyond their laptop's role, { $revoked } after a revocation (see the Queue).
 sync-exported-sensitive = And { $file }, with the GBV and child protection cases, for the laptops certified for them.
 menu-team-renew = Renew the certificate of { $code } { $name } (its request is on the drive)
+team-role-expired = { $role } (certificate expired { $date }: ask the coordinator to renew it)

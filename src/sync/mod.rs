@@ -13,6 +13,22 @@ pub mod team;
 
 use crate::model::change::OriginId;
 
+/// A small file's bytes, refused before reading when it is larger than `limit` (a file
+/// from a stick is never read whole on the strength of its name).
+pub fn read_small(path: &std::path::Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    let len = std::fs::metadata(path)?.len();
+    if len > limit {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "{} is far larger than such a file can be ({len} bytes)",
+                path.display()
+            ),
+        ));
+    }
+    std::fs::read(path)
+}
+
 /// Whether `signature` is `origin`'s ed25519 signature of `message`.
 pub fn verify(origin: OriginId, message: &[u8], signature: &[u8; 64]) -> bool {
     let Ok(key) = ed25519_dalek::VerifyingKey::from_bytes(&origin.0) else {

@@ -868,7 +868,8 @@ impl App {
                 }
             }
             Action::TeamJoin(path) => self.team_job(move |h, _| {
-                let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+                let bytes = crate::sync::read_small(&path, crate::sync::team::TEAM_FILE_MAX_BYTES)
+                    .map_err(|e| e.to_string())?;
                 let (file, _) = h.read_for_me(&bytes).map_err(|e| e.to_string())?;
                 h.join(&file).map_err(|e| e.to_string())?;
                 Ok(tr("team-joined", &[("team", Arg::Str(&file.team.name))]))
@@ -1558,7 +1559,9 @@ impl App {
                 Ok(approval) => {
                     let path = path.clone();
                     self.team_job(move |h, folder| {
-                        let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+                        let bytes =
+                            crate::sync::read_small(&path, crate::sync::card::CARD_MAX_BYTES)
+                                .map_err(|e| e.to_string())?;
                         let card =
                             crate::sync::card::Card::read(&bytes).map_err(|e| e.to_string())?;
                         let (file, cert) =

@@ -297,13 +297,26 @@ fn team_line(store: &Store) -> Option<String> {
     let me = store.device().origin;
     let role = match (policy.revoked.get(&me), policy.member(me)) {
         (Some(_), _) => crate::i18n::t("team-role-revoked"),
-        (None, Some(c)) => tr(
-            "team-role",
-            &[
-                ("role", Arg::Str(&crate::tui::labels::role(c.role))),
-                ("org", Arg::Str(&c.org)),
-            ],
-        ),
+        (None, Some(c)) => {
+            let role = tr(
+                "team-role",
+                &[
+                    ("role", Arg::Str(&crate::tui::labels::role(c.role))),
+                    ("org", Arg::Str(&c.org)),
+                ],
+            );
+            // An expired certificate still counts: a reminder to have it renewed.
+            match c.expires {
+                Some(day) if day < store.now().date() => tr(
+                    "team-role-expired",
+                    &[
+                        ("role", Arg::Str(&role)),
+                        ("date", Arg::Str(&day.to_string())),
+                    ],
+                ),
+                _ => role,
+            }
+        }
         (None, None) => crate::i18n::t("team-role-none"),
     };
     Some(tr(
