@@ -767,3 +767,45 @@ fn a_stolen_coordinators_statements_after_its_cut_off_count_for_nothing() {
     );
     t.save(&[Edit::Household(household("still working"))]);
 }
+
+#[test]
+fn a_revocation_counts_even_when_the_bundle_that_carried_it_is_refused() {
+    let stick = tempfile::tempdir().expect("stick");
+    let c = coordinator();
+    let (x, t, k) = (Device::new(), Device::new(), Device::new());
+    // A training laptop of the team: its bundles never mix with real data.
+    k.ws.store
+        .set_kind(daleel::store::DatabaseKind::Demo)
+        .expect("demo");
+    for d in [&x, &t, &k] {
+        enrol_as(&c, d, Role::Outreach, "CRC");
+    }
+    let roster = c.export(stick.path());
+    t.import(&roster).expect("t");
+    x.import(&roster).expect("x");
+    let late = household("after the theft");
+    x.save(&[Edit::Household(late.clone())]);
+    t.import(&x.export(stick.path())).expect("t gets it");
+    c.ws.team()
+        .revoke(x.ws.identity.origin(), Some(0))
+        .expect("revoke");
+    // The training laptop refuses the CRC's real data, but keeps its team statements…
+    assert!(k.import(&c.export(stick.path())).is_err());
+    assert!(
+        k.ws.store
+            .policy()
+            .revoked
+            .contains_key(&x.ws.identity.origin())
+    );
+    // …and its bundle, refused by a real laptop in turn, still tells it of the revocation.
+    let err = t
+        .import(&k.export(stick.path()))
+        .expect_err("demo and real never mix");
+    assert!(matches!(err, ImportError::Kind(_)), "{err}");
+    assert!(
+        t.ws.store
+            .get::<Household>(late.id)
+            .expect("read")
+            .is_none()
+    );
+}
