@@ -7,7 +7,7 @@
 use uuid::Uuid;
 
 use super::entity::Entity;
-use super::write::{EntityVersions, Head, Overlay, Trees, Tx, TxError, abort, rank};
+use super::write::{EntityVersions, Head, Tx, TxError, abort, rank};
 use super::{Slot, Store, StoreError, change_key};
 use crate::codec;
 use crate::model::change::{Change, OriginId};
@@ -139,21 +139,7 @@ impl Store {
             .writer
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let hlc = self.last_hlc()?;
-        let overlay = Overlay::new(self);
-        let result = (|| -> Result<(), TxError> {
-            let tx = Tx {
-                t: Trees::Overlay(&overlay),
-                me: self.device.origin,
-                author: "",
-                now: self.now(),
-                seq: 0,
-                hlc,
-                next_case: 0,
-                device_code: self.device.code.as_str(),
-                applied: Default::default(),
-                policy: self.policy(),
-            };
+        self.overlay_pass("the hand-off was interrupted: import it again", |tx| {
             tx.mirror(&snapshot.organizations)?;
             tx.mirror(&snapshot.services)?;
             tx.mirror(&snapshot.households)?;
@@ -168,19 +154,7 @@ impl Store {
                 tx.mirror_referral(r)?;
             }
             Ok(())
-        })();
-        match result {
-            Ok(()) => overlay.commit()?,
-            Err(sled::transaction::ConflictableTransactionError::Abort(e)) => return Err(e),
-            Err(sled::transaction::ConflictableTransactionError::Storage(e)) => {
-                return Err(StoreError::Sled(e));
-            }
-            Err(_) => {
-                return Err(StoreError::Invalid(
-                    "the hand-off was interrupted: import it again".into(),
-                ));
-            }
-        }
+        })?;
         self.flush()
     }
 }

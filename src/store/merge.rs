@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use uuid::Uuid;
 
 use super::entity::Entity;
-use super::write::{EntityVersions, Head, Overlay, Trees, Tx, TxError, abort, rank, versions_key};
+use super::write::{EntityVersions, Head, Tx, TxError, abort, rank, versions_key};
 use super::{Slot, Store, StoreError, change_key, meta, read_u64};
 use crate::codec;
 use crate::model::change::{
@@ -440,23 +440,8 @@ impl Store {
             .writer
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        // Read before the overlay holds anything, under the writer lock: the stored clock.
-        let hlc = self.last_hlc()?;
         let mut parking = !self.tree(Slot::Parked).is_empty();
-        let overlay = Overlay::new(self);
-        let result = (|| -> Result<Merged, TxError> {
-            let mut tx = Tx {
-                t: Trees::Overlay(&overlay),
-                me: self.device.origin,
-                author: "",
-                now: self.now(),
-                seq: 0,
-                hlc,
-                next_case: 0,
-                device_code: self.device.code.as_str(),
-                applied: Default::default(),
-                policy: self.policy(),
-            };
+        let merged = self.overlay_pass("the import was interrupted: import again", |tx| {
             let mut merged = Merged::default();
             for encoded in changes {
                 let change: Change = codec::decode(encoded).map_err(abort)?;
@@ -468,22 +453,10 @@ impl Store {
             tx.tree(Slot::Meta)
                 .insert(meta::HLC, codec::encode_value(&tx.hlc).map_err(abort)?)?;
             Ok(merged)
-        })();
-        match result {
-            Ok(merged) => {
-                overlay.commit()?;
-                // Erasures this chunk applied: their redaction, outside the chunk.
-                self.finish_erasures_locked()?;
-                Ok(merged)
-            }
-            Err(sled::transaction::ConflictableTransactionError::Abort(e)) => Err(e),
-            Err(sled::transaction::ConflictableTransactionError::Storage(e)) => {
-                Err(StoreError::Sled(e))
-            }
-            Err(_) => Err(StoreError::Invalid(
-                "the import was interrupted: import again".into(),
-            )),
-        }
+        })?;
+        // Erasures this chunk applied: their redaction, outside the chunk.
+        self.finish_erasures_locked()?;
+        Ok(merged)
     }
 }
 

@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::merge::APPLY_CHUNK;
-use super::write::{Overlay, Trees, Tx};
+use super::write::Tx;
 use super::{Slot, Store, StoreError, change_key, meta};
 use crate::codec;
 use crate::model::change::{Change, OriginId};
@@ -352,39 +352,16 @@ impl Store {
             };
             from = last.to_vec();
             from.push(0);
-            let hlc = self.last_hlc()?;
-            let overlay = Overlay::new(self);
-            let result = (|| -> Result<(), super::write::TxError> {
-                let mut tx = Tx {
-                    t: Trees::Overlay(&overlay),
-                    me: self.device.origin,
-                    author: "",
-                    now: self.now(),
-                    seq: 0,
-                    hlc,
-                    next_case: 0,
-                    device_code: self.device.code.as_str(),
-                    applied: Default::default(),
-                    policy: self.policy(),
-                };
-                for (_, bytes) in &chunk {
-                    let change: Change = codec::decode(bytes).map_err(super::write::abort)?;
-                    tx.merge_one(&change, bytes)?;
-                }
-                Ok(())
-            })();
-            match result {
-                Ok(()) => overlay.commit()?,
-                Err(sled::transaction::ConflictableTransactionError::Abort(e)) => return Err(e),
-                Err(sled::transaction::ConflictableTransactionError::Storage(e)) => {
-                    return Err(StoreError::Sled(e));
-                }
-                Err(_) => {
-                    return Err(StoreError::Invalid(
-                        "recomputing the records was interrupted: open Daleel again".into(),
-                    ));
-                }
-            }
+            self.overlay_pass(
+                "recomputing the records was interrupted: open Daleel again",
+                |tx| {
+                    for (_, bytes) in &chunk {
+                        let change: Change = codec::decode(bytes).map_err(super::write::abort)?;
+                        tx.merge_one(&change, bytes)?;
+                    }
+                    Ok(())
+                },
+            )?;
             done += chunk.len() as u64;
             progress(done, total);
         }

@@ -307,6 +307,43 @@ pub(super) struct Tx<'a> {
     pub(super) policy: std::sync::Arc<crate::sync::team::Policy>,
 }
 
+impl Store {
+    /// Runs `f` over a transaction whose writes are kept in memory and then written as
+    /// one batch per tree (applying changes from other devices, refolding, a partner's
+    /// snapshot); nothing is written when `f` fails. The caller holds the writer lock.
+    /// `interrupted` says what to do should the pass stop for another reason.
+    pub(super) fn overlay_pass<T>(
+        &self,
+        interrupted: &str,
+        f: impl FnOnce(&mut Tx) -> Result<T, TxError>,
+    ) -> Result<T, StoreError> {
+        // Read before the overlay holds anything: the stored clock.
+        let hlc = self.last_hlc()?;
+        let overlay = Overlay::new(self);
+        let mut tx = Tx {
+            t: Trees::Overlay(&overlay),
+            me: self.device.origin,
+            author: "",
+            now: self.now(),
+            seq: 0,
+            hlc,
+            next_case: 0,
+            device_code: self.device.code.as_str(),
+            applied: Default::default(),
+            policy: self.policy(),
+        };
+        match f(&mut tx) {
+            Ok(value) => {
+                overlay.commit()?;
+                Ok(value)
+            }
+            Err(ConflictableTransactionError::Abort(e)) => Err(e),
+            Err(ConflictableTransactionError::Storage(e)) => Err(StoreError::Sled(e)),
+            Err(_) => Err(StoreError::Invalid(interrupted.to_string())),
+        }
+    }
+}
+
 impl<'a> Tx<'a> {
     /// The store this transaction writes to.
     pub(super) fn store(&self) -> &'a Store {
