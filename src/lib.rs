@@ -6,6 +6,7 @@
 pub mod codec;
 pub mod config;
 pub mod demo;
+pub mod directory;
 pub mod i18n;
 pub mod keyring;
 pub mod model;

@@ -168,6 +168,30 @@ pub enum WorkersCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ServicesCommand {
+    /// Import a directory: an Open Referral HSDS 3.0 folder (services.csv,
+    /// organizations.csv, ...) or a services spreadsheet (daleel services template).
+    /// Shows what it would add and change, and the problems found, then asks.
+    Import {
+        /// The HSDS folder, or the spreadsheet (CSV).
+        path: PathBuf,
+        /// Apply nothing when any problem is found (exit 1).
+        #[arg(long)]
+        strict: bool,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Write the directory as HSDS 3.0 tabular files into a folder.
+    Export {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Write the services spreadsheet (one row per service, a line explaining each
+    /// column), with the directory's services in it.
+    Template {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Find services, best match first: fuzzy over name, organization, sector, areas and
     /// description; Arabic spelling variants and Arabic-Indic digits match.
     Search {
@@ -660,6 +684,15 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Gazetteer {
             command: GazetteerCommand::Import { file },
         }) => gazetteer::import(&ws, &file),
+        Some(Command::Services {
+            command: ServicesCommand::Import { path, strict, yes },
+        }) => services::import(&ws, &path, strict, yes),
+        Some(Command::Services {
+            command: ServicesCommand::Export { out },
+        }) => services::export(&ws, &out),
+        Some(Command::Services {
+            command: ServicesCommand::Template { out },
+        }) => services::template(&ws, &out),
         Some(Command::Services {
             command:
                 ServicesCommand::Search {

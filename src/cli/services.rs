@@ -91,3 +91,88 @@ pub fn search(
     }
     Ok(())
 }
+
+/// `daleel services import PATH [--strict] [--yes]`: an HSDS folder, or a spreadsheet
+/// of services. Shows what it would do, asks, applies. Exit 0 when the good rows were
+/// applied (problems reported); with `--strict`, any problem means nothing is applied.
+pub fn import(
+    ws: &Workspace,
+    path: &std::path::Path,
+    strict: bool,
+    yes: bool,
+) -> Result<(), Failure> {
+    let gazetteer = ws.store.gazetteer();
+    let incoming = if path.is_dir() {
+        crate::directory::hsds::read(path, &gazetteer)
+    } else {
+        crate::directory::sheet::read(path, &gazetteer, &ws.store.organizations()?)
+    }
+    .map_err(Failure)?;
+    let preview = crate::directory::preview(&ws.store, incoming)?;
+    for p in &preview.problems {
+        eprintln!("problem: {p}");
+    }
+    println!(
+        "{} added, {} changed, {} unchanged, {} problems",
+        preview.added.len(),
+        preview.changed.len(),
+        preview.unchanged,
+        preview.problems.len()
+    );
+    for name in &preview.added {
+        eprintln!("  new: {name}");
+    }
+    for name in &preview.changed {
+        eprintln!("  changed: {name}");
+    }
+    if strict && !preview.problems.is_empty() {
+        return Err(Failure(format!(
+            "{} problems (above) and --strict: nothing was applied; correct the files and import again",
+            preview.problems.len()
+        )));
+    }
+    if preview.is_empty() {
+        eprintln!("Nothing to change: the directory already holds all of it.");
+        return Ok(());
+    }
+    super::confirm(
+        &format!(
+            "Apply {} new and {} changed records to the directory?",
+            preview.added.len(),
+            preview.changed.len()
+        ),
+        yes,
+    )?;
+    let worker = ws.store.current_worker()?.unwrap_or_default();
+    let n = crate::directory::apply(&ws.store, &worker, preview)?;
+    tracing::info!(records = n, "directory imported");
+    eprintln!("Applied {n} records; they reach other laptops with the next bundles.");
+    Ok(())
+}
+
+/// `daleel services export --out DIR`: the directory as HSDS 3.0 tabular files.
+pub fn export(ws: &Workspace, dir: &std::path::Path) -> Result<(), Failure> {
+    let (orgs, services) = crate::directory::hsds::write(&ws.store, dir)?;
+    println!("{}", dir.display());
+    eprintln!(
+        "Wrote {orgs} organizations and {services} services as HSDS 3.0 tabular files in {}.",
+        dir.display()
+    );
+    Ok(())
+}
+
+/// `daleel services template --out FILE`: the spreadsheet, with the directory in it.
+pub fn template(ws: &Workspace, out: &std::path::Path) -> Result<(), Failure> {
+    let path = if out.is_dir() {
+        out.join("daleel-services.csv")
+    } else {
+        out.to_path_buf()
+    };
+    let bytes = crate::directory::sheet::write(&ws.store)?;
+    super::write_atomic(&path, &bytes)?;
+    println!("{}", path.display());
+    eprintln!(
+        "Wrote the services spreadsheet: the second line explains each column. Edit it in a spreadsheet, save as CSV, and import it with daleel services import."
+    );
+    Ok(())
+}

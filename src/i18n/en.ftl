@@ -84,6 +84,7 @@ sector-livelihoods = Livelihoods
 sector-education = Education
 sector-cash = Cash
 sector-camp-coordination = Camp coordination
+sector-other = Other
 priority-emergency = Emergency
 priority-urgent = Urgent
 priority-normal = Normal

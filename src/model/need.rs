@@ -23,6 +23,8 @@ named_enum! {
         Education = ("education", "Education"),
         Cash = ("cash", "Cash"),
         CampCoordination = ("camp_coordination", "Camp Coordination"),
+        /// A service from a directory that names no sector Daleel knows.
+        Other = ("other", "Other"),
     }
 }
 

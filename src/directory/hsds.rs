@@ -1,0 +1,806 @@
+//! Open Referral HSDS 3.0, tabular form: a folder of CSV files (organizations.csv,
+//! services.csv, locations.csv, service_at_location.csv, addresses.csv, phones.csv,
+//! contacts.csv, schedules.csv, service_areas.csv, languages.csv,
+//! required_documents.csv). What Daleel keeps that HSDS has no field for travels in
+//! extra columns named `x_daleel_...` (HSDS allows extra fields): the organization's
+//! type, the service's sector and its next steps. Service areas are gazetteer P-codes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use uuid::Uuid;
+
+use super::{Incoming, Problem, Source, clean, id_of};
+use crate::model::directory::FocalPoint;
+use crate::model::{
+    Gazetteer, OrgType, Organization, Sector, Service, ServiceLocation, ServiceStatus,
+};
+use crate::store::{Store, StoreError};
+
+/// The largest CSV file read.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// One CSV file, read whole.
+struct Table {
+    file: String,
+    headers: Vec<String>,
+    rows: Vec<(u64, csv::StringRecord)>,
+}
+
+impl Table {
+    fn col(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h == name)
+    }
+
+    fn get(&self, row: &csv::StringRecord, name: &str) -> String {
+        self.col(name)
+            .and_then(|i| row.get(i))
+            .map(clean)
+            .unwrap_or_default()
+    }
+
+    fn problem(&self, line: u64, column: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            file: self.file.clone(),
+            line,
+            column: column.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Reads `name` in `dir`; none when the file is not there.
+fn read_table(dir: &Path, name: &str) -> Result<Option<Table>, String> {
+    let path = dir.join(name);
+    let meta = match std::fs::metadata(&path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "{} is larger than a directory file can be ({} bytes)",
+            path.display(),
+            meta.len()
+        ));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    // A spreadsheet may save a byte-order mark first.
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+        .unwrap_or(&bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("{name}: its first line is not a CSV header: {e}"))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("{name}: {e}"))?;
+        let line = record
+            .position()
+            .map(|p| super::line_at(bytes, p.byte()))
+            .unwrap_or(0);
+        if record.iter().all(|v| v.trim().is_empty()) {
+            continue;
+        }
+        rows.push((line, record));
+    }
+    Ok(Some(Table {
+        file: name.to_string(),
+        headers,
+        rows,
+    }))
+}
+
+/// The rows of `table` whose column `key` holds `id`, in file order.
+fn rows_for<'t>(
+    table: Option<&'t Table>,
+    key: &str,
+    id: &str,
+) -> Vec<(&'t Table, u64, &'t csv::StringRecord)> {
+    let Some(t) = table else {
+        return Vec::new();
+    };
+    t.rows
+        .iter()
+        .filter(|(_, r)| !id.is_empty() && t.get(r, key) == id)
+        .map(|(line, r)| (t, *line, r))
+        .collect()
+}
+
+/// Reads an HSDS 3.0 tabular directory.
+pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, String> {
+    if !dir.is_dir() {
+        return Err(format!(
+            "{} is not a folder: give the folder that holds services.csv",
+            dir.display()
+        ));
+    }
+    let table = |name: &str| read_table(dir, name);
+    let services = table("services.csv")?.ok_or_else(|| {
+        format!(
+            "{} holds no services.csv: it is not an HSDS directory (a spreadsheet of services is imported by naming the file)",
+            dir.display()
+        )
+    })?;
+    let organizations = table("organizations.csv")?;
+    let locations = table("locations.csv")?;
+    let at_location = table("service_at_location.csv")?;
+    let addresses = table("addresses.csv")?;
+    let phones = table("phones.csv")?;
+    let contacts = table("contacts.csv")?;
+    let schedules = table("schedules.csv")?;
+    let areas = table("service_areas.csv")?;
+    let languages = table("languages.csv")?;
+    let documents = table("required_documents.csv")?;
+
+    let mut incoming = Incoming::default();
+    let mut problems = Vec::new();
+    let mut org_ids: BTreeSet<String> = BTreeSet::new();
+    if let Some(t) = &organizations {
+        for (line, r) in &t.rows {
+            let id = t.get(r, "id");
+            let name = t.get(r, "name");
+            if id.is_empty() {
+                problems.push(t.problem(*line, "id", "no id: the organization was left out"));
+                continue;
+            }
+            if name.is_empty() {
+                problems.push(t.problem(*line, "name", "no name: the organization was left out"));
+                continue;
+            }
+            let kind_text = t.get(r, "x_daleel_kind");
+            let kind = if kind_text.is_empty() {
+                OrgType::Other
+            } else {
+                OrgType::from_code(&kind_text).unwrap_or_else(|| {
+                    problems.push(t.problem(
+                        *line,
+                        "x_daleel_kind",
+                        format!(
+                            "\"{kind_text}\" is not an organization type ({}): taken as other",
+                            OrgType::codes()
+                        ),
+                    ));
+                    OrgType::Other
+                })
+            };
+            org_ids.insert(id.clone());
+            incoming.organizations.push((
+                Organization {
+                    id: id_of(&id),
+                    name,
+                    acronym: t.get(r, "alternate_name"),
+                    kind,
+                    focal_points: Vec::new(),
+                },
+                Source {
+                    file: t.file.clone(),
+                    line: *line,
+                },
+            ));
+        }
+    }
+    // Focal points: contacts of an organization, with their phone.
+    if let Some(t) = &contacts {
+        for (line, r) in &t.rows {
+            let org = t.get(r, "organization_id");
+            if org.is_empty() {
+                continue;
+            }
+            if !org_ids.contains(&org) {
+                problems.push(t.problem(
+                    *line,
+                    "organization_id",
+                    format!("the organization {org} is not in organizations.csv: the contact was left out"),
+                ));
+                continue;
+            }
+            let contact = t.get(r, "id");
+            let phone = rows_for(phones.as_ref(), "contact_id", &contact)
+                .first()
+                .map(|(p, _, row)| p.get(row, "number"))
+                .unwrap_or_default();
+            if let Some((o, _)) = incoming
+                .organizations
+                .iter_mut()
+                .find(|(o, _)| o.id == id_of(&org))
+            {
+                o.focal_points.push(FocalPoint {
+                    name: t.get(r, "name"),
+                    phone,
+                    email: t.get(r, "email"),
+                });
+            }
+        }
+    }
+    // Locations that can be used: a known organization (when one is named), and a
+    // latitude and longitude on the Earth (when given).
+    let mut places: BTreeMap<String, ServiceLocation> = BTreeMap::new();
+    if let Some(t) = &locations {
+        for (line, r) in &t.rows {
+            let id = t.get(r, "id");
+            let org = t.get(r, "organization_id");
+            let mut bad = false;
+            if !org.is_empty() && !org_ids.contains(&org) {
+                problems.push(t.problem(
+                    *line,
+                    "organization_id",
+                    format!("the organization {org} is not in organizations.csv: the location was left out"),
+                ));
+                bad = true;
+            }
+            for (col, limit) in [("latitude", 90.0), ("longitude", 180.0)] {
+                let text = t.get(r, col);
+                if text.is_empty() {
+                    continue;
+                }
+                match text.parse::<f64>() {
+                    Ok(v) if v.abs() <= limit => {}
+                    _ => {
+                        problems.push(t.problem(
+                            *line,
+                            col,
+                            format!("{text} is not a {col} (between -{limit} and {limit}): the location was left out"),
+                        ));
+                        bad = true;
+                    }
+                }
+            }
+            if bad {
+                continue;
+            }
+            let address = rows_for(addresses.as_ref(), "location_id", &id)
+                .first()
+                .map(|(a, _, row)| {
+                    ["address_1", "address_2", "city", "region", "state_province"]
+                        .iter()
+                        .map(|c| a.get(row, c))
+                        .filter(|v| !v.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            let pcode = (t
+                .get(r, "external_identifier_type")
+                .eq_ignore_ascii_case("pcode"))
+            .then(|| t.get(r, "external_identifier"))
+            .filter(|p| !p.is_empty());
+            places.insert(
+                id,
+                ServiceLocation {
+                    name: t.get(r, "name"),
+                    address,
+                    pcode,
+                },
+            );
+        }
+    }
+    for (line, r) in &services.rows {
+        let t = &services;
+        let id = t.get(r, "id");
+        let name = t.get(r, "name");
+        let org = t.get(r, "organization_id");
+        if id.is_empty() || name.is_empty() || org.is_empty() {
+            let column = if id.is_empty() {
+                "id"
+            } else if name.is_empty() {
+                "name"
+            } else {
+                "organization_id"
+            };
+            problems.push(t.problem(
+                *line,
+                column,
+                format!("no {column}: the service was left out"),
+            ));
+            continue;
+        }
+        let sector_text = t.get(r, "x_daleel_sector");
+        let sector = if sector_text.is_empty() {
+            Sector::Other
+        } else {
+            match Sector::from_code(&sector_text) {
+                Some(s) => s,
+                None => {
+                    problems.push(t.problem(
+                        *line,
+                        "x_daleel_sector",
+                        format!(
+                            "\"{sector_text}\" is not a sector ({}): the service was left out",
+                            Sector::codes()
+                        ),
+                    ));
+                    continue;
+                }
+            }
+        };
+        let status = match t.get(r, "status").to_lowercase().as_str() {
+            "" | "active" => ServiceStatus::Active,
+            _ => ServiceStatus::Inactive,
+        };
+        let mut service_areas = Vec::new();
+        for (a, aline, row) in rows_for(areas.as_ref(), "service_id", &id) {
+            let code = a.get(row, "name");
+            if gazetteer.get(&code).is_some() {
+                service_areas.push(code);
+            } else {
+                problems.push(a.problem(
+                    aline,
+                    "name",
+                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", short(&code)),
+                ));
+            }
+        }
+        let mut service_locations = Vec::new();
+        for (s, sline, row) in rows_for(at_location.as_ref(), "service_id", &id) {
+            let location = s.get(row, "location_id");
+            match places.get(&location) {
+                Some(place) => service_locations.push(place.clone()),
+                None => problems.push(s.problem(
+                    sline,
+                    "location_id",
+                    format!("the location {location} is not among the usable ones of locations.csv: left out"),
+                )),
+            }
+        }
+        let hours = rows_for(schedules.as_ref(), "service_id", &id)
+            .first()
+            .map(|(s, _, row)| {
+                let text = s.get(row, "description");
+                if text.is_empty() {
+                    let (open, close) = (s.get(row, "opens_at"), s.get(row, "closes_at"));
+                    if open.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{} {open}-{close}", s.get(row, "byday"))
+                            .trim()
+                            .to_string()
+                    }
+                } else {
+                    text
+                }
+            })
+            .unwrap_or_default();
+        let phone = rows_for(phones.as_ref(), "service_id", &id)
+            .first()
+            .map(|(p, _, row)| p.get(row, "number"))
+            .unwrap_or_default();
+        let langs = rows_for(languages.as_ref(), "service_id", &id)
+            .iter()
+            .map(|(l, _, row)| {
+                let name = l.get(row, "name");
+                if name.is_empty() {
+                    l.get(row, "code")
+                } else {
+                    name
+                }
+            })
+            .filter(|v| !v.is_empty())
+            .collect();
+        let docs = rows_for(documents.as_ref(), "service_id", &id)
+            .iter()
+            .map(|(d, _, row)| d.get(row, "document"))
+            .filter(|v| !v.is_empty())
+            .collect();
+        incoming.services.push((
+            Service {
+                id: id_of(&id),
+                organization: id_of(&org),
+                name,
+                sector,
+                description: t.get(r, "description"),
+                eligibility: t.get(r, "eligibility_description"),
+                areas: service_areas,
+                locations: service_locations,
+                hours,
+                phone,
+                referral_method: t.get(r, "application_process"),
+                next_steps: t.get(r, "x_daleel_next_steps"),
+                languages: langs,
+                required_documents: docs,
+                fees: t.get(r, "fees_description"),
+                status,
+            },
+            Source {
+                file: t.file.clone(),
+                line: *line,
+            },
+        ));
+    }
+    incoming.problems = problems;
+    Ok(incoming)
+}
+
+/// A long value cut for a message.
+pub(crate) fn short(text: &str) -> String {
+    if text.chars().count() <= 40 {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(39).collect::<String>())
+    }
+}
+
+/// A stable id for a row that belongs to a record (its phone, its n-th language).
+fn child_id(parent: Uuid, what: &str, n: usize) -> String {
+    id_of(&format!("{parent}/{what}/{n}")).to_string()
+}
+
+/// Writes this laptop's directory (its own records and the built-in sample) as HSDS 3.0
+/// tabular files into `dir`, each file whole or not at all. Returns (organizations,
+/// services).
+pub fn write(store: &Store, dir: &Path) -> Result<(usize, usize), StoreError> {
+    let orgs = store.organizations()?;
+    let services = store.services()?;
+    let mut files: BTreeMap<&str, csv::Writer<Vec<u8>>> = BTreeMap::new();
+    let header = |cols: &[&str]| {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let _ = w.write_record(cols);
+        w
+    };
+    files.insert(
+        "organizations.csv",
+        header(&[
+            "id",
+            "name",
+            "alternate_name",
+            "description",
+            "email",
+            "website",
+            "tax_status",
+            "tax_id",
+            "year_incorporated",
+            "legal_status",
+            "logo",
+            "uri",
+            "parent_organization_id",
+            "x_daleel_kind",
+        ]),
+    );
+    files.insert(
+        "services.csv",
+        header(&[
+            "id",
+            "organization_id",
+            "program_id",
+            "name",
+            "alternate_name",
+            "description",
+            "url",
+            "email",
+            "status",
+            "interpretation_services",
+            "application_process",
+            "fees_description",
+            "wait_time",
+            "fees",
+            "accreditations",
+            "eligibility_description",
+            "minimum_age",
+            "maximum_age",
+            "assured_date",
+            "assurer_email",
+            "licenses",
+            "alert",
+            "last_modified",
+            "x_daleel_sector",
+            "x_daleel_next_steps",
+        ]),
+    );
+    files.insert(
+        "locations.csv",
+        header(&[
+            "id",
+            "location_type",
+            "url",
+            "organization_id",
+            "name",
+            "alternate_name",
+            "description",
+            "transportation",
+            "latitude",
+            "longitude",
+            "external_identifier",
+            "external_identifier_type",
+        ]),
+    );
+    files.insert(
+        "addresses.csv",
+        header(&[
+            "id",
+            "location_id",
+            "attention",
+            "address_1",
+            "address_2",
+            "city",
+            "region",
+            "state_province",
+            "postal_code",
+            "country",
+            "address_type",
+        ]),
+    );
+    files.insert(
+        "service_at_location.csv",
+        header(&["id", "service_id", "location_id", "description"]),
+    );
+    files.insert(
+        "phones.csv",
+        header(&[
+            "id",
+            "location_id",
+            "service_id",
+            "organization_id",
+            "contact_id",
+            "service_at_location_id",
+            "number",
+            "extension",
+            "type",
+            "description",
+        ]),
+    );
+    files.insert(
+        "contacts.csv",
+        header(&[
+            "id",
+            "organization_id",
+            "service_id",
+            "service_at_location_id",
+            "location_id",
+            "name",
+            "title",
+            "department",
+            "email",
+        ]),
+    );
+    files.insert(
+        "schedules.csv",
+        header(&[
+            "id",
+            "service_id",
+            "location_id",
+            "service_at_location_id",
+            "valid_from",
+            "valid_to",
+            "dtstart",
+            "timezone",
+            "until",
+            "count",
+            "wkst",
+            "freq",
+            "interval",
+            "byday",
+            "byweekno",
+            "bymonthday",
+            "byyearday",
+            "description",
+            "opens_at",
+            "closes_at",
+            "schedule_link",
+            "attending_type",
+            "notes",
+        ]),
+    );
+    files.insert(
+        "service_areas.csv",
+        header(&[
+            "id",
+            "service_id",
+            "name",
+            "description",
+            "extent",
+            "extent_type",
+            "uri",
+        ]),
+    );
+    files.insert(
+        "languages.csv",
+        header(&[
+            "id",
+            "service_id",
+            "location_id",
+            "phone_id",
+            "name",
+            "code",
+            "note",
+        ]),
+    );
+    files.insert(
+        "required_documents.csv",
+        header(&["id", "service_id", "document", "uri"]),
+    );
+    let gazetteer = store.gazetteer();
+    let mut put = |file: &str, row: Vec<String>| {
+        if let Some(w) = files.get_mut(file) {
+            let _ = w.write_record(&row);
+        }
+    };
+    let s = |v: &str| v.to_string();
+    for o in &orgs {
+        let mut row = vec![o.id.to_string(), o.name.clone(), o.acronym.clone()];
+        row.extend(std::iter::repeat_n(String::new(), 10));
+        row.push(s(o.kind.code()));
+        put("organizations.csv", row);
+        for (n, f) in o.focal_points.iter().enumerate() {
+            let contact = child_id(o.id, "contact", n);
+            put(
+                "contacts.csv",
+                vec![
+                    contact.clone(),
+                    o.id.to_string(),
+                    s(""),
+                    s(""),
+                    s(""),
+                    f.name.clone(),
+                    s(""),
+                    s(""),
+                    f.email.clone(),
+                ],
+            );
+            if !f.phone.is_empty() {
+                put(
+                    "phones.csv",
+                    vec![
+                        child_id(o.id, "contact-phone", n),
+                        s(""),
+                        s(""),
+                        o.id.to_string(),
+                        contact,
+                        s(""),
+                        f.phone.clone(),
+                        s(""),
+                        s("voice"),
+                        s(""),
+                    ],
+                );
+            }
+        }
+    }
+    for v in &services {
+        let id = v.id.to_string();
+        let status = match v.status {
+            ServiceStatus::Active => "active",
+            ServiceStatus::Inactive => "inactive",
+        };
+        let mut row = vec![
+            id.clone(),
+            v.organization.to_string(),
+            s(""),
+            v.name.clone(),
+            s(""),
+            v.description.clone(),
+            s(""),
+            s(""),
+            s(status),
+            s(""),
+            v.referral_method.clone(),
+            v.fees.clone(),
+            s(""),
+            s(""),
+            s(""),
+            v.eligibility.clone(),
+        ];
+        row.extend(std::iter::repeat_n(String::new(), 7));
+        row.push(s(v.sector.code()));
+        row.push(v.next_steps.clone());
+        put("services.csv", row);
+        for (n, l) in v.locations.iter().enumerate() {
+            let location = child_id(v.id, "location", n);
+            put(
+                "locations.csv",
+                vec![
+                    location.clone(),
+                    s("physical"),
+                    s(""),
+                    v.organization.to_string(),
+                    l.name.clone(),
+                    s(""),
+                    s(""),
+                    s(""),
+                    s(""),
+                    s(""),
+                    l.pcode.clone().unwrap_or_default(),
+                    s(if l.pcode.is_some() { "pcode" } else { "" }),
+                ],
+            );
+            if !l.address.is_empty() {
+                put(
+                    "addresses.csv",
+                    vec![
+                        child_id(v.id, "address", n),
+                        location.clone(),
+                        s(""),
+                        l.address.clone(),
+                        s(""),
+                        s(""),
+                        s(""),
+                        s(""),
+                        s(""),
+                        s("IQ"),
+                        s("physical"),
+                    ],
+                );
+            }
+            put(
+                "service_at_location.csv",
+                vec![child_id(v.id, "at", n), id.clone(), location, s("")],
+            );
+        }
+        if !v.phone.is_empty() {
+            put(
+                "phones.csv",
+                vec![
+                    child_id(v.id, "phone", 0),
+                    s(""),
+                    id.clone(),
+                    s(""),
+                    s(""),
+                    s(""),
+                    v.phone.clone(),
+                    s(""),
+                    s("voice"),
+                    s(""),
+                ],
+            );
+        }
+        if !v.hours.is_empty() {
+            let mut row = vec![child_id(v.id, "schedule", 0), id.clone()];
+            row.extend(std::iter::repeat_n(String::new(), 15));
+            row.push(v.hours.clone());
+            row.extend(std::iter::repeat_n(String::new(), 5));
+            put("schedules.csv", row);
+        }
+        for (n, a) in v.areas.iter().enumerate() {
+            put(
+                "service_areas.csv",
+                vec![
+                    child_id(v.id, "area", n),
+                    id.clone(),
+                    a.clone(),
+                    gazetteer.name(a),
+                    s(""),
+                    s(""),
+                    s(""),
+                ],
+            );
+        }
+        for (n, l) in v.languages.iter().enumerate() {
+            put(
+                "languages.csv",
+                vec![
+                    child_id(v.id, "language", n),
+                    id.clone(),
+                    s(""),
+                    s(""),
+                    l.clone(),
+                    s(""),
+                    s(""),
+                ],
+            );
+        }
+        for (n, d) in v.required_documents.iter().enumerate() {
+            put(
+                "required_documents.csv",
+                vec![child_id(v.id, "document", n), id.clone(), d.clone(), s("")],
+            );
+        }
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| StoreError::Invalid(format!("cannot make {}: {e}", dir.display())))?;
+    for (name, w) in files {
+        let bytes = w
+            .into_inner()
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        crate::workspace::write_whole(&dir.join(name), &bytes, crate::workspace::Access::Shared)
+            .map_err(|e| {
+                StoreError::Invalid(format!(
+                    "could not write {}: {e}; check that the drive is plugged in, not full and not read-only",
+                    dir.join(name).display()
+                ))
+            })?;
+    }
+    Ok((orgs.len(), services.len()))
+}

@@ -1,0 +1,166 @@
+//! The service directory in and out (field-fit issue): Open Referral HSDS 3.0 tabular
+//! files (hsds.rs) and a simple one-row-per-service spreadsheet (sheet.rs). An import is
+//! read whole first, every bad row reported with its file, line and column; a preview
+//! says what it would add and change; then it is applied as ordinary directory edits
+//! (which sync, and which only a coordinator may make in a team).
+
+pub mod hsds;
+pub mod sheet;
+
+use std::collections::BTreeSet;
+
+use uuid::Uuid;
+
+use crate::model::{Organization, Service};
+use crate::store::{Edit, Store, StoreError};
+
+/// A row that was not taken, or a value that was left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    /// The line in the file (the header is line 1).
+    pub line: u64,
+    pub column: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}, line {}, column {}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+/// Where a record was read from, to report a problem found later (a reference to an
+/// organization neither the files nor this laptop hold).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub file: String,
+    pub line: u64,
+}
+
+/// What a set of files holds, read and checked, not yet applied.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Incoming {
+    pub organizations: Vec<(Organization, Source)>,
+    pub services: Vec<(Service, Source)>,
+    pub problems: Vec<Problem>,
+}
+
+/// What an import would do.
+#[derive(Debug, Clone, Default)]
+pub struct Preview {
+    /// New records, by name.
+    pub added: Vec<String>,
+    /// Records that differ from this laptop's, by name.
+    pub changed: Vec<String>,
+    pub unchanged: usize,
+    pub problems: Vec<Problem>,
+    edits: Vec<Edit>,
+}
+
+impl Preview {
+    /// Whether applying it would change anything.
+    pub fn is_empty(&self) -> bool {
+        self.edits.is_empty()
+    }
+}
+
+/// The id of a record named by an id in a file: the id itself when it is a UUID, else
+/// one derived from it (the same text always gives the same id).
+pub fn id_of(text: &str) -> Uuid {
+    let text = text.trim();
+    Uuid::parse_str(text).unwrap_or_else(|_| {
+        let hash = blake3::derive_key("daleel 2026-11 directory id", text.as_bytes());
+        let mut bytes = [0u8; 16];
+        bytes.copy_from_slice(&hash[..16]);
+        uuid::Builder::from_custom_bytes(bytes).into_uuid()
+    })
+}
+
+/// Compares what the files hold with this laptop's directory (its own records and the
+/// built-in sample). A service of an organization that neither holds is reported and
+/// left out.
+pub fn preview(store: &Store, incoming: Incoming) -> Result<Preview, StoreError> {
+    let mut p = Preview {
+        problems: incoming.problems,
+        ..Preview::default()
+    };
+    let mut orgs: BTreeSet<Uuid> = store.organizations()?.iter().map(|o| o.id).collect();
+    for (org, _) in incoming.organizations {
+        orgs.insert(org.id);
+        match store.organization(org.id)? {
+            Some(old) if old == org => p.unchanged += 1,
+            Some(_) => {
+                p.changed.push(org.name.clone());
+                p.edits.push(Edit::Organization(org));
+            }
+            None => {
+                p.added.push(org.name.clone());
+                p.edits.push(Edit::Organization(org));
+            }
+        }
+    }
+    for (service, source) in incoming.services {
+        if !orgs.contains(&service.organization) {
+            p.problems.push(Problem {
+                file: source.file,
+                line: source.line,
+                column: "organization_id".into(),
+                message: format!(
+                    "the organization {} is neither in the files nor in this laptop's directory: the service \"{}\" was left out",
+                    service.organization, service.name
+                ),
+            });
+            continue;
+        }
+        match store.service(service.id)? {
+            Some(old) if old == service => p.unchanged += 1,
+            Some(_) => {
+                p.changed.push(service.name.clone());
+                p.edits.push(Edit::Service(service));
+            }
+            None => {
+                p.added.push(service.name.clone());
+                p.edits.push(Edit::Service(service));
+            }
+        }
+    }
+    p.problems
+        .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    Ok(p)
+}
+
+/// Applies a preview's edits (organizations first), a few hundred per transaction.
+/// Returns how many records were written.
+pub fn apply(store: &Store, worker: &str, preview: Preview) -> Result<usize, StoreError> {
+    let n = preview.edits.len();
+    for chunk in preview.edits.chunks(500) {
+        store.apply(worker, chunk)?;
+    }
+    Ok(n)
+}
+
+/// The line a CSV record starts on (the header is line 1), from its byte offset: the
+/// csv crate's own count is one short on files with CRLF line ends.
+pub(crate) fn line_at(bytes: &[u8], offset: u64) -> u64 {
+    let mut at = (offset as usize).min(bytes.len());
+    while at < bytes.len() && (bytes[at] == b'\n' || bytes[at] == b'\r') {
+        at += 1;
+    }
+    bytes[..at].iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
+/// A text field of a CSV row, trimmed; quotes left around a value by a spreadsheet
+/// (`"+44 1234"` inside the field) are taken off.
+pub(crate) fn clean(value: &str) -> String {
+    let v = value.trim();
+    v.strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .unwrap_or(v)
+        .trim()
+        .to_string()
+}

@@ -1,0 +1,369 @@
+//! A spreadsheet of services, one row per service, for coordinators who keep their
+//! directory in a spreadsheet: `daleel services template` writes its header with a line
+//! that explains each column (a row whose first cell starts with `#`, skipped on import),
+//! and the directory's services below. Lists (areas, languages, documents, locations)
+//! are separated by `;`.
+
+use std::path::Path;
+
+use super::{Incoming, Problem, Source, clean, id_of};
+use crate::model::{
+    Gazetteer, OrgType, Organization, Sector, Service, ServiceLocation, ServiceStatus,
+};
+use crate::store::{Store, StoreError};
+
+/// The columns, with what each holds.
+pub const COLUMNS: [(&str, &str); 21] = [
+    ("organization", "# The organization's full name"),
+    (
+        "organization_id",
+        "Leave empty for a new organization; keep as written by Daleel otherwise",
+    ),
+    (
+        "organization_acronym",
+        "Its acronym (NRC, DoH Ninewa); a row names an organization by acronym or name",
+    ),
+    (
+        "organization_type",
+        "government, un, international_ngo, national_ngo or other",
+    ),
+    (
+        "service_id",
+        "Leave empty for a new service; keep as written by Daleel otherwise",
+    ),
+    ("service", "The service's name"),
+    (
+        "sector",
+        "protection, child_protection, gbv, hlp, civil_documentation, health, mhpss, shelter_nfi, wash, food_security, livelihoods, education, cash, camp_coordination or other",
+    ),
+    ("description", "What the service offers"),
+    ("eligibility", "Who may use it"),
+    (
+        "areas",
+        "P-codes of the areas served, separated by ; (IQG15; IQD0101)",
+    ),
+    ("hours", "Opening hours (Sun-Thu 08:00-14:00)"),
+    ("phone", "The service's phone number"),
+    (
+        "referral_method",
+        "How to refer: by phone, in person, on a form",
+    ),
+    ("next_steps", "What happens after a referral"),
+    ("languages", "Languages spoken, separated by ;"),
+    ("required_documents", "Documents to bring, separated by ;"),
+    ("fees", "Empty when free; otherwise what it costs"),
+    ("status", "active or inactive"),
+    ("location_names", "Where it is delivered, separated by ;"),
+    (
+        "location_addresses",
+        "The address of each location, in the same order, separated by ;",
+    ),
+    (
+        "location_pcodes",
+        "The P-code of each location, in the same order, separated by ;",
+    ),
+];
+
+fn list(text: &str) -> Vec<String> {
+    text.split(';')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn join(items: &[String]) -> String {
+    items.join("; ")
+}
+
+/// The template: the header, the line that explains each column, and a row per service
+/// of this laptop's directory.
+pub fn write(store: &Store) -> Result<Vec<u8>, StoreError> {
+    let orgs = store.organizations()?;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let io = |e: csv::Error| StoreError::Invalid(e.to_string());
+    w.write_record(COLUMNS.iter().map(|(c, _)| *c))
+        .map_err(io)?;
+    w.write_record(COLUMNS.iter().map(|(_, h)| *h))
+        .map_err(io)?;
+    for s in store.services()? {
+        let org = orgs.iter().find(|o| o.id == s.organization);
+        let status = match s.status {
+            ServiceStatus::Active => "active",
+            ServiceStatus::Inactive => "inactive",
+        };
+        let names: Vec<String> = s.locations.iter().map(|l| l.name.clone()).collect();
+        let addresses: Vec<String> = s.locations.iter().map(|l| l.address.clone()).collect();
+        let pcodes: Vec<String> = s
+            .locations
+            .iter()
+            .map(|l| l.pcode.clone().unwrap_or_default())
+            .collect();
+        let org_id = s.organization.to_string();
+        w.write_record([
+            org.map(|o| o.name.as_str()).unwrap_or(""),
+            &org_id,
+            org.map(|o| o.acronym.as_str()).unwrap_or(""),
+            org.map(|o| o.kind.code()).unwrap_or("other"),
+            &s.id.to_string(),
+            &s.name,
+            s.sector.code(),
+            &s.description,
+            &s.eligibility,
+            &join(&s.areas),
+            &s.hours,
+            &s.phone,
+            &s.referral_method,
+            &s.next_steps,
+            &join(&s.languages),
+            &join(&s.required_documents),
+            &s.fees,
+            status,
+            &names.join("; "),
+            &addresses.join("; "),
+            &pcodes.join("; "),
+        ])
+        .map_err(io)?;
+    }
+    w.into_inner()
+        .map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+/// Reads a services spreadsheet. `known` is this laptop's directory: an organization a
+/// row names by acronym or name is that one (its focal points kept); another is new.
+pub fn read(
+    path: &Path,
+    gazetteer: &Gazetteer,
+    known: &[Organization],
+) -> Result<Incoming, String> {
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let meta =
+        std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if meta.len() > super::hsds::MAX_FILE_BYTES {
+        return Err(format!(
+            "{} is larger than a directory file can be",
+            path.display()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+        .unwrap_or(&bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("{file}: its first line is not a CSV header: {e}"))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    if !headers.iter().any(|h| h == "service") || !headers.iter().any(|h| h == "organization") {
+        return Err(format!(
+            "{file} is not a services spreadsheet: its header has no \"organization\" and \"service\" columns (daleel services template writes one)"
+        ));
+    }
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let mut incoming = Incoming::default();
+    let mut orgs: Vec<Organization> = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("{file}: {e}"))?;
+        let line = record
+            .position()
+            .map(|p| super::line_at(bytes, p.byte()))
+            .unwrap_or(0);
+        let get = |name: &str| {
+            col(name)
+                .and_then(|i| record.get(i))
+                .map(clean)
+                .unwrap_or_default()
+        };
+        if record
+            .get(0)
+            .is_some_and(|c| c.trim_start().starts_with('#'))
+            || record.iter().all(|v| v.trim().is_empty())
+        {
+            continue;
+        }
+        let problem = |column: &str, message: String| Problem {
+            file: file.clone(),
+            line,
+            column: column.into(),
+            message,
+        };
+        let (org_name, acronym, service) = (
+            get("organization"),
+            get("organization_acronym"),
+            get("service"),
+        );
+        if org_name.is_empty() && acronym.is_empty() {
+            incoming.problems.push(problem(
+                "organization",
+                "no organization: the row was left out".into(),
+            ));
+            continue;
+        }
+        if service.is_empty() {
+            incoming.problems.push(problem(
+                "service",
+                "no service name: the row was left out".into(),
+            ));
+            continue;
+        }
+        let sector_text = get("sector");
+        let sector = if sector_text.is_empty() {
+            Sector::Other
+        } else if let Some(s) = Sector::from_code(&sector_text) {
+            s
+        } else {
+            incoming.problems.push(problem(
+                "sector",
+                format!(
+                    "\"{sector_text}\" is not a sector ({}): the row was left out",
+                    Sector::codes()
+                ),
+            ));
+            continue;
+        };
+        let kind_text = get("organization_type");
+        let kind = if kind_text.is_empty() {
+            OrgType::Other
+        } else if let Some(k) = OrgType::from_code(&kind_text) {
+            k
+        } else {
+            incoming.problems.push(problem(
+                "organization_type",
+                format!(
+                    "\"{kind_text}\" is not an organization type ({}): the row was left out",
+                    OrgType::codes()
+                ),
+            ));
+            continue;
+        };
+        let same = |o: &Organization| {
+            (!acronym.is_empty() && o.acronym.eq_ignore_ascii_case(&acronym))
+                || (!org_name.is_empty() && o.name.eq_ignore_ascii_case(&org_name))
+        };
+        let org_id = get("organization_id");
+        let by_id = |o: &&Organization| !org_id.is_empty() && o.id == id_of(&org_id);
+        let found = orgs
+            .iter()
+            .find(by_id)
+            .or_else(|| known.iter().find(by_id))
+            .or_else(|| orgs.iter().find(|o| same(o)))
+            .or_else(|| known.iter().find(|o| same(o)));
+        let org = match found {
+            Some(o) => Organization {
+                name: if org_name.is_empty() {
+                    o.name.clone()
+                } else {
+                    org_name.clone()
+                },
+                acronym: acronym.clone(),
+                kind,
+                ..o.clone()
+            },
+            None => Organization {
+                id: if org_id.is_empty() {
+                    id_of(&format!(
+                        "organization:{}",
+                        if org_name.is_empty() {
+                            &acronym
+                        } else {
+                            &org_name
+                        }
+                    ))
+                } else {
+                    id_of(&org_id)
+                },
+                name: if org_name.is_empty() {
+                    acronym.clone()
+                } else {
+                    org_name.clone()
+                },
+                acronym: acronym.clone(),
+                kind,
+                focal_points: Vec::new(),
+            },
+        };
+        if let Some(i) = orgs.iter().position(|o| o.id == org.id) {
+            orgs[i] = org.clone();
+        } else {
+            orgs.push(org.clone());
+            incoming.organizations.push((
+                org.clone(),
+                Source {
+                    file: file.clone(),
+                    line,
+                },
+            ));
+        }
+        let mut areas = Vec::new();
+        for code in list(&get("areas")) {
+            if gazetteer.get(&code).is_some() {
+                areas.push(code);
+            } else {
+                incoming.problems.push(problem(
+                    "areas",
+                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", super::hsds::short(&code)),
+                ));
+            }
+        }
+        let split = |text: String| -> Vec<String> {
+            text.split(';').map(|s| s.trim().to_string()).collect()
+        };
+        let names = split(get("location_names"));
+        let addresses = split(get("location_addresses"));
+        let pcodes = split(get("location_pcodes"));
+        let locations = names
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| !n.is_empty())
+            .map(|(i, n)| ServiceLocation {
+                name: n.clone(),
+                address: addresses.get(i).cloned().unwrap_or_default(),
+                pcode: pcodes.get(i).cloned().filter(|p| !p.is_empty()),
+            })
+            .collect();
+        let id_text = get("service_id");
+        let id = if id_text.is_empty() {
+            id_of(&format!("service:{}/{service}", org.name))
+        } else {
+            id_of(&id_text)
+        };
+        incoming.services.push((
+            Service {
+                id,
+                organization: org.id,
+                name: service,
+                sector,
+                description: get("description"),
+                eligibility: get("eligibility"),
+                areas,
+                locations,
+                hours: get("hours"),
+                phone: get("phone"),
+                referral_method: get("referral_method"),
+                next_steps: get("next_steps"),
+                languages: list(&get("languages")),
+                required_documents: list(&get("required_documents")),
+                fees: get("fees"),
+                status: match get("status").to_lowercase().as_str() {
+                    "inactive" => ServiceStatus::Inactive,
+                    _ => ServiceStatus::Active,
+                },
+            },
+            Source {
+                file: file.clone(),
+                line,
+            },
+        ));
+    }
+    // An organization named by several rows: its last values.
+    for (o, _) in incoming.organizations.iter_mut() {
+        if let Some(latest) = orgs.iter().find(|x| x.id == o.id) {
+            *o = latest.clone();
+        }
+    }
+    Ok(incoming)
+}
