@@ -7,6 +7,7 @@ mod erase;
 mod gazetteer;
 mod identity;
 mod referral;
+mod report;
 mod services;
 mod stats;
 mod team;
@@ -124,6 +125,40 @@ pub enum Command {
     Gazetteer {
         #[command(subcommand)]
         command: GazetteerCommand,
+    },
+    /// Needs, referrals or services as CSV for coordination, with HXL hashtags on the
+    /// second line; no names, phone numbers, free text or case codes; governorate and
+    /// month (not district and day) unless asked.
+    Export {
+        /// needs, referrals or services.
+        table: String,
+        /// The CSV file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// district: add the district (coordinators; audited).
+        #[arg(long, value_name = "LEVEL")]
+        detail: Option<String>,
+        /// Add each row's case code (coordinators; audited).
+        #[arg(long)]
+        with_case_codes: bool,
+    },
+    /// The coordination report: households reached, needs by status, referrals by status
+    /// and outcome, median days to a response, per group; counts under 5 shown as <5.
+    Report {
+        #[arg(long, value_name = "DATE")]
+        since: String,
+        #[arg(long, value_name = "DATE")]
+        until: String,
+        /// Groups: sector, governorate and/or org, separated by commas.
+        #[arg(long, value_name = "LIST", default_value = "sector")]
+        by: String,
+        /// Add the HXL hashtag row (CSV).
+        #[arg(long)]
+        hxl: bool,
+        /// FILE.csv, or FILE.html for one printable page with charts (default: CSV on
+        /// standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// The service directory.
     Services {
@@ -667,6 +702,19 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             TrustCommand::List { json } => trust::list(&ws, json),
             TrustCommand::Remove { fingerprint, yes } => trust::remove(&ws, &fingerprint, yes),
         },
+        Some(Command::Export {
+            table,
+            out,
+            detail,
+            with_case_codes,
+        }) => report::export(&ws, &table, &out, detail.as_deref(), with_case_codes),
+        Some(Command::Report {
+            since,
+            until,
+            by,
+            hxl,
+            out,
+        }) => report::report(&ws, &since, &until, &by, hxl, out.as_deref()),
         Some(Command::Audit { case, json }) => audit::audit(&ws, case.as_deref(), json),
         Some(Command::Erase { case_code, yes }) => erase::erase(&ws, &case_code, yes),
         Some(Command::Workers { command }) => match command {

@@ -1,2 +1,102 @@
-//! Reports for coordinators: counts and queues derived from the store, never stored twice.
-//! CSV/HXL exports and HSDS import/export come with the field-fit issue.
+//! Reports for coordinators: counts derived from the store, never stored twice.
+//!
+//! - `export`: needs, referrals and services as CSV with HXL hashtags on the second line,
+//!   without names, phone numbers, free text or case codes, generalised so that no family
+//!   can be picked out (governorate, month, age bands) unless a coordinator asks for more.
+//! - `summary`: the coordination report (`daleel report`), as CSV (HXL optional) or one
+//!   self-contained HTML page with bar charts.
+
+pub mod export;
+pub mod html;
+pub mod summary;
+
+use crate::model::{Household, Person, Timestamp};
+
+/// `YYYY-MM` of a time (UTC).
+pub fn month(at: Timestamp) -> String {
+    at.to_utc().format("%Y-%m").to_string()
+}
+
+/// The humanitarian age bands: a person's band by birth year, as of `year`.
+pub fn age_band(person: &Person, year: i32) -> &'static str {
+    match person.birth_year {
+        None => "unknown",
+        Some(born) => match year - i32::from(born) {
+            ..=4 => "0-4",
+            5..=11 => "5-11",
+            12..=17 => "12-17",
+            18..=59 => "18-59",
+            _ => "60+",
+        },
+    }
+}
+
+/// The person a need is about: the member it names, else the head.
+pub fn person_of<'h>(h: &'h Household, member: Option<uuid::Uuid>) -> &'h Person {
+    member
+        .and_then(|m| h.members.iter().find(|p| p.id == m))
+        .unwrap_or(&h.head)
+}
+
+/// A count as a report shows it: under 5 (and not 0) becomes "<5", so that a small group
+/// cannot be told apart.
+pub fn suppressed(n: u64) -> String {
+    if n > 0 && n < 5 {
+        "<5".to_string()
+    } else {
+        n.to_string()
+    }
+}
+
+/// Whether a text cell holds Arabic script (its HXL column then takes `+i_ar`).
+pub fn is_arabic(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+/// Whether a line of hashtags is valid HXL: each cell empty or a hashtag
+/// (`#name`) followed by attributes (`+name`), lower case letters, digits and `_`.
+pub fn valid_hxl_row(cells: &[&str]) -> bool {
+    let word = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(|c| c.is_ascii_lowercase())
+            && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+    cells.iter().any(|c| !c.trim().is_empty())
+        && cells.iter().all(|cell| {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                return true;
+            }
+            let Some(rest) = cell.strip_prefix('#') else {
+                return false;
+            };
+            let mut parts = rest.split('+').map(str::trim);
+            parts.next().is_some_and(word) && parts.all(word)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_counts_are_suppressed_and_bands_are_bands() {
+        assert_eq!(suppressed(0), "0");
+        assert_eq!(suppressed(4), "<5");
+        assert_eq!(suppressed(5), "5");
+        let mut p = Person::new(uuid::Uuid::nil(), "x");
+        p.birth_year = Some(2020);
+        assert_eq!(age_band(&p, 2026), "5-11");
+        p.birth_year = Some(1950);
+        assert_eq!(age_band(&p, 2026), "60+");
+        assert!(valid_hxl_row(&[
+            "#date+reported",
+            "#adm1+code",
+            "",
+            "#sector +cluster"
+        ]));
+        assert!(!valid_hxl_row(&["date"]));
+        assert!(!valid_hxl_row(&["#Adm1"]));
+        assert!(is_arabic("نينوى") && !is_arabic("Ninewa"));
+    }
+}

@@ -1,0 +1,305 @@
+//! `daleel export needs|referrals|services --out FILE.csv`: one row per record, column
+//! headers on the first line and HXL hashtags on the second. No names, phone numbers,
+//! free text or case codes; the governorate (not the district), the month (not the day)
+//! and age bands, unless a coordinator asks for the district or case codes (audited).
+
+use std::collections::BTreeMap;
+
+use uuid::Uuid;
+
+use super::{age_band, month, person_of};
+use crate::model::{Household, Need, Organization, Referral, ReferralStatus};
+use crate::store::audit::AuditAction;
+use crate::store::{Store, StoreError};
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Needs,
+    Referrals,
+    Services,
+}
+
+impl Table {
+    pub fn from_code(code: &str) -> Option<Table> {
+        match code.trim().to_lowercase().as_str() {
+            "needs" => Some(Table::Needs),
+            "referrals" => Some(Table::Referrals),
+            "services" => Some(Table::Services),
+            _ => None,
+        }
+    }
+
+    fn word(self) -> &'static str {
+        match self {
+            Table::Needs => "needs",
+            Table::Referrals => "referrals",
+            Table::Services => "services",
+        }
+    }
+}
+
+/// What a coordinator may add to the generalised rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Detail {
+    /// The district as well as the governorate.
+    pub district: bool,
+    /// The household's case code (to match rows with the coordinator's own lists).
+    pub case_codes: bool,
+}
+
+struct Out {
+    columns: Vec<(&'static str, String)>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Out {
+    fn new() -> Out {
+        Out {
+            columns: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    fn col(&mut self, name: &'static str, tag: &str) {
+        self.columns.push((name, tag.to_string()));
+    }
+
+    fn bytes(mut self) -> Result<Vec<u8>, StoreError> {
+        // A text column that holds Arabic script says so: `+i_ar`.
+        for (i, (_, tag)) in self.columns.iter_mut().enumerate() {
+            if tag.contains("+name") && self.rows.iter().any(|r| super::is_arabic(&r[i])) {
+                tag.push_str(" +i_ar");
+            }
+        }
+        self.rows.sort();
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let io = |e: csv::Error| StoreError::Invalid(e.to_string());
+        w.write_record(self.columns.iter().map(|(c, _)| *c))
+            .map_err(io)?;
+        w.write_record(self.columns.iter().map(|(_, t)| t.as_str()))
+            .map_err(io)?;
+        for r in &self.rows {
+            w.write_record(r).map_err(io)?;
+        }
+        w.into_inner()
+            .map_err(|e| StoreError::Invalid(e.to_string()))
+    }
+}
+
+/// The place columns of a household: governorate (code, English and Arabic names), and
+/// the district with `detail.district`.
+fn place_columns(out: &mut Out, detail: Detail) {
+    out.col("governorate_pcode", "#adm1 +code");
+    out.col("governorate", "#adm1 +name");
+    out.col("governorate_ar", "#adm1 +name");
+    if detail.district {
+        out.col("district_pcode", "#adm2 +code");
+        out.col("district", "#adm2 +name");
+    }
+}
+
+fn place_cells(store: &Store, h: Option<&Household>, detail: Detail) -> Vec<String> {
+    let gazetteer = store.gazetteer();
+    let gov = h
+        .map(|h| h.location.governorate.clone())
+        .unwrap_or_default();
+    let area = gazetteer.get(&gov);
+    let mut cells = vec![
+        gov.clone(),
+        area.map(|a| a.name_en.clone()).unwrap_or_default(),
+        area.map(|a| a.name_ar.clone()).unwrap_or_default(),
+    ];
+    if detail.district {
+        let district = h
+            .and_then(|h| h.location.district.clone())
+            .unwrap_or_default();
+        let name = gazetteer
+            .get(&district)
+            .map(|a| a.name_en.clone())
+            .unwrap_or_default();
+        cells.push(district);
+        cells.push(name);
+    }
+    cells
+}
+
+/// Days from sending to the receiving organization's answer (accepted or rejected).
+pub fn days_to_response(r: &Referral) -> Option<i64> {
+    let sent = r.sent_at()?;
+    r.history
+        .iter()
+        .find(|s| {
+            s.at >= sent
+                && s.from == Some(ReferralStatus::Sent)
+                && matches!(s.to, ReferralStatus::Accepted | ReferralStatus::Rejected)
+        })
+        .map(|s| (s.at.0 - sent.0).max(0) / crate::model::time::DAY_MS)
+}
+
+/// Writes one table. Returns the CSV and its number of rows; every export is audited
+/// (with what detail it had).
+pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Vec<u8>, usize), StoreError> {
+    let year = store
+        .now()
+        .to_utc()
+        .format("%Y")
+        .to_string()
+        .parse()
+        .unwrap_or(2026);
+    let mut households: BTreeMap<Uuid, Household> = BTreeMap::new();
+    let mut household = |id: Uuid| -> Result<Option<Household>, StoreError> {
+        if let Some(h) = households.get(&id) {
+            return Ok(Some(h.clone()));
+        }
+        let h = store.get::<Household>(id)?;
+        if let Some(h) = &h {
+            households.insert(id, h.clone());
+        }
+        Ok(h)
+    };
+    let orgs: BTreeMap<Uuid, Organization> = store
+        .organizations()?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let mut out = Out::new();
+    match table {
+        Table::Needs => {
+            out.col("month_reported", "#date +reported");
+            place_columns(&mut out, detail);
+            out.col("sector", "#sector +cluster");
+            out.col("priority", "#severity +code");
+            out.col("status", "#status +code");
+            out.col("age_band", "#affected +age_band");
+            if detail.case_codes {
+                out.col("case_code", "#meta +case_code");
+            }
+            for n in store.all::<Need>() {
+                let n = n?;
+                let h = household(n.household)?;
+                let mut row = vec![month(n.created_at)];
+                row.extend(place_cells(store, h.as_ref(), detail));
+                row.push(n.sector.code().into());
+                row.push(n.priority.code().into());
+                row.push(n.status.code().into());
+                row.push(
+                    h.as_ref()
+                        .map(|h| age_band(person_of(h, n.member), year))
+                        .unwrap_or("unknown")
+                        .into(),
+                );
+                if detail.case_codes {
+                    row.push(h.map(|h| h.case_code).unwrap_or_default());
+                }
+                out.rows.push(row);
+            }
+        }
+        Table::Referrals => {
+            out.col("month_created", "#date +created");
+            place_columns(&mut out, detail);
+            out.col("sector", "#sector +cluster");
+            out.col("receiving_org", "#org +impl");
+            out.col("service_type", "#service +type");
+            out.col("priority", "#severity +code");
+            out.col("status", "#status +code");
+            out.col("outcome", "#status +outcome");
+            out.col("days_to_response", "#indicator +days_to_response +num");
+            if detail.case_codes {
+                out.col("case_code", "#meta +case_code");
+            }
+            for r in store.all::<Referral>() {
+                let r = r?;
+                let h = household(r.household)?;
+                let sector = store
+                    .get::<Need>(r.need)?
+                    .map(|n| n.sector.code())
+                    .unwrap_or("");
+                let service_type = store
+                    .service(r.service)?
+                    .map(|s| s.sector.code())
+                    .unwrap_or("");
+                let outcome = r
+                    .history
+                    .iter()
+                    .rev()
+                    .find_map(|s| s.outcome.clone())
+                    .map(|o| match o {
+                        crate::model::Outcome::Successful => "successful".to_string(),
+                        crate::model::Outcome::NotSuccessful(why) => why.code().to_string(),
+                    })
+                    .unwrap_or_default();
+                let mut row = vec![month(r.created_at)];
+                row.extend(place_cells(store, h.as_ref(), detail));
+                row.push(sector.into());
+                row.push(
+                    orgs.get(&r.organization)
+                        .map(|o| o.short_name().to_string())
+                        .unwrap_or_default(),
+                );
+                row.push(service_type.into());
+                row.push(r.priority.code().into());
+                row.push(r.status().code().into());
+                row.push(outcome);
+                row.push(
+                    days_to_response(&r)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                );
+                if detail.case_codes {
+                    row.push(h.map(|h| h.case_code).unwrap_or_default());
+                }
+                out.rows.push(row);
+            }
+        }
+        Table::Services => {
+            out.col("organization", "#org +impl");
+            out.col("organization_type", "#org +type");
+            out.col("service", "#service +name");
+            out.col("sector", "#sector +cluster");
+            out.col("governorates", "#adm1 +code +list");
+            out.col("status", "#status +code");
+            for s in store.services()? {
+                let org = orgs.get(&s.organization);
+                let gazetteer = store.gazetteer();
+                let mut govs: Vec<String> = s
+                    .areas
+                    .iter()
+                    .map(|a| {
+                        let mut code = a.clone();
+                        while let Some(parent) = gazetteer.get(&code).and_then(|x| x.parent.clone())
+                        {
+                            code = parent;
+                        }
+                        code
+                    })
+                    .collect();
+                govs.sort();
+                govs.dedup();
+                out.rows.push(vec![
+                    org.map(|o| o.short_name().to_string()).unwrap_or_default(),
+                    org.map(|o| o.kind.code().to_string()).unwrap_or_default(),
+                    s.name.clone(),
+                    s.sector.code().into(),
+                    govs.join(" "),
+                    match s.status {
+                        crate::model::ServiceStatus::Active => "active".into(),
+                        crate::model::ServiceStatus::Inactive => "inactive".into(),
+                    },
+                ]);
+            }
+        }
+    }
+    let rows = out.rows.len();
+    let bytes = out.bytes()?;
+    let mut what = format!("{} export", table.word());
+    if detail.district {
+        what.push_str(", with districts");
+    }
+    if detail.case_codes {
+        what.push_str(", with case codes");
+    }
+    store.audit(AuditAction::Export, None, &what, rows as u64)?;
+    store.flush()?;
+    Ok((bytes, rows))
+}

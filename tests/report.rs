@@ -1,0 +1,130 @@
+//! Coordination exports and the report: HXL rows, no personal data, generalised rows,
+//! small cells suppressed, one self-contained HTML page.
+
+use daleel::model::{Household, Need, Referral};
+use daleel::report::export::{Detail, Table, write};
+use daleel::report::summary::{By, build};
+use daleel::report::{html, valid_hxl_row};
+
+mod common;
+use common::device::Device;
+
+fn demo() -> Device {
+    let d = Device::new();
+    daleel::demo::generate(&d.ws.store, 300, 7, |_| {}).expect("demo");
+    d
+}
+
+fn lines(bytes: &[u8]) -> Vec<Vec<String>> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes);
+    r.records()
+        .map(|x| x.expect("row").iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn exports_carry_hxl_and_no_personal_data_and_are_generalised() {
+    let d = demo();
+    let households: Vec<Household> =
+        d.ws.store
+            .all::<Household>()
+            .map(|h| h.expect("h"))
+            .collect();
+    for table in [Table::Needs, Table::Referrals, Table::Services] {
+        let (bytes, rows) = write(&d.ws.store, table, Detail::default()).expect("export");
+        let all = lines(&bytes);
+        assert_eq!(all.len(), rows + 2, "header, hashtags, rows");
+        let tags: Vec<&str> = all[1].iter().map(String::as_str).collect();
+        assert!(valid_hxl_row(&tags), "{tags:?}");
+        let text = String::from_utf8(bytes.clone()).expect("utf-8");
+        for h in &households {
+            for personal in [&h.head.name, &h.phone, &h.case_code, &h.location.village] {
+                if personal.chars().count() > 3 {
+                    assert!(!text.contains(personal.as_str()), "{personal} in {table:?}");
+                }
+            }
+        }
+        if table != Table::Services {
+            // Months, not days; governorates, not districts.
+            assert!(
+                all[2..]
+                    .iter()
+                    .all(|r| r[0].len() == 7 && r[0].as_bytes()[4] == b'-')
+            );
+            assert!(!all[0].iter().any(|c| c.starts_with("district")));
+            assert!(
+                tags.iter()
+                    .any(|t| t.starts_with("#adm1") && t.contains("+i_ar"))
+            );
+        }
+    }
+    // Needs do not carry their free text.
+    let (bytes, _) = write(&d.ws.store, Table::Needs, Detail::default()).expect("export");
+    let text = String::from_utf8(bytes).expect("utf-8");
+    let need: Need = d.ws.store.all::<Need>().next().expect("a need").expect("n");
+    assert!(!text.contains(&need.description));
+}
+
+#[test]
+fn the_detailed_export_is_for_coordinators_and_is_audited() {
+    let d = demo();
+    let detail = Detail {
+        district: true,
+        case_codes: true,
+    };
+    let (bytes, _) = write(&d.ws.store, Table::Referrals, detail).expect("export");
+    let all = lines(&bytes);
+    assert!(all[0].contains(&"district_pcode".to_string()));
+    assert!(all[0].contains(&"case_code".to_string()));
+    let trail = d.ws.store.audit_trail(None).expect("audit");
+    assert!(
+        trail
+            .iter()
+            .any(|e| e.what == "referrals export, with districts, with case codes"),
+        "{trail:?}"
+    );
+}
+
+#[test]
+fn the_report_suppresses_small_cells_and_prints_as_one_page() {
+    let d = demo();
+    let since = daleel::model::Date::parse("2020-01-01").expect("d");
+    let until = d.ws.store.now().date();
+    let report = build(&d.ws.store, since, until, &[By::Sector, By::Governorate]).expect("report");
+    let (header, tags, rows) = report.table();
+    assert_eq!(header.len(), tags.len());
+    assert!(valid_hxl_row(
+        &tags.iter().map(String::as_str).collect::<Vec<_>>()
+    ));
+    let counts = 2..header.len() - 1;
+    let mut small = 0;
+    for r in &rows {
+        for cell in &r[counts.clone()] {
+            if let Ok(n) = cell.parse::<u64>() {
+                assert!(n == 0 || n >= 5, "{cell} shown in {r:?}");
+            } else {
+                assert_eq!(cell, "<5");
+                small += 1;
+            }
+        }
+    }
+    assert!(
+        small > 0,
+        "a 300-household caseload split by sector and governorate has small cells"
+    );
+    // Every referral of the period is counted once.
+    let referrals: u64 = report
+        .groups
+        .values()
+        .map(|c| c.referrals.values().sum::<u64>())
+        .sum();
+    let held = d.ws.store.all::<Referral>().count() as u64;
+    assert_eq!(referrals, held);
+    let page = html::page(&report, "Report");
+    assert!(page.contains("<svg") && page.contains("<table>"));
+    for banned in ["<script", "src=", "href=", "@import", "url("] {
+        assert!(!page.contains(banned), "{banned}");
+    }
+}
