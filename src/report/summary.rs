@@ -97,7 +97,7 @@ pub fn median(days: &[i64]) -> Option<f64> {
     let mut d = days.to_vec();
     d.sort_unstable();
     let mid = d.len() / 2;
-    Some(if d.len() % 2 == 0 {
+    Some(if d.len().is_multiple_of(2) {
         (d[mid - 1] + d[mid]) as f64 / 2.0
     } else {
         d[mid] as f64
@@ -114,8 +114,8 @@ pub fn build(store: &Store, since: Date, until: Date, by: &[By]) -> Result<Repor
         .collect();
     let mut households: BTreeMap<Uuid, Option<Household>> = BTreeMap::new();
     let mut governorate = |id: Uuid| -> Result<String, StoreError> {
-        if !households.contains_key(&id) {
-            households.insert(id, store.get::<Household>(id)?);
+        if let std::collections::btree_map::Entry::Vacant(slot) = households.entry(id) {
+            slot.insert(store.get::<Household>(id)?);
         }
         let gov = households
             .get(&id)
