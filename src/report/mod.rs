@@ -32,7 +32,7 @@ pub fn age_band(person: &Person, year: i32) -> &'static str {
 }
 
 /// The person a need is about: the member it names, else the head.
-pub fn person_of<'h>(h: &'h Household, member: Option<uuid::Uuid>) -> &'h Person {
+pub fn person_of(h: &Household, member: Option<uuid::Uuid>) -> &Person {
     member
         .and_then(|m| h.members.iter().find(|p| p.id == m))
         .unwrap_or(&h.head)
