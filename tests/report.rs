@@ -128,3 +128,67 @@ fn the_report_suppresses_small_cells_and_prints_as_one_page() {
         assert!(!page.contains(banned), "{banned}");
     }
 }
+
+#[test]
+fn a_referral_slip_shows_only_what_the_household_consented_to_share() {
+    use daleel::model::{DisclosedField, Priority, Sector, Timestamp, sample};
+    use daleel::store::Edit;
+    let d = Device::new();
+    let mut h = common::household("Sentinel Head");
+    h.phone = "0770 999 8888".into();
+    h.location.village = "Sentinel Village".into();
+    if let Some(c) = h.consent.as_mut() {
+        c.disclosure = true;
+    }
+    d.save(&[Edit::Household(h.clone())]);
+    let h: Household = d.get(h.id);
+    let service = sample::directory().services[0].clone();
+    let need = Need {
+        id: uuid::Uuid::now_v7(),
+        household: h.id,
+        sector: Sector::Protection,
+        description: "Sentinel need text".into(),
+        priority: Priority::Urgent,
+        created_at: Timestamp(common::NOW),
+        created_by: "w".into(),
+        ..Need::default()
+    };
+    let r = Referral {
+        id: uuid::Uuid::now_v7(),
+        household: h.id,
+        need: need.id,
+        service: service.id,
+        organization: service.organization,
+        referring_org: "CRC Mosul".into(),
+        priority: Priority::Urgent,
+        reason: "Sentinel reason".into(),
+        disclosed: [DisclosedField::HeadName].into(),
+        created_at: Timestamp(common::NOW),
+        created_by: "Amal".into(),
+        ..Referral::default()
+    };
+    d.save(&[Edit::Need(need), Edit::Referral(r.clone())]);
+    let page = daleel::report::slip::slip(&d.ws.store, r.id).expect("slip");
+    assert!(page.contains("Sentinel Head") && page.contains("Sentinel reason"));
+    assert!(page.contains(&h.case_code) && page.contains(&r.id.to_string()));
+    for absent in ["0770 999 8888", "Sentinel Village", "Sentinel need text"] {
+        assert!(!page.contains(absent), "{absent}");
+    }
+    for banned in ["<script", "src=", "href="] {
+        assert!(!page.contains(banned));
+    }
+    // Consent to share withdrawn: the case code alone.
+    d.edit_household("w", h.id, 10, |h| {
+        if let Some(c) = h.consent.as_mut() {
+            c.disclosure = false;
+        }
+    });
+    let page = daleel::report::slip::slip(&d.ws.store, r.id).expect("slip");
+    assert!(!page.contains("Sentinel Head") && !page.contains("Sentinel reason"));
+    assert!(page.contains("did not consent"));
+    let trail = d.ws.store.audit_trail(Some(&h.case_code)).expect("audit");
+    assert_eq!(
+        trail.iter().filter(|e| e.what == "referral slip").count(),
+        2
+    );
+}

@@ -492,6 +492,7 @@ fn the_referral_menu_offers_only_allowed_moves_and_asks_for_a_reason() {
             "Rejected by the organization…",
             "Cancel…",
             "Add a follow-up note…",
+            "Print a referral slip",
             "Set the follow-up date…",
             "Open the household",
             "Help"

@@ -279,6 +279,15 @@ pub enum ReferralCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Write a printable inter-agency referral slip (HTML) for an agency that does not
+    /// use Daleel: only the details the household consented to share. Audited.
+    Slip {
+        /// The referral's id (daleel referral list).
+        id: String,
+        /// The file to write (FILE.html).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Move a referral (the same rules as the Referrals screen).
     Move {
         /// The referral's id (daleel referral list).
@@ -629,6 +638,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Identity { json, name, .. }) => identity::identity(&ws, json, name),
         Some(Command::Referral { command }) => match command {
             ReferralCommand::List { status, json } => referral::list(&ws, status.as_deref(), json),
+            ReferralCommand::Slip { id, out } => referral::slip(&ws, &id, &out),
             ReferralCommand::Move { id, status, reason, outcome, note } => referral::move_to(
                 &ws,
                 &id,

@@ -124,3 +124,17 @@ pub fn move_to(
     eprintln!("The referral is now {}.", step.to);
     Ok(())
 }
+
+/// `daleel referral slip ID --out FILE.html`.
+pub fn slip(ws: &Workspace, id: &str, out: &std::path::Path) -> Result<(), Failure> {
+    let id = Uuid::parse_str(id.trim()).map_err(|_| {
+        Failure(format!(
+            "\"{id}\" is not a referral id: copy one from daleel referral list"
+        ))
+    })?;
+    let html = crate::report::slip::slip(&ws.store, id)?;
+    super::write_atomic(out, html.as_bytes())?;
+    println!("{}", out.display());
+    eprintln!("Wrote the referral slip: print it, or give it to the receiving agency.");
+    Ok(())
+}

@@ -8,6 +8,7 @@
 
 pub mod export;
 pub mod html;
+pub mod slip;
 pub mod summary;
 
 use crate::model::{Household, Person, Timestamp};

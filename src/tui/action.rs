@@ -91,6 +91,8 @@ pub enum Action {
     SyncExport,
     /// Sync: import these bundle files, on a worker thread.
     SyncImport(Vec<std::path::PathBuf>),
+    /// Referrals: write a printable referral slip (onto the drive, or into Documents).
+    Slip(Uuid),
     /// Team (Sync screen): write this laptop's request to join into the folder.
     TeamRequest,
     /// Team: ask, then join the team of the certificate at this path.

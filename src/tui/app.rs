@@ -832,6 +832,44 @@ impl App {
             }
             Action::SyncExport => self.sync_export(),
             Action::SyncImport(files) => self.sync_import(files),
+            Action::Slip(id) => {
+                // Onto the drive when one is chosen on the Sync screen, else the
+                // worker's documents folder.
+                let folder = self
+                    .sync
+                    .folder()
+                    .or_else(|| {
+                        directories::UserDirs::new()
+                            .and_then(|u| u.document_dir().map(|d| d.to_path_buf()))
+                    })
+                    .unwrap_or_else(std::env::temp_dir);
+                let result = crate::report::slip::slip(&self.store, id).and_then(|html| {
+                    let name = format!("daleel-slip-{}.html", &id.simple().to_string()[..8]);
+                    let path = folder.join(name);
+                    crate::workspace::write_whole(
+                        &path,
+                        html.as_bytes(),
+                        crate::workspace::Access::Shared,
+                    )
+                    .map_err(|e| {
+                        crate::store::StoreError::Invalid(format!(
+                            "could not write {}: {e}; choose a folder on the Sync screen (F6)",
+                            path.display()
+                        ))
+                    })?;
+                    Ok(path)
+                });
+                match result {
+                    Ok(path) => self.say(
+                        tr(
+                            "slip-written",
+                            &[("file", Arg::Str(&path.display().to_string()))],
+                        ),
+                        Tone::Success,
+                    ),
+                    Err(e) => self.fail(e.to_string()),
+                }
+            }
             Action::TeamRequest => self.team_job(|h, folder| {
                 let name = h.store.device_name().map_err(|e| e.to_string())?;
                 let bytes = crate::sync::card::Card::write(&h.identity, &name, h.store.now())
@@ -1827,6 +1865,7 @@ impl App {
                         items.push((label, action));
                     }
                     items.push((t("menu-note"), Action::AskNote(r.id)));
+                    items.push((t("menu-slip"), Action::Slip(r.id)));
                     items.push((t("menu-follow-up"), Action::AskFollowUp(r.id)));
                     items.push((t("menu-open-case"), Action::OpenHousehold(r.household)));
                 }
