@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bidi;
 pub mod event;
 pub mod jobs;
 pub mod keys;
