@@ -17,6 +17,9 @@ pub struct Config {
     pub retention_months: u32,
     /// The language of the screens: `en`, `ar` or `ckb` (field-fit issue).
     pub language: String,
+    /// How Arabic script is shown: `shaped` (Daleel joins the letters and orders each
+    /// line, for terminals that cannot) or `terminal` (the terminal does it).
+    pub arabic_display: String,
 }
 
 /// The user's file: any key may be left out. Values keep their place in the file, so
@@ -27,6 +30,7 @@ struct Partial {
     idle_lock_minutes: Option<toml::Spanned<u32>>,
     retention_months: Option<toml::Spanned<u32>>,
     language: Option<toml::Spanned<String>>,
+    arabic_display: Option<toml::Spanned<String>>,
 }
 
 /// The largest config file read: a real one is a few hundred bytes.
@@ -65,6 +69,10 @@ impl Default for Config {
                 .language
                 .map(|v| v.into_inner())
                 .unwrap_or_else(|| "en".into()),
+            arabic_display: partial
+                .arabic_display
+                .map(|v| v.into_inner())
+                .unwrap_or_else(|| "shaped".into()),
         }
     }
 }
@@ -137,6 +145,17 @@ impl Config {
                 ));
             }
             config.language = lang;
+        }
+        if let Some(mode) = partial.arabic_display {
+            let line = line_at(mode.span().start);
+            let mode = mode.into_inner();
+            if !["shaped", "terminal"].contains(&mode.as_str()) {
+                return Err(invalid(
+                    line,
+                    format!("arabic_display {mode:?} is not a mode; use shaped or terminal"),
+                ));
+            }
+            config.arabic_display = mode;
         }
         Ok(config)
     }

@@ -45,6 +45,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
 
+    /// The language of the screens and messages: en, ar or ckb (Kurdish, Sorani). Over
+    /// the config file's `language`.
+    #[arg(long, global = true, env = "DALEEL_LANG", value_name = "LANG")]
+    pub lang: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -617,6 +622,11 @@ pub fn run(cli: Cli) -> ExitCode {
 fn dispatch(cli: Cli) -> Result<(), Failure> {
     let (dir, named) = data_dir(&cli)?;
     let config = Config::load(&workspace::config_path(&dir, named))?;
+    let lang = cli.lang.as_deref().unwrap_or(&config.language);
+    crate::i18n::set_language(
+        crate::i18n::Lang::from_code(lang)
+            .ok_or_else(|| Failure(format!("--lang {lang}: give en, ar or ckb")))?,
+    );
     crate::cli::init_logging(&dir);
     let credentials = credentials(&cli, &dir)?;
     let ws = Workspace::open(&dir, &credentials)?;

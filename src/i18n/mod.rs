@@ -1,13 +1,87 @@
 //! The message catalog: every word the screens show comes from here, by message id, in
-//! Project Fluent syntax (`en.ftl`). English now; Arabic and Kurdish (Sorani) catalogs
-//! come with the field-fit issue, with a test that every message exists in each.
+//! Project Fluent syntax: English (`en.ftl`), Arabic (`ar.ftl`) and Kurdish Sorani
+//! (`ckb.ftl`), switchable at run time. A message a catalog lacks falls back to English;
+//! a test keeps every catalog complete, with every placeholder used.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 const EN: &str = include_str!("en.ftl");
+const AR: &str = include_str!("ar.ftl");
+const CKB: &str = include_str!("ckb.ftl");
+
+/// A language of the screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Ar,
+    Ckb,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Ar, Lang::Ckb];
+
+    /// Its code: `en`, `ar`, `ckb` (`--lang`, config.toml).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ar => "ar",
+            Lang::Ckb => "ckb",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == code.trim().to_lowercase())
+    }
+
+    /// Its name in itself, for the language menu.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ar => "العربية",
+            Lang::Ckb => "کوردی (سۆرانی)",
+        }
+    }
+
+    /// Whether it is written right to left.
+    pub fn is_rtl(self) -> bool {
+        matches!(self, Lang::Ar | Lang::Ckb)
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Lang::En => EN,
+            Lang::Ar => AR,
+            Lang::Ckb => CKB,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+static CURRENT: AtomicU8 = AtomicU8::new(0);
+
+/// Shows the screens in `lang` from now on.
+pub fn set_language(lang: Lang) {
+    CURRENT.store(lang as u8, Ordering::Relaxed);
+}
+
+/// The language the screens are shown in.
+pub fn language() -> Lang {
+    match CURRENT.load(Ordering::Relaxed) {
+        1 => Lang::Ar,
+        2 => Lang::Ckb,
+        _ => Lang::En,
+    }
+}
 
 /// A value for a message's placeable.
 #[derive(Debug, Clone)]
@@ -16,15 +90,16 @@ pub enum Arg<'a> {
     Num(i64),
 }
 
-fn bundle() -> &'static FluentBundle<FluentResource> {
-    static BUNDLE: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    BUNDLE.get_or_init(|| {
-        let lang: unic_langid::LanguageIdentifier = "en".parse().unwrap_or_default();
-        let mut bundle = FluentBundle::new_concurrent(vec![lang]);
-        // Terminals show the isolation marks as odd characters; layout direction is
-        // handled by the screens instead.
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    BUNDLES[lang.index()].get_or_init(|| {
+        let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // Terminals show the isolation marks as odd characters; the display mode
+        // (tui/bidi.rs) orders mixed lines instead.
         bundle.set_use_isolating(false);
-        let resource = match FluentResource::try_new(EN.to_string()) {
+        let resource = match FluentResource::try_new(lang.source().to_string()) {
             Ok(r) => r,
             Err((r, _)) => r,
         };
@@ -33,16 +108,25 @@ fn bundle() -> &'static FluentBundle<FluentResource> {
     })
 }
 
-/// The message `id`, or `[id]` when the catalog lacks it (a test keeps that from
+/// The message `id`, or `[id]` when no catalog has it (a test keeps that from
 /// happening).
 pub fn t(id: &str) -> String {
     tr(id, &[])
 }
 
-/// The message `id` with its placeables filled.
+/// The message `id` with its placeables filled, in the current language (English when
+/// that catalog lacks it).
 pub fn tr(id: &str, args: &[(&str, Arg)]) -> String {
-    let bundle = bundle();
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+    tr_in(language(), id, args)
+}
+
+/// The message `id` in `lang`.
+pub fn tr_in(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
+    let found = [lang, Lang::En].into_iter().find_map(|l| {
+        let b = bundle(l);
+        b.get_message(id).and_then(|m| m.value()).map(|p| (b, p))
+    });
+    let Some((bundle, pattern)) = found else {
         return format!("[{id}]");
     };
     let mut fluent_args = FluentArgs::new();
@@ -58,19 +142,59 @@ pub fn tr(id: &str, args: &[(&str, Arg)]) -> String {
         .into_owned()
 }
 
-/// Whether the catalog has a message.
+/// Whether the English catalog has a message.
 pub fn has(id: &str) -> bool {
-    bundle().has_message(id)
+    bundle(Lang::En).has_message(id)
 }
 
 /// Every message id in the English catalog.
 pub fn ids() -> Vec<String> {
-    EN.lines()
+    ids_of(EN)
+}
+
+fn ids_of(source: &str) -> Vec<String> {
+    source
+        .lines()
         .filter_map(|l| {
             let (id, _) = l.split_once(" =")?;
             (!id.starts_with([' ', '#', '.', '-']) && !id.is_empty()).then(|| id.trim().to_string())
         })
         .collect()
+}
+
+/// The variables (`$name`) each message of a catalog uses.
+#[cfg(test)]
+fn variables_of(
+    source: &str,
+) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in source.lines() {
+        if let Some((id, _)) = line.split_once(" =")
+            && !id.starts_with([' ', '#', '.', '-'])
+            && !id.is_empty()
+        {
+            current = Some(id.trim().to_string());
+            out.entry(id.trim().to_string())
+                .or_insert_with(std::collections::BTreeSet::new);
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        if let Some(id) = &current {
+            let vars = out.entry(id.clone()).or_default();
+            for part in line.split('$').skip(1) {
+                let name: String = part
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                if !name.is_empty() {
+                    vars.insert(name);
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -84,6 +208,58 @@ mod tests {
             "en.ftl has syntax errors"
         );
         assert!(ids().len() > 30);
+    }
+
+    #[test]
+    fn every_message_exists_in_every_language_with_every_placeholder() {
+        let english = variables_of(EN);
+        for lang in [Lang::Ar, Lang::Ckb] {
+            let source = lang.source();
+            assert!(
+                FluentResource::try_new(source.to_string()).is_ok(),
+                "{}.ftl has syntax errors",
+                lang.code()
+            );
+            let other = variables_of(source);
+            let missing: Vec<&String> =
+                english.keys().filter(|k| !other.contains_key(*k)).collect();
+            let extra: Vec<&String> = other.keys().filter(|k| !english.contains_key(*k)).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
+            assert!(extra.is_empty(), "{} has unknown {extra:?}", lang.code());
+            for (id, vars) in &english {
+                assert_eq!(
+                    Some(vars),
+                    other.get(id),
+                    "{}: {id} placeholders",
+                    lang.code()
+                );
+            }
+            // And each formats without errors, with every variable given.
+            let bundle = bundle(lang);
+            for (id, vars) in &english {
+                let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                    continue;
+                };
+                let mut args = FluentArgs::new();
+                for v in vars {
+                    args.set(v.as_str(), FluentValue::from(3));
+                }
+                let mut errors = Vec::new();
+                let _ = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{}: {id}: {errors:?}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn the_language_switches_at_run_time_and_falls_back_to_english() {
+        assert_eq!(tr_in(Lang::En, "app-name", &[]), "Daleel");
+        assert_ne!(
+            tr_in(Lang::Ar, "tab-intake", &[]),
+            tr_in(Lang::En, "tab-intake", &[])
+        );
+        assert!(Lang::Ar.is_rtl() && Lang::Ckb.is_rtl() && !Lang::En.is_rtl());
+        assert_eq!(Lang::from_code("CKB"), Some(Lang::Ckb));
     }
 
     #[test]

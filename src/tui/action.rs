@@ -91,6 +91,10 @@ pub enum Action {
     SyncExport,
     /// Sync: import these bundle files, on a worker thread.
     SyncImport(Vec<std::path::PathBuf>),
+    /// Help: show the screens in this language.
+    SetLanguage(crate::i18n::Lang),
+    /// Help: how Arabic script is shown.
+    SetTextMode(crate::tui::bidi::TextMode),
     /// Referrals: write a printable referral slip (onto the drive, or into Documents).
     Slip(Uuid),
     /// Team (Sync screen): write this laptop's request to join into the folder.

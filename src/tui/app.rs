@@ -61,6 +61,8 @@ pub struct App {
     last_active: crate::model::Timestamp,
     /// The workers of an encrypted database (F8).
     workers: Option<Arc<crate::workspace::Workers>>,
+    /// How Arabic script is shown (tui/bidi.rs).
+    pub text_mode: crate::tui::bidi::TextMode,
     /// Team commands of the Sync screen (none in tests that do not need them).
     team: Option<crate::sync::enrol::TeamHandle>,
 }
@@ -166,6 +168,7 @@ impl App {
             last_active: now,
             workers: None,
             team: None,
+            text_mode: crate::tui::bidi::TextMode::Terminal,
         };
         if worker.is_none() {
             app.modal = Some(Modal::worker_picker(app.store.workers()?));
@@ -186,6 +189,25 @@ impl App {
     pub fn with_idle_lock(mut self, minutes: u32, unlocker: Unlocker) -> App {
         self.idle = Some(IdleLock { minutes, unlocker });
         self
+    }
+
+    /// How Arabic script is shown (config `arabic_display`); the layout direction follows.
+    pub fn with_text_mode(mut self, mode: crate::tui::bidi::TextMode) -> App {
+        self.set_text_mode(mode);
+        self
+    }
+
+    fn set_text_mode(&mut self, mode: crate::tui::bidi::TextMode) {
+        self.text_mode = mode;
+        self.help.mode = mode;
+        // Shaped, the whole screen is mirrored row by row for a right-to-left language;
+        // left to the terminal, the screens lay themselves out right to left.
+        let rtl = crate::i18n::language().is_rtl();
+        self.data.direction = if rtl && mode == crate::tui::bidi::TextMode::Terminal {
+            super::Direction::Rtl
+        } else {
+            super::Direction::Ltr
+        };
     }
 
     /// Lets the Sync screen set up and run a team (docs/teams.md).
@@ -535,8 +557,12 @@ impl App {
         }
         let action = match self.screen {
             ScreenId::Help => {
+                let command = keys::command(&key, Scope::List, false);
                 if keys::command(&key, Scope::Global, false) == Some(Command::Back) {
                     Some(Action::Show(self.previous))
+                } else if command == Some(Command::Menu) {
+                    // The language and the Arabic display mode.
+                    Some(Action::Menu)
                 } else {
                     self.help.handle_key(&key);
                     None
@@ -573,7 +599,7 @@ impl App {
             return m.footer();
         }
         match self.screen {
-            ScreenId::Help => vec![Command::Down, Command::Back, Command::Quit],
+            ScreenId::Help => vec![Command::Menu, Command::Down, Command::Back, Command::Quit],
             ScreenId::Intake => self.intake.footer(),
             ScreenId::Services => self.services.footer(),
             ScreenId::Referrals => self.referrals.footer(),
@@ -832,6 +858,21 @@ impl App {
             }
             Action::SyncExport => self.sync_export(),
             Action::SyncImport(files) => self.sync_import(files),
+            Action::SetLanguage(lang) => {
+                crate::i18n::set_language(lang);
+                self.modal = None;
+                self.set_text_mode(self.text_mode);
+                self.queue.rebuild(&self.data);
+                self.spawn_load();
+                self.say(
+                    tr("language-set", &[("language", Arg::Str(lang.name()))]),
+                    Tone::Success,
+                );
+            }
+            Action::SetTextMode(mode) => {
+                self.modal = None;
+                self.set_text_mode(mode);
+            }
             Action::Slip(id) => {
                 // Onto the drive when one is chosen on the Sync screen, else the
                 // worker's documents folder.
@@ -1903,7 +1944,28 @@ impl App {
                     self.team_items(&mut items);
                 }
             }
-            ScreenId::Queue | ScreenId::Help => {}
+            ScreenId::Help => {
+                let current = crate::i18n::language();
+                for lang in crate::i18n::Lang::ALL {
+                    if lang != current {
+                        items.push((
+                            tr("menu-language", &[("language", Arg::Str(lang.name()))]),
+                            Action::SetLanguage(lang),
+                        ));
+                    }
+                }
+                let other = match self.text_mode {
+                    crate::tui::bidi::TextMode::Shaped => (
+                        t("menu-display-terminal"),
+                        crate::tui::bidi::TextMode::Terminal,
+                    ),
+                    crate::tui::bidi::TextMode::Terminal => {
+                        (t("menu-display-shaped"), crate::tui::bidi::TextMode::Shaped)
+                    }
+                };
+                items.push((other.0, Action::SetTextMode(other.1)));
+            }
+            ScreenId::Queue => {}
         }
         items.push((t("menu-help"), Action::Show(ScreenId::Help)));
         self.modal = Some(Modal::menu(title, items));

@@ -17,10 +17,12 @@ use unicode_bidi::{BidiInfo, Level};
 /// How Arabic script is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TextMode {
-    /// Daleel joins the letters and orders each row (terminals that cannot).
-    #[default]
+    /// Daleel joins the letters and orders each row (terminals that cannot); what
+    /// `daleel` starts with unless config.toml says otherwise.
     Shaped,
-    /// The terminal does it (mlterm, some Linux terminals with bidi support).
+    /// The terminal does it (mlterm, some Linux terminals with bidi support); the
+    /// default of an App made in code (tests), which changes nothing it draws.
+    #[default]
     Terminal,
 }
 

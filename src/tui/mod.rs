@@ -86,6 +86,22 @@ impl ScreenId {
 
 /// Draws the whole UI: tabs, the screen, the message line, the status line, the keys.
 pub fn render(app: &App, frame: &mut Frame) {
+    render_screens(app, frame);
+    // Arabic script, joined and ordered for terminals that cannot (tui/bidi.rs); in
+    // Arabic and Kurdish, this also mirrors the layout.
+    if app.text_mode == bidi::TextMode::Shaped {
+        let lang = crate::i18n::language();
+        let area = frame.area();
+        bidi::shape_buffer(
+            frame.buffer_mut(),
+            area,
+            lang.is_rtl(),
+            lang == crate::i18n::Lang::Ckb,
+        );
+    }
+}
+
+fn render_screens(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = tr(
@@ -342,7 +358,12 @@ fn run_loop(
         )
         .map_err(std::io::Error::other)?
         .with_identity(ws.identity.clone())
-        .with_retention(config.retention_months);
+        .with_retention(config.retention_months)
+        .with_text_mode(if config.arabic_display == "terminal" {
+            bidi::TextMode::Terminal
+        } else {
+            bidi::TextMode::Shaped
+        });
         if let Some(unlocker) = ws.unlocker() {
             app = app.with_idle_lock(config.idle_lock_minutes, unlocker);
         }

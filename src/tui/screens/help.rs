@@ -14,12 +14,35 @@ use crate::tui::widgets::cell;
 #[derive(Default)]
 pub struct State {
     pub scroll: u16,
+    /// How Arabic script is shown now (the sample line shows it).
+    pub mode: crate::tui::bidi::TextMode,
 }
 
 impl State {
     pub fn lines(&self, theme: &Theme) -> Vec<Line<'static>> {
+        let mode = match self.mode {
+            crate::tui::bidi::TextMode::Shaped => t("display-shaped"),
+            crate::tui::bidi::TextMode::Terminal => t("display-terminal"),
+        };
         let mut lines = vec![
             Line::from(Span::styled(t("help-title"), theme.title())),
+            Line::from(""),
+            Line::from(crate::i18n::tr(
+                "help-language",
+                &[(
+                    "language",
+                    crate::i18n::Arg::Str(crate::i18n::language().name()),
+                )],
+            )),
+            Line::from(crate::i18n::tr(
+                "help-display",
+                &[("mode", crate::i18n::Arg::Str(&mode))],
+            )),
+            // Always the same Arabic words: the user picks the mode they read right in.
+            Line::from(vec![
+                Span::styled(format!("  {} ", t("help-sample")), theme.key()),
+                Span::raw("مرحبا بكم في دليل 2026"),
+            ]),
             Line::from(""),
         ];
         for (scope, heading) in [

@@ -1,0 +1,615 @@
+# Daleel's Arabic messages (Project Fluent syntax), translated from en.ftl: same ids, same
+# order, same placeables. Plurals use the CLDR categories for Arabic (one, two, few, many, other).
+
+## The frame
+app-name = دليل
+status-overdue = { $count } متأخرة
+status-sample = بيانات نموذجية
+status-demo = بيانات للعرض
+status-no-worker = لم يُختر عامل (F8)
+too-small = يحتاج دليل إلى { $width }x{ $height } على الأقل (الآن { $now_width }x{ $now_height }). كبّر النافذة.
+
+## Keys (footer and help)
+key-help = مساعدة
+key-intake = تسجيل
+key-services = خدمات
+key-referrals = إحالات
+key-queue = مهام
+key-sync = مزامنة
+key-worker = العامل
+key-menu = إجراءات
+key-quit = خروج
+key-next-field = الحقل التالي
+key-prev-field = الحقل السابق
+key-save = حفظ
+key-next-step = الخطوة التالية
+key-prev-step = الخطوة السابقة
+key-toggle = تأشير / تغيير
+key-add = إضافة
+key-remove = حذف
+key-back = رجوع
+key-up = أعلى
+key-down = أسفل
+key-left = يسار
+key-right = يمين
+key-page-up = صفحة لأعلى
+key-page-down = صفحة لأسفل
+key-home = الأول
+key-end = الأخير
+key-open = فتح
+key-search = بحث
+key-new = جديد
+
+## Forms
+form-choose = (اختر)
+form-picker-title = اكتب للتصفية، Enter للاختيار
+form-picker-none = لا توجد نتائج مطابقة
+filter-all = الكل
+field-cut = كان النص أطول مما يتسع له هذا الحقل فقُطع عند حدّه.
+prompt-keys = Tab التالي · Ctrl+S حفظ · Esc إلغاء
+confirm-title = هل أنت متأكد؟
+confirm-keys = Enter: نعم · Esc: لا، رجوع
+notice-keys = Enter: موافق
+answer-yes = نعم
+answer-no = لا
+saved = تم الحفظ.
+
+## Tabs
+tab-help = مساعدة
+tab-intake = التسجيل
+tab-services = الخدمات
+tab-referrals = الإحالات
+tab-queue = المهام
+tab-sync = المزامنة
+
+## Values
+sex-female = أنثى
+sex-male = ذكر
+displacement-idp-in-camp = نازح داخل المخيم
+displacement-idp-out-of-camp = نازح خارج المخيم
+displacement-returnee = عائد
+displacement-host-community = مجتمع مضيف
+displacement-refugee = لاجئ
+sector-protection = الحماية
+sector-child-protection = حماية الطفل
+sector-gbv = GBV
+sector-hlp = السكن والأراضي والممتلكات
+sector-civil-documentation = الوثائق المدنية
+sector-health = الصحة
+sector-mhpss = MHPSS
+sector-shelter-nfi = المأوى / NFI
+sector-wash = WASH
+sector-food-security = الأمن الغذائي
+sector-livelihoods = سبل العيش
+sector-education = التعليم
+sector-cash = الدعم النقدي
+sector-camp-coordination = تنسيق المخيمات
+sector-other = أخرى
+priority-emergency = طارئة
+priority-urgent = عاجلة
+priority-normal = عادية
+need-status-open = مفتوح
+need-status-referred = مُحال
+need-status-met = مُلبّى
+need-status-closed-unmet = مغلق، غير مُلبّى
+referral-status-draft = مسودة
+referral-status-sent = مُرسلة
+referral-status-accepted = مقبولة
+referral-status-rejected = مرفوضة
+referral-status-completed = مكتملة
+referral-status-closed = مغلقة
+referral-status-cancelled = ملغاة
+closure-services-received = تلقّت الخدمات
+closure-moved-away = غادرت المنطقة
+closure-unreachable = تعذّر التواصل معها
+closure-duplicate = مكررة مع حالة أخرى
+closure-other = أخرى
+not-successful-client-refused = رفض المستفيد
+not-successful-lack-of-capacity = عدم توفر القدرة
+not-successful-no-longer-needed = لم تعد الخدمة مطلوبة
+not-successful-client-unreachable = تعذّر الوصول إلى المستفيد
+not-successful-organization-unreachable = تعذّر الوصول إلى المنظمة
+not-successful-other = أخرى (وضّح)
+disclosed-head-name = اسم ربّ الأسرة
+disclosed-phone = رقم الهاتف
+disclosed-location = الموقع والقرية
+disclosed-members = أفراد الأسرة
+disclosed-vulnerabilities = أوجه الضعف
+disclosed-need-description = الاحتياج المطلوب
+wg-not-asked = (لم يُسأل)
+wg-no-difficulty = لا صعوبة
+wg-some = بعض الصعوبة
+wg-a-lot = صعوبة كبيرة
+wg-cannot-do = لا يستطيع أبدًا
+wg-seeing = الرؤية
+wg-hearing = السمع
+wg-walking = المشي
+wg-remembering = التذكّر
+wg-self-care = العناية بالنفس
+wg-communicating = التواصل
+doc-national-id = مفقودة: البطاقة الوطنية
+doc-civil-status-id = مفقودة: هوية الأحوال المدنية
+doc-birth-certificate = مفقودة: شهادة الميلاد
+doc-nationality-certificate = مفقودة: شهادة الجنسية
+vuln-female-headed = تعيلها امرأة
+vuln-older-person-alone = مسنّ وحيد
+vuln-separated-child = طفل منفصل عن ذويه
+vuln-chronic-illness = مرض مزمن
+vuln-pregnant-or-lactating = حامل / مرضع
+vuln-missing-documents = وثائق مفقودة
+vuln-disability = إعاقة
+span-hours = { $count ->
+    [one] ساعة واحدة
+    [two] ساعتان
+    [few] { $count } ساعات
+    [many] { $count } ساعة
+   *[other] { $count } ساعة
+}
+span-days = { $count ->
+    [one] يوم واحد
+    [two] يومان
+    [few] { $count } أيام
+    [many] { $count } يومًا
+   *[other] { $count } يوم
+}
+late = متأخرة: { $span }
+due-on = الموعد { $date }
+
+## Intake
+lookup-label = ابحث عن أسرة (الاسم أو رمز الحالة أو الهاتف):
+lookup-loading = جارٍ تحميل الأسر…
+lookup-hint = عدد الأسر: { $count }. اكتب للبحث؛ Ctrl+N لتسجيل أسرة جديدة.
+lookup-found = { $count ->
+    [one] وُجدت أسرة واحدة. Enter يفتحها.
+    [two] وُجدت أسرتان. Enter يفتح المحددة.
+    [few] وُجدت { $count } أسر. Enter يفتح المحددة.
+    [many] وُجدت { $count } أسرة. Enter يفتح المحددة.
+   *[other] وُجدت { $count } أسرة. Enter يفتح المحددة.
+}
+case-closed = مغلقة
+intake-new-title = أسرة جديدة
+intake-edit-title = الأسرة { $code }
+intake-step = الخطوة { $n } من 3: { $name }
+step-who = من وأين
+step-consent = الموافقة
+step-needs = الاحتياجات
+intake-unsaved = لم تُحفظ بعد
+intake-box-head = ربّ الأسرة
+intake-box-location = الموقع
+intake-box-vulnerabilities = أوجه الضعف (Space للتأشير)
+intake-name = الاسم
+intake-latin = باللاتينية
+intake-sex = الجنس
+intake-born = سنة الميلاد
+intake-phone = الهاتف
+intake-governorate = المحافظة
+intake-district = القضاء
+intake-district-none = (غير معروف)
+intake-village = القرية
+intake-displacement = الوضع
+intake-returned-on = تاريخ العودة
+intake-female-headed = تعيلها امرأة
+intake-members = الأفراد ({ $count })
+intake-members-keys = Ins إضافة · Enter تعديل · Del حذف
+intake-members-none = لا يوجد أفراد آخرون بعد.
+intake-duplicates = ربما سُجّلت من قبل ({ $count }): { $list }. F9 للفتح.
+member-relationship = صلة القرابة
+member-add-title = إضافة فرد
+member-edit-title = تعديل فرد
+consent-intro = اطرح كل سؤال بكلمات بسيطة وسجّل الجواب الذي تعطيه الأسرة.
+consent-services-question = هل تسمحون لنا بإحالتكم إلى منظمات يمكنها مساعدتكم في احتياجاتكم؟
+consent-disclosure-question = هل تسمحون لنا بمشاركة اسمكم ورقم هاتفكم واحتياجاتكم مع المنظمة التي نحيلكم إليها؟
+consent-follow-up-question = هل تسمحون لنا بالتواصل معكم مرة أخرى لنسأل عن نتيجة الإحالة؟
+consent-services = الإحالة إلى الخدمات
+consent-disclosure = مشاركة البيانات
+consent-follow-up = التواصل للمتابعة
+consent-recorded = سجّل الموافقة { $by } في { $at }.
+needs-intro = Ins يضيف احتياجًا. Enter على احتياج محفوظ: إحالته إلى خدمة، أو تعديله، أو تعليمه كمُلبّى.
+needs-none = لم تُسجَّل احتياجات بعد.
+needs-referrals = { $count ->
+    [one] إحالة واحدة
+    [two] إحالتان
+    [few] { $count } إحالات
+    [many] { $count } إحالة
+   *[other] { $count } إحالة
+}
+need-unsaved = غير محفوظ
+col-sector = القطاع
+col-priority = الأولوية
+col-status = الوضع
+col-need = الاحتياج
+col-due = الموعد
+col-case = الحالة
+col-to = إلى
+col-late = التأخير
+need-add-title = إضافة احتياج
+need-edit-title = تعديل احتياج
+need-sector = القطاع
+need-priority = الأولوية
+need-description = ما المطلوب
+need-member = لمن
+need-whole-household = الأسرة كلها
+save-problems = { $count ->
+    [one] أمر واحد يجب تصحيحه قبل الحفظ: انظر الحقل المعلَّم بـ !
+    [two] أمران يجب تصحيحهما قبل الحفظ: انظر الحقلين المعلَّمين بـ !
+    [few] { $count } أمور يجب تصحيحها قبل الحفظ: انظر الحقول المعلَّمة بـ !
+    [many] { $count } أمرًا يجب تصحيحها قبل الحفظ: انظر الحقول المعلَّمة بـ !
+   *[other] { $count } أمر يجب تصحيحها قبل الحفظ: انظر الحقول المعلَّمة بـ !
+}
+saved-title = تم الحفظ
+saved-household = تم الحفظ: { $code }
+saved-write-down = اكتب رمز الحالة هذا على بطاقة الأسرة.
+saved-next = في الخطوة 3 (الاحتياجات)، Enter على احتياج يحيله إلى خدمة.
+problem-year-number = اكتب سنة الميلاد بالأرقام، مثل 1984.
+problem-choose-displacement = اختر وضع النزوح للأسرة.
+problem-date-format = اكتب التاريخ بصيغة سنة-شهر-يوم، مثل 2018-03-14.
+problem-consent-answer = اطرح هذا السؤال وسجّل الجواب (نعم أو لا).
+problem-member = الفرد { $n }: { $message }
+problem-need = الاحتياج { $n }: { $message }
+problem-name = اكتب الاسم كما يذكره الشخص.
+problem-choose-sector = اختر القطاع.
+problem-need-description = اذكر المطلوب ببضع كلمات.
+problem-reason = اذكر السبب ببضع كلمات.
+problem-note = اكتب الملاحظة.
+problem-no-move = لا يمكن نقل الإحالة إلى هذا الوضع.
+problem-close-reason = اختر سبب إغلاق الحالة.
+problem-duplicate-of = اكتب رمز حالة الأسرة التي تبقى (يجب أن يكون موجودًا).
+close-title = إغلاق هذه الحالة
+close-intro = تبقى الحالة المغلقة في السجلات. في حالة التكرار، أدخل رمز حالة الأسرة التي تبقى.
+close-reason = السبب
+close-duplicate-of = مكررة مع الحالة
+case-closed-saved = أُغلقت الحالة.
+close-save-first = احفظ تغييراتك أو تراجع عنها أولًا (Ctrl+S)، ثم أغلق الحالة.
+need-saved-not-removed = لا يُحذف الاحتياج المحفوظ: افتحه (Enter) لتعليمه كمُلبّى أو مغلق.
+prompt-esc-again = كتبتَ في هذا النموذج: اضغط Esc مرة أخرى لإغلاقه دون حفظ، أو Ctrl+S للحفظ.
+refer-save-first = احفظ الأسرة أولًا (Ctrl+S)، ثم أحِل احتياجاتها.
+refer-no-consent = لم توافق هذه الأسرة على الإحالة: سجّل موافقتها (الخطوة 2) أولًا.
+worker-needed = اختر من يعمل أولًا (F8).
+
+## Services
+services-search = بحث
+services-sector = القطاع
+services-area = المنطقة
+services-count = { $count ->
+    [one] خدمة واحدة
+    [two] خدمتان
+    [few] { $count } خدمات
+    [many] { $count } خدمة
+   *[other] { $count } خدمة
+}
+services-none = لا توجد خدمة مطابقة. امسح البحث أو عوامل التصفية.
+services-referring = إحالة { $code } (Enter على خدمة، Esc للإيقاف): { $need }
+services-sample-note = بيانات نموذجية: ليست خدمة أو جهة اتصال حقيقية.
+service-inactive = غير نشطة
+service-inactive-note = هذه الخدمة غير نشطة حاليًا.
+detail-who = لمن
+detail-where = أين
+detail-hours = الدوام
+detail-phone = الهاتف
+detail-refer = الإحالة
+detail-next = بعد ذلك
+detail-documents = الوثائق
+detail-languages = اللغات
+detail-fees = الرسوم
+detail-free = مجانًا
+detail-areas = المناطق
+detail-focal = نقطة الاتصال
+draft-title = إحالة إلى { $service }
+draft-intro = أشّر فقط على ما وافقت الأسرة على مشاركته. Ctrl+S للحفظ.
+draft-intro-no-disclosure = لم توافق الأسرة على مشاركة بياناتها: لن يُكشف أي شيء شخصي. Ctrl+S للحفظ.
+draft-reason = السبب
+draft-follow-up = المتابعة في
+draft-send = عند الحفظ
+draft-send-now = إرسال الآن
+draft-keep = إبقاؤها مسودة
+referral-sent = أُرسلت الإحالة إلى { $org }.
+referral-drafted = حُفظت الإحالة كمسودة.
+referral-kept-draft = حُفظت كمسودة ولم تُرسل: { $error }
+
+## Referrals
+referrals-status = الوضع
+referrals-org = إلى
+referrals-priority = الأولوية
+referrals-overdue = متأخرة
+referrals-shown = المعروض: { $count }
+referrals-none = لا توجد إحالة تطابق عوامل التصفية هذه.
+history-created = أُنشئت (مسودة)
+history-note = ملاحظة
+outcome-successful = ناجحة
+outcome-not-successful = غير ناجحة
+follow-up-by = المتابعة بحلول { $date }.
+answer-due = الرد مطلوب بحلول { $date }.
+follow-up-was = كانت المتابعة في { $date }
+referral-actions-hint = Enter: الإجراءات
+move-title = تغيير الوضع إلى: { $status }
+move-intro-rejected = اذكر لماذا لم تتمكن المنظمة من قبول هذه الإحالة.
+move-intro-completed = سجّل كيف انتهت. "أخرى" تتطلب ذكر السبب بالكلمات.
+move-intro-closed = إغلاق إحالة مقبولة لم تكتمل يتطلب ذكر السبب.
+move-outcome = النتيجة
+move-reason = السبب
+move-note = ملاحظة
+note-title = إضافة ملاحظة متابعة
+follow-up-title = تاريخ المتابعة
+follow-up-intro = تاريخ مراجعة هذه الإحالة (سنة-شهر-يوم)؛ تركه فارغًا يمسحه.
+moved = أصبح وضع الإحالة الآن: { $status }.
+
+## Queue
+queue-awaiting = بانتظار الرد: { $count } ({ $overdue } متأخرة)
+queue-past-follow-up = مقبولة وتجاوزت تاريخ المتابعة: { $count }
+queue-rejected = مرفوضة وتحتاج خدمة أخرى: { $count }
+queue-unreferred = احتياجات دون إحالة: طارئة { $emergency }، عاجلة { $urgent }، عادية { $normal }
+queue-duplicates = أسر مكررة على الأرجح: { $count }
+queue-due-erasure = مستحقة للمحو (أُغلقت قبل أكثر من { $months } شهرًا): { $count }
+queue-due-erasure-row = { $code } أُغلقت في { $date }
+queue-awaiting-short = بانتظار الرد
+queue-overdue-paren = ({ $count } متأخرة)
+queue-past-follow-up-short = تجاوزت المتابعة
+queue-rejected-short = مرفوضة
+queue-unreferred-short = احتياجات دون إحالة:
+queue-unreferred-counts = طارئة { $emergency }، عاجلة { $urgent }، عادية { $normal }
+queue-duplicates-short = التكرارات
+queue-conflicts = تعارضات: { $count } (غيّر حاسوبان الشيء نفسه؛ تظهر علامة *؛ Enter لحسمه)
+queue-conflicts-short = التعارضات
+conflict-keep = إبقاء "{ $value }" ({ $who }، { $when })
+conflict-type = كتابة قيمة جديدة…
+conflict-type-intro = القيمة المكتوبة هنا تحل محل كل القيم المعروضة، على كل حاسوب، مع المزامنة التالية.
+conflict-value = القيمة الجديدة
+conflict-resolved = حُسم التعارض: تنتقل القيمة المُبقاة إلى الحواسيب الأخرى مع المزامنة التالية.
+chart-by-sector = الإحالات المفتوحة حسب القطاع
+chart-by-org = حسب المنظمة
+chart-by-governorate = حسب المحافظة
+chart-weekly = المُرسلة أسبوعيًا، 12 أسبوعًا
+chart-empty = لا شيء بعد
+
+## Menus
+menu-title = الإجراءات
+menu-help = مساعدة
+menu-new-household = أسرة جديدة
+menu-open-household = فتح { $code }
+menu-save = حفظ (Ctrl+S)
+menu-add-member = إضافة فرد
+menu-add-need = إضافة احتياج
+menu-edit-need = تعديل هذا الاحتياج
+menu-refer = إحالة هذا الاحتياج إلى خدمة
+menu-need-met = تعليم هذا الاحتياج كمُلبّى
+menu-need-unmet = إغلاق هذا الاحتياج دون تلبيته
+menu-close-case = إغلاق هذه الحالة
+menu-open-duplicate = فتح { $code } (تكرار محتمل)
+menu-leave = مغادرة هذه الأسرة
+menu-refer-here = الإحالة إلى هذه الخدمة
+menu-cancel-referring = إيقاف الإحالة
+menu-move-sent = إرسال
+menu-move-accepted = قبلتها المنظمة
+menu-move-rejected = رفضتها المنظمة…
+menu-move-completed = اكتملت…
+menu-move-closed = إغلاق…
+menu-move-cancelled = إلغاء…
+menu-note = إضافة ملاحظة متابعة…
+menu-follow-up = تحديد تاريخ المتابعة…
+menu-open-case = فتح الأسرة
+worker-switch-encrypted = تعمل باسم من فتح قفل دليل: ليعمل عامل آخر يخرج (F10) ثم يفتحه باسمه.
+workers-title = العاملون: { $list }
+menu-add-worker = إضافة عامل (بعبارة مرور خاصة به)…
+menu-worker-passphrase = تغيير عبارة مرور عامل…
+menu-remove-worker = إزالة عامل…
+add-worker-title = إضافة عامل
+add-worker-intro = يفتح دليل على هذا الحاسوب باسمه وبعبارة المرور هذه. لا يمكن استعادة عبارة مرور منسية.
+worker-passphrase-title = تغيير عبارة مرور
+remove-worker-title = إزالة عامل
+remove-worker-intro = لن تفتح عبارة مروره دليل هنا بعد الآن؛ وتبقى تغييراته باسمه.
+worker-name = الاسم
+worker-passphrase = عبارة المرور
+worker-again = تأكيدها
+problem-worker-name = اكتب اسم العامل.
+problem-passphrase-short = 8 أحرف على الأقل.
+problem-passphrase-differs = عبارتا المرور مختلفتان.
+workers-setting = جارٍ تعيين عبارة المرور…
+worker-added = يستطيع { $name } الآن فتح دليل هنا بعبارة المرور الخاصة به.
+worker-passphrase-set = تم تغيير عبارة مرور { $name }.
+worker-removed = لم يعد بإمكان { $name } فتح دليل هنا.
+lock-title = أُقفل بعد فترة دون ضغط أي مفتاح
+lock-who = { $worker }: اكتب عبارة المرور واضغط Enter. ما كنت تكتبه محفوظ.
+lock-passphrase = عبارة المرور:
+lock-checking = جارٍ التحقق…
+lock-hint = لا يظهر شيء حتى تُكتب عبارة المرور.
+lock-wrong = عبارة المرور هذه لا تفتحه: حاول مرة أخرى.
+menu-audit = من فتح هذه الأسرة أو غيّرها
+menu-erase = محو هذه الأسرة (عند الطلب)…
+erase-confirm = محو { $code }؟ ستُزال الأسماء والهاتف والقرية وبيانات الأفراد والملاحظات من هذا الحاسوب، ومن كل حاسوب تصله الحزم التالية. تبقى الأعداد. لا يمكن التراجع عن ذلك.
+erased = مُحيت { $code }. أرسل حزمة كي تمحوها الحواسيب الأخرى أيضًا.
+audit-title = سجل التدقيق: { $count ->
+    [one] إدخال واحد
+    [two] إدخالان
+    [few] { $count } إدخالات
+    [many] { $count } إدخالًا
+   *[other] { $count } إدخال
+}، الأحدث أولًا
+audit-view = فُتحت
+audit-change = عُدّلت
+audit-bundle = أُرسلت في حزمة
+audit-import = استُوردت
+audit-export = صُدّرت
+audit-backup = نُسخت احتياطيًا
+audit-erase = مُحيت
+confirm-quit-unsaved = الأسرة التي تسجّلها غير محفوظة. هل تخرج وتفقدها؟
+confirm-quit-typed = ما كتبته في هذا النموذج غير محفوظ. هل تخرج وتفقده؟
+confirm-discard = مغادرة هذه الأسرة دون حفظ ما غيّرته؟
+
+## Worker
+worker-title = من يعمل الآن؟
+worker-intro = يُسجَّل اسمك على كل تغيير تجريه.
+worker-new = اسم جديد
+worker-keys = ↑↓ اختيار · Enter تحديد · Tab كتابة اسم جديد · Esc إلغاء
+worker-keys-first = اكتب اسمك واضغط Enter.
+worker-empty = اكتب اسمًا أولًا.
+worker-set = يعمل الآن: { $name }
+
+## Errors
+error-load = تعذّر تحميل القوائم: { $error }
+error-save = لم يُحفظ: { $error }
+error-household-gone = هذه الأسرة غير موجودة في قاعدة البيانات هذه.
+error-need-gone = هذا الاحتياج لم يعد موجودًا في قاعدة البيانات هذه.
+error-service-gone = هذه الخدمة لم تعد موجودة في دليل الخدمات.
+
+## Help
+help-title = دليل: المفاتيح والشاشات. ↑↓ PgUp PgDn للتمرير، Esc للرجوع.
+help-keys-everywhere = في كل مكان
+help-keys-forms = في النموذج
+help-keys-lists = في القائمة
+help-arabic-layout = مع لوحة المفاتيح العربية: مفاتيح F و Ctrl والأسهم و Tab و Enter و Esc تعمل كما هي؛ المفتاح ? هو أيضًا ؟ والمفتاح / هو أيضًا ظ؛ والأرقام العربية الهندية تُحسب أرقامًا. في قائمة الإجراءات (F9)، تختار الأرقام عنصرًا.
+help-intake-title = التسجيل (F2)
+help-intake = ابحث عن أسرة بالاسم (بأي تهجئة، عربية أو لاتينية) أو رمز الحالة أو الهاتف، أو سجّل أسرة جديدة (Ctrl+N) في ثلاث خطوات: من وأين، الموافقة، الاحتياجات. تظهر التكرارات المحتملة أثناء الكتابة. يتحقق Ctrl+S من كل شيء، وينقلك إلى أول مشكلة، ثم يحفظ؛ ويُعرض رمز الحالة بخط كبير لتدوّنه.
+help-services-title = الخدمات (F3)
+help-services = دليل الخدمات. اكتب للبحث؛ Tab ينتقل إلى عوامل تصفية القطاع والمنطقة. أثناء إحالة احتياج، Enter على خدمة ينشئ مسودة الإحالة.
+help-referrals-title = الإحالات (F4)
+help-referrals = كل الإحالات، الأقرب موعدًا أولًا، مع عوامل تصفية. Enter يفتح الإجراءات الممكنة للإحالة الآن: قبول، رفض، إكمال، إغلاق، إلغاء، ملاحظة، تاريخ متابعة. الإجراء غير المسموح يوضّح السبب وما هو مسموح.
+help-queue-title = المهام (F5)
+help-queue = للمنسقين: الإحالات المتأخرة وغير المُجاب عنها، والمقبولة التي تجاوزت تاريخ متابعتها، والمرفوضة التي تحتاج خدمة أخرى، والاحتياجات دون إحالة، والتعارضات بين الحواسيب (Enter يُبقي قيمة أو يعتمد قيمة مكتوبة)، والتكرارات المحتملة، والأسر المغلقة المستحقة للمحو، مع رسوم بيانية. Enter يفتح الإحالة أو الأسرة.
+help-worker-title = من يعمل (F8)
+help-worker = العاملون. في قاعدة بيانات مشفّرة، العامل هو من فتح قفلها؛ F8 يضيف عاملًا بعبارة مرور خاصة به، أو يغيّر عبارة مرور، أو يزيل عاملًا. في قاعدة بيانات أُنشئت قبل التشفير، اختر اسمك أو أضفه.
+
+## Sync
+sync-folder = ذاكرة USB (المجلد):
+sync-no-drive = لم يُعثر على ذاكرة USB: اكتب مجلدها أعلاه.
+sync-drives = وحدات USB الموجودة: { $list }.
+sync-this-laptop = هذا الحاسوب: { $me }
+sync-send = إرسال
+sync-unsent = { $count ->
+    [one] تغيير واحد لم يصل إلى الفريق بعد
+    [two] تغييران لم يصلا إلى الفريق بعد
+    [few] { $count } تغييرات لم تصل إلى الفريق بعد
+    [many] { $count } تغييرًا لم تصل إلى الفريق بعد
+   *[other] { $count } تغيير لم تصل إلى الفريق بعد
+}
+sync-send-how = F9: كتابة حزمة على الذاكرة.
+sync-receive = استلام: { $count ->
+    [one] حزمة واحدة
+    [two] حزمتان
+    [few] { $count } حزم
+    [many] { $count } حزمة
+   *[other] { $count } حزمة
+} على الذاكرة
+sync-none-found = لا توجد حزمة على هذه الذاكرة (تنتهي أسماء الحزم بـ .bundle).
+sync-scan-how = اكتب مجلد الذاكرة واضغط Enter، أو اختر ذاكرة بـ F9.
+sync-bundle-ok = التغييرات: { $changes }، تم التحقق
+sync-handoff-ok = ملف تسليم: { $referrals } من الإحالات لهذه الجهة، تم التحقق
+sync-progress = { $label }: التغيير { $done } من { $total }
+sync-menu-title = المزامنة
+menu-sync-export = كتابة حزمة في { $folder }
+menu-sync-import-all = { $count ->
+    [one] استيراد الحزمة
+    [two] استيراد الحزمتين
+   *[other] استيراد كل الحزم ({ $count })
+}
+menu-sync-use = استخدام الذاكرة { $drive }
+menu-sync-look-again = فحص الذاكرة مجددًا
+sync-no-folder = اختر الذاكرة أولًا (اكتب مجلدها، أو F9).
+sync-no-identity = لا تملك هذه النافذة مفتاح جهاز لقراءة الحزم أو كتابتها: أعد تشغيل دليل.
+sync-exporting = جارٍ كتابة الحزمة
+sync-exported = كُتب { $changes } من التغييرات في { $file }.
+sync-importing = جارٍ الاستيراد
+sync-checking-file = جارٍ التحقق من الحزمة { $n } من { $count }
+sync-importing-file = جارٍ استيراد الحزمة { $n } من { $count }
+sync-imported = { $file }: جديدة { $new }، معروفة سابقًا { $known }، تعارضات مفتوحة { $conflicts }.
+sync-refused = رُفضت ولم يُستخدم منها شيء: { $list }
+help-sync-title = المزامنة (F6)
+help-sync = نقل البيانات إلى حواسيب أخرى عبر ذاكرة USB. اختر الذاكرة (أو اكتب مجلدها)؛ F9 يكتب حزمة عليها أو يستورد الحزم الموجودة فيها. يُتحقق من كل حزمة كاملةً أولًا: الحزمة التالفة، أو الآتية من حاسوب غير موثوق، تُرفض ولا تغيّر شيئًا.
+
+## Teams (Sync screen, Queue)
+role-outreach = عامل ميداني
+role-coordinator = منسق
+role-partner = نقطة اتصال شريك
+refusal-beyond-role = خارج صلاحيات دوره
+refusal-revoked = بعد إبطاله
+team-role = { $role } لدى { $org }
+team-role-revoked = مُبطَل: لم تعد تغييراته تُحتسب
+team-role-none = غير معتمد
+team-line = الفريق { $team }: هذا الحاسوب { $role }؛ { $devices ->
+    [one] جهاز واحد
+    [two] جهازان
+    [few] { $devices } أجهزة
+    [many] { $devices } جهازًا
+   *[other] { $devices } جهاز
+}
+team-none = خارج أي فريق: تذهب الحزم إلى الحواسيب الموثوقة واحدًا واحدًا.
+queue-team = الفريق: شهادات منتهية { $expired }، تغييرات محفوظة دون أثر { $ineffective } (شاشة المزامنة)
+queue-team-expired-row = { $code } { $name } ({ $role }): انتهت الشهادة في { $date }، جدّدها
+queue-team-no-effect-row = { $code } التغيير { $seq }: تغيير على { $record } من { $author }، { $reason }
+team-working = جارٍ العمل
+menu-team-request = كتابة طلب انضمام إلى فريق في { $folder }
+menu-team-join = الانضمام إلى الفريق { $team } (شهادة هذا الحاسوب على الذاكرة)
+menu-team-approve = الموافقة على طلب { $code } { $name }
+menu-team-revoke = إبطال حاسوب من الفريق
+menu-team-handoff = كتابة ملف تسليم لـ { $org } في { $folder }
+team-revoke-title = أي حاسوب تريد إبطاله؟
+team-revoke-confirm = إبطال { $code } ({ $name })؟ تغييراته بعد الرقم { $after } لن يكون لها أثر، هنا وعلى كل حاسوب يصله ذلك. لا يمكن التراجع عن ذلك.
+team-join-confirm = الانضمام إلى الفريق { $team } بصفة { $role }؟ قارن مفتاح الفريق { $key } مع المنسق أولًا.
+approve-title = الموافقة على { $code } { $name }
+approve-intro = قارن البصمة { $fingerprint } مع صاحب الحاسوب أولًا. صالحة حتى: تاريخ بصيغة YYYY-MM-DD، أو فارغ دون نهاية. تُكتب الشهادة على الذاكرة.
+approve-role = الدور
+approve-org = المنظمة
+approve-sensitive = يمكنه قراءة حالات العنف القائم على النوع الاجتماعي (GBV) وحماية الطفل
+approve-expires = صالحة حتى
+problem-approve-role = اختر دورًا.
+problem-approve-org = اذكر منظمة الحاسوب (منظمة الشريك يجب أن تكون من منظمات دليل الخدمات).
+problem-approve-date = تاريخ بصيغة YYYY-MM-DD، ليس في الماضي.
+team-request-written = كُتب الطلب { $file } على الذاكرة: أوصله إلى المنسق.
+team-approved = اعتُمد { $code } بصفة { $role }: الملف { $file } على الذاكرة؛ أوصله إلى ذلك الحاسوب.
+team-joined = انضم هذا الحاسوب إلى الفريق { $team }.
+team-revoked = أُبطل { $code } بعد تغييره { $after }: يخرج الإبطال مع الحزم التالية.
+handoff-written = كُتب ملف تسليم لـ { $org }: { $referrals } من الإحالات.
+sync-imported-handoff = { $file }: ملف تسليم فيه { $referrals } من الإحالات لهذه الجهة.
+sync-imported-no-effect = محفوظة دون أثر: { $beyond } خارج صلاحيات دور حاسوبها، { $revoked } بعد إبطال (انظر المهام).
+sync-exported-sensitive = وكذلك { $file }، مع حالات العنف القائم على النوع الاجتماعي (GBV) وحماية الطفل، للحواسيب المعتمدة لها.
+menu-team-renew = تجديد شهادة { $code } { $name } (طلبه على الذاكرة)
+team-role-expired = { $role } (انتهت الشهادة في { $date }: اطلب من المنسق تجديدها)
+
+## Referral slip (printed for agencies that do not use Daleel)
+slip-title = استمارة الإحالة بين الجهات
+slip-case-code = رمز الحالة (اذكروه في ردّكم)
+slip-referral-id = رقم الإحالة
+slip-priority = الأولوية
+slip-date = تاريخ الإحالة
+slip-referring = الجهة المُحيلة
+slip-receiving = الجهة المستقبِلة
+slip-agency = الجهة
+slip-referred-by = أحالها
+slip-service = الخدمة المطلوبة
+slip-service-phone = هاتف الخدمة
+slip-focal-point = نقطة الاتصال
+slip-client = المستفيد
+slip-name = اسم ربّ الأسرة
+slip-phone = الهاتف
+slip-location = الموقع
+slip-members = أفراد الأسرة
+slip-vulnerabilities = أوجه الضعف
+slip-details = البيانات
+slip-none-chosen = لم يُختر أي بيان للمشاركة: رمز الحالة هو المرجع.
+slip-no-consent = لم توافق الأسرة على مشاركة بياناتها: رمز الحالة هو المرجع.
+slip-request = الطلب
+slip-sector = القطاع
+slip-need = الاحتياج
+slip-reason = سبب الإحالة
+slip-consent = الموافقة
+slip-consent-text = وافق المستفيد في { $date } على إحالته، و{ $share }.
+slip-consent-share = على مشاركة البيانات أعلاه مع الجهة المستقبِلة
+slip-consent-no-share = لم يوافق على مشاركة البيانات الشخصية
+slip-consent-none = لم تُسجَّل أي موافقة.
+slip-feedback = ردّ الجهة المستقبِلة
+slip-feedback-how = يُرجى تعبئة هذا الجزء وإعادته إلى الجهة المُحيلة، مع ذكر رمز الحالة { $code }.
+slip-feedback-decision = مقبولة أو مرفوضة (ولماذا)
+slip-feedback-date = التاريخ
+slip-feedback-outcome = نتيجة الخدمة
+slip-feedback-by = الاسم والجهة
+slip-feedback-signature = التوقيع
+menu-slip = طباعة استمارة إحالة
+slip-written = كُتبت استمارة الإحالة { $file }: افتحها في متصفح لطباعتها.
+help-language = اللغة: { $language }. F9 للتبديل بين الإنجليزية والعربية والكردية.
+help-display = الخط العربي: { $mode }. F9 يبدّل الوضع: أبقِ الوضع الذي يُقرأ فيه النموذج أدناه من اليمين إلى اليسار بحروف متصلة.
+help-sample = نموذج:
+display-shaped = يصله ويرتّبه دليل (للطرفيات التي تعرض العربية بحروف منفصلة أو معكوسة)
+display-terminal = تتولّاه الطرفية (للطرفيات التي تصل الحروف العربية وترتّبها بنفسها)
+menu-language = اللغة: { $language }
+menu-display-shaped = الخط العربي: يصله ويرتّبه دليل
+menu-display-terminal = الخط العربي: تتولّاه الطرفية
+language-set = أصبحت الشاشات الآن باللغة { $language }.

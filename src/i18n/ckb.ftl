@@ -1,0 +1,584 @@
+# Daleel's Central Kurdish (Sorani) messages (Project Fluent syntax). Every word the screens show comes
+# from here. Translated from en.ftl; keep the same ids, in the same order.
+
+## The frame
+app-name = دەلیل
+status-overdue = { $count } دواکەوتوو
+status-sample = داتای نموونە
+status-demo = داتای نمایشی
+status-no-worker = کارمەند هەڵنەبژێردراوە (F8)
+too-small = دەلیل پێویستی بە لانیکەم { $width }x{ $height } هەیە (ئێستا { $now_width }x{ $now_height }). پەنجەرەکە گەورەتر بکە.
+
+## Keys (footer and help)
+key-help = یارمەتی
+key-intake = تۆمار
+key-services = خزمەتگوزاری
+key-referrals = ڕەوانەکردن
+key-queue = ڕیزی کار
+key-sync = هاوکاتکردن
+key-worker = کارمەند
+key-menu = کردارەکان
+key-quit = دەرچوون
+key-next-field = خانەی دواتر
+key-prev-field = خانەی پێشوو
+key-save = پاشەکەوت
+key-next-step = هەنگاوی دواتر
+key-prev-step = هەنگاوی پێشوو
+key-toggle = نیشانە / گۆڕین
+key-add = زیادکردن
+key-remove = لابردن
+key-back = گەڕانەوە
+key-up = سەرەوە
+key-down = خوارەوە
+key-left = چەپ
+key-right = ڕاست
+key-page-up = لاپەڕەی پێشوو
+key-page-down = لاپەڕەی دواتر
+key-home = یەکەم
+key-end = کۆتایی
+key-open = کردنەوە
+key-search = گەڕان
+key-new = نوێ
+
+## Forms
+form-choose = (هەڵبژێرە)
+form-picker-title = بنووسە بۆ پاڵاوتن، Enter هەڵدەبژێرێت
+form-picker-none = هیچ شتێک ناگونجێت
+filter-all = هەموو
+field-cut = دەقەکە بۆ ئەم خانەیە زۆر درێژ بوو و لە سنووری خۆیدا بڕدرا.
+prompt-keys = Tab دواتر · Ctrl+S پاشەکەوت · Esc وازهێنان
+confirm-title = دڵنیایت؟
+confirm-keys = Enter: بەڵێ · Esc: نەخێر، بگەڕێوە
+notice-keys = Enter: باشە
+answer-yes = بەڵێ
+answer-no = نەخێر
+saved = پاشەکەوت کرا.
+
+## Tabs
+tab-help = یارمەتی
+tab-intake = تۆمار
+tab-services = خزمەتگوزاری
+tab-referrals = ڕەوانەکردن
+tab-queue = ڕیزی کار
+tab-sync = هاوکاتکردن
+
+## Values
+sex-female = مێ
+sex-male = نێر
+displacement-idp-in-camp = ئاوارەی ناو کەمپ
+displacement-idp-out-of-camp = ئاوارەی دەرەوەی کەمپ
+displacement-returnee = گەڕاوە
+displacement-host-community = کۆمەڵگەی خانەخوێ
+displacement-refugee = پەنابەر
+sector-protection = پاراستن
+sector-child-protection = پاراستنی منداڵ
+sector-gbv = GBV
+sector-hlp = نیشتەجێبوون، زەوی، موڵک
+sector-civil-documentation = بەڵگەنامەی مەدەنی
+sector-health = تەندروستی
+sector-mhpss = MHPSS
+sector-shelter-nfi = پەناگە / NFI
+sector-wash = WASH
+sector-food-security = ئاسایشی خۆراک
+sector-livelihoods = بژێوی
+sector-education = پەروەردە
+sector-cash = هاوکاریی پارەیی
+sector-camp-coordination = هەماهەنگیی کەمپ
+sector-other = هیتر
+priority-emergency = زۆر بەپەلە
+priority-urgent = بەپەلە
+priority-normal = ئاسایی
+need-status-open = کراوە
+need-status-referred = ڕەوانەکراو
+need-status-met = دابینکراو
+need-status-closed-unmet = داخراو، دابیننەکراو
+referral-status-draft = ڕەشنووس
+referral-status-sent = نێردراو
+referral-status-accepted = وەرگیراو
+referral-status-rejected = ڕەتکراوە
+referral-status-completed = تەواوکراو
+referral-status-closed = داخراو
+referral-status-cancelled = هەڵوەشاوە
+closure-services-received = خزمەتگوزاری وەرگیرا
+closure-moved-away = شوێنی گۆڕی
+closure-unreachable = چیتر پەیوەندی پێوە ناکرێت
+closure-duplicate = دووبارەی کەیسێکی ترە
+closure-other = هیتر
+not-successful-client-refused = سوودمەند ڕەتی کردەوە
+not-successful-lack-of-capacity = نەبوونی توانا
+not-successful-no-longer-needed = خزمەتگوزارییەکە چیتر پێویست نییە
+not-successful-client-unreachable = نەتوانرا پەیوەندی بە سوودمەندەوە بکرێت
+not-successful-organization-unreachable = نەتوانرا پەیوەندی بە ڕێکخراوەکەوە بکرێت
+not-successful-other = هیتر (بڵێ چی)
+disclosed-head-name = ناوی سەرۆکی خێزان
+disclosed-phone = ژمارەی تەلەفۆن
+disclosed-location = شوێن و گوند
+disclosed-members = ئەندامانی خێزان
+disclosed-vulnerabilities = لاوازییەکان
+disclosed-need-description = چی پێویستە
+wg-not-asked = (نەپرسراوە)
+wg-no-difficulty = هیچ زەحمەتییەک نییە
+wg-some = هەندێک زەحمەتی
+wg-a-lot = زەحمەتیی زۆر
+wg-cannot-do = هەرگیز ناتوانێت
+wg-seeing = بینین
+wg-hearing = بیستن
+wg-walking = ڕۆیشتن
+wg-remembering = بیرهاتنەوە
+wg-self-care = خۆچاودێری
+wg-communicating = پەیوەندیکردن
+doc-national-id = نییە: کارتی نیشتمانی
+doc-civil-status-id = نییە: ناسنامەی باری شارستانی
+doc-birth-certificate = نییە: بڕوانامەی لەدایکبوون
+doc-nationality-certificate = نییە: ڕەگەزنامە
+vuln-female-headed = سەرپەرشتیاری ئافرەت
+vuln-older-person-alone = بەتەمەنی تەنیا
+vuln-separated-child = منداڵی دابڕاو
+vuln-chronic-illness = نەخۆشیی درێژخایەن
+vuln-pregnant-or-lactating = دووگیان / شیردەر
+vuln-missing-documents = بەڵگەنامەی نییە
+vuln-disability = کەمئەندامی
+span-hours = { $count ->
+    [one] 1 کاتژمێر
+   *[other] { $count } کاتژمێر
+}
+span-days = { $count ->
+    [one] 1 ڕۆژ
+   *[other] { $count } ڕۆژ
+}
+late = { $span } دواکەوتووە
+due-on = وادە { $date }
+
+## Intake
+lookup-label = دۆزینەوەی خێزان (ناو، کۆدی کەیس یان تەلەفۆن):
+lookup-loading = خێزانەکان باردەکرێن…
+lookup-hint = { $count } خێزان. بنووسە بۆ گەڕان؛ Ctrl+N خێزانێکی نوێ تۆمار دەکات.
+lookup-found = { $count ->
+    [one] 1 خێزان دۆزرایەوە. Enter دەیکاتەوە.
+   *[other] { $count } خێزان دۆزرانەوە. Enter هەڵبژێردراوەکە دەکاتەوە.
+}
+case-closed = داخراو
+intake-new-title = خێزانی نوێ
+intake-edit-title = خێزانی { $code }
+intake-step = هەنگاوی { $n } لە 3: { $name }
+step-who = کێ و لە کوێ
+step-consent = ڕەزامەندی
+step-needs = پێداویستییەکان
+intake-unsaved = هێشتا پاشەکەوت نەکراوە
+intake-box-head = سەرۆکی خێزان
+intake-box-location = شوێن
+intake-box-vulnerabilities = لاوازییەکان (Space نیشانە دەکات)
+intake-name = ناو
+intake-latin = بە لاتینی
+intake-sex = ڕەگەز
+intake-born = لەدایکبوون (ساڵ)
+intake-phone = تەلەفۆن
+intake-governorate = پارێزگا
+intake-district = قەزا
+intake-district-none = (نەزانراو)
+intake-village = گوند
+intake-displacement = بار
+intake-returned-on = بەرواری گەڕانەوە
+intake-female-headed = سەرپەرشتیاری ئافرەت
+intake-members = ئەندامان ({ $count })
+intake-members-keys = Ins زیادکردن · Enter دەستکاری · Del لابردن
+intake-members-none = هێشتا هیچ ئەندامێکی تر نییە.
+intake-duplicates = لەوانەیە پێشتر تۆمار کرابێت ({ $count }): { $list }. F9 بۆ کردنەوە.
+member-relationship = پەیوەندی خزمایەتی
+member-add-title = زیادکردنی ئەندام
+member-edit-title = دەستکاریی ئەندام
+consent-intro = هەر پرسیارێک بە زمانێکی سادە بپرسە و ئەو وەڵامە تۆمار بکە کە خێزانەکە دەیداتەوە.
+consent-services-question = دەتوانین ڕەوانەی ئەو ڕێکخراوانەت بکەین کە دەتوانن یارمەتیت بدەن لە پێداویستییەکانتدا؟
+consent-disclosure-question = دەتوانین ناو و تەلەفۆن و پێداویستییەکانت لەگەڵ ئەو ڕێکخراوەدا هاوبەش بکەین کە ڕەوانەت دەکەین بۆی؟
+consent-follow-up-question = دەتوانین دووبارە پەیوەندیت پێوە بکەینەوە بۆ ئەوەی بپرسین ڕەوانەکردنەکە چۆن بوو؟
+consent-services = ڕەوانەکردن بۆ خزمەتگوزاری
+consent-disclosure = هاوبەشکردنی زانیاری
+consent-follow-up = پەیوەندیی بەدواداچوون
+consent-recorded = ڕەزامەندی تۆمار کرا لەلایەن { $by } لە { $at }.
+needs-intro = Ins پێداویستییەک زیاد دەکات. Enter لەسەر پێداویستییەکی پاشەکەوتکراو: ڕەوانەی خزمەتگوزارییەکی بکە، دەستکاری بکە، یان وەک دابینکراو نیشانی بکە.
+needs-none = هێشتا هیچ پێداویستییەک تۆمار نەکراوە.
+needs-referrals = { $count ->
+    [one] 1 ڕەوانەکردن
+   *[other] { $count } ڕەوانەکردن
+}
+need-unsaved = پاشەکەوت نەکراوە
+col-sector = کەرت
+col-priority = گرنگی
+col-status = بار
+col-need = پێداویستی
+col-due = وادە
+col-case = کەیس
+col-to = بۆ
+col-late = دواکەوتن
+need-add-title = زیادکردنی پێداویستی
+need-edit-title = دەستکاریی پێداویستی
+need-sector = کەرت
+need-priority = گرنگی
+need-description = چی پێویستە
+need-member = بۆ کێ
+need-whole-household = هەموو خێزانەکە
+save-problems = { $count ->
+    [one] 1 شت هەیە پێش پاشەکەوتکردن چاک بکرێت: سەیری ئەو خانەیە بکە کە ! ی لەسەرە
+   *[other] { $count } شت هەیە پێش پاشەکەوتکردن چاک بکرێن: سەیری ئەو خانانە بکە کە ! یان لەسەرە
+}
+saved-title = پاشەکەوت کرا
+saved-household = پاشەکەوت کرا: { $code }
+saved-write-down = ئەم کۆدی کەیسە لەسەر کارتی خێزانەکە بنووسە.
+saved-next = لە هەنگاوی 3 (پێداویستییەکان)، Enter لەسەر پێداویستییەک ڕەوانەی خزمەتگوزارییەکی دەکات.
+problem-year-number = ساڵی لەدایکبوون وەک ژمارە بنووسە، وەک 1984.
+problem-choose-displacement = باری ئاوارەیی خێزانەکە هەڵبژێرە.
+problem-date-format = بەروار بە شێوەی ساڵ-مانگ-ڕۆژ بنووسە، وەک 2018-03-14.
+problem-consent-answer = ئەم پرسیارە بپرسە و وەڵامەکە تۆمار بکە (بەڵێ یان نەخێر).
+problem-member = ئەندامی { $n }: { $message }
+problem-need = پێداویستیی { $n }: { $message }
+problem-name = ناوەکە وەک ئەوەی کەسەکە دەیڵێت بنووسە.
+problem-choose-sector = کەرتەکە هەڵبژێرە.
+problem-need-description = بە چەند وشەیەک بڵێ چی پێویستە.
+problem-reason = بە چەند وشەیەک بڵێ بۆچی.
+problem-note = تێبینییەکە بنووسە.
+problem-no-move = ڕەوانەکردن ناتوانێت ئەم گۆڕانکارییە بکات.
+problem-close-reason = هەڵبژێرە بۆچی کەیسەکە دادەخرێت.
+problem-duplicate-of = کۆدی کەیسی ئەو خێزانە بنووسە کە دەمێنێتەوە (دەبێت هەبێت).
+close-title = داخستنی ئەم کەیسە
+close-intro = کەیسی داخراو لە تۆمارەکاندا دەمێنێتەوە. بۆ دووبارە، کۆدی کەیسی ئەو خێزانە بدە کە دەمێنێتەوە.
+close-reason = بۆچی
+close-duplicate-of = دووبارەی کەیس
+case-closed-saved = کەیسەکە داخرا.
+close-save-first = سەرەتا گۆڕانکارییەکانت پاشەکەوت بکە یان بیانگەڕێنەوە (Ctrl+S)، پاشان کەیسەکە دابخە.
+need-saved-not-removed = پێداویستیی پاشەکەوتکراو لاناچێت: بیکەرەوە (Enter) بۆ ئەوەی وەک دابینکراو یان داخراو نیشانی بکەیت.
+prompt-esc-again = لەم فۆرمەدا شتت نووسیوە: دووبارە Esc دابگرە بۆ داخستنی بەبێ پاشەکەوتکردن، یان Ctrl+S بۆ پاشەکەوتکردن.
+refer-save-first = سەرەتا خێزانەکە پاشەکەوت بکە (Ctrl+S)، پاشان پێداویستییەکانی ڕەوانە بکە.
+refer-no-consent = ئەم خێزانە ڕەزامەندیی نەداوە بۆ ڕەوانەکردن: سەرەتا ڕەزامەندییەکەی تۆمار بکە (هەنگاوی 2).
+worker-needed = سەرەتا هەڵبژێرە کێ کار دەکات (F8).
+
+## Services
+services-search = گەڕان
+services-sector = کەرت
+services-area = ناوچە
+services-count = { $count ->
+    [one] 1 خزمەتگوزاری
+   *[other] { $count } خزمەتگوزاری
+}
+services-none = هیچ خزمەتگوزارییەک ناگونجێت. گەڕان یان پاڵاوتنەکان پاک بکەرەوە.
+services-referring = ڕەوانەکردنی { $code } (Enter لەسەر خزمەتگوزارییەک، Esc ڕایدەگرێت): { $need }
+services-sample-note = داتای نموونە: خزمەتگوزاری یان پەیوەندیی ڕاستەقینە نییە.
+service-inactive = ناچالاک
+service-inactive-note = ئەم خزمەتگوزارییە ئێستا چالاک نییە.
+detail-who = کێ
+detail-where = لە کوێ
+detail-hours = کاتەکان
+detail-phone = تەلەفۆن
+detail-refer = ڕەوانەکردن
+detail-next = پاشان
+detail-documents = بەڵگەنامەکان
+detail-languages = زمانەکان
+detail-fees = کرێ
+detail-free = بێبەرامبەر
+detail-areas = ناوچەکان
+detail-focal = کەسی پەیوەندی
+draft-title = ڕەوانەکردن بۆ { $service }
+draft-intro = تەنها ئەوە نیشانە بکە کە خێزانەکە ڕازی بووە هاوبەشی بکات. Ctrl+S پاشەکەوت دەکات.
+draft-intro-no-disclosure = خێزانەکە ڕازی نەبووە زانیارییەکانی هاوبەش بکات: هیچ زانیارییەکی کەسی ئاشکرا ناکرێت. Ctrl+S پاشەکەوت دەکات.
+draft-reason = هۆکار
+draft-follow-up = بەدواداچوون لە
+draft-send = کاتێک پاشەکەوت کرا
+draft-send-now = ئێستا بنێرە
+draft-keep = وەک ڕەشنووس بیهێڵەوە
+referral-sent = ڕەوانەکردن نێردرا بۆ { $org }.
+referral-drafted = ڕەوانەکردن وەک ڕەشنووس پاشەکەوت کرا.
+referral-kept-draft = وەک ڕەشنووس پاشەکەوت کرا، نەنێردرا: { $error }
+
+## Referrals
+referrals-status = بار
+referrals-org = بۆ
+referrals-priority = گرنگی
+referrals-overdue = دواکەوتوو
+referrals-shown = { $count } پیشاندراوە
+referrals-none = هیچ ڕەوانەکردنێک لەگەڵ ئەم پاڵاوتنانەدا ناگونجێت.
+history-created = دروستکرا (ڕەشنووس)
+history-note = تێبینی
+outcome-successful = سەرکەوتوو
+outcome-not-successful = سەرنەکەوتوو
+follow-up-by = بەدواداچوون تا { $date }.
+answer-due = وادەی وەڵام { $date }.
+follow-up-was = بەدواداچوون { $date } بوو
+referral-actions-hint = Enter: کردارەکان
+move-title = نیشانکردن وەک { $status }
+move-intro-rejected = بڵێ بۆچی ڕێکخراوەکە نەیتوانی ئەم ڕەوانەکردنە وەربگرێت.
+move-intro-completed = تۆمار بکە چۆن کۆتایی هات. «هیتر» پێویستی بە نووسینی هۆکارەکەیە.
+move-intro-closed = داخستنی ڕەوانەکردنێکی وەرگیراو کە تەواو نەکراوە پێویستی بە هۆکارە.
+move-outcome = ئەنجام
+move-reason = هۆکار
+move-note = تێبینی
+note-title = زیادکردنی تێبینیی بەدواداچوون
+follow-up-title = بەرواری بەدواداچوون
+follow-up-intro = بەرواری پشکنینی ئەم ڕەوانەکردنە (ساڵ-مانگ-ڕۆژ)؛ بەتاڵ بەروارەکە دەسڕێتەوە.
+moved = باری ڕەوانەکردنەکە ئێستا: { $status }.
+
+## Queue
+queue-awaiting = چاوەڕێی وەڵام: { $count } ({ $overdue } دواکەوتوو)
+queue-past-follow-up = وەرگیراو، بەرواری بەدواداچوون تێپەڕیوە: { $count }
+queue-rejected = ڕەتکراوە، خزمەتگوزارییەکی تری پێویستە: { $count }
+queue-unreferred = پێداویستیی بێ ڕەوانەکردن: زۆر بەپەلە { $emergency }، بەپەلە { $urgent }، ئاسایی { $normal }
+queue-duplicates = خێزانی بە ئەگەری زۆر دووبارە: { $count }
+queue-due-erasure = کاتی سڕینەوەیانە (زیاتر لە { $months } مانگ لەمەوبەر داخراون): { $count }
+queue-due-erasure-row = { $code } داخرا { $date }
+queue-awaiting-short = چاوەڕێی وەڵام
+queue-overdue-paren = ({ $count } دواکەوتوو)
+queue-past-follow-up-short = بەدواداچوون تێپەڕیوە
+queue-rejected-short = ڕەتکراوە
+queue-unreferred-short = پێداویستیی بێ ڕەوانەکردن:
+queue-unreferred-counts = زۆر بەپەلە { $emergency }، بەپەلە { $urgent }، ئاسایی { $normal }
+queue-duplicates-short = دووبارەکان
+queue-conflicts = ناکۆکییەکان: { $count } (دوو لاپتۆپ یەک شتیان گۆڕیوە؛ * پیشان دەدرێت؛ Enter چارەسەری دەکات)
+queue-conflicts-short = ناکۆکییەکان
+conflict-keep = هێشتنەوەی «{ $value }» ({ $who }، { $when })
+conflict-type = بەهایەکی نوێ بنووسە…
+conflict-type-intro = ئەو بەهایەی لێرە دەینووسیت، لە هاوکاتکردنی داهاتوودا جێی هەموو بەها پیشاندراوەکان دەگرێتەوە لەسەر هەموو لاپتۆپەکان.
+conflict-value = بەهای نوێ
+conflict-resolved = چارەسەر کرا: بەها هێڵراوەکە لە هاوکاتکردنی داهاتوودا دەچێت بۆ لاپتۆپەکانی تر.
+chart-by-sector = ڕەوانەکردنی کراوە بەپێی کەرت
+chart-by-org = بەپێی ڕێکخراو
+chart-by-governorate = بەپێی پارێزگا
+chart-weekly = نێردراو لە هەفتەیەکدا، 12 هەفتە
+chart-empty = هێشتا هیچ
+
+## Menus
+menu-title = کردارەکان
+menu-help = یارمەتی
+menu-new-household = خێزانی نوێ
+menu-open-household = کردنەوەی { $code }
+menu-save = پاشەکەوت (Ctrl+S)
+menu-add-member = زیادکردنی ئەندام
+menu-add-need = زیادکردنی پێداویستی
+menu-edit-need = دەستکاریی ئەم پێداویستییە
+menu-refer = ڕەوانەکردنی ئەم پێداویستییە بۆ خزمەتگوزارییەک
+menu-need-met = نیشانکردنی ئەم پێداویستییە وەک دابینکراو
+menu-need-unmet = داخستنی ئەم پێداویستییە، دابیننەکراو
+menu-close-case = داخستنی ئەم کەیسە
+menu-open-duplicate = کردنەوەی { $code } (لەوانەیە دووبارە بێت)
+menu-leave = جێهێشتنی ئەم خێزانە
+menu-refer-here = ڕەوانەکردن بۆ ئەم خزمەتگوزارییە
+menu-cancel-referring = ڕاگرتنی ڕەوانەکردن
+menu-move-sent = ناردن
+menu-move-accepted = وەرگیرا لەلایەن ڕێکخراوەکەوە
+menu-move-rejected = ڕەتکرایەوە لەلایەن ڕێکخراوەکەوە…
+menu-move-completed = تەواو بوو…
+menu-move-closed = داخستن…
+menu-move-cancelled = هەڵوەشاندنەوە…
+menu-note = زیادکردنی تێبینیی بەدواداچوون…
+menu-follow-up = دانانی بەرواری بەدواداچوون…
+menu-open-case = کردنەوەی خێزانەکە
+worker-switch-encrypted = کار دەکەیت وەک ئەو کەسەی دەلیلی کردەوە: کارمەندێکی تر دەبێت دەربچێت (F10) و خۆی بیکاتەوە.
+workers-title = کارمەندان: { $list }
+menu-add-worker = زیادکردنی کارمەند (بە وشەی نهێنیی خۆی)…
+menu-worker-passphrase = گۆڕینی وشەی نهێنیی کارمەندێک…
+menu-remove-worker = لابردنی کارمەندێک…
+add-worker-title = زیادکردنی کارمەند
+add-worker-intro = بە ناوی خۆی و ئەم وشە نهێنییە دەلیل لەسەر ئەم لاپتۆپە دەکاتەوە. وشەی نهێنیی لەبیرچوو ناگەڕێتەوە.
+worker-passphrase-title = گۆڕینی وشەی نهێنی
+remove-worker-title = لابردنی کارمەند
+remove-worker-intro = وشە نهێنییەکەی چیتر دەلیل لێرە ناکاتەوە؛ گۆڕانکارییەکانی بە ناوی خۆیەوە دەمێننەوە.
+worker-name = ناو
+worker-passphrase = وشەی نهێنی
+worker-again = دووبارە
+problem-worker-name = ناوی کارمەندەکە بنووسە.
+problem-passphrase-short = لانیکەم 8 پیت.
+problem-passphrase-differs = دوو وشە نهێنییەکە جیاوازن.
+workers-setting = وشەی نهێنی دادەنرێت…
+worker-added = { $name } ئێستا دەتوانێت بە وشەی نهێنیی خۆی دەلیل لێرە بکاتەوە.
+worker-passphrase-set = وشەی نهێنیی { $name } گۆڕدرا.
+worker-removed = { $name } چیتر ناتوانێت دەلیل لێرە بکاتەوە.
+lock-title = دوای ماوەیەک بێ داگرتنی هیچ کلیلێک قفڵ کرا
+lock-who = { $worker }: وشەی نهێنییەکەت بنووسە و Enter دابگرە. ئەوەی دەتنووسی دەمێنێتەوە.
+lock-passphrase = وشەی نهێنی:
+lock-checking = پشکنین…
+lock-hint = تا وشەی نهێنی نەنووسرێت هیچ پیشان نادرێت.
+lock-wrong = ئەو وشە نهێنییە نایکاتەوە: دووبارە هەوڵ بدەرەوە.
+menu-audit = کێ ئەم خێزانەی کردەوە یان گۆڕی
+menu-erase = سڕینەوەی ئەم خێزانە (بە داواکاری)…
+erase-confirm = { $code } بسڕدرێتەوە؟ ناو، تەلەفۆن، گوند، زانیاریی ئەندامان و تێبینییەکان لەم لاپتۆپە و لە هەر لاپتۆپێک کە بەستەکانی داهاتوو پێی دەگەن لادەبرێن. ژمارەکان دەمێننەوە. ئەمە ناگەڕێتەوە.
+erased = { $code } سڕایەوە. بەستەیەک بنێرە تا لاپتۆپەکانی تریش بیسڕنەوە.
+audit-title = تۆماری چاودێری: { $count ->
+    [one] 1 تۆمار
+   *[other] { $count } تۆمار
+}، نوێترین لە سەرەوە
+audit-view = کرایەوە
+audit-change = گۆڕدرا
+audit-bundle = لە بەستەیەکدا نێردرا
+audit-import = هاوردە کرا
+audit-export = هەناردە کرا
+audit-backup = یەدەگ گیرا
+audit-erase = سڕایەوە
+confirm-quit-unsaved = ئەو خێزانەی تۆماری دەکەیت پاشەکەوت نەکراوە. دەرچیت و لەدەستی بدەیت؟
+confirm-quit-typed = ئەوەی لەم فۆرمەدا نووسیوتە پاشەکەوت نەکراوە. دەرچیت و لەدەستی بدەیت؟
+confirm-discard = ئەم خێزانە جێدەهێڵیت بەبێ پاشەکەوتکردنی گۆڕانکارییەکانت؟
+
+## Worker
+worker-title = کێ کار دەکات؟
+worker-intro = ناوت لەسەر هەر گۆڕانکارییەک کە دەیکەیت تۆمار دەکرێت.
+worker-new = ناوی نوێ
+worker-keys = ↑↓ هەڵبژاردن · Enter دیاریکردن · Tab ناوی نوێ بنووسە · Esc وازهێنان
+worker-keys-first = ناوت بنووسە و Enter دابگرە.
+worker-empty = سەرەتا ناوێک بنووسە.
+worker-set = ئێستا کار دەکات: { $name }
+
+## Errors
+error-load = نەتوانرا لیستەکان باربکرێن: { $error }
+error-save = پاشەکەوت نەکرا: { $error }
+error-household-gone = ئەو خێزانە لەم بنکەدراوەیەدا نییە.
+error-need-gone = ئەو پێداویستییە چیتر لەم بنکەدراوەیەدا نییە.
+error-service-gone = ئەو خزمەتگوزارییە چیتر لە ڕێبەرەکەدا نییە.
+
+## Help
+help-title = دەلیل: کلیل و شاشەکان. ↑↓ PgUp PgDn بۆ هاتوچۆ، Esc دەگەڕێتەوە.
+help-keys-everywhere = لە هەموو شوێنێک
+help-keys-forms = لە فۆرمدا
+help-keys-lists = لە لیستدا
+help-arabic-layout = بە ڕیزبەندیی تەختەکلیلی عەرەبی: کلیلەکانی F، Ctrl، تیرەکان، Tab، Enter و Esc وەک خۆیان کار دەکەن؛ ? و ؟ وەک یەکن، / و ظ وەک یەکن؛ ژمارە عەرەبی-هیندییەکان وەک ژمارە هەژمار دەکرێن. لە لیستی کردارەکان (F9)، ژمارەکان بڕگەیەک هەڵدەبژێرن.
+help-intake-title = تۆمار (F2)
+help-intake = خێزانێک بدۆزەرەوە بە ناو (هەر ڕێنووسێک، عەرەبی یان لاتینی)، کۆدی کەیس یان تەلەفۆن، یان خێزانێکی نوێ تۆمار بکە (Ctrl+N) لە سێ هەنگاودا: کێ و لە کوێ، ڕەزامەندی، پێداویستییەکان. دووبارە ئەگەرییەکان لە کاتی نووسیندا پیشان دەدرێن. Ctrl+S هەموو شتێک دەپشکنێت، دەتباتە سەر یەکەم کێشە، و پاشەکەوت دەکات؛ کۆدی کەیس بە گەورەیی پیشان دەدرێت تا بتوانیت بینووسیت.
+help-services-title = خزمەتگوزاری (F3)
+help-services = ڕێبەری خزمەتگوزارییەکان. بنووسە بۆ گەڕان؛ Tab دەچێتە سەر پاڵاوتنی کەرت و ناوچە. لە کاتی ڕەوانەکردنی پێداویستییەکدا، Enter لەسەر خزمەتگوزارییەک ڕەشنووسی ڕەوانەکردنەکە دروست دەکات.
+help-referrals-title = ڕەوانەکردن (F4)
+help-referrals = هەموو ڕەوانەکردنەکان، نزیکترین وادە لە سەرەوە، لەگەڵ پاڵاوتن. Enter ئەو کردارانە دەکاتەوە کە ڕەوانەکردنەکە ئێستا دەتوانێت بیکات: وەرگرتن، ڕەتکردنەوە، تەواوکردن، داخستن، هەڵوەشاندنەوە، تێبینی، بەرواری بەدواداچوون. گۆڕانکارییەک کە ڕێگەپێدراو نییە دەڵێت بۆچی و چی ڕێگەپێدراوە.
+help-queue-title = ڕیزی کار (F5)
+help-queue = بۆ هەماهەنگکاران: ڕەوانەکردنی دواکەوتوو و بێوەڵام، وەرگیراوەکان کە بەرواری بەدواداچوونیان تێپەڕیوە، ڕەتکراوەکان کە خزمەتگوزارییەکی تریان پێویستە، پێداویستیی بێ ڕەوانەکردن، ناکۆکیی نێوان لاپتۆپەکان (Enter بەهایەک دەهێڵێتەوە یان بەهایەکی نووسراو وەردەگرێت)، دووبارە ئەگەرییەکان، و خێزانە داخراوەکان کە کاتی سڕینەوەیانە، لەگەڵ چارت. Enter ڕەوانەکردنەکە یان خێزانەکە دەکاتەوە.
+help-worker-title = کێ کار دەکات (F8)
+help-worker = کارمەندان. لە بنکەدراوەیەکی شفرەکراودا، کارمەند ئەو کەسەیە کە کردوویەتیەوە؛ F8 کارمەندێک بە وشەی نهێنیی خۆی زیاد دەکات، وشەی نهێنی دەگۆڕێت یان کارمەندێک لادەبات. لە بنکەدراوەیەکدا کە پێش شفرەکردن دروستکراوە، ناوی خۆت هەڵبژێرە یان زیادی بکە.
+
+## Sync
+sync-folder = فلاشی USB (فۆڵدەر):
+sync-no-drive = هیچ فلاشێکی USB نەدۆزرایەوە: فۆڵدەرەکەی لە سەرەوە بنووسە.
+sync-drives = فلاشە دۆزراوەکان: { $list }.
+sync-this-laptop = ئەم لاپتۆپە: { $me }
+sync-send = ناردن
+sync-unsent = { $count ->
+    [one] 1 گۆڕانکاری کە تیمەکە هێشتا نایزانێت
+   *[other] { $count } گۆڕانکاری کە تیمەکە هێشتا نایانزانێت
+}
+sync-send-how = F9: نووسینی بەستەیەک بۆ سەر فلاشەکە.
+sync-receive = وەرگرتن: { $count ->
+    [one] 1 بەستە
+   *[other] { $count } بەستە
+} لەسەر فلاشەکە
+sync-none-found = هیچ بەستەیەک لەسەر ئەم فلاشە نییە (بەستەکان بە .bundle کۆتاییان دێت).
+sync-scan-how = فۆڵدەری فلاشەکە بنووسە و Enter دابگرە، یان بە F9 فلاشێک هەڵبژێرە.
+sync-bundle-ok = { $changes } گۆڕانکاری، پشکنراو
+sync-handoff-ok = ڕادەستکردن: { $referrals } ڕەوانەکردن بۆ ئەم دەزگایە، پشکنراو
+sync-progress = { $label }: { $done } لە { $total } گۆڕانکاری
+sync-menu-title = هاوکاتکردن
+menu-sync-export = نووسینی بەستەیەک بۆ { $folder }
+menu-sync-import-all = { $count ->
+    [one] هاوردەکردنی بەستەکە
+   *[other] هاوردەکردنی هەموو { $count } بەستەکە
+}
+menu-sync-use = بەکارهێنانی فلاشی { $drive }
+menu-sync-look-again = دووبارە سەیرکردنەوەی فلاشەکە
+sync-no-folder = سەرەتا فلاشەکە هەڵبژێرە (فۆڵدەرەکەی بنووسە، یان F9).
+sync-no-identity = ئەم پەنجەرەیە کلیلی ئامێری نییە بۆ خوێندنەوە یان نووسینی بەستەکان: دەلیل دووبارە بکەرەوە.
+sync-exporting = نووسینی بەستەکە
+sync-exported = { $changes } گۆڕانکاری نووسرا بۆ { $file }.
+sync-importing = هاوردەکردن
+sync-checking-file = پشکنینی بەستەی { $n } لە { $count }
+sync-importing-file = هاوردەکردنی بەستەی { $n } لە { $count }
+sync-imported = { $file }: { $new } نوێ، { $known } پێشتر زانراو، { $conflicts } ناکۆکیی کراوە.
+sync-refused = ڕەتکرایەوە، هیچی لێ بەکارنەهێنرا: { $list }
+help-sync-title = هاوکاتکردن (F6)
+help-sync = داتا بە فلاشی USB بگوازەرەوە بۆ لاپتۆپەکانی تر. فلاشەکە هەڵبژێرە (یان فۆڵدەرەکەی بنووسە)؛ F9 بەستەیەک لەسەری دەنووسێت یان ئەو بەستانەی لەوێ دۆزراونەتەوە هاوردە دەکات. هەر بەستەیەک سەرەتا بە تەواوی دەپشکنرێت: بەستەی تێکچوو، یان بەستەیەک لە لاپتۆپێکی متمانەپێنەکراو، ڕەت دەکرێتەوە و هیچ ناگۆڕێت.
+
+## Teams (Sync screen, Queue)
+role-outreach = کارمەندی مەیدانی
+role-coordinator = هەماهەنگکار
+role-partner = کەسی پەیوەندیی ڕێکخراوی هاوبەش
+refusal-beyond-role = زیاتر لە ڕۆڵەکەی
+refusal-revoked = دوای هەڵوەشاندنەوەکەی
+team-role = { $role } لە { $org }
+team-role-revoked = هەڵوەشێنراوەتەوە: گۆڕانکارییەکانی چیتر هەژمار ناکرێن
+team-role-none = بڕوانامەی نییە
+team-line = تیمی { $team }: ئەم لاپتۆپە: { $role }؛ { $devices ->
+    [one] 1 ئامێر
+   *[other] { $devices } ئامێر
+}
+team-none = لە هیچ تیمێکدا نییە: بەستەکان دەچن بۆ ئەو لاپتۆپانەی یەک بە یەک متمانەیان پێکراوە.
+queue-team = تیم: { $expired } بڕوانامەی بەسەرچوو، { $ineffective } گۆڕانکاریی هێڵراوە بێ کاریگەری (شاشەی هاوکاتکردن)
+queue-team-expired-row = { $code } { $name } ({ $role }): بڕوانامە بەسەرچوو { $date }، نوێی بکەرەوە
+queue-team-no-effect-row = { $code } گۆڕانکاریی { $seq }: گۆڕانکارییەکی { $record } لەلایەن { $author }، { $reason }
+team-working = کار دەکات
+menu-team-request = نووسینی داوای بەشداریکردن لە تیم بۆ { $folder }
+menu-team-join = بەشداریکردن لە تیمی { $team } (بڕوانامەیەک بۆ ئەم لاپتۆپە لەسەر فلاشەکەیە)
+menu-team-approve = پەسەندکردنی داواکەی { $code } { $name }
+menu-team-revoke = هەڵوەشاندنەوەی لاپتۆپێکی تیمەکە
+menu-team-handoff = نووسینی ڕادەستکردن بۆ { $org } لە { $folder }
+team-revoke-title = کام لاپتۆپ هەڵبوەشێنرێتەوە؟
+team-revoke-confirm = { $code } ({ $name }) هەڵبوەشێنرێتەوە؟ گۆڕانکارییەکانی دوای ژمارە { $after } هیچ کاریگەرییان نابێت، لێرە و لە هەر لاپتۆپێک کە ئەمە پێی دەگات. ئەمە ناگەڕێتەوە.
+team-join-confirm = بەشداری لە تیمی { $team } دەکەیت وەک { $role }؟ سەرەتا کلیلی تیم { $key } لەگەڵ هەماهەنگکار بەراورد بکە.
+approve-title = پەسەندکردنی { $code } { $name }
+approve-intro = سەرەتا پەنجەمۆری { $fingerprint } لەگەڵ خاوەنی لاپتۆپەکە بەراورد بکە. کارایە تا: بەروارێک بە شێوەی YYYY-MM-DD، یان بەتاڵ بۆ بێ کۆتایی. بڕوانامەکە لەسەر فلاشەکە دەنووسرێت.
+approve-role = ڕۆڵ
+approve-org = ڕێکخراو
+approve-sensitive = دەتوانێت کەیسەکانی GBV و پاراستنی منداڵ بخوێنێتەوە
+approve-expires = کارایە تا
+problem-approve-role = ڕۆڵێک هەڵبژێرە.
+problem-approve-org = ڕێکخراوی لاپتۆپەکە بنووسە (هی ڕێکخراوی هاوبەش یەکێکە لە ڕێکخراوەکانی ڕێبەرەکە).
+problem-approve-date = بەروارێک بە شێوەی YYYY-MM-DD، نەک لە ڕابردوودا.
+team-request-written = داواکاریی { $file } لەسەر فلاشەکە نووسرا: بیبە بۆ هەماهەنگکار.
+team-approved = { $code } وەک { $role } بڕوانامەی پێدرا: { $file } لەسەر فلاشەکەیە؛ بیبە بۆ ئەو لاپتۆپە.
+team-joined = ئەم لاپتۆپە بەشداری تیمی { $team } بوو.
+team-revoked = { $code } هەڵوەشێنرایەوە دوای گۆڕانکاریی { $after }: هەڵوەشاندنەوەکە لەگەڵ بەستەکانی داهاتوو دەنێردرێت.
+handoff-written = ڕادەستکردنێک بۆ { $org } نووسرا: { $referrals } ڕەوانەکردن.
+sync-imported-handoff = { $file }: ڕادەستکردنێک لەگەڵ { $referrals } ڕەوانەکردن بۆ ئەم دەزگایە.
+sync-imported-no-effect = هێڵرایەوە بێ کاریگەری: { $beyond } زیاتر لە ڕۆڵی لاپتۆپەکەیان، { $revoked } دوای هەڵوەشاندنەوە (سەیری ڕیزی کار بکە).
+sync-exported-sensitive = هەروەها { $file }، لەگەڵ کەیسەکانی GBV و پاراستنی منداڵ، بۆ ئەو لاپتۆپانەی بڕوانامەیان بۆی هەیە.
+menu-team-renew = نوێکردنەوەی بڕوانامەی { $code } { $name } (داواکەی لەسەر فلاشەکەیە)
+team-role-expired = { $role } (بڕوانامە بەسەرچوو { $date }: داوا لە هەماهەنگکار بکە نوێی بکاتەوە)
+
+## Referral slip (printed for agencies that do not use Daleel)
+slip-title = فۆڕمی ڕەوانەکردنی نێوان دەزگاکان
+slip-case-code = کۆدی کەیس (لە وەڵامەکەتدا ئاماژەی پێ بدە)
+slip-referral-id = ژمارەی ڕەوانەکردن
+slip-priority = گرنگی
+slip-date = بەرواری ڕەوانەکردن
+slip-referring = دەزگای ڕەوانەکەر
+slip-receiving = دەزگای وەرگر
+slip-agency = دەزگا
+slip-referred-by = ڕەوانەکراوە لەلایەن
+slip-service = خزمەتگوزاریی داواکراو
+slip-service-phone = تەلەفۆنی خزمەتگوزاری
+slip-focal-point = کەسی پەیوەندی
+slip-client = سوودمەند
+slip-name = ناوی سەرۆکی خێزان
+slip-phone = تەلەفۆن
+slip-location = شوێن
+slip-members = ژمارەی کەسانی خێزان
+slip-vulnerabilities = لاوازییەکان
+slip-details = وردەکاری
+slip-none-chosen = هیچ زانیارییەک بۆ هاوبەشکردن هەڵنەبژێردرا: کۆدی کەیس سەرچاوەیە.
+slip-no-consent = خێزانەکە ڕەزامەندیی نەدا بە هاوبەشکردنی زانیارییەکانی: کۆدی کەیس سەرچاوەیە.
+slip-request = داواکاری
+slip-sector = کەرت
+slip-need = پێداویستی
+slip-reason = هۆکاری ڕەوانەکردن
+slip-consent = ڕەزامەندی
+slip-consent-text = سوودمەند لە { $date } ڕەزامەندیی دا بە ڕەوانەکردن، و { $share }.
+slip-consent-share = بە هاوبەشکردنی ئەو زانیارییانەی سەرەوە لەگەڵ دەزگای وەرگر
+slip-consent-no-share = ڕەزامەندیی نەدا بە هاوبەشکردنی زانیاریی کەسی
+slip-consent-none = هیچ ڕەزامەندییەک تۆمار نەکراوە.
+slip-feedback = وەڵامی دەزگای وەرگر
+slip-feedback-how = تکایە ئەم بەشە پڕ بکەرەوە و بیگەڕێنەوە بۆ دەزگای ڕەوانەکەر، بە ئاماژەدان بە کۆدی کەیس { $code }.
+slip-feedback-decision = وەرگیرا یان ڕەتکرایەوە (و بۆچی)
+slip-feedback-date = بەروار
+slip-feedback-outcome = ئەنجامی خزمەتگوزاری
+slip-feedback-by = ناو و دەزگا
+slip-feedback-signature = واژۆ
+menu-slip = چاپکردنی فۆڕمی ڕەوانەکردن
+slip-written = فۆڕمی ڕەوانەکردن { $file } نووسرا: لە وێبگەڕێکدا بیکەرەوە بۆ چاپکردن.
+help-language = زمان: { $language }. F9 لە نێوان ئینگلیزی، عەرەبی و کوردیدا دەیگۆڕێت.
+help-display = نووسینی عەرەبی: { $mode }. F9 شێوازەکە دەگۆڕێت: ئەوە هەڵبژێرە کە تێیدا نموونەکەی خوارەوە لە ڕاستەوە بۆ چەپ و بە پیتی لکاو دەخوێنرێتەوە.
+help-sample = نموونە:
+display-shaped = لەلایەن دەلیلەوە لکێنراو و ڕیزکراو (بۆ تێرمیناڵێک کە عەرەبی جیاجیا یان پێچەوانە پیشان دەدات)
+display-terminal = بە تێرمیناڵەکە سپێردراوە (بۆ تێرمیناڵێک کە خۆی عەرەبی دەلکێنێت و ڕیز دەکات)
+menu-language = زمان: { $language }
+menu-display-shaped = نووسینی عەرەبی: لەلایەن دەلیلەوە لکێنراو و ڕیزکراو
+menu-display-terminal = نووسینی عەرەبی: بە تێرمیناڵەکە سپێردراوە
+language-set = شاشەکان ئێستا بە { $language }ن.

@@ -1,0 +1,95 @@
+//! Languages at run time: the screens switch to Arabic from the Help menu, shaped and
+//! mirrored for terminals that cannot show Arabic, or left to the terminal. In a file of
+//! its own: the language is the process's, and other tests expect English.
+
+use daleel::store::FixedClock;
+use daleel::tui::app::App;
+use daleel::tui::bidi::TextMode;
+use daleel::tui::jobs::Runner;
+use daleel::tui::keys::Key;
+use daleel::tui::render;
+use daleel::tui::screens::modal::Modal;
+use daleel::tui::theme::Theme;
+use daleel::workspace::Workspace;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+mod common;
+
+fn screen(app: &App) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal.draw(|f| render(app, f)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    buffer
+        .content()
+        .chunks(80)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect()
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(daleel::tui::event::Event::Key(Key::new(code)));
+}
+
+/// Opens the Help menu and picks the item that starts with `label`.
+fn pick(app: &mut App, label: &str) {
+    press(app, KeyCode::F(1));
+    press(app, KeyCode::F(9));
+    let Some(Modal::Menu(menu)) = &app.modal else {
+        panic!("a menu: {:?}", app.modal)
+    };
+    let at = menu
+        .items
+        .iter()
+        .position(|(l, _)| l.starts_with(label))
+        .unwrap_or_else(|| panic!("no {label:?} in {:?}", menu.items));
+    for _ in 0..at {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn the_screens_switch_to_arabic_and_back_and_mirror_when_shaped() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = Workspace::open_with_clock(dir.path(), FixedClock::at(common::NOW), &common::creds())
+        .expect("open");
+    ws.store.set_worker("Amal H.").expect("worker");
+    let mut app = App::new(
+        ws.store.clone(),
+        Theme::plain(),
+        Runner::Inline(Vec::new()),
+        0,
+    )
+    .expect("app")
+    .with_text_mode(TextMode::Shaped);
+    assert!(screen(&app)[0].contains("Intake"));
+    pick(&mut app, "Language: العربية");
+    let rows = screen(&app);
+    assert!(!rows[0].contains("Intake"), "{}", rows[0]);
+    // Joined letters (presentation forms), and the app's name at the right end: the
+    // tab row reads right to left.
+    let joined = |c: char| ('\u{FE70}'..='\u{FEFF}').contains(&c);
+    assert!(rows.iter().any(|r| r.chars().any(joined)), "{rows:#?}");
+    let tabs = rows[0].trim_end();
+    assert!(
+        tabs.ends_with("\u{FEDE}\u{FEF4}\u{FEDF}\u{FE8D}\u{FEA9}")
+            || tabs.ends_with("\u{FEDE}\u{FEF4}\u{FEDF}\u{FEA9}"),
+        "{tabs}"
+    );
+    assert!(
+        tabs.contains("F1") && tabs.find("F1") > tabs.find("F2"),
+        "F1 right of F2: {tabs}"
+    );
+    // Left to the terminal: the words as stored, the screens laid out right to left.
+    app.update(daleel::tui::action::Action::SetTextMode(TextMode::Terminal));
+    let rows = screen(&app);
+    assert!(rows.iter().all(|r| !r.chars().any(joined)), "{rows:#?}");
+    assert!(rows[0].contains("دليل"), "{}", rows[0]);
+    // And back to English.
+    app.update(daleel::tui::action::Action::SetLanguage(
+        daleel::i18n::Lang::En,
+    ));
+    assert!(screen(&app)[0].contains("Intake"));
+}
