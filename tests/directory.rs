@@ -265,3 +265,57 @@ fn a_bad_row_is_reported_with_its_place_and_strict_applies_nothing() {
         .expect("the row with a bad area went in");
     assert_eq!(hit["areas"].as_array().map(|a| a.len()), Some(0));
 }
+
+#[test]
+fn the_official_hsds_json_example_imports_like_the_tables() {
+    let d = Device::new();
+    let incoming = hsds::read_json(
+        &example().join("service_full.json"),
+        &d.ws.store.gazetteer(),
+    )
+    .expect("read");
+    let latitude = incoming
+        .problems
+        .iter()
+        .find(|p| p.column.ends_with("location.latitude"))
+        .expect("the impossible latitude is reported");
+    assert!(
+        latitude
+            .to_string()
+            .starts_with("service_full.json, [0].service_at_locations[0]"),
+        "{latitude}"
+    );
+    let p = directory::preview(&d.ws.store, incoming).expect("preview");
+    assert!(p.added.contains(&"Community Counselling".to_string()));
+    directory::apply(&d.ws.store, "c", p).expect("apply");
+    // The same service as the tables give.
+    let from_json =
+        d.ws.store
+            .services()
+            .expect("s")
+            .into_iter()
+            .find(|s| s.name == "Community Counselling")
+            .expect("imported");
+    let e = Device::new();
+    let p = import_hsds(&e, &example());
+    directory::apply(&e.ws.store, "c", p).expect("apply");
+    let from_tables =
+        e.ws.store
+            .service(from_json.id)
+            .expect("r")
+            .expect("same id");
+    assert_eq!(from_json.phone, from_tables.phone);
+    assert_eq!(from_json.languages, from_tables.languages);
+    assert_eq!(from_json.required_documents, from_tables.required_documents);
+    assert_eq!(from_json.organization, from_tables.organization);
+    let org =
+        d.ws.store
+            .organization(from_json.organization)
+            .expect("r")
+            .expect("org");
+    assert_eq!(
+        org.focal_points.len(),
+        1,
+        "its contact, with the contact's phone"
+    );
+}

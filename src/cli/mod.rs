@@ -209,7 +209,8 @@ pub enum WorkersCommand {
 #[derive(Debug, Subcommand)]
 pub enum ServicesCommand {
     /// Import a directory: an Open Referral HSDS 3.0 folder (services.csv,
-    /// organizations.csv, ...) or a services spreadsheet (daleel services template).
+    /// organizations.csv, ...), an HSDS JSON file (FILE.json), or a services spreadsheet
+    /// (daleel services template).
     /// Shows what it would add and change, and the problems found, then asks.
     Import {
         /// The HSDS folder, or the spreadsheet (CSV).

@@ -102,8 +102,13 @@ pub fn import(
     yes: bool,
 ) -> Result<(), Failure> {
     let gazetteer = ws.store.gazetteer();
+    let json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let incoming = if path.is_dir() {
         crate::directory::hsds::read(path, &gazetteer)
+    } else if json {
+        crate::directory::hsds::read_json(path, &gazetteer)
     } else {
         crate::directory::sheet::read(path, &gazetteer, &ws.store.organizations()?)
     }

@@ -804,3 +804,226 @@ pub fn write(store: &Store, dir: &Path) -> Result<(usize, usize), StoreError> {
     }
     Ok((orgs.len(), services.len()))
 }
+
+/// The largest HSDS JSON file read.
+const MAX_JSON_BYTES: u64 = 64 << 20;
+
+/// Reads HSDS 3.0 JSON: one service object with its organization nested (as the
+/// specification's `service_full.json`), an array of them, or `{"services": [...]}`.
+/// A problem names the file and the value's path (`[0].service_areas[0].name`).
+pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, String> {
+    use serde_json::Value;
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let meta =
+        std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if meta.len() > MAX_JSON_BYTES {
+        return Err(format!(
+            "{} is larger than a directory file can be",
+            path.display()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let root: Value = serde_json::from_slice(&bytes).map_err(|e| {
+        format!(
+            "{file} is not JSON: {e} (line {}, column {})",
+            e.line(),
+            e.column()
+        )
+    })?;
+    let services: Vec<&Value> = match &root {
+        Value::Array(items) => items.iter().collect(),
+        Value::Object(o) if o.get("services").is_some_and(Value::is_array) => o
+            .get("services")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().collect())
+            .unwrap_or_default(),
+        Value::Object(_) => vec![&root],
+        _ => return Err(format!("{file} holds no HSDS service object")),
+    };
+    let text = |v: &Value, key: &str| -> String {
+        v.get(key)
+            .map(|x| match x {
+                Value::String(s) => clean(s),
+                Value::Number(n) => n.to_string(),
+                _ => String::new(),
+            })
+            .unwrap_or_default()
+    };
+    let list = |v: &Value, key: &str| -> Vec<Value> {
+        v.get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut incoming = Incoming::default();
+    let problem = |at: String, message: String| Problem {
+        file: file.clone(),
+        line: 0,
+        column: at,
+        message,
+    };
+    for (n, s) in services.iter().enumerate() {
+        let at = |p: &str| format!("[{n}].{p}");
+        let (id, name) = (text(s, "id"), text(s, "name"));
+        let Some(org) = s.get("organization").filter(|o| o.is_object()) else {
+            incoming.problems.push(problem(
+                at("organization"),
+                "no organization: the service was left out".into(),
+            ));
+            continue;
+        };
+        let org_id = text(org, "id");
+        if id.is_empty() || name.is_empty() || org_id.is_empty() || text(org, "name").is_empty() {
+            incoming.problems.push(problem(
+                at("id"),
+                "a service or its organization without an id or name: left out".into(),
+            ));
+            continue;
+        }
+        let focal_points = list(org, "contacts")
+            .iter()
+            .map(|c| FocalPoint {
+                name: text(c, "name"),
+                phone: list(c, "phones")
+                    .first()
+                    .map(|p| text(p, "number"))
+                    .unwrap_or_default(),
+                email: text(c, "email"),
+            })
+            .collect();
+        let kind = OrgType::from_code(&text(org, "x_daleel_kind")).unwrap_or(OrgType::Other);
+        let organization = Organization {
+            id: id_of(&org_id),
+            name: text(org, "name"),
+            acronym: text(org, "alternate_name"),
+            kind,
+            focal_points,
+        };
+        let source = Source {
+            file: file.clone(),
+            line: 0,
+        };
+        if !incoming
+            .organizations
+            .iter()
+            .any(|(o, _)| o.id == organization.id)
+        {
+            incoming
+                .organizations
+                .push((organization.clone(), source.clone()));
+        }
+        let sector_text = text(s, "x_daleel_sector");
+        let sector = if sector_text.is_empty() {
+            Sector::Other
+        } else if let Some(x) = Sector::from_code(&sector_text) {
+            x
+        } else {
+            incoming.problems.push(problem(
+                at("x_daleel_sector"),
+                format!("\"{sector_text}\" is not a sector: the service was left out"),
+            ));
+            continue;
+        };
+        let mut areas = Vec::new();
+        for (i, a) in list(s, "service_areas").iter().enumerate() {
+            let code = text(a, "name");
+            if gazetteer.get(&code).is_some() {
+                areas.push(code);
+            } else {
+                incoming.problems.push(problem(
+                    at(&format!("service_areas[{i}].name")),
+                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", short(&code)),
+                ));
+            }
+        }
+        let mut locations = Vec::new();
+        for (i, sal) in list(s, "service_at_locations").iter().enumerate() {
+            let Some(l) = sal.get("location") else {
+                continue;
+            };
+            let mut bad = false;
+            for (key, limit) in [("latitude", 90.0), ("longitude", 180.0)] {
+                let v = text(l, key);
+                if !v.is_empty() && !v.parse::<f64>().is_ok_and(|x: f64| x.abs() <= limit) {
+                    incoming.problems.push(problem(
+                        at(&format!("service_at_locations[{i}].location.{key}")),
+                        format!("{v} is not a {key} (between -{limit} and {limit}): the location was left out"),
+                    ));
+                    bad = true;
+                }
+            }
+            if bad {
+                continue;
+            }
+            let address = list(l, "addresses")
+                .first()
+                .map(|a| {
+                    ["address_1", "address_2", "city", "region", "state_province"]
+                        .iter()
+                        .map(|k| text(a, k))
+                        .filter(|v| !v.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            locations.push(ServiceLocation {
+                name: text(l, "name"),
+                address,
+                pcode: text(l, "external_identifier_type")
+                    .eq_ignore_ascii_case("pcode")
+                    .then(|| text(l, "external_identifier"))
+                    .filter(|p| !p.is_empty()),
+            });
+        }
+        let hours = list(s, "schedules")
+            .first()
+            .map(|x| text(x, "description"))
+            .unwrap_or_default();
+        incoming.services.push((
+            Service {
+                id: id_of(&id),
+                organization: organization.id,
+                name,
+                sector,
+                description: text(s, "description"),
+                eligibility: text(s, "eligibility_description"),
+                areas,
+                locations,
+                hours,
+                phone: list(s, "phones")
+                    .first()
+                    .map(|p| text(p, "number"))
+                    .unwrap_or_default(),
+                referral_method: text(s, "application_process"),
+                next_steps: text(s, "x_daleel_next_steps"),
+                languages: list(s, "languages")
+                    .iter()
+                    .map(|l| {
+                        let name = text(l, "name");
+                        if name.is_empty() {
+                            text(l, "code")
+                        } else {
+                            name
+                        }
+                    })
+                    .filter(|v| !v.is_empty())
+                    .collect(),
+                required_documents: list(s, "required_documents")
+                    .iter()
+                    .map(|d| text(d, "document"))
+                    .filter(|v| !v.is_empty())
+                    .collect(),
+                fees: text(s, "fees_description"),
+                status: match text(s, "status").to_lowercase().as_str() {
+                    "" | "active" => ServiceStatus::Active,
+                    _ => ServiceStatus::Inactive,
+                },
+            },
+            source,
+        ));
+    }
+    Ok(incoming)
+}

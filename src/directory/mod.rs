@@ -26,11 +26,16 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}, line {}, column {}: {}",
-            self.file, self.line, self.column, self.message
-        )
+        if self.line == 0 {
+            // A JSON file: the column is the value's path.
+            write!(f, "{}, {}: {}", self.file, self.column, self.message)
+        } else {
+            write!(
+                f,
+                "{}, line {}, column {}: {}",
+                self.file, self.line, self.column, self.message
+            )
+        }
     }
 }
 
