@@ -1554,3 +1554,73 @@ fn a_laptop_asks_is_approved_and_joins_a_team_from_the_sync_screen() {
     press(&mut on_a, KeyCode::Enter);
     assert!(a.store.policy().revoked.contains_key(&b.identity.origin()));
 }
+
+/// Focuses a field of the open prompt.
+fn focus(app: &mut App, id: &str) {
+    let Some(Modal::Prompt(p)) = &mut app.modal else {
+        panic!("a prompt: {:?}", app.modal)
+    };
+    assert!(p.form.focus_on(id), "no field {id}");
+}
+
+#[test]
+fn a_coordinator_edits_a_service_and_adds_an_organization_from_the_services_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let mut app = ready_app(&ws);
+    press(&mut app, KeyCode::F(3));
+    let id = app.services.selected_service().expect("a service").id;
+    press(&mut app, KeyCode::F(9));
+    let edit = menu_action(&app, "Edit this service");
+    act(&mut app, edit);
+    focus(&mut app, "phone");
+    for _ in 0..30 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "0750 111 2222");
+    key(&mut app, Key::ctrl('s'));
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    let stored: daleel::model::Service = ws.store.get(id).expect("read").expect("stored now");
+    assert_eq!(stored.phone, "0750 111 2222");
+    assert!(
+        app.data
+            .service(id)
+            .is_some_and(|s| s.phone == "0750 111 2222"),
+        "the list shows it"
+    );
+    // An area that is not a P-code is refused, with the code named.
+    press(&mut app, KeyCode::F(9));
+    let edit = menu_action(&app, "Edit this service");
+    act(&mut app, edit);
+    focus(&mut app, "areas");
+    typed(&mut app, "; NOWHERE");
+    key(&mut app, Key::ctrl('s'));
+    let Some(Modal::Prompt(p)) = &app.modal else {
+        panic!("still the form")
+    };
+    let error = p
+        .form
+        .get("areas")
+        .and_then(|f| f.error.clone())
+        .or(p.error.clone());
+    assert!(error.is_some_and(|e| e.contains("NOWHERE")));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    // A new organization.
+    press(&mut app, KeyCode::F(9));
+    let new = menu_action(&app, "New organization");
+    act(&mut app, new);
+    focus(&mut app, "name");
+    typed(&mut app, "Mosul Legal Aid");
+    focus(&mut app, "acronym");
+    typed(&mut app, "MLA");
+    key(&mut app, Key::ctrl('s'));
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    assert!(
+        ws.store
+            .organizations()
+            .expect("orgs")
+            .iter()
+            .any(|o| o.acronym == "MLA" && o.name == "Mosul Legal Aid")
+    );
+}

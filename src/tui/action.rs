@@ -91,6 +91,10 @@ pub enum Action {
     SyncExport,
     /// Sync: import these bundle files, on a worker thread.
     SyncImport(Vec<std::path::PathBuf>),
+    /// Services: the form of a new service, or of this one.
+    AskService(Option<Uuid>),
+    /// Services: the form of a new organization, or of this one.
+    AskOrganization(Option<Uuid>),
     /// Help: show the screens in this language.
     SetLanguage(crate::i18n::Lang),
     /// Help: how Arabic script is shown.

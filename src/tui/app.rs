@@ -858,6 +858,36 @@ impl App {
             }
             Action::SyncExport => self.sync_export(),
             Action::SyncImport(files) => self.sync_import(files),
+            Action::AskService(id) => {
+                let service = id.and_then(|id| self.data.service(id).cloned());
+                let orgs: Vec<crate::model::Organization> =
+                    self.data.organizations.values().cloned().collect();
+                let title = match &service {
+                    Some(s) => s.name.clone(),
+                    None => t("new-service-title"),
+                };
+                self.open_prompt(
+                    fit_title(&title),
+                    t("service-form-intro"),
+                    prompts::service_form(service.as_ref(), &orgs),
+                    Purpose::Service(id),
+                    18,
+                );
+            }
+            Action::AskOrganization(id) => {
+                let org = id.and_then(|id| self.data.organizations.get(&id).cloned());
+                let title = match &org {
+                    Some(o) => o.name.clone(),
+                    None => t("new-organization-title"),
+                };
+                self.open_prompt(
+                    fit_title(&title),
+                    String::new(),
+                    prompts::organization_form(org.as_ref()),
+                    Purpose::Organization(id),
+                    18,
+                );
+            }
             Action::SetLanguage(lang) => {
                 crate::i18n::set_language(lang);
                 self.modal = None;
@@ -1633,6 +1663,47 @@ impl App {
                     return;
                 }
             }
+            Purpose::Service(id) => {
+                let base = id.and_then(|id| self.data.service(id).cloned());
+                match prompts::service_from(&prompt.form, base.as_ref(), &self.store.gazetteer()) {
+                    Err(f) => Err(f),
+                    Ok(service) => {
+                        match self.store.apply(&worker, &[Edit::Service(service.clone())]) {
+                            Ok(_) => {
+                                self.modal = None;
+                                self.refresh_directory();
+                                self.say(
+                                    tr("service-saved", &[("name", Arg::Str(&service.name))]),
+                                    Tone::Success,
+                                );
+                                return;
+                            }
+                            Err(e) => Err(("name", e.to_string())),
+                        }
+                    }
+                }
+            }
+            Purpose::Organization(id) => {
+                let base = id.and_then(|id| self.data.organizations.get(&id).cloned());
+                match prompts::organization_from(&prompt.form, base.as_ref()) {
+                    Err(f) => Err(f),
+                    Ok(org) => match self
+                        .store
+                        .apply(&worker, &[Edit::Organization(org.clone())])
+                    {
+                        Ok(_) => {
+                            self.modal = None;
+                            self.refresh_directory();
+                            self.say(
+                                tr("organization-saved", &[("name", Arg::Str(&org.name))]),
+                                Tone::Success,
+                            );
+                            return;
+                        }
+                        Err(e) => Err(("name", e.to_string())),
+                    },
+                }
+            }
             Purpose::Approve(path) => match prompts::approval_from(&prompt.form, now.date()) {
                 Err(f) => Err(f),
                 Ok(approval) => {
@@ -1873,6 +1944,18 @@ impl App {
                         Action::DraftReferral { service: s.id },
                     ));
                     items.push((t("menu-cancel-referring"), Action::CancelReferring));
+                } else {
+                    // The directory: a coordinator's to change (in a team, the store
+                    // refuses others with a message).
+                    if let Some(s) = self.services.selected_service() {
+                        items.push((t("menu-edit-service"), Action::AskService(Some(s.id))));
+                        items.push((
+                            t("menu-edit-organization"),
+                            Action::AskOrganization(Some(s.organization)),
+                        ));
+                    }
+                    items.push((t("menu-new-service"), Action::AskService(None)));
+                    items.push((t("menu-new-organization"), Action::AskOrganization(None)));
                 }
             }
             ScreenId::Referrals => {

@@ -489,6 +489,234 @@ pub fn close_case_form() -> Form {
     ])
 }
 
+/// Lists typed in one field, separated by `;`.
+fn split_list(text: &str) -> Vec<String> {
+    text.split(';')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// A service of the directory: new (none) or edited. Its locations are kept as they are
+/// (they come with an imported directory).
+pub fn service_form(
+    s: Option<&crate::model::Service>,
+    orgs: &[crate::model::Organization],
+) -> Form {
+    let org_options = orgs
+        .iter()
+        .map(|o| Opt::new(o.id.to_string(), o.short_name().to_string()))
+        .collect();
+    let status = [
+        Opt::new("active", t("svc-status-active")),
+        Opt::new("inactive", t("svc-status-inactive")),
+    ]
+    .to_vec();
+    let text = |f: fn(&crate::model::Service) -> String| s.map(f).unwrap_or_default();
+    Form::new(vec![
+        Field::choice(
+            "organization",
+            "svc-organization",
+            org_options,
+            s.map(|s| s.organization.to_string()).as_deref(),
+        ),
+        Field::text("name", "svc-name", 120, &text(|s| s.name.clone())),
+        Field::choice(
+            "sector",
+            "svc-sector",
+            labels::sector_options(),
+            s.map(|s| s.sector.code()),
+        ),
+        Field::text(
+            "description",
+            "svc-description",
+            400,
+            &text(|s| s.description.clone()),
+        ),
+        Field::text(
+            "eligibility",
+            "svc-eligibility",
+            200,
+            &text(|s| s.eligibility.clone()),
+        ),
+        Field::text("areas", "svc-areas", 200, &text(|s| s.areas.join("; "))),
+        Field::text("hours", "svc-hours", 80, &text(|s| s.hours.clone())),
+        Field::text("phone", "svc-phone", 40, &text(|s| s.phone.clone())),
+        Field::text(
+            "method",
+            "svc-referral-method",
+            200,
+            &text(|s| s.referral_method.clone()),
+        ),
+        Field::text(
+            "next",
+            "svc-next-steps",
+            200,
+            &text(|s| s.next_steps.clone()),
+        ),
+        Field::text(
+            "languages",
+            "svc-languages",
+            120,
+            &text(|s| s.languages.join("; ")),
+        ),
+        Field::text(
+            "documents",
+            "svc-documents",
+            300,
+            &text(|s| s.required_documents.join("; ")),
+        ),
+        Field::text("fees", "svc-fees", 120, &text(|s| s.fees.clone())),
+        Field::choice(
+            "status",
+            "svc-status",
+            status,
+            Some(match s.map(|s| s.status) {
+                Some(crate::model::ServiceStatus::Inactive) => "inactive",
+                _ => "active",
+            }),
+        ),
+    ])
+}
+
+/// The service the form says, or the field at fault.
+pub fn service_from(
+    form: &Form,
+    base: Option<&crate::model::Service>,
+    gazetteer: &crate::model::Gazetteer,
+) -> Result<crate::model::Service, Fault> {
+    let organization = form
+        .code("organization")
+        .and_then(|c| Uuid::parse_str(&c).ok())
+        .ok_or(("organization", t("problem-svc-organization")))?;
+    let name = form.text("name");
+    if name.is_empty() {
+        return Err(("name", t("problem-svc-name")));
+    }
+    let sector = form
+        .code("sector")
+        .and_then(|c| Sector::from_code(&c))
+        .ok_or(("sector", t("problem-svc-sector")))?;
+    let areas = split_list(&form.text("areas"));
+    if let Some(bad) = areas.iter().find(|a| gazetteer.get(a).is_none()) {
+        return Err((
+            "areas",
+            crate::i18n::tr("problem-svc-area", &[("code", crate::i18n::Arg::Str(bad))]),
+        ));
+    }
+    Ok(crate::model::Service {
+        id: base.map(|s| s.id).unwrap_or_else(Uuid::now_v7),
+        organization,
+        name,
+        sector,
+        description: form.text("description"),
+        eligibility: form.text("eligibility"),
+        areas,
+        locations: base.map(|s| s.locations.clone()).unwrap_or_default(),
+        hours: form.text("hours"),
+        phone: form.text("phone"),
+        referral_method: form.text("method"),
+        next_steps: form.text("next"),
+        languages: split_list(&form.text("languages")),
+        required_documents: split_list(&form.text("documents")),
+        fees: form.text("fees"),
+        status: if form.code("status").as_deref() == Some("inactive") {
+            crate::model::ServiceStatus::Inactive
+        } else {
+            crate::model::ServiceStatus::Active
+        },
+    })
+}
+
+/// An organization: new (none) or edited; its first focal point is edited here.
+pub fn organization_form(o: Option<&crate::model::Organization>) -> Form {
+    let kinds = crate::model::OrgType::ALL
+        .iter()
+        .map(|k| {
+            Opt::new(
+                k.code(),
+                t(&format!("org-type-{}", k.code().replace('_', "-"))),
+            )
+        })
+        .collect();
+    let focal = o.and_then(|o| o.focal_points.first());
+    Form::new(vec![
+        Field::text(
+            "name",
+            "org-name",
+            120,
+            o.map(|o| o.name.as_str()).unwrap_or(""),
+        ),
+        Field::text(
+            "acronym",
+            "org-acronym",
+            30,
+            o.map(|o| o.acronym.as_str()).unwrap_or(""),
+        ),
+        Field::choice(
+            "kind",
+            "org-type",
+            kinds,
+            Some(o.map(|o| o.kind.code()).unwrap_or("other")),
+        ),
+        Field::text(
+            "focal",
+            "org-focal-name",
+            80,
+            focal.map(|f| f.name.as_str()).unwrap_or(""),
+        ),
+        Field::text(
+            "focal_phone",
+            "org-focal-phone",
+            40,
+            focal.map(|f| f.phone.as_str()).unwrap_or(""),
+        ),
+        Field::text(
+            "focal_email",
+            "org-focal-email",
+            80,
+            focal.map(|f| f.email.as_str()).unwrap_or(""),
+        ),
+    ])
+}
+
+/// The organization the form says, or the field at fault.
+pub fn organization_from(
+    form: &Form,
+    base: Option<&crate::model::Organization>,
+) -> Result<crate::model::Organization, Fault> {
+    let name = form.text("name");
+    if name.is_empty() {
+        return Err(("name", t("problem-org-name")));
+    }
+    let kind = form
+        .code("kind")
+        .and_then(|c| crate::model::OrgType::from_code(&c))
+        .ok_or(("kind", t("problem-org-type")))?;
+    let mut focal_points = base.map(|o| o.focal_points.clone()).unwrap_or_default();
+    let focal = crate::model::directory::FocalPoint {
+        name: form.text("focal"),
+        phone: form.text("focal_phone"),
+        email: form.text("focal_email"),
+    };
+    let empty = focal.name.is_empty() && focal.phone.is_empty() && focal.email.is_empty();
+    match (focal_points.first_mut(), empty) {
+        (Some(first), false) => *first = focal,
+        (Some(_), true) => {
+            focal_points.remove(0);
+        }
+        (None, false) => focal_points.push(focal),
+        (None, true) => {}
+    }
+    Ok(crate::model::Organization {
+        id: base.map(|o| o.id).unwrap_or_else(Uuid::now_v7),
+        name,
+        acronym: form.text("acronym"),
+        kind,
+        focal_points,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

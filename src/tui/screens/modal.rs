@@ -40,6 +40,10 @@ pub enum Purpose {
     AddWorker,
     WorkerPassphrase,
     RemoveWorker,
+    /// A service of the directory, new (none) or edited.
+    Service(Option<Uuid>),
+    /// An organization of the directory, new (none) or edited.
+    Organization(Option<Uuid>),
     /// A coordinator certifies the laptop of the request at this path.
     Approve(std::path::PathBuf),
     /// A typed value for a conflicted text field.
