@@ -17,7 +17,7 @@ cargo build --profile "$profile" --target x86_64-pc-windows-gnu \
   --config 'target.x86_64-pc-windows-gnu.linker="x86_64-w64-mingw32-gcc"'
 exe=target/x86_64-pc-windows-gnu/$profile/daleel.exe
 echo "built $exe ($(du -h "$exe" | cut -f1))"
-wine_bin=$(command -v wine64 || command -v wine || true)
+wine_bin=$(command -v wine64 || command -v wine || ls /usr/lib/wine/wine64 2>/dev/null || true)
 if [ -z "$wine_bin" ]; then
   echo "Wine is not installed: the smoke test is skipped (apt install wine to run it)."
   exit 0
