@@ -30,7 +30,12 @@ stick="$work/USB stick"
 mkdir -p "$a" "$b" "$stick"
 export WINEDEBUG=-all DALEEL_WORKER="Smoke test" DALEEL_PASSPHRASE="smoke test only"
 run() { "$wine_bin" "$exe" "$@"; }
-run --version
+if ! run --version; then
+  # Rust's standard library (1.78 and later) asks Windows for random numbers through
+  # bcryptprimitives.dll (ProcessPrng), which Wine has from version 9.
+  echo "This Wine ($("$wine_bin" --version 2>/dev/null)) cannot start Rust programs: it lacks bcryptprimitives.dll (Wine 9 or newer has it). The build above is fine; run the smoke test with a newer Wine or on Windows." >&2
+  exit 2
+fi
 run --data-dir "$a" demo --households 20
 run --data-dir "$a" stats --json
 run --data-dir "$b" identity export --out "$stick" >/dev/null
