@@ -1176,3 +1176,31 @@ fn a_team_is_made_joined_used_and_a_device_revoked_through_the_commands() {
         .expect("certified");
     assert_eq!(me["role"], "coordinator");
 }
+
+#[test]
+fn data_folders_and_sticks_with_spaces_and_arabic_in_their_paths_work() {
+    let root = tempfile::tempdir().expect("root");
+    let a = root.path().join("laptop one").join("دليل");
+    let b = root.path().join("حاسوب ٢");
+    let stick = root.path().join("USB stick (E)");
+    std::fs::create_dir_all(&stick).expect("stick");
+    let stick_s = stick.to_str().expect("stick");
+    ok(&a, &["demo", "--households", "20"]);
+    let card_b = ok(&b, &["identity", "export", "--out", stick_s]);
+    ok(&a, &["trust", "add", &card_b, "--yes"]);
+    let card_a = ok(
+        &a,
+        &[
+            "identity",
+            "export",
+            "--out",
+            &format!("{stick_s}/a one.card"),
+        ],
+    );
+    ok(&b, &["trust", "add", &card_a, "--yes"]);
+    let bundle = ok(&a, &["sync", "export", "--out", stick_s]);
+    assert!(bundle.starts_with(stick_s), "{bundle}");
+    ok(&b, &["sync", "import", stick_s]);
+    let stats = json(&daleel(&b, &["stats", "--json"]));
+    assert_eq!(stats["households"], 20);
+}
