@@ -21,10 +21,11 @@ use crate::store::{Store, StoreError};
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// One CSV file, read whole.
-struct Table {
-    file: String,
-    headers: Vec<String>,
-    rows: Vec<(u64, csv::StringRecord)>,
+pub(crate) struct Table {
+    pub(crate) file: String,
+    pub(crate) headers: Vec<String>,
+    /// Each row with the line it starts on; rows with nothing in them are left out.
+    pub(crate) rows: Vec<(u64, csv::StringRecord)>,
 }
 
 impl Table {
@@ -32,7 +33,7 @@ impl Table {
         self.headers.iter().position(|h| h == name)
     }
 
-    fn get(&self, row: &csv::StringRecord, name: &str) -> String {
+    pub(crate) fn get(&self, row: &csv::StringRecord, name: &str) -> String {
         self.col(name)
             .and_then(|i| row.get(i))
             .map(clean)
@@ -51,8 +52,17 @@ impl Table {
 
 /// Reads `name` in `dir`; none when the file is not there.
 fn read_table(dir: &Path, name: &str) -> Result<Option<Table>, String> {
-    let path = dir.join(name);
-    let meta = match std::fs::metadata(&path) {
+    read_csv(&dir.join(name))
+}
+
+/// Reads a CSV file whole (a spreadsheet's byte-order mark skipped); none when the file
+/// is not there.
+pub(crate) fn read_csv(path: &Path) -> Result<Option<Table>, String> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
@@ -64,7 +74,7 @@ fn read_table(dir: &Path, name: &str) -> Result<Option<Table>, String> {
             meta.len()
         ));
     }
-    let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     // A spreadsheet may save a byte-order mark first.
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF".as_slice())
@@ -89,7 +99,7 @@ fn read_table(dir: &Path, name: &str) -> Result<Option<Table>, String> {
         rows.push((line, record));
     }
     Ok(Some(Table {
-        file: name.to_string(),
+        file: name,
         headers,
         rows,
     }))

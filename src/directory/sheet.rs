@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::{Incoming, Problem, Source, clean, id_of};
+use super::{Incoming, Problem, Source, id_of};
 use crate::model::{
     Gazetteer, OrgType, Organization, Sector, Service, ServiceLocation, ServiceStatus,
 };
@@ -135,53 +135,25 @@ pub fn read(
     gazetteer: &Gazetteer,
     known: &[Organization],
 ) -> Result<Incoming, String> {
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let meta =
-        std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    if meta.len() > super::hsds::MAX_FILE_BYTES {
-        return Err(format!(
-            "{} is larger than a directory file can be",
-            path.display()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
-        .unwrap_or(&bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| format!("{file}: its first line is not a CSV header: {e}"))?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
-    if !headers.iter().any(|h| h == "service") || !headers.iter().any(|h| h == "organization") {
+    let table = super::hsds::read_csv(path)?
+        .ok_or_else(|| format!("cannot read {}: there is no such file", path.display()))?;
+    let file = table.file.clone();
+    if !table.headers.iter().any(|h| h == "service")
+        || !table.headers.iter().any(|h| h == "organization")
+    {
         return Err(format!(
             "{file} is not a services spreadsheet: its header has no \"organization\" and \"service\" columns (daleel services template writes one)"
         ));
     }
-    let col = |name: &str| headers.iter().position(|h| h == name);
     let mut incoming = Incoming::default();
     let mut orgs: Vec<Organization> = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| format!("{file}: {e}"))?;
-        let line = record
-            .position()
-            .map(|p| super::line_at(bytes, p.byte()))
-            .unwrap_or(0);
-        let get = |name: &str| {
-            col(name)
-                .and_then(|i| record.get(i))
-                .map(clean)
-                .unwrap_or_default()
-        };
+    for (line, record) in &table.rows {
+        let line = *line;
+        let get = |name: &str| table.get(record, name);
+        // The line that explains each column.
         if record
             .get(0)
             .is_some_and(|c| c.trim_start().starts_with('#'))
-            || record.iter().all(|v| v.trim().is_empty())
         {
             continue;
         }
