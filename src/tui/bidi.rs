@@ -129,6 +129,62 @@ fn reorder(cells: &[String], rtl: bool, kurdish: bool) -> Vec<String> {
         .collect()
 }
 
+/// The characters that draw frames' sides: a row is ordered box by box, so that text
+/// never runs from one box into the next.
+fn is_border(cell: &str) -> bool {
+    matches!(
+        cell,
+        "│" | "┌"
+            | "┐"
+            | "└"
+            | "┘"
+            | "├"
+            | "┤"
+            | "┬"
+            | "┴"
+            | "┼"
+            | "║"
+            | "╭"
+            | "╮"
+            | "╰"
+            | "╯"
+    )
+}
+
+/// A screen row in visual order: each stretch between frame sides ordered on its own
+/// (as a right-to-left paragraph on an Arabic or Kurdish screen, whose boxes then come in
+/// mirrored order).
+fn reorder_row(cells: &[String], rtl: bool, kurdish: bool) -> Vec<String> {
+    let mut pieces: Vec<Vec<String>> = Vec::new();
+    let mut current = Vec::new();
+    for c in cells {
+        if is_border(c) {
+            pieces.push(std::mem::take(&mut current));
+            pieces.push(vec![c.clone()]);
+        } else {
+            current.push(c.clone());
+        }
+    }
+    pieces.push(current);
+    let mut out: Vec<Vec<String>> = pieces
+        .into_iter()
+        .map(|piece| match piece.as_slice() {
+            [one] if is_border(one) => {
+                if rtl {
+                    vec![one.chars().map(mirrored).collect()]
+                } else {
+                    piece
+                }
+            }
+            _ => reorder(&piece, rtl, kurdish),
+        })
+        .collect();
+    if rtl {
+        out.reverse();
+    }
+    out.concat()
+}
+
 /// Turns every row of `area` into visual order, as `visual` does a line. Styles stay
 /// with their cells' positions (a selected row stays selected).
 pub fn shape_buffer(buffer: &mut Buffer, area: Rect, rtl: bool, kurdish: bool) {
@@ -140,7 +196,7 @@ pub fn shape_buffer(buffer: &mut Buffer, area: Rect, rtl: bool, kurdish: bool) {
         if cells.iter().any(|c| c.is_empty()) {
             continue;
         }
-        let out = reorder(&cells, rtl, kurdish);
+        let out = reorder_row(&cells, rtl, kurdish);
         for (x, symbol) in (area.left()..area.right()).zip(out) {
             buffer[(x, y)].set_symbol(&symbol);
         }
@@ -173,6 +229,21 @@ mod tests {
         assert!(shown.starts_with('┌') && shown.ends_with('┐'), "{shown}");
         assert!(shown.contains("K7QX2"), "{shown}");
         assert!(shown.find("K7QX2") > shown.find('\u{FEE3}'), "{shown}");
+    }
+
+    #[test]
+    fn boxes_side_by_side_keep_their_text_inside_them() {
+        let cells: Vec<String> = "│GBV 2  ││DU08 4 ││Ninewa 9│"
+            .chars()
+            .map(String::from)
+            .collect();
+        let out = reorder_row(&cells, true, false).concat();
+        // Mirrored box by box: the last box first, each text whole inside its box.
+        assert_eq!(out.chars().count(), cells.len());
+        let boxes: Vec<&str> = out.split('│').filter(|s| !s.is_empty()).collect();
+        assert_eq!(boxes.len(), 3, "{out}");
+        assert!(boxes[0].contains("Ninewa 9"), "{out}");
+        assert!(boxes[2].contains("GBV 2"), "{out}");
     }
 
     #[test]
