@@ -257,6 +257,8 @@ fn run(ops: &[Op], final_order: &[usize]) -> Result<(), TestCaseError> {
     // Recomputing the state from the log (what a revocation that arrives late sets off)
     // gives the state merge built, on every laptop.
     for l in &laptops {
+        let problems = l.ws.store.check().expect("check");
+        prop_assert!(problems.is_empty(), "{:?}", problems);
         l.ws.store.refold(|_, _| {}).expect("refold");
         prop_assert_eq!(l.ws.store.state_digest().expect("digest"), digests[0]);
     }

@@ -147,6 +147,17 @@ pub enum Command {
         #[arg(long)]
         with_case_codes: bool,
     },
+    /// Check the database: indexes, each device's change log, and that the records are
+    /// what the log gives. Exit 1 when something is wrong.
+    Check {
+        /// Print one JSON object on stdout.
+        #[arg(long)]
+        json: bool,
+        /// Recompute what can be derived (records, indexes, versions, conflicts) from
+        /// the log, and say what was done.
+        #[arg(long)]
+        repair: bool,
+    },
     /// The coordination report: households reached, needs by status, referrals by status
     /// and outcome, median days to a response, per group; counts under 5 shown as <5.
     Report {
@@ -736,6 +747,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             hxl,
             out,
         }) => report::report(&ws, &since, &until, &by, hxl, out.as_deref()),
+        Some(Command::Check { json, repair }) => check(&ws, json, repair),
         Some(Command::Audit { case, json }) => audit::audit(&ws, case.as_deref(), json),
         Some(Command::Erase { case_code, yes }) => erase::erase(&ws, &case_code, yes),
         Some(Command::Workers { command }) => match command {
@@ -779,6 +791,45 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             limit,
             json,
         ),
+    }
+}
+
+/// `daleel check [--json] [--repair]`.
+fn check(ws: &Workspace, json: bool, repair: bool) -> Result<(), Failure> {
+    let repaired = if repair {
+        ws.store.repair()?
+    } else {
+        Vec::new()
+    };
+    let problems = ws.store.check()?;
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({"problems": problems, "repaired": repaired, "whole": problems.is_empty()})
+        );
+    } else {
+        for r in &repaired {
+            println!("repaired: {r}");
+        }
+        for p in &problems {
+            println!("problem: {p}");
+        }
+        if problems.is_empty() {
+            println!("The database is whole: indexes, change logs and records agree.");
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure(format!(
+            "{} problems (above){}",
+            problems.len(),
+            if repair {
+                ""
+            } else {
+                ": daleel check --repair recomputes what can be derived"
+            }
+        )))
     }
 }
 

@@ -4,6 +4,7 @@
 //! Keys hold ids, codes and dates only, never personal data.
 
 pub mod audit;
+pub mod check;
 pub mod entity;
 pub mod erase;
 pub mod handoff;
@@ -340,6 +341,18 @@ impl Store {
         lock: Option<std::fs::File>,
         key: Option<&seal::DataKey>,
     ) -> Result<Store, StoreError> {
+        Store::from_parts(db, device, clock, lock, key.map(seal::Sealer::new))
+    }
+
+    /// The store over an open sled database, with the sealer of its values (a scratch
+    /// copy shares its original's).
+    fn from_parts(
+        db: sled::Db,
+        device: DeviceInfo,
+        clock: Arc<dyn WallClock>,
+        lock: Option<std::fs::File>,
+        seal: Option<seal::Sealer>,
+    ) -> Result<Store, StoreError> {
         let trees = Slot::ALL
             .iter()
             .map(|s| db.open_tree(s.name()))
@@ -359,7 +372,7 @@ impl Store {
             clock,
             gazetteer: RwLock::new(Gazetteer::builtin()),
             _lock: lock,
-            seal: key.map(seal::Sealer::new),
+            seal,
             writer: std::sync::Mutex::new(()),
             policy: RwLock::new(Arc::default()),
         };

@@ -51,6 +51,7 @@ pub enum SealError {
 }
 
 /// Seals and opens values under one data key.
+#[derive(Clone)]
 pub struct Sealer {
     aead: XChaCha20Poly1305,
 }
