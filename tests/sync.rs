@@ -755,3 +755,23 @@ fn two_erasures_of_one_household_end_alike_whatever_the_order() {
         assert_eq!(x.digest(), digest, "refold keeps erasures");
     }
 }
+
+#[test]
+fn a_bundle_from_a_clock_far_ahead_is_flagged_and_does_not_drag_ours_along() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (a, b) = (Device::new(), Device::new());
+    all_trust(&[&a, &b]);
+    let month = 30 * 24 * 3_600_000;
+    a.tick(month);
+    let h = household("from the future");
+    a.save(&[Edit::Household(h.clone())]);
+    let path = a.export(stick.path());
+    let found = daleel::tui::screens::sync::scan(&b.ws.store, &b.ws.identity, stick.path());
+    let text = found[0].check.clone().expect("a good bundle");
+    assert!(text.contains("30 days ahead"), "{text}");
+    // It merges all the same, and this laptop's clock moves a day ahead at the most.
+    b.import(&path).expect("import");
+    let _: Household = b.get(h.id);
+    let day = 24 * 3_600_000;
+    assert!(b.ws.store.last_hlc().expect("hlc").wall_ms <= NOW + day);
+}

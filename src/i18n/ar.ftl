@@ -657,3 +657,15 @@ new-organization-title = منظمة جديدة
 service-form-intro = تفصل ; بين عناصر القوائم. يصل التغيير إلى الحواسيب الأخرى مع الحزم التالية.
 service-saved = حُفظت الخدمة { $name }.
 organization-saved = حُفظت المنظمة { $name }.
+sync-clock-ahead = ؛ ! ساعة حاسوبه متقدمة { $days ->
+    [one] يوماً واحداً
+    [two] يومين
+    [few] { $days } أيام
+   *[other] { $days } يوماً
+} عن ساعة هذا الحاسوب: تحقق من التاريخ على كليهما
+sync-clock-behind = ؛ ! ساعة حاسوبه متأخرة { $days ->
+    [one] يوماً واحداً
+    [two] يومين
+    [few] { $days } أيام
+   *[other] { $days } يوماً
+} عن ساعة هذا الحاسوب: تحقق من التاريخ على كليهما

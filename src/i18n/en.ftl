@@ -626,3 +626,11 @@ new-organization-title = New organization
 service-form-intro = Lists take ; between items. The change reaches other laptops with the next bundles.
 service-saved = Saved the service { $name }.
 organization-saved = Saved the organization { $name }.
+sync-clock-ahead = ; ! its laptop's clock is { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} ahead of this one's: check the date on both
+sync-clock-behind = ; ! its laptop's clock is { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} behind this one's: check the date on both

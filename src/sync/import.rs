@@ -233,13 +233,20 @@ pub fn check(store: &Store, bytes: &[u8], me: &Identity) -> Result<Checked, Impo
     let policy = store.policy_with(&bundle::read_header(&plain)?.roster)?;
     let trusted = |o: OriginId| policy.member(o).is_some() || store.is_trusted(o).unwrap_or(false);
     let b = bundle::read(&plain, trusted)?;
-    Ok(Checked::Changes(b.change_count()))
+    Ok(Checked::Changes {
+        changes: b.change_count(),
+        made_at: b.header.made_at,
+    })
 }
 
 /// What `check` found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Checked {
-    Changes(usize),
+    /// A bundle: its changes, and when its sender's clock said it was made.
+    Changes {
+        changes: usize,
+        made_at: crate::model::Timestamp,
+    },
     Handoff(usize),
 }
 

@@ -59,8 +59,20 @@ pub fn scan(
             .map(crate::sync::identity::device_code)
             .unwrap_or_else(|| "?".into());
         let check = match crate::sync::import::check(store, &bytes, me) {
-            Ok(crate::sync::import::Checked::Changes(n)) => {
-                Ok(tr("sync-bundle-ok", &[("changes", Arg::Num(n as i64))]))
+            Ok(crate::sync::import::Checked::Changes { changes, made_at }) => {
+                let mut text = tr("sync-bundle-ok", &[("changes", Arg::Num(changes as i64))]);
+                // A sender's clock far from this laptop's: said, since its changes will
+                // carry that time (merge never lets a clock run more than a day ahead).
+                let days = (made_at.0 - store.now().0) / crate::model::time::DAY_MS;
+                if days.abs() >= 1 {
+                    let id = if days > 0 {
+                        "sync-clock-ahead"
+                    } else {
+                        "sync-clock-behind"
+                    };
+                    text.push_str(&tr(id, &[("days", Arg::Num(days.abs()))]));
+                }
+                Ok(text)
             }
             Ok(crate::sync::import::Checked::Handoff(n)) => {
                 Ok(tr("sync-handoff-ok", &[("referrals", Arg::Num(n as i64))]))
