@@ -1,0 +1,116 @@
+//! Hostile files, bounded (issue 8, item 4): thousands of byte flips, truncations,
+//! insertions and header edits of a valid bundle, a hand-off and the team files, each
+//! refused with a message, and the database unchanged. `DALEEL_MUTATIONS` sets how many
+//! per file (default 3,000).
+
+use daleel::store::Edit;
+use daleel::sync::card::Card;
+use daleel::sync::team::TeamFile;
+use rand::{Rng, SeedableRng};
+
+mod common;
+use common::device::{Device, all_trust};
+use common::household;
+
+fn count() -> usize {
+    std::env::var("DALEEL_MUTATIONS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3_000)
+}
+
+/// One mutation of `bytes`: a flipped bit, a cut, an inserted run, or a changed byte in
+/// the first 64 (where headers and lengths are).
+fn mutate(bytes: &[u8], rng: &mut impl Rng) -> Vec<u8> {
+    let mut b = bytes.to_vec();
+    match rng.gen_range(0..4) {
+        0 => {
+            let i = rng.gen_range(0..b.len());
+            b[i] ^= 1 << rng.gen_range(0..8);
+        }
+        1 => b.truncate(rng.gen_range(0..b.len())),
+        2 => {
+            let at = rng.gen_range(0..=b.len());
+            let run: Vec<u8> = (0..rng.gen_range(1..64)).map(|_| rng.r#gen()).collect();
+            b.splice(at..at, run);
+        }
+        _ => {
+            let i = rng.gen_range(0..b.len().min(64));
+            let old = b[i];
+            while b[i] == old {
+                b[i] = rng.r#gen();
+            }
+        }
+    }
+    b
+}
+
+#[test]
+fn every_mutated_bundle_is_refused_and_changes_nothing() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (a, b) = (Device::new(), Device::new());
+    all_trust(&[&a, &b]);
+    a.save(&[Edit::Household(household("Sentinel"))]);
+    let bytes = std::fs::read(a.export(stick.path())).expect("read");
+    let before = b.digest();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+    let mut refused = 0;
+    for _ in 0..count() {
+        let m = mutate(&bytes, &mut rng);
+        match daleel::sync::import::import_bytes(&b.ws.store, &m, &b.ws.identity, |_, _| {}) {
+            Err(e) => {
+                assert!(!e.to_string().is_empty());
+                refused += 1;
+            }
+            Ok(_) => panic!("a mutated bundle was taken"),
+        }
+    }
+    assert_eq!(b.digest(), before, "nothing changed");
+    assert!(b.ws.store.check().expect("check").is_empty());
+    eprintln!("mutation: {refused} mutated bundles refused, the database unchanged");
+    // The original still imports.
+    daleel::sync::import::import_bytes(&b.ws.store, &bytes, &b.ws.identity, |_, _| {})
+        .expect("the real one");
+}
+
+#[test]
+fn every_mutated_card_and_certificate_file_is_refused() {
+    let (c, d) = (Device::new(), Device::new());
+    c.ws.team().init("CRC", "CRC", false).expect("team");
+    let card = Card::write(&d.ws.identity, "laptop", c.ws.store.now()).expect("card");
+    let approval = daleel::sync::enrol::Approval {
+        role: daleel::sync::team::Role::Outreach,
+        org: "CRC".into(),
+        sensitive: false,
+        expires: None,
+    };
+    let (cert, _) =
+        c.ws.team()
+            .approve(&Card::read(&card).expect("read"), &approval)
+            .expect("approve");
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(12);
+    let mut refused = 0;
+    for _ in 0..count() {
+        if Card::read(&mutate(&card, &mut rng)).is_err() {
+            refused += 1;
+        } else {
+            panic!("a mutated card was read");
+        }
+        // A certificate file: either refused whole, or (a change in a part that no
+        // signature covers, such as the team's name) holding no certificate for this
+        // laptop that checks.
+        let m = mutate(&cert, &mut rng);
+        match d.ws.team().read_for_me(&m) {
+            Err(_) => refused += 1,
+            Ok((file, mine)) => {
+                let original = TeamFile::read(&cert).expect("original");
+                assert_eq!(
+                    file.team.key, original.team.key,
+                    "the team key is what is confirmed"
+                );
+                assert_eq!(mine.device, d.ws.identity.origin());
+            }
+        }
+    }
+    eprintln!("mutation: {refused} mutated cards and certificate files refused");
+}
