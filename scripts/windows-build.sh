@@ -34,7 +34,8 @@ if ! run --version; then
   # Rust's standard library (1.78 and later) asks Windows for random numbers through
   # bcryptprimitives.dll (ProcessPrng), which Wine has from version 9. A Wine without it
   # cannot start any Rust program: the smoke test is skipped, as with no Wine at all.
-  if WINEDEBUG=err+module "$wine_bin" "$exe" --version 2>&1 | grep -q bcryptprimitives; then
+  why=$(WINEDEBUG=err+module "$wine_bin" "$exe" --version 2>&1 || true)
+  if [[ "$why" == *bcryptprimitives* ]]; then
     echo "This Wine ($("$wine_bin" --version 2>/dev/null)) cannot start Rust programs (no bcryptprimitives.dll; Wine 9 or newer has it): the smoke test is skipped. The build above is fine; run the smoke test with a newer Wine or on Windows."
     exit 0
   fi
