@@ -174,6 +174,36 @@ fn measure(sealed: bool) {
         common::rss_mib()
     );
 
+    render_times(&mut app, "");
+    // The same screens in Arabic, with the letters joined and every row ordered and
+    // mirrored by Daleel (the shaped display mode, tui/bidi.rs).
+    if sealed {
+        app.update(daleel::tui::action::Action::SetLanguage(
+            daleel::i18n::Lang::Ar,
+        ));
+        app.update(daleel::tui::action::Action::SetTextMode(
+            daleel::tui::bidi::TextMode::Shaped,
+        ));
+        render_times(&mut app, " (Arabic, shaped)");
+        app.update(daleel::tui::action::Action::SetLanguage(
+            daleel::i18n::Lang::En,
+        ));
+        app.update(daleel::tui::action::Action::SetTextMode(
+            daleel::tui::bidi::TextMode::Terminal,
+        ));
+    }
+    if std::env::var_os("DALEEL_BENCH_DIR").is_none() {
+        drop(app);
+        drop(ws);
+        let _ = std::fs::remove_dir_all(&dir);
+        if let Some(base) = dir.parent() {
+            let _ = std::fs::remove_dir(base);
+        }
+    }
+}
+
+/// Render time per screen at 80x24 and 200x60.
+fn render_times(app: &mut App, label: &str) {
     for (w, h) in [(80u16, 24u16), (200, 60)] {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
         for (key, name) in [
@@ -193,17 +223,9 @@ fn measure(sealed: bool) {
             times.sort_by(f64::total_cmp);
             let mean = times.iter().sum::<f64>() / times.len() as f64;
             println!(
-                "  render {name:<10} at {w}x{h}: mean {mean:.3} ms, worst {:.3} ms",
+                "  render {name:<10} at {w}x{h}{label}: mean {mean:.3} ms, worst {:.3} ms",
                 times[times.len() - 1]
             );
-        }
-    }
-    if std::env::var_os("DALEEL_BENCH_DIR").is_none() {
-        drop(app);
-        drop(ws);
-        let _ = std::fs::remove_dir_all(&dir);
-        if let Some(base) = dir.parent() {
-            let _ = std::fs::remove_dir(base);
         }
     }
 }

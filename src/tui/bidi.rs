@@ -26,18 +26,24 @@ pub enum TextMode {
     Terminal,
 }
 
-fn reshaper(kurdish: bool) -> ArabicReshaper {
-    let language = if kurdish {
-        ar_reshaper::Language::Kurdish
-    } else {
-        ar_reshaper::Language::Arabic
+/// The reshaper for Arabic or Kurdish letters, made once (every row of every frame
+/// uses it).
+fn reshaper(kurdish: bool) -> &'static ArabicReshaper {
+    static ARABIC: std::sync::OnceLock<ArabicReshaper> = std::sync::OnceLock::new();
+    static KURDISH: std::sync::OnceLock<ArabicReshaper> = std::sync::OnceLock::new();
+    let make = |language| {
+        let mut r = ArabicReshaper::new(ReshaperConfig::new(language, LigaturesFlags::none()));
+        // One character in, one character out: the screen's cells stay where they are.
+        r.modify_config(|c| {
+            c.delete_harakat = false;
+        });
+        r
     };
-    let mut r = ArabicReshaper::new(ReshaperConfig::new(language, LigaturesFlags::none()));
-    // One character in, one character out: the screen's cells stay where they are.
-    r.modify_config(|c| {
-        c.delete_harakat = false;
-    });
-    r
+    if kurdish {
+        KURDISH.get_or_init(|| make(ar_reshaper::Language::Kurdish))
+    } else {
+        ARABIC.get_or_init(|| make(ar_reshaper::Language::Arabic))
+    }
 }
 
 /// Whether a character is of a right-to-left script.
@@ -88,8 +94,13 @@ pub fn visual(line: &str, rtl: bool, kurdish: bool) -> String {
 
 /// `visual` over cells (each a character with any combining marks after it).
 fn reorder(cells: &[String], rtl: bool, kurdish: bool) -> Vec<String> {
-    if !rtl && !cells.iter().any(|c| c.chars().any(is_rtl)) {
-        return cells.to_vec();
+    let any_rtl = cells.iter().any(|c| c.chars().any(is_rtl));
+    if !any_rtl {
+        // Nothing to join; a right-to-left screen still reverses the run (spaces,
+        // frames, Latin words stay readable as one left-to-right run).
+        if !rtl || cells.iter().all(|c| c.trim().is_empty()) {
+            return cells.to_vec();
+        }
     }
     let logical: String = cells.concat();
     // Join the letters in logical order; keep the cells as they are if the reshaper
