@@ -217,7 +217,7 @@ fn render_times(app: &mut App, label: &str) {
             let mut times = Vec::new();
             for _ in 0..200 {
                 let t = Instant::now();
-                terminal.draw(|f| render(&app, f)).expect("draw");
+                terminal.draw(|f| render(app, f)).expect("draw");
                 times.push(t.elapsed().as_secs_f64() * 1e3);
             }
             times.sort_by(f64::total_cmp);
