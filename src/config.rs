@@ -72,7 +72,10 @@ impl Default for Config {
             arabic_display: partial
                 .arabic_display
                 .map(|v| v.into_inner())
-                .unwrap_or_else(|| "shaped".into()),
+                .unwrap_or_else(|| {
+                    // The Windows console cannot show Arabic; many Linux terminals can.
+                    if cfg!(windows) { "shaped" } else { "terminal" }.into()
+                }),
         }
     }
 }
