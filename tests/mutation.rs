@@ -114,3 +114,77 @@ fn every_mutated_card_and_certificate_file_is_refused() {
     }
     eprintln!("mutation: {refused} mutated cards and certificate files refused");
 }
+
+#[test]
+fn every_mutated_hand_off_is_refused_and_the_partners_copy_stays() {
+    use daleel::model::{Move, Need, Priority, Referral, Sector, Timestamp, sample};
+    use daleel::sync::enrol::Approval;
+    use daleel::sync::team::Role;
+    let stick = tempfile::tempdir().expect("stick");
+    let (c, p) = (Device::new(), Device::new());
+    c.ws.team().init("CRC", "CRC", false).expect("team");
+    let approval = Approval {
+        role: Role::Partner,
+        org: "NRC".into(),
+        sensitive: false,
+        expires: None,
+    };
+    let (file, _) = c.ws.team().approve(&p.card(), &approval).expect("approve");
+    let (file, _) = p.ws.team().read_for_me(&file).expect("read");
+    p.ws.team().join(&file).expect("join");
+    let h = household("Sentinel");
+    c.save(&[Edit::Household(h.clone())]);
+    let dir = sample::directory();
+    let nrc = dir
+        .organizations
+        .iter()
+        .find(|o| o.acronym == "NRC")
+        .expect("NRC");
+    let service = dir
+        .services
+        .iter()
+        .find(|s| s.organization == nrc.id)
+        .expect("a service");
+    let need = Need {
+        id: uuid::Uuid::now_v7(),
+        household: h.id,
+        sector: Sector::Hlp,
+        priority: Priority::Normal,
+        created_at: Timestamp(common::NOW),
+        ..Need::default()
+    };
+    let r = Referral {
+        id: uuid::Uuid::now_v7(),
+        household: h.id,
+        need: need.id,
+        service: service.id,
+        organization: nrc.id,
+        priority: Priority::Normal,
+        created_at: Timestamp(common::NOW),
+        ..Referral::default()
+    };
+    c.save(&[Edit::Need(need), Edit::Referral(r.clone())]);
+    c.ws.store
+        .move_referral("w", r.id, &Move::Send, "")
+        .expect("send");
+    let out =
+        daleel::sync::handoff::export_for_org(&c.ws.store, &c.ws.identity, "NRC", stick.path())
+            .expect("hand-off");
+    let bytes = std::fs::read(&out.path).expect("read");
+    p.import(&out.path).expect("the real one");
+    let before = p.digest();
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(13);
+    let mut refused = 0;
+    for _ in 0..count() / 3 {
+        let m = mutate(&bytes, &mut rng);
+        match daleel::sync::import::import_bytes(&p.ws.store, &m, &p.ws.identity, |_, _| {}) {
+            Err(e) => {
+                assert!(!e.to_string().is_empty());
+                refused += 1;
+            }
+            Ok(_) => panic!("a mutated hand-off was taken"),
+        }
+    }
+    assert_eq!(p.digest(), before, "the partner's copy is unchanged");
+    eprintln!("mutation: {refused} mutated hand-offs refused, the partner's copy unchanged");
+}
