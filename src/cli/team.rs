@@ -92,9 +92,8 @@ pub fn save_key(ws: &Workspace, out: &Path, passphrase_file: Option<&Path>) -> R
 
 pub fn request(ws: &Workspace, out: &Path) -> Result<(), Failure> {
     let code = ws.identity.code();
-    let path = out_path(out, &format!("daleel-{code}-request.card"));
-    let name = ws.store.device_name()?;
-    let bytes = Card::write(&ws.identity, &name, ws.store.now())?;
+    let (name, bytes) = ws.team().request()?;
+    let path = out_path(out, &name);
     write_atomic(&path, &bytes)?;
     println!("{}", path.display());
     eprintln!(
@@ -159,7 +158,7 @@ pub fn approve(
         expires,
     };
     let (file, cert) = ws.team().approve(&card, &approval)?;
-    let path = out_path(out, &format!("daleel-{}.cert", card.code()));
+    let path = out_path(out, &crate::sync::enrol::cert_file_name(&card.code()));
     write_atomic(&path, &file)?;
     println!("{}", path.display());
     eprintln!(

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use uuid::Uuid;
 
 use super::{age_band, month, person_of};
-use crate::model::{Household, Need, Organization, Referral, ReferralStatus};
+use crate::model::{Gazetteer, Household, Need, Organization, Referral, ReferralStatus};
 use crate::store::audit::AuditAction;
 use crate::store::{Store, StoreError};
 
@@ -99,8 +99,7 @@ fn place_columns(out: &mut Out, detail: Detail) {
     }
 }
 
-fn place_cells(store: &Store, h: Option<&Household>, detail: Detail) -> Vec<String> {
-    let gazetteer = store.gazetteer();
+fn place_cells(gazetteer: &Gazetteer, h: Option<&Household>, detail: Detail) -> Vec<String> {
     let gov = h
         .map(|h| h.location.governorate.clone())
         .unwrap_or_default();
@@ -163,6 +162,8 @@ pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Vec<u8>, us
         .into_iter()
         .map(|o| (o.id, o))
         .collect();
+    // Read once: the store hands out a copy.
+    let gazetteer = store.gazetteer();
     let mut out = Out::new();
     match table {
         Table::Needs => {
@@ -179,7 +180,7 @@ pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Vec<u8>, us
                 let n = n?;
                 let h = household(n.household)?;
                 let mut row = vec![month(n.created_at)];
-                row.extend(place_cells(store, h.as_ref(), detail));
+                row.extend(place_cells(&gazetteer, h.as_ref(), detail));
                 row.push(n.sector.code().into());
                 row.push(n.priority.code().into());
                 row.push(n.status.code().into());
@@ -230,7 +231,7 @@ pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Vec<u8>, us
                     })
                     .unwrap_or_default();
                 let mut row = vec![month(r.created_at)];
-                row.extend(place_cells(store, h.as_ref(), detail));
+                row.extend(place_cells(&gazetteer, h.as_ref(), detail));
                 row.push(sector.into());
                 row.push(
                     orgs.get(&r.organization)
@@ -261,7 +262,6 @@ pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Vec<u8>, us
             out.col("status", "#status +code");
             for s in store.services()? {
                 let org = orgs.get(&s.organization);
-                let gazetteer = store.gazetteer();
                 let mut govs: Vec<String> = s
                     .areas
                     .iter()

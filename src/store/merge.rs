@@ -43,9 +43,8 @@ fn replaced_key(tag: u8, id: Uuid, v: &Version) -> Vec<u8> {
 
 /// Whether `held` (encoded) is `change` without its values: the same envelope, no
 /// payload, while `change` has one.
-fn same_without_values(held: &[u8], change: &Change) -> Result<bool, TxError> {
-    let held: Change = codec::decode(held).map_err(abort)?;
-    Ok(held.payload.is_none() && change.payload.is_some() && held.envelope == change.envelope)
+fn same_without_values(held: &Change, change: &Change) -> bool {
+    held.payload.is_none() && change.payload.is_some() && held.envelope == change.envelope
 }
 
 impl Tx<'_> {
@@ -74,7 +73,7 @@ impl Tx<'_> {
         if seq <= held {
             // A change held without its values (withheld from laptops not certified
             // for sensitive cases) takes them when they come (a caseworker's bundle).
-            if change.payload.is_some() && self.store().takes_withheld() && self.withheld(change)? {
+            if change.payload.is_some() && self.takes_withheld() && self.withheld(change)? {
                 self.merge_one(change, encoded)?;
                 merged.applied += 1;
             } else {
@@ -94,8 +93,8 @@ impl Tx<'_> {
                 // from an uncertified courier, then come from a caseworker).
                 Some(parked)
                     if change.payload.is_some()
-                        && self.store().takes_withheld()
-                        && same_without_values(&parked, change)? =>
+                        && self.takes_withheld()
+                        && same_without_values(&codec::decode(&parked).map_err(abort)?, change) =>
                 {
                     self.tree(Slot::Parked).insert(key, encoded)?;
                     merged.known += 1;
@@ -129,10 +128,14 @@ impl Tx<'_> {
         let Some(bytes) = self.tree(Slot::Changes).get(change_key(e.origin, e.seq))? else {
             return Ok(false);
         };
-        Ok(same_without_values(&bytes, change)? && {
-            let held: Change = codec::decode(&bytes).map_err(abort)?;
-            !self.touches_erased(&held)?
-        })
+        let held: Change = codec::decode(&bytes).map_err(abort)?;
+        Ok(same_without_values(&held, change) && !self.touches_erased(&held)?)
+    }
+
+    /// Whether values withheld from this laptop are taken when they come: a team laptop
+    /// certified for sensitive cases (the policy this transaction began with).
+    fn takes_withheld(&self) -> bool {
+        self.policy.member(self.me).is_some_and(|c| c.sensitive)
     }
 
     /// A parked change, removed from parking (read first: a remove of a key that is not

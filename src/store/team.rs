@@ -194,6 +194,8 @@ impl Store {
         let Some(team) = self.team()? else {
             return Ok(learned);
         };
+        // Each signature is checked once.
+        let opened: Vec<Option<Statement>> = statements.iter().map(|s| s.open().ok()).collect();
         // Who may issue, from the team key's own statements (held and new).
         let authorities = {
             let mut by_key: Vec<(Statement, Vec<(OriginId, u64)>)> = Vec::new();
@@ -202,18 +204,14 @@ impl Store {
                     by_key.push((st, Vec::new()));
                 }
             }
-            for s in statements {
-                if let Ok(st) = s.open() {
-                    by_key.push((st, Vec::new()));
-                }
-            }
+            by_key.extend(opened.iter().flatten().map(|st| (st.clone(), Vec::new())));
             by_key.retain(|(s, _)| s.issuer() == team.key);
             Policy::build(Some(team.clone()), &by_key).authorities
         };
         let roster = self.tree(Slot::Roster);
-        for s in statements {
-            match s.open() {
-                Ok(st) if st.team() == team.key && authorities.contains(&st.issuer()) => {
+        for (s, st) in statements.iter().zip(&opened) {
+            match st {
+                Some(st) if st.team() == team.key && authorities.contains(&st.issuer()) => {
                     if !roster.contains_key(s.id())? {
                         if roster.len() >= crate::sync::team::MAX_STATEMENTS {
                             learned.refused += 1;
@@ -489,24 +487,6 @@ impl Store {
             }
         }
         Ok(open)
-    }
-
-    /// Whether values withheld from this laptop are taken when they come: a team laptop
-    /// certified for sensitive cases.
-    pub(crate) fn takes_withheld(&self) -> bool {
-        self.policy()
-            .member(self.device.origin)
-            .is_some_and(|c| c.sensitive)
-    }
-
-    /// Whether this laptop may hold the values of sensitive cases: not in a team, or
-    /// certified for them.
-    pub fn reads_sensitive(&self) -> bool {
-        let policy = self.policy();
-        policy.team.is_none()
-            || policy
-                .member(self.device.origin)
-                .is_some_and(|c| c.sensitive)
     }
 }
 

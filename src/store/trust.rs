@@ -61,7 +61,7 @@ impl TrustedDevice {
 }
 
 /// A fingerprint as people type it: without dashes or spaces, lower case.
-fn normalized(fp: &str) -> String {
+pub(crate) fn normalized(fp: &str) -> String {
     crate::model::ascii_digits(fp)
         .chars()
         .filter(|c| c.is_ascii_hexdigit())

@@ -429,14 +429,32 @@ pub fn open<'a>(
         let (code, fingerprint) = named(clear.sender);
         return Err(BundleError::NotTrusted { code, fingerprint });
     }
-    let encrypted = &bytes[r.at..];
+    let inner = decrypt_for(&bytes[r.at..], me, clear.sender)?;
+    // The inside names the same sender as the outside.
+    if read_header(&inner)?.sender != clear.sender {
+        return Err(BundleError::Damaged(
+            "its outside and inside name different senders".into(),
+        ));
+    }
+    Ok(std::borrow::Cow::Owned(inner))
+}
+
+/// Decrypts the age part of a file sent by `sender` with this device's key: a file
+/// encrypted to other devices only is refused as not for this laptop, naming its sender.
+pub(crate) fn decrypt_for(
+    encrypted: &[u8],
+    me: &Identity,
+    sender: OriginId,
+) -> Result<Vec<u8>, BundleError> {
     let decryptor = age::Decryptor::new_buffered(encrypted).map_err(age_error)?;
     let identity = me.age_identity();
     let mut reader = match decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)) {
         Ok(reader) => reader,
         Err(age::DecryptError::NoMatchingKeys) => {
-            let (code, fingerprint) = named(clear.sender);
-            return Err(BundleError::NotForMe { code, fingerprint });
+            return Err(BundleError::NotForMe {
+                code: device_code(sender),
+                fingerprint: fingerprint(sender),
+            });
         }
         Err(e) => return Err(age_error(e)),
     };
@@ -448,13 +466,7 @@ pub fn open<'a>(
             BundleError::Damaged(format!("its encrypted part does not open: {e}"))
         }
     })?;
-    // The inside names the same sender as the outside.
-    if read_header(&inner)?.sender != clear.sender {
-        return Err(BundleError::Damaged(
-            "its outside and inside name different senders".into(),
-        ));
-    }
-    Ok(std::borrow::Cow::Owned(inner))
+    Ok(inner)
 }
 
 fn age_error(e: age::DecryptError) -> BundleError {

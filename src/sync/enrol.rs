@@ -18,6 +18,11 @@ use std::sync::Arc;
 use crate::store::Store;
 use crate::store::seal::DataKey;
 
+/// The file name a certificate for the device of `code` goes under on the drive.
+pub fn cert_file_name(code: &str) -> String {
+    format!("daleel-{code}.cert")
+}
+
 /// The team key's file in the data directory (sealed like `device.key`).
 pub const TEAM_KEY_FILE: &str = "team.key";
 
@@ -158,6 +163,18 @@ impl TeamHandle {
         self.store.join_team(&team, &[cert])?;
         tracing::info!("team key restored");
         Ok(team)
+    }
+
+    /// This laptop's request to join a team (its signed identity card), with the file
+    /// name it goes under on the drive.
+    pub fn request(&self) -> Result<(String, Vec<u8>), TeamOpError> {
+        let name = self.store.device_name()?;
+        let bytes = Card::write(&self.identity, &name, self.store.now())
+            .map_err(|e| refused(e.to_string()))?;
+        Ok((
+            format!("daleel-{}-request.card", self.identity.code()),
+            bytes,
+        ))
     }
 
     /// The organization of the directory named `name` (its acronym or name, any case).
@@ -352,18 +369,12 @@ impl TeamHandle {
     /// The device a fingerprint names among the team's members (dashes and case do not
     /// matter).
     pub fn member_by_fingerprint(&self, fp: &str) -> Option<Certificate> {
-        let norm = |s: &str| {
-            s.chars()
-                .filter(|c| c.is_ascii_hexdigit())
-                .map(|c| c.to_ascii_lowercase())
-                .collect::<String>()
-        };
-        let wanted = norm(&crate::model::ascii_digits(fp));
+        let wanted = crate::store::trust::normalized(fp);
         self.store
             .policy()
             .members
             .values()
-            .find(|c| norm(&fingerprint(c.device)) == wanted)
+            .find(|c| crate::store::trust::normalized(&fingerprint(c.device)) == wanted)
             .cloned()
     }
 }

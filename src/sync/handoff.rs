@@ -386,23 +386,7 @@ pub fn open(store: &Store, bytes: &[u8], me: &Identity) -> Result<Handoff, Impor
     if policy.member(me.origin()).map(|c| c.role) != Some(Role::Partner) {
         return Err(ImportError::NotPartner);
     }
-    let decryptor = age::Decryptor::new_buffered(encrypted)
-        .map_err(|e| damaged(&format!("its encrypted part does not open: {e}")))?;
-    let identity = me.age_identity();
-    let mut reader = match decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)) {
-        Ok(r) => r,
-        Err(age::DecryptError::NoMatchingKeys) => {
-            let (code, fingerprint) = named();
-            return Err(ImportError::Bundle(BundleError::NotForMe {
-                code,
-                fingerprint,
-            }));
-        }
-        Err(e) => return Err(damaged(&format!("its encrypted part does not open: {e}"))),
-    };
-    let mut inner = zeroize::Zeroizing::new(Vec::new());
-    std::io::Read::read_to_end(&mut reader, &mut inner)
-        .map_err(|_| ImportError::Bundle(BundleError::Truncated))?;
+    let inner = zeroize::Zeroizing::new(super::bundle::decrypt_for(encrypted, me, sender)?);
     let (len, rest) = inner
         .split_first_chunk::<8>()
         .ok_or(BundleError::Truncated)?;

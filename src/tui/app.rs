@@ -942,10 +942,7 @@ impl App {
                 }
             }
             Action::TeamRequest => self.team_job(|h, folder| {
-                let name = h.store.device_name().map_err(|e| e.to_string())?;
-                let bytes = crate::sync::card::Card::write(&h.identity, &name, h.store.now())
-                    .map_err(|e| e.to_string())?;
-                let file = format!("daleel-{}-request.card", h.identity.code());
+                let (file, bytes) = h.request().map_err(|e| e.to_string())?;
                 crate::workspace::write_whole(
                     &folder.join(&file),
                     &bytes,
@@ -1716,7 +1713,7 @@ impl App {
                             crate::sync::card::Card::read(&bytes).map_err(|e| e.to_string())?;
                         let (file, cert) =
                             h.approve(&card, &approval).map_err(|e| e.to_string())?;
-                        let name = format!("daleel-{}.cert", card.code());
+                        let name = crate::sync::enrol::cert_file_name(&card.code());
                         crate::workspace::write_whole(
                             &folder.join(&name),
                             &file,

@@ -120,16 +120,11 @@ pub fn scan_team(team: &crate::sync::enrol::TeamHandle, folder: &Path) -> Vec<Te
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     files.sort();
-    let small = |p: &Path, limit: u64| {
-        std::fs::metadata(p)
-            .map(|m| m.is_file() && m.len() <= limit)
-            .unwrap_or(false)
-    };
     let mut found = Vec::new();
     for path in files {
         match path.extension().and_then(|e| e.to_str()) {
-            Some("card") if small(&path, CARD_MAX_BYTES) => {
-                let Ok(card) = std::fs::read(&path)
+            Some("card") => {
+                let Ok(card) = crate::sync::read_small(&path, CARD_MAX_BYTES)
                     .map_err(|_| ())
                     .and_then(|b| Card::read(&b).map_err(|_| ()))
                 else {
@@ -146,8 +141,8 @@ pub fn scan_team(team: &crate::sync::enrol::TeamHandle, folder: &Path) -> Vec<Te
                     });
                 }
             }
-            Some("cert") if small(&path, TEAM_FILE_MAX_BYTES) => {
-                let Ok(bytes) = std::fs::read(&path) else {
+            Some("cert") => {
+                let Ok(bytes) = crate::sync::read_small(&path, TEAM_FILE_MAX_BYTES) else {
                     continue;
                 };
                 if let Ok((file, cert)) = team.read_for_me(&bytes) {
