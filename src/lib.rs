@@ -3,10 +3,12 @@
 //! Centre teams. The core (`model`, `store`, `search`, `sync`, `report`) never imports
 //! the terminal UI; `cli` and `tui` sit on top of it.
 
+pub mod backup;
 pub mod codec;
 pub mod config;
 pub mod demo;
 pub mod directory;
+pub mod disk;
 pub mod i18n;
 pub mod keyring;
 pub mod model;

@@ -50,6 +50,8 @@ pub enum WorkspaceError {
     NotEncrypted,
     #[error("a worker cannot remove themselves: ask another worker of this laptop to do it")]
     RemoveSelf,
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
 }
 
 /// What opens an encrypted database: a worker's name (needed when it has more than one
@@ -203,9 +205,14 @@ impl Workspace {
             return Ok(Protection::New);
         }
         let _lock = lock(dir)?;
-        // A switch to an encrypted folder that a crash interrupted is finished first, so
-        // that a half-switched directory is not taken for a new one.
+        // A switch to an encrypted folder (or to a restored database) that a crash
+        // interrupted is finished first, so that a half-switched directory is not taken
+        // for a new one.
         finish_switch(dir)?;
+        crate::backup::finish(dir).map_err(|source| WorkspaceError::Dir {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
         if !dir.join(DB_DIR).exists() {
             return Ok(Protection::New);
         }
@@ -225,6 +232,63 @@ impl Workspace {
         create_private_dir(dir).map_err(dir_error)?;
         let lock = lock(dir)?;
         finish_switch(dir)?;
+        Workspace::open_locked(dir, lock, clock, credentials)
+    }
+
+    /// `daleel restore`: rebuilds the database of `backup` in a fresh folder, switches
+    /// this data directory over to it (the database there before is kept aside), and
+    /// opens it under a new device identity. With the team key in the backup, the new
+    /// identity is certified as the old one was, a coordinator.
+    pub fn restore(
+        dir: &Path,
+        backup: &Path,
+        clock: Arc<dyn WallClock>,
+        credentials: &Credentials,
+        progress: impl FnMut(u64),
+    ) -> Result<(Workspace, crate::backup::RestoreSummary), WorkspaceError> {
+        let dir_error = |source| WorkspaceError::Dir {
+            dir: dir.to_path_buf(),
+            source,
+        };
+        create_private_dir(dir).map_err(dir_error)?;
+        let lock = lock(dir)?;
+        finish_switch(dir)?;
+        let passphrase = credentials
+            .passphrase
+            .as_ref()
+            .ok_or(WorkspaceError::NeedsPassphrase)?;
+        let summary = crate::backup::restore(
+            dir,
+            backup,
+            credentials.worker.as_deref(),
+            passphrase,
+            progress,
+        )?;
+        let ws = Workspace::open_locked(dir, lock, clock, credentials)?;
+        if let Some(key) = &summary.team_key {
+            ws.team()
+                .certify_restored(key, summary.old_origin)
+                .map_err(|e| {
+                    WorkspaceError::Store(StoreError::Invalid(format!(
+                        "the database was restored, but this laptop could not be certified with the team key: {e}"
+                    )))
+                })?;
+        }
+        Ok((ws, summary))
+    }
+
+    /// Opens the data directory `dir`, whose lock the caller took.
+    fn open_locked(
+        dir: &Path,
+        lock: File,
+        clock: Arc<dyn WallClock>,
+        credentials: &Credentials,
+    ) -> Result<Workspace, WorkspaceError> {
+        let dir_error = |source| WorkspaceError::Dir {
+            dir: dir.to_path_buf(),
+            source,
+        };
+        crate::backup::finish(dir).map_err(dir_error)?;
         let mut db = crate::store::open_sled(&dir.join(DB_DIR))?;
         let (key, worker): (Option<DataKey>, Option<String>) = match protection_of(&db)? {
             Protection::Encrypted { .. } => {
@@ -289,6 +353,11 @@ impl Workspace {
                 params: credentials.params.unwrap_or_else(KdfParams::for_new),
             }),
         })
+    }
+
+    /// The data key of an encrypted database (a backup is sealed under it).
+    pub fn data_key(&self) -> Option<&DataKey> {
+        self.unlocked.as_ref().map(|u| &u.key)
     }
 
     /// What team commands work on (docs/teams.md): shareable with the screens' threads.
@@ -386,7 +455,7 @@ fn finish_switch(dir: &Path) -> Result<(), WorkspaceError> {
 
 /// Renames, retrying for a few seconds: sled lets go of its files a moment after a
 /// database is dropped, and Windows refuses to rename a folder with open files.
-fn rename_retrying(from: &Path, to: &Path) -> std::io::Result<()> {
+pub(crate) fn rename_retrying(from: &Path, to: &Path) -> std::io::Result<()> {
     let started = std::time::Instant::now();
     loop {
         match fs::rename(from, to) {

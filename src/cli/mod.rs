@@ -3,6 +3,7 @@
 
 mod ask;
 mod audit;
+mod backup;
 mod erase;
 mod gazetteer;
 mod identity;
@@ -157,6 +158,23 @@ pub enum Command {
         /// the log, and say what was done.
         #[arg(long)]
         repair: bool,
+    },
+    /// Write one encrypted backup file of this laptop's database (and the team key, where
+    /// the laptop holds it) into a folder; restoring it needs a worker's passphrase.
+    Backup {
+        /// The folder to write it in (a USB drive's, say).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Rebuild this data directory's database from a backup, under a new device identity
+    /// (the database there before is kept aside). Asks for a worker's passphrase of the
+    /// laptop backed up.
+    Restore {
+        /// The backup file (.dlbk).
+        file: PathBuf,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
     },
     /// The coordination report: households reached, needs by status, referrals by status
     /// and outcome, median days to a response, per group; counts under 5 shown as <5.
@@ -640,6 +658,9 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             .ok_or_else(|| Failure(format!("--lang {lang}: give en, ar or ckb")))?,
     );
     crate::cli::init_logging(&dir);
+    if let Some(Command::Restore { file, yes }) = &cli.command {
+        return backup::restore(&cli, &dir, file, *yes);
+    }
     let credentials = credentials(&cli, &dir)?;
     let ws = Workspace::open(&dir, &credentials)?;
     match cli.command {
@@ -748,6 +769,9 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             out,
         }) => report::report(&ws, &since, &until, &by, hxl, out.as_deref()),
         Some(Command::Check { json, repair }) => check(&ws, json, repair),
+        Some(Command::Backup { out }) => backup::backup(&ws, &out),
+        // Handled above, before the data directory is opened.
+        Some(Command::Restore { .. }) => Ok(()),
         Some(Command::Audit { case, json }) => audit::audit(&ws, case.as_deref(), json),
         Some(Command::Erase { case_code, yes }) => erase::erase(&ws, &case_code, yes),
         Some(Command::Workers { command }) => match command {

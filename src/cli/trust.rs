@@ -242,6 +242,12 @@ pub fn import_bundles(ws: &Workspace, paths: &[std::path::PathBuf]) -> Result<()
                         s.statements
                     );
                 }
+                if s.forked > 0 {
+                    println!(
+                        "{shown}: {} changes refused as a fork: a second, different version of changes this laptop holds, signed under the same laptop's identity (its data folder was copied; see the Queue and docs/recovery.md)",
+                        s.forked
+                    );
+                }
                 if s.beyond_role + s.revoked > 0 {
                     println!(
                         "{shown}: {} changes kept with no effect: {} beyond their device's role, {} after a revocation (daleel team changes)",

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod check;
 pub mod entity;
 pub mod erase;
+pub mod fork;
 pub mod handoff;
 pub mod merge;
 pub mod query;
@@ -570,6 +571,14 @@ impl Store {
         self.tree(Slot::Meta)
             .insert(meta::WORKERS, codec::encode_value(&workers)?)?;
         self.flush()
+    }
+
+    /// Holds every write of this store off until the guard is dropped (a backup reads one
+    /// consistent state).
+    pub(crate) fn hold_writes(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// The sled database (the keyring lives beside the store's trees).

@@ -165,6 +165,31 @@ impl TeamHandle {
         Ok(team)
     }
 
+    /// After a restore that brought the team key: certifies this laptop (a new identity)
+    /// as a coordinator with it, with the organization and sensitive-case permission of
+    /// the laptop backed up (`old`). Nothing when the key is not this team's.
+    pub fn certify_restored(
+        &self,
+        key: &Identity,
+        old: crate::model::change::OriginId,
+    ) -> Result<Option<TeamInfo>, TeamOpError> {
+        let Some(team) = self.store.team()? else {
+            return Ok(None);
+        };
+        if key.origin() != team.key {
+            return Ok(None);
+        }
+        let policy = self.store.policy();
+        let (org, sensitive) = policy
+            .member(old)
+            .map(|c| (c.org.clone(), c.sensitive))
+            .unwrap_or_default();
+        let cert = self.own_certificate(&team, key, Role::Coordinator, &org, sensitive)?;
+        self.store.join_team(&team, &[cert])?;
+        tracing::info!("restored laptop certified with the team key");
+        Ok(Some(team))
+    }
+
     /// This laptop's request to join a team (its signed identity card), with the file
     /// name it goes under on the drive.
     pub fn request(&self) -> Result<(String, Vec<u8>), TeamOpError> {

@@ -59,6 +59,8 @@ pub struct ImportSummary {
     pub statements: usize,
     /// For a coordinator's hand-off (a partner's laptop): the referrals it holds.
     pub handed_off: Option<usize>,
+    /// Changes refused as a fork: a second version of changes held (see the Queue).
+    pub forked: u64,
 }
 
 /// Imports a hand-off (on a partner's laptop).
@@ -180,8 +182,20 @@ fn import_checked(
     // origin and sequence number, duplicates (overlapping segments) dropped.
     let mut changes: Vec<(OriginId, u64, &[u8])> = Vec::new();
     let mut skipped: BTreeMap<OriginId, u64> = BTreeMap::new();
+    let mut forked = 0;
     for segment in &bundle.segments {
         let origin = segment.header.origin;
+        // A run that differs from what this laptop holds under the same numbers is a
+        // fork: refused whole (its other changes belong to the second version), and
+        // recorded for the queue. The rest of the bundle goes in.
+        if trusted(origin)
+            && let Some(seq) = store.fork_in(origin, segment.header.first, &segment.changes)?
+        {
+            let refused = segment.changes.len() as u64;
+            store.record_fork(origin, seq, header.sender, refused)?;
+            forked += refused;
+            continue;
+        }
         if trusted(origin) {
             store.keep_segment(&segment.header)?;
             let seqs = segment.header.first..;
@@ -191,6 +205,15 @@ fn import_checked(
         }
     }
     changes.sort_by_key(|c| (c.0, c.1));
+    // Two different versions of one change in the same bundle: the first stays.
+    for pair in changes.windows(2) {
+        if (pair[0].0, pair[0].1) == (pair[1].0, pair[1].1)
+            && !crate::store::fork::same_change(pair[0].2, pair[1].2)
+        {
+            store.record_fork(pair[1].0, pair[1].1, header.sender, 1)?;
+            forked += 1;
+        }
+    }
     changes.dedup_by_key(|c| (c.0, c.1));
     store.learn_watermarks(header.sender, &header.watermarks)?;
     let encoded: Vec<&[u8]> = changes.iter().map(|c| c.2).collect();
@@ -217,6 +240,7 @@ fn import_checked(
             .map(|(o, n)| (device_code(o), fingerprint(o), n))
             .collect(),
         statements: learned.new,
+        forked,
         ..ImportSummary::default()
     })
 }

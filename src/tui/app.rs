@@ -140,6 +140,7 @@ impl App {
             retention_months: 24,
             team_line: None,
             team_rows: Vec::new(),
+            forks: Vec::new(),
         };
         let services_state = services::State::new(&data);
         let referrals_state = referrals::State::new(&data);
@@ -381,6 +382,7 @@ impl App {
                 self.data.due_for_erasure = snapshot.due_for_erasure;
                 self.data.team_line = snapshot.team_line;
                 self.data.team_rows = snapshot.team_rows;
+                self.data.forks = snapshot.forks;
                 self.data.loaded = true;
                 self.data.load_error = None;
                 self.data.now = self.store.now();
@@ -2297,6 +2299,12 @@ impl App {
                                 ("conflicts", Arg::Num(s.conflicts as i64)),
                             ],
                         ));
+                        if s.forked > 0 {
+                            done.push(tr(
+                                "sync-imported-forked",
+                                &[("count", Arg::Num(s.forked as i64))],
+                            ));
+                        }
                         if s.beyond_role + s.revoked > 0 {
                             done.push(tr(
                                 "sync-imported-no-effect",

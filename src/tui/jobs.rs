@@ -74,6 +74,7 @@ pub struct Snapshot {
     pub due_for_erasure: Vec<crate::tui::screens::DueRow>,
     pub team_line: Option<String>,
     pub team_rows: Vec<crate::tui::screens::TeamRow>,
+    pub forks: Vec<crate::store::fork::Fork>,
 }
 
 impl std::fmt::Debug for Snapshot {
@@ -286,6 +287,7 @@ pub fn load_snapshot(store: &Store, retention_months: u32) -> Result<Snapshot, S
         },
         team_line: team_line(store),
         team_rows: team_rows(store)?,
+        forks: store.forks()?,
     })
 }
 

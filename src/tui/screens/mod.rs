@@ -53,6 +53,8 @@ pub struct Data {
     pub team_line: Option<String>,
     /// Team matters for the coordinator: expired certificates, changes with no effect.
     pub team_rows: Vec<TeamRow>,
+    /// Forks seen: two different changes under one device's identity and number.
+    pub forks: Vec<crate::store::fork::Fork>,
 }
 
 /// A team matter for the queue.

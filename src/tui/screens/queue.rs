@@ -44,6 +44,8 @@ pub enum Row {
     Conflict(u32),
     /// A team matter (position in `Data::team_rows`).
     Team(u32),
+    /// A fork (position in `Data::forks`).
+    Fork(u32),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -59,6 +61,7 @@ pub struct Counts {
     /// Certificates expired, and changes kept with no effect (teams).
     pub expired: usize,
     pub no_effect: usize,
+    pub forks: usize,
 }
 
 #[derive(Default)]
@@ -181,6 +184,14 @@ impl State {
             )));
             rows.extend((0..data.team_rows.len()).map(|i| Row::Team(i as u32)));
         }
+        counts.forks = data.forks.len();
+        if counts.forks > 0 {
+            rows.push(Row::Heading(tr(
+                "queue-forks",
+                &[("count", Arg::Num(counts.forks as i64))],
+            )));
+            rows.extend((0..data.forks.len()).map(|i| Row::Fork(i as u32)));
+        }
         self.rows = rows;
         self.counts = counts;
         self.list.clamp(self.rows.len());
@@ -246,6 +257,7 @@ impl State {
                     .map(|d| Action::OpenHousehold(d.id)),
                 // Team matters are handled on the Sync screen (F6).
                 Row::Team(_) => Some(Action::Show(crate::tui::ScreenId::Sync)),
+                Row::Fork(_) => None,
             },
             _ => {
                 self.list.handle(key, self.rows.len());
@@ -391,6 +403,22 @@ impl State {
                             ("reason", Arg::Str(reason)),
                             ("record", Arg::Str(record)),
                             ("author", Arg::Str(author)),
+                        ],
+                    ),
+                    true,
+                ),
+                None => (String::new(), false),
+            },
+            Row::Fork(i) => match data.forks.get(*i as usize) {
+                Some(f) => (
+                    tr(
+                        "queue-fork-row",
+                        &[
+                            ("code", Arg::Str(&f.code())),
+                            ("seq", Arg::Num(f.seq as i64)),
+                            ("sender", Arg::Str(&f.sender_code())),
+                            ("refused", Arg::Num(f.refused as i64)),
+                            ("date", Arg::Str(&data.long_date(f.seen_at))),
                         ],
                     ),
                     true,

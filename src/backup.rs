@@ -1,0 +1,747 @@
+//! Backup and restore (docs/recovery.md; the file format in docs/bundle-format.md).
+//!
+//! A backup is one file, `daleel-backup-CODE-STAMP.dlbk`, written whole or not at all
+//! (a `.partial` file renamed once synced). It holds every tree of the database as the
+//! database stores it, sealed again in chunks under the data key, so that opening it
+//! needs a worker's passphrase: the keyring (each worker's wrapped data key) travels in
+//! its header. The team key goes in when the laptop holds it; the device key never does.
+//!
+//! A restore builds the database in a fresh folder beside the data directory's, checks
+//! it whole, then switches over (a crash at any moment finishes or undoes the switch on
+//! the next open). The restored laptop gets a **new device identity**: sequence numbers
+//! are never given twice under one identity, so other laptops never see two different
+//! changes with the same origin and number. The old identity's changes stay in the log
+//! as another device's, with segments the backup signed so that they can be forwarded.
+
+use std::fs::{self, File};
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::codec::{self, CodecError, Versioned};
+use crate::keyring::{Keyring, KeyringError};
+use crate::model::change::OriginId;
+use crate::model::time::Timestamp;
+use crate::store::seal::{DataKey, Sealer};
+use crate::store::{Slot, Store, StoreError, change_key, meta};
+use crate::sync::identity::Identity;
+
+/// The first bytes of every backup file.
+pub const MAGIC: &[u8; 8] = b"DALEELBK";
+/// The backup format this Daleel writes and reads.
+pub const FORMAT: u8 = 1;
+/// A backup file's extension.
+pub const EXTENSION: &str = "dlbk";
+/// The most bytes a header may claim (a keyring of many workers is a few KiB).
+const HEADER_LIMIT: u32 = 256 << 10;
+/// About this many bytes of entries go in one chunk.
+const CHUNK_TARGET: usize = 1 << 20;
+/// The most bytes one sealed chunk may claim: read before anything is allocated.
+const CHUNK_LIMIT: u32 = 8 << 20;
+/// The associated data's name for a chunk's sealing.
+const AD: &str = "daleel-backup";
+/// Changes per segment the backup signs for its own device's log.
+const SEGMENT_CHANGES: u64 = 1000;
+/// Trees left out: the keyring travels in the header; a staged import is applied before
+/// a backup is taken; sled's default tree is unused.
+const SKIPPED: &[&str] = &[crate::keyring::TREE, "__sled__default"];
+
+/// What the header says in the clear: enough to name the backup and to unwrap the data
+/// key with a passphrase. Nothing about households.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Header {
+    pub made_at: Timestamp,
+    /// The device code of the laptop backed up (not personal: shown on every bundle).
+    pub device: String,
+    /// The database schema it was taken at.
+    pub schema: u32,
+    /// Random: binds every chunk to this file.
+    pub id: [u8; 16],
+    /// The keyring tree: each worker's data key wrapped under their passphrase (Argon2).
+    keyring: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+impl Versioned for Header {
+    const VERSION: u8 = 1;
+}
+
+/// One sealed chunk's content.
+#[derive(Debug, Serialize, Deserialize)]
+enum Chunk {
+    /// Entries of one tree, as the database stores them (sealed values stay sealed).
+    Tree {
+        name: String,
+        entries: Vec<(Vec<u8>, Vec<u8>)>,
+    },
+    /// The last chunk: what the reader checks the rest against.
+    End(Trailer),
+}
+
+impl Versioned for Chunk {
+    const VERSION: u8 = 1;
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Trailer {
+    /// Entries in all chunks before this one.
+    entries: u64,
+    /// Chunks before this one.
+    chunks: u64,
+    /// The identity backed up, whose log the restored laptop keeps as another device's.
+    origin: OriginId,
+    /// The last sequence number that identity gave.
+    last_seq: u64,
+    /// The team key's secret, when the laptop held it.
+    team_key: Option<[u8; 32]>,
+    /// Households, needs and referrals held, to tell on restore.
+    records: [u64; 3],
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error(
+        "{path} is not a Daleel backup: choose the .{EXTENSION} file that `daleel backup` wrote"
+    )]
+    NotABackup { path: PathBuf },
+    #[error(
+        "{path} is a backup of a newer Daleel (format {found}; this one reads format {FORMAT}): install a newer Daleel to restore it"
+    )]
+    TooNew { path: PathBuf, found: u8 },
+    #[error(
+        "the backup {path} is damaged ({what}): nothing was restored; use another copy of the backup"
+    )]
+    Damaged { path: PathBuf, what: String },
+    #[error(
+        "the backup {path} ends early (it was not written to the end, or was cut when copied): nothing was restored; use another copy of the backup"
+    )]
+    Incomplete { path: PathBuf },
+    #[error(
+        "this database is not encrypted, and a backup must be: open Daleel once with a worker name and passphrase to encrypt it, then back it up"
+    )]
+    NotEncrypted,
+    #[error("could not write the backup {path}: {advice} (no backup file was left there)")]
+    Write { path: PathBuf, advice: String },
+    #[error("could not read {path}: {advice}")]
+    Read { path: PathBuf, advice: String },
+    #[error("could not build the restored database in {dir}: {advice}; nothing was changed")]
+    Build { dir: PathBuf, advice: String },
+    #[error(transparent)]
+    Keyring(#[from] KeyringError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl BackupError {
+    fn write(path: &Path, e: std::io::Error) -> BackupError {
+        BackupError::Write {
+            path: path.to_path_buf(),
+            advice: crate::disk::advice(&e),
+        }
+    }
+}
+
+/// What a backup wrote.
+#[derive(Debug, Clone)]
+pub struct BackupSummary {
+    pub path: PathBuf,
+    pub bytes: u64,
+    pub entries: u64,
+    pub records: [u64; 3],
+    pub team_key: bool,
+}
+
+/// Writes a backup of `store` into the folder `dir`. Writes are held off while it reads,
+/// so that the backup is one consistent state. `progress` hears entries written.
+pub fn write(
+    store: &Store,
+    identity: &Identity,
+    key: &DataKey,
+    team_key: Option<&Identity>,
+    dir: &Path,
+    mut progress: impl FnMut(u64),
+) -> Result<BackupSummary, BackupError> {
+    if !dir.is_dir() {
+        return Err(BackupError::Write {
+            path: dir.to_path_buf(),
+            advice: "it is not a folder: choose an existing folder (a USB drive's, say)".into(),
+        });
+    }
+    let _writes = store.hold_writes();
+    store.flush()?;
+    let stamp = store.now().to_utc().format("%Y%m%dT%H%M%SZ").to_string();
+    let mut name = format!("daleel-backup-{}-{stamp}.{EXTENSION}", identity.code());
+    let mut n = 2;
+    while dir.join(&name).exists() {
+        name = format!("daleel-backup-{}-{stamp}-{n}.{EXTENSION}", identity.code());
+        n += 1;
+    }
+    let path = dir.join(&name);
+    let partial = dir.join(format!("{name}.partial"));
+    let result = write_to(store, identity, key, team_key, &partial, &mut progress);
+    match result {
+        Ok((bytes, entries, records)) => {
+            fs::rename(&partial, &path).map_err(|e| {
+                let _ = fs::remove_file(&partial);
+                BackupError::write(&path, e)
+            })?;
+            if let Ok(d) = File::open(dir) {
+                let _ = d.sync_all();
+            }
+            tracing::info!(bytes, entries, "backup written");
+            Ok(BackupSummary {
+                path,
+                bytes,
+                entries,
+                records,
+                team_key: team_key.is_some(),
+            })
+        }
+        Err(e) => {
+            let _ = fs::remove_file(&partial);
+            Err(match e {
+                BackupError::Write { advice, .. } => BackupError::Write { path, advice },
+                other => other,
+            })
+        }
+    }
+}
+
+/// Counts what goes through a writer.
+struct Counting<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The associated data of chunk `index`: the header's hash, the index, and whether it is
+/// the last. Chunks cannot be reordered, dropped, moved between files or cut off.
+fn chunk_ad(header_hash: &[u8; 32], index: u64, last: bool) -> Vec<u8> {
+    let mut ad = header_hash.to_vec();
+    ad.extend(index.to_be_bytes());
+    ad.push(last as u8);
+    ad
+}
+
+fn write_to(
+    store: &Store,
+    identity: &Identity,
+    key: &DataKey,
+    team_key: Option<&Identity>,
+    partial: &Path,
+    progress: &mut impl FnMut(u64),
+) -> Result<(u64, u64, [u64; 3]), BackupError> {
+    let io = |e| BackupError::write(partial, e);
+    let db = store.db();
+    let keyring = db
+        .open_tree(crate::keyring::TREE)
+        .map_err(StoreError::from)?
+        .iter()
+        .map(|r| r.map(|(k, v)| (k.to_vec(), v.to_vec())))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(StoreError::from)?;
+    if keyring.is_empty() {
+        return Err(BackupError::NotEncrypted);
+    }
+    let header = Header {
+        made_at: store.now(),
+        device: identity.code(),
+        schema: crate::store::SCHEMA_VERSION,
+        id: rand::random(),
+        keyring,
+    };
+    let header_bytes = codec::encode(&header).map_err(StoreError::from)?;
+    let header_hash = *blake3::hash(&header_bytes).as_bytes();
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(partial).map_err(io)?;
+    let mut out = Counting {
+        inner: BufWriter::new(file),
+        bytes: 0,
+    };
+    out.write_all(MAGIC).map_err(io)?;
+    out.write_all(&[FORMAT]).map_err(io)?;
+    out.write_all(&(header_bytes.len() as u32).to_le_bytes())
+        .map_err(io)?;
+    out.write_all(&header_bytes).map_err(io)?;
+    let sealer = Sealer::new(key);
+    let mut index = 0u64;
+    let mut entries_written = 0u64;
+    let put = |out: &mut Counting<BufWriter<File>>, index: &mut u64, chunk: &Chunk, last: bool| {
+        let plain = codec::encode(chunk).map_err(StoreError::from)?;
+        let sealed = sealer.seal(AD, &chunk_ad(&header_hash, *index, last), &plain);
+        out.write_all(&(sealed.len() as u32).to_le_bytes())
+            .map_err(io)?;
+        out.write_all(&sealed).map_err(io)?;
+        *index += 1;
+        Ok::<(), BackupError>(())
+    };
+    let mut names: Vec<String> = db
+        .tree_names()
+        .iter()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .filter(|n| !SKIPPED.contains(&n.as_str()) && n != Slot::Staging.name())
+        .collect();
+    names.sort();
+    for name in names {
+        let tree = db.open_tree(&name).map_err(StoreError::from)?;
+        let mut entries = Vec::new();
+        let mut size = 0;
+        for entry in tree.iter() {
+            let (k, v) = entry.map_err(StoreError::from)?;
+            // The mark of a staged import stays behind with the staging tree.
+            if name == Slot::Meta.name() && k.as_ref() == crate::store::merge::STAGED {
+                continue;
+            }
+            size += k.len() + v.len() + 8;
+            entries.push((k.to_vec(), v.to_vec()));
+            if size >= CHUNK_TARGET {
+                entries_written += entries.len() as u64;
+                let chunk = Chunk::Tree {
+                    name: name.clone(),
+                    entries: std::mem::take(&mut entries),
+                };
+                put(&mut out, &mut index, &chunk, false)?;
+                progress(entries_written);
+                size = 0;
+            }
+        }
+        if !entries.is_empty() {
+            entries_written += entries.len() as u64;
+            put(
+                &mut out,
+                &mut index,
+                &Chunk::Tree {
+                    name: name.clone(),
+                    entries,
+                },
+                false,
+            )?;
+            progress(entries_written);
+        }
+    }
+    // This device's own log, signed in segments, so that the restored laptop (a new
+    // identity) can forward it as it forwards any other device's.
+    let me = identity.origin();
+    let last_seq = store.next_seq()? - 1;
+    let mut segments = Vec::new();
+    let mut first = 1;
+    while first <= last_seq {
+        let last = (first + SEGMENT_CHANGES - 1).min(last_seq);
+        let changes: Vec<Vec<u8>> = store
+            .encoded_changes_of(me, first)
+            .take((last - first + 1) as usize)
+            .collect::<Result<_, _>>()?;
+        if changes.len() as u64 != last - first + 1 {
+            return Err(BackupError::Store(StoreError::Invalid(format!(
+                "this laptop's change log has a gap at change {first}: run `daleel check` first"
+            ))));
+        }
+        let header = crate::sync::bundle::sign_encoded(identity, first, &changes)
+            .map_err(StoreError::from)?;
+        segments.push((
+            change_key(me, first),
+            codec::encode(&header).map_err(StoreError::from)?,
+        ));
+        first = last + 1;
+    }
+    if !segments.is_empty() {
+        entries_written += segments.len() as u64;
+        for part in segments.chunks(1000) {
+            put(
+                &mut out,
+                &mut index,
+                &Chunk::Tree {
+                    name: "segments".into(),
+                    entries: part.to_vec(),
+                },
+                false,
+            )?;
+        }
+    }
+    let records = [
+        store.count::<crate::model::Household>() as u64,
+        store.count::<crate::model::Need>() as u64,
+        store.count::<crate::model::Referral>() as u64,
+    ];
+    let trailer = Trailer {
+        entries: entries_written,
+        chunks: index,
+        origin: me,
+        last_seq,
+        team_key: team_key.map(|k| *k.secret()),
+        records,
+    };
+    put(&mut out, &mut index, &Chunk::End(trailer), true)?;
+    out.flush().map_err(io)?;
+    let bytes = out.bytes;
+    let file = out
+        .inner
+        .into_inner()
+        .map_err(|e| BackupError::write(partial, e.into_error()))?;
+    file.sync_all().map_err(io)?;
+    Ok((bytes, entries_written, records))
+}
+
+/// A backup file opened and its header read.
+pub struct Reader {
+    path: PathBuf,
+    input: BufReader<File>,
+    pub header: Header,
+    header_hash: [u8; 32],
+}
+
+impl Reader {
+    /// Opens `path` and reads its header (nothing is decrypted yet).
+    pub fn open(path: &Path) -> Result<Reader, BackupError> {
+        let file = File::open(path).map_err(|e| BackupError::Read {
+            path: path.to_path_buf(),
+            advice: crate::disk::advice(&e),
+        })?;
+        Reader::from_reader(path, file)
+    }
+
+    fn from_reader(path: &Path, file: File) -> Result<Reader, BackupError> {
+        let mut input = BufReader::new(file);
+        let not = || BackupError::NotABackup {
+            path: path.to_path_buf(),
+        };
+        let mut magic = [0u8; 9];
+        input.read_exact(&mut magic).map_err(|_| not())?;
+        if &magic[..8] != MAGIC {
+            return Err(not());
+        }
+        if magic[8] != FORMAT {
+            return Err(BackupError::TooNew {
+                path: path.to_path_buf(),
+                found: magic[8],
+            });
+        }
+        let incomplete = || BackupError::Incomplete {
+            path: path.to_path_buf(),
+        };
+        let mut len = [0u8; 4];
+        input.read_exact(&mut len).map_err(|_| incomplete())?;
+        let len = u32::from_le_bytes(len);
+        if len > HEADER_LIMIT {
+            return Err(BackupError::Damaged {
+                path: path.to_path_buf(),
+                what: format!("a header of {len} bytes, more than any backup has"),
+            });
+        }
+        let mut bytes = vec![0u8; len as usize];
+        input.read_exact(&mut bytes).map_err(|_| incomplete())?;
+        let header: Header = codec::decode_untrusted(&bytes).map_err(|e| BackupError::Damaged {
+            path: path.to_path_buf(),
+            what: format!("its header: {e}"),
+        })?;
+        Ok(Reader {
+            path: path.to_path_buf(),
+            input,
+            header_hash: *blake3::hash(&bytes).as_bytes(),
+            header,
+        })
+    }
+
+    /// Reads the next sealed chunk: `None` at the end of the file.
+    fn next_sealed(&mut self) -> Result<Option<Vec<u8>>, BackupError> {
+        let mut len = [0u8; 4];
+        match self.input.read(&mut len[..1]) {
+            Ok(0) => return Ok(None),
+            Ok(_) => {}
+            Err(e) => {
+                return Err(BackupError::Read {
+                    path: self.path.clone(),
+                    advice: crate::disk::advice(&e),
+                });
+            }
+        }
+        let incomplete = || BackupError::Incomplete {
+            path: self.path.clone(),
+        };
+        self.input
+            .read_exact(&mut len[1..])
+            .map_err(|_| incomplete())?;
+        let len = u32::from_le_bytes(len);
+        if len > CHUNK_LIMIT {
+            return Err(BackupError::Damaged {
+                path: self.path.clone(),
+                what: format!("a part claiming {len} bytes, more than any backup writes"),
+            });
+        }
+        let mut sealed = vec![0u8; len as usize];
+        self.input
+            .read_exact(&mut sealed)
+            .map_err(|_| incomplete())?;
+        Ok(Some(sealed))
+    }
+
+    fn damaged(&self, what: impl Into<String>) -> BackupError {
+        BackupError::Damaged {
+            path: self.path.clone(),
+            what: what.into(),
+        }
+    }
+}
+
+/// What a restore did.
+pub struct RestoreSummary {
+    pub made_at: Timestamp,
+    /// The device code of the laptop the backup was taken on.
+    pub old_device: String,
+    /// Its identity, whose changes this laptop keeps as another device's.
+    pub old_origin: OriginId,
+    pub entries: u64,
+    pub records: [u64; 3],
+    /// Where the database that was there before was kept (none on a fresh laptop).
+    pub kept: Option<PathBuf>,
+    /// The team key was in the backup and is on this laptop now.
+    pub team_key: Option<Identity>,
+}
+
+/// The folder a restore builds in, inside the data directory.
+pub const RESTORING_DIR: &str = "restoring";
+/// Written in `RESTORING_DIR` once the restored database is whole: it names the folder
+/// that the database already there is moved to.
+const COMPLETE_MARK: &str = "complete";
+
+/// Files of a data directory that a restore replaces (kept aside, not deleted).
+const REPLACED: &[&str] = &[
+    crate::workspace::DB_DIR,
+    crate::sync::identity::KEY_FILE,
+    crate::sync::enrol::TEAM_KEY_FILE,
+];
+
+/// Builds the database of backup `path` in `dir/restoring`, unlocking it with `worker`
+/// and `passphrase` (the data key is the one the backup was sealed under), then switches
+/// `dir` over to it. The caller holds `dir`'s lock. The database there before, with its
+/// device key, is moved to `dir/before-restore-STAMP`, never deleted.
+pub fn restore(
+    dir: &Path,
+    path: &Path,
+    worker: Option<&str>,
+    passphrase: &str,
+    mut progress: impl FnMut(u64),
+) -> Result<RestoreSummary, BackupError> {
+    let mut reader = Reader::open(path)?;
+    let build = dir.join(RESTORING_DIR);
+    let build_error = |e: std::io::Error| BackupError::Build {
+        dir: dir.to_path_buf(),
+        advice: crate::disk::advice(&e),
+    };
+    if build.exists() {
+        fs::remove_dir_all(&build).map_err(build_error)?;
+    }
+    fs::create_dir_all(&build).map_err(build_error)?;
+    let result = (|| {
+        let db = crate::store::open_sled(&build.join(crate::workspace::DB_DIR))?;
+        let (summary, key) = build_db(&mut reader, db, worker, passphrase, &mut progress)?;
+        if let Some(team) = &summary.team_key {
+            team.save(&build.join(crate::sync::enrol::TEAM_KEY_FILE), Some(&key))
+                .map_err(|e| BackupError::Build {
+                    dir: dir.to_path_buf(),
+                    advice: e.to_string(),
+                })?;
+        }
+        Ok(summary)
+    })();
+    let mut summary = match result {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&build);
+            return Err(e);
+        }
+    };
+    let stamp = Timestamp::now()
+        .to_utc()
+        .format("%Y%m%dT%H%M%SZ")
+        .to_string();
+    let kept = REPLACED
+        .iter()
+        .any(|f| dir.join(f).exists())
+        .then(|| format!("before-restore-{stamp}"));
+    crate::workspace::write_whole(
+        &build.join(COMPLETE_MARK),
+        kept.as_deref().unwrap_or("").as_bytes(),
+        crate::workspace::Access::Owner,
+    )
+    .map_err(build_error)?;
+    finish(dir).map_err(build_error)?;
+    summary.kept = kept.map(|k| dir.join(k));
+    Ok(summary)
+}
+
+/// Finishes a restore that a crash interrupted (or undoes one that was not whole): run
+/// under the data directory's lock before the database is opened.
+pub fn finish(dir: &Path) -> std::io::Result<()> {
+    let build = dir.join(RESTORING_DIR);
+    if !build.exists() {
+        return Ok(());
+    }
+    let mark = build.join(COMPLETE_MARK);
+    let Ok(kept) = fs::read_to_string(&mark) else {
+        // Not whole: none of it.
+        return fs::remove_dir_all(&build);
+    };
+    let kept = kept.trim();
+    for name in REPLACED {
+        let current = dir.join(name);
+        let restored = build.join(name);
+        // Only what the restore brings replaces: a file it has none of stays (a team key
+        // of the laptop's own is moved aside all the same, to be kept with its database).
+        if current.exists() && !kept.is_empty() {
+            let aside = dir.join(kept);
+            fs::create_dir_all(&aside)?;
+            crate::workspace::rename_retrying(&current, &aside.join(name))?;
+        }
+        if restored.exists() {
+            crate::workspace::rename_retrying(&restored, &current)?;
+        }
+    }
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    fs::remove_dir_all(&build)
+}
+
+/// Reads every chunk of `reader` into a new database at `at`, checks it whole, and
+/// readies it for a new identity. Returns what it held and the data key.
+fn build_db(
+    reader: &mut Reader,
+    db: sled::Db,
+    worker: Option<&str>,
+    passphrase: &str,
+    progress: &mut impl FnMut(u64),
+) -> Result<(RestoreSummary, DataKey), BackupError> {
+    let ring = db
+        .open_tree(crate::keyring::TREE)
+        .map_err(StoreError::from)?;
+    for (k, v) in &reader.header.keyring {
+        ring.insert(k, v.as_slice()).map_err(StoreError::from)?;
+    }
+    let (key, _) = Keyring::open(&db)?.unlock(worker, passphrase)?;
+    let sealer = Sealer::new(&key);
+    let mut index = 0u64;
+    let mut entries = 0u64;
+    let trailer = loop {
+        let Some(sealed) = reader.next_sealed()? else {
+            return Err(BackupError::Incomplete {
+                path: reader.path.clone(),
+            });
+        };
+        // A chunk opens as a middle one or as the last; nothing else.
+        let (plain, last) =
+            match sealer.open(AD, &chunk_ad(&reader.header_hash, index, false), &sealed) {
+                Ok(p) => (p, false),
+                Err(_) => {
+                    match sealer.open(AD, &chunk_ad(&reader.header_hash, index, true), &sealed) {
+                        Ok(p) => (p, true),
+                        Err(_) => {
+                            return Err(reader.damaged(format!(
+                                "part {} does not open under this database's key",
+                                index + 1
+                            )));
+                        }
+                    }
+                }
+            };
+        let chunk: Chunk = codec::decode_untrusted(&plain)
+            .map_err(|e| reader.damaged(format!("part {}: {e}", index + 1)))?;
+        index += 1;
+        match (chunk, last) {
+            (
+                Chunk::Tree {
+                    name,
+                    entries: list,
+                },
+                false,
+            ) => {
+                if SKIPPED.contains(&name.as_str()) {
+                    return Err(reader.damaged(format!("a part for the tree {name}")));
+                }
+                let tree = db.open_tree(&name).map_err(StoreError::from)?;
+                let mut batch = sled::Batch::default();
+                entries += list.len() as u64;
+                for (k, v) in list {
+                    batch.insert(k, v);
+                }
+                tree.apply_batch(batch).map_err(StoreError::from)?;
+                progress(entries);
+            }
+            (Chunk::End(trailer), true) => break trailer,
+            _ => return Err(reader.damaged("its parts are out of order")),
+        }
+    };
+    if reader.next_sealed()?.is_some() {
+        return Err(reader.damaged("bytes after its end"));
+    }
+    if trailer.entries != entries || trailer.chunks + 1 != index {
+        return Err(reader.damaged("fewer parts than it says it has"));
+    }
+    // The log stays as the old identity's; this laptop starts its own numbering under
+    // a new identity, made when the database is first opened.
+    let meta_raw = db.open_tree(Slot::Meta.name()).map_err(StoreError::from)?;
+    let meta = crate::store::tree::Tree::new(&meta_raw, Slot::Meta.name(), Some(&sealer));
+    for k in [meta::ORIGIN, meta::NEXT_SEQ, crate::store::merge::STAGED] {
+        meta.remove(k)?;
+    }
+    if trailer.last_seq > 0 {
+        let held = db.open_tree(Slot::Held.name()).map_err(StoreError::from)?;
+        let had = held
+            .get(trailer.origin.0)
+            .map_err(StoreError::from)?
+            .and_then(|b| <[u8; 8]>::try_from(b.as_ref()).ok())
+            .map(u64::from_be_bytes)
+            .unwrap_or(0);
+        held.insert(trailer.origin.0, &trailer.last_seq.max(had).to_be_bytes())
+            .map_err(StoreError::from)?;
+    }
+    db.flush().map_err(StoreError::from)?;
+    drop(db);
+    Ok((
+        RestoreSummary {
+            made_at: reader.header.made_at,
+            old_device: reader.header.device.clone(),
+            old_origin: trailer.origin,
+            entries,
+            records: trailer.records,
+            kept: None,
+            team_key: trailer.team_key.map(|s| Identity::from_secret(&s)),
+        },
+        key,
+    ))
+}
+
+impl From<CodecError> for BackupError {
+    fn from(e: CodecError) -> BackupError {
+        BackupError::Store(StoreError::from(e))
+    }
+}
+
+/// Reads the whole of a backup into a temporary database that is then dropped: whether
+/// the file would restore, and how many entries it holds (`daleel restore --check`, the
+/// mutation test and the fuzz target).
+pub fn verify(path: &Path, worker: Option<&str>, passphrase: &str) -> Result<u64, BackupError> {
+    let db = sled::Config::new()
+        .temporary(true)
+        .open()
+        .map_err(StoreError::from)?;
+    let mut reader = Reader::open(path)?;
+    let (summary, _) = build_db(&mut reader, db, worker, passphrase, &mut |_| {})?;
+    Ok(summary.entries)
+}

@@ -1,0 +1,336 @@
+//! Backup and restore (docs/recovery.md), and forks: a restored laptop takes a new
+//! identity, its old log still travels, and a copied data folder that signs a second
+//! version of a change is refused and shown.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use common::device::{Device, all_trust};
+use common::{NOW, household};
+use daleel::backup::BackupError;
+use daleel::keyring::KeyringError;
+use daleel::store::{Edit, FixedClock};
+use daleel::workspace::{Workspace, WorkspaceError};
+
+fn backup_of(d: &Device, out: &Path) -> PathBuf {
+    let team_key = d.ws.team().team_key().expect("team key");
+    daleel::backup::write(
+        &d.ws.store,
+        &d.ws.identity,
+        d.ws.data_key().expect("encrypted"),
+        team_key.as_ref(),
+        out,
+        |_| {},
+    )
+    .expect("backup")
+    .path
+}
+
+/// A laptop restored from `backup` into a fresh folder.
+fn restored(backup: &Path) -> (Device, daleel::backup::RestoreSummary) {
+    let dir = tempfile::tempdir().expect("dir");
+    let clock = FixedClock::at(NOW + 60_000);
+    let (ws, summary) =
+        Workspace::restore(dir.path(), backup, clock.clone(), &common::creds(), |_| {})
+            .expect("restore");
+    (
+        Device {
+            _dir: dir,
+            ws,
+            clock,
+        },
+        summary,
+    )
+}
+
+#[test]
+fn a_restored_laptop_holds_the_same_records_under_a_new_identity_and_its_old_log_travels() {
+    let (a, c) = (Device::new(), Device::new());
+    all_trust(&[&a, &c]);
+    let stick = tempfile::tempdir().expect("stick");
+    let h = household("Fatima Hassan");
+    a.save(&[Edit::Household(h.clone())]);
+    a.edit_household("worker", h.id, 1_000, |h| h.phone = "0770 000 0001".into());
+    // A holds another laptop's changes too: forwarded after the restore as before.
+    c.save(&[Edit::Household(household("Omar Saleh"))]);
+    a.import(&c.export(stick.path())).expect("import");
+    let before = a.ws.store.next_seq().expect("seq");
+
+    let out = tempfile::tempdir().expect("out");
+    let file = backup_of(&a, out.path());
+    // Encrypted: no name, phone or case code in the file.
+    let bytes = std::fs::read(&file).expect("read");
+    let code = a.get::<daleel::model::Household>(h.id).case_code;
+    assert!(!code.is_empty());
+    for needle in [&b"Fatima"[..], b"0770 000 0001", code.as_bytes()] {
+        assert!(
+            !bytes.windows(needle.len()).any(|w| w == needle),
+            "the backup holds {:?} in the clear",
+            String::from_utf8_lossy(needle)
+        );
+    }
+
+    let (b, summary) = restored(&file);
+    assert_eq!(b.digest(), a.digest(), "the restored records differ");
+    assert_ne!(b.ws.identity.origin(), a.ws.identity.origin());
+    assert_eq!(summary.old_origin, a.ws.identity.origin());
+    assert_eq!(summary.records[0], 2);
+    assert!(b.ws.store.check().expect("check").is_empty());
+    // A new numbering under the new identity; the old log is the old identity's.
+    assert_eq!(b.ws.store.next_seq().expect("seq"), 1);
+    assert_eq!(
+        b.ws.store.held(a.ws.identity.origin()).expect("held"),
+        before - 1
+    );
+
+    // B works on, and a laptop that never held A's changes gets them all from B.
+    let fresh = Device::new();
+    all_trust(&[&b, &fresh]);
+    b.save(&[Edit::Household(household("Layla Karim"))]);
+    fresh.trusts(&a);
+    fresh.trusts(&c);
+    let summary = fresh
+        .import(&b.export(tempfile::tempdir().expect("s").path()))
+        .expect("import B's bundle");
+    assert_eq!(summary.parked, 0);
+    assert_eq!(fresh.digest(), b.digest());
+    assert_eq!(fresh.ws.store.count::<daleel::model::Household>(), 3);
+
+    // A's own later changes (made after the backup, from another laptop's stick) still
+    // merge on B: its log goes on where the backup left it.
+    a.edit_household("worker", h.id, 1_000, |h| h.phone = "0770 000 0002".into());
+    b.trusts(&a);
+    a.trusts(&b);
+    let s = b
+        .import(&a.export(tempfile::tempdir().expect("s").path()))
+        .expect("import A");
+    assert!(s.new >= 1, "{s:?}");
+    assert_eq!(
+        b.get::<daleel::model::Household>(h.id).phone,
+        "0770 000 0002"
+    );
+}
+
+#[test]
+fn restoring_needs_a_workers_passphrase_and_a_refused_restore_changes_nothing() {
+    let a = Device::new();
+    a.save(&[Edit::Household(household("Fatima Hassan"))]);
+    let out = tempfile::tempdir().expect("out");
+    let file = backup_of(&a, out.path());
+
+    // A laptop with its own database: a wrong passphrase leaves it as it was.
+    let target = Device::new();
+    target.save(&[Edit::Household(household("Omar Saleh"))]);
+    let digest = target.digest();
+    let dir = target._dir.path().to_path_buf();
+    let Device { _dir, ws, .. } = target;
+    drop(ws);
+    let wrong = daleel::workspace::Credentials::new("Amal H.", "not the passphrase").cheap();
+    let err = loop {
+        match Workspace::restore(&dir, &file, FixedClock::at(NOW), &wrong, |_| {}) {
+            Err(WorkspaceError::Locked { .. }) => {
+                std::thread::sleep(std::time::Duration::from_millis(50))
+            }
+            other => break other.err().expect("a wrong passphrase is refused"),
+        }
+    };
+    assert!(
+        matches!(
+            err,
+            WorkspaceError::Backup(BackupError::Keyring(KeyringError::WrongPassphrase))
+        ),
+        "{err}"
+    );
+    assert!(!dir.join(daleel::backup::RESTORING_DIR).exists());
+    let again =
+        Workspace::open_with_clock(&dir, FixedClock::at(NOW), &common::creds()).expect("open");
+    assert_eq!(again.store.state_digest().expect("digest"), digest);
+    drop(again);
+
+    // The right one replaces it, and the database there before is kept aside whole.
+    let (ws, summary) = loop {
+        match Workspace::restore(&dir, &file, FixedClock::at(NOW), &common::creds(), |_| {}) {
+            Err(WorkspaceError::Locked { .. }) => {
+                std::thread::sleep(std::time::Duration::from_millis(50))
+            }
+            other => break other.expect("restore"),
+        }
+    };
+    assert_eq!(ws.store.state_digest().expect("d"), a.digest());
+    let kept = summary.kept.expect("the old database is kept");
+    assert!(kept.join("db").is_dir() && kept.join("device.key").is_file());
+    drop(ws);
+    // The kept folder opens as it was (moved back by hand, as docs/recovery.md says).
+    let back = tempfile::tempdir().expect("back");
+    std::fs::rename(kept.join("db"), back.path().join("db")).expect("mv");
+    std::fs::rename(kept.join("device.key"), back.path().join("device.key")).expect("mv");
+    let old = Workspace::open_with_clock(back.path(), FixedClock::at(NOW), &common::creds())
+        .expect("open kept");
+    assert_eq!(old.store.state_digest().expect("d"), digest);
+    drop(_dir);
+}
+
+#[test]
+fn a_damaged_or_cut_or_foreign_file_is_refused_with_a_clear_message() {
+    let a = Device::new();
+    a.save(&[Edit::Household(household("Fatima Hassan"))]);
+    let out = tempfile::tempdir().expect("out");
+    let file = backup_of(&a, out.path());
+    let bytes = std::fs::read(&file).expect("read");
+    let creds = common::creds();
+    let pass = creds.passphrase.as_deref().map(|s| s.as_str()).expect("p");
+    assert!(daleel::backup::verify(&file, Some("Amal H."), pass).expect("whole") > 0);
+
+    let cut = out.path().join("cut.dlbk");
+    std::fs::write(&cut, &bytes[..bytes.len() - 100]).expect("w");
+    let err = daleel::backup::verify(&cut, Some("Amal H."), pass).expect_err("cut");
+    assert!(matches!(err, BackupError::Incomplete { .. }), "{err}");
+    assert!(err.to_string().contains("nothing was restored"), "{err}");
+
+    let flipped = out.path().join("flipped.dlbk");
+    let mut f = bytes.clone();
+    let at = f.len() / 2;
+    f[at] ^= 0x40;
+    std::fs::write(&flipped, &f).expect("w");
+    let err = daleel::backup::verify(&flipped, Some("Amal H."), pass).expect_err("flipped");
+    assert!(matches!(err, BackupError::Damaged { .. }), "{err}");
+
+    let bundle = out.path().join("not.dlbk");
+    std::fs::write(&bundle, b"DALEEL01 not a backup").expect("w");
+    let err = daleel::backup::verify(&bundle, Some("Amal H."), pass).expect_err("foreign");
+    assert!(matches!(err, BackupError::NotABackup { .. }), "{err}");
+    assert!(err.to_string().contains("choose the .dlbk file"), "{err}");
+
+    // A part claiming 4 GiB is refused before anything is allocated.
+    let mut huge = bytes[..9].to_vec();
+    huge.extend(u32::MAX.to_le_bytes());
+    let claim = out.path().join("huge.dlbk");
+    std::fs::write(&claim, &huge).expect("w");
+    let err = daleel::backup::verify(&claim, Some("Amal H."), pass).expect_err("huge");
+    assert!(matches!(err, BackupError::Damaged { .. }), "{err}");
+}
+
+#[test]
+fn a_coordinators_backup_brings_the_team_key_and_the_restored_laptop_is_certified() {
+    let a = Device::new();
+    a.ws.team().init("CRC Mosul", "", true).expect("team");
+    let out = tempfile::tempdir().expect("out");
+    let file = backup_of(&a, out.path());
+    let (b, summary) = restored(&file);
+    assert!(summary.team_key.is_some());
+    let policy = b.ws.store.policy();
+    let cert = policy
+        .member(b.ws.identity.origin())
+        .expect("the new identity is certified");
+    assert_eq!(cert.role, daleel::sync::team::Role::Coordinator);
+    assert!(cert.sensitive, "the sensitive-case permission carries over");
+    assert!(b.ws.team().team_key().expect("key").is_some());
+    // A worker's edit is allowed under the new certificate.
+    b.save(&[Edit::Household(household("Layla Karim"))]);
+}
+
+/// A copy of `d`'s data folder, opened as a second laptop (the mistake a fork comes
+/// from): `d` is closed for the copy and opened again.
+fn clone_folder(d: Device) -> (Device, Device) {
+    let Device { _dir, ws, clock } = d;
+    ws.store.flush().expect("flush");
+    drop(ws);
+    let copy = tempfile::tempdir().expect("copy");
+    copy_dir(_dir.path(), copy.path());
+    let open = |dir: &Path, clock: Arc<FixedClock>| loop {
+        match Workspace::open_with_clock(dir, clock.clone(), &common::creds()) {
+            Err(WorkspaceError::Locked { .. }) => {
+                std::thread::sleep(std::time::Duration::from_millis(50))
+            }
+            other => break other.expect("open"),
+        }
+    };
+    let ws = open(_dir.path(), clock.clone());
+    let clock2 = FixedClock::at(daleel::store::WallClock::now(clock.as_ref()).0);
+    let ws2 = open(copy.path(), clock2.clone());
+    (
+        Device { _dir, ws, clock },
+        Device {
+            _dir: copy,
+            ws: ws2,
+            clock: clock2,
+        },
+    )
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_dir(&entry.path(), &target);
+        } else if entry.file_name() != daleel::workspace::LOCK_FILE {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn a_fork_from_a_copied_folder_is_refused_the_rest_applied_and_both_devices_named() {
+    let (a, c, e) = (Device::new(), Device::new(), Device::new());
+    all_trust(&[&a, &c, &e]);
+    let h = household("Fatima Hassan");
+    a.save(&[Edit::Household(h.clone())]);
+    let (a, a2) = clone_folder(a);
+    assert_eq!(a.ws.identity.origin(), a2.ws.identity.origin());
+    // Both copies give their next change the same number, with different values.
+    a.edit_household("worker", h.id, 1_000, |h| h.phone = "0770 111 1111".into());
+    a2.edit_household("worker", h.id, 2_000, |h| h.phone = "0770 222 2222".into());
+
+    // C holds A's version; E holds the copy's, and makes a change of its own.
+    c.import(&a.export(tempfile::tempdir().expect("s").path()))
+        .expect("C imports A");
+    e.import(&a2.export(tempfile::tempdir().expect("s").path()))
+        .expect("E imports the copy");
+    let other = household("Omar Saleh");
+    e.save(&[Edit::Household(other.clone())]);
+
+    let s = c
+        .import(&e.export(tempfile::tempdir().expect("s").path()))
+        .expect("C imports E's bundle");
+    assert!(s.forked >= 1, "{s:?}");
+    // The second version is not applied; the rest of the bundle is.
+    assert_eq!(
+        c.get::<daleel::model::Household>(h.id).phone,
+        "0770 111 1111"
+    );
+    assert_eq!(
+        c.get::<daleel::model::Household>(other.id).head.name,
+        "Omar Saleh"
+    );
+    let forks = c.ws.store.forks().expect("forks");
+    assert_eq!(forks.len(), 1, "{forks:?}");
+    assert_eq!(forks[0].origin, a.ws.identity.origin());
+    assert_eq!(forks[0].sender, e.ws.identity.origin());
+    assert_eq!(forks[0].seq, 2);
+    assert!(c.ws.store.check().expect("check").is_empty());
+    // C's next bundle does not carry the second version on.
+    let d = Device::new();
+    all_trust(&[&c, &d]);
+    d.trusts(&a);
+    d.trusts(&e);
+    d.import(&c.export(tempfile::tempdir().expect("s").path()))
+        .expect("D imports C");
+    assert_eq!(
+        d.get::<daleel::model::Household>(h.id).phone,
+        "0770 111 1111"
+    );
+
+    // The original laptop sees a change under its own identity that it did not make.
+    let s = a
+        .import(&a2.export(tempfile::tempdir().expect("s").path()))
+        .expect("A imports its copy's bundle");
+    assert!(s.forked >= 1, "{s:?}");
+    assert_eq!(
+        a.get::<daleel::model::Household>(h.id).phone,
+        "0770 111 1111"
+    );
+}
