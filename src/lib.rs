@@ -9,6 +9,8 @@ pub mod config;
 pub mod demo;
 pub mod directory;
 pub mod disk;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod keyring;
 pub mod model;
