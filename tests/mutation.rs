@@ -188,3 +188,72 @@ fn every_mutated_hand_off_is_refused_and_the_partners_copy_stays() {
     assert_eq!(p.digest(), before, "the partner's copy is unchanged");
     eprintln!("mutation: {refused} mutated hand-offs refused, the partner's copy unchanged");
 }
+
+#[test]
+fn every_mutated_backup_is_refused_and_a_restore_of_one_changes_nothing() {
+    use daleel::workspace::{Workspace, WorkspaceError};
+    let a = Device::new();
+    a.save(&[Edit::Household(household("Sentinel"))]);
+    let out = tempfile::tempdir().expect("out");
+    let file = daleel::backup::write(
+        &a.ws.store,
+        &a.ws.identity,
+        a.ws.data_key().expect("key"),
+        None,
+        out.path(),
+        |_| {},
+    )
+    .expect("backup")
+    .path;
+    let bytes = std::fs::read(&file).expect("read");
+    // A laptop with its own database, which a refused restore must leave as it is.
+    let laptop = Device::new();
+    laptop.save(&[Edit::Household(household("Someone else"))]);
+    let before = laptop.digest();
+    let dir = laptop._dir.path().to_path_buf();
+    let Device { _dir, ws, .. } = laptop;
+    drop(ws);
+    let creds = common::creds();
+    let pass = creds.passphrase.as_deref().map(|s| s.as_str()).expect("p");
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(12);
+    let mutated = out.path().join("mutated.dlbk");
+    let (mut refused, mut restores) = (0, 0);
+    // Each check unlocks the keyring (Argon2) and builds a scratch database: a tenth of
+    // the count of the other file kinds.
+    for i in 0..count().div_ceil(10) {
+        let m = mutate(&bytes, &mut rng);
+        std::fs::write(&mutated, &m).expect("write");
+        let err = daleel::backup::verify(&mutated, Some("Amal H."), pass)
+            .expect_err("a mutated backup was taken");
+        assert!(!err.to_string().is_empty());
+        refused += 1;
+        if i % 25 == 0 {
+            // A whole restore of it, onto the laptop: refused, nothing switched.
+            let err = loop {
+                match Workspace::restore(&dir, &mutated, common::device::clock(), &creds, |_| {}) {
+                    Err(WorkspaceError::Locked { .. }) => {
+                        std::thread::sleep(std::time::Duration::from_millis(20))
+                    }
+                    other => break other.err().expect("a mutated backup was restored"),
+                }
+            };
+            assert!(!err.to_string().is_empty());
+            restores += 1;
+        }
+    }
+    let ws = loop {
+        match Workspace::open(&dir, &creds) {
+            Err(WorkspaceError::Locked { .. }) => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
+            }
+            other => break other.expect("open"),
+        }
+    };
+    assert_eq!(ws.store.state_digest().expect("d"), before, "nothing changed");
+    assert!(!dir.join(daleel::backup::RESTORING_DIR).exists());
+    eprintln!(
+        "mutation: {refused} mutated backups refused ({restores} of them as whole restores), the laptop's database unchanged"
+    );
+    // The original still verifies.
+    assert!(daleel::backup::verify(&file, Some("Amal H."), pass).expect("whole") > 0);
+}

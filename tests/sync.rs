@@ -775,3 +775,73 @@ fn a_bundle_from_a_clock_far_ahead_is_flagged_and_does_not_drag_ours_along() {
     let day = 24 * 3_600_000;
     assert!(b.ws.store.last_hlc().expect("hlc").wall_ms <= NOW + day);
 }
+
+#[test]
+fn a_signed_bundle_claiming_a_trillion_changes_or_billions_of_segments_is_refused_before_reading_them()
+ {
+    // A trusted sender's own signature: the limits hold even for bundles that verify.
+    let (sender, receiver) = (Device::new(), Device::new());
+    all_trust(&[&sender, &receiver]);
+    let header = |segments| Header {
+        sender: sender.ws.identity.origin(),
+        kind: DatabaseKind::Real,
+        made_at: Timestamp(NOW),
+        hlc: Hlc::default(),
+        segments,
+        watermarks: Default::default(),
+        roster: Vec::new(),
+    };
+    let claims_a_trillion = {
+        let mut w =
+            bundle::Writer::new(Vec::new(), &sender.ws.identity, &header(1)).expect("writer");
+        let seg = bundle::SegmentHeader {
+            origin: sender.ws.identity.origin(),
+            first: 1,
+            last: 1_000_000_000_000,
+            changes_hash: [0; 32],
+            signature: [[0; 32]; 2],
+        };
+        w.segment_encoded(&seg, &[b"\x01".as_slice()]).expect("segment");
+        w.finish().expect("finish").0
+    };
+    let err = import_bytes(&receiver.ws.store, &claims_a_trillion, &receiver.ws.identity, |_, _| {})
+        .expect_err("refused");
+    assert!(
+        matches!(
+            err,
+            ImportError::Bundle(bundle::BundleError::OverLimit {
+                what: "a segment",
+                claimed: 1_000_000_000_000,
+                ..
+            })
+        ),
+        "{err}"
+    );
+    // A header announcing four billion segments, signed by hand (the writer will not
+    // finish short of what it announced): refused before any segment is read.
+    let before = receiver.digest();
+    let mut body = bundle::MAGIC.to_vec();
+    body.extend(bundle::PLAIN_VERSION.to_le_bytes());
+    let head = daleel::codec::encode(&header(u32::MAX)).expect("header");
+    body.extend((head.len() as u32).to_le_bytes());
+    body.extend(&head);
+    let mut message = b"daleel bundle v1".to_vec();
+    message.extend(blake3::hash(&body).as_bytes());
+    let signature = sender.ws.identity.sign(&message);
+    let mut claims_billions = body.clone();
+    claims_billions.extend((body.len() as u64).to_le_bytes());
+    claims_billions.extend(signature);
+    let err = import_bytes(&receiver.ws.store, &claims_billions, &receiver.ws.identity, |_, _| {})
+        .expect_err("refused");
+    assert!(
+        matches!(
+            err,
+            ImportError::Bundle(bundle::BundleError::OverLimit {
+                what: "the header",
+                ..
+            })
+        ),
+        "{err}"
+    );
+    assert_eq!(receiver.digest(), before);
+}

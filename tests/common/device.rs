@@ -90,6 +90,12 @@ impl Device {
     }
 }
 
+/// The fixed clock test laptops start at.
+#[allow(dead_code)]
+pub fn clock() -> Arc<FixedClock> {
+    FixedClock::at(NOW)
+}
+
 pub fn all_trust(devices: &[&Device]) {
     for a in devices {
         for b in devices {
