@@ -25,7 +25,10 @@ pub enum WorkspaceError {
         "this database is open in another Daleel window ({dir}): close that window first, or use another --data-dir"
     )]
     Locked { dir: PathBuf },
-    #[error("cannot use the data directory {dir}: {source}; choose another folder with --data-dir")]
+    #[error(
+        "cannot use the data directory {dir}: {}; or choose another folder with --data-dir",
+        crate::disk::advice(.source)
+    )]
     Dir {
         dir: PathBuf,
         source: std::io::Error,

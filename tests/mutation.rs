@@ -249,7 +249,11 @@ fn every_mutated_backup_is_refused_and_a_restore_of_one_changes_nothing() {
             other => break other.expect("open"),
         }
     };
-    assert_eq!(ws.store.state_digest().expect("d"), before, "nothing changed");
+    assert_eq!(
+        ws.store.state_digest().expect("d"),
+        before,
+        "nothing changed"
+    );
     assert!(!dir.join(daleel::backup::RESTORING_DIR).exists());
     eprintln!(
         "mutation: {refused} mutated backups refused ({restores} of them as whole restores), the laptop's database unchanged"

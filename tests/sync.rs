@@ -801,11 +801,17 @@ fn a_signed_bundle_claiming_a_trillion_changes_or_billions_of_segments_is_refuse
             changes_hash: [0; 32],
             signature: [[0; 32]; 2],
         };
-        w.segment_encoded(&seg, &[b"\x01".as_slice()]).expect("segment");
+        w.segment_encoded(&seg, &[b"\x01".as_slice()])
+            .expect("segment");
         w.finish().expect("finish").0
     };
-    let err = import_bytes(&receiver.ws.store, &claims_a_trillion, &receiver.ws.identity, |_, _| {})
-        .expect_err("refused");
+    let err = import_bytes(
+        &receiver.ws.store,
+        &claims_a_trillion,
+        &receiver.ws.identity,
+        |_, _| {},
+    )
+    .expect_err("refused");
     assert!(
         matches!(
             err,
@@ -831,8 +837,13 @@ fn a_signed_bundle_claiming_a_trillion_changes_or_billions_of_segments_is_refuse
     let mut claims_billions = body.clone();
     claims_billions.extend((body.len() as u64).to_le_bytes());
     claims_billions.extend(signature);
-    let err = import_bytes(&receiver.ws.store, &claims_billions, &receiver.ws.identity, |_, _| {})
-        .expect_err("refused");
+    let err = import_bytes(
+        &receiver.ws.store,
+        &claims_billions,
+        &receiver.ws.identity,
+        |_, _| {},
+    )
+    .expect_err("refused");
     assert!(
         matches!(
             err,

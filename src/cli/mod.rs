@@ -874,8 +874,23 @@ pub fn init_logging(dir: &std::path::Path) {
         let _ = tracing_subscriber::fmt()
             .with_max_level(level)
             .with_ansi(false)
-            .with_writer(std::sync::Mutex::new(file))
+            .with_writer(std::sync::Mutex::new(QuietLog(file)))
             .try_init();
+    }
+}
+
+/// The log file, written on a best-effort basis: a full disk must not fill the terminal
+/// with the logger's complaints (the command's own error says what happened).
+struct QuietLog(std::fs::File);
+
+impl std::io::Write for QuietLog {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let _ = self.0.write_all(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = self.0.flush();
+        Ok(())
     }
 }
 
@@ -905,8 +920,9 @@ pub fn confirm(question: &str, yes: bool) -> Result<(), Failure> {
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
     crate::workspace::write_whole(path, bytes, crate::workspace::Access::Shared).map_err(|e| {
         Failure(format!(
-            "could not write {}: {e}; check that the drive is plugged in, not full and not read-only",
-            path.display()
+            "could not write {}: {}",
+            path.display(),
+            crate::disk::advice(&e)
         ))
     })
 }

@@ -807,8 +807,9 @@ pub fn write(store: &Store, dir: &Path) -> Result<(usize, usize), StoreError> {
         crate::workspace::write_whole(&dir.join(name), &bytes, crate::workspace::Access::Shared)
             .map_err(|e| {
                 StoreError::Invalid(format!(
-                    "could not write {}: {e}; check that the drive is plugged in, not full and not read-only",
-                    dir.join(name).display()
+                    "could not write {}: {}",
+                    dir.join(name).display(),
+                    crate::disk::advice(&e)
                 ))
             })?;
     }

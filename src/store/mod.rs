@@ -200,7 +200,7 @@ impl Versioned for DatabaseKind {
 /// What went wrong in the store. Messages carry no personal data.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("the database could not be read or written: {0}")]
+    #[error("{}", sled_message(.0))]
     Sled(#[from] sled::Error),
     #[error("a stored value is damaged or unreadable: {0}")]
     Codec(#[from] CodecError),
@@ -823,6 +823,20 @@ pub fn check_worker_name(name: &str) -> Result<String, StoreError> {
         ));
     }
     Ok(name)
+}
+
+/// What to tell a person when the database engine fails: what happened and what to do.
+fn sled_message(e: &sled::Error) -> String {
+    match e {
+        sled::Error::Io(io) => format!(
+            "the database could not be read or written: {}",
+            crate::disk::advice(io)
+        ),
+        sled::Error::Corruption { .. } => "the database is damaged (its files do not read back as they were written): restore it from a backup (daleel restore FILE), or start a new data folder and import the latest bundles from the other laptops (docs/recovery.md)".into(),
+        other => format!(
+            "the database could not be read or written ({other}): see docs/recovery.md (restore from a backup, or re-import bundles)"
+        ),
+    }
 }
 
 pub(crate) fn open_sled(dir: &Path) -> Result<sled::Db, StoreError> {

@@ -29,7 +29,7 @@ pub enum SyncError {
     )]
     NoReceiver,
     #[error(
-        "could not write the bundle to {path}: {source}; check that the drive is plugged in, not full and not read-only (no bundle was left there)"
+        "could not write the bundle to {path}: {} (no bundle was left there)", crate::disk::advice(.source)
     )]
     Write {
         path: PathBuf,
