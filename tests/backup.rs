@@ -312,6 +312,17 @@ fn a_fork_from_a_copied_folder_is_refused_the_rest_applied_and_both_devices_name
     assert_eq!(forks[0].sender, e.ws.identity.origin());
     assert_eq!(forks[0].seq, 2);
     assert!(c.ws.store.check().expect("check").is_empty());
+    // The coordinator's Queue names the device that signed both and the one that
+    // carried the second.
+    let shown = queue_text(&c);
+    let (signer, carrier) = (a.ws.identity.code(), e.ws.identity.code());
+    assert!(
+        shown.contains("Forks: 1")
+            && shown
+                .lines()
+                .any(|l| l.contains(&signer) && l.contains(&carrier) && l.contains("not applied")),
+        "{shown}"
+    );
     // C's next bundle does not carry the second version on.
     let d = Device::new();
     all_trust(&[&c, &d]);
@@ -333,4 +344,32 @@ fn a_fork_from_a_copied_folder_is_refused_the_rest_applied_and_both_devices_name
         a.get::<daleel::model::Household>(h.id).phone,
         "0770 111 1111"
     );
+}
+
+/// The Queue screen of a laptop at 80x24, scrolled to its last row.
+fn queue_text(d: &Device) -> String {
+    use daleel::tui::{app::App, event::Event, jobs::Runner, keys::Key, theme::Theme};
+    use ratatui::crossterm::event::KeyCode;
+    d.ws.store.set_worker("Amal H.").expect("worker");
+    let mut app = App::new(
+        d.ws.store.clone(),
+        Theme::plain(),
+        Runner::Inline(Vec::new()),
+        0,
+    )
+    .expect("app");
+    app.handle_event(Event::Key(Key::new(KeyCode::F(5))));
+    app.handle_event(Event::Key(Key::new(KeyCode::End)));
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| daleel::tui::render(&app, f))
+        .expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    buffer
+        .content()
+        .chunks(80)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -856,3 +856,40 @@ fn a_signed_bundle_claiming_a_trillion_changes_or_billions_of_segments_is_refuse
     );
     assert_eq!(receiver.digest(), before);
 }
+
+#[test]
+fn a_laptop_years_ahead_merges_but_cannot_win_later_edits() {
+    let stick = tempfile::tempdir().expect("stick");
+    let (ahead, n) = (Device::new(), Device::new());
+    all_trust(&[&ahead, &n]);
+    let h = household("Skewed clock");
+    n.save(&[Edit::Household(h.clone())]);
+    ahead.import(&n.export(stick.path())).expect("base");
+    // Five years ahead: its edit and N's are concurrent (neither saw the other's).
+    let years = 5 * 365 * 24 * 3_600_000;
+    ahead.tick(years);
+    ahead.edit_household("far ahead", h.id, 1, |h| h.phone = "0750 555 5555".into());
+    n.edit_household("on time", h.id, 60_000, |h| {
+        h.phone = "0770 111 1111".into()
+    });
+    let from_ahead = ahead.export(stick.path());
+    n.import(&from_ahead).expect("merge");
+    ahead.import(&n.export(stick.path())).expect("merge back");
+    // Both agree; the concurrent edits are a conflict in the Queue, whoever ranks first.
+    assert_eq!(n.digest(), ahead.digest());
+    assert_eq!(n.ws.store.conflicts().expect("conflicts").len(), 1);
+    // N's clock did not follow it: a day ahead at the most.
+    let day = 24 * 3_600_000;
+    assert!(n.ws.store.last_hlc().expect("hlc").wall_ms <= NOW + 2 * 60_000 + day);
+    // An edit made after seeing its value wins, on time or not: the laptop ahead does
+    // not win the edits that come after.
+    n.edit_household("on time", h.id, 60_000, |h| {
+        h.phone = "0770 222 2222".into()
+    });
+    ahead.import(&n.export(stick.path())).expect("later edit");
+    for d in [&n, &ahead] {
+        assert_eq!(d.get::<Household>(h.id).phone, "0770 222 2222");
+    }
+    assert_eq!(n.digest(), ahead.digest());
+    assert!(ahead.ws.store.check().expect("check").is_empty());
+}
