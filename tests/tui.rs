@@ -1624,3 +1624,30 @@ fn a_coordinator_edits_a_service_and_adds_an_organization_from_the_services_scre
             .any(|o| o.acronym == "MLA" && o.name == "Mosul Legal Aid")
     );
 }
+
+#[test]
+fn the_sync_menu_writes_a_backup_onto_the_drive_on_a_worker_thread() {
+    let (_dirs, stick, a, _b) = two_laptops();
+    a.store
+        .apply(
+            "Amal H.",
+            &[Edit::Household(household("Fatima", "Fatima", 1980, true))],
+        )
+        .expect("save");
+    let folder = stick.path().to_str().expect("path");
+    let mut app = sync_app(&a, "Amal H.", folder);
+    press(&mut app, KeyCode::F(9));
+    let action = menu_action(&app, "Write a backup");
+    act(&mut app, action);
+    let files: Vec<_> = std::fs::read_dir(stick.path())
+        .expect("stick")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "dlbk"))
+        .collect();
+    assert_eq!(files.len(), 1, "one backup file");
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(text.contains("Backed up to"), "{text}");
+    let entries = daleel::backup::verify(&files[0], Some("Amal H."), "test passphrase")
+        .expect("the backup restores");
+    assert!(entries > 0);
+}

@@ -496,6 +496,7 @@ sync-handoff-ok = ملف تسليم: { $referrals } من الإحالات لهذ
 sync-progress = { $label }: التغيير { $done } من { $total }
 sync-menu-title = المزامنة
 menu-sync-export = كتابة حزمة في { $folder }
+menu-backup = اكتب نسخة احتياطية من هذا الحاسوب إلى { $folder }
 menu-sync-import-all = { $count ->
     [one] استيراد الحزمة
     [two] استيراد الحزمتين
@@ -560,6 +561,7 @@ team-approved = اعتُمد { $code } بصفة { $role }: الملف { $file } 
 team-joined = انضم هذا الحاسوب إلى الفريق { $team }.
 team-revoked = أُبطل { $code } بعد تغييره { $after }: يخرج الإبطال مع الحزم التالية.
 handoff-written = كُتب ملف تسليم لـ { $org }: { $referrals } من الإحالات.
+backup-written = حُفظت النسخة الاحتياطية في { $file }: { $households } أسرة. استعادتها تحتاج كلمة مرور أحد العاملين؛ احفظ القرص في مكان مقفل.
 sync-imported-handoff = { $file }: ملف تسليم فيه { $referrals } من الإحالات لهذه الجهة.
 sync-imported-no-effect = محفوظة دون أثر: { $beyond } خارج صلاحيات دور حاسوبها، { $revoked } بعد إبطال (انظر المهام).
 sync-imported-forked = رُفضت كتفرّع: { $count } تغييرات، نسخة ثانية من تغييرات محفوظة مسبقاً (انظر المهام).

@@ -469,6 +469,7 @@ sync-handoff-ok = ڕادەستکردن: { $referrals } ڕەوانەکردن بۆ
 sync-progress = { $label }: { $done } لە { $total } گۆڕانکاری
 sync-menu-title = هاوکاتکردن
 menu-sync-export = نووسینی بەستەیەک بۆ { $folder }
+menu-backup = پاشەکەوتێکی ئەم لاپتۆپە بنووسە بۆ { $folder }
 menu-sync-import-all = { $count ->
     [one] هاوردەکردنی بەستەکە
    *[other] هاوردەکردنی هەموو { $count } بەستەکە
@@ -529,6 +530,7 @@ team-approved = { $code } وەک { $role } بڕوانامەی پێدرا: { $fil
 team-joined = ئەم لاپتۆپە بەشداری تیمی { $team } بوو.
 team-revoked = { $code } هەڵوەشێنرایەوە دوای گۆڕانکاریی { $after }: هەڵوەشاندنەوەکە لەگەڵ بەستەکانی داهاتوو دەنێردرێت.
 handoff-written = ڕادەستکردنێک بۆ { $org } نووسرا: { $referrals } ڕەوانەکردن.
+backup-written = پاشەکەوت کرا لە { $file }: { $households } خێزان. گەڕاندنەوەی پێویستی بە وشەی نهێنیی کارمەندێک هەیە؛ دیسکەکە لە شوێنێکی داخراو هەڵبگرە.
 sync-imported-handoff = { $file }: ڕادەستکردنێک لەگەڵ { $referrals } ڕەوانەکردن بۆ ئەم دەزگایە.
 sync-imported-no-effect = هێڵرایەوە بێ کاریگەری: { $beyond } زیاتر لە ڕۆڵی لاپتۆپەکەیان، { $revoked } دوای هەڵوەشاندنەوە (سەیری ڕیزی کار بکە).
 sync-imported-forked = وەک لقبوون ڕەتکرایەوە: { $count } گۆڕانکاری، وەشانی دووەمی گۆڕانکارییەکانی هەبوو (سەیری ڕیزی کار بکە).

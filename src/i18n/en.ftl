@@ -469,6 +469,7 @@ sync-handoff-ok = hand-off: { $referrals } referrals for this agency, checked
 sync-progress = { $label }: { $done } of { $total } changes
 sync-menu-title = Sync
 menu-sync-export = Write a bundle to { $folder }
+menu-backup = Write a backup of this laptop to { $folder }
 menu-sync-import-all = { $count ->
     [one] Import the bundle
    *[other] Import all { $count } bundles
@@ -529,6 +530,7 @@ team-approved = Certified { $code } as { $role }: { $file } is on the drive; car
 team-joined = This laptop joined the team { $team }.
 team-revoked = Revoked { $code } after its change { $after }: the revocation goes out with the next bundles.
 handoff-written = Wrote a hand-off for { $org }: { $referrals } referrals.
+backup-written = Backed up to { $file }: { $households } households. Restoring it needs a worker's passphrase; keep the drive locked away.
 sync-imported-handoff = { $file }: a hand-off with { $referrals } referrals for this agency.
 sync-imported-no-effect = Kept with no effect: { $beyond } beyond their laptop's role, { $revoked } after a revocation (see the Queue).
 sync-imported-forked = Refused as a fork: { $count } changes, a second version of changes already held (see the Queue).

@@ -114,6 +114,8 @@ pub enum Action {
     Revoke(crate::model::change::OriginId),
     /// Team: write a hand-off for this partner organization into the folder.
     Handoff(String),
+    /// Sync: write a backup of this laptop's database into the folder.
+    Backup,
     /// Queue: the values of conflict `n`, to keep one.
     ConflictMenu(usize),
     /// Intake: who opened or changed this household, and when (the audit trail).

@@ -1065,6 +1065,34 @@ impl App {
                     ],
                 ))
             }),
+            Action::Backup => self.team_job(move |h, folder| {
+                let key = h
+                    .key
+                    .as_ref()
+                    .ok_or_else(|| crate::backup::BackupError::NotEncrypted.to_string())?;
+                let team_key = h.team_key().map_err(|e| e.to_string())?;
+                let s = crate::backup::write(
+                    &h.store,
+                    &h.identity,
+                    key,
+                    team_key.as_ref(),
+                    folder,
+                    |_| {},
+                )
+                .map_err(|e| e.to_string())?;
+                let file = s
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                Ok(tr(
+                    "backup-written",
+                    &[
+                        ("file", Arg::Str(&file)),
+                        ("households", Arg::Num(s.records[0] as i64)),
+                    ],
+                ))
+            }),
             Action::Handoff(org) => self.team_job(move |h, folder| {
                 let s = crate::sync::handoff::export_for_org(&h.store, &h.identity, &org, folder)
                     .map_err(|e| e.to_string())?;
@@ -2003,6 +2031,15 @@ impl App {
                         ),
                         Action::SyncExport,
                     ));
+                    if self.team.as_ref().is_some_and(|t| t.key.is_some()) {
+                        items.push((
+                            tr(
+                                "menu-backup",
+                                &[("folder", Arg::Str(&folder.display().to_string()))],
+                            ),
+                            Action::Backup,
+                        ));
+                    }
                 }
                 if !self.sync.found.is_empty() {
                     let all: Vec<std::path::PathBuf> =
