@@ -373,3 +373,74 @@ fn queue_text(d: &Device) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[test]
+fn the_restore_command_asks_for_a_passphrase_it_cannot_ask_for_and_names_a_wrong_file() {
+    let a = tempfile::tempdir().expect("a");
+    let run = |dir: &Path, args: &[&str], env: &[(&str, &str)]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_daleel"))
+            .env_remove("DALEEL_PASSPHRASE")
+            .env_remove("DALEEL_WORKER")
+            .envs(env.iter().copied())
+            .arg("--data-dir")
+            .arg(dir)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run")
+    };
+    let out_dir = tempfile::tempdir().expect("out");
+    let made = run(
+        a.path(),
+        &["backup", "--out", out_dir.path().to_str().expect("p")],
+        &common::ENV,
+    );
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let file = std::fs::read_dir(out_dir.path())
+        .expect("dir")
+        .next()
+        .expect("file")
+        .expect("entry")
+        .path();
+    let b = tempfile::tempdir().expect("b");
+    let out = run(b.path(), &["restore", file.to_str().expect("p")], &[]);
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && e.contains("needs the passphrase"),
+        "{e}"
+    );
+    assert!(!b.path().join("db").exists(), "nothing was made");
+    // A bundle or any other file is named as not a backup.
+    let other = out_dir.path().join("notes.txt");
+    std::fs::write(&other, "hello").expect("w");
+    let out = run(
+        b.path(),
+        &["restore", other.to_str().expect("p")],
+        &common::ENV,
+    );
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && e.contains("is not a Daleel backup"),
+        "{e}"
+    );
+    // The right passphrase restores it.
+    let out = run(
+        b.path(),
+        &["restore", file.to_str().expect("p")],
+        &common::ENV,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("new identity") && text.contains("is whole"),
+        "{text}"
+    );
+}

@@ -306,10 +306,24 @@ pub fn status(ws: &Workspace, json: bool) -> Result<(), Failure> {
         .iter()
         .map(|d| serde_json::json!({"name": d.name, "code": d.code(), "fingerprint": d.fingerprint()}))
         .collect();
+    let forks: Vec<serde_json::Value> = ws
+        .store
+        .forks()?
+        .iter()
+        .map(|f| {
+            serde_json::json!({
+                "code": f.code(),
+                "fingerprint": fingerprint(f.origin),
+                "seq": f.seq,
+                "via": f.sender_code(),
+                "refused": f.refused,
+            })
+        })
+        .collect();
     if json {
         println!(
             "{}",
-            serde_json::json!({"origins": origins, "trusted": trusted_json, "state_digest": digest})
+            serde_json::json!({"origins": origins, "trusted": trusted_json, "forks": forks, "state_digest": digest})
         );
         return Ok(());
     }
@@ -331,6 +345,18 @@ pub fn status(ws: &Workspace, json: bool) -> Result<(), Failure> {
     println!("Trusted devices: {}", trusted.len());
     for d in &trusted {
         println!("  {} ({})  {}", d.code(), d.fingerprint(), d.name);
+    }
+    if !forks.is_empty() {
+        println!("Forks (two different changes under one laptop's identity; docs/recovery.md):");
+        for f in &forks {
+            println!(
+                "  {} change {}: a second version via {}, not applied ({} changes)",
+                f["code"].as_str().unwrap_or(""),
+                f["seq"],
+                f["via"].as_str().unwrap_or(""),
+                f["refused"]
+            );
+        }
     }
     println!("State digest: {digest}");
     Ok(())
