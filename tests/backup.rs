@@ -444,3 +444,60 @@ fn the_restore_command_asks_for_a_passphrase_it_cannot_ask_for_and_names_a_wrong
         "{text}"
     );
 }
+
+#[test]
+fn two_versions_inside_one_bundle_the_first_is_taken_and_forwarding_stays_sound() {
+    use daleel::sync::bundle::{self, Header};
+    let a = Device::new();
+    let h = household("Fatima Hassan");
+    a.save(&[Edit::Household(h.clone())]);
+    let (a, a2) = clone_folder(a);
+    a.edit_household("worker", h.id, 1_000, |h| h.phone = "0770 111 1111".into());
+    a2.edit_household("worker", h.id, 2_000, |h| h.phone = "0770 222 2222".into());
+    let (r, d) = (Device::new(), Device::new());
+    all_trust(&[&a, &r, &d]);
+    // One bundle signed by A's key carrying A's run 1..2, then the copy's change 2.
+    let run = |dev: &Device, first: u64, n: usize| -> Vec<Vec<u8>> {
+        dev.ws
+            .store
+            .encoded_changes_of(dev.ws.identity.origin(), first)
+            .take(n)
+            .collect::<Result<_, _>>()
+            .expect("log")
+    };
+    let (mine, theirs) = (run(&a, 1, 2), run(&a2, 2, 1));
+    assert_ne!(mine[1], theirs[0]);
+    let header = Header {
+        sender: a.ws.identity.origin(),
+        kind: daleel::store::DatabaseKind::Real,
+        made_at: daleel::model::Timestamp(NOW),
+        hlc: Default::default(),
+        segments: 2,
+        watermarks: Default::default(),
+        roster: Vec::new(),
+    };
+    let mut w = bundle::Writer::new(Vec::new(), &a.ws.identity, &header).expect("writer");
+    for (first, changes) in [(1, &mine), (2, &theirs)] {
+        let seg = bundle::sign_encoded(&a.ws.identity, first, changes).expect("sign");
+        w.segment_encoded(&seg, changes).expect("segment");
+    }
+    let plain = w.finish().expect("finish").0;
+    let s = daleel::sync::import::import_bytes(&r.ws.store, &plain, &r.ws.identity, |_, _| {})
+        .expect("import");
+    assert_eq!(s.forked, 1, "{s:?}");
+    assert_eq!(
+        r.get::<daleel::model::Household>(h.id).phone,
+        "0770 111 1111"
+    );
+    assert_eq!(r.ws.store.forks().expect("forks")[0].seq, 2);
+    // What R forwards still verifies at a fourth laptop: the second segment was not kept.
+    d.trusts(&a);
+    let stick = tempfile::tempdir().expect("s");
+    d.import(&r.export(stick.path()))
+        .expect("R's bundle verifies");
+    assert_eq!(
+        d.get::<daleel::model::Household>(h.id).phone,
+        "0770 111 1111"
+    );
+    assert_eq!(d.digest(), r.digest());
+}

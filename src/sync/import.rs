@@ -183,18 +183,36 @@ fn import_checked(
     let mut changes: Vec<(OriginId, u64, &[u8])> = Vec::new();
     let mut skipped: BTreeMap<OriginId, u64> = BTreeMap::new();
     let mut forked = 0;
+    // What earlier segments of this bundle carry, to compare overlapping ones with.
+    let mut taken: std::collections::HashMap<(OriginId, u64), &[u8]> =
+        std::collections::HashMap::new();
     for segment in &bundle.segments {
         let origin = segment.header.origin;
-        // A run that differs from what this laptop holds under the same numbers is a
-        // fork: refused whole (its other changes belong to the second version), and
-        // recorded for the queue. The rest of the bundle goes in.
-        if trusted(origin)
-            && let Some(seq) = store.fork_in(origin, segment.header.first, &segment.changes)?
-        {
-            let refused = segment.changes.len() as u64;
-            store.record_fork(origin, seq, header.sender, refused)?;
-            forked += refused;
-            continue;
+        // A run that differs from what this laptop holds under the same numbers (or
+        // from an earlier segment of this bundle) is a fork: refused whole (its other
+        // changes belong to the second version) and its header not kept for
+        // forwarding, and recorded for the queue. The rest of the bundle goes in.
+        if trusted(origin) {
+            let first = segment.header.first;
+            let differs = (first..).zip(&segment.changes).find_map(|(seq, c)| {
+                taken
+                    .get(&(origin, seq))
+                    .filter(|t| !crate::store::fork::same_change(t, c))
+                    .map(|_| seq)
+            });
+            let fork = match differs {
+                Some(seq) => Some(seq),
+                None => store.fork_in(origin, first, &segment.changes)?,
+            };
+            if let Some(seq) = fork {
+                let refused = segment.changes.len() as u64;
+                store.record_fork(origin, seq, header.sender, refused)?;
+                forked += refused;
+                continue;
+            }
+            for (seq, c) in (first..).zip(&segment.changes) {
+                taken.insert((origin, seq), c);
+            }
         }
         if trusted(origin) {
             store.keep_segment(&segment.header)?;
@@ -204,16 +222,8 @@ fn import_checked(
             *skipped.entry(origin).or_default() += segment.changes.len() as u64;
         }
     }
+    drop(taken);
     changes.sort_by_key(|c| (c.0, c.1));
-    // Two different versions of one change in the same bundle: the first stays.
-    for pair in changes.windows(2) {
-        if (pair[0].0, pair[0].1) == (pair[1].0, pair[1].1)
-            && !crate::store::fork::same_change(pair[0].2, pair[1].2)
-        {
-            store.record_fork(pair[1].0, pair[1].1, header.sender, 1)?;
-            forked += 1;
-        }
-    }
     changes.dedup_by_key(|c| (c.0, c.1));
     store.learn_watermarks(header.sender, &header.watermarks)?;
     let encoded: Vec<&[u8]> = changes.iter().map(|c| c.2).collect();
