@@ -575,9 +575,17 @@ pub fn restore(
         .iter()
         .any(|f| dir.join(f).exists())
         .then(|| format!("before-restore-{stamp}"));
+    // The mark: where the files there now go, then what the restore brings in.
+    let mut mark = kept.clone().unwrap_or_default();
+    for name in REPLACED {
+        if build.join(name).exists() {
+            mark.push('\n');
+            mark.push_str(name);
+        }
+    }
     crate::workspace::write_whole(
         &build.join(COMPLETE_MARK),
-        kept.as_deref().unwrap_or("").as_bytes(),
+        mark.as_bytes(),
         crate::workspace::Access::Owner,
     )
     .map_err(build_error)?;
@@ -594,23 +602,38 @@ pub fn finish(dir: &Path) -> std::io::Result<()> {
         return Ok(());
     }
     let mark = build.join(COMPLETE_MARK);
-    let Ok(kept) = fs::read_to_string(&mark) else {
+    let Ok(mark) = fs::read_to_string(&mark) else {
         // Not whole: none of it.
         return fs::remove_dir_all(&build);
     };
-    let kept = kept.trim();
+    let mut lines = mark.lines();
+    let kept = lines.next().unwrap_or("").trim().to_string();
+    let brought: Vec<&str> = lines.map(str::trim).collect();
+    // Each step can be done again after a crash: what the restore brings is moved in
+    // once (it then leaves `restoring`); what is there now moves aside first, and only
+    // while the restore's own copy has not yet taken its place.
+    let aside = |current: &Path, name: &str| -> std::io::Result<()> {
+        if kept.is_empty() {
+            return Ok(());
+        }
+        let aside = dir.join(&kept);
+        fs::create_dir_all(&aside)?;
+        crate::workspace::rename_retrying(current, &aside.join(name))
+    };
     for name in REPLACED {
         let current = dir.join(name);
         let restored = build.join(name);
-        // Only what the restore brings replaces: a file it has none of stays (a team key
-        // of the laptop's own is moved aside all the same, to be kept with its database).
-        if current.exists() && !kept.is_empty() {
-            let aside = dir.join(kept);
-            fs::create_dir_all(&aside)?;
-            crate::workspace::rename_retrying(&current, &aside.join(name))?;
-        }
-        if restored.exists() {
-            crate::workspace::rename_retrying(&restored, &current)?;
+        if brought.contains(name) {
+            if restored.exists() {
+                if current.exists() {
+                    aside(&current, name)?;
+                }
+                crate::workspace::rename_retrying(&restored, &current)?;
+            }
+        } else if current.exists() {
+            // Not in the backup (the device key never is): the laptop's own is kept
+            // with its database, and the restored database gets a new one.
+            aside(&current, name)?;
         }
     }
     if let Ok(d) = File::open(dir) {
@@ -744,4 +767,77 @@ pub fn verify(path: &Path, worker: Option<&str>, passphrase: &str) -> Result<u64
     let mut reader = Reader::open(path)?;
     let (summary, _) = build_db(&mut reader, db, worker, passphrase, &mut |_| {})?;
     Ok(summary.entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(p: &Path) -> Option<String> {
+        let p = if p.is_dir() {
+            p.join("marker")
+        } else {
+            p.to_path_buf()
+        };
+        fs::read_to_string(p).ok()
+    }
+
+    /// A data directory in the middle of a switch: an old database and key, a restored
+    /// database and team key, and `done` of the switch's renames already made (a crash).
+    fn half_switched(done: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("dir");
+        let d = dir.path();
+        let build = d.join(RESTORING_DIR);
+        fs::create_dir_all(d.join("db")).expect("db");
+        fs::write(d.join("db/marker"), "old").expect("w");
+        fs::write(d.join("device.key"), "old key").expect("w");
+        fs::create_dir_all(build.join("db")).expect("db");
+        fs::write(build.join("db/marker"), "restored").expect("w");
+        fs::write(build.join("team.key"), "team key").expect("w");
+        fs::write(build.join(COMPLETE_MARK), "kept\ndb\nteam.key").expect("w");
+        // The switch's renames, in the order `finish` makes them.
+        let aside = d.join("kept");
+        let steps: [(PathBuf, PathBuf); 4] = [
+            (d.join("db"), aside.join("db")),
+            (build.join("db"), d.join("db")),
+            (d.join("device.key"), aside.join("device.key")),
+            (build.join("team.key"), d.join("team.key")),
+        ];
+        fs::create_dir_all(&aside).expect("aside");
+        for (from, to) in steps.iter().take(done) {
+            fs::rename(from, to).expect("step");
+        }
+        dir
+    }
+
+    #[test]
+    fn a_switch_cut_after_any_rename_finishes_the_same() {
+        for done in 0..=4 {
+            let dir = half_switched(done);
+            let d = dir.path();
+            finish(d).unwrap_or_else(|e| panic!("after {done} renames: {e}"));
+            // And once more, as the next open would.
+            finish(d).expect("again");
+            assert_eq!(read(&d.join("db")).as_deref(), Some("restored"), "{done}");
+            assert_eq!(read(&d.join("team.key")).as_deref(), Some("team key"));
+            assert!(
+                !d.join("device.key").exists(),
+                "a new identity is made on open"
+            );
+            assert_eq!(read(&d.join("kept/db")).as_deref(), Some("old"));
+            assert_eq!(read(&d.join("kept/device.key")).as_deref(), Some("old key"));
+            assert!(!d.join(RESTORING_DIR).exists());
+        }
+    }
+
+    #[test]
+    fn a_restore_cut_before_its_mark_is_undone() {
+        let dir = half_switched(0);
+        let d = dir.path();
+        fs::remove_file(d.join(RESTORING_DIR).join(COMPLETE_MARK)).expect("rm");
+        finish(d).expect("finish");
+        assert_eq!(read(&d.join("db")).as_deref(), Some("old"));
+        assert_eq!(read(&d.join("device.key")).as_deref(), Some("old key"));
+        assert!(!d.join(RESTORING_DIR).exists() && !d.join("team.key").exists());
+    }
 }

@@ -433,7 +433,10 @@ fn an_export_killed_at_any_moment_leaves_no_file_that_passes_for_a_bundle() {
             .stderr(Stdio::null())
             .spawn()
             .expect("start the export");
-        std::thread::sleep(Duration::from_millis(round * round * 12));
+        // From at once to after it may be done, again and again (`DALEEL_KILLS` > 12),
+        // with a few milliseconds more each time round.
+        let at = round % 12;
+        std::thread::sleep(Duration::from_millis(at * at * 12 + round / 12 * 3));
         let _ = child.kill();
         let _ = child.wait();
         for entry in std::fs::read_dir(stick.path()).expect("stick") {
@@ -518,7 +521,8 @@ fn a_restore_killed_at_any_moment_leaves_the_old_database_or_the_whole_backup() 
             .stderr(Stdio::null())
             .spawn()
             .expect("start the restore");
-        std::thread::sleep(Duration::from_millis(round * round * 10));
+        let at = round % 12;
+        std::thread::sleep(Duration::from_millis(at * at * 10 + round / 12 * 3));
         let _ = child.kill();
         let _ = child.wait();
         let ws = reopen(laptop.path());
