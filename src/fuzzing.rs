@@ -39,9 +39,12 @@ use crate::sync::handoff::{self, Handoff};
 use crate::sync::identity::Identity;
 use crate::sync::team::{Policy, Signed, Statement, TeamFile};
 
+/// A target: reads one input, and returns.
+pub type Target = fn(&[u8]);
+
 /// Every target, by name (the name of its file in `fuzz/fuzz_targets/` and of its folders
 /// in `fuzz/seeds/` and `tests/fuzz-regressions/`).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("bundle", bundle),
     ("card", card),
     ("team_file", team_file),
@@ -160,12 +163,10 @@ fn touch_statements(statements: &[Signed], team: Option<crate::sync::team::TeamI
         .map(|s| (s, Vec::new()))
         .collect();
     let team = team.or_else(|| {
-        opened
-            .first()
-            .map(|(s, _)| crate::sync::team::TeamInfo {
-                key: s.team(),
-                name: "fuzz".into(),
-            })
+        opened.first().map(|(s, _)| crate::sync::team::TeamInfo {
+            key: s.team(),
+            name: "fuzz".into(),
+        })
     });
     let policy = Policy::build(team, &opened);
     for c in policy.members.values() {
@@ -200,7 +201,11 @@ fn resign(data: &[u8], me: &Identity) -> Option<Vec<u8>> {
 pub fn card(data: &[u8]) {
     match crate::sync::card::Card::read(data) {
         Ok(card) => {
-            black_box((card.fingerprint(), card.code()));
+            black_box((
+                card.fingerprint(),
+                card.code(),
+                card.made_at.local_minutes(),
+            ));
             if !card.recipient.is_empty() {
                 let _ = black_box(card.recipient.parse::<age::x25519::Recipient>());
             }
@@ -236,10 +241,10 @@ pub fn handoff(data: &[u8]) {
     if let Some(sender) = handoff::sender_of(data) {
         // The clear part is well formed: magic, version, length and header.
         let len = data
-            .get(14..18)
+            .get(10..14)
             .and_then(|b| b.try_into().ok())
             .map(u32::from_le_bytes);
-        if let Some(encrypted) = len.and_then(|len| data.get(18 + len as usize..)) {
+        if let Some(encrypted) = len.and_then(|len| data.get(14 + len as usize..)) {
             match bundle::decrypt_for(encrypted, fuzz_identity(), sender) {
                 Ok(inner) => handoff_inner(&inner, sender),
                 Err(e) => {
@@ -304,8 +309,10 @@ fn with_file(name: &str, data: &[u8], read: impl FnOnce(&Path)) {
 /// the whole file under the fuzz worker's passphrase. Unlocking runs Argon2 with the
 /// parameters the file holds (the seeds' are the least cost).
 pub fn backup(data: &[u8]) {
-    with_file("backup.dlbk", data, |path| {
-        match crate::backup::Reader::open(path) {
+    with_file(
+        "backup.dlbk",
+        data,
+        |path| match crate::backup::Reader::open(path) {
             Ok(reader) => {
                 black_box((&reader.header.device, reader.header.schema));
                 drop(reader);
@@ -321,8 +328,8 @@ pub fn backup(data: &[u8]) {
             Err(e) => {
                 black_box(e.to_string());
             }
-        }
-    });
+        },
+    );
 }
 
 /// An HSDS tabular folder: `data` split on `HSDS_SEPARATOR` into up to eleven files
@@ -350,32 +357,36 @@ pub fn hsds(data: &[u8]) {
 
 /// An HSDS JSON file.
 pub fn hsds_json(data: &[u8]) {
-    with_file("services.json", data, |path| {
-        match crate::directory::hsds::read_json(path, &GAZETTEER) {
+    with_file(
+        "services.json",
+        data,
+        |path| match crate::directory::hsds::read_json(path, &GAZETTEER) {
             Ok(incoming) => {
                 black_box(incoming.services.len());
             }
             Err(e) => {
                 black_box(e);
             }
-        }
-    });
+        },
+    );
 }
 
 /// A services spreadsheet, read against the sample directory's organizations.
 pub fn sheet(data: &[u8]) {
     static KNOWN: LazyLock<Vec<crate::model::Organization>> =
         LazyLock::new(|| crate::model::sample::directory().organizations.clone());
-    with_file("services.csv", data, |path| {
-        match crate::directory::sheet::read(path, &GAZETTEER, &KNOWN) {
+    with_file(
+        "services.csv",
+        data,
+        |path| match crate::directory::sheet::read(path, &GAZETTEER, &KNOWN) {
             Ok(incoming) => {
                 black_box(incoming.services.len());
             }
             Err(e) => {
                 black_box(e);
             }
-        }
-    });
+        },
+    );
 }
 
 /// A gazetteer CSV (`daleel gazetteer import`).

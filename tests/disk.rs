@@ -158,7 +158,7 @@ fn a_full_data_directory_refuses_the_save_with_a_message_and_keeps_every_acknowl
         for i in 0..30 {
             h.members.push(daleel::model::Person::new(
                 uuid::Uuid::now_v7(),
-                &format!("Member {i} {}", "x".repeat(60)),
+                format!("Member {i} {}", "x".repeat(60)),
             ));
         }
         match ws.store.apply("worker", &[Edit::Household(h.clone())]) {

@@ -26,11 +26,34 @@ pub(crate) struct Table {
     pub(crate) headers: Vec<String>,
     /// Each row with the line it starts on; rows with nothing in them are left out.
     pub(crate) rows: Vec<(u64, csv::StringRecord)>,
+    /// Per column looked up by: the rows holding each value, built on the first lookup
+    /// (a scan of every row per service would take the square of a large file's length).
+    by: std::cell::RefCell<ColumnIndex>,
 }
+
+type ColumnIndex =
+    std::collections::HashMap<String, std::rc::Rc<std::collections::HashMap<String, Vec<usize>>>>;
 
 impl Table {
     fn col(&self, name: &str) -> Option<usize> {
         self.headers.iter().position(|h| h == name)
+    }
+
+    /// The positions in `rows` of the rows whose column `key` holds `value`.
+    fn rows_with(&self, key: &str, value: &str) -> Vec<usize> {
+        let index = self
+            .by
+            .borrow_mut()
+            .entry(key.to_string())
+            .or_insert_with(|| {
+                let mut map: std::collections::HashMap<String, Vec<usize>> = Default::default();
+                for (i, (_, row)) in self.rows.iter().enumerate() {
+                    map.entry(self.get(row, key)).or_default().push(i);
+                }
+                std::rc::Rc::new(map)
+            })
+            .clone();
+        index.get(value).cloned().unwrap_or_default()
     }
 
     pub(crate) fn get(&self, row: &csv::StringRecord, name: &str) -> String {
@@ -87,11 +110,12 @@ pub(crate) fn read_csv(path: &Path) -> Result<Option<Table>, String> {
         .map(|h| h.trim().to_string())
         .collect();
     let mut rows = Vec::new();
+    let mut lines = crate::model::gazetteer::Lines::new(bytes);
     for record in reader.records() {
         let record = record.map_err(|e| format!("{name}: {e}"))?;
         let line = record
             .position()
-            .map(|p| super::line_at(bytes, p.byte()))
+            .map(|p| lines.line_at(p.byte()))
             .unwrap_or(0);
         if record.iter().all(|v| v.trim().is_empty()) {
             continue;
@@ -102,6 +126,7 @@ pub(crate) fn read_csv(path: &Path) -> Result<Option<Table>, String> {
         file: name,
         headers,
         rows,
+        by: Default::default(),
     }))
 }
 
@@ -114,10 +139,15 @@ fn rows_for<'t>(
     let Some(t) = table else {
         return Vec::new();
     };
-    t.rows
-        .iter()
-        .filter(|(_, r)| !id.is_empty() && t.get(r, key) == id)
-        .map(|(line, r)| (t, *line, r))
+    if id.is_empty() {
+        return Vec::new();
+    }
+    t.rows_with(key, id)
+        .into_iter()
+        .map(|i| {
+            let (line, r) = &t.rows[i];
+            (t, *line, r)
+        })
         .collect()
 }
 

@@ -149,16 +149,6 @@ pub fn apply(store: &Store, worker: &str, preview: Preview) -> Result<usize, Sto
     Ok(n)
 }
 
-/// The line a CSV record starts on (the header is line 1), from its byte offset: the
-/// csv crate's own count is one short on files with CRLF line ends.
-pub(crate) fn line_at(bytes: &[u8], offset: u64) -> u64 {
-    let mut at = (offset as usize).min(bytes.len());
-    while at < bytes.len() && (bytes[at] == b'\n' || bytes[at] == b'\r') {
-        at += 1;
-    }
-    bytes[..at].iter().filter(|b| **b == b'\n').count() as u64 + 1
-}
-
 /// A text field of a CSV row, trimmed; quotes left around a value by a spreadsheet
 /// (`"+44 1234"` inside the field) are taken off.
 pub(crate) fn clean(value: &str) -> String {

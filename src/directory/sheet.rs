@@ -147,6 +147,13 @@ pub fn read(
     }
     let mut incoming = Incoming::default();
     let mut orgs: Vec<Organization> = Vec::new();
+    // Lookups by id, acronym and name, per row: without them, a sheet of many
+    // organizations would take the square of its length.
+    let mut sheet_index = OrgIndex::default();
+    let mut known_index = OrgIndex::default();
+    for (i, o) in known.iter().enumerate() {
+        known_index.add(i, o);
+    }
     for (line, record) in &table.rows {
         let line = *line;
         let get = |name: &str| table.get(record, name);
@@ -217,13 +224,18 @@ pub fn read(
                 || (!org_name.is_empty() && o.name.eq_ignore_ascii_case(&org_name))
         };
         let org_id = get("organization_id");
-        let by_id = |o: &&Organization| !org_id.is_empty() && o.id == id_of(&org_id);
-        let found = orgs
-            .iter()
-            .find(by_id)
-            .or_else(|| known.iter().find(by_id))
-            .or_else(|| orgs.iter().find(|o| same(o)))
-            .or_else(|| known.iter().find(|o| same(o)));
+        let wanted = (!org_id.is_empty()).then(|| id_of(&org_id));
+        let by_id = |o: &Organization| wanted == Some(o.id);
+        let named = [
+            (!acronym.is_empty()).then(|| OrgIndex::acronym_key(&acronym)),
+            (!org_name.is_empty()).then(|| OrgIndex::name_key(&org_name)),
+        ];
+        let ids = [wanted.map(OrgIndex::id_key)];
+        let found = sheet_index
+            .first(&orgs, &ids, by_id)
+            .or_else(|| known_index.first(known, &ids, by_id))
+            .or_else(|| sheet_index.first(&orgs, &named, same))
+            .or_else(|| known_index.first(known, &named, same));
         let org = match found {
             Some(o) => Organization {
                 name: if org_name.is_empty() {
@@ -258,9 +270,13 @@ pub fn read(
                 focal_points: Vec::new(),
             },
         };
-        if let Some(i) = orgs.iter().position(|o| o.id == org.id) {
+        let ids = [Some(OrgIndex::id_key(org.id))];
+        let at = sheet_index.first_at(&orgs, &ids, |o| o.id == org.id);
+        if let Some(i) = at {
             orgs[i] = org.clone();
+            sheet_index.add(i, &org);
         } else {
+            sheet_index.add(orgs.len(), &org);
             orgs.push(org.clone());
             incoming.organizations.push((
                 org.clone(),
@@ -333,9 +349,80 @@ pub fn read(
     }
     // An organization named by several rows: its last values.
     for (o, _) in incoming.organizations.iter_mut() {
-        if let Some(latest) = orgs.iter().find(|x| x.id == o.id) {
+        let ids = [Some(OrgIndex::id_key(o.id))];
+        if let Some(latest) = sheet_index.first(&orgs, &ids, |x| x.id == o.id) {
             *o = latest.clone();
         }
     }
     Ok(incoming)
+}
+
+/// Organizations by id, acronym and name (case aside), for the lookups of each row: each
+/// key lists the positions of every organization that has held it, in order.
+#[derive(Default)]
+struct OrgIndex {
+    by_key: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl OrgIndex {
+    fn id_key(id: uuid::Uuid) -> String {
+        format!("id:{id}")
+    }
+    fn acronym_key(acronym: &str) -> String {
+        format!("a:{}", acronym.to_ascii_lowercase())
+    }
+    fn name_key(name: &str) -> String {
+        format!("n:{}", name.to_ascii_lowercase())
+    }
+
+    /// Records that position `i` holds `o` now (its earlier keys stay listed: a lookup
+    /// checks the organization itself).
+    fn add(&mut self, i: usize, o: &Organization) {
+        let mut keys = vec![OrgIndex::id_key(o.id)];
+        if !o.acronym.is_empty() {
+            keys.push(OrgIndex::acronym_key(&o.acronym));
+        }
+        if !o.name.is_empty() {
+            keys.push(OrgIndex::name_key(&o.name));
+        }
+        for k in keys {
+            let at = self.by_key.entry(k).or_default();
+            if let Err(pos) = at.binary_search(&i) {
+                at.insert(pos, i);
+            }
+        }
+    }
+
+    /// The first organization of `list` (in its order) listed under any of `keys` that
+    /// `matches`: what a scan of `list` with `matches` finds, without the scan.
+    fn first<'o>(
+        &self,
+        list: &'o [Organization],
+        keys: &[Option<String>],
+        matches: impl Fn(&Organization) -> bool,
+    ) -> Option<&'o Organization> {
+        self.first_at(list, keys, matches).and_then(|i| list.get(i))
+    }
+
+    /// Its position.
+    fn first_at(
+        &self,
+        list: &[Organization],
+        keys: &[Option<String>],
+        matches: impl Fn(&Organization) -> bool,
+    ) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for key in keys.iter().flatten() {
+            for &i in self.by_key.get(key).map(Vec::as_slice).unwrap_or(&[]) {
+                if best.is_some_and(|b| b <= i) {
+                    break;
+                }
+                if list.get(i).is_some_and(&matches) {
+                    best = Some(i);
+                    break;
+                }
+            }
+        }
+        best
+    }
 }

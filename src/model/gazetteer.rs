@@ -224,6 +224,7 @@ impl Gazetteer {
         let mut known = self.clone();
         let mut found: BTreeMap<String, Area> = BTreeMap::new();
         let mut rows = 0;
+        let mut lines = Lines::new(text.as_bytes());
         for record in reader.records() {
             let record = record.map_err(|e| GazetteerError::Row {
                 line: e.position().map(|p| p.line()).unwrap_or(0),
@@ -234,7 +235,7 @@ impl Gazetteer {
             // and line breaks inside quotes are counted too.
             let line = record
                 .position()
-                .map(|p| line_of_byte(text, p.byte() as usize))
+                .map(|p| lines.line_at(p.byte()))
                 .unwrap_or(0);
             rows += 1;
             let cell = |i: usize| record.get(i).unwrap_or("").to_string();
@@ -311,20 +312,44 @@ impl Gazetteer {
     }
 }
 
-/// The 1-based line of the first character at or after `byte` that is not a line break.
-fn line_of_byte(text: &str, byte: usize) -> u64 {
-    let byte = byte.min(text.len());
-    let skipped = text[byte..]
-        .bytes()
-        .take_while(|b| *b == b'\n' || *b == b'\r')
-        .filter(|b| *b == b'\n')
-        .count();
-    (text.as_bytes()[..byte]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + skipped
-        + 1) as u64
+/// The lines that CSV records start on (the header is line 1), from their byte offsets,
+/// counted once through the file: counting from the start for every row would take the
+/// square of a large file's length. The csv crate's own count is one short on files with
+/// CRLF line ends, and line breaks inside quotes count too.
+pub(crate) struct Lines<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    newlines: u64,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(bytes: &'a [u8]) -> Lines<'a> {
+        Lines {
+            bytes,
+            at: 0,
+            newlines: 0,
+        }
+    }
+
+    /// The 1-based line of the first character at or after `offset` that is not a line
+    /// break. Offsets are asked for in increasing order (an earlier one is counted again
+    /// from the start).
+    pub(crate) fn line_at(&mut self, offset: u64) -> u64 {
+        let len = self.bytes.len();
+        let mut target = (offset as usize).min(len);
+        while target < len && (self.bytes[target] == b'\n' || self.bytes[target] == b'\r') {
+            target += 1;
+        }
+        if target < self.at {
+            (self.at, self.newlines) = (0, 0);
+        }
+        self.newlines += self.bytes[self.at..target]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64;
+        self.at = target;
+        self.newlines + 1
+    }
 }
 
 /// Checks one row's code against its parent and the COD-AB pattern (`Q` + 2 digits for a
