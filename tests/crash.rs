@@ -96,6 +96,8 @@ fn an_import_killed_at_any_moment_is_all_or_nothing() {
         let _ = child.wait();
         let ws = Workspace::open(receiver.path(), &common::creds())
             .expect("reopen finishes or drops the import");
+        let problems = ws.store.check().expect("check");
+        assert!(problems.is_empty(), "round {round}: {problems:?}");
         let count = ws.store.count::<Household>();
         assert!(
             count == 0 || count == households,
