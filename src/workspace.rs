@@ -228,14 +228,20 @@ impl Workspace {
         clock: Arc<dyn WallClock>,
         credentials: &Credentials,
     ) -> Result<Workspace, WorkspaceError> {
-        let dir_error = |source| WorkspaceError::Dir {
+        let lock = Workspace::take(dir)?;
+        Workspace::open_locked(dir, lock, clock, credentials)
+    }
+
+    /// Creates the data directory when it is new, takes its lock, and finishes a switch
+    /// to an encrypted database that a crash interrupted.
+    fn take(dir: &Path) -> Result<File, WorkspaceError> {
+        create_private_dir(dir).map_err(|source| WorkspaceError::Dir {
             dir: dir.to_path_buf(),
             source,
-        };
-        create_private_dir(dir).map_err(dir_error)?;
+        })?;
         let lock = lock(dir)?;
         finish_switch(dir)?;
-        Workspace::open_locked(dir, lock, clock, credentials)
+        Ok(lock)
     }
 
     /// `daleel restore`: rebuilds the database of `backup` in a fresh folder, switches
@@ -249,13 +255,7 @@ impl Workspace {
         credentials: &Credentials,
         progress: impl FnMut(u64),
     ) -> Result<(Workspace, crate::backup::RestoreSummary), WorkspaceError> {
-        let dir_error = |source| WorkspaceError::Dir {
-            dir: dir.to_path_buf(),
-            source,
-        };
-        create_private_dir(dir).map_err(dir_error)?;
-        let lock = lock(dir)?;
-        finish_switch(dir)?;
+        let lock = Workspace::take(dir)?;
         let passphrase = credentials
             .passphrase
             .as_ref()

@@ -128,14 +128,10 @@ fn restoring_needs_a_workers_passphrase_and_a_refused_restore_changes_nothing() 
     let Device { _dir, ws, .. } = target;
     drop(ws);
     let wrong = daleel::workspace::Credentials::new("Amal H.", "not the passphrase").cheap();
-    let err = loop {
-        match Workspace::restore(&dir, &file, FixedClock::at(NOW), &wrong, |_| {}) {
-            Err(WorkspaceError::Locked { .. }) => {
-                std::thread::sleep(std::time::Duration::from_millis(50))
-            }
-            other => break other.err().expect("a wrong passphrase is refused"),
-        }
-    };
+    let err =
+        common::unlocked(|| Workspace::restore(&dir, &file, FixedClock::at(NOW), &wrong, |_| {}))
+            .err()
+            .expect("a wrong passphrase is refused");
     assert!(
         matches!(
             err,
@@ -150,14 +146,10 @@ fn restoring_needs_a_workers_passphrase_and_a_refused_restore_changes_nothing() 
     drop(again);
 
     // The right one replaces it, and the database there before is kept aside whole.
-    let (ws, summary) = loop {
-        match Workspace::restore(&dir, &file, FixedClock::at(NOW), &common::creds(), |_| {}) {
-            Err(WorkspaceError::Locked { .. }) => {
-                std::thread::sleep(std::time::Duration::from_millis(50))
-            }
-            other => break other.expect("restore"),
-        }
-    };
+    let (ws, summary) = common::unlocked(|| {
+        Workspace::restore(&dir, &file, FixedClock::at(NOW), &common::creds(), |_| {})
+    })
+    .expect("restore");
     assert_eq!(ws.store.state_digest().expect("d"), a.digest());
     let kept = summary.kept.expect("the old database is kept");
     assert!(kept.join("db").is_dir() && kept.join("device.key").is_file());
@@ -239,13 +231,9 @@ fn clone_folder(d: Device) -> (Device, Device) {
     drop(ws);
     let copy = tempfile::tempdir().expect("copy");
     copy_dir(_dir.path(), copy.path());
-    let open = |dir: &Path, clock: Arc<FixedClock>| loop {
-        match Workspace::open_with_clock(dir, clock.clone(), &common::creds()) {
-            Err(WorkspaceError::Locked { .. }) => {
-                std::thread::sleep(std::time::Duration::from_millis(50))
-            }
-            other => break other.expect("open"),
-        }
+    let open = |dir: &Path, clock: Arc<FixedClock>| {
+        common::unlocked(|| Workspace::open_with_clock(dir, clock.clone(), &common::creds()))
+            .expect("open")
     };
     let ws = open(_dir.path(), clock.clone());
     let clock2 = FixedClock::at(daleel::store::WallClock::now(clock.as_ref()).0);

@@ -11,16 +11,7 @@ use daleel::sync::card::Card;
 use daleel::workspace::Workspace;
 
 mod common;
-
-fn daleel(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_daleel"))
-        .envs(common::ENV)
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("run daleel")
-}
+use common::daleel;
 
 #[test]
 fn an_import_killed_at_any_moment_is_all_or_nothing() {
@@ -239,17 +230,8 @@ fn encrypting_an_old_database_killed_at_any_moment_loses_nothing_and_leaves_no_p
 /// A workspace opened again after a kill (the lock goes with the process, sled's files a
 /// moment later).
 fn reopen(dir: &std::path::Path) -> Workspace {
-    let started = std::time::Instant::now();
-    loop {
-        match Workspace::open(dir, &common::creds()) {
-            Err(daleel::workspace::WorkspaceError::Locked { .. })
-                if started.elapsed() < Duration::from_secs(10) =>
-            {
-                std::thread::sleep(Duration::from_millis(50));
-            }
-            other => return other.unwrap_or_else(|e| panic!("reopen after a kill: {e}")),
-        }
-    }
+    common::unlocked(|| Workspace::open(dir, &common::creds()))
+        .unwrap_or_else(|e| panic!("reopen after a kill: {e}"))
 }
 
 /// How many kills a crash test makes: `DALEEL_KILLS`, else `default` (bounded so that

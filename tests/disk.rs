@@ -12,16 +12,7 @@ use daleel::store::Edit;
 use daleel::workspace::Workspace;
 
 mod common;
-
-fn daleel(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_daleel"))
-        .envs(common::ENV)
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("run daleel")
-}
+use common::daleel;
 
 fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

@@ -191,7 +191,7 @@ fn every_mutated_hand_off_is_refused_and_the_partners_copy_stays() {
 
 #[test]
 fn every_mutated_backup_is_refused_and_a_restore_of_one_changes_nothing() {
-    use daleel::workspace::{Workspace, WorkspaceError};
+    use daleel::workspace::Workspace;
     let a = Device::new();
     a.save(&[Edit::Household(household("Sentinel"))]);
     let out = tempfile::tempdir().expect("out");
@@ -229,26 +229,16 @@ fn every_mutated_backup_is_refused_and_a_restore_of_one_changes_nothing() {
         refused += 1;
         if i % 25 == 0 {
             // A whole restore of it, onto the laptop: refused, nothing switched.
-            let err = loop {
-                match Workspace::restore(&dir, &mutated, common::device::clock(), &creds, |_| {}) {
-                    Err(WorkspaceError::Locked { .. }) => {
-                        std::thread::sleep(std::time::Duration::from_millis(20))
-                    }
-                    other => break other.err().expect("a mutated backup was restored"),
-                }
-            };
+            let err = common::unlocked(|| {
+                Workspace::restore(&dir, &mutated, common::device::clock(), &creds, |_| {})
+            })
+            .err()
+            .expect("a mutated backup was restored");
             assert!(!err.to_string().is_empty());
             restores += 1;
         }
     }
-    let ws = loop {
-        match Workspace::open(&dir, &creds) {
-            Err(WorkspaceError::Locked { .. }) => {
-                std::thread::sleep(std::time::Duration::from_millis(20))
-            }
-            other => break other.expect("open"),
-        }
-    };
+    let ws = common::unlocked(|| Workspace::open(&dir, &creds)).expect("open");
     assert_eq!(
         ws.store.state_digest().expect("d"),
         before,

@@ -55,3 +55,34 @@ pub const ENV: [(&str, &str); 3] = [
     ("DALEEL_PASSPHRASE", "test passphrase"),
     ("DALEEL_TEST_KDF", "cheap"),
 ];
+
+/// Retries `f` while the data directory is still locked: sled lets go of its files a
+/// moment after a store is dropped, and a killed process's lock a moment after it dies.
+#[allow(dead_code)]
+pub fn unlocked<T>(
+    mut f: impl FnMut() -> Result<T, daleel::workspace::WorkspaceError>,
+) -> Result<T, daleel::workspace::WorkspaceError> {
+    let started = std::time::Instant::now();
+    loop {
+        match f() {
+            Err(daleel::workspace::WorkspaceError::Locked { .. })
+                if started.elapsed() < std::time::Duration::from_secs(10) =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Runs the `daleel` binary on the data directory `dir` as a worker of `ENV`.
+#[allow(dead_code)]
+pub fn daleel(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_daleel"))
+        .envs(ENV)
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("run daleel")
+}
