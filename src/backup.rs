@@ -41,8 +41,6 @@ const CHUNK_TARGET: usize = 1 << 20;
 const CHUNK_LIMIT: u32 = 8 << 20;
 /// The associated data's name for a chunk's sealing.
 const AD: &str = "daleel-backup";
-/// Changes per segment the backup signs for its own device's log.
-const SEGMENT_CHANGES: u64 = 1000;
 /// Trees left out: the keyring travels in the header; a staged import is applied before
 /// a backup is taken; sled's default tree is unused.
 const SKIPPED: &[&str] = &[crate::keyring::TREE, "__sled__default"];
@@ -340,25 +338,14 @@ fn write_to(
     let me = identity.origin();
     let last_seq = store.next_seq()? - 1;
     let mut segments = Vec::new();
-    let mut first = 1;
-    while first <= last_seq {
-        let last = (first + SEGMENT_CHANGES - 1).min(last_seq);
-        let changes: Vec<Vec<u8>> = store
-            .encoded_changes_of(me, first)
-            .take((last - first + 1) as usize)
-            .collect::<Result<_, _>>()?;
-        if changes.len() as u64 != last - first + 1 {
-            return Err(BackupError::Store(StoreError::Invalid(format!(
-                "this laptop's change log has a gap at change {first}: run `daleel check` first"
-            ))));
-        }
+    for (first, last) in crate::sync::export::own_runs(1, last_seq) {
+        let changes = crate::sync::export::run_of(store, me, first, last)?;
         let header = crate::sync::bundle::sign_encoded(identity, first, &changes)
             .map_err(StoreError::from)?;
         segments.push((
             change_key(me, first),
             codec::encode(&header).map_err(StoreError::from)?,
         ));
-        first = last + 1;
     }
     if !segments.is_empty() {
         entries_written += segments.len() as u64;
@@ -413,10 +400,6 @@ impl Reader {
             path: path.to_path_buf(),
             advice: crate::disk::advice(&e),
         })?;
-        Reader::from_reader(path, file)
-    }
-
-    fn from_reader(path: &Path, file: File) -> Result<Reader, BackupError> {
         let mut input = BufReader::new(file);
         let not = || BackupError::NotABackup {
             path: path.to_path_buf(),

@@ -211,11 +211,7 @@ impl Workspace {
         // A switch to an encrypted folder (or to a restored database) that a crash
         // interrupted is finished first, so that a half-switched directory is not taken
         // for a new one.
-        finish_switch(dir)?;
-        crate::backup::finish(dir).map_err(|source| WorkspaceError::Dir {
-            dir: dir.to_path_buf(),
-            source,
-        })?;
+        finish_interrupted(dir)?;
         if !dir.join(DB_DIR).exists() {
             return Ok(Protection::New);
         }
@@ -233,14 +229,14 @@ impl Workspace {
     }
 
     /// Creates the data directory when it is new, takes its lock, and finishes a switch
-    /// to an encrypted database that a crash interrupted.
+    /// that a crash interrupted.
     fn take(dir: &Path) -> Result<File, WorkspaceError> {
         create_private_dir(dir).map_err(|source| WorkspaceError::Dir {
             dir: dir.to_path_buf(),
             source,
         })?;
         let lock = lock(dir)?;
-        finish_switch(dir)?;
+        finish_interrupted(dir)?;
         Ok(lock)
     }
 
@@ -287,11 +283,6 @@ impl Workspace {
         clock: Arc<dyn WallClock>,
         credentials: &Credentials,
     ) -> Result<Workspace, WorkspaceError> {
-        let dir_error = |source| WorkspaceError::Dir {
-            dir: dir.to_path_buf(),
-            source,
-        };
-        crate::backup::finish(dir).map_err(dir_error)?;
         let mut db = crate::store::open_sled(&dir.join(DB_DIR))?;
         let (key, worker): (Option<DataKey>, Option<String>) = match protection_of(&db)? {
             Protection::Encrypted { .. } => {
@@ -454,6 +445,17 @@ fn finish_switch(dir: &Path) -> Result<(), WorkspaceError> {
         fs::remove_dir_all(&building).map_err(io)?;
     }
     Ok(())
+}
+
+/// Finishes (or undoes) what a crash interrupted in the data directory: a switch to an
+/// encrypted database, and a restore. Runs under the directory's lock, before the
+/// database is opened.
+fn finish_interrupted(dir: &Path) -> Result<(), WorkspaceError> {
+    finish_switch(dir)?;
+    crate::backup::finish(dir).map_err(|source| WorkspaceError::Dir {
+        dir: dir.to_path_buf(),
+        source,
+    })
 }
 
 /// Renames, retrying for a few seconds: sled lets go of its files a moment after a

@@ -53,12 +53,7 @@ pub fn restore(cli: &Cli, dir: &Path, file: &Path, yes: bool) -> Result<(), Fail
         )?;
     }
     let mut credentials = Credentials::from_env();
-    if let Some(w) = cli.worker.as_ref().filter(|w| !w.trim().is_empty()) {
-        credentials.worker = Some(w.clone());
-    }
-    if let Some(f) = &cli.passphrase_file {
-        credentials.passphrase = Some(super::read_passphrase_file(f)?);
-    }
+    super::given_credentials(cli, &mut credentials)?;
     if credentials.passphrase.is_none() {
         if !super::on_terminal() {
             return Err(Failure(

@@ -583,12 +583,7 @@ fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<Credentials, Failure>
             eprintln!();
         }
     }));
-    if let Some(w) = cli.worker.as_ref().filter(|w| !w.trim().is_empty()) {
-        c.worker = Some(w.clone());
-    }
-    if let Some(file) = &cli.passphrase_file {
-        c.passphrase = Some(read_passphrase_file(file)?);
-    }
+    given_credentials(cli, &mut c)?;
     let terminal = on_terminal();
     if c.passphrase.is_some() || !terminal {
         return Ok(c);
@@ -630,6 +625,18 @@ fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<Credentials, Failure>
         }
     }
     Ok(c)
+}
+
+/// The worker and passphrase the options give (`--worker`, `--passphrase-file`), over
+/// what the environment gave.
+fn given_credentials(cli: &Cli, c: &mut Credentials) -> Result<(), Failure> {
+    if let Some(w) = cli.worker.as_ref().filter(|w| !w.trim().is_empty()) {
+        c.worker = Some(w.clone());
+    }
+    if let Some(file) = &cli.passphrase_file {
+        c.passphrase = Some(read_passphrase_file(file)?);
+    }
+    Ok(())
 }
 
 /// Whether both standard input and standard error are a terminal (something can be asked).

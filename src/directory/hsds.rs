@@ -31,8 +31,8 @@ pub(crate) struct Table {
     by: std::cell::RefCell<ColumnIndex>,
 }
 
-type ColumnIndex =
-    std::collections::HashMap<String, std::rc::Rc<std::collections::HashMap<String, Vec<usize>>>>;
+/// Per column: each value, with the positions of the rows holding it.
+type ColumnIndex = std::collections::HashMap<String, std::collections::HashMap<String, Vec<usize>>>;
 
 impl Table {
     fn col(&self, name: &str) -> Option<usize> {
@@ -41,18 +41,14 @@ impl Table {
 
     /// The positions in `rows` of the rows whose column `key` holds `value`.
     fn rows_with(&self, key: &str, value: &str) -> Vec<usize> {
-        let index = self
-            .by
-            .borrow_mut()
-            .entry(key.to_string())
-            .or_insert_with(|| {
-                let mut map: std::collections::HashMap<String, Vec<usize>> = Default::default();
-                for (i, (_, row)) in self.rows.iter().enumerate() {
-                    map.entry(self.get(row, key)).or_default().push(i);
-                }
-                std::rc::Rc::new(map)
-            })
-            .clone();
+        let mut by = self.by.borrow_mut();
+        let index = by.entry(key.to_string()).or_insert_with(|| {
+            let mut map: std::collections::HashMap<String, Vec<usize>> = Default::default();
+            for (i, (_, row)) in self.rows.iter().enumerate() {
+                map.entry(self.get(row, key)).or_default().push(i);
+            }
+            map
+        });
         index.get(value).cloned().unwrap_or_default()
     }
 

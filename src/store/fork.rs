@@ -123,16 +123,13 @@ impl Store {
         let mut out = Vec::new();
         for entry in tree.iter() {
             let (k, v) = entry?;
-            let (Ok(origin), Ok(seq)) = (
-                <[u8; 32]>::try_from(&k[..k.len().min(32)]),
-                <[u8; 8]>::try_from(&k[k.len().min(32)..]),
-            ) else {
+            let Some((origin, seq)) = super::split_change_key(&k) else {
                 continue;
             };
             let r: Record = codec::decode_value(&v)?;
             out.push(Fork {
-                origin: OriginId(origin),
-                seq: u64::from_be_bytes(seq),
+                origin,
+                seq,
                 sender: r.sender,
                 seen_at: r.seen_at,
                 refused: r.refused,

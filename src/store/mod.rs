@@ -892,6 +892,13 @@ pub fn change_key(origin: OriginId, seq: u64) -> Vec<u8> {
     k
 }
 
+/// The origin and sequence number of a `change_key` (none for a key of another shape).
+pub fn split_change_key(key: &[u8]) -> Option<(OriginId, u64)> {
+    let (origin, seq) = key.split_first_chunk::<32>()?;
+    let seq: [u8; 8] = seq.try_into().ok()?;
+    Some((OriginId(*origin), u64::from_be_bytes(seq)))
+}
+
 fn read_u64(bytes: Option<&[u8]>) -> Result<u64, StoreError> {
     match bytes {
         None => Ok(0),

@@ -288,20 +288,16 @@ impl Store {
         let mut out = Vec::new();
         for entry in self.tree(Slot::Ineffective).iter() {
             let (k, v) = entry?;
-            if k.len() != 40 {
+            let Some((origin, seq)) = super::split_change_key(&k) else {
                 continue;
-            }
-            let mut origin = [0u8; 32];
-            origin.copy_from_slice(&k[..32]);
-            let mut seq = [0u8; 8];
-            seq.copy_from_slice(&k[32..]);
+            };
             let Some(bytes) = self.tree(Slot::Changes).get(&k)? else {
                 continue;
             };
             let change: Change = codec::decode(&bytes)?;
             out.push(IneffectiveChange {
-                origin: OriginId(origin),
-                seq: u64::from_be_bytes(seq),
+                origin,
+                seq,
                 reason: reason_of(&v),
                 entity: change.envelope.entity.kind,
                 kind: change.envelope.kind,

@@ -40,9 +40,35 @@ pub enum SyncError {
 /// The change log lacks changes it says it holds: no bundle is written from it.
 fn gap(origin: crate::model::change::OriginId, first: u64) -> StoreError {
     StoreError::Invalid(format!(
-        "the change log of {} lacks changes from sequence number {first} on: no bundle was written",
+        "the change log of {} lacks changes from sequence number {first} on: nothing was written (daleel check says more)",
         super::identity::device_code(origin)
     ))
+}
+
+/// The changes `first..=last` of `origin`, as the log holds them: refused with `gap`
+/// when the log lacks one.
+pub(crate) fn run_of(
+    store: &Store,
+    origin: crate::model::change::OriginId,
+    first: u64,
+    last: u64,
+) -> Result<Vec<Vec<u8>>, StoreError> {
+    let changes: Vec<Vec<u8>> = store
+        .encoded_changes_of(origin, first)
+        .take((last - first + 1) as usize)
+        .collect::<Result<_, _>>()?;
+    if changes.len() as u64 != last - first + 1 {
+        return Err(gap(origin, first));
+    }
+    Ok(changes)
+}
+
+/// This device's own changes `from..=to`, in signed runs of `SEGMENT_CHANGES`.
+pub(crate) fn own_runs(from: u64, to: u64) -> Vec<(u64, u64)> {
+    (from..=to)
+        .step_by(SEGMENT_CHANGES as usize)
+        .map(|first| (first, (first + SEGMENT_CHANGES - 1).min(to)))
+        .collect()
 }
 
 /// What an export wrote.
@@ -97,10 +123,7 @@ pub fn export_reporting(
     // segments, exactly as their origins signed them.
     let own_from = known.get(&me).copied().unwrap_or(0) + 1;
     let own_last = held.get(&me).copied().unwrap_or(0);
-    let own: Vec<(u64, u64)> = (own_from..=own_last)
-        .step_by(SEGMENT_CHANGES as usize)
-        .map(|first| (first, (first + SEGMENT_CHANGES - 1).min(own_last)))
-        .collect();
+    let own = own_runs(own_from, own_last);
     let mut foreign = Vec::new();
     for (origin, last_held) in &held {
         if *origin == me {
@@ -197,13 +220,7 @@ pub fn export_reporting(
         // whole: only an own change's envelope is read, to hash and sign it (and, for a
         // file with values withheld, each change's envelope, to tell which).
         for (first, last) in &own {
-            let changes: Vec<Vec<u8>> = store
-                .encoded_changes_of(me, *first)
-                .take((last - first + 1) as usize)
-                .collect::<Result<_, _>>()?;
-            if changes.len() as u64 != last - first + 1 {
-                return Err(gap(me, *first).into());
-            }
+            let changes = run_of(store, me, *first, *last)?;
             carried += changes.len() as u64;
             let header = sign_encoded(identity, *first, &changes).map_err(StoreError::from)?;
             for out in &mut outs {
@@ -212,13 +229,7 @@ pub fn export_reporting(
             progress(carried, total);
         }
         for seg in &foreign {
-            let changes: Vec<Vec<u8>> = store
-                .encoded_changes_of(seg.origin, seg.first)
-                .take((seg.last - seg.first + 1) as usize)
-                .collect::<Result<_, _>>()?;
-            if changes.len() as u64 != seg.last - seg.first + 1 {
-                return Err(gap(seg.origin, seg.first).into());
-            }
+            let changes = run_of(store, seg.origin, seg.first, seg.last)?;
             carried += changes.len() as u64;
             for out in &mut outs {
                 out.segment(seg, &changes, &open)?;

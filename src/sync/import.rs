@@ -178,56 +178,45 @@ fn import_checked(
         Some(_) => {}
         None => store.set_kind(header.kind)?,
     }
-    // The changes stay as the file holds them (checked, not kept decoded): sorted by
-    // origin and sequence number, duplicates (overlapping segments) dropped.
-    let mut changes: Vec<(OriginId, u64, &[u8])> = Vec::new();
+    // The changes stay as the file holds them (checked, not kept decoded), by origin and
+    // sequence number: an overlapping segment's copy of a change is dropped.
+    let mut taken: BTreeMap<(OriginId, u64), &[u8]> = BTreeMap::new();
     let mut skipped: BTreeMap<OriginId, u64> = BTreeMap::new();
     let mut forked = 0;
-    // What earlier segments of this bundle carry, to compare overlapping ones with.
-    let mut taken: std::collections::HashMap<(OriginId, u64), &[u8]> =
-        std::collections::HashMap::new();
     for segment in &bundle.segments {
         let origin = segment.header.origin;
+        if !trusted(origin) {
+            *skipped.entry(origin).or_default() += segment.changes.len() as u64;
+            continue;
+        }
         // A run that differs from what this laptop holds under the same numbers (or
         // from an earlier segment of this bundle) is a fork: refused whole (its other
         // changes belong to the second version) and its header not kept for
         // forwarding, and recorded for the queue. The rest of the bundle goes in.
-        if trusted(origin) {
-            let first = segment.header.first;
-            let differs = (first..).zip(&segment.changes).find_map(|(seq, c)| {
-                taken
-                    .get(&(origin, seq))
-                    .filter(|t| !crate::store::fork::same_change(t, c))
-                    .map(|_| seq)
-            });
-            let fork = match differs {
-                Some(seq) => Some(seq),
-                None => store.fork_in(origin, first, &segment.changes)?,
-            };
-            if let Some(seq) = fork {
-                let refused = segment.changes.len() as u64;
-                store.record_fork(origin, seq, header.sender, refused)?;
-                forked += refused;
-                continue;
-            }
-            for (seq, c) in (first..).zip(&segment.changes) {
-                taken.insert((origin, seq), c);
-            }
+        let first = segment.header.first;
+        let differs = (first..).zip(&segment.changes).find_map(|(seq, c)| {
+            taken
+                .get(&(origin, seq))
+                .filter(|t| !crate::store::fork::same_change(t, c))
+                .map(|_| seq)
+        });
+        let fork = match differs {
+            Some(seq) => Some(seq),
+            None => store.fork_in(origin, first, &segment.changes)?,
+        };
+        if let Some(seq) = fork {
+            let refused = segment.changes.len() as u64;
+            store.record_fork(origin, seq, header.sender, refused)?;
+            forked += refused;
+            continue;
         }
-        if trusted(origin) {
-            store.keep_segment(&segment.header)?;
-            let seqs = segment.header.first..;
-            changes.extend(seqs.zip(&segment.changes).map(|(s, c)| (origin, s, *c)));
-        } else {
-            *skipped.entry(origin).or_default() += segment.changes.len() as u64;
+        store.keep_segment(&segment.header)?;
+        for (seq, c) in (first..).zip(&segment.changes) {
+            taken.entry((origin, seq)).or_insert(c);
         }
     }
-    drop(taken);
-    changes.sort_by_key(|c| (c.0, c.1));
-    changes.dedup_by_key(|c| (c.0, c.1));
     store.learn_watermarks(header.sender, &header.watermarks)?;
-    let encoded: Vec<&[u8]> = changes.iter().map(|c| c.2).collect();
-    drop(changes);
+    let encoded: Vec<&[u8]> = taken.into_values().collect();
     let total = encoded.len() as u64;
     progress(0, total);
     store.stage(&encoded)?;
