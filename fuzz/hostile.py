@@ -3,7 +3,7 @@
 
 Each file is a crafted attack on one reader: lengths and counts that claim far more than
 the file holds, values at the edges of their types, huge strings and rows. The test
-tests/fuzz_regressions.rs replays them: each reader must return (an error is expected).
+tests/integration/fuzz_regressions.rs replays them: each reader must return (an error is expected).
 
 The encodings follow docs/bundle-format.md (bincode 2 standard: varints, zigzag for
 signed integers). Statements and cards are signed with the fuzz identity's key (the

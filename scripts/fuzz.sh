@@ -7,8 +7,8 @@
 # target's seeds (fuzz/seeds/NAME/) into its working corpus (fuzz/corpus/NAME/, not
 # committed), runs the target's binary as `cargo fuzz run` would for the time given
 # (without building again), and copies every crash libFuzzer leaves in
-# fuzz/artifacts/NAME/ to tests/fuzz-regressions/NAME/, where `cargo test --test
-# fuzz_regressions` replays it. libFuzzer stops at a crash: the target is started again
+# fuzz/artifacts/NAME/ to tests/fuzz-regressions/NAME/, where `cargo test --test integration
+# fuzz_regressions::` replays it. libFuzzer stops at a crash: the target is started again
 # for the rest of its time (at most 5 crashes per target). Prints a table at the end;
 # exits non-zero when a crash, out-of-memory or timeout was found.
 #
@@ -141,6 +141,6 @@ for row in "${table[@]}"; do
 done
 if [ "$found_any" -ne 0 ]; then
     echo
-    echo "crashes were found: they are in tests/fuzz-regressions/ (run cargo test --test fuzz_regressions)"
+    echo "crashes were found: they are in tests/fuzz-regressions/ (run cargo test --test integration fuzz_regressions::)"
     exit 1
 fi

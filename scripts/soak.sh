@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DALEEL_SOAK_MINUTES="${1:-10}"
 export DALEEL_SOAK_SEED="${2:-1}"
-cargo test --release --test soak -- --ignored --nocapture 2>&1 | grep -E '^soak:|panicked|FAILED|test result'
+cargo test --release --test integration soak:: -- --ignored --nocapture 2>&1 | grep -E '^soak:|panicked|FAILED|test result'

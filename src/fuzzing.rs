@@ -1,5 +1,5 @@
 //! Entry points shared by the fuzz targets (`fuzz/`) and the regression test that replays
-//! their crashes (`tests/fuzz_regressions.rs`): each reads untrusted bytes the way Daleel
+//! their crashes (`tests/integration/fuzz_regressions.rs`): each reads untrusted bytes the way Daleel
 //! reads a file from a USB stick, and must return (an error is fine), never panic.
 //!
 //! One function per file format that comes from outside (docs/fuzzing.md):

@@ -1,6 +1,8 @@
 //! Languages at run time: the screens switch to Arabic from the Help menu, shaped and
-//! mirrored for terminals that cannot show Arabic, or left to the terminal. In a file of
-//! its own: the language is the process's, and other tests expect English.
+//! mirrored for terminals that cannot show Arabic, or left to the terminal. In a binary of
+//! its own, with the monkey at the keyboard (which may switch languages from a menu): the
+//! language is the process's, and the other tests expect English. The tests here take
+//! `LANGUAGE` in turn.
 
 use daleel::store::FixedClock;
 use daleel::tui::app::App;
@@ -15,7 +17,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
+#[path = "integration/common/mod.rs"]
 mod common;
+#[path = "language/monkey.rs"]
+mod monkey;
+
+/// Held by each test of this binary while it runs: they set the process's language.
+pub static LANGUAGE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn screen(app: &App) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
@@ -52,6 +60,8 @@ fn pick(app: &mut App, label: &str) {
 
 #[test]
 fn the_screens_switch_to_arabic_and_back_and_mirror_when_shaped() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    daleel::i18n::set_language(daleel::i18n::Lang::En);
     let dir = tempfile::tempdir().expect("dir");
     let ws = Workspace::open_with_clock(dir.path(), FixedClock::at(common::NOW), &common::creds())
         .expect("open");

@@ -17,7 +17,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
-mod common;
+use crate::common;
 
 /// Keys a person may press, weighted towards the ones that move between screens,
 /// open menus and type.
@@ -107,6 +107,7 @@ fn monkey(seed: u64, steps: usize, mode: TextMode) {
 
 #[test]
 fn a_monkey_at_the_keyboard_breaks_nothing() {
+    let _turn = crate::LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     let base: u64 = std::env::var("DALEEL_MONKEY_SEED")
         .ok()
         .and_then(|s| s.parse().ok())

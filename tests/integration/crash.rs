@@ -10,7 +10,7 @@ use daleel::model::Household;
 use daleel::sync::card::Card;
 use daleel::workspace::Workspace;
 
-mod common;
+use crate::common;
 use common::daleel;
 
 #[test]
@@ -321,7 +321,7 @@ fn saves_killed_at_random_moments_keep_every_acknowledged_change() {
             .args([
                 "--ignored",
                 "--exact",
-                "crash_child_saves_and_acknowledges",
+                "crash::crash_child_saves_and_acknowledges",
                 "--nocapture",
                 "--test-threads=1",
             ])

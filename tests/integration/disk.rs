@@ -11,7 +11,7 @@ use daleel::model::Household;
 use daleel::store::Edit;
 use daleel::workspace::Workspace;
 
-mod common;
+use crate::common;
 use common::daleel;
 
 fn stderr(o: &std::process::Output) -> String {

@@ -11,7 +11,7 @@ use daleel::model::{OrgType, Organization, Sector, Service, ServiceLocation, Ser
 use daleel::store::Edit;
 use uuid::Uuid;
 
-mod common;
+use crate::common;
 use common::device::Device;
 
 fn example() -> PathBuf {

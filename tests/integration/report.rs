@@ -6,7 +6,7 @@ use daleel::report::export::{Detail, Table, write};
 use daleel::report::summary::{By, build};
 use daleel::report::{html, valid_hxl_row};
 
-mod common;
+use crate::common;
 use common::device::Device;
 
 fn demo() -> Device {

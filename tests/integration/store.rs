@@ -14,7 +14,7 @@ use daleel::store::{DatabaseKind, Edit, FixedClock, StoreError};
 use daleel::workspace::Workspace;
 use uuid::Uuid;
 
-mod common;
+use crate::common;
 
 const NOW: i64 = 1_795_000_000_000;
 

@@ -2,7 +2,7 @@
 //! identity, its old log still travels, and a copied data folder that signs a second
 //! version of a change is refused and shown.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -8,7 +8,7 @@ use daleel::sync::card::Card;
 use daleel::sync::team::TeamFile;
 use rand::{Rng, SeedableRng};
 
-mod common;
+use crate::common;
 use common::device::{Device, all_trust};
 use common::household;
 

@@ -20,7 +20,7 @@ use daleel::tui::theme::Theme;
 use ratatui::crossterm::event::KeyCode;
 use uuid::Uuid;
 
-mod common;
+use crate::common;
 use common::device::Device;
 use common::{NOW, household};
 

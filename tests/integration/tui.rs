@@ -25,7 +25,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use uuid::Uuid;
 
-mod common;
+use crate::common;
 
 /// 2026-11-29 11:00 UTC.
 const NOW: i64 = 1_795_950_000_000;

@@ -15,7 +15,7 @@ use daleel::workspace::Workspace;
 use proptest::prelude::*;
 use uuid::Uuid;
 
-mod common;
+use crate::common;
 use common::{NOW, household};
 const DEVICES: usize = 4;
 

@@ -17,7 +17,7 @@ use daleel::sync::import::{ImportError, import_bytes, import_file};
 use daleel::workspace::Workspace;
 use uuid::Uuid;
 
-mod common;
+use crate::common;
 use common::device::{Device, all_trust};
 use common::{NOW, household};
 

@@ -3,7 +3,7 @@
 //! each laptop's `check` finds nothing and all three state digests are equal. Run it with
 //! `scripts/soak.sh MINUTES`; it prints the totals.
 
-mod common;
+use crate::common;
 
 use common::device::{Device, all_trust};
 use common::household;

@@ -4,7 +4,7 @@
 //! function NAME, which must return: an error is the expected outcome, a panic is a bug.
 //!
 //! `write_seeds` (ignored) makes the seeds again with the library itself:
-//! `DALEEL_WRITE_FUZZ_SEEDS=1 cargo test --test fuzz_regressions -- --ignored write_seeds`.
+//! `DALEEL_WRITE_FUZZ_SEEDS=1 cargo test --test integration fuzz_regressions::write_seeds -- --ignored`.
 
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
