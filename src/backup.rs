@@ -170,39 +170,36 @@ pub fn write(
     let stamp = store.now().to_utc().format("%Y%m%dT%H%M%SZ").to_string();
     let mut name = format!("daleel-backup-{}-{stamp}.{EXTENSION}", identity.code());
     let mut n = 2;
-    while dir.join(&name).exists() {
+    while crate::disk::taken(&dir.join(&name)) {
         name = format!("daleel-backup-{}-{stamp}-{n}.{EXTENSION}", identity.code());
         n += 1;
     }
     let path = dir.join(&name);
-    let partial = dir.join(format!("{name}.partial"));
-    let result = write_to(store, identity, key, team_key, &partial, &mut progress);
-    match result {
-        Ok((bytes, entries, records)) => {
-            fs::rename(&partial, &path).map_err(|e| {
-                let _ = fs::remove_file(&partial);
-                BackupError::write(&path, e)
-            })?;
-            if let Ok(d) = File::open(dir) {
-                let _ = d.sync_all();
-            }
-            tracing::info!(bytes, entries, "backup written");
-            Ok(BackupSummary {
-                path,
-                bytes,
-                entries,
-                records,
-                team_key: team_key.is_some(),
-            })
-        }
-        Err(e) => {
-            let _ = fs::remove_file(&partial);
-            Err(match e {
-                BackupError::Write { advice, .. } => BackupError::Write { path, advice },
-                other => other,
-            })
-        }
+    // A backup holds every record: readable by its owner only, and written under a new
+    // temporary name, never through a link planted on the drive.
+    let mut partial = crate::disk::Partial::create(&path, crate::disk::Access::Owner)
+        .map_err(|e| BackupError::write(&path, e))?;
+    let (bytes, entries, records) = write_to(
+        store,
+        identity,
+        key,
+        team_key,
+        &mut partial,
+        &path,
+        &mut progress,
+    )?;
+    partial.keep().map_err(|e| BackupError::write(&path, e))?;
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
     }
+    tracing::info!(bytes, entries, "backup written");
+    Ok(BackupSummary {
+        path,
+        bytes,
+        entries,
+        records,
+        team_key: team_key.is_some(),
+    })
 }
 
 /// Counts what goes through a writer.
@@ -236,10 +233,11 @@ fn write_to(
     identity: &Identity,
     key: &DataKey,
     team_key: Option<&Identity>,
-    partial: &Path,
+    file: &mut crate::disk::Partial,
+    path: &Path,
     progress: &mut impl FnMut(u64),
 ) -> Result<(u64, u64, [u64; 3]), BackupError> {
-    let io = |e| BackupError::write(partial, e);
+    let io = |e| BackupError::write(path, e);
     let db = store.db();
     let keyring = db
         .open_tree(crate::keyring::TREE)
@@ -260,14 +258,6 @@ fn write_to(
     };
     let header_bytes = codec::encode(&header).map_err(StoreError::from)?;
     let header_hash = *blake3::hash(&header_bytes).as_bytes();
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let file = options.open(partial).map_err(io)?;
     let mut out = Counting {
         inner: BufWriter::new(file),
         bytes: 0,
@@ -280,7 +270,10 @@ fn write_to(
     let sealer = Sealer::new(key);
     let mut index = 0u64;
     let mut entries_written = 0u64;
-    let put = |out: &mut Counting<BufWriter<File>>, index: &mut u64, chunk: &Chunk, last: bool| {
+    let put = |out: &mut Counting<BufWriter<&mut crate::disk::Partial>>,
+               index: &mut u64,
+               chunk: &Chunk,
+               last: bool| {
         let plain = codec::encode(chunk).map_err(StoreError::from)?;
         let sealed = sealer.seal(AD, &chunk_ad(&header_hash, *index, last), &plain);
         out.write_all(&(sealed.len() as u32).to_le_bytes())
@@ -377,11 +370,9 @@ fn write_to(
     put(&mut out, &mut index, &Chunk::End(trailer), true)?;
     out.flush().map_err(io)?;
     let bytes = out.bytes;
-    let file = out
-        .inner
+    out.inner
         .into_inner()
-        .map_err(|e| BackupError::write(partial, e.into_error()))?;
-    file.sync_all().map_err(io)?;
+        .map_err(|e| BackupError::write(path, e.into_error()))?;
     Ok((bytes, entries_written, records))
 }
 
@@ -396,7 +387,7 @@ pub struct Reader {
 impl Reader {
     /// Opens `path` and reads its header (nothing is decrypted yet).
     pub fn open(path: &Path) -> Result<Reader, BackupError> {
-        let file = File::open(path).map_err(|e| BackupError::Read {
+        let (file, _) = crate::disk::open_regular(path).map_err(|e| BackupError::Read {
             path: path.to_path_buf(),
             advice: crate::disk::advice(&e),
         })?;
@@ -566,10 +557,10 @@ pub fn restore(
             mark.push_str(name);
         }
     }
-    crate::workspace::write_whole(
+    crate::disk::write_whole(
         &build.join(COMPLETE_MARK),
         mark.as_bytes(),
-        crate::workspace::Access::Owner,
+        crate::disk::Access::Owner,
     )
     .map_err(build_error)?;
     finish(dir).map_err(build_error)?;
@@ -601,7 +592,7 @@ pub fn finish(dir: &Path) -> std::io::Result<()> {
         }
         let aside = dir.join(&kept);
         fs::create_dir_all(&aside)?;
-        crate::workspace::rename_retrying(current, &aside.join(name))
+        crate::disk::rename_retrying(current, &aside.join(name))
     };
     for name in REPLACED {
         let current = dir.join(name);
@@ -611,7 +602,7 @@ pub fn finish(dir: &Path) -> std::io::Result<()> {
                 if current.exists() {
                     aside(&current, name)?;
                 }
-                crate::workspace::rename_retrying(&restored, &current)?;
+                crate::disk::rename_retrying(&restored, &current)?;
             }
         } else if current.exists() {
             // Not in the backup (the device key never is): the laptop's own is kept

@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
+use crate::disk::rename_retrying;
+pub use crate::disk::{Access, write_whole};
 use crate::keyring::{KdfParams, Keyring, KeyringError};
 use crate::store::seal::DataKey;
 use crate::store::{DeviceInfo, Store, StoreError, SystemClock, WallClock};
@@ -231,10 +233,13 @@ impl Workspace {
     /// Creates the data directory when it is new, takes its lock, and finishes a switch
     /// that a crash interrupted.
     fn take(dir: &Path) -> Result<File, WorkspaceError> {
-        create_private_dir(dir).map_err(|source| WorkspaceError::Dir {
+        let note = crate::disk::make_private(dir).map_err(|source| WorkspaceError::Dir {
             dir: dir.to_path_buf(),
             source,
         })?;
+        if note.is_some() {
+            tracing::warn!("the data directory could not be made private");
+        }
         let lock = lock(dir)?;
         finish_interrupted(dir)?;
         Ok(lock)
@@ -458,22 +463,6 @@ fn finish_interrupted(dir: &Path) -> Result<(), WorkspaceError> {
     })
 }
 
-/// Renames, retrying for a few seconds: sled lets go of its files a moment after a
-/// database is dropped, and Windows refuses to rename a folder with open files.
-pub(crate) fn rename_retrying(from: &Path, to: &Path) -> std::io::Result<()> {
-    let started = std::time::Instant::now();
-    loop {
-        match fs::rename(from, to) {
-            Ok(()) => return Ok(()),
-            Err(e) if started.elapsed() < std::time::Duration::from_secs(5) => {
-                let _ = e;
-                std::thread::sleep(std::time::Duration::from_millis(50));
-            }
-            Err(e) => return Err(e),
-        }
-    }
-}
-
 fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
@@ -539,59 +528,6 @@ fn protection_of(db: &sled::Db) -> Result<Protection, WorkspaceError> {
         Some(origin) if origin.len() != 32 => Err(WorkspaceError::Keyring(KeyringError::Damaged)),
         _ => Ok(Protection::Plain),
     }
-}
-
-/// Creates the data directory readable by its owner only (on Unix), so that other
-/// accounts on a shared laptop cannot read the database. An existing folder is left as
-/// it is.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
-}
-
-/// Who may read a file that `write_whole` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    /// Its owner only (on Unix; elsewhere the folder's permissions apply): the device key.
-    Owner,
-    /// Whoever may read the folder: an identity card, meant to be handed on.
-    Shared,
-}
-
-/// Writes a file whole or not at all: a temporary file beside it, fsync, then rename; the
-/// temporary file is removed if anything fails.
-pub fn write_whole(path: &Path, bytes: &[u8], access: Access) -> std::io::Result<()> {
-    use std::io::Write;
-    let tmp = path.with_extension("partial");
-    let result = (|| {
-        let mut options = fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        if access == Access::Owner {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        #[cfg(not(unix))]
-        let _ = access;
-        let mut file = options.open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// Takes the data directory's lock, held for as long as the file stays open. The

@@ -8,6 +8,7 @@ use crate::workspace::{Credentials, Workspace};
 
 /// `daleel backup --out DIR`.
 pub fn backup(ws: &Workspace, out: &Path) -> Result<(), Failure> {
+    super::out_folder(out)?;
     let key = ws
         .data_key()
         .ok_or(crate::backup::BackupError::NotEncrypted)?;

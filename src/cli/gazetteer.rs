@@ -9,15 +9,17 @@ use crate::workspace::Workspace;
 const MAX_BYTES: u64 = 16 << 20;
 
 pub fn import(ws: &Workspace, file: &Path) -> Result<(), Failure> {
-    let shown = file.display();
-    let meta = std::fs::metadata(file).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
-    if meta.len() > MAX_BYTES {
-        return Err(Failure(format!(
-            "{shown} is {} MiB: a gazetteer CSV is far smaller; check that this is the right file",
-            meta.len() >> 20
-        )));
-    }
-    let bytes = std::fs::read(file).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
+    let shown = crate::disk::shown(file);
+    let bytes = crate::disk::read_regular(file, MAX_BYTES).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::InvalidData {
+            Failure(format!(
+                "{shown} is over {} MiB: a gazetteer CSV is far smaller; check that this is the right file",
+                MAX_BYTES >> 20
+            ))
+        } else {
+            Failure(format!("cannot read {shown}: {e}"))
+        }
+    })?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Failure(format!(
             "{shown} is not UTF-8 text: save it as CSV UTF-8 and try again"

@@ -664,6 +664,21 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         crate::i18n::Lang::from_code(lang)
             .ok_or_else(|| Failure(format!("--lang {lang}: give en, ar or ckb")))?,
     );
+    // Everything this process creates is its owner's only (files meant to be handed on
+    // say so when written), and the data directory is made so before anything is
+    // written in it, the log included.
+    crate::disk::private_umask();
+    match crate::disk::make_private(&dir) {
+        Ok(Some(note)) => eprintln!("daleel: note: {note}"),
+        Ok(None) => {}
+        Err(e) => {
+            return Err(Failure(format!(
+                "cannot use the data directory {}: {}",
+                crate::disk::shown(&dir),
+                crate::disk::advice(&e)
+            )));
+        }
+    }
     crate::cli::init_logging(&dir);
     if let Some(Command::Restore { file, yes }) = &cli.command {
         return backup::restore(&cli, &dir, file, *yes);
@@ -872,7 +887,6 @@ pub fn init_logging(dir: &std::path::Path) {
         .ok()
         .and_then(|l| l.parse::<tracing::Level>().ok())
         .unwrap_or(tracing::Level::INFO);
-    let _ = std::fs::create_dir_all(dir);
     let file = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -923,15 +937,74 @@ pub fn confirm(question: &str, yes: bool) -> Result<(), Failure> {
     }
 }
 
-/// Writes a file whole or not at all: a temporary name in the same folder, fsync, rename.
+/// Writes a file whole or not at all: a new temporary name in the same folder, fsync,
+/// rename. For a file meant to be handed on.
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
-    crate::workspace::write_whole(path, bytes, crate::workspace::Access::Shared).map_err(|e| {
+    write_file(path, bytes, crate::disk::Access::Shared)
+}
+
+/// As `write_atomic`, for a file with personal data: readable by its owner only.
+pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+    write_file(path, bytes, crate::disk::Access::Owner)
+}
+
+fn write_file(
+    path: &std::path::Path,
+    bytes: &[u8],
+    access: crate::disk::Access,
+) -> Result<(), Failure> {
+    crate::disk::write_whole(path, bytes, access).map_err(|e| {
         Failure(format!(
             "could not write {}: {}",
-            path.display(),
+            crate::disk::shown(path),
             crate::disk::advice(&e)
         ))
     })
+}
+
+/// The one rule for `--out` of a command that writes one file: an existing folder gets
+/// the file under its usual `name`; anything else is the file itself, and must end in
+/// one of `extensions`, so that a mistyped or missing folder (`--out E:\daleel`) is
+/// refused instead of written as a file of that name.
+pub fn out_file(
+    out: &std::path::Path,
+    name: &str,
+    extensions: &[&str],
+) -> Result<std::path::PathBuf, Failure> {
+    if out.is_dir() {
+        return Ok(out.join(name));
+    }
+    let fits = out.extension().is_some_and(|e| {
+        extensions
+            .iter()
+            .any(|x| e.to_string_lossy().eq_ignore_ascii_case(x))
+    });
+    if fits {
+        return Ok(out.to_path_buf());
+    }
+    let wanted: Vec<String> = extensions.iter().map(|x| format!(".{x}")).collect();
+    Err(Failure(format!(
+        "--out {}: not an existing folder, and not a file name ending in {}; give an existing folder (a USB drive's, say) or a file name such as {name}. Nothing was written",
+        crate::disk::shown(out),
+        wanted.join(" or ")
+    )))
+}
+
+/// The same rule for a command that writes into a folder (`sync export`, `backup`,
+/// `services export`): `--out` must be an existing folder.
+pub fn out_folder(out: &std::path::Path) -> Result<(), Failure> {
+    if out.is_dir() {
+        return Ok(());
+    }
+    Err(Failure(format!(
+        "--out {}: {}; give an existing folder (a USB drive's, say). Nothing was written",
+        crate::disk::shown(out),
+        if out.exists() {
+            "it is a file, not a folder"
+        } else {
+            "there is no such folder (is the drive plugged in? create the folder first)"
+        }
+    )))
 }
 
 /// Groups thousands for people: 12,345.

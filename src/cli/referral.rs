@@ -132,8 +132,15 @@ pub fn slip(ws: &Workspace, id: &str, out: &std::path::Path) -> Result<(), Failu
             "\"{id}\" is not a referral id: copy one from daleel referral list"
         ))
     })?;
+    let out = super::out_file(
+        out,
+        &format!("daleel-slip-{}.html", &id.simple().to_string()[..8]),
+        &["html", "htm"],
+    )?;
+    let out = out.as_path();
     let html = crate::report::slip::slip(&ws.store, id)?;
-    super::write_atomic(out, html.as_bytes())?;
+    // A slip names the household: readable by its owner only.
+    super::write_private(out, html.as_bytes())?;
     println!("{}", out.display());
     eprintln!("Wrote the referral slip: print it, or give it to the receiving agency.");
     Ok(())

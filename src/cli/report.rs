@@ -55,7 +55,14 @@ pub fn export(
             case_codes,
         },
     )?;
-    write_atomic(out, &bytes)?;
+    let out = super::out_file(out, &format!("daleel-{}.csv", table.code()), &["csv"])?;
+    let out = out.as_path();
+    // Case codes point to households: readable by their owner only.
+    if case_codes {
+        super::write_private(out, &bytes)?;
+    } else {
+        write_atomic(out, &bytes)?;
+    }
     println!("{}", out.display());
     eprintln!(
         "Wrote {rows} rows with HXL hashtags on the second line: no names, phone numbers, free text{}.",
@@ -85,6 +92,10 @@ pub fn report(
     }
     let by = By::parse(by).map_err(Failure)?;
     let report = build(&ws.store, since, until, &by)?;
+    let out = out
+        .map(|p| super::out_file(p, "daleel-report.html", &["html", "htm", "csv"]))
+        .transpose()?;
+    let out = out.as_deref();
     let html = out.is_some_and(|p| {
         p.extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))

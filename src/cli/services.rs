@@ -157,6 +157,7 @@ pub fn import(
 
 /// `daleel services export --out DIR`: the directory as HSDS 3.0 tabular files.
 pub fn export(ws: &Workspace, dir: &std::path::Path) -> Result<(), Failure> {
+    super::out_folder(dir)?;
     let (orgs, services) = crate::directory::hsds::write(&ws.store, dir)?;
     println!("{}", dir.display());
     eprintln!(
@@ -168,11 +169,7 @@ pub fn export(ws: &Workspace, dir: &std::path::Path) -> Result<(), Failure> {
 
 /// `daleel services template --out FILE`: the spreadsheet, with the directory in it.
 pub fn template(ws: &Workspace, out: &std::path::Path) -> Result<(), Failure> {
-    let path = if out.is_dir() {
-        out.join("daleel-services.csv")
-    } else {
-        out.to_path_buf()
-    };
+    let path = super::out_file(out, "daleel-services.csv", &["csv"])?;
     let bytes = crate::directory::sheet::write(&ws.store)?;
     super::write_atomic(&path, &bytes)?;
     println!("{}", path.display());

@@ -18,15 +18,6 @@ fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Failure>
     })
 }
 
-/// The file to write: `out` itself, or `name` inside it when it is a folder.
-fn out_path(out: &Path, name: &str) -> std::path::PathBuf {
-    if out.is_dir() {
-        out.join(name)
-    } else {
-        out.to_path_buf()
-    }
-}
-
 pub fn init(
     ws: &Workspace,
     name: Option<&str>,
@@ -80,8 +71,8 @@ pub fn init(
 pub fn save_key(ws: &Workspace, out: &Path, passphrase_file: Option<&Path>) -> Result<(), Failure> {
     let passphrase = super::workers::new_passphrase(passphrase_file, "the saved team key")?;
     let bytes = ws.team().save_key(&passphrase)?;
-    let path = out_path(out, "daleel-team.teamkey");
-    write_atomic(&path, &bytes)?;
+    let path = super::out_file(out, "daleel-team.teamkey", &["teamkey"])?;
+    super::write_private(&path, &bytes)?;
     tracing::warn!("team key saved for safekeeping");
     println!("{}", path.display());
     eprintln!(
@@ -93,7 +84,7 @@ pub fn save_key(ws: &Workspace, out: &Path, passphrase_file: Option<&Path>) -> R
 pub fn request(ws: &Workspace, out: &Path) -> Result<(), Failure> {
     let code = ws.identity.code();
     let (name, bytes) = ws.team().request()?;
-    let path = out_path(out, &name);
+    let path = super::out_file(out, &name, &["card"])?;
     write_atomic(&path, &bytes)?;
     println!("{}", path.display());
     eprintln!(
@@ -158,7 +149,11 @@ pub fn approve(
         expires,
     };
     let (file, cert) = ws.team().approve(&card, &approval)?;
-    let path = out_path(out, &crate::sync::enrol::cert_file_name(&card.code()));
+    let path = super::out_file(
+        out,
+        &crate::sync::enrol::cert_file_name(&card.code()),
+        &["cert"],
+    )?;
     write_atomic(&path, &file)?;
     println!("{}", path.display());
     eprintln!(

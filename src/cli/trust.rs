@@ -8,11 +8,7 @@ use crate::workspace::Workspace;
 
 pub fn export_card(ws: &Workspace, out: &Path) -> Result<(), Failure> {
     let code = ws.identity.code();
-    let path = if out.is_dir() {
-        out.join(format!("daleel-{code}.card"))
-    } else {
-        out.to_path_buf()
-    };
+    let path = super::out_file(out, &format!("daleel-{code}.card"), &["card"])?;
     let name = ws.store.device_name()?;
     let bytes = Card::write(&ws.identity, &name, ws.store.now())?;
     write_atomic(&path, &bytes)?;
@@ -26,12 +22,11 @@ pub fn export_card(ws: &Workspace, out: &Path) -> Result<(), Failure> {
 }
 
 pub fn export_age_key(ws: &Workspace, out: &Path) -> Result<(), Failure> {
-    if out.is_dir() {
-        return Err(Failure(format!(
-            "{} is a folder: give the file to write",
-            out.display()
-        )));
-    }
+    let out = &super::out_file(
+        out,
+        &format!("daleel-{}-age-identity.txt", ws.identity.code()),
+        &["txt", "key", "age"],
+    )?;
     let secret = {
         use age::secrecy::ExposeSecret;
         let key = ws.identity.age_identity().to_string();
@@ -39,7 +34,7 @@ pub fn export_age_key(ws: &Workspace, out: &Path) -> Result<(), Failure> {
         text.push('\n');
         zeroize::Zeroizing::new(text)
     };
-    crate::workspace::write_whole(out, secret.as_bytes(), crate::workspace::Access::Owner)
+    crate::disk::write_whole(out, secret.as_bytes(), crate::disk::Access::Owner)
         .map_err(|e| Failure(format!("could not write {}: {e}", out.display())))?;
     tracing::warn!("age identity file written");
     println!("{}", out.display());
@@ -52,14 +47,15 @@ pub fn export_age_key(ws: &Workspace, out: &Path) -> Result<(), Failure> {
 
 fn read_card(path: &Path) -> Result<Card, Failure> {
     let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
-    if meta.len() > CARD_MAX_BYTES {
-        return Err(Failure(format!(
-            "{shown} is not an identity card: it is far larger than one ({} bytes)",
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Failure(format!("cannot read {shown}: {e}")))?;
+    let bytes = crate::disk::read_regular(path, CARD_MAX_BYTES).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::InvalidData {
+            Failure(format!(
+                "{shown} is not an identity card: it is far larger than one"
+            ))
+        } else {
+            Failure(format!("cannot read {shown}: {e}"))
+        }
+    })?;
     Card::read(&bytes).map_err(|e| Failure(format!("{shown}: {e}; nothing was changed")))
 }
 
@@ -150,6 +146,7 @@ pub fn remove(ws: &Workspace, fingerprint: &str, yes: bool) -> Result<(), Failur
 }
 
 pub fn export_bundle(ws: &Workspace, dir: &Path, all: bool) -> Result<(), Failure> {
+    super::out_folder(dir)?;
     let summary = crate::sync::export::export(&ws.store, &ws.identity, dir, all)?;
     tracing::info!(
         changes = summary.changes,
@@ -177,6 +174,7 @@ pub fn export_bundle(ws: &Workspace, dir: &Path, all: bool) -> Result<(), Failur
 }
 
 pub fn export_handoff(ws: &Workspace, dir: &Path, org: &str) -> Result<(), Failure> {
+    super::out_folder(dir)?;
     let s = crate::sync::handoff::export_for_org(&ws.store, &ws.identity, org, dir)?;
     tracing::info!(
         referrals = s.referrals,
@@ -264,6 +262,10 @@ pub fn import_bundles(ws: &Workspace, paths: &[std::path::PathBuf]) -> Result<()
             // for a partner agency) is not an error here: it is left for them.
             Err(e) if e.not_for_me() => {
                 println!("{shown}: for other laptops, left on the drive ({e})");
+            }
+            Err(e) if e.not_a_file() => {
+                refused += 1;
+                eprintln!("daleel: {shown}: {e}");
             }
             Err(e) => {
                 refused += 1;

@@ -81,19 +81,18 @@ pub(crate) fn read_csv(path: &Path) -> Result<Option<Table>, String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
+    let bytes = match crate::disk::read_regular(path, MAX_FILE_BYTES) {
+        Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+            return Err(format!(
+                "{} is larger than a directory file can be ({} MiB at most)",
+                crate::disk::shown(path),
+                MAX_FILE_BYTES >> 20
+            ));
+        }
+        Err(e) => return Err(format!("cannot read {}: {e}", crate::disk::shown(path))),
     };
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "{} is larger than a directory file can be ({} bytes)",
-            path.display(),
-            meta.len()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     // A spreadsheet may save a byte-order mark first.
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF".as_slice())
@@ -830,14 +829,15 @@ pub fn write(store: &Store, dir: &Path) -> Result<(usize, usize), StoreError> {
         let bytes = w
             .into_inner()
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
-        crate::workspace::write_whole(&dir.join(name), &bytes, crate::workspace::Access::Shared)
-            .map_err(|e| {
+        crate::disk::write_whole(&dir.join(name), &bytes, crate::disk::Access::Shared).map_err(
+            |e| {
                 StoreError::Invalid(format!(
                     "could not write {}: {}",
                     dir.join(name).display(),
                     crate::disk::advice(&e)
                 ))
-            })?;
+            },
+        )?;
     }
     Ok((orgs.len(), services.len()))
 }
@@ -854,15 +854,17 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, String>
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let meta =
-        std::fs::metadata(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    if meta.len() > MAX_JSON_BYTES {
-        return Err(format!(
-            "{} is larger than a directory file can be",
-            path.display()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = crate::disk::read_regular(path, MAX_JSON_BYTES).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::InvalidData {
+            format!(
+                "{} is larger than a directory file can be ({} MiB at most)",
+                crate::disk::shown(path),
+                MAX_JSON_BYTES >> 20
+            )
+        } else {
+            format!("cannot read {}: {e}", crate::disk::shown(path))
+        }
+    })?;
     let root: Value = serde_json::from_slice(&bytes).map_err(|e| {
         format!(
             "{file} is not JSON: {e} (line {}, column {})",

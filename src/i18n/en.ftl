@@ -578,6 +578,7 @@ slip-feedback-by = Name and agency
 slip-feedback-signature = Signature
 menu-slip = Print a referral slip
 slip-written = Wrote the referral slip { $file }: open it in a browser to print it.
+slip-no-folder = There is no Documents folder to write the slip to: choose a folder (a USB drive's, say) on the Sync screen (F6), then write the slip again.
 help-language = Language: { $language }. F9 switches between English, Arabic and Kurdish.
 help-display = Arabic script: { $mode }. F9 switches the mode: keep the one in which the sample below reads right to left with its letters joined.
 help-sample = Sample:

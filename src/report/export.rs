@@ -21,6 +21,15 @@ pub enum Table {
 }
 
 impl Table {
+    /// The table's word, as `daleel export` takes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Table::Needs => "needs",
+            Table::Referrals => "referrals",
+            Table::Services => "services",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Table> {
         match code.trim().to_lowercase().as_str() {
             "needs" => Some(Table::Needs),

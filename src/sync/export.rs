@@ -203,10 +203,12 @@ pub fn export_reporting(
     };
     let stamp = store.now().to_utc().format("%Y%m%dT%H%M%SZ").to_string();
     let base = format!("daleel-{}-{stamp}", identity.code());
-    let main_name = free_name(dir, &base, "");
-    let mut files = vec![(main_name, main, withholding)];
+    // Names that say only who sent it and when (the threat model's promise): the second
+    // file, with the sensitive cases, is told apart by its receivers, not its name.
+    let mut names = free_names(dir, &base, 1 + usize::from(second.is_some())).into_iter();
+    let mut files = vec![(names.next().unwrap_or_default(), main, withholding)];
     if let Some(full) = second {
-        files.push((free_name(dir, &base, "-sensitive"), full, false));
+        files.push((names.next().unwrap_or_default(), full, false));
     }
     let mut outs: Vec<Out> = Vec::new();
     let result = (|| -> Result<u64, SyncError> {
@@ -239,9 +241,8 @@ pub fn export_reporting(
         outs[0].finish()?;
         // The second file only when the first withheld something.
         if outs.len() > 1 && outs[0].withheld == 0 {
-            let second = outs.remove(1);
-            drop(second.writer);
-            let _ = std::fs::remove_file(&second.partial);
+            // Dropped unfinished: its temporary file is removed.
+            outs.remove(1);
         }
         for out in outs.iter_mut().skip(1) {
             out.finish()?;
@@ -252,15 +253,8 @@ pub fn export_reporting(
         }
         Ok(carried)
     })();
-    let changes = match result {
-        Ok(changes) => changes,
-        Err(e) => {
-            for out in &outs {
-                let _ = std::fs::remove_file(&out.partial);
-            }
-            return Err(e);
-        }
-    };
+    // On failure, the files not finished are removed as they are dropped.
+    let changes = result?;
     for out in &outs {
         let file = out
             .path
@@ -288,23 +282,30 @@ pub fn export_reporting(
     })
 }
 
-/// A bundle name not taken in `dir`: `base` and `suffix`, numbered when needed.
-fn free_name(dir: &Path, base: &str, suffix: &str) -> String {
-    let mut name = format!("{base}{suffix}.{EXTENSION}");
-    let mut n = 2;
-    while dir.join(&name).exists() {
-        name = format!("{base}{suffix}-{n}.{EXTENSION}");
+/// `count` bundle names not taken in `dir`: `base`, then `base-2`, `base-3`, ... (a
+/// link or anything else under a name takes it).
+pub(crate) fn free_names(dir: &Path, base: &str, count: usize) -> Vec<String> {
+    let mut names = Vec::with_capacity(count);
+    let mut n = 1;
+    while names.len() < count {
+        let name = match n {
+            1 => format!("{base}.{EXTENSION}"),
+            _ => format!("{base}-{n}.{EXTENSION}"),
+        };
+        if !crate::disk::taken(&dir.join(&name)) {
+            names.push(name);
+        }
         n += 1;
     }
-    name
+    names
 }
 
-type Sealed = age::stream::StreamWriter<std::io::BufWriter<std::fs::File>>;
+type Sealed = age::stream::StreamWriter<std::io::BufWriter<crate::disk::Partial>>;
 
-/// One bundle file being written: under a temporary name, renamed once whole.
+/// One bundle file being written: under a new temporary name, renamed once whole (and
+/// removed when dropped unfinished).
 struct Out<'a> {
     path: PathBuf,
-    partial: PathBuf,
     writer: Option<Writer<'a, Sealed>>,
     /// Whether sensitive records' changes go without their values.
     withhold: bool,
@@ -323,12 +324,13 @@ impl<'a> Out<'a> {
         withhold: bool,
     ) -> Result<Out<'a>, SyncError> {
         let path = dir.join(name);
-        let partial = dir.join(format!("{name}.partial"));
         let error = |source| SyncError::Write {
             path: path.clone(),
             source,
         };
-        let file = std::fs::File::create(&partial).map_err(error)?;
+        // Sealed to its receivers: readable by whoever holds the drive.
+        let file =
+            crate::disk::Partial::create(&path, crate::disk::Access::Shared).map_err(error)?;
         // The signed bundle goes through the age encryption to its receivers.
         let sealed =
             super::bundle::encrypting(std::io::BufWriter::new(file), identity.origin(), recipients)
@@ -336,7 +338,6 @@ impl<'a> Out<'a> {
         let writer = Writer::new(sealed, identity, header).map_err(error)?;
         Ok(Out {
             path,
-            partial,
             writer: Some(writer),
             withhold,
             withheld: 0,
@@ -383,10 +384,8 @@ impl<'a> Out<'a> {
         let (sealed, _) = w.finish().map_err(|e| self.error(e))?;
         let out = sealed.finish().map_err(|e| self.error(e))?;
         let file = out.into_inner().map_err(|e| self.error(e.into_error()))?;
-        self.bytes = file.metadata().map_err(|e| self.error(e))?.len();
-        file.sync_all().map_err(|e| self.error(e))?;
-        drop(file);
-        std::fs::rename(&self.partial, &self.path).map_err(|e| self.error(e))
+        self.bytes = file.written().map_err(|e| self.error(e))?;
+        file.keep().map(|_| ()).map_err(|e| self.error(e))
     }
 }
 

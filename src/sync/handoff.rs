@@ -289,16 +289,11 @@ pub fn export_for_org(
         age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
             .map_err(|e| refused(format!("cannot encrypt the hand-off: {e}")))?;
     let stamp = store.now().to_utc().format("%Y%m%dT%H%M%SZ").to_string();
-    let safe: String = handoff
-        .org_name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
-    let name = format!(
-        "daleel-{}-for-{safe}-{stamp}.{}",
-        identity.code(),
-        super::export::EXTENSION
-    );
+    // The name says who sent it and when, never for whom: a stick's finder learns no
+    // partner's name.
+    let name = super::export::free_names(dir, &format!("daleel-{}-{stamp}", identity.code()), 1)
+        .pop()
+        .unwrap_or_default();
     let path = dir.join(&name);
     let write_error = |source| SyncError::Write {
         path: path.clone(),
@@ -309,8 +304,7 @@ pub fn export_for_org(
         std::io::Write::write_all(&mut w, &inner).map_err(write_error)?;
         w.finish().map_err(write_error)?;
     }
-    crate::workspace::write_whole(&path, &out, crate::workspace::Access::Shared)
-        .map_err(write_error)?;
+    crate::disk::write_whole(&path, &out, crate::disk::Access::Shared).map_err(write_error)?;
     for h in &handoff.snapshot.households {
         store.audit(
             crate::store::audit::AuditAction::Export,

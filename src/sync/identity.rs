@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use ed25519_dalek::SigningKey;
 
+use crate::disk::Access;
 use crate::model::change::OriginId;
 use crate::store::seal::{DataKey, Sealer};
-use crate::workspace::Access;
 
 /// Characters of a device code: digits and capitals without look-alikes (no 0, 1, I, O).
 pub const CODE_ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -155,7 +155,7 @@ impl Identity {
                 bytes
             }
         };
-        crate::workspace::write_whole(path, &bytes, Access::Owner).map_err(|source| {
+        crate::disk::write_whole(path, &bytes, Access::Owner).map_err(|source| {
             IdentityError::Write {
                 path: path.to_path_buf(),
                 source,

@@ -32,6 +32,12 @@ pub enum ImportError {
 impl ImportError {
     /// Whether the file is for other laptops (encrypted to them, or a hand-off for a
     /// partner's laptop): not damaged, not forged, just not this laptop's to import.
+    /// Whether the file was skipped for not being a regular file (a link, a pipe or a
+    /// device planted under a bundle's name).
+    pub fn not_a_file(&self) -> bool {
+        matches!(self, ImportError::Read(e) if crate::disk::is_not_regular(e))
+    }
+
     pub fn not_for_me(&self) -> bool {
         matches!(
             self,
@@ -283,17 +289,19 @@ pub fn import_file(
     import_owned(store, read_bundle_file(path)?, me, progress)
 }
 
-/// A bundle file's bytes, refused before reading when it is larger than any bundle may be.
+/// A bundle file's bytes: a regular file only (never a link, a pipe or a device), read
+/// no further than any bundle may be.
 pub fn read_bundle_file(path: &Path) -> Result<Vec<u8>, ImportError> {
-    let meta = std::fs::metadata(path).map_err(ImportError::Read)?;
-    if meta.len() > MAX_BUNDLE_BYTES {
-        return Err(ImportError::Bundle(BundleError::OverLimit {
+    crate::disk::read_regular(path, MAX_BUNDLE_BYTES).map_err(|e| match e.kind() {
+        std::io::ErrorKind::InvalidData => ImportError::Bundle(BundleError::OverLimit {
             what: "the file",
-            claimed: meta.len(),
+            claimed: std::fs::symlink_metadata(path)
+                .map(|m| m.len())
+                .unwrap_or(0),
             limit: MAX_BUNDLE_BYTES,
-        }));
-    }
-    std::fs::read(path).map_err(ImportError::Read)
+        }),
+        _ => ImportError::Read(e),
+    })
 }
 
 /// The bundle files a path names: the file itself, or every `.bundle` file in a folder

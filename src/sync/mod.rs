@@ -13,20 +13,10 @@ pub mod team;
 
 use crate::model::change::OriginId;
 
-/// A small file's bytes, refused before reading when it is larger than `limit` (a file
-/// from a stick is never read whole on the strength of its name).
+/// A small file's bytes: a regular file only, refused when it is larger than `limit`
+/// (a file from a stick is never read whole on the strength of its name).
 pub fn read_small(path: &std::path::Path, limit: u64) -> std::io::Result<Vec<u8>> {
-    let len = std::fs::metadata(path)?.len();
-    if len > limit {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "{} is far larger than such a file can be ({len} bytes)",
-                path.display()
-            ),
-        ));
-    }
-    std::fs::read(path)
+    crate::disk::read_regular(path, limit)
 }
 
 /// Whether `signature` is `origin`'s ed25519 signature of `message`.

@@ -907,29 +907,27 @@ impl App {
             }
             Action::Slip(id) => {
                 // Onto the drive when one is chosen on the Sync screen, else the
-                // worker's documents folder.
-                let folder = self
-                    .sync
-                    .folder()
-                    .or_else(|| {
-                        directories::UserDirs::new()
-                            .and_then(|u| u.document_dir().map(|d| d.to_path_buf()))
-                    })
-                    .unwrap_or_else(std::env::temp_dir);
+                // worker's documents folder; never a temporary folder other accounts
+                // can read: without either, the worker is asked to choose a folder.
+                let folder = self.sync.folder().or_else(|| {
+                    directories::UserDirs::new()
+                        .and_then(|u| u.document_dir().map(|d| d.to_path_buf()))
+                });
+                let Some(folder) = folder else {
+                    self.fail(t("slip-no-folder"));
+                    return;
+                };
                 let result = crate::report::slip::slip(&self.store, id).and_then(|html| {
                     let name = format!("daleel-slip-{}.html", &id.simple().to_string()[..8]);
                     let path = folder.join(name);
-                    crate::workspace::write_whole(
-                        &path,
-                        html.as_bytes(),
-                        crate::workspace::Access::Shared,
-                    )
-                    .map_err(|e| {
-                        crate::store::StoreError::Invalid(format!(
-                            "could not write {}: {e}; choose a folder on the Sync screen (F6)",
-                            path.display()
-                        ))
-                    })?;
+                    // A slip names the household: readable by its owner only.
+                    crate::disk::write_whole(&path, html.as_bytes(), crate::disk::Access::Owner)
+                        .map_err(|e| {
+                            crate::store::StoreError::Invalid(format!(
+                                "could not write {}: {e}; choose a folder on the Sync screen (F6)",
+                                crate::disk::shown(&path)
+                            ))
+                        })?;
                     Ok(path)
                 });
                 match result {
@@ -945,12 +943,8 @@ impl App {
             }
             Action::TeamRequest => self.team_job(|h, folder| {
                 let (file, bytes) = h.request().map_err(|e| e.to_string())?;
-                crate::workspace::write_whole(
-                    &folder.join(&file),
-                    &bytes,
-                    crate::workspace::Access::Shared,
-                )
-                .map_err(|e| e.to_string())?;
+                crate::disk::write_whole(&folder.join(&file), &bytes, crate::disk::Access::Shared)
+                    .map_err(|e| e.to_string())?;
                 Ok(tr("team-request-written", &[("file", Arg::Str(&file))]))
             }),
             Action::AskTeamJoin(path) => {
@@ -1744,10 +1738,10 @@ impl App {
                         let (file, cert) =
                             h.approve(&card, &approval).map_err(|e| e.to_string())?;
                         let name = crate::sync::enrol::cert_file_name(&card.code());
-                        crate::workspace::write_whole(
+                        crate::disk::write_whole(
                             &folder.join(&name),
                             &file,
-                            crate::workspace::Access::Shared,
+                            crate::disk::Access::Shared,
                         )
                         .map_err(|e| e.to_string())?;
                         Ok(tr(

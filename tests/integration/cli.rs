@@ -543,7 +543,7 @@ fn sync_export_writes_one_verifiable_bundle_and_nothing_half_written() {
     let missing = daleel(dir.path(), &["sync", "export", "--out", "/no/such/stick"]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(
-        stderr(&missing).contains("is not a folder"),
+        stderr(&missing).contains("no such folder"),
         "{}",
         stderr(&missing)
     );

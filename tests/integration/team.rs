@@ -429,6 +429,14 @@ fn a_partner_hand_off_holds_only_its_referrals_consented_fields_and_no_sensitive
     let s = daleel::sync::handoff::export_for_org(&c.ws.store, &c.ws.identity, "nrc", stick.path())
         .expect("hand-off");
     assert_eq!((s.referrals, s.households, s.sensitive_left_out), (2, 2, 1));
+    // Its name tells whoever holds the stick the sender and the time, not the partner.
+    let name = s
+        .path
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .to_lowercase();
+    assert!(!name.contains("nrc") && !name.contains("for"), "{name}");
     let bytes = std::fs::read(&s.path).expect("read");
     // Opened as the partner's laptop opens it: the whole decrypted content is scanned.
     let handoff = daleel::sync::handoff::open(&p.ws.store, &bytes, &p.ws.identity).expect("open");
@@ -662,6 +670,13 @@ fn sensitive_cases_travel_only_to_laptops_certified_for_them() {
     let out = daleel::sync::export::export(&s1.ws.store, &s1.ws.identity, stick.path(), false)
         .expect("export");
     let second = out.sensitive_path.clone().expect("a file for caseworkers");
+    // Both names tell nothing of what is inside: the second is the first numbered.
+    let name = |p: &std::path::Path| p.file_name().expect("n").to_string_lossy().into_owned();
+    assert!(!name(&second).contains("sensitive"), "{}", name(&second));
+    assert_eq!(
+        name(&second),
+        name(&out.path).replace(".bundle", "-2.bundle")
+    );
     // The outreach laptop gets the households, and nothing of the case.
     o.import(&out.path).expect("o");
     let _: Household = o.get(plain.id);
