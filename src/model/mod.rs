@@ -61,8 +61,8 @@ pub fn ascii_digits(text: &str) -> String {
 }
 
 /// Defines a closed set of named values with a stable snake_case name (used on the command
-/// line, in JSON and in exports) and an English label (the message catalog replaces it in
-/// the UI later).
+/// line, in JSON and in exports) and an English label (the screens show the catalog's
+/// label instead: `tui::labels`).
 macro_rules! named_enum {
     ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = ($code:literal, $label:literal)),+ $(,)? }) => {
         $(#[$meta])*

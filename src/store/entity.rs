@@ -154,21 +154,10 @@ impl Entity for Household {
     }
 
     fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
-        let district = self.location.district.as_deref().unwrap_or("");
-        vec![
-            (
-                Slot::HouseholdsByLocation,
-                key(&[
-                    &pcode_part(&self.location.governorate),
-                    &pcode_part(district),
-                    self.id.as_bytes(),
-                ]),
-            ),
-            (
-                Slot::HouseholdsByCaseCode,
-                key(&[self.case_code.as_bytes(), &[0], self.id.as_bytes()]),
-            ),
-        ]
+        vec![(
+            Slot::HouseholdsByCaseCode,
+            key(&[self.case_code.as_bytes(), &[0], self.id.as_bytes()]),
+        )]
     }
 }
 
@@ -370,16 +359,6 @@ impl Entity for Service {
     }
 
     fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
-        let mut keys = vec![(
-            Slot::ServicesBySector,
-            key(&[&[self.sector as u8], self.id.as_bytes()]),
-        )];
-        for area in &self.areas {
-            keys.push((
-                Slot::ServicesByArea,
-                key(&[&pcode_part(area), self.id.as_bytes()]),
-            ));
-        }
-        keys
+        Vec::new()
     }
 }

@@ -33,7 +33,7 @@ pub use query::Stats;
 pub use write::{Applied, Edit};
 
 /// The schema this version of Daleel writes. Raise it with a migration in `migrate`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// sled's page cache. The default is 1 GiB; field laptops have 2 to 4 GB in all.
 pub const CACHE_BYTES: u64 = 16 << 20;
@@ -49,13 +49,10 @@ pub enum Slot {
     Versions,
     Changes,
     Meta,
-    HouseholdsByLocation,
     HouseholdsByCaseCode,
     NeedsByHousehold,
     ReferralsByStatusDue,
     ReferralsByHousehold,
-    ServicesBySector,
-    ServicesByArea,
     /// For merge: which fields each version has been replaced for.
     Replaced,
     /// Per origin, the highest sequence number held without a gap.
@@ -80,7 +77,7 @@ pub enum Slot {
 }
 
 impl Slot {
-    pub const ALL: [Slot; 24] = [
+    pub const ALL: [Slot; 21] = [
         Slot::Households,
         Slot::Needs,
         Slot::Referrals,
@@ -89,13 +86,10 @@ impl Slot {
         Slot::Versions,
         Slot::Changes,
         Slot::Meta,
-        Slot::HouseholdsByLocation,
         Slot::HouseholdsByCaseCode,
         Slot::NeedsByHousehold,
         Slot::ReferralsByStatusDue,
         Slot::ReferralsByHousehold,
-        Slot::ServicesBySector,
-        Slot::ServicesByArea,
         Slot::Replaced,
         Slot::Held,
         Slot::Parked,
@@ -118,13 +112,10 @@ impl Slot {
             Slot::Versions => "versions",
             Slot::Changes => "changes",
             Slot::Meta => "meta",
-            Slot::HouseholdsByLocation => "idx_households_location",
             Slot::HouseholdsByCaseCode => "idx_households_case_code",
             Slot::NeedsByHousehold => "idx_needs_household",
             Slot::ReferralsByStatusDue => "idx_referrals_status_due",
             Slot::ReferralsByHousehold => "idx_referrals_household",
-            Slot::ServicesBySector => "idx_services_sector",
-            Slot::ServicesByArea => "idx_services_area",
             Slot::Replaced => "replaced",
             Slot::Held => "held",
             Slot::Parked => "parked",
@@ -162,10 +153,36 @@ impl Slot {
         self.name().starts_with("idx_")
     }
 
+    /// Whether the tree is derived from the change log: a refold clears it and builds it
+    /// again. Every index is (so that a new one cannot be forgotten), with the records,
+    /// their versions and what merging keeps about them.
+    pub fn derived(self) -> bool {
+        self.is_index()
+            || matches!(
+                self,
+                Slot::Households
+                    | Slot::Needs
+                    | Slot::Referrals
+                    | Slot::Organizations
+                    | Slot::Services
+                    | Slot::Versions
+                    | Slot::Replaced
+                    | Slot::Conflicted
+                    | Slot::Ineffective
+            )
+    }
+
     fn at(self) -> usize {
         self as usize
     }
 }
+
+/// Trees of earlier schemas that no longer exist, dropped when a database is migrated.
+const RETIRED_TREES: [&str; 3] = [
+    "idx_households_location",
+    "idx_services_sector",
+    "idx_services_area",
+];
 
 /// Keys of the meta tree.
 pub(crate) mod meta {
@@ -419,6 +436,13 @@ impl Store {
         // crash builds the same tree).
         if (1..2).contains(&found) {
             self.build_conflicted()?;
+        }
+        // Schema 3 retired the indexes that nothing read (households by location,
+        // services by sector and by area): their trees are dropped.
+        if (1..3).contains(&found) {
+            for name in RETIRED_TREES {
+                self.db.drop_tree(name)?;
+            }
         }
         if found < SCHEMA_VERSION {
             meta.insert(meta::SCHEMA, SCHEMA_VERSION.to_be_bytes())?;

@@ -6,12 +6,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::entity::{key, pcode_part, status_tag, time_part};
+use super::entity::{key, status_tag, time_part};
 use super::{Slot, Store, StoreError};
 use crate::codec;
 use crate::model::{
-    Household, Need, NeedStatus, Organization, Referral, ReferralStatus, Sector, Service,
-    Timestamp, sample,
+    Household, Need, NeedStatus, Organization, Referral, ReferralStatus, Service, Timestamp, sample,
 };
 
 /// The figures of `daleel stats`. Field names are the JSON keys.
@@ -89,16 +88,6 @@ impl Store {
         Ok(self.services()?.iter().any(|s| sample::is_sample_id(s.id)))
     }
 
-    /// The ids of stored services in a sector, through the index.
-    pub fn service_ids_in_sector(&self, sector: Sector) -> Result<Vec<Uuid>, StoreError> {
-        self.ids_with_prefix(Slot::ServicesBySector, &[sector as u8])
-    }
-
-    /// The ids of stored services that list exactly this area, through the index.
-    pub fn service_ids_in_area(&self, pcode: &str) -> Result<Vec<Uuid>, StoreError> {
-        self.ids_with_prefix(Slot::ServicesByArea, &pcode_part(pcode))
-    }
-
     /// The needs of one household, through the index.
     pub fn needs_of(&self, household: Uuid) -> Result<Vec<Need>, StoreError> {
         self.records_by_prefix(Slot::NeedsByHousehold, household.as_bytes())
@@ -107,19 +96,6 @@ impl Store {
     /// The referrals of one household, through the index.
     pub fn referrals_of(&self, household: Uuid) -> Result<Vec<Referral>, StoreError> {
         self.records_by_prefix(Slot::ReferralsByHousehold, household.as_bytes())
-    }
-
-    /// The ids of households in a governorate (and district, when given).
-    pub fn household_ids_in(
-        &self,
-        governorate: &str,
-        district: Option<&str>,
-    ) -> Result<Vec<Uuid>, StoreError> {
-        let mut prefix = pcode_part(governorate);
-        if let Some(d) = district {
-            prefix.extend(pcode_part(d));
-        }
-        self.ids_with_prefix(Slot::HouseholdsByLocation, &prefix)
     }
 
     /// A household by its case code (exact, after turning Arabic-Indic digits to ASCII).

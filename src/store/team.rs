@@ -16,26 +16,6 @@ use crate::store::write::Edit;
 use crate::sync::identity::device_code;
 use crate::sync::team::{Policy, Refusal, Role, Signed, Statement, TeamInfo};
 
-/// The trees a refold clears and rebuilds from the log.
-const DERIVED: [Slot; 16] = [
-    Slot::Households,
-    Slot::Needs,
-    Slot::Referrals,
-    Slot::Organizations,
-    Slot::Services,
-    Slot::Versions,
-    Slot::HouseholdsByLocation,
-    Slot::HouseholdsByCaseCode,
-    Slot::NeedsByHousehold,
-    Slot::ReferralsByStatusDue,
-    Slot::ReferralsByHousehold,
-    Slot::ServicesBySector,
-    Slot::ServicesByArea,
-    Slot::Replaced,
-    Slot::Conflicted,
-    Slot::Ineffective,
-];
-
 /// A change kept with no effect, as the coordinator's list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IneffectiveChange {
@@ -328,7 +308,7 @@ impl Store {
         }
         self.tree(Slot::Meta).insert(meta::REFOLDING, [1])?;
         self.flush()?;
-        for slot in DERIVED {
+        for slot in Slot::ALL.into_iter().filter(|s| s.derived()) {
             self.tree(slot).clear()?;
         }
         let total = self.tree(Slot::Changes).len() as u64;

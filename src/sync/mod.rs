@@ -1,5 +1,6 @@
-//! Sync between devices: the device's identity, identity cards and the trust list, and
-//! (with the sync issue's later steps) signed bundles and merge.
+//! Sync between devices: the device's identity, identity cards and the trust list,
+//! signed and encrypted bundles (written by `export`, read by `import`), hand-offs to
+//! partner agencies, and the team's certificates.
 
 pub mod bundle;
 pub mod card;

@@ -464,15 +464,6 @@ pub fn table(scope: Scope) -> Vec<(&'static str, &'static str)> {
     rows
 }
 
-/// Whether some binding of the table names this command: the footer shows only keys the
-/// handlers really take.
-pub fn label_of(command: Command) -> Option<&'static str> {
-    BINDINGS
-        .iter()
-        .find(|b| b.command == command && !b.letter)
-        .map(|b| b.label)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -504,6 +504,50 @@ fn a_database_from_before_the_conflicted_tree_lists_its_conflicts_after_upgrade(
 }
 
 #[test]
+fn a_schema_2_database_loses_the_indexes_nothing_read_and_keeps_everything_else() {
+    let d = Device::new();
+    let h = household("a");
+    d.save(&[Edit::Household(h.clone())]);
+    let Device { _dir: dir, ws, .. } = d;
+    drop(ws);
+    let retired = [
+        "idx_households_location",
+        "idx_services_sector",
+        "idx_services_area",
+    ];
+    {
+        let db = sled::open(dir.path().join("db")).expect("raw");
+        for name in retired {
+            db.open_tree(name)
+                .expect("tree")
+                .insert(b"k", b"")
+                .expect("put");
+        }
+        db.open_tree("meta")
+            .expect("meta")
+            .insert("schema_version", &2u32.to_be_bytes())
+            .expect("schema");
+        db.flush().expect("flush");
+    }
+    let ws = common::unlocked(|| {
+        Workspace::open_with_clock(dir.path(), FixedClock::at(NOW), &common::creds())
+    })
+    .expect("reopen");
+    let back: Household = ws.store.get(h.id).expect("read").expect("kept");
+    assert_eq!(back.head.name, h.head.name);
+    drop(ws);
+    let db = common::unlocked(|| Ok(sled::open(dir.path().join("db")).expect("raw"))).expect("raw");
+    let names: Vec<String> = db
+        .tree_names()
+        .iter()
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    for name in retired {
+        assert!(!names.iter().any(|n| n == name), "{name} in {names:?}");
+    }
+}
+
+#[test]
 fn export_and_import_report_their_progress_in_changes() {
     let stick = tempfile::tempdir().expect("stick");
     let (a, b) = (Device::new(), Device::new());

@@ -16,7 +16,7 @@ use super::Data;
 use crate::i18n::{Arg, t, tr};
 use crate::model::{
     CaseStatus, Consent, Date, Displacement, DisplacementKind, Gazetteer, Household, Location,
-    Need, NeedStatus, Person, Problem, Sex, Timestamp, Vulnerability, ascii_digits,
+    Need, Person, Problem, Sex, Timestamp, Vulnerability, ascii_digits,
 };
 use crate::search::households::HouseholdRow;
 use crate::tui::action::Action;
@@ -1210,9 +1210,4 @@ fn render_needs(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data
         lines.push(row_line(text, i == form.needs_list.selected, theme));
     }
     frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// The need statuses a worker may set from the needs list.
-pub fn settable_need_statuses() -> [NeedStatus; 2] {
-    [NeedStatus::Met, NeedStatus::ClosedUnmet]
 }
