@@ -212,10 +212,12 @@ pub fn import_bundles(ws: &Workspace, paths: &[std::path::PathBuf]) -> Result<()
             "no bundle files found there (they end in .bundle)".into(),
         ));
     }
-    for file in &files {
-        let shown = file.display();
-        match crate::sync::import::import_file(&ws.store, file, &ws.identity, |_, _| {}) {
-            Ok(s) if s.handed_off.is_some() => {
+    use crate::sync::import::Outcome;
+    for (file, outcome) in crate::sync::import::import_all(&ws.store, &files, &ws.identity, |_| {})
+    {
+        let shown = crate::disk::shown(&file);
+        match outcome {
+            Outcome::Imported(s) if s.handed_off.is_some() => {
                 println!(
                     "{shown}: hand-off from {} ({}): {} referrals for this organization",
                     s.sender_code,
@@ -223,7 +225,7 @@ pub fn import_bundles(ws: &Workspace, paths: &[std::path::PathBuf]) -> Result<()
                     s.handed_off.unwrap_or(0)
                 );
             }
-            Ok(s) => {
+            Outcome::Imported(s) => {
                 tracing::info!(
                     new = s.new,
                     known = s.known,
@@ -258,16 +260,14 @@ pub fn import_bundles(ws: &Workspace, paths: &[std::path::PathBuf]) -> Result<()
                     println!("{shown}: skipped {n} changes of {code} ({fp}): not trusted here");
                 }
             }
-            // A file meant for other laptops (the caseworkers' second file, a hand-off
-            // for a partner agency) is not an error here: it is left for them.
-            Err(e) if e.not_for_me() => {
+            Outcome::LeftOnDrive(e) => {
                 println!("{shown}: for other laptops, left on the drive ({e})");
             }
-            Err(e) if e.not_a_file() => {
+            Outcome::Skipped(e) => {
                 refused += 1;
                 eprintln!("daleel: {shown}: {e}");
             }
-            Err(e) => {
+            Outcome::Refused(e) => {
                 refused += 1;
                 eprintln!("daleel: {shown}: refused: {e}; nothing from it was used");
             }
@@ -275,7 +275,7 @@ pub fn import_bundles(ws: &Workspace, paths: &[std::path::PathBuf]) -> Result<()
     }
     if refused > 0 {
         return Err(Failure(format!(
-            "{refused} refused (see above); the others were imported"
+            "{refused} refused or skipped (see above); the others were imported"
         )));
     }
     Ok(())

@@ -273,7 +273,7 @@ impl Referral {
 
     /// Sent, not yet answered, and past its due date.
     pub fn is_overdue(&self, now: Timestamp) -> bool {
-        self.status() == ReferralStatus::Sent && self.due().is_some_and(|due| now > due)
+        overdue(self.status(), self.due(), now)
     }
 
     /// Checks a move against the lifecycle and returns the step that records it.
@@ -393,6 +393,14 @@ fn join_or(statuses: &[ReferralStatus]) -> String {
         [one] => one.to_string(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
+}
+
+/// The one rule for "overdue": sent, not yet answered, and `now` past its due date (the
+/// time it was sent plus 24 h, 72 h or 14 days by priority). The screens' rows and the
+/// records use it; the store counts the same on its status-and-due index
+/// (`Store::count_overdue`: sent, due before now).
+pub fn overdue(status: ReferralStatus, due: Option<Timestamp>, now: Timestamp) -> bool {
+    status == ReferralStatus::Sent && due.is_some_and(|due| now > due)
 }
 
 #[cfg(test)]

@@ -123,7 +123,8 @@ impl Store {
             .count()
     }
 
-    /// Sent referrals whose due date has passed, counted on the index alone.
+    /// Sent referrals whose due date has passed (`model::referral::overdue`), counted on
+    /// the index alone: the sent ones with a due time before `now`.
     pub fn count_overdue(&self, now: Timestamp) -> usize {
         let tag = status_tag(ReferralStatus::Sent);
         let start = key(&[&[tag], &time_part(Some(i64::MIN))]);

@@ -317,3 +317,122 @@ pub fn bundle_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     files.sort();
     Ok(files)
 }
+
+/// What importing one file of a drive came to. The command line and the screens only
+/// display these: the rule for what is an error lives here.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Imported (a bundle, or a hand-off on a partner's laptop).
+    Imported(ImportSummary),
+    /// Encrypted to other laptops (the caseworkers' second file, a hand-off for a partner
+    /// agency, a bundle made before this laptop was trusted): left on the drive for them.
+    /// Not an error.
+    LeftOnDrive(ImportError),
+    /// Not a regular file (a link, a pipe, a device under a bundle's name): skipped.
+    Skipped(ImportError),
+    /// Refused whole: nothing from it was used.
+    Refused(ImportError),
+}
+
+impl Outcome {
+    /// Whether the file needs someone's attention (skipped or refused).
+    pub fn failed(&self) -> bool {
+        matches!(self, Outcome::Skipped(_) | Outcome::Refused(_))
+    }
+
+    fn of(result: Result<ImportSummary, ImportError>) -> Outcome {
+        match result {
+            Ok(summary) => Outcome::Imported(summary),
+            Err(e) if e.not_for_me() => Outcome::LeftOnDrive(e),
+            Err(e) if e.not_a_file() => Outcome::Skipped(e),
+            Err(e) => Outcome::Refused(e),
+        }
+    }
+}
+
+/// Where an import of several files is: file `n` of `count` (from 1), and that file's
+/// changes applied so far of its total (both 0 while it is being checked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    pub n: usize,
+    pub count: usize,
+    pub done: u64,
+    pub total: u64,
+}
+
+/// Imports the bundle files `files` one after the other (each whole or not at all), and
+/// says what each came to; a file refused or skipped does not stop the others.
+pub fn import_all(
+    store: &Store,
+    files: &[PathBuf],
+    me: &Identity,
+    mut progress: impl FnMut(Step),
+) -> Vec<(PathBuf, Outcome)> {
+    let count = files.len();
+    let mut out = Vec::with_capacity(count);
+    for (i, file) in files.iter().enumerate() {
+        let n = i + 1;
+        progress(Step {
+            n,
+            count,
+            done: 0,
+            total: 0,
+        });
+        let result = import_file(store, file, me, |done, total| {
+            progress(Step {
+                n,
+                count,
+                done,
+                total,
+            })
+        });
+        out.push((file.clone(), Outcome::of(result)));
+    }
+    out
+}
+
+/// A bundle file found on a drive, checked without changing anything.
+#[derive(Debug)]
+pub struct Inspected {
+    pub path: PathBuf,
+    pub size: u64,
+    /// The sender named in the clear header, when the file has one.
+    pub sender: Option<OriginId>,
+    /// What it carries, or what an import would come to instead.
+    pub check: Result<Checked, Outcome>,
+}
+
+/// Checks every bundle file in `folder` (header, trust, signatures), changing nothing:
+/// what the Sync screen lists before an import.
+pub fn inspect(store: &Store, folder: &Path, me: &Identity) -> Vec<Inspected> {
+    let files = bundle_files(folder).unwrap_or_default();
+    let mut found = Vec::with_capacity(files.len());
+    for path in files {
+        let size = std::fs::symlink_metadata(&path)
+            .map(|m| m.len())
+            .unwrap_or(0);
+        let bytes = match read_bundle_file(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                found.push(Inspected {
+                    path,
+                    size,
+                    sender: None,
+                    check: Err(Outcome::of(Err(e))),
+                });
+                continue;
+            }
+        };
+        let sender = bundle::sender_of(&bytes)
+            .ok()
+            .or_else(|| super::handoff::sender_of(&bytes));
+        let check = check(store, &bytes, me).map_err(|e| Outcome::of(Err(e)));
+        found.push(Inspected {
+            path,
+            size,
+            sender,
+            check,
+        });
+    }
+    found
+}

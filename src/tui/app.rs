@@ -2282,45 +2282,36 @@ impl App {
         let progress = self.runner.progress();
         self.sync.busy = Some((t("sync-importing"), 0, 0));
         self.runner.spawn(move || {
-            let mut done = Vec::new();
-            let mut refused = Vec::new();
-            let count = files.len();
-            for (i, file) in files.iter().enumerate() {
+            use crate::sync::import::Outcome;
+            let outcomes = crate::sync::import::import_all(&store, &files, &identity, |step| {
+                let Some(p) = &progress else {
+                    return;
+                };
+                let args = [
+                    ("n", Arg::Num(step.n as i64)),
+                    ("count", Arg::Num(step.count as i64)),
+                ];
+                if step.total == 0 {
+                    p.report(&tr("sync-checking-file", &args), 0, 0);
+                } else {
+                    p.report(&tr("sync-importing-file", &args), step.done, step.total);
+                }
+            });
+            let (mut done, mut refused) = (Vec::new(), Vec::new());
+            for (file, outcome) in outcomes {
                 let name = file
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                if let Some(p) = &progress {
-                    let checking = tr(
-                        "sync-checking-file",
-                        &[
-                            ("n", Arg::Num(i as i64 + 1)),
-                            ("count", Arg::Num(count as i64)),
-                        ],
-                    );
-                    p.report(&checking, 0, 0);
-                }
-                let label = tr(
-                    "sync-importing-file",
-                    &[
-                        ("n", Arg::Num(i as i64 + 1)),
-                        ("count", Arg::Num(count as i64)),
-                    ],
-                );
-                let report = |done, total| {
-                    if let Some(p) = &progress {
-                        p.report(&label, done, total);
-                    }
-                };
-                match crate::sync::import::import_file(&store, file, &identity, report) {
-                    Ok(s) if s.handed_off.is_some() => done.push(tr(
+                match outcome {
+                    Outcome::Imported(s) if s.handed_off.is_some() => done.push(tr(
                         "sync-imported-handoff",
                         &[
                             ("file", Arg::Str(&name)),
                             ("referrals", Arg::Num(s.handed_off.unwrap_or(0) as i64)),
                         ],
                     )),
-                    Ok(s) => {
+                    Outcome::Imported(s) => {
                         done.push(tr(
                             "sync-imported",
                             &[
@@ -2346,16 +2337,24 @@ impl App {
                             ));
                         }
                     }
-                    Err(e) => refused.push(format!("{name}: {e}")),
+                    // For other laptops: said, and not an error (as on the command line).
+                    Outcome::LeftOnDrive(_) => {
+                        done.push(tr("sync-left-on-drive", &[("file", Arg::Str(&name))]));
+                    }
+                    Outcome::Skipped(e) | Outcome::Refused(e) => {
+                        refused.push(format!("{name}: {e}"));
+                    }
                 }
             }
             let result = if refused.is_empty() {
                 Ok(done.join(" "))
             } else {
-                Err(tr(
-                    "sync-refused",
-                    &[("list", Arg::Str(&refused.join("; ")))],
-                ))
+                let mut text = tr("sync-refused", &[("list", Arg::Str(&refused.join("; ")))]);
+                if !done.is_empty() {
+                    text.push(' ');
+                    text.push_str(&done.join(" "));
+                }
+                Err(text)
             };
             JobResult::SyncDone(result)
         });

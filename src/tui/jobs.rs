@@ -43,7 +43,7 @@ impl ReferralRow {
 
     /// Sent, unanswered and past its due date.
     pub fn is_overdue(&self, now: Timestamp) -> bool {
-        self.status == ReferralStatus::Sent && self.due().is_some_and(|d| now > d)
+        crate::model::referral::overdue(self.status, self.due(), now)
     }
 }
 

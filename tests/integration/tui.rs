@@ -1161,6 +1161,74 @@ fn ws_b_import(b: &Workspace, folder: &str) -> App {
 }
 
 #[test]
+fn import_all_on_the_sync_screen_leaves_files_for_other_laptops_as_the_command_line_does() {
+    // A trusts B only: A's bundle is for B. On C (which trusts A), it is for other
+    // laptops: left on the drive, not refused. A good bundle beside it still imports.
+    let (_dirs, stick, a, b) = two_laptops();
+    let c_dir = tempfile::tempdir().expect("c");
+    let c =
+        Workspace::open_with_clock(c_dir.path(), FixedClock::at(NOW), &common::creds()).expect("c");
+    a.store.trust(&card_of(&b)).expect("trust");
+    c.store.trust(&card_of(&a)).expect("trust");
+    c.store.trust(&card_of(&b)).expect("trust");
+    b.store.trust(&card_of(&c)).expect("trust");
+    fixture(&a);
+    daleel::sync::export::export(&a.store, &a.identity, stick.path(), false).expect("a");
+    b.store
+        .apply(
+            "Yousif K.",
+            &[Edit::Household(common::household("Sentinel B"))],
+        )
+        .expect("b");
+    daleel::sync::export::export(&b.store, &b.identity, stick.path(), false).expect("b");
+    let folder = stick.path().to_str().expect("path");
+    c.store.set_worker("Yousif K.").expect("worker");
+    let mut on_c = App::new(
+        c.store.clone(),
+        Theme::plain(),
+        Runner::Inline(Vec::new()),
+        0,
+    )
+    .expect("app")
+    .with_identity(c.identity.clone());
+    press(&mut on_c, KeyCode::F(6));
+    typed(&mut on_c, folder);
+    press(&mut on_c, KeyCode::Enter);
+    assert_eq!(on_c.sync.found.len(), 2);
+    assert_eq!(on_c.sync.found.iter().filter(|f| f.for_others).count(), 1);
+    let (text, _) = screen_text(&on_c, 80, 24);
+    assert!(
+        text.contains("others") && !text.contains("REFUSED"),
+        "{text}"
+    );
+    press(&mut on_c, KeyCode::F(9));
+    let Some(Modal::Menu(menu)) = &on_c.modal else {
+        panic!("menu")
+    };
+    let at = menu
+        .items
+        .iter()
+        .position(|(l, _)| l.starts_with("Import all"))
+        .expect("import all");
+    for _ in 0..at {
+        press(&mut on_c, KeyCode::Down);
+    }
+    press(&mut on_c, KeyCode::Enter);
+    let Some(Ok(said)) = &on_c.sync.last else {
+        panic!("not refused: {:?}", on_c.sync.last)
+    };
+    assert!(
+        said.contains("left on the drive") && said.contains("1 new"),
+        "{said}"
+    );
+    assert_eq!(
+        c.store.count::<Household>(),
+        1,
+        "B's household arrived, not A's"
+    );
+}
+
+#[test]
 fn the_status_line_never_runs_the_clock_into_its_words_or_cuts_it() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = workspace(dir.path());

@@ -27,66 +27,61 @@ pub struct Found {
     pub size: u64,
     /// The sender's device code and fingerprint, from the clear header.
     pub sender: String,
-    /// What it carries, or why it would be refused.
+    /// What it carries, or why it would be refused or left on the drive.
     pub check: Result<String, String>,
+    /// Encrypted to other laptops: left on the drive for them, not an error.
+    pub for_others: bool,
 }
 
-/// Checks every bundle in a folder without changing anything: header, trust, signatures.
+/// Checks every bundle in a folder without changing anything (`sync::import::inspect`),
+/// in words for the list.
 pub fn scan(
     store: &crate::store::Store,
     me: &crate::sync::identity::Identity,
     folder: &Path,
 ) -> Vec<Found> {
-    let mut found = Vec::new();
-    let files = crate::sync::import::bundle_files(folder).unwrap_or_default();
-    for path in files.into_iter().filter(|p| p.is_file()) {
-        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        let bytes = match crate::sync::import::read_bundle_file(&path) {
-            Ok(b) => b,
-            Err(e) => {
-                found.push(Found {
-                    path,
-                    size,
-                    sender: "?".into(),
-                    check: Err(e.to_string()),
-                });
-                continue;
-            }
-        };
-        let sender = crate::sync::bundle::sender_of(&bytes)
-            .ok()
-            .or_else(|| crate::sync::handoff::sender_of(&bytes))
-            .map(crate::sync::identity::device_code)
-            .unwrap_or_else(|| "?".into());
-        let check = match crate::sync::import::check(store, &bytes, me) {
-            Ok(crate::sync::import::Checked::Changes { changes, made_at }) => {
-                let mut text = tr("sync-bundle-ok", &[("changes", Arg::Num(changes as i64))]);
-                // A sender's clock far from this laptop's: said, since its changes will
-                // carry that time (merge never lets a clock run more than a day ahead).
-                let days = (made_at.0 - store.now().0) / crate::model::time::DAY_MS;
-                if days.abs() >= 1 {
-                    let id = if days > 0 {
-                        "sync-clock-ahead"
-                    } else {
-                        "sync-clock-behind"
-                    };
-                    text.push_str(&tr(id, &[("days", Arg::Num(days.abs()))]));
+    use crate::sync::import::{Checked, Outcome};
+    crate::sync::import::inspect(store, folder, me)
+        .into_iter()
+        .map(|f| {
+            let for_others = matches!(f.check, Err(Outcome::LeftOnDrive(_)));
+            let check = match f.check {
+                Ok(Checked::Changes { changes, made_at }) => {
+                    let mut text = tr("sync-bundle-ok", &[("changes", Arg::Num(changes as i64))]);
+                    // A sender's clock far from this laptop's: said, since its changes
+                    // will carry that time (merge never lets a clock run more than a day
+                    // ahead).
+                    let days = (made_at.0 - store.now().0) / crate::model::time::DAY_MS;
+                    if days.abs() >= 1 {
+                        let id = if days > 0 {
+                            "sync-clock-ahead"
+                        } else {
+                            "sync-clock-behind"
+                        };
+                        text.push_str(&tr(id, &[("days", Arg::Num(days.abs()))]));
+                    }
+                    Ok(text)
                 }
-                Ok(text)
+                Ok(Checked::Handoff(n)) => {
+                    Ok(tr("sync-handoff-ok", &[("referrals", Arg::Num(n as i64))]))
+                }
+                Err(Outcome::Imported(_)) => Ok(String::new()),
+                Err(Outcome::LeftOnDrive(e) | Outcome::Skipped(e) | Outcome::Refused(e)) => {
+                    Err(e.to_string())
+                }
+            };
+            Found {
+                path: f.path,
+                size: f.size,
+                sender: f
+                    .sender
+                    .map(crate::sync::identity::device_code)
+                    .unwrap_or_else(|| "?".into()),
+                check,
+                for_others,
             }
-            Ok(crate::sync::import::Checked::Handoff(n)) => {
-                Ok(tr("sync-handoff-ok", &[("referrals", Arg::Num(n as i64))]))
-            }
-            Err(e) => Err(e.to_string()),
-        };
-        found.push(Found {
-            path,
-            size,
-            sender,
-            check,
-        });
-    }
-    found
+        })
+        .collect()
 }
 
 /// A team file found on the drive (docs/teams.md).
@@ -348,6 +343,7 @@ impl State {
             let f = &self.found[i];
             let (mark, text, style) = match &f.check {
                 Ok(ok) => ("ok", ok.clone(), ratatui::style::Style::default()),
+                Err(_) if f.for_others => ("others", t("sync-for-others"), theme.muted()),
                 Err(e) => ("REFUSED", e.clone(), theme.error()),
             };
             let row = format!(
