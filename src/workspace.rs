@@ -8,6 +8,7 @@ use std::sync::Arc;
 use zeroize::Zeroizing;
 
 use crate::keyring::{KdfParams, Keyring, KeyringError};
+use crate::store::audit::AuditAction;
 use crate::store::seal::DataKey;
 use crate::store::{DeviceInfo, Store, StoreError, SystemClock, WallClock};
 use crate::sync::identity::{Identity, IdentityError};
@@ -164,6 +165,7 @@ impl Workers {
         self.ring()?
             .add(name, passphrase, self.unlocked.params, &self.unlocked.key)?;
         self.store.add_worker_name(name)?;
+        self.store.audit_worker(AuditAction::WorkerAdd, name)?;
         Ok(())
     }
 
@@ -175,6 +177,7 @@ impl Workers {
             return Err(WorkspaceError::RemoveSelf);
         }
         self.ring()?.remove(name)?;
+        self.store.audit_worker(AuditAction::WorkerRemove, name)?;
         self.store.remove_worker_name(name)?;
         Ok(())
     }
@@ -183,6 +186,7 @@ impl Workers {
     pub fn set_passphrase(&self, name: &str, passphrase: &str) -> Result<(), WorkspaceError> {
         self.ring()?
             .set_passphrase(name, passphrase, self.unlocked.params, &self.unlocked.key)?;
+        self.store.audit_worker(AuditAction::Passphrase, name)?;
         Ok(())
     }
 }
@@ -273,6 +277,16 @@ impl Workspace {
                     )))
                 })?;
         }
+        ws.store.audit(
+            AuditAction::Restore,
+            None,
+            &format!(
+                "backup of {} made {}",
+                summary.old_device,
+                summary.made_at.rfc3339()
+            ),
+            summary.entries,
+        )?;
         Ok((ws, summary))
     }
 
@@ -329,7 +343,10 @@ impl Workspace {
             origin: identity.origin(),
             code: identity.code(),
         };
-        let store = Arc::new(Store::from_db(db, device, clock, Some(lock), key.as_ref())?);
+        let store = Arc::new(
+            Store::from_db(db, device, clock, Some(lock), key.as_ref())?
+                .with_audit_head(dir.join(crate::store::audit::HEAD_FILE)),
+        );
         if let Some(name) = worker {
             // The worker who unlocked is the one recorded on changes.
             store.set_worker(&name)?;

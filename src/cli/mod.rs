@@ -670,6 +670,13 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     }
     let credentials = credentials(&cli, &dir)?;
     let ws = Workspace::open(&dir, &credentials)?;
+    // A worker whose passphrase another worker set is told once, at this unlock (the
+    // screens tell it themselves).
+    if cli.command.is_some()
+        && let Some(notice) = ws.store.take_passphrase_notice()?
+    {
+        eprintln!("{}", notice.message());
+    }
     match cli.command {
         None if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() => Err(Failure(
             "the screens need a terminal: run daleel in a terminal window, or give a command (daleel --help)".into(),
@@ -846,7 +853,9 @@ fn check(ws: &Workspace, json: bool, repair: bool) -> Result<(), Failure> {
             println!("problem: {p}");
         }
         if problems.is_empty() {
-            println!("The database is whole: indexes, change logs and records agree.");
+            println!(
+                "The database is whole: indexes, change logs, records and the audit trail agree."
+            );
         }
     }
     if problems.is_empty() {
