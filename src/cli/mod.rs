@@ -148,14 +148,17 @@ pub enum Command {
         #[arg(long)]
         with_case_codes: bool,
     },
-    /// Check the database: indexes, each device's change log, and that the records are
-    /// what the log gives. Exit 1 when something is wrong.
+    /// Check the database: indexes, each device's change log, that the records are what
+    /// the log gives, and that the audit trail's chain is unbroken and ends where its head
+    /// file (audit.head) says: a db folder put back to an earlier copy is reported. Exit 1
+    /// when something is wrong.
     Check {
         /// Print one JSON object on stdout.
         #[arg(long)]
         json: bool,
         /// Recompute what can be derived (records, indexes, versions, conflicts) from
-        /// the log, and say what was done.
+        /// the log, note a broken or rolled-back audit trail in the trail itself, and say
+        /// what was done.
         #[arg(long)]
         repair: bool,
     },
