@@ -192,6 +192,12 @@ pub fn write(
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
+    store.audit(
+        crate::store::audit::AuditAction::Backup,
+        None,
+        &name,
+        entries,
+    )?;
     tracing::info!(bytes, entries, "backup written");
     Ok(BackupSummary {
         path,
@@ -486,6 +492,8 @@ pub struct RestoreSummary {
     pub kept: Option<PathBuf>,
     /// The team key was in the backup and is on this laptop now.
     pub team_key: Option<Identity>,
+    /// The latest entry of the audit chain it holds: the head written beside it.
+    pub audit_head: crate::store::audit::Head,
 }
 
 /// The folder a restore builds in, inside the data directory.
@@ -494,11 +502,13 @@ pub const RESTORING_DIR: &str = "restoring";
 /// that the database already there is moved to.
 const COMPLETE_MARK: &str = "complete";
 
-/// Files of a data directory that a restore replaces (kept aside, not deleted).
+/// Files of a data directory that a restore replaces (kept aside, not deleted). The audit
+/// chain's head goes with its database: the restored one comes with its own.
 const REPLACED: &[&str] = &[
     crate::workspace::DB_DIR,
     crate::sync::identity::KEY_FILE,
     crate::sync::enrol::TEAM_KEY_FILE,
+    crate::store::audit::HEAD_FILE,
 ];
 
 /// Builds the database of backup `path` in `dir/restoring`, unlocking it with `worker`
@@ -531,6 +541,15 @@ pub fn restore(
                     dir: dir.to_path_buf(),
                     advice: e.to_string(),
                 })?;
+        }
+        // The restored database's chain head, so that it is not taken for a rollback of
+        // the database it replaces (that one's head is kept aside with it).
+        if summary.audit_head.count > 0 {
+            crate::store::audit::write_head(
+                &build.join(crate::store::audit::HEAD_FILE),
+                &summary.audit_head,
+            )
+            .map_err(build_error)?;
         }
         Ok(summary)
     })();
@@ -709,6 +728,7 @@ fn build_db(
             .map_err(StoreError::from)?;
     }
     db.flush().map_err(StoreError::from)?;
+    let audit_head = crate::store::audit::head_of(&db, Some(&sealer))?;
     drop(db);
     Ok((
         RestoreSummary {
@@ -719,6 +739,7 @@ fn build_db(
             records: trailer.records,
             kept: None,
             team_key: trailer.team_key.map(|s| Identity::from_secret(&s)),
+            audit_head,
         },
         key,
     ))

@@ -178,6 +178,26 @@ pub fn rename_retrying(from: &Path, to: &Path) -> std::io::Result<()> {
     }
 }
 
+/// Removes the temporary files (`NAME.XXXXXXXX.partial`) a crash left in `dir`: called
+/// on the data directory once its lock is held, so nothing is writing them. Links are
+/// removed as links, never followed.
+pub fn remove_leftovers(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let leftover = name
+            .strip_suffix(".partial")
+            .and_then(|rest| rest.rsplit_once('.'))
+            .is_some_and(|(_, hex)| hex.len() == 8 && hex.bytes().all(|b| b.is_ascii_hexdigit()));
+        if leftover && entry.file_type().is_ok_and(|t| !t.is_dir()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Whether a name is taken in a folder: by a file, a folder, or a link (even one that
 /// points nowhere).
 pub fn taken(path: &Path) -> bool {
@@ -445,5 +465,57 @@ mod tests {
             other.contains("odd") && other.contains("plugged in"),
             "{other}"
         );
+    }
+
+    #[test]
+    fn a_write_leaves_nothing_but_its_file_and_a_crashs_leftovers_are_removed() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("head");
+        write_whole(&path, b"one", Access::Owner).expect("write");
+        write_whole(&path, b"two", Access::Owner).expect("again");
+        assert_eq!(fs::read(&path).expect("read"), b"two");
+        let names = |d: &Path| -> Vec<String> {
+            let mut v: Vec<String> = fs::read_dir(d)
+                .expect("read")
+                .map(|e| e.expect("e").file_name().to_string_lossy().into_owned())
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(names(dir.path()), ["head"]);
+        // A crash between create and rename leaves a temporary file; the next open of
+        // the folder removes it, and nothing else.
+        let left = Partial::create(&path, Access::Owner).expect("partial");
+        let temporary = left.temporary.clone();
+        std::mem::forget(left);
+        fs::write(dir.path().join("keep.partial"), b"not ours").expect("other");
+        assert!(temporary.exists());
+        remove_leftovers(dir.path());
+        assert_eq!(names(dir.path()), ["head", "keep.partial"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_or_a_pipe_is_never_read_and_a_file_is_read_no_further_than_its_limit() {
+        let dir = tempfile::tempdir().expect("dir");
+        let file = dir.path().join("file");
+        fs::write(&file, b"0123456789").expect("write");
+        assert_eq!(read_regular(&file, 10).expect("read"), b"0123456789");
+        let e = read_regular(&file, 9).expect_err("over");
+        assert_eq!(e.kind(), ErrorKind::InvalidData);
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&file, &link).expect("link");
+        let e = read_regular(&link, 100).expect_err("link");
+        assert!(
+            is_not_regular(&e) && e.to_string().contains("a link"),
+            "{e}"
+        );
+        let e = read_regular(Path::new("/dev/zero"), 100).expect_err("device");
+        assert!(
+            is_not_regular(&e) && e.to_string().contains("a device"),
+            "{e}"
+        );
+        let e = read_regular(dir.path(), 100).expect_err("folder");
+        assert!(is_not_regular(&e), "{e}");
     }
 }

@@ -10,6 +10,7 @@ use zeroize::Zeroizing;
 use crate::disk::rename_retrying;
 pub use crate::disk::{Access, write_whole};
 use crate::keyring::{KdfParams, Keyring, KeyringError};
+use crate::store::audit::AuditAction;
 use crate::store::seal::DataKey;
 use crate::store::{DeviceInfo, Store, StoreError, SystemClock, WallClock};
 use crate::sync::identity::{Identity, IdentityError};
@@ -166,6 +167,7 @@ impl Workers {
         self.ring()?
             .add(name, passphrase, self.unlocked.params, &self.unlocked.key)?;
         self.store.add_worker_name(name)?;
+        self.store.audit_worker(AuditAction::WorkerAdd, name)?;
         Ok(())
     }
 
@@ -177,6 +179,7 @@ impl Workers {
             return Err(WorkspaceError::RemoveSelf);
         }
         self.ring()?.remove(name)?;
+        self.store.audit_worker(AuditAction::WorkerRemove, name)?;
         self.store.remove_worker_name(name)?;
         Ok(())
     }
@@ -185,6 +188,7 @@ impl Workers {
     pub fn set_passphrase(&self, name: &str, passphrase: &str) -> Result<(), WorkspaceError> {
         self.ring()?
             .set_passphrase(name, passphrase, self.unlocked.params, &self.unlocked.key)?;
+        self.store.audit_worker(AuditAction::Passphrase, name)?;
         Ok(())
     }
 }
@@ -242,6 +246,7 @@ impl Workspace {
         }
         let lock = lock(dir)?;
         finish_interrupted(dir)?;
+        crate::disk::remove_leftovers(dir);
         Ok(lock)
     }
 
@@ -278,6 +283,16 @@ impl Workspace {
                     )))
                 })?;
         }
+        ws.store.audit(
+            AuditAction::Restore,
+            None,
+            &format!(
+                "backup of {} made {}",
+                summary.old_device,
+                summary.made_at.rfc3339()
+            ),
+            summary.entries,
+        )?;
         Ok((ws, summary))
     }
 
@@ -334,7 +349,10 @@ impl Workspace {
             origin: identity.origin(),
             code: identity.code(),
         };
-        let store = Arc::new(Store::from_db(db, device, clock, Some(lock), key.as_ref())?);
+        let store = Arc::new(
+            Store::from_db(db, device, clock, Some(lock), key.as_ref())?
+                .with_audit_head(dir.join(crate::store::audit::HEAD_FILE)),
+        );
         if let Some(name) = worker {
             // The worker who unlocked is the one recorded on changes.
             store.set_worker(&name)?;

@@ -38,7 +38,7 @@ pub fn audit(ws: &Workspace, case: Option<&str>, json: bool) -> Result<(), Failu
     }
     for e in &trail {
         println!(
-            "{}  {:<8} {:<20} {:<12} {} {}",
+            "{}  {:<15} {:<20} {:<12} {} {}",
             at(e),
             e.action.word(),
             e.worker,

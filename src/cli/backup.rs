@@ -106,7 +106,9 @@ pub fn restore(cli: &Cli, dir: &Path, file: &Path, yes: bool) -> Result<(), Fail
     );
     let problems = ws.store.check()?;
     if problems.is_empty() {
-        println!("The restored database is whole: indexes, change logs and records agree.");
+        println!(
+            "The restored database is whole: indexes, change logs, records and the audit trail agree."
+        );
     } else {
         for p in &problems {
             println!("problem: {p}");

@@ -148,14 +148,17 @@ pub enum Command {
         #[arg(long)]
         with_case_codes: bool,
     },
-    /// Check the database: indexes, each device's change log, and that the records are
-    /// what the log gives. Exit 1 when something is wrong.
+    /// Check the database: indexes, each device's change log, that the records are what
+    /// the log gives, and that the audit trail's chain is unbroken and ends where its head
+    /// file (audit.head) says: a db folder put back to an earlier copy is reported. Exit 1
+    /// when something is wrong.
     Check {
         /// Print one JSON object on stdout.
         #[arg(long)]
         json: bool,
         /// Recompute what can be derived (records, indexes, versions, conflicts) from
-        /// the log, and say what was done.
+        /// the log, note a broken or rolled-back audit trail in the trail itself, and say
+        /// what was done.
         #[arg(long)]
         repair: bool,
     },
@@ -685,6 +688,13 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     }
     let credentials = credentials(&cli, &dir)?;
     let ws = Workspace::open(&dir, &credentials)?;
+    // A worker whose passphrase another worker set is told once, at this unlock (the
+    // screens tell it themselves).
+    if cli.command.is_some()
+        && let Some(notice) = ws.store.take_passphrase_notice()?
+    {
+        eprintln!("{}", notice.message());
+    }
     match cli.command {
         None if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() => Err(Failure(
             "the screens need a terminal: run daleel in a terminal window, or give a command (daleel --help)".into(),
@@ -861,7 +871,9 @@ fn check(ws: &Workspace, json: bool, repair: bool) -> Result<(), Failure> {
             println!("problem: {p}");
         }
         if problems.is_empty() {
-            println!("The database is whole: indexes, change logs and records agree.");
+            println!(
+                "The database is whole: indexes, change logs, records and the audit trail agree."
+            );
         }
     }
     if problems.is_empty() {

@@ -37,6 +37,14 @@ pub fn export_age_key(ws: &Workspace, out: &Path) -> Result<(), Failure> {
     crate::disk::write_whole(out, secret.as_bytes(), crate::disk::Access::Owner)
         .map_err(|e| Failure(format!("could not write {}: {e}", out.display())))?;
     tracing::warn!("age identity file written");
+    ws.store.audit(
+        crate::store::audit::AuditAction::AgeKey,
+        None,
+        &out.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        1,
+    )?;
     println!("{}", out.display());
     eprintln!(
         "Wrote the age identity of {}: it opens every bundle sent to this laptop. Keep it as safe as the laptop, and delete it once done.",

@@ -146,6 +146,20 @@ pub fn apply(store: &Store, worker: &str, preview: Preview) -> Result<usize, Sto
     for chunk in preview.edits.chunks(500) {
         store.apply(worker, chunk)?;
     }
+    let organizations = preview
+        .edits
+        .iter()
+        .filter(|e| matches!(e, Edit::Organization(_)))
+        .count();
+    store.audit(
+        crate::store::audit::AuditAction::ServicesImport,
+        None,
+        &format!(
+            "{organizations} organizations, {} services",
+            n - organizations
+        ),
+        n as u64,
+    )?;
     Ok(n)
 }
 

@@ -2,7 +2,10 @@
 //! and every record is indexed; each device's change log has no gap up to what this
 //! laptop says it holds; and the records are what the log gives when folded again from
 //! the start (in a scratch copy, so that checking changes nothing). `--repair`
-//! recomputes what can be derived: records, indexes, versions and conflicts.
+//! recomputes what can be derived: records, indexes, versions and conflicts. The audit
+//! trail's chain is checked against its head file too (audit.rs): a database folder put
+//! back to an earlier copy, or an entry removed or changed, is reported; `--repair`
+//! notes it in the trail and goes on from there.
 
 use super::{Slot, Store, StoreError, change_key};
 use crate::sync::identity::device_code;
@@ -10,6 +13,13 @@ use crate::sync::identity::device_code;
 impl Store {
     /// What is wrong, in plain words (nothing: the database is whole).
     pub fn check(&self) -> Result<Vec<String>, StoreError> {
+        let mut problems = self.check_records()?;
+        problems.extend(self.check_chain()?);
+        Ok(problems)
+    }
+
+    /// What is wrong with the records, their indexes and the change log.
+    fn check_records(&self) -> Result<Vec<String>, StoreError> {
         let mut problems = self.check_indexes()?;
         problems.extend(self.check_log()?);
         if !self.fold_matches()? {
@@ -81,15 +91,18 @@ impl Store {
 
     /// Recomputes what can be derived from the log, and says what it did.
     pub fn repair(&self) -> Result<Vec<String>, StoreError> {
-        let before = self.check()?;
-        if before.is_empty() {
-            return Ok(Vec::new());
+        let mut done = Vec::new();
+        if !self.check_records()?.is_empty() {
+            self.refold(|_, _| {})?;
+            done.push(format!(
+                "recomputed every record, index, version and conflict from the change log ({} changes)",
+                self.tree(Slot::Changes).len()
+            ));
         }
-        self.refold(|_, _| {})?;
-        let mut done = vec![format!(
-            "recomputed every record, index, version and conflict from the change log ({} changes)",
-            self.tree(Slot::Changes).len()
-        )];
+        done.extend(self.repair_chain()?);
+        if done.is_empty() {
+            return Ok(done);
+        }
         done.extend(
             self.check()?
                 .into_iter()

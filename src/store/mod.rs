@@ -201,6 +201,8 @@ pub(crate) mod meta {
     pub const REFOLDING: &[u8] = b"refolding";
     /// When the last hand-off a partner's laptop applied was made.
     pub const HANDOFF_AT: &[u8] = b"handoff_made_at";
+    /// Workers whose passphrase another worker set, told at their next unlock (audit.rs).
+    pub const PASSPHRASE_NOTICES: &[u8] = b"passphrase_notices";
 }
 
 /// Whether a database holds real data or a training caseload made by `daleel demo`.
@@ -312,6 +314,11 @@ pub struct Store {
     pub(crate) writer: std::sync::Mutex<()>,
     /// The team's policy as this device knows it (store/team.rs).
     policy: RwLock<Arc<crate::sync::team::Policy>>,
+    /// The audit chain's head file beside the database (audit.rs); none outside a data
+    /// directory.
+    audit_head: Option<std::path::PathBuf>,
+    /// One audit entry at a time: each is chained to the one before.
+    audit_lock: std::sync::Mutex<()>,
 }
 
 impl Store {
@@ -393,6 +400,8 @@ impl Store {
             seal,
             writer: std::sync::Mutex::new(()),
             policy: RwLock::new(Arc::default()),
+            audit_head: None,
+            audit_lock: std::sync::Mutex::new(()),
         };
         store.check_origin()?;
         store.migrate()?;

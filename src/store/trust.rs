@@ -128,6 +128,17 @@ impl Store {
         self.trust_tree()
             .insert(card.origin.0, codec::encode(&device)?)?;
         self.flush()?;
+        self.audit(
+            super::audit::AuditAction::TrustAdd,
+            None,
+            &format!(
+                "device {} ({}){}",
+                card.code(),
+                card.fingerprint(),
+                if new { "" } else { ", trusted already" }
+            ),
+            1,
+        )?;
         Ok(new)
     }
 
@@ -152,6 +163,12 @@ impl Store {
         })?;
         self.trust_tree().remove(device.origin.0)?;
         self.flush()?;
+        self.audit(
+            super::audit::AuditAction::TrustRemove,
+            None,
+            &format!("device {} ({})", device.code(), device.fingerprint()),
+            1,
+        )?;
         Ok(device)
     }
 }

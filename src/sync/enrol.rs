@@ -16,6 +16,7 @@ use crate::store::StoreError;
 use std::sync::Arc;
 
 use crate::store::Store;
+use crate::store::audit::AuditAction;
 use crate::store::seal::DataKey;
 
 /// The file name a certificate for the device of `code` goes under on the drive.
@@ -124,6 +125,8 @@ impl TeamHandle {
         let cert = self.own_certificate(&team, &key, Role::Coordinator, org, sensitive)?;
         self.store.join_team(&team, &[cert])?;
         tracing::info!("team made");
+        self.store
+            .audit(AuditAction::TeamInit, None, "a new team key", 1)?;
         Ok(team)
     }
 
@@ -136,8 +139,15 @@ impl TeamHandle {
         let key = self.team_key()?.ok_or_else(|| {
             refused("this laptop does not hold the team key (only the laptop that made the team, or one it was restored on, does)")
         })?;
-        seal_team_key(&team, &key, passphrase)
-            .map_err(|e| refused(format!("could not seal the team key: {e}")))
+        let sealed = seal_team_key(&team, &key, passphrase)
+            .map_err(|e| refused(format!("could not seal the team key: {e}")))?;
+        self.store.audit(
+            AuditAction::TeamSaveKey,
+            None,
+            "the team key, sealed under a passphrase",
+            1,
+        )?;
+        Ok(sealed)
     }
 
     /// `team init --from-key FILE`: takes a saved team key onto this laptop (a coordinator's
@@ -162,6 +172,12 @@ impl TeamHandle {
         let cert = self.own_certificate(&team, &key, Role::Coordinator, org, sensitive)?;
         self.store.join_team(&team, &[cert])?;
         tracing::info!("team key restored");
+        self.store.audit(
+            AuditAction::TeamInit,
+            None,
+            "the team key from a saved file",
+            1,
+        )?;
         Ok(team)
     }
 
@@ -304,6 +320,17 @@ impl TeamHandle {
             statements: self.store.roster()?,
         };
         tracing::info!(role = approval.role.code(), "device approved");
+        self.store.audit(
+            AuditAction::TeamApprove,
+            None,
+            &format!(
+                "device {} as {} of {}",
+                super::identity::device_code(request.origin),
+                approval.role.code(),
+                org
+            ),
+            1,
+        )?;
         Ok((file.write()?, cert))
     }
 
@@ -345,6 +372,12 @@ impl TeamHandle {
     pub fn join(&self, file: &TeamFile) -> Result<(), TeamOpError> {
         self.store.join_team(&file.team, &file.statements)?;
         tracing::info!("joined a team");
+        self.store.audit(
+            AuditAction::TeamJoin,
+            None,
+            &format!("team key {}", file.team.fingerprint()),
+            file.statements.len() as u64,
+        )?;
         Ok(())
     }
 
@@ -388,6 +421,15 @@ impl TeamHandle {
         let signed = Signed::sign(&key, &Statement::Revocation(revocation.clone()))?;
         self.publish(&key, &signed)?;
         tracing::info!(after_seq, "device revoked");
+        self.store.audit(
+            AuditAction::TeamRevoke,
+            None,
+            &format!(
+                "device {} after its change {after_seq}",
+                super::identity::device_code(device)
+            ),
+            1,
+        )?;
         Ok(revocation)
     }
 

@@ -173,6 +173,13 @@ impl App {
         };
         if worker.is_none() {
             app.modal = Some(Modal::worker_picker(app.store.workers()?));
+        } else if let Some(notice) = app.store.take_passphrase_notice()? {
+            // Another worker set this worker's passphrase: told once, at this unlock.
+            app.modal = Some(Modal::Notice {
+                title: t("passphrase-reset-title"),
+                big: notice.by.clone(),
+                lines: vec![notice.message(), t("passphrase-reset-next")],
+            });
         }
         app.spawn_load();
         app.drain();

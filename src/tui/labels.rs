@@ -49,7 +49,7 @@ pub fn need_status(s: NeedStatus) -> String {
 }
 
 pub fn audit_action(a: crate::store::audit::AuditAction) -> String {
-    t(&format!("audit-{}", a.word()))
+    t(&format!("audit-{}", a.word().replace('_', "-")))
 }
 
 pub fn referral_status(s: ReferralStatus) -> String {
@@ -102,6 +102,9 @@ mod tests {
             .iter()
             .for_each(|v| check(disclosed(*v)));
         WgAnswer::ALL.iter().for_each(|v| check(wg_answer(*v)));
+        crate::store::audit::AuditAction::ALL
+            .iter()
+            .for_each(|v| check(audit_action(*v)));
         assert!(missing.is_empty(), "missing labels: {missing:?}");
         assert!(has("sector-gbv"));
     }

@@ -223,6 +223,35 @@ fn a_coordinators_backup_brings_the_team_key_and_the_restored_laptop_is_certifie
     b.save(&[Edit::Household(household("Layla Karim"))]);
 }
 
+#[test]
+fn a_restore_over_a_used_folder_brings_its_own_audit_head_and_is_audited() {
+    let (a, c) = (Device::new(), Device::new());
+    let out = tempfile::tempdir().expect("out");
+    a.trusts(&c);
+    let file = backup_of(&a, out.path());
+    // Audited work after the backup: the restore takes the trail back before it, on
+    // purpose, which is no rollback.
+    a.ws.store
+        .untrust(&c.ws.identity.fingerprint())
+        .expect("untrust");
+    backup_of(&a, out.path());
+    let Device { _dir, ws, .. } = a;
+    drop(ws);
+    let clock = FixedClock::at(NOW + 60_000);
+    let (ws, summary) = common::unlocked(|| {
+        Workspace::restore(_dir.path(), &file, clock.clone(), &common::creds(), |_| {})
+    })
+    .expect("restore");
+    assert!(ws.store.check().expect("check").is_empty());
+    let trail = ws.store.audit_trail(None).expect("trail");
+    let words: Vec<&str> = trail.iter().map(|e| e.action.word()).collect();
+    assert_eq!(words, ["trust_add", "restore"], "{trail:?}");
+    // The head of the database that was there is kept aside with it.
+    let kept = summary.kept.expect("kept aside");
+    assert!(kept.join("audit.head").exists());
+    assert!(_dir.path().join("audit.head").exists());
+}
+
 /// A copy of `d`'s data folder, opened as a second laptop (the mistake a fork comes
 /// from): `d` is closed for the copy and opened again.
 fn clone_folder(d: Device) -> (Device, Device) {

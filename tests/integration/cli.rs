@@ -803,9 +803,10 @@ fn the_audit_trail_lists_changes_and_bundles_in_json() {
         .iter()
         .map(|e| e["action"].as_str().expect("action"))
         .collect();
+    // Trusting the receiver is audited too.
     assert_eq!(
         actions,
-        ["bundle", "change"].into_iter().collect(),
+        ["bundle", "change", "trust_add"].into_iter().collect(),
         "{all:?}"
     );
     for e in all {
@@ -1263,4 +1264,395 @@ fn check_finds_a_damaged_index_and_records_and_repair_rebuilds_them_from_the_log
     let gap = daleel(dir.path(), &["check", "--repair"]);
     assert!(!gap.status.success());
     assert!(stdout(&gap).contains("lacks 1 changes"), "{}", stdout(&gap));
+}
+
+/// The audit trail of a data directory, as `daleel audit --json` prints it.
+fn audit_of(dir: &Path) -> Vec<serde_json::Value> {
+    json(&daleel(dir, &["audit", "--json"]))
+        .as_array()
+        .expect("array")
+        .clone()
+}
+
+/// The entry of `action` whose `what` holds `about`, by the worker of `common::ENV`.
+fn audited<'a>(trail: &'a [serde_json::Value], action: &str, about: &str) -> &'a serde_json::Value {
+    let e = trail
+        .iter()
+        .find(|e| e["action"] == action && e["what"].as_str().is_some_and(|w| w.contains(about)))
+        .unwrap_or_else(|| panic!("no {action} entry about {about:?} in {trail:#?}"));
+    assert_eq!(e["worker"], "Amal H.", "{e}");
+    e
+}
+
+#[test]
+fn workers_trust_and_the_age_key_leave_an_audit_entry_each() {
+    let (dir, other, files) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("other"),
+        tempfile::tempdir().expect("files"),
+    );
+    let d = dir.path();
+    let f = files.path().to_str().expect("p");
+    let phrase = files.path().join("phrase.txt");
+    let p = phrase.to_str().expect("p");
+    std::fs::write(&phrase, "yousif's own phrase").expect("write");
+    ok(
+        d,
+        &["workers", "add", "Yousif K.", "--new-passphrase-file", p],
+    );
+    std::fs::write(&phrase, "another phrase for him").expect("write");
+    ok(
+        d,
+        &[
+            "workers",
+            "passphrase",
+            "yousif k.",
+            "--new-passphrase-file",
+            p,
+        ],
+    );
+    ok(d, &["workers", "remove", "Yousif K.", "--yes"]);
+    let age = files.path().join("amal-age.txt");
+    ok(
+        d,
+        &["identity", "age-key", "--out", age.to_str().expect("p")],
+    );
+    let card = ok(other.path(), &["identity", "export", "--out", f]);
+    let them = json(&daleel(other.path(), &["identity", "--json"]));
+    let (code, fp) = (
+        them["code"].as_str().expect("code"),
+        them["fingerprint"].as_str().expect("fingerprint"),
+    );
+    ok(d, &["trust", "add", &card, "--yes"]);
+    ok(d, &["trust", "remove", fp, "--yes"]);
+    let trail = audit_of(d);
+    // The worker's name as the list keeps it, whatever case it was typed in.
+    audited(&trail, "worker_add", "worker Yousif K.");
+    audited(&trail, "passphrase", "worker Yousif K.");
+    audited(&trail, "worker_remove", "worker Yousif K.");
+    audited(&trail, "age_key", "amal-age.txt");
+    audited(&trail, "trust_add", code);
+    audited(&trail, "trust_remove", fp);
+    for e in &trail {
+        assert!(e["case_code"].is_null(), "{e}");
+    }
+}
+
+#[test]
+fn team_actions_leave_an_audit_entry_each_on_the_laptop_that_did_them() {
+    let (crc, field, stick, spare) = (
+        tempfile::tempdir().expect("crc"),
+        tempfile::tempdir().expect("field"),
+        tempfile::tempdir().expect("stick"),
+        tempfile::tempdir().expect("spare"),
+    );
+    let s = stick.path().to_str().expect("path");
+    ok(
+        crc.path(),
+        &["team", "init", "--name", "CRC Mosul", "--yes"],
+    );
+    let request = ok(field.path(), &["team", "request", "--out", s]);
+    let cert = ok(
+        crc.path(),
+        &[
+            "team", "approve", &request, "--role", "outreach", "--org", "CRC", "--out", s, "--yes",
+        ],
+    );
+    ok(field.path(), &["team", "join", &cert, "--yes"]);
+    let field_id = json(&daleel(field.path(), &["identity", "--json"]));
+    let (code, fp) = (
+        field_id["code"].as_str().expect("code"),
+        field_id["fingerprint"].as_str().expect("fingerprint"),
+    );
+    ok(
+        crc.path(),
+        &["team", "revoke", fp, "--after-seq", "0", "--yes"],
+    );
+    let phrase = stick.path().join("phrase.txt");
+    std::fs::write(&phrase, "a long team passphrase\n").expect("phrase");
+    let p = phrase.to_str().expect("p");
+    let saved = ok(
+        crc.path(),
+        &["team", "save-key", "--out", s, "--key-passphrase-file", p],
+    );
+    ok(
+        spare.path(),
+        &[
+            "team",
+            "init",
+            "--from-key",
+            &saved,
+            "--key-passphrase-file",
+            p,
+            "--yes",
+        ],
+    );
+    let trail = audit_of(crc.path());
+    audited(&trail, "team_init", "new team key");
+    audited(
+        &trail,
+        "team_approve",
+        &format!("device {code} as outreach of CRC"),
+    );
+    audited(
+        &trail,
+        "team_revoke",
+        &format!("device {code} after its change 0"),
+    );
+    audited(&trail, "team_save_key", "team key");
+    let team_fp = json(&daleel(crc.path(), &["team", "list", "--json"]))["team_key"]
+        .as_str()
+        .expect("team key")
+        .to_string();
+    audited(&audit_of(field.path()), "team_join", &team_fp);
+    audited(&audit_of(spare.path()), "team_init", "saved file");
+}
+
+#[test]
+fn a_backup_a_restore_and_a_services_import_leave_an_audit_entry_each() {
+    let (dir, stick, other) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("stick"),
+        tempfile::tempdir().expect("other"),
+    );
+    let sheet = stick.path().join("services.csv");
+    std::fs::write(
+        &sheet,
+        "organization,organization_acronym,service,sector,areas\n\
+         Mosul Legal Aid,MLA,Legal counselling,hlp,IQG15\n\
+         Mosul Legal Aid,MLA,Civil documents,hlp,IQG15\n",
+    )
+    .expect("write");
+    ok(
+        dir.path(),
+        &["services", "import", sheet.to_str().expect("p"), "--yes"],
+    );
+    ok(
+        dir.path(),
+        &["backup", "--out", stick.path().to_str().expect("p")],
+    );
+    let file = std::fs::read_dir(stick.path())
+        .expect("stick")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "dlbk"))
+        .expect("a backup");
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("name")
+        .to_string();
+    let file = file.to_str().expect("path");
+    let trail = audit_of(dir.path());
+    let import = audited(&trail, "services_import", "1 organizations, 2 services");
+    assert_eq!(import["count"], 3);
+    audited(&trail, "backup", &name);
+    let old = json(&daleel(dir.path(), &["identity", "--json"]))["code"]
+        .as_str()
+        .expect("code")
+        .to_string();
+    ok(other.path(), &["restore", file, "--yes"]);
+    let restored = audit_of(other.path());
+    audited(&restored, "restore", &format!("backup of {old} made "));
+    // The restored trail is the backed-up one, then the restore.
+    audited(&restored, "services_import", "2 services");
+}
+
+#[test]
+fn a_worker_whose_passphrase_another_worker_set_is_told_once_at_the_next_unlock() {
+    let dir = tempfile::tempdir().expect("dir");
+    let phrase = dir.path().join("phrase.txt");
+    let p = phrase.to_str().expect("p");
+    std::fs::write(&phrase, "yousif's own phrase").expect("write");
+    ok(
+        dir.path(),
+        &["workers", "add", "Yousif K.", "--new-passphrase-file", p],
+    );
+    let yousif = |passphrase: &str| {
+        daleel_as(
+            dir.path(),
+            Some("Yousif K."),
+            Some(passphrase),
+            &["stats", "--json"],
+        )
+    };
+    // Added, not reset: nothing to tell.
+    let first = yousif("yousif's own phrase");
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(!stderr(&first).contains("reset"), "{}", stderr(&first));
+    std::fs::write(&phrase, "a phrase amal chose").expect("write");
+    ok(
+        dir.path(),
+        &[
+            "workers",
+            "passphrase",
+            "Yousif K.",
+            "--new-passphrase-file",
+            p,
+        ],
+    );
+    let told = yousif("a phrase amal chose");
+    assert!(told.status.success(), "{}", stderr(&told));
+    let text = stderr(&told);
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let yesterday = (chrono::Utc::now() - chrono::Duration::days(1))
+        .format("%Y-%m-%d")
+        .to_string();
+    assert!(
+        text.contains("Your passphrase was reset by Amal H. on ")
+            && (text.contains(&today) || text.contains(&yesterday)),
+        "{text}"
+    );
+    assert!(json(&told).is_object(), "stdout stays one JSON value");
+    // Once.
+    let again = yousif("a phrase amal chose");
+    assert!(!stderr(&again).contains("reset"), "{}", stderr(&again));
+    // Setting one's own passphrase leaves nothing to tell.
+    std::fs::write(&phrase, "his very own phrase").expect("write");
+    let own = daleel_as(
+        dir.path(),
+        Some("Yousif K."),
+        Some("a phrase amal chose"),
+        &[
+            "workers",
+            "passphrase",
+            "Yousif K.",
+            "--new-passphrase-file",
+            p,
+        ],
+    );
+    assert!(own.status.success(), "{}", stderr(&own));
+    assert!(!stderr(&yousif("his very own phrase")).contains("reset"));
+}
+
+/// The audit head file's count (the latest chained entry).
+fn head_count(dir: &Path) -> u64 {
+    let text = std::fs::read_to_string(dir.join("audit.head")).expect("an audit head file");
+    text.lines()
+        .nth(1)
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a count in {text:?}"))
+}
+
+#[test]
+fn check_reports_a_db_folder_put_back_to_an_earlier_copy_and_not_a_crash_before_the_head_moved() {
+    let (dir, stick, cards) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("stick"),
+        tempfile::tempdir().expect("cards"),
+    );
+    let d = dir.path();
+    let s = stick.path().to_str().expect("p");
+    ok(d, &["demo", "--households", "5"]);
+    let _receiver = trusted_receiver(d);
+    ok(d, &["backup", "--out", s]);
+    let whole = daleel(d, &["check", "--json"]);
+    assert_eq!(json(&whole)["whole"], true);
+    let before = head_count(d);
+    assert!(
+        before >= 2,
+        "the trust and the backup are chained: {before}"
+    );
+
+    // A crash after an entry was written but before its head moved: the head one entry
+    // behind is not a rollback, and the next entry moves it on.
+    let head_then = std::fs::read(d.join("audit.head")).expect("head");
+    ok(d, &["sync", "export", "--out", s]);
+    std::fs::write(d.join("audit.head"), &head_then).expect("put the old head back");
+    let crashed = daleel(d, &["check"]);
+    assert!(crashed.status.success(), "{}", stdout(&crashed));
+    ok(d, &["backup", "--out", s]);
+    assert_eq!(head_count(d), before + 2);
+
+    // The database folder copied away, audited work done, the copy put back.
+    let copy = tempfile::tempdir().expect("copy");
+    copy_dir(&d.join("db"), copy.path());
+    let other = tempfile::tempdir().expect("other");
+    let card = ok(
+        other.path(),
+        &[
+            "identity",
+            "export",
+            "--out",
+            cards.path().to_str().expect("p"),
+        ],
+    );
+    ok(d, &["trust", "add", &card, "--yes"]);
+    ok(d, &["backup", "--out", s]);
+    std::fs::remove_dir_all(d.join("db")).expect("rm db");
+    copy_dir(copy.path(), &d.join("db"));
+    let rolled = daleel(d, &["check"]);
+    assert_eq!(rolled.status.code(), Some(1));
+    let text = stdout(&rolled);
+    assert!(
+        text.contains("was put back to an earlier copy") && text.contains("at least 2 are gone"),
+        "{text}"
+    );
+    // Used again after it was put back: still reported, and the head stays as evidence.
+    ok(d, &["backup", "--out", s]);
+    let used = daleel(d, &["check", "--json"]);
+    let report = serde_json::from_slice::<serde_json::Value>(&used.stdout).expect("json");
+    assert_eq!(report["whole"], false, "{report}");
+    assert!(
+        report["problems"][0]
+            .as_str()
+            .is_some_and(|p| p.contains("database folder (db)")),
+        "{report}"
+    );
+    // --repair notes it in the trail and goes on from there.
+    let repaired = daleel(d, &["check", "--repair"]);
+    assert!(repaired.status.success(), "{}", stdout(&repaired));
+    assert!(stdout(&repaired).contains("noted in the audit trail"));
+    assert!(daleel(d, &["check"]).status.success());
+    let trail = audit_of(d);
+    assert!(
+        trail.iter().any(|e| e["action"] == "rollback"),
+        "{trail:#?}"
+    );
+}
+
+#[test]
+fn check_reports_an_audit_entry_removed_from_the_middle_of_the_chain() {
+    let (dir, stick) = (
+        tempfile::tempdir().expect("dir"),
+        tempfile::tempdir().expect("stick"),
+    );
+    let s = stick.path().to_str().expect("p");
+    for _ in 0..4 {
+        ok(dir.path(), &["backup", "--out", s]);
+    }
+    assert!(daleel(dir.path(), &["check"]).status.success());
+    let gone = {
+        let db = raw_db(dir.path());
+        let audit = db.open_tree("audit").expect("tree");
+        let (k, _) = audit.iter().nth(1).expect("a second entry").expect("read");
+        audit.remove(&k).expect("remove");
+        db.flush().expect("flush");
+        audit.len()
+    };
+    assert_eq!(gone, 3);
+    let broken = daleel(dir.path(), &["check"]);
+    assert_eq!(broken.status.code(), Some(1));
+    let text = stdout(&broken);
+    assert!(
+        text.contains("the audit trail was altered") && text.contains("entry 2 is missing"),
+        "{text}"
+    );
+    let repaired = daleel(dir.path(), &["check", "--repair"]);
+    assert!(repaired.status.success(), "{}", stdout(&repaired));
+    assert!(daleel(dir.path(), &["check"]).status.success());
+    assert!(audit_of(dir.path()).iter().any(|e| e["action"] == "break"));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
 }

@@ -525,3 +525,92 @@ fn a_restore_killed_at_any_moment_leaves_the_old_database_or_the_whole_backup() 
     }
     eprintln!("restore kills: {rounds}; {before} left the old database, {after} the backup's");
 }
+
+/// The child of the audit-kill test: opens the one household's details again and again,
+/// printing each acknowledgement once the entry was noted.
+#[test]
+#[ignore = "the child process of audit_entries_killed_at_random_moments_are_never_taken_for_a_rollback"]
+fn crash_child_views_and_acknowledges() {
+    use std::io::Write;
+    let dir = std::env::var("DALEEL_CRASH_DIR").expect("run by the kill test");
+    let ws = Workspace::open(std::path::Path::new(&dir), &common::creds()).expect("open");
+    let h = ws
+        .store
+        .all::<Household>()
+        .next()
+        .expect("a household")
+        .expect("read");
+    let mut out = std::io::stdout().lock();
+    loop {
+        ws.store.audit_view(&h).expect("noted");
+        writeln!(out, "ack").expect("print");
+        out.flush().expect("flush");
+    }
+}
+
+#[test]
+fn audit_entries_killed_at_random_moments_are_never_taken_for_a_rollback() {
+    use rand::{Rng, SeedableRng};
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().expect("laptop");
+    {
+        let ws = Workspace::open(dir.path(), &common::creds()).expect("make");
+        ws.store
+            .apply(
+                "worker",
+                &[daleel::store::Edit::Household(common::household(
+                    "Crash test",
+                ))],
+            )
+            .expect("save");
+    }
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(14);
+    let rounds = kills(8);
+    let mut acknowledged = 0u64;
+    for round in 0..rounds {
+        let mut child = Command::new(std::env::current_exe().expect("test binary"))
+            .args([
+                "--ignored",
+                "--exact",
+                "crash::crash_child_views_and_acknowledges",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("DALEEL_CRASH_DIR", dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the child");
+        let stdout = child.stdout.take().expect("stdout");
+        let reader = std::thread::spawn(move || {
+            std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .filter(|l| l == "ack")
+                .count() as u64
+        });
+        std::thread::sleep(Duration::from_millis(rng.gen_range(30..250)));
+        let _ = child.kill();
+        let _ = child.wait();
+        acknowledged += reader.join().expect("reader");
+        let ws = reopen(dir.path());
+        let problems = ws.store.check().expect("check");
+        assert!(problems.is_empty(), "round {round}: {problems:?}");
+        // Every acknowledged entry is held, and the head names it (or one after it).
+        let text = std::fs::read_to_string(dir.path().join("audit.head")).expect("a head");
+        let count: u64 = text
+            .lines()
+            .nth(1)
+            .and_then(|l| l.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .expect("a count");
+        assert!(
+            count >= acknowledged,
+            "round {round}: the head names {count}, {acknowledged} were acknowledged"
+        );
+    }
+    assert!(acknowledged > 0, "the child acknowledged nothing");
+    eprintln!(
+        "audit kills: {rounds}; {acknowledged} entries acknowledged, none taken for a rollback"
+    );
+}

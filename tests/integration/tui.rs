@@ -247,6 +247,30 @@ fn the_worker_who_unlocked_is_the_one_working() {
 }
 
 #[test]
+fn a_worker_whose_passphrase_another_worker_set_is_told_once_when_the_screens_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    ws.add_worker("Yousif K.", "yousif's own phrase")
+        .expect("add");
+    ws.set_passphrase("yousif k.", "a phrase amal chose")
+        .expect("reset");
+    // Amal is told nothing: she set it.
+    assert!(app(&ws).modal.is_none());
+    drop(ws);
+    let yousif = daleel::workspace::Credentials::new("Yousif K.", "a phrase amal chose").cheap();
+    let ws =
+        common::unlocked(|| Workspace::open_with_clock(dir.path(), FixedClock::at(NOW), &yousif))
+            .expect("open as Yousif");
+    let told = app(&ws);
+    let (text, _) = screen_text(&told, 80, 24);
+    assert!(
+        text.contains("Your passphrase was reset by Amal H. on 2026-11-29."),
+        "{text}"
+    );
+    assert!(app(&ws).modal.is_none(), "told once");
+}
+
+#[test]
 fn a_database_made_before_encryption_asks_who_is_working() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (identity, _) = daleel::sync::identity::Identity::load_or_create(dir.path()).expect("key");
