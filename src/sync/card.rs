@@ -28,7 +28,7 @@ pub struct Card {
 }
 
 /// A card of version 1 (before bundles were encrypted).
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct CardV1 {
     origin: OriginId,
     name: String,
@@ -41,7 +41,7 @@ impl Versioned for Card {
     fn migrate(version: u8, body: &[u8]) -> Result<Self, CodecError> {
         match version {
             1 => {
-                let old: CardV1 = codec::decode_value(body)?;
+                let old: CardV1 = codec::decode_exact(body)?;
                 Ok(Card {
                     origin: old.origin,
                     name: old.name,
@@ -121,7 +121,7 @@ impl Card {
         if body.len() > codec::OUTSIDE_LIMIT {
             return Err(CardError::TooLarge(body.len() as u64));
         }
-        let card: Card = codec::decode(body)?;
+        let card: Card = codec::decode_signed(body)?;
         if !card.recipient.is_empty() && card.recipient.parse::<age::x25519::Recipient>().is_err() {
             return Err(CardError::Damaged("its encryption key is not valid".into()));
         }
@@ -176,6 +176,28 @@ mod tests {
             Card::read(&vec![0u8; 5000]),
             Err(CardError::TooLarge(5000))
         ));
+    }
+
+    #[test]
+    fn a_card_with_a_number_written_longer_than_needed_is_refused() {
+        let (_d, id) = scratch_identity();
+        let bytes = Card::write(&id, "laptop", Timestamp(5)).expect("write");
+        // The body: version, the key (32 bytes), the name's length (6), the name...
+        let body_start = CARD_MAGIC.len() + 4;
+        let len_at = body_start + 1 + 32;
+        assert_eq!(bytes[len_at], 6);
+        let body_end = bytes.len() - 64;
+        let mut body = bytes[body_start..len_at].to_vec();
+        body.extend([251, 6, 0]); // 6 as a u16: the same length, three bytes long
+        body.extend(&bytes[len_at + 1..body_end]);
+        // Signed by the card's own key: only the form is wrong.
+        let mut card = CARD_MAGIC.to_vec();
+        card.extend((body.len() as u32).to_le_bytes());
+        card.extend(&body);
+        card.extend(id.sign(&signed_bytes(&body)));
+        let err = Card::read(&card).expect_err("a second byte form of the same card");
+        assert!(err.to_string().contains("shortest form"), "{err}");
+        assert!(Card::read(&bytes).is_ok());
     }
 
     #[test]
