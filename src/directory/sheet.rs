@@ -145,7 +145,10 @@ pub fn read(
             "{file} is not a services spreadsheet: its header has no \"organization\" and \"service\" columns (daleel services template writes one)"
         ));
     }
-    let mut incoming = Incoming::default();
+    let mut incoming = Incoming {
+        problems: table.problems.clone(),
+        ..Incoming::default()
+    };
     let mut orgs: Vec<Organization> = Vec::new();
     // Lookups by id, acronym and name, per row: without them, a sheet of many
     // organizations would take the square of its length.

@@ -46,7 +46,8 @@ pub fn first_refused(text: &str) -> Option<(usize, char)> {
         .map(|(i, c)| (i + 1, c))
 }
 
-/// Why `text` cannot be kept, naming the character and where it is: `None` when it can.
+/// Why `text` cannot be kept, naming the character and where it is ("holds a line
+/// break (U+000A, character 5)"): `None` when it can.
 pub fn refusal(text: &str) -> Option<String> {
     let (at, c) = first_refused(text)?;
     let what = if is_direction_control(c) {
@@ -56,15 +57,16 @@ pub fn refusal(text: &str) -> Option<String> {
     } else {
         "an invisible control character"
     };
-    Some(format!(
-        "holds {what} (U+{:04X}, character {at}): type it again without it (these characters can disguise what a screen or a printed line shows)",
-        c as u32
-    ))
+    Some(format!("holds {what} (U+{:04X}, character {at})", c as u32))
 }
+
+/// What a person is told to do about it.
+pub const ADVICE: &str =
+    "type it again without it (such characters can disguise what a screen or a printed line shows)";
 
 /// The problem with a name or text field, for the form or the import that has it.
 pub fn check(field: &str, text: &str) -> Option<Problem> {
-    refusal(text).map(|why| Problem::new(field, format!("The text {why}.")))
+    refusal(text).map(|why| Problem::new(field, format!("The text {why}: {ADVICE}.")))
 }
 
 /// Checks several fields at once, adding a problem for each that fails.

@@ -68,6 +68,10 @@ pub enum CardError {
     Damaged(String),
     #[error("the card's signature does not match its key: it was altered or forged")]
     BadSignature,
+    #[error(
+        "the device name on the card {0}, which could disguise the lines shown around it (its fingerprint among them): refused; ask the laptop's owner to set a plain name (daleel identity --name) and export the card again"
+    )]
+    HiddenCharacters(String),
 }
 
 impl From<CodecError> for CardError {
@@ -134,6 +138,10 @@ impl Card {
         if card.name.chars().count() > 60 {
             return Err(CardError::Damaged("the device name is too long".into()));
         }
+        // A card comes from another laptop: its name is hostile input until checked.
+        if let Some(why) = crate::model::text::refusal(&card.name) {
+            return Err(CardError::HiddenCharacters(why));
+        }
         Ok(card)
     }
 }
@@ -198,6 +206,24 @@ mod tests {
         let err = Card::read(&card).expect_err("a second byte form of the same card");
         assert!(err.to_string().contains("shortest form"), "{err}");
         assert!(Card::read(&bytes).is_ok());
+    }
+
+    #[test]
+    fn a_card_whose_name_holds_hidden_characters_is_refused() {
+        let (_d, id) = scratch_identity();
+        for name in [
+            "Amal\nFingerprint: 0000\u{1b}[8m",
+            "laptop\u{9b}2J",
+            "\u{202e}potpal",
+            "a\u{2067}b",
+        ] {
+            // Signed by its own key, as a hostile laptop would make it.
+            let bytes = Card::write(&id, name, Timestamp(5)).expect("write");
+            let err = Card::read(&bytes).expect_err(name);
+            assert!(matches!(err, CardError::HiddenCharacters(_)), "{err}");
+            assert!(err.to_string().contains("U+"), "{err}");
+        }
+        assert!(Card::read(&Card::write(&id, "لابتوب\tMosul", Timestamp(5)).expect("w")).is_ok());
     }
 
     #[test]

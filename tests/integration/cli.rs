@@ -1418,3 +1418,90 @@ fn names_with_escape_codes_reach_the_terminal_as_visible_text() {
         assert_eq!(json(&out)[0][key], wanted, "{args:?}");
     }
 }
+
+#[test]
+fn names_and_text_with_hidden_characters_are_refused_at_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stick = tempfile::tempdir().expect("stick");
+    // A card made on another laptop whose name would print a fake fingerprint line and
+    // hide the real one.
+    let forger = daleel::sync::identity::Identity::generate();
+    let card = daleel::sync::card::Card::write(
+        &forger,
+        "Amal\nFingerprint: 0000-0000-0000\u{1b}[8m",
+        daleel::model::Timestamp(common::NOW),
+    )
+    .expect("card");
+    let path = stick.path().join("daleel-FORGE.card");
+    std::fs::write(&path, card).expect("write");
+    let out = daleel(
+        dir.path(),
+        &["trust", "add", path.to_str().expect("p"), "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("device name on the card holds a line break"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !stderr(&out).contains("Fingerprint: 0000"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!holds_terminal_controls(&out.stderr));
+    assert_eq!(
+        json(&daleel(dir.path(), &["trust", "list", "--json"])),
+        serde_json::json!([])
+    );
+    let file = tempfile::NamedTempFile::new().expect("file");
+    std::fs::write(file.path(), "a long enough passphrase\n").expect("write");
+    for args in [
+        &["identity", "--name", "Laptop\u{1b}[2J"][..],
+        &["identity", "--name", "\u{202e}3 potpaL"],
+        &[
+            "workers",
+            "add",
+            "Huda\u{1b}]0;x\u{7}",
+            "--new-passphrase-file",
+            file.path().to_str().expect("p"),
+        ],
+        &["team", "init", "--name", "CRC\u{9b}2J", "--yes"],
+    ] {
+        let out = daleel(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("U+"), "{args:?}: {}", stderr(&out));
+        assert!(!holds_terminal_controls(&out.stderr), "{args:?}");
+    }
+    let id = json(&daleel(dir.path(), &["identity", "--json"]));
+    assert_eq!(id["name"], "");
+    let workers = json(&daleel(dir.path(), &["workers", "list", "--json"]));
+    assert_eq!(workers.as_array().map(|a| a.len()), Some(1));
+    assert!(
+        daleel(dir.path(), &["demo", "--households", "20"])
+            .status
+            .success()
+    );
+    let sent = json(&daleel(
+        dir.path(),
+        &["referral", "list", "--status", "sent", "--json"],
+    ));
+    let id = sent[0]["id"].as_str().expect("id").to_string();
+    let out = daleel(
+        dir.path(),
+        &[
+            "referral",
+            "move",
+            &id,
+            "rejected",
+            "--reason",
+            "full\u{1b}[8m",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the reason holds"),
+        "{}",
+        stderr(&out)
+    );
+}
