@@ -542,10 +542,10 @@ fn child_id(parent: Uuid, what: &str, n: usize) -> String {
 pub fn write(store: &Store, dir: &Path) -> Result<(usize, usize), StoreError> {
     let orgs = store.organizations()?;
     let services = store.services()?;
-    let mut files: BTreeMap<&str, csv::Writer<Vec<u8>>> = BTreeMap::new();
+    let mut files: BTreeMap<&str, crate::report::CsvOut> = BTreeMap::new();
     let header = |cols: &[&str]| {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let _ = w.write_record(cols);
+        let mut w = crate::report::CsvOut::new();
+        let _ = w.row(cols);
         w
     };
     files.insert(
@@ -722,7 +722,7 @@ pub fn write(store: &Store, dir: &Path) -> Result<(usize, usize), StoreError> {
     let gazetteer = store.gazetteer();
     let mut put = |file: &str, row: Vec<String>| {
         if let Some(w) = files.get_mut(file) {
-            let _ = w.write_record(&row);
+            let _ = w.row(&row);
         }
     };
     let s = |v: &str| v.to_string();
@@ -898,9 +898,7 @@ pub fn write(store: &Store, dir: &Path) -> Result<(usize, usize), StoreError> {
     std::fs::create_dir_all(dir)
         .map_err(|e| StoreError::Invalid(format!("cannot make {}: {e}", dir.display())))?;
     for (name, w) in files {
-        let bytes = w
-            .into_inner()
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let bytes = w.finish()?;
         crate::workspace::write_whole(&dir.join(name), &bytes, crate::workspace::Access::Shared)
             .map_err(|e| {
                 StoreError::Invalid(format!(
