@@ -148,7 +148,7 @@ mod tests {
         w.row(["=1+2", "-3"]).expect("row");
         w.row(["-3", "=1+2"]).expect("row");
         w.row(["@SUM(A1)", "12.5"]).expect("row");
-        let text = String::from_utf8(w.finish().expect("bytes")).expect("utf-8");
+        let text = String::from_utf8(w.finish().expect("bytes")).expect("as text");
         assert_eq!(
             text, "name,count\n'=1+2,-3\n'-3,'=1+2\n'@SUM(A1),12.5\n",
             "a negative number stays one in its numeric column only"
