@@ -24,6 +24,10 @@ pub enum CodecError {
     TrailingBytes(usize),
     #[error("cannot encode value: {0}")]
     Encode(String),
+    #[error(
+        "damaged value: not written in its one shortest form (a number written longer than needed, say), so its bytes are not the ones its hash and signature speak for"
+    )]
+    NotShortest,
 }
 
 /// A stored type: its current format version, and how to read older versions.
@@ -82,6 +86,8 @@ pub fn decode_head<T: Versioned, H: DeserializeOwned>(bytes: &[u8]) -> Result<H,
 }
 
 /// Decodes a value that came from outside (a file or a bundle), under the outside limit.
+/// Every such value is signed, or hashed into something signed: it must be in its one
+/// shortest form (see `decode_exact`).
 pub fn decode_untrusted<T: Versioned>(bytes: &[u8]) -> Result<T, CodecError> {
     let (&version, body) = bytes.split_first().ok_or(CodecError::Empty)?;
     if version != T::VERSION {
@@ -90,7 +96,69 @@ pub fn decode_untrusted<T: Versioned>(bytes: &[u8]) -> Result<T, CodecError> {
             known: T::VERSION,
         });
     }
-    decode_value_limited::<T, OUTSIDE_LIMIT>(body)
+    decode_exact_limited::<T, OUTSIDE_LIMIT>(body)
+}
+
+/// Decodes a signed value from outside that may be of an older version (an identity
+/// card, a hand-off), under the database's own limit (the caller bounds the size): the
+/// current version must be in its one shortest form, and an older one is read by
+/// `T::migrate`, which reads it with `decode_exact`.
+pub fn decode_signed<T: Versioned>(bytes: &[u8]) -> Result<T, CodecError> {
+    let (&version, body) = bytes.split_first().ok_or(CodecError::Empty)?;
+    if version == T::VERSION {
+        decode_exact_limited::<T, STORED_LIMIT>(body)
+    } else if version < T::VERSION {
+        T::migrate(version, body)
+    } else {
+        Err(CodecError::UnknownVersion {
+            found: version,
+            known: T::VERSION,
+        })
+    }
+}
+
+/// Decodes a bare value from outside under the outside limit, and refuses it unless
+/// encoding it again gives the same bytes. bincode reads a number written longer than
+/// needed (a varint's 251/252/253 forms for a value that fits in fewer bytes) as the
+/// same number, and the hashes are taken over a fresh encoding: without this check, one
+/// signed change would have several byte forms, which the change log, the fork check
+/// and the roster's statement ids would take for different things.
+pub fn decode_exact<T: Serialize + DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
+    decode_exact_limited::<T, OUTSIDE_LIMIT>(bytes)
+}
+
+fn decode_exact_limited<T: Serialize + DeserializeOwned, const LIMIT: usize>(
+    bytes: &[u8],
+) -> Result<T, CodecError> {
+    let value = decode_value_limited::<T, LIMIT>(bytes)?;
+    // Encoded again into a writer that compares as it goes: nothing is allocated, and
+    // the first byte that differs stops it.
+    let mut same = Same { rest: bytes };
+    match bincode::serde::encode_into_std_write(&value, &mut same, bincode::config::standard()) {
+        Ok(_) if same.rest.is_empty() => Ok(value),
+        _ => Err(CodecError::NotShortest),
+    }
+}
+
+/// A writer that takes only the bytes `rest` starts with.
+struct Same<'a> {
+    rest: &'a [u8],
+}
+
+impl std::io::Write for Same<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.rest.strip_prefix(buf) {
+            Some(rest) => {
+                self.rest = rest;
+                Ok(buf.len())
+            }
+            None => Err(std::io::Error::other("the bytes differ")),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Encodes a bare value (no version byte): field values inside a change, and the bytes
@@ -207,6 +275,49 @@ mod tests {
             decode_untrusted::<NoteV2>(&bytes),
             Err(CodecError::Decode(_))
         ));
+    }
+
+    #[test]
+    fn a_number_written_longer_than_needed_is_refused_from_outside() {
+        // bincode 2's varint: below 251 one byte; 251 then a u16, 252 then a u32, 253
+        // then a u64. The value 5 as a u32 field, and a string's length, in long forms.
+        let bytes = encode(&note()).expect("encodes");
+        assert_eq!(
+            decode_untrusted::<NoteV2>(&bytes).expect("shortest"),
+            note()
+        );
+        // NoteV2: version, text (length 10, then its UTF-8), tags (count 1, "a", 1), pinned.
+        assert_eq!(bytes[1], 10, "the text's length");
+        for long in [vec![251u8, 10, 0], vec![252, 10, 0, 0, 0], {
+            let mut v = vec![253u8];
+            v.extend(10u64.to_le_bytes());
+            v
+        }] {
+            let mut b = vec![bytes[0]];
+            b.extend(&long);
+            b.extend(&bytes[2..]);
+            // The lenient reader takes it as the same value...
+            assert_eq!(decode::<NoteV2>(&b).expect("lenient"), note());
+            // ...every reader of bytes from outside refuses it.
+            assert_eq!(decode_untrusted::<NoteV2>(&b), Err(CodecError::NotShortest));
+            assert_eq!(decode_signed::<NoteV2>(&b), Err(CodecError::NotShortest));
+            assert_eq!(
+                decode_exact::<NoteV2>(&b[1..]),
+                Err(CodecError::NotShortest)
+            );
+        }
+        // The last value of the map (1) as 251, 1, 0.
+        let at = bytes.len() - 2;
+        assert_eq!(&bytes[at..], &[1, 1]);
+        let mut b = bytes[..at].to_vec();
+        b.extend([251, 1, 0, 1]);
+        assert_eq!(decode_untrusted::<NoteV2>(&b), Err(CodecError::NotShortest));
+        assert!(
+            CodecError::NotShortest
+                .to_string()
+                .contains("shortest form"),
+            "says what is wrong"
+        );
     }
 
     #[test]

@@ -253,7 +253,7 @@ pub fn handoff(data: &[u8]) {
             }
         }
     }
-    if let Ok(h) = codec::decode::<Handoff>(data) {
+    if let Ok(h) = codec::decode_signed::<Handoff>(data) {
         touch_handoff(&h);
     }
 }
@@ -276,7 +276,7 @@ fn handoff_inner(inner: &[u8], sender: crate::model::change::OriginId) {
     if !crate::sync::verify(sender, &message, &signature) {
         return;
     }
-    if let Ok(h) = codec::decode::<Handoff>(body) {
+    if let Ok(h) = codec::decode_signed::<Handoff>(body) {
         touch_handoff(&h);
     }
 }

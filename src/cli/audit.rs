@@ -41,9 +41,9 @@ pub fn audit(ws: &Workspace, case: Option<&str>, json: bool) -> Result<(), Failu
             "{}  {:<15} {:<20} {:<12} {} {}",
             at(e),
             e.action.word(),
-            e.worker,
-            e.case_code.as_deref().unwrap_or("-"),
-            e.what,
+            super::shown(&e.worker),
+            super::shown(e.case_code.as_deref().unwrap_or("-")),
+            super::shown(&e.what),
             if e.count == 1 {
                 String::new()
             } else {

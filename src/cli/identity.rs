@@ -23,9 +23,9 @@ pub fn identity(ws: &Workspace, json: bool, name: Option<String>) -> Result<(), 
         println!("{out}");
     } else {
         let shown = if device_name.is_empty() {
-            "(no name yet: set one with daleel identity --name NAME)"
+            "(no name yet: set one with daleel identity --name NAME)".into()
         } else {
-            device_name.as_str()
+            super::shown(&device_name)
         };
         println!("Name         {shown}");
         println!("Device code  {}", ws.identity.code());

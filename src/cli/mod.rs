@@ -1,12 +1,33 @@
 //! The command line: parses arguments, opens the data directory, runs one command and
 //! prints its result. It holds no business rules; those live in the core.
 
+// What the command line prints goes through `out` (sanitised for the terminal, quiet on
+// a closed pipe). These macros shadow the standard ones in this module and in every
+// module declared below them (a `macro_rules!` name is found before the prelude's), so
+// that no command can print around them.
+macro_rules! println {
+    () => { $crate::cli::out::print($crate::cli::out::Stream::Out, format_args!(""), true) };
+    ($($arg:tt)*) => { $crate::cli::out::print($crate::cli::out::Stream::Out, format_args!($($arg)*), true) };
+}
+#[allow(unused_macros)]
+macro_rules! print {
+    ($($arg:tt)*) => { $crate::cli::out::print($crate::cli::out::Stream::Out, format_args!($($arg)*), false) };
+}
+macro_rules! eprintln {
+    () => { $crate::cli::out::print($crate::cli::out::Stream::Err, format_args!(""), true) };
+    ($($arg:tt)*) => { $crate::cli::out::print($crate::cli::out::Stream::Err, format_args!($($arg)*), true) };
+}
+macro_rules! eprint {
+    ($($arg:tt)*) => { $crate::cli::out::print($crate::cli::out::Stream::Err, format_args!($($arg)*), false) };
+}
+
 mod ask;
 mod audit;
 mod backup;
 mod erase;
 mod gazetteer;
 mod identity;
+pub mod out;
 mod referral;
 mod report;
 mod services;
@@ -649,7 +670,13 @@ pub fn on_terminal() -> bool {
 
 /// Runs the parsed command line; returns the process's exit code.
 pub fn run(cli: Cli) -> ExitCode {
-    match dispatch(cli) {
+    let result = dispatch(cli).and_then(|()| match out::failure() {
+        Some(why) => Err(Failure(format!(
+            "could not write the output: {why}; what was written is incomplete"
+        ))),
+        None => Ok(()),
+    });
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(message)) => {
             tracing::warn!(target: "daleel::cli", "command refused or failed");
@@ -1017,6 +1044,14 @@ pub fn out_folder(out: &std::path::Path) -> Result<(), Failure> {
             "there is no such folder (is the drive plugged in? create the folder first)"
         }
     )))
+}
+
+/// A stored or received value shown inside a line (a name beside a fingerprint, a cell
+/// of a table): on that one line whatever it holds (`model::text::one_line`). Every line
+/// is sanitised for the terminal anyway; this also keeps a line break in an older
+/// laptop's data from starting a line of its own.
+pub fn shown(value: &str) -> std::borrow::Cow<'_, str> {
+    crate::model::text::one_line(value)
 }
 
 /// Groups thousands for people: 12,345.

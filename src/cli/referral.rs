@@ -75,8 +75,8 @@ pub fn list(ws: &Workspace, status: Option<&str>, json: bool) -> Result<(), Fail
             r.case_code,
             r.status,
             r.due.as_deref().map(|d| &d[..10]).unwrap_or("-"),
-            r.organization,
-            r.service,
+            super::shown(&r.organization),
+            super::shown(&r.service),
             if r.overdue { "  OVERDUE" } else { "" }
         );
     }

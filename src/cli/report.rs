@@ -118,10 +118,12 @@ pub fn report(
             println!("{}", path.display());
         }
         None => {
-            use std::io::Write;
-            std::io::stdout()
-                .write_all(&bytes)
-                .map_err(|e| Failure(format!("could not write the report: {e}")))?;
+            // CSV on standard output: through the terminal's sanitiser like every line.
+            let text = String::from_utf8_lossy(&bytes);
+            super::out::write(
+                super::out::Stream::Out,
+                crate::model::text::for_terminal(&text).as_bytes(),
+            );
         }
     }
     Ok(())

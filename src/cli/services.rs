@@ -86,7 +86,11 @@ pub fn search(
         };
         println!(
             "{:<48} {:<7} {:<20} {}{}",
-            f.name, f.organization, f.sector, f.phone, flags
+            super::shown(f.name),
+            super::shown(&f.organization),
+            f.sector,
+            super::shown(f.phone),
+            flags
         );
     }
     Ok(())
@@ -125,10 +129,10 @@ pub fn import(
         preview.problems.len()
     );
     for name in &preview.added {
-        eprintln!("  new: {name}");
+        eprintln!("  new: {}", super::shown(name));
     }
     for name in &preview.changed {
-        eprintln!("  changed: {name}");
+        eprintln!("  changed: {}", super::shown(name));
     }
     if strict && !preview.problems.is_empty() {
         return Err(Failure(format!(

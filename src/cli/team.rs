@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{Failure, ask, confirm, read_passphrase_file, write_atomic};
+use super::{Failure, ask, confirm, read_passphrase_file, shown, write_atomic};
 use crate::model::Date;
 use crate::sync::card::{CARD_MAX_BYTES, Card};
 use crate::sync::enrol::Approval;
@@ -62,7 +62,7 @@ pub fn init(
     eprintln!(
         "This laptop ({}) is a coordinator of the team \"{}\". Team key fingerprint: {} (devices that join compare it).",
         ws.identity.code(),
-        team.name,
+        shown(&team.name),
         team.fingerprint()
     );
     Ok(())
@@ -120,9 +120,9 @@ pub fn approve(
     eprintln!(
         "Device:      {}",
         if card.name.is_empty() {
-            "(no name)"
+            "(no name)".into()
         } else {
-            &card.name
+            shown(&card.name)
         }
     );
     eprintln!("Code:        {}", card.code());
@@ -160,7 +160,7 @@ pub fn approve(
         "Certified {} as {} of {}. Carry the certificate to that laptop: daleel team join {}",
         device_code(cert.device),
         cert.role.label(),
-        cert.org,
+        shown(&cert.org),
         path.display()
     );
     Ok(())
@@ -172,13 +172,13 @@ pub fn join(ws: &Workspace, cert: &Path, yes: bool) -> Result<(), Failure> {
         .team()
         .read_for_me(&bytes)
         .map_err(|e| Failure(format!("{}: {e}; nothing was changed", cert.display())))?;
-    eprintln!("Team:        {}", file.team.name);
+    eprintln!("Team:        {}", shown(&file.team.name));
     eprintln!("Team key:    {}", file.team.fingerprint());
-    eprintln!("Role:        {} of {}", mine.role.label(), mine.org);
+    eprintln!("Role:        {} of {}", mine.role.label(), shown(&mine.org));
     confirm(
         &format!(
             "Join the team \"{}\"? Compare the team key's fingerprint with the coordinator first.",
-            file.team.name
+            shown(&file.team.name)
         ),
         yes,
     )?;
@@ -187,8 +187,8 @@ pub fn join(ws: &Workspace, cert: &Path, yes: bool) -> Result<(), Failure> {
     eprintln!(
         "This laptop is now {} of {} in the team \"{}\" ({members} devices known). Its bundles go to the team's devices.",
         mine.role.label(),
-        mine.org,
-        file.team.name
+        shown(&mine.org),
+        shown(&file.team.name)
     );
     Ok(())
 }
@@ -277,7 +277,7 @@ pub fn list(ws: &Workspace, json: bool) -> Result<(), Failure> {
         );
         return Ok(());
     }
-    println!("Team \"{}\", key {}", team.name, team.fingerprint());
+    println!("Team \"{}\", key {}", shown(&team.name), team.fingerprint());
     for c in policy.members.values() {
         let me = if c.device == ws.identity.origin() {
             "  (this laptop)"

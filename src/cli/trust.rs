@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{Failure, confirm, write_atomic};
+use super::{Failure, confirm, shown, write_atomic};
 use crate::sync::card::{CARD_MAX_BYTES, Card};
 use crate::workspace::Workspace;
 
@@ -70,9 +70,9 @@ fn read_card(path: &Path) -> Result<Card, Failure> {
 pub fn add(ws: &Workspace, path: &Path, yes: bool) -> Result<(), Failure> {
     let card = read_card(path)?;
     let name = if card.name.is_empty() {
-        "(no name)"
+        "(no name)".into()
     } else {
-        card.name.as_str()
+        shown(&card.name)
     };
     eprintln!("Device:      {name}");
     eprintln!("Code:        {}", card.code());
@@ -122,7 +122,7 @@ pub fn list(ws: &Workspace, json: bool) -> Result<(), Failure> {
         );
     }
     for d in &trusted {
-        println!("{}  {}  {}", d.code(), d.fingerprint(), d.name);
+        println!("{}  {}  {}", d.code(), d.fingerprint(), shown(&d.name));
     }
     Ok(())
 }
@@ -354,7 +354,7 @@ pub fn status(ws: &Workspace, json: bool) -> Result<(), Failure> {
     }
     println!("Trusted devices: {}", trusted.len());
     for d in &trusted {
-        println!("  {} ({})  {}", d.code(), d.fingerprint(), d.name);
+        println!("  {} ({})  {}", d.code(), d.fingerprint(), shown(&d.name));
     }
     if !forks.is_empty() {
         println!("Forks (two different changes under one laptop's identity; docs/recovery.md):");

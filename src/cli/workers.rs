@@ -59,7 +59,7 @@ pub fn list(ws: &Workspace, json: bool) -> Result<(), Failure> {
         } else {
             ""
         };
-        println!("{w}{mark}");
+        println!("{}{mark}", super::shown(w));
     }
     Ok(())
 }

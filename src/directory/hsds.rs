@@ -10,7 +10,7 @@ use std::path::Path;
 
 use uuid::Uuid;
 
-use super::{Incoming, Problem, Source, clean, id_of};
+use super::{Incoming, Problem, Source, clean, hidden, id_of};
 use crate::model::directory::FocalPoint;
 use crate::model::{
     Gazetteer, OrgType, Organization, Sector, Service, ServiceLocation, ServiceStatus,
@@ -24,8 +24,12 @@ pub const MAX_FILE_BYTES: u64 = 64 << 20;
 pub(crate) struct Table {
     pub(crate) file: String,
     pub(crate) headers: Vec<String>,
-    /// Each row with the line it starts on; rows with nothing in them are left out.
+    /// Each row with the line it starts on; rows with nothing in them are left out, and
+    /// so are rows with a hidden character (each one of `problems`).
     pub(crate) rows: Vec<(u64, csv::StringRecord)>,
+    /// The rows left out for a hidden character (a control character or a direction
+    /// control, `model::text`), by line and column.
+    pub(crate) problems: Vec<Problem>,
     /// Per column looked up by: the rows holding each value, built on the first lookup
     /// (a scan of every row per service would take the square of a large file's length).
     by: std::cell::RefCell<ColumnIndex>,
@@ -52,10 +56,19 @@ impl Table {
         index.get(value).cloned().unwrap_or_default()
     }
 
+    /// A cell, cleaned, with the `'` that Daleel puts before a cell that would be a
+    /// formula taken off (`model::text::from_spreadsheet_cell`): a directory exported
+    /// by Daleel and imported again comes back as it was.
     pub(crate) fn get(&self, row: &csv::StringRecord, name: &str) -> String {
         self.col(name)
             .and_then(|i| row.get(i))
-            .map(clean)
+            .map(|v| {
+                let v = clean(v);
+                match crate::model::text::from_spreadsheet_cell(&v) {
+                    unquoted if unquoted.len() < v.len() => unquoted.to_string(),
+                    _ => v,
+                }
+            })
             .unwrap_or_default()
     }
 
@@ -105,6 +118,7 @@ pub(crate) fn read_csv(path: &Path) -> Result<Option<Table>, String> {
         .map(|h| h.trim().to_string())
         .collect();
     let mut rows = Vec::new();
+    let mut problems = Vec::new();
     let mut lines = crate::model::gazetteer::Lines::new(bytes);
     for record in reader.records() {
         let record = record.map_err(|e| format!("{name}: {e}"))?;
@@ -115,12 +129,34 @@ pub(crate) fn read_csv(path: &Path) -> Result<Option<Table>, String> {
         if record.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
+        // A name or text with an escape sequence or a direction control would reach
+        // every laptop's screens and terminals: the row is left out, and said so.
+        if let Some((i, why)) = record
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| hidden(v).map(|why| (i, why)))
+        {
+            problems.push(Problem {
+                file: name.clone(),
+                line,
+                column: headers
+                    .get(i)
+                    .map(|h| crate::model::text::one_line(h).into_owned())
+                    .unwrap_or_else(|| (i + 1).to_string()),
+                message: format!(
+                    "the value {why}: the row was left out; {}, then import the file again",
+                    crate::model::text::ADVICE
+                ),
+            });
+            continue;
+        }
         rows.push((line, record));
     }
     Ok(Some(Table {
         file: name,
         headers,
         rows,
+        problems,
         by: Default::default(),
     }))
 }
@@ -173,7 +209,23 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, String> {
     let documents = table("required_documents.csv")?;
 
     let mut incoming = Incoming::default();
-    let mut problems = Vec::new();
+    let mut problems: Vec<Problem> = [
+        Some(&services),
+        organizations.as_ref(),
+        locations.as_ref(),
+        at_location.as_ref(),
+        addresses.as_ref(),
+        phones.as_ref(),
+        contacts.as_ref(),
+        schedules.as_ref(),
+        areas.as_ref(),
+        languages.as_ref(),
+        documents.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .flat_map(|t| t.problems.iter().cloned())
+    .collect();
     let mut org_ids: BTreeSet<String> = BTreeSet::new();
     if let Some(t) = &organizations {
         for (line, r) in &t.rows {
@@ -450,6 +502,25 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, String> {
     Ok(incoming)
 }
 
+/// The first text in a JSON value (its path, and why) with a hidden character.
+fn hidden_in(v: &serde_json::Value, path: String) -> Option<(String, String)> {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => hidden(s).map(|why| (path, why)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| hidden_in(x, format!("{path}[{i}]"))),
+        Value::Object(map) => map.iter().find_map(|(k, x)| {
+            let key = crate::model::text::one_line(k);
+            hidden(k)
+                .map(|why| (format!("{path}.{key}"), why))
+                .or_else(|| hidden_in(x, format!("{path}.{key}")))
+        }),
+        _ => None,
+    }
+}
+
 /// A long value cut for a message.
 pub(crate) fn short(text: &str) -> String {
     if text.chars().count() <= 40 {
@@ -470,10 +541,10 @@ fn child_id(parent: Uuid, what: &str, n: usize) -> String {
 pub fn write(store: &Store, dir: &Path) -> Result<(usize, usize), StoreError> {
     let orgs = store.organizations()?;
     let services = store.services()?;
-    let mut files: BTreeMap<&str, csv::Writer<Vec<u8>>> = BTreeMap::new();
+    let mut files: BTreeMap<&str, crate::report::CsvOut> = BTreeMap::new();
     let header = |cols: &[&str]| {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let _ = w.write_record(cols);
+        let mut w = crate::report::CsvOut::new();
+        let _ = w.row(cols);
         w
     };
     files.insert(
@@ -650,7 +721,7 @@ pub fn write(store: &Store, dir: &Path) -> Result<(usize, usize), StoreError> {
     let gazetteer = store.gazetteer();
     let mut put = |file: &str, row: Vec<String>| {
         if let Some(w) = files.get_mut(file) {
-            let _ = w.write_record(&row);
+            let _ = w.row(&row);
         }
     };
     let s = |v: &str| v.to_string();
@@ -826,9 +897,7 @@ pub fn write(store: &Store, dir: &Path) -> Result<(usize, usize), StoreError> {
     std::fs::create_dir_all(dir)
         .map_err(|e| StoreError::Invalid(format!("cannot make {}: {e}", dir.display())))?;
     for (name, w) in files {
-        let bytes = w
-            .into_inner()
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let bytes = w.finish()?;
         crate::disk::write_whole(&dir.join(name), &bytes, crate::disk::Access::Shared).map_err(
             |e| {
                 StoreError::Invalid(format!(
@@ -906,6 +975,16 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, String>
     };
     for (n, s) in services.iter().enumerate() {
         let at = |p: &str| format!("[{n}].{p}");
+        if let Some((path, why)) = hidden_in(s, String::new()) {
+            incoming.problems.push(problem(
+                at(path.trim_start_matches('.')),
+                format!(
+                    "the value {why}: the service was left out; {}, then import the file again",
+                    crate::model::text::ADVICE
+                ),
+            ));
+            continue;
+        }
         let (id, name) = (text(s, "id"), text(s, "name"));
         let Some(org) = s.get("organization").filter(|o| o.is_object()) else {
             incoming.problems.push(problem(

@@ -164,12 +164,25 @@ pub fn apply(store: &Store, worker: &str, preview: Preview) -> Result<usize, Sto
 }
 
 /// A text field of a CSV row, trimmed; quotes left around a value by a spreadsheet
-/// (`"+44 1234"` inside the field) are taken off.
+/// (`"+44 1234"` inside the field) are taken off. Every field of the directory is one
+/// line: a line break kept inside a cell (a spreadsheet's Alt+Enter, an HSDS
+/// description in paragraphs) becomes a space. Any other control character is refused
+/// by the import (`hidden`), never cleaned away.
 pub(crate) fn clean(value: &str) -> String {
     let v = value.trim();
-    v.strip_prefix('"')
+    let v = v
+        .strip_prefix('"')
         .and_then(|v| v.strip_suffix('"'))
         .unwrap_or(v)
-        .trim()
-        .to_string()
+        .trim();
+    if v.contains(['\r', '\n']) {
+        v.replace("\r\n", " ").replace(['\r', '\n'], " ")
+    } else {
+        v.to_string()
+    }
+}
+
+/// Why a value read from an import cannot be taken (`model::text`), once cleaned.
+pub(crate) fn hidden(value: &str) -> Option<String> {
+    crate::model::text::refusal(&clean(value))
 }

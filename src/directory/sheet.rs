@@ -79,12 +79,9 @@ fn join(items: &[String]) -> String {
 /// of this laptop's directory.
 pub fn write(store: &Store) -> Result<Vec<u8>, StoreError> {
     let orgs = store.organizations()?;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let io = |e: csv::Error| StoreError::Invalid(e.to_string());
-    w.write_record(COLUMNS.iter().map(|(c, _)| *c))
-        .map_err(io)?;
-    w.write_record(COLUMNS.iter().map(|(_, h)| *h))
-        .map_err(io)?;
+    let mut w = crate::report::CsvOut::new();
+    w.row(COLUMNS.iter().map(|(c, _)| *c))?;
+    w.row(COLUMNS.iter().map(|(_, h)| *h))?;
     for s in store.services()? {
         let org = orgs.iter().find(|o| o.id == s.organization);
         let status = match s.status {
@@ -99,7 +96,7 @@ pub fn write(store: &Store) -> Result<Vec<u8>, StoreError> {
             .map(|l| l.pcode.clone().unwrap_or_default())
             .collect();
         let org_id = s.organization.to_string();
-        w.write_record([
+        w.row([
             org.map(|o| o.name.as_str()).unwrap_or(""),
             &org_id,
             org.map(|o| o.acronym.as_str()).unwrap_or(""),
@@ -121,11 +118,9 @@ pub fn write(store: &Store) -> Result<Vec<u8>, StoreError> {
             &names.join("; "),
             &addresses.join("; "),
             &pcodes.join("; "),
-        ])
-        .map_err(io)?;
+        ])?;
     }
-    w.into_inner()
-        .map_err(|e| StoreError::Invalid(e.to_string()))
+    w.finish()
 }
 
 /// Reads a services spreadsheet. `known` is this laptop's directory: an organization a
@@ -145,7 +140,10 @@ pub fn read(
             "{file} is not a services spreadsheet: its header has no \"organization\" and \"service\" columns (daleel services template writes one)"
         ));
     }
-    let mut incoming = Incoming::default();
+    let mut incoming = Incoming {
+        problems: table.problems.clone(),
+        ..Incoming::default()
+    };
     let mut orgs: Vec<Organization> = Vec::new();
     // Lookups by id, acronym and name, per row: without them, a sheet of many
     // organizations would take the square of its length.

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{Problem, Sector, named_enum};
+use super::{Problem, Sector, named_enum, text};
 
 named_enum! {
     /// What kind of organization runs a service.
@@ -35,6 +35,30 @@ pub struct Organization {
 }
 
 impl Organization {
+    /// Checks everything a save needs; an empty list means the record may be saved.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.name.trim().is_empty() {
+            problems.push(Problem::new("name", "An organization needs a name."));
+        }
+        text::check_all(
+            [
+                ("name", self.name.as_str()),
+                ("acronym", self.acronym.as_str()),
+            ],
+            &mut problems,
+        );
+        for (i, f) in self.focal_points.iter().enumerate() {
+            for (part, value) in [("name", &f.name), ("phone", &f.phone), ("email", &f.email)] {
+                problems.extend(text::check(
+                    &format!("focal_points[{}].{part}", i + 1),
+                    value,
+                ));
+            }
+        }
+        problems
+    }
+
     /// The acronym when there is one, else the name.
     pub fn short_name(&self) -> &str {
         if self.acronym.is_empty() {
@@ -101,12 +125,94 @@ impl Service {
         if self.name.trim().is_empty() {
             problems.push(Problem::new("name", "A service needs a name."));
         }
+        text::check_all(
+            [
+                ("name", self.name.as_str()),
+                ("description", self.description.as_str()),
+                ("eligibility", self.eligibility.as_str()),
+                ("hours", self.hours.as_str()),
+                ("phone", self.phone.as_str()),
+                ("referral_method", self.referral_method.as_str()),
+                ("next_steps", self.next_steps.as_str()),
+                ("fees", self.fees.as_str()),
+            ],
+            &mut problems,
+        );
+        for (list, items) in [
+            ("areas", &self.areas),
+            ("languages", &self.languages),
+            ("required_documents", &self.required_documents),
+        ] {
+            for (i, item) in items.iter().enumerate() {
+                problems.extend(text::check(&format!("{list}[{}]", i + 1), item));
+            }
+        }
+        for (i, l) in self.locations.iter().enumerate() {
+            for (part, value) in [
+                ("name", l.name.as_str()),
+                ("address", l.address.as_str()),
+                ("pcode", l.pcode.as_deref().unwrap_or("")),
+            ] {
+                problems.extend(text::check(&format!("locations[{}].{part}", i + 1), value));
+            }
+        }
         problems
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn hidden_characters_are_refused_in_every_field_of_the_directory() {
+        let base = crate::model::sample::directory().services[0].clone();
+        assert!(base.validate().is_empty());
+        for bad in ["\u{1b}]0;t\u{7}", "\n", "\u{85}", "\u{202d}", "\u{2069}"] {
+            let mut s = base.clone();
+            s.name.push_str(bad);
+            s.description.push_str(bad);
+            s.phone.push_str(bad);
+            s.next_steps.push_str(bad);
+            let language = format!("languages[{}]", s.languages.len() + 1);
+            s.languages.push(format!("ar{bad}"));
+            s.locations.push(ServiceLocation {
+                name: format!("CRC{bad}"),
+                address: String::new(),
+                pcode: None,
+            });
+            let fields: Vec<String> = s.validate().into_iter().map(|p| p.field).collect();
+            for wanted in [
+                "name",
+                "description",
+                "phone",
+                "next_steps",
+                language.as_str(),
+            ] {
+                assert!(
+                    fields.iter().any(|f| f == wanted),
+                    "{bad:?}: {wanted} in {fields:?}"
+                );
+            }
+            assert!(
+                fields.iter().any(|f| f.starts_with("locations[")),
+                "{fields:?}"
+            );
+            let org = Organization {
+                name: format!("NRC{bad}"),
+                acronym: "NRC".into(),
+                focal_points: vec![FocalPoint {
+                    name: format!("Amal{bad}"),
+                    phone: String::new(),
+                    email: String::new(),
+                }],
+                ..Organization::default()
+            };
+            let fields: Vec<String> = org.validate().into_iter().map(|p| p.field).collect();
+            assert_eq!(fields, ["name", "focal_points[1].name"], "{bad:?}");
+        }
+    }
+
     #[test]
     fn a_service_serves_its_areas_and_the_places_inside_them() {
         let mut s = crate::model::sample::directory().services[0].clone();

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{Date, Gazetteer, Problem, Timestamp, ascii_digits, named_enum};
+use super::{Date, Gazetteer, Problem, Timestamp, ascii_digits, named_enum, text};
 
 named_enum! {
     /// Sex as recorded at intake.
@@ -325,6 +325,13 @@ impl Household {
         if let Err(problem) = gazetteer.check_location(&self.location) {
             problems.push(problem);
         }
+        text::check_all(
+            [
+                ("location.village", self.location.village.as_str()),
+                ("case_code", self.case_code.as_str()),
+            ],
+            &mut problems,
+        );
         match (self.displacement.kind, self.displacement.returned_on) {
             (DisplacementKind::Returnee, Some(date)) if date > today => {
                 problems.push(Problem::new(
@@ -346,6 +353,7 @@ impl Household {
             ));
         }
         if let CaseStatus::Closed(closure) = &self.status {
+            problems.extend(text::check("status.note", &closure.note));
             if closure.reason == ClosureReason::Duplicate && closure.duplicate_of.is_none() {
                 problems.push(Problem::new(
                     "status",
@@ -375,6 +383,13 @@ fn check_person(person: &Person, field: &str, this_year: i32, problems: &mut Vec
             format!("{field}.name"),
             "A name is at most 120 characters.",
         ));
+    }
+    for (part, value) in [
+        ("name", &person.name),
+        ("latin", &person.latin),
+        ("relationship", &person.relationship),
+    ] {
+        problems.extend(text::check(&format!("{field}.{part}"), value));
     }
     if let Some(year) = person.birth_year {
         let year = i32::from(year);
@@ -526,6 +541,55 @@ pub(crate) mod tests {
     fn arabic_indic_digits_count_in_phone_numbers() {
         let mut h = sample_household();
         h.phone = "٠٧٧٠ ١٢٣ ٤٥٦٧".into();
+        assert!(h.validate(&Gazetteer::builtin(), today()).is_empty());
+    }
+
+    #[test]
+    fn hidden_characters_are_refused_in_every_text_of_a_household() {
+        for bad in [
+            "\u{1b}[2J",
+            "a\nb",
+            "\u{9b}x",
+            "\u{202e}x",
+            "\u{2066}x",
+            "\u{7f}",
+        ] {
+            let mut h = sample_household();
+            h.head.name = format!("Fatima {bad}");
+            h.head.latin = format!("x{bad}");
+            h.head.relationship = format!("head{bad}");
+            h.members[0].name = format!("Ali{bad}");
+            h.location.village = format!("Hay{bad}");
+            h.status = CaseStatus::Closed(Closure {
+                at: Timestamp(0),
+                by: "x".into(),
+                reason: ClosureReason::Other,
+                note: format!("note{bad}"),
+                duplicate_of: None,
+            });
+            let fields: Vec<String> = h
+                .validate(&Gazetteer::builtin(), today())
+                .into_iter()
+                .map(|p| p.field)
+                .collect();
+            for wanted in [
+                "head.name",
+                "head.latin",
+                "head.relationship",
+                "members[1].name",
+                "location.village",
+                "status.note",
+            ] {
+                assert!(
+                    fields.iter().any(|f| f == wanted),
+                    "{bad:?}: {wanted} in {fields:?}"
+                );
+            }
+        }
+        // A tab and the marks Arabic uses are text.
+        let mut h = sample_household();
+        h.head.name = "فاطمة\u{200f} حسن".into();
+        h.location.village = "Hay\tAl-Zahra".into();
         assert!(h.validate(&Gazetteer::builtin(), today()).is_empty());
     }
 

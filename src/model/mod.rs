@@ -9,6 +9,7 @@ pub mod household;
 pub mod need;
 pub mod referral;
 pub mod sample;
+pub mod text;
 pub mod time;
 
 pub use directory::{OrgType, Organization, Service, ServiceLocation, ServiceStatus};

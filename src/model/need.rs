@@ -136,6 +136,7 @@ impl Need {
                 "A need's description is at most 500 characters.",
             ));
         }
+        problems.extend(super::text::check("description", &self.description));
         problems
     }
 }
@@ -173,7 +174,7 @@ mod tests {
 
     #[test]
     fn a_need_needs_a_description() {
-        let need = Need {
+        let mut need = Need {
             id: Uuid::nil(),
             household: Uuid::nil(),
             member: None,
@@ -184,6 +185,8 @@ mod tests {
             created_at: Timestamp(0),
             created_by: "a".into(),
         };
+        assert_eq!(need.validate()[0].field, "description");
+        need.description = "food\u{1b}]0;x\u{7}".into();
         assert_eq!(need.validate()[0].field, "description");
     }
 }

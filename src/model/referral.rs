@@ -162,6 +162,8 @@ pub enum MoveError {
     Disclosure,
     #[error("the referral changed meanwhile (it is now {now}): look at it again and retry")]
     Stale { now: ReferralStatus },
+    #[error("the {field} {why}: {}", super::text::ADVICE)]
+    HiddenText { field: &'static str, why: String },
 }
 
 /// One entry of a referral's history: a move, or a note (when `from` equals `to`).
@@ -320,6 +322,11 @@ impl Referral {
         if step.from != Some(from) {
             return Err(MoveError::Stale { now: from });
         }
+        for (field, value) in [("reason", &step.reason), ("note", &step.note)] {
+            if let Some(why) = super::text::refusal(value) {
+                return Err(MoveError::HiddenText { field, why });
+            }
+        }
         if step.is_note() {
             return Ok(());
         }
@@ -370,6 +377,23 @@ impl Referral {
             reason: String::new(),
             note: note.trim().to_string(),
         }
+    }
+
+    /// What is wrong with the referral's own text: a reason it needs, and no hidden
+    /// characters in what was typed.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.reason.trim().is_empty() {
+            problems.push(Problem::new("reason", "Say why the household is referred."));
+        }
+        super::text::check_all(
+            [
+                ("reason", self.reason.as_str()),
+                ("referring_org", self.referring_org.as_str()),
+            ],
+            &mut problems,
+        );
+        problems
     }
 
     /// Checks what the referral discloses against the household's consent.
@@ -536,6 +560,47 @@ mod tests {
             )
             .is_ok()
         );
+    }
+
+    #[test]
+    fn a_reason_or_note_with_hidden_characters_is_refused() {
+        let bad = "no\u{1b}[2J capacity".to_string();
+        let e = referral_in(Sent)
+            .check_move(
+                &Move::Reject {
+                    reason: bad.clone(),
+                },
+                None,
+                Timestamp(0),
+                "a",
+                "",
+            )
+            .expect_err("refused");
+        assert!(
+            matches!(
+                e,
+                MoveError::HiddenText {
+                    field: "reason",
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        assert!(e.to_string().starts_with("the reason holds"), "{e}");
+        let e = referral_in(Sent)
+            .check_move(&Move::Accept, None, Timestamp(0), "a", "call\nback")
+            .expect_err("refused");
+        assert!(
+            matches!(e, MoveError::HiddenText { field: "note", .. }),
+            "{e}"
+        );
+        // A note alone (no move) is checked too.
+        let r = referral_in(Sent);
+        let note = r.note_step(Timestamp(0), "a", "x\u{202e}y");
+        assert!(r.check_step(&note, None).is_err());
+        let mut r = referral_in(Draft);
+        r.reason = "needs ID\u{9b}".into();
+        assert_eq!(r.problems()[0].field, "reason");
     }
 
     #[test]

@@ -82,17 +82,20 @@ impl Out {
             }
         }
         self.rows.sort();
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let io = |e: csv::Error| StoreError::Invalid(e.to_string());
-        w.write_record(self.columns.iter().map(|(c, _)| *c))
-            .map_err(io)?;
-        w.write_record(self.columns.iter().map(|(_, t)| t.as_str()))
-            .map_err(io)?;
+        // A column whose HXL tag says `+num` holds numbers.
+        let numeric = self
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, tag))| tag.split_whitespace().any(|a| a == "+num"))
+            .map(|(i, _)| i);
+        let mut w = super::CsvOut::new().numeric(numeric);
+        w.row(self.columns.iter().map(|(c, _)| *c))?;
+        w.row(self.columns.iter().map(|(_, t)| t.as_str()))?;
         for r in &self.rows {
-            w.write_record(r).map_err(io)?;
+            w.row(r)?;
         }
-        w.into_inner()
-            .map_err(|e| StoreError::Invalid(e.to_string()))
+        w.finish()
     }
 }
 

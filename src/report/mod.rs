@@ -11,7 +11,68 @@ pub mod html;
 pub mod slip;
 pub mod summary;
 
+use crate::model::text::{spreadsheet_cell, spreadsheet_number};
 use crate::model::{Household, Person, Timestamp};
+use crate::store::StoreError;
+
+/// Every CSV Daleel writes (the coordination exports, the report, the services
+/// spreadsheet, the HSDS files) is written through this: each cell through
+/// `model::text::spreadsheet_cell`, so that a name a directory brought (`=HYPERLINK(…)`,
+/// `@SUM(…)`, `-2+3`) is text in Excel and LibreOffice, never a formula; a number in a
+/// column said to be numeric stays a number (`-3` too).
+pub struct CsvOut {
+    w: csv::Writer<Vec<u8>>,
+    numeric: Vec<usize>,
+}
+
+impl Default for CsvOut {
+    fn default() -> Self {
+        CsvOut::new()
+    }
+}
+
+impl CsvOut {
+    pub fn new() -> CsvOut {
+        CsvOut {
+            w: csv::Writer::from_writer(Vec::new()),
+            numeric: Vec::new(),
+        }
+    }
+
+    /// The columns (by position) that hold numbers.
+    pub fn numeric(mut self, columns: impl IntoIterator<Item = usize>) -> CsvOut {
+        self.numeric = columns.into_iter().collect();
+        self
+    }
+
+    /// Writes one row.
+    pub fn row<S: AsRef<str>>(
+        &mut self,
+        cells: impl IntoIterator<Item = S>,
+    ) -> Result<(), StoreError> {
+        let cells: Vec<String> = cells
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if self.numeric.contains(&i) {
+                    spreadsheet_number(c.as_ref()).into_owned()
+                } else {
+                    spreadsheet_cell(c.as_ref()).into_owned()
+                }
+            })
+            .collect();
+        self.w
+            .write_record(&cells)
+            .map_err(|e| StoreError::Invalid(e.to_string()))
+    }
+
+    /// The file's bytes.
+    pub fn finish(self) -> Result<Vec<u8>, StoreError> {
+        self.w
+            .into_inner()
+            .map_err(|e| StoreError::Invalid(e.to_string()))
+    }
+}
 
 /// `YYYY-MM` of a time (UTC).
 pub fn month(at: Timestamp) -> String {
@@ -79,6 +140,20 @@ pub fn valid_hxl_row(cells: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_csv_cell_is_never_a_formula_and_a_number_stays_a_number() {
+        let mut w = CsvOut::new().numeric([1]);
+        w.row(["name", "count"]).expect("row");
+        w.row(["=1+2", "-3"]).expect("row");
+        w.row(["-3", "=1+2"]).expect("row");
+        w.row(["@SUM(A1)", "12.5"]).expect("row");
+        let text = String::from_utf8(w.finish().expect("bytes")).expect("as text");
+        assert_eq!(
+            text, "name,count\n'=1+2,-3\n'-3,'=1+2\n'@SUM(A1),12.5\n",
+            "a negative number stays one in its numeric column only"
+        );
+    }
 
     #[test]
     fn small_counts_are_suppressed_and_bands_are_bands() {

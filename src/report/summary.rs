@@ -256,16 +256,15 @@ impl Report {
     /// The report as CSV, with the HXL row when asked.
     pub fn csv(&self, hxl: bool) -> Result<Vec<u8>, StoreError> {
         let (header, tags, rows) = self.table();
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let io = |e: csv::Error| StoreError::Invalid(e.to_string());
-        w.write_record(&header).map_err(io)?;
+        // The group columns are text; every column after them is a count or a median.
+        let mut w = super::CsvOut::new().numeric(self.by.len()..header.len());
+        w.row(&header)?;
         if hxl {
-            w.write_record(&tags).map_err(io)?;
+            w.row(&tags)?;
         }
         for r in &rows {
-            w.write_record(r).map_err(io)?;
+            w.row(r)?;
         }
-        w.into_inner()
-            .map_err(|e| StoreError::Invalid(e.to_string()))
+        w.finish()
     }
 }

@@ -243,11 +243,7 @@ impl Entity for Referral {
     const TYPED: &'static [&'static str] = &["referring_org", "reason"];
 
     fn problems(&self, _: &Gazetteer, _: Date) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        if self.reason.trim().is_empty() {
-            problems.push(Problem::new("reason", "Say why the household is referred."));
-        }
-        problems
+        Referral::problems(self)
     }
 
     fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
@@ -297,11 +293,7 @@ impl Entity for Organization {
     const TYPED: &'static [&'static str] = &["name", "acronym"];
 
     fn problems(&self, _: &Gazetteer, _: Date) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        if self.name.trim().is_empty() {
-            problems.push(Problem::new("name", "An organization needs a name."));
-        }
-        problems
+        self.validate()
     }
 
     fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {

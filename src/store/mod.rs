@@ -569,6 +569,13 @@ impl Store {
     }
 
     pub fn set_device_name(&self, name: &str) -> Result<(), StoreError> {
+        // Shown on other laptops beside this one's fingerprint (its card).
+        if let Some(why) = crate::model::text::refusal(name) {
+            return Err(StoreError::Invalid(format!(
+                "the device name {why}: {}",
+                crate::model::text::ADVICE
+            )));
+        }
         self.tree(Slot::Meta)
             .insert(meta::DEVICE_NAME, name.as_bytes())?;
         self.flush()
@@ -854,6 +861,13 @@ pub fn check_worker_name(name: &str) -> Result<String, StoreError> {
         return Err(StoreError::Invalid(
             "a worker's name has 1 to 40 characters".into(),
         ));
+    }
+    // It signs every change (the author) and is shown on every laptop's audit trail.
+    if let Some(why) = crate::model::text::refusal(&name) {
+        return Err(StoreError::Invalid(format!(
+            "the worker's name {why}: {}",
+            crate::model::text::ADVICE
+        )));
     }
     Ok(name)
 }

@@ -822,6 +822,38 @@ mod tests {
     }
 
     #[test]
+    fn a_courier_cannot_carry_a_change_in_a_second_byte_form() {
+        // The change hashes are taken over a fresh encoding of each envelope: a change
+        // whose sequence number is written longer than needed hashes alike, so A's
+        // segment signature still holds; only the shortest-form check refuses it.
+        let (_d, a) = scratch_identity();
+        let (_e, courier) = scratch_identity();
+        let segment = sign_segment(&a, vec![change(a.origin(), 1, "fields/1")]).expect("sign");
+        let encoded = codec::encode(&segment.changes[0]).expect("encode");
+        // Version byte, the origin (32 bytes), then the sequence number 1.
+        assert_eq!(encoded[33], 1);
+        let mut long = encoded[..33].to_vec();
+        long.extend([251, 1, 0]);
+        long.extend(&encoded[34..]);
+        let relay = |change: &[u8]| {
+            let header = Header {
+                segments: 1,
+                ..real_header(courier.origin())
+            };
+            let mut w = Writer::new(Vec::new(), &courier, &header).expect("start");
+            w.segment_encoded(&segment.header, &[change])
+                .expect("segment");
+            w.finish().expect("finish").0
+        };
+        assert!(read(&relay(&encoded), |_| true).is_ok());
+        let err = read(&relay(&long), |_| true).expect_err("a second byte form");
+        assert!(
+            matches!(&err, BundleError::Damaged(m) if m.contains("shortest form")),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn declared_sizes_beyond_the_limits_are_refused_before_reading() {
         let (_d, id) = scratch_identity();
         let mut segment =

@@ -28,7 +28,7 @@ pub struct Card {
 }
 
 /// A card of version 1 (before bundles were encrypted).
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct CardV1 {
     origin: OriginId,
     name: String,
@@ -41,7 +41,7 @@ impl Versioned for Card {
     fn migrate(version: u8, body: &[u8]) -> Result<Self, CodecError> {
         match version {
             1 => {
-                let old: CardV1 = codec::decode_value(body)?;
+                let old: CardV1 = codec::decode_exact(body)?;
                 Ok(Card {
                     origin: old.origin,
                     name: old.name,
@@ -68,6 +68,10 @@ pub enum CardError {
     Damaged(String),
     #[error("the card's signature does not match its key: it was altered or forged")]
     BadSignature,
+    #[error(
+        "the device name on the card {0}, which could disguise the lines shown around it (its fingerprint among them): refused; ask the laptop's owner to set a plain name (daleel identity --name) and export the card again"
+    )]
+    HiddenCharacters(String),
 }
 
 impl From<CodecError> for CardError {
@@ -121,7 +125,7 @@ impl Card {
         if body.len() > codec::OUTSIDE_LIMIT {
             return Err(CardError::TooLarge(body.len() as u64));
         }
-        let card: Card = codec::decode(body)?;
+        let card: Card = codec::decode_signed(body)?;
         if !card.recipient.is_empty() && card.recipient.parse::<age::x25519::Recipient>().is_err() {
             return Err(CardError::Damaged("its encryption key is not valid".into()));
         }
@@ -133,6 +137,10 @@ impl Card {
         }
         if card.name.chars().count() > 60 {
             return Err(CardError::Damaged("the device name is too long".into()));
+        }
+        // A card comes from another laptop: its name is hostile input until checked.
+        if let Some(why) = crate::model::text::refusal(&card.name) {
+            return Err(CardError::HiddenCharacters(why));
         }
         Ok(card)
     }
@@ -176,6 +184,46 @@ mod tests {
             Card::read(&vec![0u8; 5000]),
             Err(CardError::TooLarge(5000))
         ));
+    }
+
+    #[test]
+    fn a_card_with_a_number_written_longer_than_needed_is_refused() {
+        let (_d, id) = scratch_identity();
+        let bytes = Card::write(&id, "laptop", Timestamp(5)).expect("write");
+        // The body: version, the key (32 bytes), the name's length (6), the name...
+        let body_start = CARD_MAGIC.len() + 4;
+        let len_at = body_start + 1 + 32;
+        assert_eq!(bytes[len_at], 6);
+        let body_end = bytes.len() - 64;
+        let mut body = bytes[body_start..len_at].to_vec();
+        body.extend([251, 6, 0]); // 6 as a u16: the same length, three bytes long
+        body.extend(&bytes[len_at + 1..body_end]);
+        // Signed by the card's own key: only the form is wrong.
+        let mut card = CARD_MAGIC.to_vec();
+        card.extend((body.len() as u32).to_le_bytes());
+        card.extend(&body);
+        card.extend(id.sign(&signed_bytes(&body)));
+        let err = Card::read(&card).expect_err("a second byte form of the same card");
+        assert!(err.to_string().contains("shortest form"), "{err}");
+        assert!(Card::read(&bytes).is_ok());
+    }
+
+    #[test]
+    fn a_card_whose_name_holds_hidden_characters_is_refused() {
+        let (_d, id) = scratch_identity();
+        for name in [
+            "Amal\nFingerprint: 0000\u{1b}[8m",
+            "laptop\u{9b}2J",
+            "\u{202e}potpal",
+            "a\u{2067}b",
+        ] {
+            // Signed by its own key, as a hostile laptop would make it.
+            let bytes = Card::write(&id, name, Timestamp(5)).expect("write");
+            let err = Card::read(&bytes).expect_err(name);
+            assert!(matches!(err, CardError::HiddenCharacters(_)), "{err}");
+            assert!(err.to_string().contains("U+"), "{err}");
+        }
+        assert!(Card::read(&Card::write(&id, "لابتوب\tMosul", Timestamp(5)).expect("w")).is_ok());
     }
 
     #[test]

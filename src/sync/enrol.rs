@@ -109,6 +109,12 @@ impl TeamHandle {
         if name.is_empty() || name.chars().count() > 60 {
             return Err(refused("give the team a name of 1 to 60 characters"));
         }
+        if let Some(why) = crate::model::text::refusal(name) {
+            return Err(refused(format!(
+                "the team's name {why}: {}",
+                crate::model::text::ADVICE
+            )));
+        }
         if let Some(team) = self.store.team()? {
             return Err(refused(format!(
                 "this laptop already belongs to the team \"{}\" (key {}): a laptop belongs to one team",
@@ -287,6 +293,12 @@ impl TeamHandle {
         if org.is_empty() {
             return Err(refused("give the device's organization (--org)"));
         }
+        if let Some(why) = crate::model::text::refusal(org) {
+            return Err(refused(format!(
+                "the organization {why}: {}",
+                crate::model::text::ADVICE
+            )));
+        }
         let org_id: Option<Uuid> = self.find_org(org)?.map(|o| o.id);
         if approval.role == Role::Partner && org_id.is_none() {
             return Err(refused(format!(
@@ -356,6 +368,19 @@ impl TeamHandle {
             .member(self.identity.origin())
             .cloned()
             .ok_or_else(|| refused("the file holds no valid certificate for this laptop"))?;
+        // What `team join` shows beside the team key's fingerprint came from another
+        // laptop (the team's name is not even signed): hostile input until checked.
+        for (what, value) in [
+            ("the team's name", &file.team.name),
+            ("the organization of this laptop's certificate", &cert.org),
+            ("this laptop's name in its certificate", &cert.name),
+        ] {
+            if let Some(why) = crate::model::text::refusal(value) {
+                return Err(refused(format!(
+                    "{what} {why}, which could disguise the lines shown around it: refused; ask the coordinator for a new certificate"
+                )));
+            }
+        }
         if let Some(current) = self.store.team()?
             && current.key != file.team.key
         {

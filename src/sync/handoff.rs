@@ -394,7 +394,7 @@ pub fn open(store: &Store, bytes: &[u8], me: &Identity) -> Result<Handoff, Impor
         return Err(ImportError::Bundle(BundleError::BadSignature));
     }
     // Signed by a coordinator of the team: read with the database's own limit.
-    let handoff: Handoff = codec::decode(body).map_err(BundleError::from)?;
+    let handoff: Handoff = codec::decode_signed(body).map_err(BundleError::from)?;
     if handoff.sender != sender || policy.team.as_ref().map(|t| t.key) != Some(handoff.team) {
         return Err(damaged(
             "its outside and inside name different senders or teams",

@@ -433,15 +433,16 @@ fn in_force(certs: &[&Statement]) -> Vec<Certificate> {
     best.into_values().map(|(_, _, c)| c).collect()
 }
 
-/// A member as lists show it.
+/// A member as lists show it, on one line whatever its name holds.
 pub fn describe(c: &Certificate) -> String {
+    use crate::model::text::one_line;
     format!(
         "{} {} \"{}\" {} {}{}",
         device_code(c.device),
         fingerprint(c.device),
-        c.name,
+        one_line(&c.name),
         c.role.code(),
-        c.org,
+        one_line(&c.org),
         if c.sensitive { " sensitive" } else { "" }
     )
 }

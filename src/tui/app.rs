@@ -520,7 +520,10 @@ impl App {
     fn on_paste(&mut self, text: &str) {
         // A paste is typed into the focused text field, key by key: a field at its limit
         // refuses the rest and says so, as it does for typing.
-        for c in text.chars().filter(|c| !c.is_control()) {
+        for c in text
+            .chars()
+            .filter(|&c| !crate::model::text::is_refused(c) && c != '\t')
+        {
             self.on_key(Key::char(c));
         }
     }

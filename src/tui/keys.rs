@@ -48,7 +48,11 @@ impl Key {
     /// The character this key types into a text field, if any.
     pub fn text(&self) -> Option<char> {
         match self.code {
-            KeyCode::Char(c) if !self.ctrl && !self.alt && !c.is_control() => Some(c),
+            KeyCode::Char(c)
+                if !self.ctrl && !self.alt && !crate::model::text::is_refused(c) && c != '\t' =>
+            {
+                Some(c)
+            }
             _ => None,
         }
     }

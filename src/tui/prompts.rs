@@ -604,7 +604,7 @@ pub fn service_from(
             crate::i18n::tr("problem-svc-area", &[("code", crate::i18n::Arg::Str(bad))]),
         ));
     }
-    Ok(crate::model::Service {
+    let service = crate::model::Service {
         id: base.map(|s| s.id).unwrap_or_else(Uuid::now_v7),
         organization,
         name,
@@ -625,7 +625,45 @@ pub fn service_from(
         } else {
             crate::model::ServiceStatus::Active
         },
-    })
+    };
+    // Typed text never holds a hidden character (the text input takes none); what the
+    // record kept from before (an older laptop's data) may.
+    hidden_fault(
+        &service.validate(),
+        &[
+            ("description", "description"),
+            ("eligibility", "eligibility"),
+            ("hours", "hours"),
+            ("phone", "phone"),
+            ("referral_method", "method"),
+            ("next_steps", "next"),
+            ("fees", "fees"),
+            ("areas", "areas"),
+            ("languages", "languages"),
+            ("required_documents", "documents"),
+        ],
+    )?;
+    Ok(service)
+}
+
+/// The first problem of the text rule (`model::text`) as a fault on the form's field
+/// for it (`fields`: the model's field, the form's), else on the name.
+fn hidden_fault(
+    problems: &[crate::model::Problem],
+    fields: &[(&str, &'static str)],
+) -> Result<(), Fault> {
+    let Some(p) = problems
+        .iter()
+        .find(|p| p.message.contains(crate::model::text::ADVICE))
+    else {
+        return Ok(());
+    };
+    let field = fields
+        .iter()
+        .find(|(model, _)| p.field == *model || p.field.starts_with(&format!("{model}[")))
+        .map(|(_, form)| *form)
+        .unwrap_or("name");
+    Err((field, t("problem-hidden-characters")))
 }
 
 /// An organization: new (none) or edited; its first focal point is edited here.
@@ -708,13 +746,23 @@ pub fn organization_from(
         (None, false) => focal_points.push(focal),
         (None, true) => {}
     }
-    Ok(crate::model::Organization {
+    let org = crate::model::Organization {
         id: base.map(|o| o.id).unwrap_or_else(Uuid::now_v7),
         name,
         acronym: form.text("acronym"),
         kind,
         focal_points,
-    })
+    };
+    hidden_fault(
+        &org.validate(),
+        &[
+            ("acronym", "acronym"),
+            ("focal_points[1].name", "focal"),
+            ("focal_points[1].phone", "focal_phone"),
+            ("focal_points[1].email", "focal_email"),
+        ],
+    )?;
+    Ok(org)
 }
 
 #[cfg(test)]
@@ -759,6 +807,31 @@ mod tests {
         assert!(
             p.missing_documents
                 .contains(&CivilDocument::BirthCertificate)
+        );
+    }
+
+    #[test]
+    fn a_record_that_kept_a_hidden_character_is_not_saved_as_it_is() {
+        let dir = crate::model::sample::directory();
+        let mut s = dir.services[0].clone();
+        s.next_steps = "call \u{1b}]0;owned\u{7}".into();
+        let form = service_form(Some(&s), &dir.organizations);
+        let fault = service_from(&form, Some(&s), &crate::model::Gazetteer::builtin())
+            .expect_err("the hidden character is named");
+        assert_eq!(fault, ("next", t("problem-hidden-characters")));
+        s.next_steps = "call".into();
+        s.locations[0].name = "CRC\u{202e}".into();
+        let form = service_form(Some(&s), &dir.organizations);
+        assert_eq!(
+            service_from(&form, Some(&s), &crate::model::Gazetteer::builtin()).map_err(|f| f.0),
+            Err("name")
+        );
+        let mut o = dir.organizations[0].clone();
+        o.acronym = "A\u{9b}B".into();
+        let form = organization_form(Some(&o));
+        assert_eq!(
+            organization_from(&form, Some(&o)).map_err(|f| f.0),
+            Err("acronym")
         );
     }
 

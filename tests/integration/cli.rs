@@ -1656,3 +1656,243 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+/// Runs `daleel` with its standard output a pipe that is closed before it writes (as
+/// `daleel ... | head -0` does): returns its exit status and standard error.
+fn with_closed_stdout(dir: &Path, args: &[&str]) -> (std::process::ExitStatus, String) {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_daleel"))
+        .envs(common::ENV)
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env_remove("DALEEL_DATA_DIR")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run daleel");
+    // Closed at once: every write of the command finds the reader gone.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = daleel(dir.path(), &["demo", "--households", "30"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for args in [
+        &["services", "search", "--limit", "200"][..],
+        &["services", "search", "--json"],
+        &["audit"],
+        &["audit", "--json"],
+        &["referral", "list"],
+        &["report", "--since", "2020-01-01", "--until", "2030-01-01"],
+    ] {
+        let (status, err) = with_closed_stdout(dir.path(), args);
+        assert!(
+            !err.contains("panicked")
+                && !err.contains("Broken pipe")
+                && !err.contains("failed printing"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(status.code(), Some(0), "{args:?}: {err}");
+    }
+    // Another error writing the output is not quiet: a file cut short by a full disk is
+    // not taken for a whole one.
+    if let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") {
+        let out = Command::new(env!("CARGO_BIN_EXE_daleel"))
+            .envs(common::ENV)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["audit"])
+            .env_remove("DALEEL_DATA_DIR")
+            .stdout(full)
+            .output()
+            .expect("run daleel");
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("could not write the output"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+/// Whether printed bytes hold anything a terminal runs or reorders by: ESC, BEL, CSI
+/// (C1) or another control character but a line break, or a direction control.
+fn holds_terminal_controls(bytes: &[u8]) -> bool {
+    String::from_utf8_lossy(bytes).chars().any(|c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn names_with_escape_codes_reach_the_terminal_as_visible_text() {
+    use daleel::model::{OrgType, Organization, Sector, Service};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let title = "Clinic \u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}31m\u{202e}evil";
+    let forged_line = "Amal\nFingerprint: 0000-0000\u{1b}[8m";
+    {
+        // Written past the input checks, as an older laptop's bundle could bring them.
+        let ws = daleel::workspace::Workspace::open(dir.path(), &common::creds()).expect("open");
+        let org = Organization {
+            id: uuid::Uuid::now_v7(),
+            name: "Org \u{1b}[31mred".into(),
+            acronym: "EV\u{1b}[5m".into(),
+            kind: OrgType::Other,
+            focal_points: Vec::new(),
+        };
+        let service = Service {
+            id: uuid::Uuid::now_v7(),
+            organization: org.id,
+            name: title.into(),
+            sector: Sector::Health,
+            areas: vec!["IQG15".into()],
+            phone: "0770\u{1b}[8m".into(),
+            ..Service::default()
+        };
+        ws.store
+            .apply(
+                "Amal H.",
+                &[
+                    daleel::store::Edit::Organization(org),
+                    daleel::store::Edit::Service(service),
+                ],
+            )
+            .expect("write");
+        let other = daleel::sync::identity::Identity::generate();
+        ws.store
+            .trust(&daleel::sync::card::Card {
+                origin: other.origin(),
+                name: forged_line.into(),
+                made_at: daleel::model::Timestamp(common::NOW),
+                recipient: String::new(),
+            })
+            .expect("trust");
+    }
+    let found = daleel(dir.path(), &["services", "search", "clinic evil"]);
+    assert!(found.status.success(), "{}", stderr(&found));
+    assert!(
+        stdout(&found).contains("Clinic \\u001b]0;owned\\u0007"),
+        "{}",
+        stdout(&found)
+    );
+    let listed = daleel(dir.path(), &["trust", "list"]);
+    let status = daleel(dir.path(), &["sync", "status"]);
+    for out in [&found, &listed, &status] {
+        assert!(!holds_terminal_controls(&out.stdout), "{}", stdout(out));
+        assert!(!holds_terminal_controls(&out.stderr), "{}", stderr(out));
+        // The device's name stays on the line of its own fingerprint.
+        assert!(
+            !stdout(out)
+                .lines()
+                .any(|l| l.trim_start().starts_with("Fingerprint: 0000")),
+            "{}",
+            stdout(out)
+        );
+    }
+    // JSON stays JSON and gives the names back exactly.
+    for (args, key, wanted) in [
+        (
+            &["services", "search", "clinic evil", "--json"][..],
+            "name",
+            title,
+        ),
+        (&["trust", "list", "--json"], "name", forged_line),
+    ] {
+        let out = daleel(dir.path(), args);
+        assert!(!holds_terminal_controls(&out.stdout), "{}", stdout(&out));
+        assert_eq!(json(&out)[0][key], wanted, "{args:?}");
+    }
+}
+
+#[test]
+fn names_and_text_with_hidden_characters_are_refused_at_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stick = tempfile::tempdir().expect("stick");
+    // A card made on another laptop whose name would print a fake fingerprint line and
+    // hide the real one.
+    let forger = daleel::sync::identity::Identity::generate();
+    let card = daleel::sync::card::Card::write(
+        &forger,
+        "Amal\nFingerprint: 0000-0000-0000\u{1b}[8m",
+        daleel::model::Timestamp(common::NOW),
+    )
+    .expect("card");
+    let path = stick.path().join("daleel-FORGE.card");
+    std::fs::write(&path, card).expect("write");
+    let out = daleel(
+        dir.path(),
+        &["trust", "add", path.to_str().expect("p"), "--yes"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("device name on the card holds a line break"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !stderr(&out).contains("Fingerprint: 0000"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!holds_terminal_controls(&out.stderr));
+    assert_eq!(
+        json(&daleel(dir.path(), &["trust", "list", "--json"])),
+        serde_json::json!([])
+    );
+    let file = tempfile::NamedTempFile::new().expect("file");
+    std::fs::write(file.path(), "a long enough passphrase\n").expect("write");
+    for args in [
+        &["identity", "--name", "Laptop\u{1b}[2J"][..],
+        &["identity", "--name", "\u{202e}3 potpaL"],
+        &[
+            "workers",
+            "add",
+            "Huda\u{1b}]0;x\u{7}",
+            "--new-passphrase-file",
+            file.path().to_str().expect("p"),
+        ],
+        &["team", "init", "--name", "CRC\u{9b}2J", "--yes"],
+    ] {
+        let out = daleel(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("U+"), "{args:?}: {}", stderr(&out));
+        assert!(!holds_terminal_controls(&out.stderr), "{args:?}");
+    }
+    let id = json(&daleel(dir.path(), &["identity", "--json"]));
+    assert_eq!(id["name"], "");
+    let workers = json(&daleel(dir.path(), &["workers", "list", "--json"]));
+    assert_eq!(workers.as_array().map(|a| a.len()), Some(1));
+    assert!(
+        daleel(dir.path(), &["demo", "--households", "20"])
+            .status
+            .success()
+    );
+    let sent = json(&daleel(
+        dir.path(),
+        &["referral", "list", "--status", "sent", "--json"],
+    ));
+    let id = sent[0]["id"].as_str().expect("id").to_string();
+    let out = daleel(
+        dir.path(),
+        &[
+            "referral",
+            "move",
+            &id,
+            "rejected",
+            "--reason",
+            "full\u{1b}[8m",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the reason holds"),
+        "{}",
+        stderr(&out)
+    );
+}

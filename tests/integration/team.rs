@@ -824,3 +824,52 @@ fn a_revocation_counts_even_when_the_bundle_that_carried_it_is_refused() {
             .is_none()
     );
 }
+
+#[test]
+fn names_with_hidden_characters_are_refused_from_a_request_and_in_a_team_file() {
+    let c = coordinator();
+    let d = Device::new();
+    // A request (a card) whose name would print a fake fingerprint line.
+    let hostile = Card::write(
+        &d.ws.identity,
+        "laptop\nFingerprint: 0000-0000\u{1b}[8m",
+        Timestamp(NOW),
+    )
+    .expect("request");
+    let err = Card::read(&hostile).expect_err("a hostile name");
+    assert!(err.to_string().contains("device name on the card"), "{err}");
+    // A team file whose team name (not signed) was changed on the way.
+    let approval = Approval {
+        role: Role::Outreach,
+        org: "CRC".into(),
+        sensitive: false,
+        expires: None,
+    };
+    let (file, _) = c.ws.team().approve(&d.card(), &approval).expect("approve");
+    let mut team_file = daleel::sync::team::TeamFile::read(&file).expect("read");
+    team_file.team.name = "CRC \u{1b}]0;owned\u{7}\u{1b}[2J".into();
+    let tampered = team_file.write().expect("write");
+    let err =
+        d.ws.team()
+            .read_for_me(&tampered)
+            .expect_err("a hostile team name");
+    assert!(err.to_string().contains("the team's name holds"), "{err}");
+    assert!(d.ws.store.team().expect("team").is_none(), "not joined");
+    // A coordinator cannot type one into a certificate, nor make a team with one.
+    let err =
+        c.ws.team()
+            .approve(
+                &d.card(),
+                &Approval {
+                    org: "CRC\u{202e}".into(),
+                    ..approval.clone()
+                },
+            )
+            .expect_err("a hostile organization");
+    assert!(err.to_string().contains("U+202E"), "{err}");
+    let e = Device::new();
+    assert!(e.ws.team().init("Team\u{9b}2J", "CRC", false).is_err());
+    // The untampered file joins.
+    let (file, _) = d.ws.team().read_for_me(&file).expect("read");
+    d.ws.team().join(&file).expect("join");
+}

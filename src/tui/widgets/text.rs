@@ -68,7 +68,12 @@ impl TextInput {
     /// Inserts text at the cursor, cut at the limit.
     pub fn insert(&mut self, text: &str) -> Edit {
         let room = self.max.saturating_sub(self.len());
-        let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+        // The rule every stored text follows (model::text), and no tab: a one-line
+        // field has no use for one.
+        let clean: String = text
+            .chars()
+            .filter(|&c| !crate::model::text::is_refused(c) && c != '\t')
+            .collect();
         let taken: String = clean.chars().take(room).collect();
         let cut = taken.chars().count() < clean.chars().count();
         if taken.is_empty() {
