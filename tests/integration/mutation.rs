@@ -31,7 +31,9 @@ fn mutate(bytes: &[u8], rng: &mut impl Rng) -> Vec<u8> {
         1 => b.truncate(rng.gen_range(0..b.len())),
         2 => {
             let at = rng.gen_range(0..=b.len());
-            let run: Vec<u8> = (0..rng.gen_range(1..64)).map(|_| rng.r#gen()).collect();
+            let run: Vec<u8> = (0..rng.gen_range(1..64))
+                .map(|_| rng.r#gen::<u8>())
+                .collect();
             b.splice(at..at, run);
         }
         _ => {
