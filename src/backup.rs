@@ -505,7 +505,7 @@ const COMPLETE_MARK: &str = "complete";
 /// Files of a data directory that a restore replaces (kept aside, not deleted). The audit
 /// chain's head goes with its database: the restored one comes with its own.
 const REPLACED: &[&str] = &[
-    crate::workspace::DB_DIR,
+    crate::store::DB_DIR,
     crate::sync::identity::KEY_FILE,
     crate::sync::enrol::TEAM_KEY_FILE,
     crate::store::audit::HEAD_FILE,
@@ -533,7 +533,7 @@ pub fn restore(
     }
     fs::create_dir_all(&build).map_err(build_error)?;
     let result = (|| {
-        let db = crate::store::open_sled(&build.join(crate::workspace::DB_DIR))?;
+        let db = crate::store::open_sled(&build.join(crate::store::DB_DIR))?;
         let (summary, key) = build_db(&mut reader, db, worker, passphrase, &mut progress)?;
         if let Some(team) = &summary.team_key {
             team.save(&build.join(crate::sync::enrol::TEAM_KEY_FILE), Some(&key))

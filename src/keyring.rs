@@ -127,15 +127,7 @@ fn passphrase_key(
     Ok(out)
 }
 
-/// A worker's name as kept: trimmed, inner spaces collapsed.
-pub fn tidy_name(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A name folded for lookup: tidied, lower case.
-pub fn fold_name(name: &str) -> String {
-    tidy_name(name).to_lowercase()
-}
+pub use crate::model::text::{fold_name, tidy_name};
 
 /// The keyring of an open sled database.
 pub struct Keyring {

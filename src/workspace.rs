@@ -18,7 +18,7 @@ use crate::sync::identity::{Identity, IdentityError};
 /// The lock file's name inside the data directory.
 pub const LOCK_FILE: &str = "daleel.lock";
 /// The database folder inside the data directory.
-pub const DB_DIR: &str = "db";
+pub use crate::store::DB_DIR;
 /// The log file inside the data directory.
 pub const LOG_FILE: &str = "daleel.log";
 

@@ -418,7 +418,7 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, String> {
                 problems.push(a.problem(
                     aline,
                     "name",
-                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", short(&code)),
+                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", crate::model::text::short(&code)),
                 ));
             }
         }
@@ -518,15 +518,6 @@ fn hidden_in(v: &serde_json::Value, path: String) -> Option<(String, String)> {
                 .or_else(|| hidden_in(x, format!("{path}.{key}")))
         }),
         _ => None,
-    }
-}
-
-/// A long value cut for a message.
-pub(crate) fn short(text: &str) -> String {
-    if text.chars().count() <= 40 {
-        text.to_string()
-    } else {
-        format!("{}…", text.chars().take(39).collect::<String>())
     }
 }
 
@@ -1053,7 +1044,7 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, String>
             } else {
                 incoming.problems.push(problem(
                     at(&format!("service_areas[{i}].name")),
-                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", short(&code)),
+                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", crate::model::text::short(&code)),
                 ));
             }
         }

@@ -291,7 +291,7 @@ pub fn read(
             } else {
                 incoming.problems.push(problem(
                     "areas",
-                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", super::hsds::short(&code)),
+                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", crate::model::text::short(&code)),
                 ));
             }
         }

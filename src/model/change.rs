@@ -123,6 +123,22 @@ impl Change {
     }
 }
 
+/// A run of one origin's changes, `first..=last`, signed by that origin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentHeader {
+    pub origin: OriginId,
+    pub first: u64,
+    pub last: u64,
+    /// BLAKE3 of the concatenated change hashes, in sequence order.
+    pub changes_hash: [u8; 32],
+    /// The origin's ed25519 signature, as two halves (serde's arrays stop at 32).
+    pub signature: [[u8; 32]; 2],
+}
+
+impl crate::codec::Versioned for SegmentHeader {
+    const VERSION: u8 = 1;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,14 +1,17 @@
 //! The domain: households, needs, the service directory, referrals and their lifecycle,
 //! the gazetteer, and the change log's envelope. Pure types and rules; no I/O.
 
+pub mod card;
 pub mod change;
 pub mod clock;
+pub mod device;
 pub mod directory;
 pub mod gazetteer;
 pub mod household;
 pub mod need;
 pub mod referral;
 pub mod sample;
+pub mod team;
 pub mod text;
 pub mod time;
 

@@ -167,6 +167,25 @@ pub fn from_spreadsheet_cell(text: &str) -> &str {
     }
 }
 
+/// A long value cut for a message.
+pub fn short(text: &str) -> String {
+    if text.chars().count() <= 40 {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(39).collect::<String>())
+    }
+}
+
+/// A worker's name as kept: trimmed, inner spaces collapsed.
+pub fn tidy_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A name folded for lookup: tidied, lower case.
+pub fn fold_name(name: &str) -> String {
+    tidy_name(name).to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,7 +32,7 @@ fn bars(title: &str, items: &[(String, u64)]) -> String {
         svg.push_str(&format!(
             "<text x=\"0\" y=\"{}\" font-size=\"12\">{}</text><rect x=\"200\" y=\"{}\" width=\"{w}\" height=\"14\" fill=\"#555\" stroke=\"#000\"/><text x=\"{}\" y=\"{}\" font-size=\"12\">{}</text>",
             y + 11,
-            esc(&crate::directory::hsds::short(label)),
+            esc(&crate::model::text::short(label)),
             y,
             205 + w,
             y + 11,

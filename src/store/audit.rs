@@ -284,11 +284,7 @@ pub fn read_head(path: &Path) -> std::io::Result<Option<Head>> {
 /// Writes a head file whole or not at all (owner-only on Unix), then syncs its folder
 /// so that the rename is durable before the next entry is written.
 pub fn write_head(path: &Path, head: &Head) -> std::io::Result<()> {
-    crate::workspace::write_whole(
-        path,
-        head.text().as_bytes(),
-        crate::workspace::Access::Owner,
-    )?;
+    crate::disk::write_whole(path, head.text().as_bytes(), crate::disk::Access::Owner)?;
     if let Some(dir) = path.parent()
         && let Ok(d) = std::fs::File::open(dir)
     {
@@ -517,7 +513,7 @@ impl Store {
                 case_code: code,
                 what: e.entity.kind.clone(),
                 count: 1,
-                device: crate::sync::identity::device_code(e.origin),
+                device: crate::model::device::device_code(e.origin),
                 seq: 0,
                 prev: GENESIS,
             });
@@ -578,7 +574,7 @@ impl Store {
                         found.count,
                         format!(
                             "the database folder ({}) was put back to an earlier copy: {HEAD_FILE} says {} audit entries were written, but the database holds {held}, so at least {} are gone",
-                            crate::workspace::DB_DIR,
+                            crate::store::DB_DIR,
                             found.count,
                             found.count - held
                         ),
@@ -588,7 +584,7 @@ impl Store {
                         found.count,
                         format!(
                             "the database folder ({}) was replaced by another copy: the audit entry {} is not the one {HEAD_FILE} recorded (an earlier copy was put back and used since)",
-                            crate::workspace::DB_DIR,
+                            crate::store::DB_DIR,
                             found.count
                         ),
                     ))
@@ -733,18 +729,18 @@ impl Store {
     /// Notes a change to who can open this laptop: an entry naming the worker, and, when
     /// another worker set someone's passphrase, a notice for that worker's next unlock.
     pub fn audit_worker(&self, action: AuditAction, name: &str) -> Result<(), StoreError> {
-        let folded = crate::keyring::fold_name(name);
+        let folded = crate::model::text::fold_name(name);
         // The name as the list keeps it, whatever case it was typed in.
         let shown = self
             .workers()?
             .into_iter()
-            .find(|w| crate::keyring::fold_name(w) == folded)
-            .unwrap_or_else(|| crate::keyring::tidy_name(name));
+            .find(|w| crate::model::text::fold_name(w) == folded)
+            .unwrap_or_else(|| crate::model::text::tidy_name(name));
         self.audit(action, None, &format!("worker {shown}"), 1)?;
         let me = self.current_worker()?.unwrap_or_default();
         let mut notices = self.passphrase_notices()?;
         notices.retain(|(w, _)| *w != folded);
-        if action == AuditAction::Passphrase && crate::keyring::fold_name(&me) != folded {
+        if action == AuditAction::Passphrase && crate::model::text::fold_name(&me) != folded {
             notices.push((
                 folded,
                 PassphraseNotice {
@@ -771,7 +767,7 @@ impl Store {
         let Some(me) = self.current_worker()? else {
             return Ok(None);
         };
-        let me = crate::keyring::fold_name(&me);
+        let me = crate::model::text::fold_name(&me);
         let mut notices = self.passphrase_notices()?;
         let Some(at) = notices.iter().position(|(w, _)| *w == me) else {
             return Ok(None);

@@ -8,7 +8,7 @@
 //! notes it in the trail and goes on from there.
 
 use super::{Slot, Store, StoreError, change_key};
-use crate::sync::identity::device_code;
+use crate::model::device::device_code;
 
 impl Store {
     /// What is wrong, in plain words (nothing: the database is whole).
@@ -63,7 +63,7 @@ impl Store {
         if self
             .policy()
             .member(me)
-            .is_some_and(|c| c.role == crate::sync::team::Role::Partner)
+            .is_some_and(|c| c.role == crate::model::team::Role::Partner)
         {
             return Ok(true);
         }

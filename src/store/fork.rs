@@ -10,7 +10,7 @@ use super::{Slot, Store, StoreError, change_key};
 use crate::codec;
 use crate::model::Timestamp;
 use crate::model::change::{Change, OriginId};
-use crate::sync::identity::device_code;
+use crate::model::device::device_code;
 
 /// The tree of forks seen, by change key (origin and sequence number): not sealed, it
 /// holds device ids, numbers and times only.

@@ -20,8 +20,8 @@ use crate::model::change::{
     Change, KIND_ERASE, KIND_FIELDS, KIND_RESOLVE, KIND_STATEMENT, KIND_STEP, OriginId, Version,
 };
 use crate::model::clock::Hlc;
+use crate::model::team::Refusal;
 use crate::model::{Household, Need, Organization, Referral, ReferralStatus, Service, Step};
-use crate::sync::team::Refusal;
 
 /// What applying a batch of changes did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -647,7 +647,7 @@ impl Store {
     /// Keeps a received segment's header (with its origin's signature) to forward it.
     pub fn keep_segment(
         &self,
-        header: &crate::sync::bundle::SegmentHeader,
+        header: &crate::model::change::SegmentHeader,
     ) -> Result<(), StoreError> {
         self.segments_tree().insert(
             change_key(header.origin, header.first),
@@ -660,7 +660,7 @@ impl Store {
     pub fn segments_of(
         &self,
         origin: OriginId,
-    ) -> Result<Vec<crate::sync::bundle::SegmentHeader>, StoreError> {
+    ) -> Result<Vec<crate::model::change::SegmentHeader>, StoreError> {
         self.segments_tree()
             .scan_prefix(origin.0)
             .values()

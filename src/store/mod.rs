@@ -32,6 +32,9 @@ pub use entity::Entity;
 pub use query::Stats;
 pub use write::{Applied, Edit};
 
+/// The database's folder inside a data directory.
+pub const DB_DIR: &str = "db";
+
 /// The schema this version of Daleel writes. Raise it with a migration in `migrate`.
 pub const SCHEMA_VERSION: u32 = 3;
 
@@ -313,7 +316,7 @@ pub struct Store {
     /// chunk (written as batches, not as a sled transaction) never interleave.
     pub(crate) writer: std::sync::Mutex<()>,
     /// The team's policy as this device knows it (store/team.rs).
-    policy: RwLock<Arc<crate::sync::team::Policy>>,
+    policy: RwLock<Arc<crate::model::team::Policy>>,
     /// The audit chain's head file beside the database (audit.rs); none outside a data
     /// directory.
     audit_head: Option<std::path::PathBuf>,
@@ -605,9 +608,9 @@ impl Store {
 
     /// Takes a worker off the list (their changes keep their name).
     pub fn remove_worker_name(&self, name: &str) -> Result<(), StoreError> {
-        let folded = crate::keyring::fold_name(name);
+        let folded = crate::model::text::fold_name(name);
         let mut workers = self.workers()?;
-        workers.retain(|w| crate::keyring::fold_name(w) != folded);
+        workers.retain(|w| crate::model::text::fold_name(w) != folded);
         self.tree(Slot::Meta)
             .insert(meta::WORKERS, codec::encode_value(&workers)?)?;
         self.flush()
@@ -856,7 +859,7 @@ pub(crate) fn copy_sealed(
 
 /// A worker's name as stored: spaces collapsed, 1 to 40 characters.
 pub fn check_worker_name(name: &str) -> Result<String, StoreError> {
-    let name = crate::keyring::tidy_name(name);
+    let name = crate::model::text::tidy_name(name);
     if name.is_empty() || name.chars().count() > 40 {
         return Err(StoreError::Invalid(
             "a worker's name has 1 to 40 characters".into(),

@@ -11,10 +11,10 @@ use super::write::Tx;
 use super::{Slot, Store, StoreError, change_key, meta};
 use crate::codec;
 use crate::model::change::{Change, OriginId};
+use crate::model::device::device_code;
+use crate::model::team::{Policy, Refusal, Role, Signed, Statement, TeamInfo};
 use crate::model::{Referral, Timestamp};
 use crate::store::write::Edit;
-use crate::sync::identity::device_code;
-use crate::sync::team::{Policy, Refusal, Role, Signed, Statement, TeamInfo};
 
 /// A change kept with no effect, as the coordinator's list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,7 +193,7 @@ impl Store {
             match st {
                 Some(st) if st.team() == team.key && authorities.contains(&st.issuer()) => {
                     if !roster.contains_key(s.id())? {
-                        if roster.len() >= crate::sync::team::MAX_STATEMENTS {
+                        if roster.len() >= crate::model::team::MAX_STATEMENTS {
                             learned.refused += 1;
                             continue;
                         }

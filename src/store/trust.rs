@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use super::{Store, StoreError};
 use crate::codec::{self, Versioned};
 use crate::model::Timestamp;
+use crate::model::card::Card;
 use crate::model::change::OriginId;
-use crate::sync::card::Card;
-use crate::sync::identity::{device_code, fingerprint};
+use crate::model::device::{device_code, fingerprint};
 
 /// A device this laptop trusts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

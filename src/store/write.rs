@@ -47,7 +47,7 @@ pub enum Edit {
         value: Vec<u8>,
     },
     /// Commits a team statement this device signed to its log (a coordinator's device).
-    Statement(crate::sync::team::Signed),
+    Statement(crate::model::team::Signed),
 }
 
 /// What a transaction wrote.
@@ -304,7 +304,7 @@ pub(super) struct Tx<'a> {
     pub(super) applied: Applied,
     /// The team's policy when the transaction began (roles and revocations judge each
     /// change merged).
-    pub(super) policy: std::sync::Arc<crate::sync::team::Policy>,
+    pub(super) policy: std::sync::Arc<crate::model::team::Policy>,
 }
 
 impl Store {
@@ -736,7 +736,7 @@ impl Store {
         let partner = self
             .policy()
             .member(self.device.origin)
-            .is_some_and(|c| c.role == crate::sync::team::Role::Partner);
+            .is_some_and(|c| c.role == crate::model::team::Role::Partner);
         if !partner && let Some(mut need) = self.get::<Need>(referral.need)? {
             let mut moved = referral.clone();
             moved.history.push(step.clone());

@@ -94,17 +94,7 @@ fn decode_header(block: &[u8]) -> Result<Header, BundleError> {
     Ok(header)
 }
 
-/// A run of one origin's changes, `first..=last`, signed by that origin.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SegmentHeader {
-    pub origin: OriginId,
-    pub first: u64,
-    pub last: u64,
-    /// BLAKE3 of the concatenated change hashes, in sequence order.
-    pub changes_hash: [u8; 32],
-    /// The origin's ed25519 signature, as two halves (serde's arrays stop at 32).
-    pub signature: [[u8; 32]; 2],
-}
+pub use crate::model::change::SegmentHeader;
 
 /// A 64-byte signature as two 32-byte halves, and back.
 fn halves(sig: [u8; 64]) -> [[u8; 32]; 2] {
@@ -120,10 +110,6 @@ fn whole(h: &[[u8; 32]; 2]) -> [u8; 64] {
     s[..32].copy_from_slice(&h[0]);
     s[32..].copy_from_slice(&h[1]);
     s
-}
-
-impl Versioned for SegmentHeader {
-    const VERSION: u8 = 1;
 }
 
 /// A segment with its changes, checked.

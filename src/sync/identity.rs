@@ -11,8 +11,7 @@ use crate::disk::Access;
 use crate::model::change::OriginId;
 use crate::store::seal::{DataKey, Sealer};
 
-/// Characters of a device code: digits and capitals without look-alikes (no 0, 1, I, O).
-pub const CODE_ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+pub use crate::model::device::{CODE_ALPHABET, device_code, fingerprint};
 
 const KEY_MAGIC: &[u8; 4] = b"DLK1";
 /// A key file sealed under the database's data key (an encrypted database).
@@ -215,37 +214,6 @@ fn ad_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| KEY_FILE.to_string())
-}
-
-/// The fingerprint people compare: the first 10 bytes of BLAKE3 of the public key, in
-/// five groups of four hex digits, e.g. `3f2a-9c01-77be-0d4e-a5c3`.
-pub fn fingerprint(origin: OriginId) -> String {
-    let hash = blake3::hash(&origin.0);
-    hash.as_bytes()[..10]
-        .chunks(2)
-        .map(|pair| format!("{:02x}{:02x}", pair[0], pair[1]))
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
-/// The device code: 25 bits of BLAKE3("daleel device code" || key), as five characters
-/// of `CODE_ALPHABET`.
-pub fn device_code(origin: OriginId) -> String {
-    let mut hasher = blake3::Hasher::new();
-    hasher.update(b"daleel device code");
-    hasher.update(&origin.0);
-    let bytes = hasher.finalize();
-    let n = u32::from_be_bytes([
-        0,
-        bytes.as_bytes()[0],
-        bytes.as_bytes()[1],
-        bytes.as_bytes()[2],
-    ]) << 1
-        | u32::from(bytes.as_bytes()[3] >> 7);
-    (0..5)
-        .rev()
-        .map(|i| char::from(CODE_ALPHABET[((n >> (i * 5)) & 31) as usize]))
-        .collect()
 }
 
 /// A new identity in a temporary directory (kept while the directory lives), for tests.
