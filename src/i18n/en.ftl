@@ -505,6 +505,10 @@ sync-imported = { $file }: { $new } new, { $known } already known, { $conflicts 
 sync-refused = Refused, nothing from it used: { $list }
 sync-left-on-drive = { $file }: for other laptops, left on the drive.
 sync-for-others = for other laptops: left on the drive
+sync-mark-ok = ok
+sync-mark-others = others
+sync-mark-skipped = SKIPPED
+sync-mark-refused = REFUSED
 help-sync-title = Sync (F6)
 help-sync = Pass data to other laptops on a USB drive. Choose the drive (or type its folder); F9 writes a bundle onto it or imports the bundles found there. Each bundle is checked whole first: a damaged one, or one from a laptop that is not trusted, is refused and changes nothing.
 

@@ -31,6 +31,8 @@ pub struct Found {
     pub check: Result<String, String>,
     /// Encrypted to other laptops: left on the drive for them, not an error.
     pub for_others: bool,
+    /// Not a regular file (a link, a pipe, a device under a bundle's name): never read.
+    pub skipped: bool,
 }
 
 /// Checks every bundle in a folder without changing anything (`sync::import::inspect`),
@@ -45,6 +47,7 @@ pub fn scan(
         .into_iter()
         .map(|f| {
             let for_others = matches!(f.check, Err(Outcome::LeftOnDrive(_)));
+            let skipped = matches!(f.check, Err(Outcome::Skipped(_)));
             let check = match f.check {
                 Ok(Checked::Changes { changes, made_at }) => {
                     let mut text = tr("sync-bundle-ok", &[("changes", Arg::Num(changes as i64))]);
@@ -66,6 +69,10 @@ pub fn scan(
                     Ok(tr("sync-handoff-ok", &[("referrals", Arg::Num(n as i64))]))
                 }
                 Err(Outcome::Imported(_)) => Ok(String::new()),
+                // What it is, first: the row is narrow.
+                Err(Outcome::Skipped(crate::sync::import::ImportError::Read(e))) => {
+                    Err(e.to_string())
+                }
                 Err(Outcome::LeftOnDrive(e) | Outcome::Skipped(e) | Outcome::Refused(e)) => {
                     Err(e.to_string())
                 }
@@ -79,6 +86,7 @@ pub fn scan(
                     .unwrap_or_else(|| "?".into()),
                 check,
                 for_others,
+                skipped,
             }
         })
         .collect()
@@ -341,14 +349,22 @@ impl State {
         }
         for i in self.list.visible(self.found.len(), inner.height as usize) {
             let f = &self.found[i];
+            // The status is a word, not only a colour (NO_COLOR, and for everyone).
             let (mark, text, style) = match &f.check {
-                Ok(ok) => ("ok", ok.clone(), ratatui::style::Style::default()),
-                Err(_) if f.for_others => ("others", t("sync-for-others"), theme.muted()),
-                Err(e) => ("REFUSED", e.clone(), theme.error()),
+                Ok(ok) => (
+                    t("sync-mark-ok"),
+                    ok.clone(),
+                    ratatui::style::Style::default(),
+                ),
+                Err(_) if f.for_others => {
+                    (t("sync-mark-others"), t("sync-for-others"), theme.muted())
+                }
+                Err(e) if f.skipped => (t("sync-mark-skipped"), e.clone(), theme.error()),
+                Err(e) => (t("sync-mark-refused"), e.clone(), theme.error()),
             };
             let row = format!(
                 "{} {} {:>5} KiB  {}",
-                cell(mark, 7),
+                cell(&mark, 8),
                 cell(&f.sender, 5),
                 f.size.div_ceil(1024),
                 text
