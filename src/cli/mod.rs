@@ -597,15 +597,16 @@ fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<Credentials, Failure>
                 );
             }
             eprintln!(
-                "Daleel keeps its data encrypted. Choose the name you work under and a passphrase of at least {MIN_PASSPHRASE} characters. A forgotten passphrase cannot be recovered."
+                "Daleel keeps its data encrypted. Choose the name you work under and a passphrase of at least {MIN_PASSPHRASE} characters that is not easy to guess (three or four words that do not belong together are good). A forgotten passphrase cannot be recovered."
             );
             if c.worker.is_none() {
                 c.worker = Some(ask::line("Your name: ")?);
             }
+            let name = c.worker.clone().unwrap_or_default();
             loop {
                 let first = ask::secret("Passphrase: ")?;
-                if first.chars().count() < MIN_PASSPHRASE {
-                    eprintln!("A passphrase needs at least {MIN_PASSPHRASE} characters.");
+                if let Err(weak) = crate::keyring::check_passphrase(&name, &first) {
+                    eprintln!("{}", weak.message());
                     continue;
                 }
                 let again = ask::secret("The same passphrase again: ")?;

@@ -22,11 +22,13 @@ pub(super) fn new_passphrase(
                 .into(),
         ));
     }
-    eprintln!("The new passphrase of {whose} (at least {MIN_PASSPHRASE} characters, not shown):");
+    eprintln!(
+        "The new passphrase of {whose} (at least {MIN_PASSPHRASE} characters, not easy to guess, not shown):"
+    );
     loop {
         let first = ask::secret("New passphrase: ")?;
-        if first.chars().count() < MIN_PASSPHRASE {
-            eprintln!("A passphrase needs at least {MIN_PASSPHRASE} characters.");
+        if let Err(weak) = crate::keyring::check_passphrase(whose, &first) {
+            eprintln!("{}", weak.message());
             continue;
         }
         let again = ask::secret("The same again: ")?;

@@ -674,6 +674,79 @@ fn a_new_database_needs_a_worker_and_a_passphrase_and_says_so() {
     );
 }
 
+#[test]
+fn passphrases_that_guessing_tools_try_first_are_refused_wherever_one_is_set() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The first worker.
+    for weak in [
+        "12345678",
+        "password",
+        "aaaaaaaaaa",
+        "amal2024",
+        "daleel123",
+    ] {
+        let out = daleel_as(dir.path(), Some("Amal H."), Some(weak), &["stats"]);
+        assert_eq!(out.status.code(), Some(1), "{weak}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("too easy to guess") && err.contains("three or four ordinary words"),
+            "{weak}: {err}"
+        );
+        assert!(stats_fails_plainly(dir.path()), "nothing was made");
+    }
+    let amal =
+        |args: &[&str]| daleel_as(dir.path(), Some("Amal H."), Some("test passphrase"), args);
+    assert!(amal(&["stats"]).status.success());
+    // `workers add` and `workers passphrase`, with the reason in the worker's language.
+    let file = dir.path().join("new.txt");
+    std::fs::write(&file, "Yousif1990\n").expect("write");
+    let f = file.to_str().expect("p");
+    let out = amal(&["workers", "add", "Yousif", "--new-passphrase-file", f]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("built on your name"),
+        "{}",
+        stderr(&out)
+    );
+    let out = amal(&[
+        "--lang",
+        "ar",
+        "workers",
+        "add",
+        "Yousif",
+        "--new-passphrase-file",
+        f,
+    ]);
+    assert!(
+        stderr(&out).contains("سهلة التخمين"),
+        "in Arabic: {}",
+        stderr(&out)
+    );
+    let list = stdout(&amal(&["workers", "list"]));
+    assert_eq!(list.trim(), "Amal H.  (working now)", "nobody was added");
+    std::fs::write(&file, "qwertyuiop").expect("write");
+    let out = amal(&[
+        "workers",
+        "passphrase",
+        "Amal H.",
+        "--new-passphrase-file",
+        f,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("guessing tools try first"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        amal(&["stats"]).status.success(),
+        "the old passphrase still opens"
+    );
+    std::fs::write(&file, "lemon tractor violin").expect("write");
+    let out = amal(&["workers", "add", "Yousif", "--new-passphrase-file", f]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 /// A database that was never made answers with the same request, not with a half-made one.
 fn stats_fails_plainly(dir: &Path) -> bool {
     let out = daleel_as(dir, None, None, &["stats"]);

@@ -1436,6 +1436,28 @@ fn f8_adds_a_worker_with_their_own_passphrase_shown_only_as_dots() {
     assert!(text.contains("Yousif K. can now open Daleel"), "{text}");
 }
 
+#[test]
+fn f8_refuses_a_passphrase_that_guessing_tools_try_first_and_says_why() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let mut app = ready_app(&ws).with_workers(ws.workers_handle().expect("encrypted"));
+    press(&mut app, KeyCode::F(8));
+    let Some(Modal::Menu(menu)) = &app.modal else {
+        panic!("the workers' menu: {:?}", app.modal)
+    };
+    app.update(menu.items[0].1.clone());
+    typed(&mut app, "Yousif K.");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "12345678");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "12345678");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.modal, Some(Modal::Prompt(_))), "still asking");
+    let (text, _) = screen_text(&app, 100, 30);
+    assert!(text.contains("too easy to guess"), "{text}");
+    assert_eq!(ws.workers().expect("w"), ["Amal H."]);
+}
+
 /// An app on a laptop with its team commands, on the Sync screen with the stick typed in.
 fn sync_app(ws: &Workspace, worker: &str, folder: &str) -> App {
     ws.store.set_worker(worker).expect("worker");
