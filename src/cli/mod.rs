@@ -218,15 +218,18 @@ pub enum WorkersCommand {
         #[arg(long, value_name = "FILE")]
         new_passphrase_file: Option<PathBuf>,
     },
-    /// Take a worker's passphrase away (nothing is encrypted again; the last worker
-    /// stays).
+    /// Take workers' passphrases away (not yourself, not the last worker): the
+    /// database is encrypted again under a new key, and the files under the old one are
+    /// deleted.
     Remove {
-        name: String,
+        #[arg(required = true, value_name = "NAME")]
+        names: Vec<String>,
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
     },
-    /// Set a worker's passphrase.
+    /// Set a worker's passphrase: the database is encrypted again under a new key, and
+    /// the files under the old one are deleted.
     Passphrase {
         name: String,
         /// A file holding the new passphrase (its trailing newline is not part of it).
@@ -675,7 +678,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         None if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() => Err(Failure(
             "the screens need a terminal: run daleel in a terminal window, or give a command (daleel --help)".into(),
         )),
-        None => crate::tui::run(&ws, &config).map_err(|e| Failure(format!("the screen failed: {e}"))),
+        None => crate::tui::run(ws, &config).map_err(|e| Failure(format!("the screen failed: {e}"))),
         Some(Command::Demo { households, seed }) => stats::demo(&ws, households, seed),
         Some(Command::Stats { json }) => stats::stats(&ws, json),
         Some(Command::Identity {
@@ -788,11 +791,11 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
                 name,
                 new_passphrase_file,
             } => workers::add(&ws, &name, new_passphrase_file.as_deref()),
-            WorkersCommand::Remove { name, yes } => workers::remove(&ws, &name, yes),
+            WorkersCommand::Remove { names, yes } => workers::remove(ws, &names, yes),
             WorkersCommand::Passphrase {
                 name,
                 new_passphrase_file,
-            } => workers::passphrase(&ws, &name, new_passphrase_file.as_deref()),
+            } => workers::passphrase(ws, &name, new_passphrase_file.as_deref()),
         },
         Some(Command::Gazetteer {
             command: GazetteerCommand::Import { file },
