@@ -12,7 +12,7 @@ fi
 cargo build --quiet
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export DALEEL_WORKER="HXL check" DALEEL_PASSPHRASE="hxl check only" DALEEL_TEST_KDF=cheap
+export DALEEL_WORKER="HXL check" DALEEL_PASSPHRASE="hxl check throwaway phrase" DALEEL_TEST_KDF=cheap
 daleel() { ./target/debug/daleel --data-dir "$work/data" "$@"; }
 daleel demo --households 500 >/dev/null
 for t in needs referrals services; do

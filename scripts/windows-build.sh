@@ -28,7 +28,7 @@ a="$work/laptop one/دليل"
 b="$work/laptop two"
 stick="$work/USB stick"
 mkdir -p "$a" "$b" "$stick"
-export WINEDEBUG=-all DALEEL_WORKER="Smoke test" DALEEL_PASSPHRASE="smoke test only"
+export WINEDEBUG=-all DALEEL_WORKER="Smoke test" DALEEL_PASSPHRASE="smoke test throwaway phrase"
 run() { "$wine_bin" "$exe" "$@"; }
 if ! run --version; then
   # Rust's standard library (1.78 and later) asks Windows for random numbers through

@@ -242,15 +242,18 @@ pub enum WorkersCommand {
         #[arg(long, value_name = "FILE")]
         new_passphrase_file: Option<PathBuf>,
     },
-    /// Take a worker's passphrase away (nothing is encrypted again; the last worker
-    /// stays).
+    /// Take workers' passphrases away (not yourself, not the last worker): the
+    /// database is encrypted again under a new key, and the files under the old one are
+    /// deleted.
     Remove {
-        name: String,
+        #[arg(required = true, value_name = "NAME")]
+        names: Vec<String>,
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
     },
-    /// Set a worker's passphrase.
+    /// Set a worker's passphrase: the database is encrypted again under a new key, and
+    /// the files under the old one are deleted.
     Passphrase {
         name: String,
         /// A file holding the new passphrase (its trailing newline is not part of it).
@@ -621,15 +624,16 @@ fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<Credentials, Failure>
                 );
             }
             eprintln!(
-                "Daleel keeps its data encrypted. Choose the name you work under and a passphrase of at least {MIN_PASSPHRASE} characters. A forgotten passphrase cannot be recovered."
+                "Daleel keeps its data encrypted. Choose the name you work under and a passphrase of at least {MIN_PASSPHRASE} characters that is not easy to guess (three or four words that do not belong together are good). A forgotten passphrase cannot be recovered."
             );
             if c.worker.is_none() {
                 c.worker = Some(ask::line("Your name: ")?);
             }
+            let name = c.worker.clone().unwrap_or_default();
             loop {
                 let first = ask::secret("Passphrase: ")?;
-                if first.chars().count() < MIN_PASSPHRASE {
-                    eprintln!("A passphrase needs at least {MIN_PASSPHRASE} characters.");
+                if let Err(weak) = crate::keyring::check_passphrase(&name, &first) {
+                    eprintln!("{}", weak.message());
                     continue;
                 }
                 let again = ask::secret("The same passphrase again: ")?;
@@ -726,7 +730,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         None if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() => Err(Failure(
             "the screens need a terminal: run daleel in a terminal window, or give a command (daleel --help)".into(),
         )),
-        None => crate::tui::run(&ws, &config).map_err(|e| Failure(format!("the screen failed: {e}"))),
+        None => crate::tui::run(ws, &config).map_err(|e| Failure(format!("the screen failed: {e}"))),
         Some(Command::Demo { households, seed }) => stats::demo(&ws, households, seed),
         Some(Command::Stats { json }) => stats::stats(&ws, json),
         Some(Command::Identity {
@@ -839,11 +843,11 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
                 name,
                 new_passphrase_file,
             } => workers::add(&ws, &name, new_passphrase_file.as_deref()),
-            WorkersCommand::Remove { name, yes } => workers::remove(&ws, &name, yes),
+            WorkersCommand::Remove { names, yes } => workers::remove(ws, &names, yes),
             WorkersCommand::Passphrase {
                 name,
                 new_passphrase_file,
-            } => workers::passphrase(&ws, &name, new_passphrase_file.as_deref()),
+            } => workers::passphrase(ws, &name, new_passphrase_file.as_deref()),
         },
         Some(Command::Gazetteer {
             command: GazetteerCommand::Import { file },

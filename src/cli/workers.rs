@@ -6,7 +6,9 @@ use zeroize::Zeroizing;
 
 use super::{Failure, ask, confirm, read_passphrase_file};
 use crate::keyring::MIN_PASSPHRASE;
-use crate::workspace::Workspace;
+use std::io::IsTerminal;
+
+use crate::workspace::{Rekey, Workspace};
 
 /// A new passphrase: from `--new-passphrase-file`, or typed twice on the terminal.
 pub(super) fn new_passphrase(
@@ -22,11 +24,13 @@ pub(super) fn new_passphrase(
                 .into(),
         ));
     }
-    eprintln!("The new passphrase of {whose} (at least {MIN_PASSPHRASE} characters, not shown):");
+    eprintln!(
+        "The new passphrase of {whose} (at least {MIN_PASSPHRASE} characters, not easy to guess, not shown):"
+    );
     loop {
         let first = ask::secret("New passphrase: ")?;
-        if first.chars().count() < MIN_PASSPHRASE {
-            eprintln!("A passphrase needs at least {MIN_PASSPHRASE} characters.");
+        if let Err(weak) = crate::keyring::check_passphrase(whose, &first) {
+            eprintln!("{}", weak.message());
             continue;
         }
         let again = ask::secret("The same again: ")?;
@@ -71,30 +75,71 @@ pub fn add(ws: &Workspace, name: &str, file: Option<&Path>) -> Result<(), Failur
     Ok(())
 }
 
-pub fn remove(ws: &Workspace, name: &str, yes: bool) -> Result<(), Failure> {
-    if !ws
-        .workers()?
-        .iter()
-        .any(|w| crate::keyring::fold_name(w) == crate::keyring::fold_name(name))
-    {
-        return Err(Failure(format!(
-            "{name} is not a worker on this laptop: see daleel workers list"
-        )));
+pub fn remove(ws: Workspace, names: &[String], yes: bool) -> Result<(), Failure> {
+    let workers = ws.workers()?;
+    for name in names {
+        if !workers
+            .iter()
+            .any(|w| crate::keyring::fold_name(w) == crate::keyring::fold_name(name))
+        {
+            return Err(Failure(format!(
+                "{name} is not a worker on this laptop: see daleel workers list"
+            )));
+        }
     }
+    let list = names.join(", ");
     confirm(
         &format!(
-            "Remove {name}? Their passphrase will no longer open Daleel here (the changes they made keep their name)."
+            "Remove {list}? Their passphrase will no longer open Daleel here (the changes they made keep their name). The database is encrypted again under a new key, which takes a while on a large caseload."
         ),
         yes,
     )?;
-    ws.remove_worker(name)?;
-    eprintln!("Removed: {name} can no longer open Daleel on this laptop.");
+    rekey(ws, &Rekey::Remove(names.to_vec()))?;
+    eprintln!(
+        "Removed: {list} can no longer open Daleel on this laptop. The database is encrypted under a new key and the files under the old one are deleted; a copy or a backup made before now still opens with their passphrase."
+    );
     Ok(())
 }
 
-pub fn passphrase(ws: &Workspace, name: &str, file: Option<&Path>) -> Result<(), Failure> {
+pub fn passphrase(ws: Workspace, name: &str, file: Option<&Path>) -> Result<(), Failure> {
     let passphrase = new_passphrase(file, name)?;
-    ws.set_passphrase(name, &passphrase)?;
-    eprintln!("The passphrase of {name} is changed; the old one no longer opens Daleel here.");
+    let change = Rekey::Passphrase {
+        name: name.to_string(),
+        passphrase,
+    };
+    rekey(ws, &change)?;
+    eprintln!(
+        "The passphrase of {name} is changed, and the database is encrypted under a new key: the old passphrase opens nothing in this data directory (a copy or a backup made before now still opens with it)."
+    );
     Ok(())
+}
+
+/// Re-keys the database for `change`, with a text gauge on the terminal (a line at the
+/// end for a script).
+fn rekey(ws: Workspace, change: &Rekey) -> Result<Workspace, Failure> {
+    let terminal = std::io::stderr().is_terminal();
+    let mut finished = false;
+    ws.rekey(change, |done, all| {
+        if finished {
+            return;
+        }
+        finished = done >= all;
+        if !terminal {
+            if finished {
+                eprintln!("Re-keyed the database: {all} values.");
+            }
+            return;
+        }
+        let width = 30;
+        let filled = (done * width).checked_div(all).unwrap_or(width).min(width);
+        eprint!(
+            "\rEncrypting the database under a new key: [{}{}] {done} of {all} values",
+            "#".repeat(filled as usize),
+            ".".repeat((width - filled) as usize)
+        );
+        if finished {
+            eprintln!();
+        }
+    })
+    .map_err(|n| Failure::from(n.error))
 }

@@ -32,6 +32,10 @@ pub use entity::Entity;
 pub use query::Stats;
 pub use write::{Applied, Edit};
 
+/// The tree of the workers' key slots (`keyring`): the store names it, the keyring
+/// module fills it, and a copy under a new key leaves it to the keyring.
+pub const KEYRING_TREE: &str = "keyring";
+
 /// The database's folder inside a data directory.
 pub const DB_DIR: &str = "db";
 
@@ -629,6 +633,19 @@ impl Store {
         &self.db
     }
 
+    /// The clock the store reads "now" from.
+    pub fn clock(&self) -> Arc<dyn WallClock> {
+        self.clock.clone()
+    }
+
+    /// Closes the store, flushed, giving back its sled database and the data directory's
+    /// lock (a re-key copies the database and switches it while the lock is held).
+    pub(crate) fn close(self) -> Result<(sled::Db, Option<std::fs::File>), StoreError> {
+        self.flush()?;
+        let Store { db, _lock, .. } = self;
+        Ok((db, _lock))
+    }
+
     /// The workers who have used this laptop, in the order they were added.
     pub fn workers(&self) -> Result<Vec<String>, StoreError> {
         match self.tree(Slot::Meta).get(meta::WORKERS)? {
@@ -825,10 +842,44 @@ pub(crate) fn copy_sealed(
     from: &sled::Db,
     to: &sled::Db,
     key: &seal::DataKey,
+    progress: impl FnMut(u64, u64),
+) -> Result<(), StoreError> {
+    copy_trees(from, to, None, &seal::Sealer::new(key), progress)
+}
+
+/// Copies every tree of an encrypted database into `to` with its sealed values opened
+/// under `old` and sealed again under `new` (a re-key); the keyring is not copied (the
+/// re-key writes the new one). A value that does not open stops the copy.
+pub(crate) fn copy_resealed(
+    from: &sled::Db,
+    to: &sled::Db,
+    (old, new): (&seal::DataKey, &seal::DataKey),
+    progress: impl FnMut(u64, u64),
+) -> Result<(), StoreError> {
+    copy_trees(
+        from,
+        to,
+        Some(&seal::Sealer::new(old)),
+        &seal::Sealer::new(new),
+        progress,
+    )
+}
+
+/// Copies every tree but the keyring, values of sealed trees opened with `old` (none:
+/// they are in the clear) and sealed with `new`, in batches of 1,000; tells `progress`
+/// (values copied, values in all).
+fn copy_trees(
+    from: &sled::Db,
+    to: &sled::Db,
+    old: Option<&seal::Sealer>,
+    new: &seal::Sealer,
     mut progress: impl FnMut(u64, u64),
 ) -> Result<(), StoreError> {
-    let sealer = seal::Sealer::new(key);
-    let names = from.tree_names();
+    let names: Vec<_> = from
+        .tree_names()
+        .into_iter()
+        .filter(|n| n.as_ref() != KEYRING_TREE.as_bytes())
+        .collect();
     let mut total = 0u64;
     for name in &names {
         total += from.open_tree(name)?.len() as u64;
@@ -836,10 +887,11 @@ pub(crate) fn copy_sealed(
     let mut done = 0u64;
     progress(0, total);
     for name in names {
-        let src = from.open_tree(&name)?;
+        let src_raw = from.open_tree(&name)?;
         let dst = to.open_tree(&name)?;
         let (ad_name, sealed, clear) = sealing_of(&name);
-        let out = tree::Tree::new(&dst, ad_name, sealed.then_some(&sealer)).with_clear(clear);
+        let src = tree::Tree::new(&src_raw, ad_name, old.filter(|_| sealed)).with_clear(clear);
+        let out = tree::Tree::new(&dst, ad_name, sealed.then_some(new)).with_clear(clear);
         let mut batch = Vec::new();
         for entry in src.iter() {
             let (k, v) = entry?;
@@ -855,6 +907,28 @@ pub(crate) fn copy_sealed(
         progress(done, total);
     }
     Ok(())
+}
+
+/// Takes workers off the list of a database sealed under `key` (a re-key's copy, before
+/// it is opened as a store).
+pub(crate) fn unlist_workers(
+    db: &sled::Db,
+    key: &seal::DataKey,
+    names: &[String],
+) -> Result<(), StoreError> {
+    let sealer = seal::Sealer::new(key);
+    let raw = db.open_tree(Slot::Meta.name())?;
+    let meta = tree::Tree::new(&raw, Slot::Meta.name(), Some(&sealer)).with_clear(&[meta::SCHEMA]);
+    let Some(bytes) = meta.get(meta::WORKERS)? else {
+        return Ok(());
+    };
+    let mut workers: Vec<String> = codec::decode_value(&bytes)?;
+    let gone: Vec<String> = names
+        .iter()
+        .map(|n| crate::model::text::fold_name(n))
+        .collect();
+    workers.retain(|w| !gone.contains(&crate::model::text::fold_name(w)));
+    meta.insert(meta::WORKERS, codec::encode_value(&workers)?)
 }
 
 /// A worker's name as stored: spaces collapsed, 1 to 40 characters.

@@ -65,6 +65,10 @@ pub struct App {
     pub text_mode: crate::tui::bidi::TextMode,
     /// Team commands of the Sync screen (none in tests that do not need them).
     team: Option<crate::sync::enrol::TeamHandle>,
+    /// A change of workers asked for on F8 that gives the database a new data key (a
+    /// worker removed, a passphrase changed): the screens close for it, a gauge shows the
+    /// database encrypted again, and they open again (tui::run).
+    pub rekey: Option<crate::workspace::Rekey>,
 }
 
 /// Checks a passphrase of the worker who is working (Argon2: run off the UI thread).
@@ -170,6 +174,7 @@ impl App {
             workers: None,
             team: None,
             text_mode: crate::tui::bidi::TextMode::Terminal,
+            rekey: None,
         };
         if worker.is_none() {
             app.modal = Some(Modal::worker_picker(app.store.workers()?));
@@ -306,7 +311,25 @@ impl App {
         &self.store
     }
 
-    fn say(&mut self, text: String, tone: Tone) {
+    /// Asks for a re-key (the run loop makes it): refused while a household is being
+    /// edited unsaved or the Sync screen is working, since the screens close for it, and
+    /// when the change itself is refused (workspace::Workers::check).
+    fn ask_rekey(&mut self, change: crate::workspace::Rekey) -> Result<(), String> {
+        let Some(workers) = self.workers.clone() else {
+            return Err(t("rekey-busy"));
+        };
+        if self.intake.unsaved() {
+            return Err(t("rekey-unsaved"));
+        }
+        if self.sync.busy.is_some() {
+            return Err(t("rekey-busy"));
+        }
+        self.rekey = Some(workers.check(&change).map_err(|e| e.to_string())?);
+        Ok(())
+    }
+
+    /// Says `text` on the message line (the run loop says how a re-key went).
+    pub fn say(&mut self, text: String, tone: Tone) {
         self.message = Some((text, tone));
     }
 
@@ -687,7 +710,7 @@ impl App {
                 let me = self.data.worker.clone().unwrap_or_default();
                 self.open_prompt(
                     t("worker-passphrase-title"),
-                    String::new(),
+                    t("rekey-intro"),
                     prompts::worker_form(&me),
                     Purpose::WorkerPassphrase,
                     12,
@@ -695,7 +718,7 @@ impl App {
             }
             Action::AskRemoveWorker => self.open_prompt(
                 t("remove-worker-title"),
-                t("remove-worker-intro"),
+                format!("{} {}", t("remove-worker-intro"), t("rekey-intro")),
                 prompts::worker_name_form(),
                 Purpose::RemoveWorker,
                 12,
@@ -1655,43 +1678,47 @@ impl App {
                 }
             },
             Purpose::CloseCase => self.close_case(&prompt.form, &worker, now),
-            Purpose::AddWorker | Purpose::WorkerPassphrase => {
-                match prompts::worker_from(&prompt.form) {
-                    Err(f) => Err(f),
-                    Ok((name, passphrase)) => {
-                        self.modal = None;
-                        let adding = matches!(prompt.purpose, Purpose::AddWorker);
-                        self.workers_job(move |w| {
-                            let done = if adding {
-                                w.add(&name, &passphrase)
-                            } else {
-                                w.set_passphrase(&name, &passphrase)
-                            };
-                            let key = if adding {
-                                "worker-added"
-                            } else {
-                                "worker-passphrase-set"
-                            };
-                            done.map(|()| tr(key, &[("name", Arg::Str(&name))]))
-                                .map_err(|e| e.to_string())
-                        });
-                        return;
+            Purpose::AddWorker => match prompts::worker_from(&prompt.form) {
+                Err(f) => Err(f),
+                Ok((name, passphrase)) => {
+                    self.modal = None;
+                    self.workers_job(move |w| {
+                        w.add(&name, &passphrase)
+                            .map(|()| tr("worker-added", &[("name", Arg::Str(&name))]))
+                            .map_err(|e| e.to_string())
+                    });
+                    return;
+                }
+            },
+            Purpose::WorkerPassphrase => match prompts::worker_from(&prompt.form) {
+                Err(f) => Err(f),
+                Ok((name, passphrase)) => {
+                    let change = crate::workspace::Rekey::Passphrase {
+                        name,
+                        passphrase: zeroize::Zeroizing::new(passphrase),
+                    };
+                    match self.ask_rekey(change) {
+                        Ok(()) => {
+                            self.modal = None;
+                            return;
+                        }
+                        Err(e) => Err(("name", e)),
                     }
                 }
-            }
+            },
             Purpose::RemoveWorker => {
                 let name = prompt.form.text("name");
                 if name.trim().is_empty() {
                     Err(("name", t("problem-worker-name")))
                 } else {
-                    self.modal = None;
-                    let name = name.trim().to_string();
-                    self.workers_job(move |w| {
-                        w.remove(&name)
-                            .map(|()| tr("worker-removed", &[("name", Arg::Str(&name))]))
-                            .map_err(|e| e.to_string())
-                    });
-                    return;
+                    let change = crate::workspace::Rekey::Remove(vec![name.trim().to_string()]);
+                    match self.ask_rekey(change) {
+                        Ok(()) => {
+                            self.modal = None;
+                            return;
+                        }
+                        Err(e) => Err(("name", e)),
+                    }
                 }
             }
             Purpose::Service(id) => {

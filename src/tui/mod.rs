@@ -325,8 +325,10 @@ fn local_offset() -> i32 {
 }
 
 /// Opens the screens until the user quits. The terminal is restored on every exit,
-/// panics included (`ratatui::run`).
-pub fn run(ws: &Workspace, config: &Config) -> std::io::Result<()> {
+/// panics included (`ratatui::run`). A re-key asked for on F8 closes the screens, shows
+/// its gauge while the database is encrypted again, and opens them again on the
+/// re-keyed database.
+pub fn run(ws: Workspace, config: &Config) -> std::io::Result<()> {
     ratatui::run(|terminal| -> std::io::Result<()> {
         // A paste arrives as one event (cut at the field's limit, line breaks dropped),
         // not as keys that would press Enter.
@@ -343,42 +345,59 @@ pub fn run(ws: &Workspace, config: &Config) -> std::io::Result<()> {
     })
 }
 
-fn run_loop(
+/// The screens of a workspace, as the settings want them.
+fn app_for(
     ws: &Workspace,
+    config: &Config,
+    tx: std::sync::mpsc::Sender<event::Event>,
+) -> std::io::Result<App> {
+    let mut app = App::new(
+        ws.store.clone(),
+        theme::Theme::from_env(),
+        jobs::Runner::Threads(tx),
+        local_offset(),
+    )
+    .map_err(std::io::Error::other)?
+    .with_identity(ws.identity.clone())
+    .with_retention(config.retention_months)
+    .with_text_mode(text_mode(config));
+    if let Some(unlocker) = ws.unlocker() {
+        app = app.with_idle_lock(config.idle_lock_minutes, unlocker);
+    }
+    if let Ok(workers) = ws.workers_handle() {
+        app = app.with_workers(workers);
+    }
+    Ok(app.with_team(ws.team()))
+}
+
+fn text_mode(config: &Config) -> bidi::TextMode {
+    if config.arabic_display == "terminal" {
+        bidi::TextMode::Terminal
+    } else {
+        bidi::TextMode::Shaped
+    }
+}
+
+fn run_loop(
+    mut ws: Workspace,
     config: &Config,
     terminal: &mut ratatui::DefaultTerminal,
 ) -> std::io::Result<()> {
-    {
-        let (tx, rx) = event::start();
-        let mut app = App::new(
-            ws.store.clone(),
-            theme::Theme::from_env(),
-            jobs::Runner::Threads(tx),
-            local_offset(),
-        )
-        .map_err(std::io::Error::other)?
-        .with_identity(ws.identity.clone())
-        .with_retention(config.retention_months)
-        .with_text_mode(if config.arabic_display == "terminal" {
-            bidi::TextMode::Terminal
-        } else {
-            bidi::TextMode::Shaped
-        });
-        if let Some(unlocker) = ws.unlocker() {
-            app = app.with_idle_lock(config.idle_lock_minutes, unlocker);
+    let (tx, rx) = event::start();
+    let mut said: Option<(String, Tone)> = None;
+    loop {
+        let mut app = app_for(&ws, config, tx.clone())?;
+        if let Some((text, tone)) = said.take() {
+            app.say(text, tone);
         }
-        if let Ok(workers) = ws.workers_handle() {
-            app = app.with_workers(workers);
-        }
-        app = app.with_team(ws.team());
-        loop {
+        let change = loop {
             terminal.draw(|frame| render(&app, frame))?;
             let first = rx
                 .recv()
                 .map_err(|_| std::io::Error::other("the keyboard input stopped"))?;
             app.handle_event(first);
             // Take what else is waiting before drawing again (fast typing, job results).
-            while !app.quit {
+            while !app.quit && app.rekey.is_none() {
                 match rx.try_recv() {
                     Ok(e) => app.handle_event(e),
                     Err(_) => break,
@@ -387,6 +406,125 @@ fn run_loop(
             if app.quit {
                 return Ok(());
             }
+            if let Some(change) = app.rekey.take() {
+                break change;
+            }
+        };
+        // The screens let go of the store; the re-key closes it.
+        drop(app);
+        let (next, message) = rekey_on_screen(ws, &change, config, terminal, &rx)?;
+        ws = next;
+        said = Some(message);
+    }
+}
+
+/// What the re-key thread tells the screen.
+enum RekeyNews {
+    Progress(u64, u64),
+    Done(Result<Box<Workspace>, Box<crate::workspace::NotRekeyed>>),
+}
+
+/// Makes a re-key on a thread of its own while the screen shows its gauge (keys typed
+/// meanwhile are dropped). Returns the workspace to go on with and what to say.
+fn rekey_on_screen(
+    ws: Workspace,
+    change: &crate::workspace::Rekey,
+    config: &Config,
+    terminal: &mut ratatui::DefaultTerminal,
+    input: &std::sync::mpsc::Receiver<event::Event>,
+) -> std::io::Result<(Workspace, (String, Tone))> {
+    use std::sync::mpsc::RecvTimeoutError;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let work = change.clone();
+    std::thread::spawn(move || {
+        let progress = tx.clone();
+        let result = ws.rekey(&work, move |done, all| {
+            let _ = progress.send(RekeyNews::Progress(done, all));
+        });
+        let _ = tx.send(RekeyNews::Done(result.map(Box::new)));
+    });
+    let shaped = text_mode(config) == bidi::TextMode::Shaped;
+    let mut shown = (0, 0);
+    loop {
+        terminal.draw(|frame| render_rekey(frame, shown, shaped))?;
+        while input.try_recv().is_ok() {}
+        match rx.recv_timeout(std::time::Duration::from_millis(100)) {
+            Ok(RekeyNews::Progress(done, all)) => shown = (done, all),
+            Ok(RekeyNews::Done(result)) => {
+                return match result {
+                    Ok(ws) => {
+                        let said = match change {
+                            crate::workspace::Rekey::Remove(names) => {
+                                tr("worker-removed", &[("name", Arg::Str(&names.join(", ")))])
+                            }
+                            crate::workspace::Rekey::Passphrase { name, .. } => {
+                                tr("worker-passphrase-set", &[("name", Arg::Str(name))])
+                            }
+                        };
+                        Ok((*ws, (format!("{said} {}", t("rekey-done")), Tone::Success)))
+                    }
+                    Err(not) => match not.workspace {
+                        Some(ws) => Ok((ws, (not.error.to_string(), Tone::Error))),
+                        None => Err(std::io::Error::other(not.error.to_string())),
+                    },
+                };
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(std::io::Error::other(
+                    "the new encryption of the database stopped: open Daleel again (it finishes or undoes it)",
+                ));
+            }
         }
+    }
+}
+
+/// The re-key's screen: a gauge of the values encrypted again, and what a stop means.
+pub fn render_rekey(frame: &mut Frame, (done, all): (u64, u64), shaped: bool) {
+    let area = frame.area();
+    let width = area.width.min(70);
+    let height = 8.min(area.height);
+    let boxed = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    let block = Block::bordered().title(format!(" {} ", t("rekey-title")));
+    let inner = block.inner(boxed);
+    frame.render_widget(block, boxed);
+    let [gauge, _, note] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    let ratio = if all == 0 {
+        0.0
+    } else {
+        (done as f64 / all as f64).clamp(0.0, 1.0)
+    };
+    frame.render_widget(
+        ratatui::widgets::Gauge::default().ratio(ratio).label(tr(
+            "rekey-progress",
+            &[
+                ("done", Arg::Num(done as i64)),
+                ("all", Arg::Num(all as i64)),
+            ],
+        )),
+        gauge,
+    );
+    frame.render_widget(
+        Paragraph::new(t("rekey-wait")).wrap(Wrap { trim: true }),
+        note,
+    );
+    if shaped {
+        let lang = crate::i18n::language();
+        bidi::shape_buffer(
+            frame.buffer_mut(),
+            area,
+            lang.is_rtl(),
+            lang == crate::i18n::Lang::Ckb,
+        );
     }
 }

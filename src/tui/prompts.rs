@@ -401,17 +401,17 @@ pub fn worker_name_form() -> Form {
     Form::new(vec![Field::text("name", "worker-name", 40, "")])
 }
 
-/// The name and passphrase of a worker form, checked: a name, at least 8 characters,
-/// typed the same twice.
+/// The name and passphrase of a worker form, checked: a name, a passphrase not too easy
+/// to guess (keyring::check_passphrase, said why in the worker's language), typed the
+/// same twice.
 pub fn worker_from(form: &Form) -> Result<(String, String), Fault> {
     let name = form.text("name");
     if name.trim().is_empty() {
         return Err(("name", t("problem-worker-name")));
     }
     let passphrase = form.text("passphrase");
-    if passphrase.chars().count() < crate::keyring::MIN_PASSPHRASE {
-        return Err(("passphrase", t("problem-passphrase-short")));
-    }
+    crate::keyring::check_passphrase(&name, &passphrase)
+        .map_err(|weak| ("passphrase", weak.message()))?;
     if form.text("again") != passphrase {
         return Err(("again", t("problem-passphrase-differs")));
     }

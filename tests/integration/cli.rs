@@ -674,6 +674,79 @@ fn a_new_database_needs_a_worker_and_a_passphrase_and_says_so() {
     );
 }
 
+#[test]
+fn passphrases_that_guessing_tools_try_first_are_refused_wherever_one_is_set() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The first worker.
+    for weak in [
+        "12345678",
+        "password",
+        "aaaaaaaaaa",
+        "amal2024",
+        "daleel123",
+    ] {
+        let out = daleel_as(dir.path(), Some("Amal H."), Some(weak), &["stats"]);
+        assert_eq!(out.status.code(), Some(1), "{weak}");
+        let err = stderr(&out);
+        assert!(
+            err.contains("too easy to guess") && err.contains("three or four ordinary words"),
+            "{weak}: {err}"
+        );
+        assert!(stats_fails_plainly(dir.path()), "nothing was made");
+    }
+    let amal =
+        |args: &[&str]| daleel_as(dir.path(), Some("Amal H."), Some("test passphrase"), args);
+    assert!(amal(&["stats"]).status.success());
+    // `workers add` and `workers passphrase`, with the reason in the worker's language.
+    let file = dir.path().join("new.txt");
+    std::fs::write(&file, "Yousif1990\n").expect("write");
+    let f = file.to_str().expect("p");
+    let out = amal(&["workers", "add", "Yousif", "--new-passphrase-file", f]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("built on your name"),
+        "{}",
+        stderr(&out)
+    );
+    let out = amal(&[
+        "--lang",
+        "ar",
+        "workers",
+        "add",
+        "Yousif",
+        "--new-passphrase-file",
+        f,
+    ]);
+    assert!(
+        stderr(&out).contains("سهلة التخمين"),
+        "in Arabic: {}",
+        stderr(&out)
+    );
+    let list = stdout(&amal(&["workers", "list"]));
+    assert_eq!(list.trim(), "Amal H.  (working now)", "nobody was added");
+    std::fs::write(&file, "qwertyuiop").expect("write");
+    let out = amal(&[
+        "workers",
+        "passphrase",
+        "Amal H.",
+        "--new-passphrase-file",
+        f,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("guessing tools try first"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        amal(&["stats"]).status.success(),
+        "the old passphrase still opens"
+    );
+    std::fs::write(&file, "lemon tractor violin").expect("write");
+    let out = amal(&["workers", "add", "Yousif", "--new-passphrase-file", f]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 /// A database that was never made answers with the same request, not with a half-made one.
 fn stats_fails_plainly(dir: &Path) -> bool {
     let out = daleel_as(dir, None, None, &["stats"]);
@@ -1204,6 +1277,146 @@ fn data_folders_and_sticks_with_spaces_and_arabic_in_their_paths_work() {
     ok(&b, &["sync", "import", stick_s]);
     let stats = json(&daleel(&b, &["stats", "--json"]));
     assert_eq!(stats["households"], 20);
+}
+
+/// Byte strings no file of a data directory may hold once a worker is removed or a
+/// passphrase changed: every key slot of the keyring as it was, and the nonce of every
+/// value sealed under the old data key (the device key's among them).
+fn old_key_needles(dir: &Path) -> Vec<Vec<u8>> {
+    let db = raw_db(dir);
+    let mut needles = Vec::new();
+    for entry in db.open_tree("keyring").expect("keyring").iter() {
+        let (k, v) = entry.expect("entry");
+        if k.as_ref() != b"pepper" {
+            needles.push(v.to_vec());
+        }
+    }
+    let sealed = daleel::store::Slot::ALL
+        .iter()
+        .filter(|s| s.sealed())
+        .map(|s| s.name())
+        .chain(["trust"]);
+    for name in sealed {
+        for entry in db.open_tree(name).expect("tree").iter() {
+            let (_, v) = entry.expect("entry");
+            if v.len() >= 40 {
+                needles.push(v[..24].to_vec());
+            }
+        }
+    }
+    let device = std::fs::read(dir.join("device.key")).expect("key");
+    needles.push(device[4..28].to_vec());
+    needles
+}
+
+/// How many of `needles` some file under `dir` holds (the nonces, all 24 bytes long,
+/// looked up in a set; the few slots searched for one by one).
+fn held(dir: &Path, needles: &[Vec<u8>]) -> usize {
+    fn walk(dir: &Path, needles: &[Vec<u8>], found: &mut std::collections::HashSet<Vec<u8>>) {
+        let nonces: std::collections::HashSet<&[u8]> = needles
+            .iter()
+            .filter(|n| n.len() == 24)
+            .map(|n| n.as_slice())
+            .collect();
+        for entry in std::fs::read_dir(dir).expect("read") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(&path, needles, found);
+                continue;
+            }
+            let bytes = std::fs::read(&path).expect("file");
+            for w in bytes.windows(24) {
+                if nonces.contains(w) {
+                    found.insert(w.to_vec());
+                }
+            }
+            for n in needles.iter().filter(|n| n.len() != 24) {
+                if bytes.windows(n.len()).any(|w| w == n.as_slice()) {
+                    found.insert(n.clone());
+                }
+            }
+        }
+    }
+    let mut found = std::collections::HashSet::new();
+    walk(dir, needles, &mut found);
+    found.len()
+}
+
+#[test]
+fn a_removed_worker_or_a_changed_passphrase_opens_nothing_left_in_the_data_directory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let amal =
+        |args: &[&str]| daleel_as(dir.path(), Some("Amal H."), Some("test passphrase"), args);
+    assert!(amal(&["demo", "--households", "60"]).status.success());
+    let file = dir.path().join("yousif.txt");
+    std::fs::write(&file, "yousif's own phrase").expect("write");
+    let f = file.to_str().expect("p");
+    assert!(
+        amal(&["workers", "add", "Yousif K.", "--new-passphrase-file", f])
+            .status
+            .success()
+    );
+    let households = json(&amal(&["stats", "--json"]))["households"].clone();
+    let needles = old_key_needles(dir.path());
+    let distinct: std::collections::HashSet<&Vec<u8>> = needles.iter().collect();
+    assert_eq!(
+        held(dir.path(), &needles),
+        distinct.len(),
+        "the scan finds them"
+    );
+    let out = amal(&["workers", "remove", "Yousif K.", "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        held(dir.path(), &needles),
+        0,
+        "nothing under the old key or slots is left"
+    );
+    assert!(stderr(&out).contains("new key"), "{}", stderr(&out));
+    let yousif = daleel_as(
+        dir.path(),
+        Some("Yousif K."),
+        Some("yousif's own phrase"),
+        &["stats"],
+    );
+    assert!(
+        stderr(&yousif).contains("the passphrase is wrong"),
+        "{}",
+        stderr(&yousif)
+    );
+    assert_eq!(json(&amal(&["stats", "--json"]))["households"], households);
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("e").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !left.iter().any(|n| n.starts_with("rekey")),
+        "no copy left aside: {left:?}"
+    );
+    // A new passphrase: the same for Amal's old one.
+    let needles = old_key_needles(dir.path());
+    std::fs::write(&file, "lemon tractor violin").expect("write");
+    let out = amal(&[
+        "workers",
+        "passphrase",
+        "Amal H.",
+        "--new-passphrase-file",
+        f,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(held(dir.path(), &needles), 0);
+    assert!(stderr(&amal(&["stats"])).contains("the passphrase is wrong"));
+    let renewed = daleel_as(
+        dir.path(),
+        None,
+        Some("lemon tractor violin"),
+        &["stats", "--json"],
+    );
+    assert_eq!(
+        json(&renewed)["households"],
+        households,
+        "{}",
+        stderr(&renewed)
+    );
 }
 
 /// Opens a data directory's database with sled directly (after the command that used it

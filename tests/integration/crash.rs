@@ -614,3 +614,90 @@ fn audit_entries_killed_at_random_moments_are_never_taken_for_a_rollback() {
         "audit kills: {rounds}; {acknowledged} entries acknowledged, none taken for a rollback"
     );
 }
+
+#[test]
+fn a_rekey_killed_at_any_moment_loses_nothing_and_opens_with_the_remaining_workers() {
+    use daleel::workspace::Credentials;
+    let template = tempfile::tempdir().expect("template");
+    let yousif_old = "yousif's own phrase";
+    let yousif_new = "lemon tractor violin";
+    let digest = {
+        let ws = Workspace::open(template.path(), &common::creds()).expect("open");
+        daleel::demo::generate(&ws.store, 1_500, 5, |_| {}).expect("demo");
+        ws.add_worker("Yousif K.", yousif_old).expect("add");
+        ws.store.state_digest().expect("digest")
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    let opens = |dir: &std::path::Path, passphrase: &str| {
+        common::unlocked(|| {
+            Workspace::open(dir, &Credentials::new("Yousif K.", passphrase).cheap())
+        })
+        .is_ok()
+    };
+    let rounds = kills(10);
+    let mut done_by_then = 0;
+    for round in 0..rounds {
+        let laptop = tempfile::tempdir().expect("laptop");
+        copy_dir(template.path(), laptop.path());
+        let new_phrase = laptop.path().join("new.txt");
+        std::fs::write(&new_phrase, yousif_new).expect("write");
+        // Even rounds remove Yousif, odd ones change his passphrase.
+        let removing = round % 2 == 0;
+        let args: Vec<&str> = if removing {
+            vec!["workers", "remove", "Yousif K.", "--yes"]
+        } else {
+            vec![
+                "workers",
+                "passphrase",
+                "Yousif K.",
+                "--new-passphrase-file",
+                new_phrase.to_str().expect("p"),
+            ]
+        };
+        let mut child = Command::new(env!("CARGO_BIN_EXE_daleel"))
+            .envs(common::ENV)
+            .arg("--data-dir")
+            .arg(laptop.path())
+            .args(&args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the re-key");
+        let at = round / 2;
+        std::thread::sleep(Duration::from_millis(at * at * 120 + round % 2 * 9));
+        let _ = child.kill();
+        let _ = child.wait();
+        let ws = reopen(laptop.path());
+        assert_eq!(
+            ws.store.state_digest().expect("digest"),
+            digest,
+            "round {round}: nothing lost"
+        );
+        assert!(ws.store.check().expect("check").is_empty(), "round {round}");
+        let listed = ws
+            .workers()
+            .expect("workers")
+            .contains(&"Yousif K.".to_string());
+        drop(ws);
+        for left in [
+            daleel::workspace::REKEYING_DIR,
+            daleel::workspace::REKEY_OLD_DIR,
+        ] {
+            assert!(!laptop.path().join(left).exists(), "round {round}: {left}");
+        }
+        let (old, new) = (
+            opens(laptop.path(), yousif_old),
+            opens(laptop.path(), yousif_new),
+        );
+        if removing {
+            assert!(!new, "round {round}");
+            assert_eq!(old, listed, "round {round}: listed as he can open");
+            done_by_then += usize::from(!old);
+        } else {
+            assert!(old != new, "round {round}: one passphrase opens, old {old}");
+            assert!(listed, "round {round}");
+            done_by_then += usize::from(new);
+        }
+    }
+    eprintln!("re-key kills: {rounds}; {done_by_then} had finished");
+}

@@ -252,7 +252,14 @@ fn a_worker_whose_passphrase_another_worker_set_is_told_once_when_the_screens_op
     let ws = workspace(dir.path());
     ws.add_worker("Yousif K.", "yousif's own phrase")
         .expect("add");
-    ws.set_passphrase("yousif k.", "a phrase amal chose")
+    let ws = ws
+        .rekey(
+            &daleel::workspace::Rekey::Passphrase {
+                name: "yousif k.".into(),
+                passphrase: "a phrase amal chose".to_string().into(),
+            },
+            |_, _| {},
+        )
         .expect("reset");
     // Amal is told nothing: she set it.
     assert!(app(&ws).modal.is_none());
@@ -1526,6 +1533,93 @@ fn f8_adds_a_worker_with_their_own_passphrase_shown_only_as_dots() {
     assert_eq!(ws.workers().expect("w"), ["Amal H.", "Yousif K."]);
     let (text, _) = screen_text(&app, 80, 24);
     assert!(text.contains("Yousif K. can now open Daleel"), "{text}");
+}
+
+#[test]
+fn f8_refuses_a_passphrase_that_guessing_tools_try_first_and_says_why() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let mut app = ready_app(&ws).with_workers(ws.workers_handle().expect("encrypted"));
+    press(&mut app, KeyCode::F(8));
+    let Some(Modal::Menu(menu)) = &app.modal else {
+        panic!("the workers' menu: {:?}", app.modal)
+    };
+    app.update(menu.items[0].1.clone());
+    typed(&mut app, "Yousif K.");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "12345678");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "12345678");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.modal, Some(Modal::Prompt(_))), "still asking");
+    let (text, _) = screen_text(&app, 100, 30);
+    assert!(text.contains("too easy to guess"), "{text}");
+    assert_eq!(ws.workers().expect("w"), ["Amal H."]);
+}
+
+#[test]
+fn f8_removing_a_worker_or_changing_a_passphrase_asks_for_a_rekey_and_the_gauge_says_how_far() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    ws.add_worker("Yousif K.", "yousif's own phrase")
+        .expect("add");
+    let mut app = ready_app(&ws).with_workers(ws.workers_handle().expect("encrypted"));
+    let remove = |app: &mut App, name: &str| {
+        press(app, KeyCode::F(8));
+        app.update(menu_action(app, "Remove a worker"));
+        let (text, _) = screen_text(app, 100, 30);
+        assert!(
+            text.contains("new key"),
+            "the prompt says what happens: {text}"
+        );
+        typed(app, name);
+        press(app, KeyCode::Enter);
+    };
+    // Nobody removes themselves: said in the prompt, nothing asked of the run loop.
+    remove(&mut app, "amal h.");
+    assert!(app.rekey.is_none());
+    let (text, _) = screen_text(&app, 100, 30);
+    assert!(text.contains("cannot remove themselves"), "{text}");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    remove(&mut app, "yousif k.");
+    assert!(app.modal.is_none());
+    match app.rekey.take() {
+        Some(daleel::workspace::Rekey::Remove(names)) => {
+            assert_eq!(names, ["Yousif K."], "spelt as listed")
+        }
+        other => panic!("a re-key asked for: {other:?}"),
+    }
+    // A passphrase change too, the passphrase checked first.
+    press(&mut app, KeyCode::F(8));
+    app.update(menu_action(&app, "Change a worker's passphrase"));
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "lemon tractor violin");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "lemon tractor violin");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(
+            app.rekey.take(),
+            Some(daleel::workspace::Rekey::Passphrase { name, .. }) if name == "Amal H."
+        ),
+        "a re-key asked for"
+    );
+    // The gauge the run loop draws while it runs.
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| daleel::tui::render_rekey(f, (12_000, 48_000), false))
+        .expect("draw");
+    let text: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(text.contains("12000 of 48000 values"), "{text}");
+    assert!(text.contains("nothing is lost"), "{text}");
 }
 
 /// An app on a laptop with its team commands, on the Sync screen with the stick typed in.
