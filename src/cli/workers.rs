@@ -115,8 +115,29 @@ pub fn passphrase(ws: Workspace, name: &str, file: Option<&Path>) -> Result<(), 
 }
 
 /// Re-keys the database for `change`, with a text gauge on the terminal (a line at the
-/// end for a script).
+/// end for a script). Names the databases a restore kept aside in the data directory:
+/// they are not re-keyed, and still open with the passphrases of then.
 fn rekey(ws: Workspace, change: &Rekey) -> Result<Workspace, Failure> {
+    let kept: Vec<String> = std::fs::read_dir(&ws.dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with("before-restore-"))
+                .collect()
+        })
+        .unwrap_or_default();
+    let ws = rekey_with_gauge(ws, change)?;
+    for folder in kept {
+        eprintln!(
+            "Note: {} holds the database a restore replaced; it is not re-keyed and still opens with the passphrases of then: delete it once you no longer need it.",
+            ws.dir.join(folder).display()
+        );
+    }
+    Ok(ws)
+}
+
+fn rekey_with_gauge(ws: Workspace, change: &Rekey) -> Result<Workspace, Failure> {
     let terminal = std::io::stderr().is_terminal();
     let mut finished = false;
     ws.rekey(change, |done, all| {
