@@ -103,3 +103,44 @@ fn the_screens_switch_to_arabic_and_back_and_mirror_when_shaped() {
     ));
     assert!(screen(&app)[0].contains("Intake"));
 }
+
+/// A core error reaches the screens in the screens' language, with its facts: erasing a
+/// household twice names its case code in Arabic, not in the store's English.
+#[test]
+fn a_core_error_is_shown_in_the_screens_language() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    daleel::i18n::set_language(daleel::i18n::Lang::En);
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = Workspace::open_with_clock(dir.path(), FixedClock::at(common::NOW), &common::creds())
+        .expect("open");
+    ws.store.set_worker("Amal H.").expect("worker");
+    let h = common::household("Layla");
+    let id = h.id;
+    ws.store
+        .apply("Amal H.", &[daleel::store::Edit::Household(h)])
+        .expect("save");
+    let code = ws
+        .store
+        .get::<daleel::model::Household>(id)
+        .expect("read")
+        .expect("saved")
+        .case_code;
+    let mut app = App::new(
+        ws.store.clone(),
+        Theme::plain(),
+        Runner::Inline(Vec::new()),
+        0,
+    )
+    .expect("app");
+    app.update(daleel::tui::action::Action::Erase(id));
+    app.update(daleel::tui::action::Action::SetLanguage(
+        daleel::i18n::Lang::Ar,
+    ));
+    app.update(daleel::tui::action::Action::Erase(id));
+    let said = app.message.clone().map(|(text, _)| text).unwrap_or_default();
+    daleel::i18n::set_language(daleel::i18n::Lang::En);
+    assert_eq!(said, format!("{code} ممحوة من قبل."));
+    // The command line keeps the English of the error itself.
+    let e = ws.store.erase("Amal H.", id).expect_err("erased already");
+    assert_eq!(e.to_string(), format!("{code} was erased already"));
+}

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::ScreenId;
 use super::action::Action;
+use super::errors::Shown;
 use super::event::Event;
 use super::jobs::{JobResult, Runner, load_snapshot};
 use super::keys::{self, Command, Key, Scope};
@@ -310,8 +311,8 @@ impl App {
         self.message = Some((text, tone));
     }
 
-    fn fail(&mut self, e: impl std::fmt::Display) {
-        self.say(e.to_string(), Tone::Error);
+    fn fail(&mut self, e: impl super::errors::Shown) {
+        self.say(e.shown(), Tone::Error);
     }
 
     /// Handles one event from the channel.
@@ -369,9 +370,8 @@ impl App {
         self.loading = true;
         let store = self.store.clone();
         let months = self.data.retention_months;
-        self.runner.spawn(move || {
-            JobResult::Loaded(load_snapshot(&store, months).map_err(|e| e.to_string()))
-        });
+        self.runner
+            .spawn(move || JobResult::Loaded(load_snapshot(&store, months).map_err(|e| e.shown())));
     }
 
     fn on_job(&mut self, result: JobResult) {
@@ -715,7 +715,7 @@ impl App {
                 }
                 Err(e) => {
                     if let Some(Modal::Worker(w)) = self.modal.as_mut() {
-                        w.error = Some(e.to_string());
+                        w.error = Some(e.shown());
                     }
                 }
             },
@@ -927,34 +927,34 @@ impl App {
                     self.fail(t("slip-no-folder"));
                     return;
                 };
-                let result = crate::report::slip::slip(&self.store, id).and_then(|html| {
-                    let name = format!("daleel-slip-{}.html", &id.simple().to_string()[..8]);
-                    let path = folder.join(name);
-                    // A slip names the household: readable by its owner only.
-                    crate::disk::write_whole(&path, html.as_bytes(), crate::disk::Access::Owner)
-                        .map_err(|e| {
-                            crate::store::StoreError::Invalid(format!(
-                                "could not write {}: {e}; choose a folder on the Sync screen (F6)",
-                                crate::disk::shown(&path)
-                            ))
-                        })?;
-                    Ok(path)
-                });
-                match result {
-                    Ok(path) => self.say(
+                let html = match crate::report::slip::slip(&self.store, id) {
+                    Ok(html) => html,
+                    Err(e) => return self.fail(e),
+                };
+                let name = format!("daleel-slip-{}.html", &id.simple().to_string()[..8]);
+                let path = folder.join(name);
+                // A slip names the household: readable by its owner only.
+                match crate::disk::write_whole(&path, html.as_bytes(), crate::disk::Access::Owner) {
+                    Ok(()) => self.say(
                         tr(
                             "slip-written",
                             &[("file", Arg::Str(&path.display().to_string()))],
                         ),
                         Tone::Success,
                     ),
-                    Err(e) => self.fail(e.to_string()),
+                    Err(e) => self.fail(tr(
+                        "slip-write-failed",
+                        &[
+                            ("file", Arg::Str(&crate::disk::shown(&path))),
+                            ("error", Arg::Str(&super::errors::io_message(&e))),
+                        ],
+                    )),
                 }
             }
             Action::TeamRequest => self.team_job(|h, folder| {
-                let (file, bytes) = h.request().map_err(|e| e.to_string())?;
+                let (file, bytes) = h.request().map_err(|e| e.shown())?;
                 crate::disk::write_whole(&folder.join(&file), &bytes, crate::disk::Access::Shared)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.shown())?;
                 Ok(tr("team-request-written", &[("file", Arg::Str(&file))]))
             }),
             Action::AskTeamJoin(path) => {
@@ -981,9 +981,9 @@ impl App {
             }
             Action::TeamJoin(path) => self.team_job(move |h, _| {
                 let bytes = crate::sync::read_small(&path, crate::sync::team::TEAM_FILE_MAX_BYTES)
-                    .map_err(|e| e.to_string())?;
-                let (file, _) = h.read_for_me(&bytes).map_err(|e| e.to_string())?;
-                h.join(&file).map_err(|e| e.to_string())?;
+                    .map_err(|e| e.shown())?;
+                let (file, _) = h.read_for_me(&bytes).map_err(|e| e.shown())?;
+                h.join(&file).map_err(|e| e.shown())?;
                 Ok(tr("team-joined", &[("team", Arg::Str(&file.team.name))]))
             }),
             Action::AskApprove(path) => {
@@ -1056,8 +1056,8 @@ impl App {
             }
             Action::Revoke(device) => self.team_job(move |h, _| {
                 // What this laptop holds of it counts; nothing after (0: none of it).
-                let after = h.store.held(device).map_err(|e| e.to_string())?;
-                let r = h.revoke(device, Some(after)).map_err(|e| e.to_string())?;
+                let after = h.store.held(device).map_err(|e| e.shown())?;
+                let r = h.revoke(device, Some(after)).map_err(|e| e.shown())?;
                 Ok(tr(
                     "team-revoked",
                     &[
@@ -1074,7 +1074,7 @@ impl App {
                     .key
                     .as_ref()
                     .ok_or_else(|| crate::backup::BackupError::NotEncrypted.to_string())?;
-                let team_key = h.team_key().map_err(|e| e.to_string())?;
+                let team_key = h.team_key().map_err(|e| e.shown())?;
                 let s = crate::backup::write(
                     &h.store,
                     &h.identity,
@@ -1083,7 +1083,7 @@ impl App {
                     folder,
                     |_| {},
                 )
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.shown())?;
                 let file = s
                     .path
                     .file_name()
@@ -1099,7 +1099,7 @@ impl App {
             }),
             Action::Handoff(org) => self.team_job(move |h, folder| {
                 let s = crate::sync::handoff::export_for_org(&h.store, &h.identity, &org, folder)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.shown())?;
                 Ok(tr(
                     "handoff-written",
                     &[
@@ -1411,7 +1411,7 @@ impl App {
                 }
                 self.spawn_load();
             }
-            Err(e) => self.fail(tr("error-save", &[("error", Arg::Str(&e.to_string()))])),
+            Err(e) => self.fail(tr("error-save", &[("error", Arg::Str(&e.shown()))])),
         }
     }
 
@@ -1626,7 +1626,7 @@ impl App {
                             self.modal = None;
                             return;
                         }
-                        Err(e) => Err(("reason", e.to_string())),
+                        Err(e) => Err(("reason", e.shown())),
                     }
                 }
             },
@@ -1642,7 +1642,7 @@ impl App {
                             self.say(t("saved"), Tone::Success);
                             return;
                         }
-                        Err(e) => Err(("note", e.to_string())),
+                        Err(e) => Err(("note", e.shown())),
                     }
                 }
             }
@@ -1673,7 +1673,7 @@ impl App {
                                 "worker-passphrase-set"
                             };
                             done.map(|()| tr(key, &[("name", Arg::Str(&name))]))
-                                .map_err(|e| e.to_string())
+                                .map_err(|e| e.shown())
                         });
                         return;
                     }
@@ -1689,7 +1689,7 @@ impl App {
                     self.workers_job(move |w| {
                         w.remove(&name)
                             .map(|()| tr("worker-removed", &[("name", Arg::Str(&name))]))
-                            .map_err(|e| e.to_string())
+                            .map_err(|e| e.shown())
                     });
                     return;
                 }
@@ -1709,7 +1709,7 @@ impl App {
                                 );
                                 return;
                             }
-                            Err(e) => Err(("name", e.to_string())),
+                            Err(e) => Err(("name", e.shown())),
                         }
                     }
                 }
@@ -1731,7 +1731,7 @@ impl App {
                             );
                             return;
                         }
-                        Err(e) => Err(("name", e.to_string())),
+                        Err(e) => Err(("name", e.shown())),
                     },
                 }
             }
@@ -1742,18 +1742,16 @@ impl App {
                     self.team_job(move |h, folder| {
                         let bytes =
                             crate::sync::read_small(&path, crate::sync::card::CARD_MAX_BYTES)
-                                .map_err(|e| e.to_string())?;
-                        let card =
-                            crate::sync::card::Card::read(&bytes).map_err(|e| e.to_string())?;
-                        let (file, cert) =
-                            h.approve(&card, &approval).map_err(|e| e.to_string())?;
+                                .map_err(|e| e.shown())?;
+                        let card = crate::sync::card::Card::read(&bytes).map_err(|e| e.shown())?;
+                        let (file, cert) = h.approve(&card, &approval).map_err(|e| e.shown())?;
                         let name = crate::sync::enrol::cert_file_name(&card.code());
                         crate::disk::write_whole(
                             &folder.join(&name),
                             &file,
                             crate::disk::Access::Shared,
                         )
-                        .map_err(|e| e.to_string())?;
+                        .map_err(|e| e.shown())?;
                         Ok(tr(
                             "team-approved",
                             &[
@@ -1844,7 +1842,7 @@ impl App {
                 self.spawn_load();
                 Ok(())
             }
-            Err(e) => Err(("reason", e.to_string())),
+            Err(e) => Err(("reason", e.shown())),
         }
     }
 
@@ -1883,7 +1881,7 @@ impl App {
                 ),
                 Err(e) => self.fail(tr(
                     "referral-kept-draft",
-                    &[("error", Arg::Str(&e.to_string()))],
+                    &[("error", Arg::Str(&e.shown()))],
                 )),
             }
         } else {
@@ -2276,7 +2274,7 @@ impl App {
                             None => main,
                         }
                     })
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| e.shown());
             JobResult::SyncDone(result)
         });
     }
@@ -2352,7 +2350,7 @@ impl App {
                         done.push(tr("sync-left-on-drive", &[("file", Arg::Str(&name))]));
                     }
                     Outcome::Skipped(e) | Outcome::Refused(e) => {
-                        refused.push(format!("{name}: {e}"));
+                        refused.push(format!("{name}: {}", e.shown()));
                     }
                 }
             }

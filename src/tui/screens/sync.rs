@@ -14,6 +14,7 @@ use super::Data;
 use crate::i18n::{Arg, t, tr};
 use crate::sync::drives::Drive;
 use crate::tui::action::Action;
+use crate::tui::errors::Shown;
 use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::{ListView, row_line};
@@ -67,7 +68,7 @@ pub fn scan(
                 }
                 Err(Outcome::Imported(_)) => Ok(String::new()),
                 Err(Outcome::LeftOnDrive(e) | Outcome::Skipped(e) | Outcome::Refused(e)) => {
-                    Err(e.to_string())
+                    Err(e.shown())
                 }
             };
             Found {
