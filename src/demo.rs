@@ -167,10 +167,9 @@ pub fn generate(
     mut progress: impl FnMut(usize),
 ) -> Result<DemoSummary, StoreError> {
     if store.count::<Household>() > 0 {
-        return Err(StoreError::Invalid(format!(
-            "this database already holds {} households: a demo caseload goes in an empty data directory (use --data-dir)",
-            store.count::<Household>()
-        )));
+        return Err(StoreError::NotEmpty {
+            households: store.count::<Household>(),
+        });
     }
     store.mark_demo()?;
     let mut salt = [0u8; 10];

@@ -61,6 +61,10 @@ pub enum WorkspaceError {
     Busy,
     #[error(transparent)]
     Backup(#[from] crate::backup::BackupError),
+    #[error(
+        "the database was restored, but this laptop could not be certified with the team key: {0}"
+    )]
+    NotCertified(Box<crate::sync::enrol::TeamOpError>),
 }
 
 /// What opens an encrypted database: a worker's name (needed when it has more than one
@@ -366,11 +370,7 @@ impl Workspace {
         if let Some(key) = &summary.team_key {
             ws.team()
                 .certify_restored(key, summary.old_origin)
-                .map_err(|e| {
-                    WorkspaceError::Store(StoreError::Invalid(format!(
-                        "the database was restored, but this laptop could not be certified with the team key: {e}"
-                    )))
-                })?;
+                .map_err(|e| WorkspaceError::NotCertified(Box::new(e)))?;
         }
         ws.store.audit(
             AuditAction::Restore,

@@ -103,3 +103,112 @@ fn the_screens_switch_to_arabic_and_back_and_mirror_when_shaped() {
     ));
     assert!(screen(&app)[0].contains("Intake"));
 }
+
+/// A core error reaches the screens in the screens' language, with its facts: erasing a
+/// household twice names its case code in Arabic, not in the store's English.
+#[test]
+fn a_core_error_is_shown_in_the_screens_language() {
+    let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    daleel::i18n::set_language(daleel::i18n::Lang::En);
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = Workspace::open_with_clock(dir.path(), FixedClock::at(common::NOW), &common::creds())
+        .expect("open");
+    ws.store.set_worker("Amal H.").expect("worker");
+    let h = common::household("Layla");
+    let id = h.id;
+    ws.store
+        .apply("Amal H.", &[daleel::store::Edit::Household(h)])
+        .expect("save");
+    let code = ws
+        .store
+        .get::<daleel::model::Household>(id)
+        .expect("read")
+        .expect("saved")
+        .case_code;
+    let mut app = App::new(
+        ws.store.clone(),
+        Theme::plain(),
+        Runner::Inline(Vec::new()),
+        0,
+    )
+    .expect("app");
+    app.update(daleel::tui::action::Action::Erase(id));
+    app.update(daleel::tui::action::Action::SetLanguage(
+        daleel::i18n::Lang::Ar,
+    ));
+    app.update(daleel::tui::action::Action::Erase(id));
+    let said = app
+        .message
+        .clone()
+        .map(|(text, _)| text)
+        .unwrap_or_default();
+    daleel::i18n::set_language(daleel::i18n::Lang::En);
+    assert_eq!(said, format!("{code} ممحوة من قبل."));
+    // The command line keeps the English of the error itself.
+    let e = ws.store.erase("Amal H.", id).expect_err("erased already");
+    assert_eq!(e.to_string(), format!("{code} was erased already"));
+}
+
+/// A referral slip printed while the screens are in Arabic names the sector and the
+/// priority in Arabic, as the rest of the slip (they came out in English before).
+#[test]
+fn the_slip_in_arabic_shows_arabic_sector_and_priority_labels() {
+    use daleel::i18n::{Lang, tr_in};
+    use daleel::model::{Need, Priority, Referral, Sector, Timestamp, sample};
+    use daleel::store::Edit;
+    let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = Workspace::open_with_clock(dir.path(), FixedClock::at(common::NOW), &common::creds())
+        .expect("open");
+    let h = common::household("Layla");
+    let service = sample::directory().services[0].clone();
+    let need = Need {
+        id: uuid::Uuid::now_v7(),
+        household: h.id,
+        sector: Sector::ChildProtection,
+        description: "need".into(),
+        priority: Priority::Emergency,
+        created_at: Timestamp(common::NOW),
+        created_by: "w".into(),
+        ..Need::default()
+    };
+    let r = Referral {
+        id: uuid::Uuid::now_v7(),
+        household: h.id,
+        need: need.id,
+        service: service.id,
+        organization: service.organization,
+        referring_org: "CRC Mosul".into(),
+        priority: Priority::Emergency,
+        reason: "reason".into(),
+        created_at: Timestamp(common::NOW),
+        created_by: "Amal".into(),
+        ..Referral::default()
+    };
+    ws.store
+        .apply(
+            "w",
+            &[
+                Edit::Household(h),
+                Edit::Need(need),
+                Edit::Referral(r.clone()),
+            ],
+        )
+        .expect("save");
+    daleel::i18n::set_language(Lang::Ar);
+    let page = daleel::report::slip::slip(&ws.store, r.id);
+    daleel::i18n::set_language(Lang::En);
+    let page = page.expect("slip");
+    for id in [
+        "sector-child-protection",
+        "priority-emergency",
+        "slip-sector",
+    ] {
+        let arabic = tr_in(Lang::Ar, id, &[]);
+        assert_ne!(arabic, tr_in(Lang::En, id, &[]), "{id}");
+        assert!(page.contains(&arabic), "{id}: {arabic} not in the slip");
+    }
+    for english in ["Child Protection", "Child protection", "Emergency"] {
+        assert!(!page.contains(english), "{english} in the Arabic slip");
+    }
+}

@@ -116,7 +116,7 @@ pub fn import(
     } else {
         crate::directory::sheet::read(path, &gazetteer, &ws.store.organizations()?)
     }
-    .map_err(Failure)?;
+    .map_err(Failure::from)?;
     let preview = crate::directory::preview(&ws.store, incoming)?;
     for p in &preview.problems {
         eprintln!("problem: {p}");

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use uuid::Uuid;
 
-use super::{Incoming, Problem, Source, clean, hidden, id_of};
+use super::{ImportError, Incoming, Problem, Source, clean, hidden, id_of};
 use crate::model::directory::FocalPoint;
 use crate::model::{
     Gazetteer, OrgType, Organization, Sector, Service, ServiceLocation, ServiceStatus,
@@ -83,13 +83,13 @@ impl Table {
 }
 
 /// Reads `name` in `dir`; none when the file is not there.
-fn read_table(dir: &Path, name: &str) -> Result<Option<Table>, String> {
+fn read_table(dir: &Path, name: &str) -> Result<Option<Table>, ImportError> {
     read_csv(&dir.join(name))
 }
 
 /// Reads a CSV file whole (a spreadsheet's byte-order mark skipped); none when the file
 /// is not there.
-pub(crate) fn read_csv(path: &Path) -> Result<Option<Table>, String> {
+pub(crate) fn read_csv(path: &Path) -> Result<Option<Table>, ImportError> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -98,13 +98,17 @@ pub(crate) fn read_csv(path: &Path) -> Result<Option<Table>, String> {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-            return Err(format!(
-                "{} is larger than a directory file can be ({} MiB at most)",
-                crate::disk::shown(path),
-                MAX_FILE_BYTES >> 20
-            ));
+            return Err(ImportError::TooLarge {
+                path: crate::disk::shown(path),
+                limit_mib: MAX_FILE_BYTES >> 20,
+            });
         }
-        Err(e) => return Err(format!("cannot read {}: {e}", crate::disk::shown(path))),
+        Err(source) => {
+            return Err(ImportError::Unreadable {
+                path: crate::disk::shown(path),
+                source,
+            });
+        }
     };
     // A spreadsheet may save a byte-order mark first.
     let bytes = bytes
@@ -113,7 +117,10 @@ pub(crate) fn read_csv(path: &Path) -> Result<Option<Table>, String> {
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| format!("{name}: its first line is not a CSV header: {e}"))?
+        .map_err(|source| ImportError::NoHeader {
+            file: name.clone(),
+            source,
+        })?
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
@@ -121,7 +128,10 @@ pub(crate) fn read_csv(path: &Path) -> Result<Option<Table>, String> {
     let mut problems = Vec::new();
     let mut lines = crate::model::gazetteer::Lines::new(bytes);
     for record in reader.records() {
-        let record = record.map_err(|e| format!("{name}: {e}"))?;
+        let record = record.map_err(|source| ImportError::Csv {
+            file: name.clone(),
+            source,
+        })?;
         let line = record
             .position()
             .map(|p| lines.line_at(p.byte()))
@@ -183,19 +193,15 @@ fn rows_for<'t>(
 }
 
 /// Reads an HSDS 3.0 tabular directory.
-pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, String> {
+pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> {
     if !dir.is_dir() {
-        return Err(format!(
-            "{} is not a folder: give the folder that holds services.csv",
-            dir.display()
-        ));
+        return Err(ImportError::NotAFolder {
+            path: dir.display().to_string(),
+        });
     }
     let table = |name: &str| read_table(dir, name);
-    let services = table("services.csv")?.ok_or_else(|| {
-        format!(
-            "{} holds no services.csv: it is not an HSDS directory (a spreadsheet of services is imported by naming the file)",
-            dir.display()
-        )
+    let services = table("services.csv")?.ok_or_else(|| ImportError::NoServices {
+        path: dir.display().to_string(),
     })?;
     let organizations = table("organizations.csv")?;
     let locations = table("locations.csv")?;
@@ -885,17 +891,16 @@ pub fn write(store: &Store, dir: &Path) -> Result<(usize, usize), StoreError> {
             );
         }
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| StoreError::Invalid(format!("cannot make {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|source| StoreError::MakeFolder {
+        path: dir.to_path_buf(),
+        source,
+    })?;
     for (name, w) in files {
         let bytes = w.finish()?;
         crate::disk::write_whole(&dir.join(name), &bytes, crate::disk::Access::Shared).map_err(
-            |e| {
-                StoreError::Invalid(format!(
-                    "could not write {}: {}",
-                    dir.join(name).display(),
-                    crate::disk::advice(&e)
-                ))
+            |source| StoreError::Write {
+                path: dir.join(name),
+                source,
             },
         )?;
     }
@@ -908,29 +913,30 @@ const MAX_JSON_BYTES: u64 = 64 << 20;
 /// Reads HSDS 3.0 JSON: one service object with its organization nested (as the
 /// specification's `service_full.json`), an array of them, or `{"services": [...]}`.
 /// A problem names the file and the value's path (`[0].service_areas[0].name`).
-pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, String> {
+pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> {
     use serde_json::Value;
     let file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let bytes = crate::disk::read_regular(path, MAX_JSON_BYTES).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::InvalidData {
-            format!(
-                "{} is larger than a directory file can be ({} MiB at most)",
-                crate::disk::shown(path),
-                MAX_JSON_BYTES >> 20
-            )
+    let bytes = crate::disk::read_regular(path, MAX_JSON_BYTES).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::InvalidData {
+            ImportError::TooLarge {
+                path: crate::disk::shown(path),
+                limit_mib: MAX_JSON_BYTES >> 20,
+            }
         } else {
-            format!("cannot read {}: {e}", crate::disk::shown(path))
+            ImportError::Unreadable {
+                path: crate::disk::shown(path),
+                source,
+            }
         }
     })?;
-    let root: Value = serde_json::from_slice(&bytes).map_err(|e| {
-        format!(
-            "{file} is not JSON: {e} (line {}, column {})",
-            e.line(),
-            e.column()
-        )
+    let root: Value = serde_json::from_slice(&bytes).map_err(|source| ImportError::NotJson {
+        file: file.clone(),
+        line: source.line(),
+        column: source.column(),
+        source,
     })?;
     let services: Vec<&Value> = match &root {
         Value::Array(items) => items.iter().collect(),
@@ -940,7 +946,7 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, String>
             .map(|a| a.iter().collect())
             .unwrap_or_default(),
         Value::Object(_) => vec![&root],
-        _ => return Err(format!("{file} holds no HSDS service object")),
+        _ => return Err(ImportError::NoServiceObject { file }),
     };
     let text = |v: &Value, key: &str| -> String {
         v.get(key)

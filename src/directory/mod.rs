@@ -14,6 +14,43 @@ use uuid::Uuid;
 use crate::model::{Organization, Service};
 use crate::store::{Edit, Store, StoreError};
 
+/// Why a file or folder cannot be imported at all (a bad row is a `Problem` instead).
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {path}: there is no such file")]
+    NoSuchFile { path: String },
+    #[error("{path} is larger than a directory file can be ({limit_mib} MiB at most)")]
+    TooLarge { path: String, limit_mib: u64 },
+    #[error("cannot read {path}: {source}")]
+    Unreadable {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{file}: its first line is not a CSV header: {source}")]
+    NoHeader { file: String, source: csv::Error },
+    #[error("{file}: {source}")]
+    Csv { file: String, source: csv::Error },
+    #[error("{path} is not a folder: give the folder that holds services.csv")]
+    NotAFolder { path: String },
+    #[error(
+        "{path} holds no services.csv: it is not an HSDS directory (a spreadsheet of services is imported by naming the file)"
+    )]
+    NoServices { path: String },
+    #[error(
+        "{file} is not a services spreadsheet: its header has no \"organization\" and \"service\" columns (daleel services template writes one)"
+    )]
+    NotASheet { file: String },
+    #[error("{file} is not JSON: {source} (line {line}, column {column})")]
+    NotJson {
+        file: String,
+        line: usize,
+        column: usize,
+        source: serde_json::Error,
+    },
+    #[error("{file} holds no HSDS service object")]
+    NoServiceObject { file: String },
+}
+
 /// A row that was not taken, or a value that was left out, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::{Incoming, Problem, Source, id_of};
+use super::{ImportError, Incoming, Problem, Source, id_of};
 use crate::model::{
     Gazetteer, OrgType, Organization, Sector, Service, ServiceLocation, ServiceStatus,
 };
@@ -129,16 +129,15 @@ pub fn read(
     path: &Path,
     gazetteer: &Gazetteer,
     known: &[Organization],
-) -> Result<Incoming, String> {
-    let table = super::hsds::read_csv(path)?
-        .ok_or_else(|| format!("cannot read {}: there is no such file", path.display()))?;
+) -> Result<Incoming, ImportError> {
+    let table = super::hsds::read_csv(path)?.ok_or_else(|| ImportError::NoSuchFile {
+        path: path.display().to_string(),
+    })?;
     let file = table.file.clone();
     if !table.headers.iter().any(|h| h == "service")
         || !table.headers.iter().any(|h| h == "organization")
     {
-        return Err(format!(
-            "{file} is not a services spreadsheet: its header has no \"organization\" and \"service\" columns (daleel services template writes one)"
-        ));
+        return Err(ImportError::NotASheet { file });
     }
     let mut incoming = Incoming {
         problems: table.problems.clone(),

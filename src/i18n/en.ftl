@@ -682,3 +682,91 @@ sync-clock-behind = ; ! its laptop's clock is { $days ->
     [one] 1 day
    *[other] { $days } days
 } behind this one's: check the date on both
+
+## Core errors as the screens show them (tui/errors.rs).
+slip-write-failed = Could not write the slip { $file }: { $error }. Choose a folder on the Sync screen (F6).
+list-or = { $items } or { $last }
+list-separator = { ", " }
+hidden-direction-control = an invisible direction control
+hidden-line-break = a line break
+hidden-control = an invisible control character
+err-disk-full = the drive is full: free some space on it, or choose another folder or drive ({ $error })
+err-disk-read-only = the drive is read-only (a locked USB stick, or one the system mounted read-only): unlock it, or choose another folder or drive ({ $error })
+err-disk-denied = this account has no permission there: choose a folder of your own, or ask whoever manages the laptop ({ $error })
+err-disk-not-found = the folder or file is not there (was the drive pulled out?): plug it in again, or choose another folder ({ $error })
+err-disk-file-too-large = the file is too large for this drive's file system (FAT32 stops at 4 GiB): use an exFAT or NTFS drive ({ $error })
+err-disk-cut-short = the file ends early: it was cut when copied; copy it again ({ $error })
+err-disk-other = { $error }: check that the drive is plugged in, not full and not read-only
+err-database-io = The database could not be read or written: { $error }
+err-database-damaged = The database is damaged (its files do not read back as they were written): restore it from a backup, or start a new data folder and import the latest bundles from the other laptops.
+err-database-other = The database could not be read or written ({ $error }): restore it from a backup, or import the bundles again.
+err-stored-damaged = A stored value is damaged or unreadable: { $error }
+err-hidden-device-name = The device name holds { $what } ({ $code }, character { $at }): type it again without it.
+err-hidden-worker-name = The worker's name holds { $what } ({ $code }, character { $at }): type it again without it.
+err-hidden-reason = The reason holds { $what } ({ $code }, character { $at }): type it again without it.
+err-hidden-note = The note holds { $what } ({ $code }, character { $at }): type it again without it.
+err-worker-name-length = A worker's name has 1 to { $max } characters.
+err-not-empty = This database already holds { $count } households: a demo caseload goes in an empty data folder.
+err-real-records = This database holds real records: a demo caseload goes in its own data folder.
+err-make-folder = Could not make the folder { $file }: { $error }
+err-write = Could not write { $file }: { $error }
+err-audit-head = Could not write the audit trail's head file { $file }: { $error }
+err-csv = Could not build the CSV file: { $error }
+err-interrupted-import = The import was interrupted: import again.
+err-interrupted-handoff = The hand-off was interrupted: import it again.
+err-interrupted-refold = Recomputing the records was interrupted: open Daleel again.
+err-unknown-field = A change names a field that a { $kind } does not have ({ $field }).
+err-no-field = A { $kind } has no field { $position }.
+err-unknown-kind = A change names an unknown kind of record ({ $tag }).
+err-staged-damaged = A staged import is damaged: import the bundle again.
+err-change-too-large = A change is too large to stage.
+err-damaged-key = A key of the { $tree } tree is damaged: run a check of the database.
+err-own-change = A change that claims to come from this laptop was not made here: refused.
+err-hash-mismatch = A change whose values do not match its hash: refused.
+err-log-gap = The change log of { $device } lacks changes from sequence number { $first } on: nothing was written.
+err-other-team = This laptop already belongs to the team "{ $team }" (key { $key }): a laptop belongs to one team.
+err-erasure-empty = An erasure without its contents: refused.
+err-erasure-of-others = An erasure that names records of another household: refused.
+err-erasure-not-written = The erasure was not written.
+err-erased = This household was erased: its records cannot be changed.
+err-erased-already = { $code } was erased already.
+err-erased-not-dropped = An erased record could not be dropped.
+err-own-card = This is this laptop's own card: import the card of another laptop.
+err-code-clash = Device { $code } ({ $fingerprint }) has the same device code as the trusted device { $other_code } ({ $other_fingerprint }): their case codes would collide, so it cannot be trusted.
+err-code-of-this-laptop = Device { $code } ({ $fingerprint }) has the same device code as this laptop: their case codes would collide, so it cannot be trusted.
+err-not-trusted = No trusted device has the fingerprint { $fingerprint }.
+err-not-found = { $kind ->
+    [household] There is no household with id { $id }.
+    [referral] There is no referral with id { $id }.
+    [need] There is no need with id { $id }.
+    [service] There is no service with id { $id }.
+    [organization] There is no organization with id { $id }.
+   *[other] There is no { $kind } with id { $id }.
+}
+err-stale = The referral changed meanwhile (it is now { $status }): look at it again and retry.
+err-too-new = This database was made by a newer version of Daleel (schema { $found }; this version reads up to { $known }): install the newer version.
+err-locked = This database is open in another Daleel window: close that window first.
+err-foreign-key = This database belongs to another device key: restore the key file that came with it.
+err-sealed-short = A stored value is too short to be sealed: the database is damaged.
+err-sealed-tampered = A stored value does not open with this database's key: the database is damaged or was altered.
+err-forbidden-revoked = The coordinator revoked this laptop: its changes no longer count; ask the coordinator.
+err-forbidden-sensitive = Gender-based violence and child protection cases are recorded and followed on a caseworker's laptop certified for them: refer the person to the caseworker without writing details here.
+err-forbidden-directory = Only a coordinator changes the service directory (this laptop is certified as { $role }).
+err-forbidden-resolve = Only a coordinator resolves conflicts (this laptop is certified as { $role }).
+err-forbidden-partner-step = A partner's laptop only accepts, rejects, completes or adds notes to referrals addressed to its organization (this laptop is certified as { $role }).
+err-forbidden-partner = A partner's laptop only answers the referrals addressed to its organization (this laptop is certified as { $role }).
+err-move-final = This referral is { $from }, which is final: it cannot change any more.
+err-move-not-allowed = A { $from } referral cannot become { $to }; from { $from } it can become { $allowed }.
+err-move-no-consent = This household has not consented to be referred to services: record consent before sending.
+err-move-reason-required = Say why the referral is { $to }: a reason is required.
+err-move-outcome-required = A completed referral needs its outcome: successful, or not successful with a reason.
+err-move-disclosure = This referral shares details the household did not consent to share: remove them, or record consent to disclosure first.
+err-team-too-large = A team file is larger than a team file can be: it is damaged.
+err-team-not-a-file = This is not a Daleel certificate file.
+err-team-cut-short = A team file is cut short: copy it again.
+err-team-too-many = A team file holds more than { $max } statements: it is damaged.
+err-team-damaged = A team statement is damaged: { $error }
+err-team-bad-signature = A team statement's signature does not match its issuer: it was altered or forged.
+err-team-key-not-a-key = This is not a saved team key.
+err-team-key-passphrase = The passphrase is wrong, or this is not a saved team key.
+err-team-key-damaged = The saved team key is damaged.

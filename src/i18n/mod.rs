@@ -3,6 +3,8 @@
 //! (`ckb.ftl`), switchable at run time. A message a catalog lacks falls back to English;
 //! a test keeps every catalog complete, with every placeholder used.
 
+pub mod labels;
+
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 

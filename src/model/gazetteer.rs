@@ -57,12 +57,51 @@ pub enum GazetteerError {
     Row {
         line: u64,
         column: String,
-        message: String,
+        message: RowFault,
     },
     #[error("not a CSV file this program can read: {0}")]
     Unreadable(String),
     #[error("the file has no rows: nothing to import")]
     Empty,
+}
+
+/// What is wrong with one row of a gazetteer file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RowFault {
+    #[error("unreadable row: {0}")]
+    Unreadable(String),
+    /// A district the file defines already lies in another governorate.
+    #[error("{district} lies in {parent}, not {governorate:?}")]
+    Elsewhere {
+        district: String,
+        parent: String,
+        governorate: String,
+    },
+    /// The parent code names no area of the level above (1: a governorate).
+    #[error(
+        "unknown {word} code {code:?}; import the {word}s first or correct the code",
+        word = level_word(*.level)
+    )]
+    UnknownParent { level: u8, code: String },
+    #[error("{pcode:?} is not a code inside {parent}: expected {parent}{marker} and two digits")]
+    NotInside {
+        pcode: String,
+        parent: String,
+        marker: char,
+    },
+    #[error("{pcode} has no English name")]
+    NoEnglishName { pcode: String },
+    #[error("{pcode} appears twice with different names")]
+    Twice { pcode: String },
+}
+
+/// The name of an administrative level in messages.
+fn level_word(level: u8) -> &'static str {
+    if level == 1 {
+        "governorate"
+    } else {
+        "district"
+    }
 }
 
 impl Gazetteer {
@@ -229,7 +268,7 @@ impl Gazetteer {
             let record = record.map_err(|e| GazetteerError::Row {
                 line: e.position().map(|p| p.line()).unwrap_or(0),
                 column: "-".into(),
-                message: format!("unreadable row: {e}"),
+                message: RowFault::Unreadable(e.to_string()),
             })?;
             // The line the row starts on, counted in the text itself so that blank lines
             // and line breaks inside quotes are counted too.
@@ -239,7 +278,7 @@ impl Gazetteer {
                 .unwrap_or(0);
             rows += 1;
             let cell = |i: usize| record.get(i).unwrap_or("").to_string();
-            let bad = |column: usize, message: String| GazetteerError::Row {
+            let bad = |column: usize, message: RowFault| GazetteerError::Row {
                 line,
                 column: headers[column].clone(),
                 message,
@@ -255,10 +294,11 @@ impl Gazetteer {
                     Some(existing) if existing.parent.as_deref() != Some(governorate.as_str()) => {
                         return Err(bad(
                             gov_col,
-                            format!(
-                                "{district} lies in {}, not {governorate:?}",
-                                existing.parent.clone().unwrap_or_default()
-                            ),
+                            RowFault::Elsewhere {
+                                district: district.clone(),
+                                parent: existing.parent.clone().unwrap_or_default(),
+                                governorate: governorate.clone(),
+                            },
                         ));
                     }
                     Some(_) => {}
@@ -267,7 +307,7 @@ impl Gazetteer {
                         let area =
                             checked_area(&known, &district, &cell(d_en), &arabic, &governorate, 2)
                                 .map_err(|m| {
-                                    let column = if m.starts_with("unknown") {
+                                    let column = if matches!(m, RowFault::UnknownParent { .. }) {
                                         gov_col
                                     } else {
                                         parent_col
@@ -289,7 +329,7 @@ impl Gazetteer {
                 level,
             )
             .map_err(|m| {
-                let column = if m.starts_with("unknown") {
+                let column = if matches!(m, RowFault::UnknownParent { .. }) {
                     parent_col
                 } else {
                     code_col
@@ -299,7 +339,9 @@ impl Gazetteer {
             if found.contains_key(&area.pcode) && found[&area.pcode] != area {
                 return Err(bad(
                     code_col,
-                    format!("{} appears twice with different names", area.pcode),
+                    RowFault::Twice {
+                        pcode: area.pcode.clone(),
+                    },
                 ));
             }
             known.areas.insert(area.pcode.clone(), area.clone());
@@ -361,19 +403,15 @@ fn checked_area(
     name_ar: &str,
     parent: &str,
     level: u8,
-) -> Result<Area, String> {
+) -> Result<Area, RowFault> {
     let parent_level = level - 1;
-    let parent_word = if parent_level == 1 {
-        "governorate"
-    } else {
-        "district"
-    };
     match known.get(parent) {
         Some(p) if p.level == parent_level => {}
         _ => {
-            return Err(format!(
-                "unknown {parent_word} code {parent:?}; import the {parent_word}s first or correct the code"
-            ));
+            return Err(RowFault::UnknownParent {
+                level: parent_level,
+                code: parent.to_string(),
+            });
         }
     }
     let marker = if level == 2 { 'Q' } else { 'N' };
@@ -382,12 +420,16 @@ fn checked_area(
     let well_formed =
         chars.next() == Some(marker) && suffix.len() == 3 && chars.all(|c| c.is_ascii_digit());
     if !well_formed {
-        return Err(format!(
-            "{pcode:?} is not a code inside {parent}: expected {parent}{marker} and two digits"
-        ));
+        return Err(RowFault::NotInside {
+            pcode: pcode.to_string(),
+            parent: parent.to_string(),
+            marker,
+        });
     }
     if name_en.trim().is_empty() {
-        return Err(format!("{pcode} has no English name"));
+        return Err(RowFault::NoEnglishName {
+            pcode: pcode.to_string(),
+        });
     }
     Ok(Area {
         pcode: pcode.to_string(),

@@ -163,7 +163,10 @@ pub enum MoveError {
     #[error("the referral changed meanwhile (it is now {now}): look at it again and retry")]
     Stale { now: ReferralStatus },
     #[error("the {field} {why}: {}", super::text::ADVICE)]
-    HiddenText { field: &'static str, why: String },
+    HiddenText {
+        field: &'static str,
+        why: super::text::Hidden,
+    },
 }
 
 /// One entry of a referral's history: a move, or a note (when `from` equals `to`).
@@ -323,7 +326,7 @@ impl Referral {
             return Err(MoveError::Stale { now: from });
         }
         for (field, value) in [("reason", &step.reason), ("note", &step.note)] {
-            if let Some(why) = super::text::refusal(value) {
+            if let Some(why) = super::text::Hidden::find(value) {
                 return Err(MoveError::HiddenText { field, why });
             }
         }

@@ -102,8 +102,21 @@ pub fn directory() -> &'static Directory {
     })
 }
 
-fn parse(text: &str) -> Result<Directory, String> {
-    let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
+/// Why the built-in directory does not read (a test keeps that from happening).
+#[derive(Debug, thiserror::Error)]
+enum SampleError {
+    #[error("{0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("organization {id}: kind {kind}")]
+    Kind { id: u16, kind: String },
+    #[error("service {id}: sector {sector}")]
+    Sector { id: u16, sector: String },
+    #[error("service {id}: status {status}")]
+    Status { id: u16, status: String },
+}
+
+fn parse(text: &str) -> Result<Directory, SampleError> {
+    let file: File = toml::from_str(text)?;
     let organizations = file
         .organization
         .into_iter()
@@ -112,8 +125,10 @@ fn parse(text: &str) -> Result<Directory, String> {
                 id: organization_id(o.id),
                 name: o.name,
                 acronym: o.acronym,
-                kind: OrgType::from_code(&o.kind)
-                    .ok_or(format!("organization {}: kind {}", o.id, o.kind))?,
+                kind: OrgType::from_code(&o.kind).ok_or_else(|| SampleError::Kind {
+                    id: o.id,
+                    kind: o.kind.clone(),
+                })?,
                 focal_points: o
                     .focal_points
                     .into_iter()
@@ -125,7 +140,7 @@ fn parse(text: &str) -> Result<Directory, String> {
                     .collect(),
             })
         })
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect::<Result<Vec<_>, SampleError>>()?;
     let services = file
         .service
         .into_iter()
@@ -134,8 +149,10 @@ fn parse(text: &str) -> Result<Directory, String> {
                 id: service_id(s.id),
                 organization: organization_id(s.organization),
                 name: s.name,
-                sector: Sector::from_code(&s.sector)
-                    .ok_or(format!("service {}: sector {}", s.id, s.sector))?,
+                sector: Sector::from_code(&s.sector).ok_or_else(|| SampleError::Sector {
+                    id: s.id,
+                    sector: s.sector.clone(),
+                })?,
                 description: s.description,
                 eligibility: s.eligibility,
                 areas: s.areas,
@@ -155,11 +172,13 @@ fn parse(text: &str) -> Result<Directory, String> {
                 languages: s.languages,
                 required_documents: s.required_documents,
                 fees: s.fees,
-                status: ServiceStatus::from_code(&s.status)
-                    .ok_or(format!("service {}: status {}", s.id, s.status))?,
+                status: ServiceStatus::from_code(&s.status).ok_or_else(|| SampleError::Status {
+                    id: s.id,
+                    status: s.status.clone(),
+                })?,
             })
         })
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect::<Result<Vec<_>, SampleError>>()?;
     Ok(Directory {
         organizations,
         services,

@@ -131,16 +131,24 @@ pub const MAX_STATEMENTS: usize = 2_000;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum TeamError {
+    #[error("a team statement is damaged: it is too large")]
+    TooLarge { max: usize },
+    #[error("a team statement is damaged: it is larger than a team file can be")]
+    FileTooLarge { max: u64 },
+    #[error(
+        "a team statement is damaged: it is not a Daleel certificate file (it does not start as one)"
+    )]
+    NotATeamFile,
+    #[error("a team statement is damaged: it is cut short")]
+    CutShort,
+    #[error("a team statement is damaged: its length does not add up (cut short?)")]
+    LengthMismatch,
+    #[error("a team statement is damaged: it holds too many statements")]
+    TooManyStatements { max: usize },
     #[error("a team statement is damaged: {0}")]
-    Damaged(String),
+    Codec(#[from] CodecError),
     #[error("a team statement's signature does not match its issuer: it was altered or forged")]
     BadSignature,
-}
-
-impl From<CodecError> for TeamError {
-    fn from(e: CodecError) -> TeamError {
-        TeamError::Damaged(e.to_string())
-    }
 }
 
 pub(crate) fn message(body: &[u8]) -> Vec<u8> {
@@ -153,7 +161,9 @@ impl Signed {
     /// The statement, once its issuer's signature checks.
     pub fn open(&self) -> Result<Statement, TeamError> {
         if self.body.len() > MAX_STATEMENT_BYTES {
-            return Err(TeamError::Damaged("it is too large".into()));
+            return Err(TeamError::TooLarge {
+                max: MAX_STATEMENT_BYTES,
+            });
         }
         let statement: Statement = codec::decode_untrusted(&self.body)?;
         let mut sig = [0u8; 64];

@@ -46,18 +46,69 @@ pub fn first_refused(text: &str) -> Option<(usize, char)> {
         .map(|(i, c)| (i + 1, c))
 }
 
+/// A character a name or a text field may not hold, and where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hidden {
+    pub kind: HiddenKind,
+    /// The character's code point.
+    pub code: u32,
+    /// Its position, counted in characters from 1.
+    pub at: usize,
+}
+
+/// What sort of character it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HiddenKind {
+    DirectionControl,
+    LineBreak,
+    Control,
+}
+
+impl Hidden {
+    /// The first such character of `text`, if any.
+    pub fn find(text: &str) -> Option<Hidden> {
+        let (at, c) = first_refused(text)?;
+        let kind = if is_direction_control(c) {
+            HiddenKind::DirectionControl
+        } else if c == '\n' || c == '\r' {
+            HiddenKind::LineBreak
+        } else {
+            HiddenKind::Control
+        };
+        Some(Hidden {
+            kind,
+            code: c as u32,
+            at,
+        })
+    }
+
+    /// The code point as written in messages: `U+000A`.
+    pub fn code_point(&self) -> String {
+        format!("U+{:04X}", self.code)
+    }
+}
+
+/// "holds a line break (U+000A, character 5)".
+impl std::fmt::Display for Hidden {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match self.kind {
+            HiddenKind::DirectionControl => "an invisible direction control",
+            HiddenKind::LineBreak => "a line break",
+            HiddenKind::Control => "an invisible control character",
+        };
+        write!(
+            f,
+            "holds {what} ({}, character {})",
+            self.code_point(),
+            self.at
+        )
+    }
+}
+
 /// Why `text` cannot be kept, naming the character and where it is ("holds a line
 /// break (U+000A, character 5)"): `None` when it can.
 pub fn refusal(text: &str) -> Option<String> {
-    let (at, c) = first_refused(text)?;
-    let what = if is_direction_control(c) {
-        "an invisible direction control"
-    } else if c == '\n' || c == '\r' {
-        "a line break"
-    } else {
-        "an invisible control character"
-    };
-    Some(format!("holds {what} (U+{:04X}, character {at})", c as u32))
+    Hidden::find(text).map(|h| h.to_string())
 }
 
 /// What a person is told to do about it.

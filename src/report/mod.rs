@@ -61,16 +61,14 @@ impl CsvOut {
                 }
             })
             .collect();
-        self.w
-            .write_record(&cells)
-            .map_err(|e| StoreError::Invalid(e.to_string()))
+        Ok(self.w.write_record(&cells)?)
     }
 
     /// The file's bytes.
     pub fn finish(self) -> Result<Vec<u8>, StoreError> {
         self.w
             .into_inner()
-            .map_err(|e| StoreError::Invalid(e.to_string()))
+            .map_err(|e| StoreError::Csv(e.into_error().into()))
     }
 }
 

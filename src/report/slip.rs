@@ -3,12 +3,14 @@
 //! disclose them, the reason, the service requested, the referring and receiving
 //! agencies with their contacts, the consent statement, a feedback section to fill in,
 //! and the case code and referral id as the reference for the answer. One HTML page, no
-//! script, no file or address it loads; its words come from the message catalog.
+//! script, no file or address it loads; its words come from the message catalog, the
+//! labels of priority, sector and vulnerabilities included (`i18n::labels`), in the
+//! current language.
 
 use uuid::Uuid;
 
 use super::html::esc;
-use crate::i18n::{Arg, t, tr};
+use crate::i18n::{Arg, labels, t, tr};
 use crate::model::{DisclosedField, Household, Need, Referral};
 use crate::store::audit::AuditAction;
 use crate::store::{Store, StoreError};
@@ -40,7 +42,7 @@ pub fn slip(store: &Store, id: Uuid) -> Result<String, StoreError> {
     html.push_str("<table>");
     html.push_str(&row(&t("slip-case-code"), &case_code));
     html.push_str(&row(&t("slip-referral-id"), &r.id.to_string()));
-    html.push_str(&row(&t("slip-priority"), r.priority.label()));
+    html.push_str(&row(&t("slip-priority"), &labels::priority(r.priority)));
     html.push_str(&row(
         &t("slip-date"),
         &r.sent_at().unwrap_or(r.created_at).date().to_string(),
@@ -100,8 +102,15 @@ pub fn slip(store: &Store, id: Uuid) -> Result<String, StoreError> {
                 html.push_str(&row(&t("slip-members"), &(h.members.len() + 1).to_string()));
             }
             if shows(DisclosedField::Vulnerabilities) {
-                let v: Vec<&str> = h.vulnerabilities.iter().map(|v| v.label()).collect();
-                html.push_str(&row(&t("slip-vulnerabilities"), &v.join(", ")));
+                let v: Vec<String> = h
+                    .vulnerabilities
+                    .iter()
+                    .map(|v| labels::vulnerability(*v))
+                    .collect();
+                html.push_str(&row(
+                    &t("slip-vulnerabilities"),
+                    &v.join(&t("list-separator")),
+                ));
             }
             if !DisclosedField::ALL.iter().any(|f| shows(*f)) {
                 html.push_str(&row(&t("slip-details"), &t("slip-none-chosen")));
@@ -113,7 +122,7 @@ pub fn slip(store: &Store, id: Uuid) -> Result<String, StoreError> {
 
     html.push_str(&format!("<h2>{}</h2><table>", esc(&t("slip-request"))));
     if let Some(n) = &need {
-        html.push_str(&row(&t("slip-sector"), n.sector.label()));
+        html.push_str(&row(&t("slip-sector"), &labels::sector(n.sector)));
         if shows(DisclosedField::NeedDescription) {
             html.push_str(&row(&t("slip-need"), &n.description));
         }

@@ -455,12 +455,9 @@ impl Store {
             count: seq,
             hash: entry_hash(&bytes),
         };
-        write_head(path, &head).map_err(|e| {
-            StoreError::Invalid(format!(
-                "could not write the audit trail's head file {}: {}",
-                path.display(),
-                crate::disk::advice(&e)
-            ))
+        write_head(path, &head).map_err(|e| StoreError::AuditHead {
+            path: path.to_path_buf(),
+            source: e,
         })
     }
 
@@ -715,12 +712,9 @@ impl Store {
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
             let head = head_of(&self.db, self.seal.as_ref())?;
-            write_head(path, &head).map_err(|e| {
-                StoreError::Invalid(format!(
-                    "could not write the audit trail's head file {}: {}",
-                    path.display(),
-                    crate::disk::advice(&e)
-                ))
+            write_head(path, &head).map_err(|e| StoreError::AuditHead {
+                path: path.to_path_buf(),
+                source: e,
             })?;
         }
         Ok(done)

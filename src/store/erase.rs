@@ -59,11 +59,7 @@ pub struct Erased {
 
 /// The record ids an erase change covers.
 fn covered(change: &Change) -> Result<(Household, Vec<Need>, Vec<Referral>), TxError> {
-    let damaged = || {
-        abort(StoreError::Invalid(
-            "an erasure without its contents".into(),
-        ))
-    };
+    let damaged = || abort(StoreError::ErasureEmpty);
     let values = &change.payload.as_ref().ok_or_else(damaged)?.values;
     let household: Household =
         codec::decode_value(values.get("household").ok_or_else(damaged)?).map_err(abort)?;
@@ -77,9 +73,7 @@ fn covered(change: &Change) -> Result<(Household, Vec<Need>, Vec<Referral>), TxE
         || needs.iter().any(|n| n.household != h)
         || referrals.iter().any(|r| r.household != h)
     {
-        return Err(abort(StoreError::Invalid(
-            "an erasure that names records of another household: refused".into(),
-        )));
+        return Err(abort(StoreError::ErasureOfOthers));
     }
     Ok((household, needs, referrals))
 }
@@ -95,7 +89,7 @@ impl Tx<'_> {
         let head = self.log(entity.clone(), KIND_ERASE, Vec::new(), 0, values.clone())?;
         let change = self
             .change_at(&head)?
-            .ok_or_else(|| abort(StoreError::Invalid("the erasure was not written".into())))?;
+            .ok_or_else(|| abort(StoreError::ErasureNotWritten))?;
         self.apply_erase(&change)
     }
 
@@ -111,9 +105,7 @@ impl Tx<'_> {
     pub(super) fn refuse_erased(&self, ids: &[Uuid]) -> Result<(), TxError> {
         for id in ids {
             if self.erasure(*id)?.is_some() {
-                return Err(abort(StoreError::Invalid(
-                    "this household was erased: its records cannot be changed".into(),
-                )));
+                return Err(abort(StoreError::Erased));
             }
         }
         Ok(())
@@ -258,10 +250,9 @@ impl Store {
             id: household.to_string(),
         })?;
         if self.tree(Slot::Erased).contains_key(household.as_bytes())? {
-            return Err(StoreError::Invalid(format!(
-                "{} was erased already",
-                h.case_code
-            )));
+            return Err(StoreError::ErasedAlready {
+                case_code: h.case_code,
+            });
         }
         let needs: Vec<Need> = self
             .needs_of(household)?
@@ -410,9 +401,7 @@ impl Store {
             })
             .map_err(|e| match e {
                 sled::transaction::TransactionError::Storage(e) => StoreError::Sled(e),
-                sled::transaction::TransactionError::Abort(()) => {
-                    StoreError::Invalid("an erased record could not be dropped".into())
-                }
+                sled::transaction::TransactionError::Abort(()) => StoreError::ErasedNotDropped,
             })?;
         Ok(())
     }

@@ -139,7 +139,7 @@ impl Store {
             .writer
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        self.overlay_pass("the hand-off was interrupted: import it again", |tx| {
+        self.overlay_pass(super::Pass::Handoff, |tx| {
             tx.mirror(&snapshot.organizations)?;
             tx.mirror(&snapshot.services)?;
             tx.mirror(&snapshot.households)?;

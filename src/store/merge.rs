@@ -444,7 +444,7 @@ impl Store {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         let mut parking = !self.tree(Slot::Parked).is_empty();
-        let merged = self.overlay_pass("the import was interrupted: import again", |tx| {
+        let merged = self.overlay_pass(super::Pass::Import, |tx| {
             let mut merged = Merged::default();
             for encoded in changes {
                 let change: Change = codec::decode(encoded).map_err(abort)?;
@@ -485,8 +485,7 @@ const STAGED_FORMAT: u8 = 1;
 
 /// The encoded changes of a staged chunk (see `Store::stage`).
 fn staged_changes(value: &[u8]) -> Result<Vec<&[u8]>, StoreError> {
-    let damaged =
-        || StoreError::Invalid("a staged import is damaged: import the bundle again".into());
+    let damaged = || StoreError::StagedDamaged;
     let (&format, mut rest) = value.split_first().ok_or_else(damaged)?;
     if format != STAGED_FORMAT {
         return Err(damaged());
@@ -524,8 +523,7 @@ impl Store {
             let mut value = Vec::with_capacity(1 + size);
             value.push(STAGED_FORMAT);
             for c in chunk {
-                let len = u32::try_from(c.len())
-                    .map_err(|_| StoreError::Invalid("a change too large to stage".into()))?;
+                let len = u32::try_from(c.len()).map_err(|_| StoreError::ChangeTooLarge)?;
                 value.extend(len.to_le_bytes());
                 value.extend_from_slice(c);
             }
@@ -565,7 +563,8 @@ impl Store {
             if k.len() != 17 {
                 continue;
             }
-            let id = Uuid::from_slice(&k[1..]).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            let id = Uuid::from_slice(&k[1..])
+                .map_err(|_| StoreError::DamagedKey { tree: "conflicted" })?;
             let Some(v) = self.tree(Slot::Versions).get(&k)? else {
                 continue;
             };

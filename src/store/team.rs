@@ -16,6 +16,31 @@ use crate::model::team::{Policy, Refusal, Role, Signed, Statement, TeamInfo};
 use crate::model::{Referral, Timestamp};
 use crate::store::write::Edit;
 
+/// Why this device's role (teams) does not allow a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Forbidden {
+    #[error(
+        "the coordinator revoked this laptop: its changes no longer count; ask the coordinator"
+    )]
+    Revoked,
+    #[error(
+        "gender-based violence and child protection cases are recorded and followed on a caseworker's laptop certified for them: refer the person to the caseworker without writing details here"
+    )]
+    Sensitive,
+    #[error("only a coordinator changes the service directory (this laptop is certified as {})", .role.label())]
+    Directory { role: Role },
+    #[error("only a coordinator resolves conflicts (this laptop is certified as {})", .role.label())]
+    Resolve { role: Role },
+    #[error(
+        "a partner's laptop only accepts, rejects, completes or adds notes to referrals addressed to its organization (this laptop is certified as {})", .role.label()
+    )]
+    PartnerStep { role: Role },
+    #[error(
+        "a partner's laptop only answers the referrals addressed to its organization (this laptop is certified as {})", .role.label()
+    )]
+    Partner { role: Role },
+}
+
 /// A change kept with no effect, as the coordinator's list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IneffectiveChange {
@@ -147,11 +172,10 @@ impl Store {
     pub fn join_team(&self, team: &TeamInfo, statements: &[Signed]) -> Result<Learned, StoreError> {
         match self.team()? {
             Some(current) if current.key != team.key => {
-                return Err(StoreError::Invalid(format!(
-                    "this laptop already belongs to the team \"{}\" (key {}): a laptop belongs to one team",
-                    current.name,
-                    current.fingerprint()
-                )));
+                return Err(StoreError::OtherTeam {
+                    name: current.name.clone(),
+                    fingerprint: current.fingerprint(),
+                });
             }
             Some(_) => {}
             None => {
@@ -326,16 +350,13 @@ impl Store {
             };
             from = last.to_vec();
             from.push(0);
-            self.overlay_pass(
-                "recomputing the records was interrupted: open Daleel again",
-                |tx| {
-                    for (_, bytes) in &chunk {
-                        let change: Change = codec::decode(bytes).map_err(super::write::abort)?;
-                        tx.merge_one(&change, bytes)?;
-                    }
-                    Ok(())
-                },
-            )?;
+            self.overlay_pass(super::Pass::Refold, |tx| {
+                for (_, bytes) in &chunk {
+                    let change: Change = codec::decode(bytes).map_err(super::write::abort)?;
+                    tx.merge_one(&change, bytes)?;
+                }
+                Ok(())
+            })?;
             done += chunk.len() as u64;
             progress(done, total);
         }
@@ -358,9 +379,7 @@ impl Store {
         let policy = self.policy();
         let me = self.device.origin;
         if policy.revoked.contains_key(&me) {
-            return Err(StoreError::NotAllowed(
-                "the coordinator revoked this laptop: its changes no longer count; ask the coordinator".into(),
-            ));
+            return Err(Forbidden::Revoked.into());
         }
         let Some(cert) = policy.member(me) else {
             return Ok(());
@@ -368,40 +387,30 @@ impl Store {
         if !cert.sensitive {
             for edit in edits {
                 if self.edit_is_sensitive(edit)? {
-                    return Err(StoreError::NotAllowed(
-                        "gender-based violence and child protection cases are recorded and followed on a caseworker's laptop certified for them: refer the person to the caseworker without writing details here".into(),
-                    ));
+                    return Err(Forbidden::Sensitive.into());
                 }
             }
         }
         for edit in edits {
-            let refused = match (cert.role, edit) {
+            let role = cert.role;
+            let refused = match (role, edit) {
                 (Role::Coordinator, _) => None,
                 (Role::Outreach, Edit::Organization(_) | Edit::Service(_)) => {
-                    Some("only a coordinator changes the service directory")
+                    Some(Forbidden::Directory { role })
                 }
-                (Role::Outreach, Edit::Resolve { .. }) => {
-                    Some("only a coordinator resolves conflicts")
-                }
+                (Role::Outreach, Edit::Resolve { .. }) => Some(Forbidden::Resolve { role }),
                 (Role::Outreach, _) => None,
                 (Role::Partner, Edit::Step { referral, step }) => {
                     let org = self.get::<Referral>(*referral)?.map(|r| r.organization);
                     match org.and_then(|o| policy.allows_partner_step(me, o, step)) {
                         Some(true) => None,
-                        _ => Some(
-                            "a partner's laptop only accepts, rejects, completes or adds notes to referrals addressed to its organization",
-                        ),
+                        _ => Some(Forbidden::PartnerStep { role }),
                     }
                 }
-                (Role::Partner, _) => Some(
-                    "a partner's laptop only answers the referrals addressed to its organization",
-                ),
+                (Role::Partner, _) => Some(Forbidden::Partner { role }),
             };
             if let Some(why) = refused {
-                return Err(StoreError::NotAllowed(format!(
-                    "{why} (this laptop is certified as {})",
-                    cert.role.label()
-                )));
+                return Err(why.into());
             }
         }
         Ok(())

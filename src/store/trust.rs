@@ -94,29 +94,25 @@ impl Store {
     /// the same device code (case codes would collide).
     pub fn trust(&self, card: &Card) -> Result<bool, StoreError> {
         if card.origin == self.device.origin {
-            return Err(StoreError::Invalid(
-                "this is this laptop's own card: import the card of another laptop".into(),
-            ));
+            return Err(StoreError::OwnCard);
         }
         if let Some(clash) = self
             .trusted()?
             .into_iter()
             .find(|d| d.origin != card.origin && d.code() == card.code())
         {
-            return Err(StoreError::Invalid(format!(
-                "device {} ({}) has the same device code as the trusted device {} ({}): their case codes would collide, so it cannot be trusted; ask that laptop's team lead to make it a new identity",
-                card.code(),
-                card.fingerprint(),
-                clash.code(),
-                clash.fingerprint()
-            )));
+            return Err(StoreError::CodeClash {
+                code: card.code(),
+                fingerprint: card.fingerprint(),
+                other_code: clash.code(),
+                other_fingerprint: clash.fingerprint(),
+            });
         }
         if card.code() == self.device.code {
-            return Err(StoreError::Invalid(format!(
-                "device {} ({}) has the same device code as this laptop: their case codes would collide, so it cannot be trusted",
-                card.code(),
-                card.fingerprint()
-            )));
+            return Err(StoreError::CodeOfThisLaptop {
+                code: card.code(),
+                fingerprint: card.fingerprint(),
+            });
         }
         let new = !self.trust_tree().contains_key(card.origin.0)?;
         let device = TrustedDevice {
@@ -156,11 +152,11 @@ impl Store {
 
     /// Stops trusting the device with this fingerprint (dashes and case do not matter).
     pub fn untrust(&self, fingerprint: &str) -> Result<TrustedDevice, StoreError> {
-        let device = self.trusted_by_fingerprint(fingerprint)?.ok_or_else(|| {
-            StoreError::Invalid(format!(
-                "no trusted device has the fingerprint {fingerprint}: see daleel trust list"
-            ))
-        })?;
+        let device =
+            self.trusted_by_fingerprint(fingerprint)?
+                .ok_or_else(|| StoreError::NotTrusted {
+                    fingerprint: fingerprint.to_string(),
+                })?;
         self.trust_tree().remove(device.origin.0)?;
         self.flush()?;
         self.audit(

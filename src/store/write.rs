@@ -314,7 +314,7 @@ impl Store {
     /// `interrupted` says what to do should the pass stop for another reason.
     pub(super) fn overlay_pass<T>(
         &self,
-        interrupted: &str,
+        interrupted: super::Pass,
         f: impl FnOnce(&mut Tx) -> Result<T, TxError>,
     ) -> Result<T, StoreError> {
         // Read before the overlay holds anything: the stored clock.
@@ -339,7 +339,7 @@ impl Store {
             }
             Err(ConflictableTransactionError::Abort(e)) => Err(e),
             Err(ConflictableTransactionError::Storage(e)) => Err(StoreError::Sled(e)),
-            Err(_) => Err(StoreError::Invalid(interrupted.to_string())),
+            Err(_) => Err(StoreError::Interrupted(interrupted)),
         }
     }
 }
@@ -481,10 +481,12 @@ impl<'a> Tx<'a> {
         let mut depth = 0;
         let mut mask = 0u64;
         for name in changed.keys() {
-            let position = E::FIELDS
-                .iter()
-                .position(|f| f == name)
-                .ok_or_else(|| abort(StoreError::Invalid(format!("unknown field {name}"))))?;
+            let position = E::FIELDS.iter().position(|f| f == name).ok_or_else(|| {
+                abort(StoreError::UnknownField {
+                    kind: E::KIND,
+                    field: name.to_string(),
+                })
+            })?;
             mask |= 1 << position;
             for head in versions.heads(position) {
                 replaces.insert(head.version(self.me));
@@ -514,10 +516,10 @@ impl<'a> Tx<'a> {
     fn resolve<E: Entity>(&mut self, id: Uuid, pos: usize, value: &[u8]) -> Result<(), TxError> {
         self.refuse_erased(&[id])?;
         let Some(name) = E::FIELDS.get(pos) else {
-            return Err(abort(StoreError::Invalid(format!(
-                "no field {pos} in a {}",
-                E::KIND
-            ))));
+            return Err(abort(StoreError::NoField {
+                kind: E::KIND,
+                position: pos,
+            }));
         };
         let Some(old) = self.read::<E>(id)? else {
             return Err(abort(StoreError::NotFound {
@@ -579,9 +581,7 @@ impl<'a> Tx<'a> {
             }));
         };
         if step.from != Some(old.status()) {
-            return Err(abort(StoreError::Stale {
-                now: old.status().to_string(),
-            }));
+            return Err(abort(StoreError::Stale { now: old.status() }));
         }
         // The lifecycle is checked here too, so that no caller can write a step the
         // rules refuse (consent is read in the same transaction).
@@ -684,9 +684,7 @@ impl Store {
                         Organization::TAG => tx.resolve::<Organization>(*id, *field, value)?,
                         Service::TAG => tx.resolve::<Service>(*id, *field, value)?,
                         other => {
-                            return Err(abort(StoreError::Invalid(format!(
-                                "unknown record kind {other}"
-                            ))));
+                            return Err(abort(StoreError::UnknownKind { tag: other }));
                         }
                     },
                 }

@@ -37,6 +37,8 @@ pub enum TeamOpError {
     Identity(#[from] super::identity::IdentityError),
     #[error("{0}")]
     Codec(#[from] crate::codec::CodecError),
+    #[error(transparent)]
+    TeamKey(#[from] super::team::TeamKeyError),
 }
 
 fn refused(msg: impl Into<String>) -> TeamOpError {
@@ -165,7 +167,7 @@ impl TeamHandle {
         org: &str,
         sensitive: bool,
     ) -> Result<TeamInfo, TeamOpError> {
-        let (team, key) = open_team_key(bytes, passphrase).map_err(refused)?;
+        let (team, key) = open_team_key(bytes, passphrase)?;
         if let Some(current) = self.store.team()?
             && current.key != team.key
         {

@@ -20,6 +20,8 @@ pub const EXTENSION: &str = "bundle";
 pub enum SyncError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Handoff(#[from] super::handoff::HandoffError),
     #[error(
         "{path} is not a folder: give --out the folder on the USB drive to write the bundle into"
     )]
@@ -39,10 +41,10 @@ pub enum SyncError {
 
 /// The change log lacks changes it says it holds: no bundle is written from it.
 fn gap(origin: crate::model::change::OriginId, first: u64) -> StoreError {
-    StoreError::Invalid(format!(
-        "the change log of {} lacks changes from sequence number {first} on: nothing was written (daleel check says more)",
-        super::identity::device_code(origin)
-    ))
+    StoreError::LogGap {
+        device: super::identity::device_code(origin),
+        first,
+    }
 }
 
 /// The changes `first..=last` of `origin`, as the log holds them: refused with `gap`

@@ -114,8 +114,21 @@ fn disclosed(h: &Household, fields: &BTreeSet<DisclosedField>) -> Household {
     }
 }
 
-fn refused(msg: impl Into<String>) -> SyncError {
-    SyncError::Store(StoreError::Invalid(msg.into()))
+/// Why no hand-off is written.
+#[derive(Debug, thiserror::Error)]
+pub enum HandoffError {
+    #[error("this laptop is in no team: hand-offs go to a team's certified partner devices")]
+    NoTeam,
+    #[error("only a coordinator's laptop writes hand-offs to partners")]
+    NotCoordinator,
+    #[error("no organization \"{name}\" in the service directory")]
+    NoOrganization { name: String },
+    #[error(
+        "no partner device of {org} is certified: approve one with daleel team approve REQUEST --role partner --org \"{org}\""
+    )]
+    NoPartnerDevice { org: String },
+    #[error("cannot encrypt the hand-off: {0}")]
+    Encrypt(#[from] age::EncryptError),
 }
 
 /// Builds what a hand-off to `org_name` carries, and the partner devices it is for.
@@ -126,25 +139,19 @@ fn build(
 ) -> Result<(Handoff, Vec<age::x25519::Recipient>, usize), SyncError> {
     let policy = store.policy();
     let me = identity.origin();
-    let team = policy.team.clone().ok_or_else(|| {
-        refused("this laptop is in no team: hand-offs go to a team's certified partner devices")
-    })?;
+    let team = policy.team.clone().ok_or(HandoffError::NoTeam)?;
     if policy.member(me).map(|c| c.role) != Some(Role::Coordinator)
         || policy.revoked.contains_key(&me)
     {
-        return Err(refused(
-            "only a coordinator's laptop writes hand-offs to partners",
-        ));
+        return Err(HandoffError::NotCoordinator.into());
     }
     let wanted = org_name.trim().to_lowercase();
     let org = store
         .organizations()?
         .into_iter()
         .find(|o| o.acronym.to_lowercase() == wanted || o.name.to_lowercase() == wanted)
-        .ok_or_else(|| {
-            refused(format!(
-                "no organization \"{org_name}\" in the service directory"
-            ))
+        .ok_or_else(|| HandoffError::NoOrganization {
+            name: org_name.to_string(),
         })?;
     let devices: Vec<_> = policy
         .members
@@ -157,11 +164,10 @@ fn build(
         .filter_map(|c| c.recipient.parse().ok())
         .collect();
     if recipients.is_empty() {
-        return Err(refused(format!(
-            "no partner device of {} is certified: approve one with daleel team approve REQUEST --role partner --org \"{}\"",
-            org.short_name(),
-            org.short_name()
-        )));
+        return Err(HandoffError::NoPartnerDevice {
+            org: org.short_name().to_string(),
+        }
+        .into());
     }
     // Sensitive cases go only where every receiving device may read them.
     let sensitive_ok = devices.iter().all(|c| c.sensitive);
@@ -287,7 +293,7 @@ pub fn export_for_org(
     out.extend(&clear);
     let encryptor =
         age::Encryptor::with_recipients(recipients.iter().map(|r| r as &dyn age::Recipient))
-            .map_err(|e| refused(format!("cannot encrypt the hand-off: {e}")))?;
+            .map_err(HandoffError::from)?;
     let stamp = store.now().to_utc().format("%Y%m%dT%H%M%SZ").to_string();
     // The name says who sent it and when, never for whom: a stick's finder learns no
     // partner's name.

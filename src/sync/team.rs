@@ -56,28 +56,22 @@ impl TeamFile {
 
     pub fn read(bytes: &[u8]) -> Result<TeamFile, TeamError> {
         if bytes.len() as u64 > TEAM_FILE_MAX_BYTES {
-            return Err(TeamError::Damaged(
-                "it is larger than a team file can be".into(),
-            ));
+            return Err(TeamError::FileTooLarge {
+                max: TEAM_FILE_MAX_BYTES,
+            });
         }
         let rest = bytes
             .strip_prefix(TEAM_FILE_MAGIC.as_slice())
-            .ok_or_else(|| {
-                TeamError::Damaged(
-                    "it is not a Daleel certificate file (it does not start as one)".into(),
-                )
-            })?;
-        let (len, body) = rest
-            .split_first_chunk::<8>()
-            .ok_or_else(|| TeamError::Damaged("it is cut short".into()))?;
+            .ok_or(TeamError::NotATeamFile)?;
+        let (len, body) = rest.split_first_chunk::<8>().ok_or(TeamError::CutShort)?;
         if u64::from_le_bytes(*len) != body.len() as u64 {
-            return Err(TeamError::Damaged(
-                "its length does not add up (cut short?)".into(),
-            ));
+            return Err(TeamError::LengthMismatch);
         }
         let file: TeamFile = codec::decode_untrusted(body)?;
         if file.statements.len() > MAX_STATEMENTS {
-            return Err(TeamError::Damaged("it holds too many statements".into()));
+            return Err(TeamError::TooManyStatements {
+                max: MAX_STATEMENTS,
+            });
         }
         Ok(file)
     }
@@ -108,29 +102,42 @@ pub fn seal_team_key(
     Ok(out)
 }
 
+/// Why a saved team key does not open (`open_team_key`).
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum TeamKeyError {
+    #[error("it is not a saved team key (far too large)")]
+    TooLarge,
+    #[error("it is not a saved team key (not an age file)")]
+    NotAgeFile,
+    #[error("the passphrase is wrong, or it is not a saved team key")]
+    WrongPassphrase,
+    #[error("it is not a saved team key")]
+    NotATeamKey,
+    #[error("the saved team key is damaged")]
+    Damaged,
+}
+
 /// Opens a saved team key: the team and its key, or what is wrong.
-pub fn open_team_key(bytes: &[u8], passphrase: &str) -> Result<(TeamInfo, Identity), String> {
+pub fn open_team_key(bytes: &[u8], passphrase: &str) -> Result<(TeamInfo, Identity), TeamKeyError> {
     if bytes.len() > 64 * 1024 {
-        return Err("it is not a saved team key (far too large)".into());
+        return Err(TeamKeyError::TooLarge);
     }
-    let decryptor = age::Decryptor::new_buffered(bytes)
-        .map_err(|_| "it is not a saved team key (not an age file)".to_string())?;
+    let decryptor = age::Decryptor::new_buffered(bytes).map_err(|_| TeamKeyError::NotAgeFile)?;
     let identity =
         age::scrypt::Identity::new(age::secrecy::SecretString::from(passphrase.to_string()));
     let mut reader = decryptor
         .decrypt(std::iter::once(&identity as &dyn age::Identity))
-        .map_err(|_| "the passphrase is wrong, or it is not a saved team key".to_string())?;
+        .map_err(|_| TeamKeyError::WrongPassphrase)?;
     let mut inner = zeroize::Zeroizing::new(Vec::new());
-    std::io::Read::read_to_end(&mut reader, &mut inner)
-        .map_err(|_| "the saved team key is damaged".to_string())?;
+    std::io::Read::read_to_end(&mut reader, &mut inner).map_err(|_| TeamKeyError::Damaged)?;
     let rest = inner
         .strip_prefix(TEAM_KEY_MAGIC.as_slice())
-        .ok_or_else(|| "it is not a saved team key".to_string())?;
+        .ok_or(TeamKeyError::NotATeamKey)?;
     let (secret, name) = rest
         .split_first_chunk::<32>()
-        .ok_or_else(|| "the saved team key is damaged".to_string())?;
+        .ok_or(TeamKeyError::Damaged)?;
     let key = Identity::from_secret(secret);
-    let name = String::from_utf8(name.to_vec()).map_err(|_| "the saved team key is damaged")?;
+    let name = String::from_utf8(name.to_vec()).map_err(|_| TeamKeyError::Damaged)?;
     Ok((
         TeamInfo {
             key: key.origin(),

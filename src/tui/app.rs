@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::ScreenId;
 use super::action::Action;
+use super::errors::Shown;
 use super::event::Event;
 use super::jobs::{JobResult, Runner, load_snapshot};
 use super::keys::{self, Command, Key, Scope};
@@ -333,8 +334,8 @@ impl App {
         self.message = Some((text, tone));
     }
 
-    fn fail(&mut self, e: impl std::fmt::Display) {
-        self.say(e.to_string(), Tone::Error);
+    fn fail(&mut self, e: impl super::errors::Shown) {
+        self.say(e.shown(), Tone::Error);
     }
 
     /// Handles one event from the channel.
@@ -392,9 +393,8 @@ impl App {
         self.loading = true;
         let store = self.store.clone();
         let months = self.data.retention_months;
-        self.runner.spawn(move || {
-            JobResult::Loaded(load_snapshot(&store, months).map_err(|e| e.to_string()))
-        });
+        self.runner
+            .spawn(move || JobResult::Loaded(load_snapshot(&store, months).map_err(|e| e.shown())));
     }
 
     fn on_job(&mut self, result: JobResult) {
@@ -738,7 +738,7 @@ impl App {
                 }
                 Err(e) => {
                     if let Some(Modal::Worker(w)) = self.modal.as_mut() {
-                        w.error = Some(e.to_string());
+                        w.error = Some(e.shown());
                     }
                 }
             },
@@ -950,34 +950,34 @@ impl App {
                     self.fail(t("slip-no-folder"));
                     return;
                 };
-                let result = crate::report::slip::slip(&self.store, id).and_then(|html| {
-                    let name = format!("daleel-slip-{}.html", &id.simple().to_string()[..8]);
-                    let path = folder.join(name);
-                    // A slip names the household: readable by its owner only.
-                    crate::disk::write_whole(&path, html.as_bytes(), crate::disk::Access::Owner)
-                        .map_err(|e| {
-                            crate::store::StoreError::Invalid(format!(
-                                "could not write {}: {e}; choose a folder on the Sync screen (F6)",
-                                crate::disk::shown(&path)
-                            ))
-                        })?;
-                    Ok(path)
-                });
-                match result {
-                    Ok(path) => self.say(
+                let html = match crate::report::slip::slip(&self.store, id) {
+                    Ok(html) => html,
+                    Err(e) => return self.fail(e),
+                };
+                let name = format!("daleel-slip-{}.html", &id.simple().to_string()[..8]);
+                let path = folder.join(name);
+                // A slip names the household: readable by its owner only.
+                match crate::disk::write_whole(&path, html.as_bytes(), crate::disk::Access::Owner) {
+                    Ok(()) => self.say(
                         tr(
                             "slip-written",
                             &[("file", Arg::Str(&path.display().to_string()))],
                         ),
                         Tone::Success,
                     ),
-                    Err(e) => self.fail(e.to_string()),
+                    Err(e) => self.fail(tr(
+                        "slip-write-failed",
+                        &[
+                            ("file", Arg::Str(&crate::disk::shown(&path))),
+                            ("error", Arg::Str(&super::errors::io_message(&e))),
+                        ],
+                    )),
                 }
             }
             Action::TeamRequest => self.team_job(|h, folder| {
-                let (file, bytes) = h.request().map_err(|e| e.to_string())?;
+                let (file, bytes) = h.request().map_err(|e| e.shown())?;
                 crate::disk::write_whole(&folder.join(&file), &bytes, crate::disk::Access::Shared)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.shown())?;
                 Ok(tr("team-request-written", &[("file", Arg::Str(&file))]))
             }),
             Action::AskTeamJoin(path) => {
@@ -1004,9 +1004,9 @@ impl App {
             }
             Action::TeamJoin(path) => self.team_job(move |h, _| {
                 let bytes = crate::sync::read_small(&path, crate::sync::team::TEAM_FILE_MAX_BYTES)
-                    .map_err(|e| e.to_string())?;
-                let (file, _) = h.read_for_me(&bytes).map_err(|e| e.to_string())?;
-                h.join(&file).map_err(|e| e.to_string())?;
+                    .map_err(|e| e.shown())?;
+                let (file, _) = h.read_for_me(&bytes).map_err(|e| e.shown())?;
+                h.join(&file).map_err(|e| e.shown())?;
                 Ok(tr("team-joined", &[("team", Arg::Str(&file.team.name))]))
             }),
             Action::AskApprove(path) => {
@@ -1079,8 +1079,8 @@ impl App {
             }
             Action::Revoke(device) => self.team_job(move |h, _| {
                 // What this laptop holds of it counts; nothing after (0: none of it).
-                let after = h.store.held(device).map_err(|e| e.to_string())?;
-                let r = h.revoke(device, Some(after)).map_err(|e| e.to_string())?;
+                let after = h.store.held(device).map_err(|e| e.shown())?;
+                let r = h.revoke(device, Some(after)).map_err(|e| e.shown())?;
                 Ok(tr(
                     "team-revoked",
                     &[
@@ -1097,7 +1097,7 @@ impl App {
                     .key
                     .as_ref()
                     .ok_or_else(|| crate::backup::BackupError::NotEncrypted.to_string())?;
-                let team_key = h.team_key().map_err(|e| e.to_string())?;
+                let team_key = h.team_key().map_err(|e| e.shown())?;
                 let s = crate::backup::write(
                     &h.store,
                     &h.identity,
@@ -1106,7 +1106,7 @@ impl App {
                     folder,
                     |_| {},
                 )
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.shown())?;
                 let file = s
                     .path
                     .file_name()
@@ -1122,7 +1122,7 @@ impl App {
             }),
             Action::Handoff(org) => self.team_job(move |h, folder| {
                 let s = crate::sync::handoff::export_for_org(&h.store, &h.identity, &org, folder)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.shown())?;
                 Ok(tr(
                     "handoff-written",
                     &[
@@ -1434,7 +1434,7 @@ impl App {
                 }
                 self.spawn_load();
             }
-            Err(e) => self.fail(tr("error-save", &[("error", Arg::Str(&e.to_string()))])),
+            Err(e) => self.fail(tr("error-save", &[("error", Arg::Str(&e.shown()))])),
         }
     }
 
@@ -1649,7 +1649,7 @@ impl App {
                             self.modal = None;
                             return;
                         }
-                        Err(e) => Err(("reason", e.to_string())),
+                        Err(e) => Err(("reason", e.shown())),
                     }
                 }
             },
@@ -1665,7 +1665,7 @@ impl App {
                             self.say(t("saved"), Tone::Success);
                             return;
                         }
-                        Err(e) => Err(("note", e.to_string())),
+                        Err(e) => Err(("note", e.shown())),
                     }
                 }
             }
@@ -1685,7 +1685,7 @@ impl App {
                     self.workers_job(move |w| {
                         w.add(&name, &passphrase)
                             .map(|()| tr("worker-added", &[("name", Arg::Str(&name))]))
-                            .map_err(|e| e.to_string())
+                            .map_err(|e| e.shown())
                     });
                     return;
                 }
@@ -1736,7 +1736,7 @@ impl App {
                                 );
                                 return;
                             }
-                            Err(e) => Err(("name", e.to_string())),
+                            Err(e) => Err(("name", e.shown())),
                         }
                     }
                 }
@@ -1758,7 +1758,7 @@ impl App {
                             );
                             return;
                         }
-                        Err(e) => Err(("name", e.to_string())),
+                        Err(e) => Err(("name", e.shown())),
                     },
                 }
             }
@@ -1769,18 +1769,16 @@ impl App {
                     self.team_job(move |h, folder| {
                         let bytes =
                             crate::sync::read_small(&path, crate::sync::card::CARD_MAX_BYTES)
-                                .map_err(|e| e.to_string())?;
-                        let card =
-                            crate::sync::card::Card::read(&bytes).map_err(|e| e.to_string())?;
-                        let (file, cert) =
-                            h.approve(&card, &approval).map_err(|e| e.to_string())?;
+                                .map_err(|e| e.shown())?;
+                        let card = crate::sync::card::Card::read(&bytes).map_err(|e| e.shown())?;
+                        let (file, cert) = h.approve(&card, &approval).map_err(|e| e.shown())?;
                         let name = crate::sync::enrol::cert_file_name(&card.code());
                         crate::disk::write_whole(
                             &folder.join(&name),
                             &file,
                             crate::disk::Access::Shared,
                         )
-                        .map_err(|e| e.to_string())?;
+                        .map_err(|e| e.shown())?;
                         Ok(tr(
                             "team-approved",
                             &[
@@ -1871,7 +1869,7 @@ impl App {
                 self.spawn_load();
                 Ok(())
             }
-            Err(e) => Err(("reason", e.to_string())),
+            Err(e) => Err(("reason", e.shown())),
         }
     }
 
@@ -1910,7 +1908,7 @@ impl App {
                 ),
                 Err(e) => self.fail(tr(
                     "referral-kept-draft",
-                    &[("error", Arg::Str(&e.to_string()))],
+                    &[("error", Arg::Str(&e.shown()))],
                 )),
             }
         } else {
@@ -2303,7 +2301,7 @@ impl App {
                             None => main,
                         }
                     })
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| e.shown());
             JobResult::SyncDone(result)
         });
     }
@@ -2379,7 +2377,7 @@ impl App {
                         done.push(tr("sync-left-on-drive", &[("file", Arg::Str(&name))]));
                     }
                     Outcome::Skipped(e) | Outcome::Refused(e) => {
-                        refused.push(format!("{name}: {e}"));
+                        refused.push(format!("{name}: {}", e.shown()));
                     }
                 }
             }

@@ -141,6 +141,7 @@ fn vulnerability_id(v: Vulnerability) -> &'static str {
     }
 }
 
+/// The message id of a vulnerability's check box (`i18n::labels::vulnerability` says it).
 fn vulnerability_label(v: Vulnerability) -> &'static str {
     match v {
         Vulnerability::FemaleHeaded => "vuln-female-headed",
@@ -154,22 +155,7 @@ fn vulnerability_label(v: Vulnerability) -> &'static str {
 }
 
 /// Labels for the enum values the forms offer, from the catalog.
-pub fn sex_label(s: Sex) -> String {
-    t(match s {
-        Sex::Female => "sex-female",
-        Sex::Male => "sex-male",
-    })
-}
-
-pub fn displacement_label(d: DisplacementKind) -> String {
-    t(match d {
-        DisplacementKind::IdpInCamp => "displacement-idp-in-camp",
-        DisplacementKind::IdpOutOfCamp => "displacement-idp-out-of-camp",
-        DisplacementKind::Returnee => "displacement-returnee",
-        DisplacementKind::HostCommunity => "displacement-host-community",
-        DisplacementKind::Refugee => "displacement-refugee",
-    })
-}
+pub use crate::i18n::labels::{displacement as displacement_label, sex as sex_label};
 
 const WHO_LEFT: [&str; 5] = [
     "head.name",

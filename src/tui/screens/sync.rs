@@ -14,6 +14,7 @@ use super::Data;
 use crate::i18n::{Arg, t, tr};
 use crate::sync::drives::Drive;
 use crate::tui::action::Action;
+use crate::tui::errors::Shown;
 use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::{ListView, row_line};
@@ -74,7 +75,7 @@ pub fn scan(
                     Err(e.to_string())
                 }
                 Err(Outcome::LeftOnDrive(e) | Outcome::Skipped(e) | Outcome::Refused(e)) => {
-                    Err(e.to_string())
+                    Err(e.shown())
                 }
             };
             Found {
