@@ -360,10 +360,9 @@ fn run_loop(
         .map_err(std::io::Error::other)?
         .with_identity(ws.identity.clone())
         .with_retention(config.retention_months)
-        .with_text_mode(if config.arabic_display == "terminal" {
-            bidi::TextMode::Terminal
-        } else {
-            bidi::TextMode::Shaped
+        .with_text_mode(match config.arabic_display {
+            crate::config::ArabicDisplay::Terminal => bidi::TextMode::Terminal,
+            crate::config::ArabicDisplay::Shaped => bidi::TextMode::Shaped,
         });
         if let Some(unlocker) = ws.unlocker() {
             app = app.with_idle_lock(config.idle_lock_minutes, unlocker);
