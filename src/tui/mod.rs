@@ -9,6 +9,7 @@ pub mod app;
 pub mod bidi;
 pub mod errors;
 pub mod event;
+pub mod field;
 pub mod jobs;
 pub mod keys;
 pub mod labels;
