@@ -1,36 +1,120 @@
-//! The configuration file: TOML, defaults built in, unknown keys refused with the file
-//! name and line.
+//! The configuration file: TOML, deserialized into `Config` (typed values, defaults
+//! written once in `Config::default`), unknown keys and values refused with the file
+//! name, the line and what is allowed.
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+use serde::de::{Deserializer, Error as _};
 
+use crate::i18n::Lang;
+
+#[cfg(test)]
 const DEFAULTS: &str = include_str!("default_config.toml");
 
-/// Settings. Every key has a built-in default (src/default_config.toml).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Settings: what config.toml may say, each key with its default in `Config::default`
+/// (src/default_config.toml shows them, and a test keeps the two the same). A key left
+/// out keeps its default; an unknown key or value is refused, naming it, the line and
+/// what is allowed.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Config {
     /// Minutes without a key press before the screen locks (data-protection issue).
+    #[serde(deserialize_with = "idle_lock_minutes")]
     pub idle_lock_minutes: u32,
     /// Months after a case is closed before it is due for erasure (data-protection issue).
+    #[serde(deserialize_with = "retention_months")]
     pub retention_months: u32,
     /// The language of the screens: `en`, `ar` or `ckb` (field-fit issue).
-    pub language: String,
-    /// How Arabic script is shown: `shaped` (Daleel joins the letters and orders each
-    /// line, for terminals that cannot) or `terminal` (the terminal does it).
-    pub arabic_display: String,
+    #[serde(deserialize_with = "language")]
+    pub language: Lang,
+    /// How Arabic script is shown.
+    pub arabic_display: ArabicDisplay,
 }
 
-/// The user's file: any key may be left out. Values keep their place in the file, so
-/// that a bad value is reported on its own line.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Partial {
-    idle_lock_minutes: Option<toml::Spanned<u32>>,
-    retention_months: Option<toml::Spanned<u32>>,
-    language: Option<toml::Spanned<String>>,
-    arabic_display: Option<toml::Spanned<String>>,
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            idle_lock_minutes: 10,
+            retention_months: 24,
+            language: Lang::En,
+            arabic_display: ArabicDisplay::for_this_system(),
+        }
+    }
+}
+
+/// How Arabic script is shown: `shaped` (Daleel joins the letters and orders each line,
+/// for terminals that cannot) or `terminal` (the terminal does it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArabicDisplay {
+    Shaped,
+    Terminal,
+}
+
+impl ArabicDisplay {
+    pub const ALL: [ArabicDisplay; 2] = [ArabicDisplay::Shaped, ArabicDisplay::Terminal];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ArabicDisplay::Shaped => "shaped",
+            ArabicDisplay::Terminal => "terminal",
+        }
+    }
+
+    /// The Windows console cannot show Arabic; many Linux terminals can.
+    pub fn for_this_system() -> ArabicDisplay {
+        if cfg!(windows) {
+            ArabicDisplay::Shaped
+        } else {
+            ArabicDisplay::Terminal
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ArabicDisplay {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ArabicDisplay, D::Error> {
+        let mode = String::deserialize(d)?;
+        ArabicDisplay::ALL
+            .into_iter()
+            .find(|m| m.code() == mode)
+            .ok_or_else(|| {
+                D::Error::custom(format!(
+                    "arabic_display {mode:?} is not a mode; use shaped or terminal"
+                ))
+            })
+    }
+}
+
+/// A number of minutes or months from 1 to 240, or a message naming the key.
+fn from_1_to_240<'de, D: Deserializer<'de>>(d: D, key: &str, unit: &str) -> Result<u32, D::Error> {
+    let n = u32::deserialize(d)?;
+    if (1..=240).contains(&n) {
+        Ok(n)
+    } else {
+        Err(D::Error::custom(format!(
+            "{key} is {n}; use 1 to 240 {unit}"
+        )))
+    }
+}
+
+fn idle_lock_minutes<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    from_1_to_240(d, "idle_lock_minutes", "minutes")
+}
+
+fn retention_months<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    from_1_to_240(d, "retention_months", "months")
+}
+
+fn language<'de, D: Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+    let code = String::deserialize(d)?;
+    Lang::ALL
+        .into_iter()
+        .find(|l| l.code() == code)
+        .ok_or_else(|| {
+            D::Error::custom(format!(
+                "language {code:?} is not available; use en, ar or ckb"
+            ))
+        })
 }
 
 /// The largest config file read: a real one is a few hundred bytes.
@@ -49,35 +133,6 @@ pub enum ConfigError {
         path: PathBuf,
         source: std::io::Error,
     },
-}
-
-pub const LANGUAGES: [&str; 3] = ["en", "ar", "ckb"];
-
-impl Default for Config {
-    fn default() -> Config {
-        let partial: Partial = toml::from_str(DEFAULTS).unwrap_or_default();
-        Config {
-            idle_lock_minutes: partial
-                .idle_lock_minutes
-                .map(|v| v.into_inner())
-                .unwrap_or(10),
-            retention_months: partial
-                .retention_months
-                .map(|v| v.into_inner())
-                .unwrap_or(24),
-            language: partial
-                .language
-                .map(|v| v.into_inner())
-                .unwrap_or_else(|| "en".into()),
-            arabic_display: partial
-                .arabic_display
-                .map(|v| v.into_inner())
-                .unwrap_or_else(|| {
-                    // The Windows console cannot show Arabic; many Linux terminals can.
-                    if cfg!(windows) { "shaped" } else { "terminal" }.into()
-                }),
-        }
-    }
 }
 
 impl Config {
@@ -105,62 +160,12 @@ impl Config {
 
     /// Parses a file's text over the defaults; `path` names it in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        let invalid = |line: usize, message: String| ConfigError::Invalid {
-            path: path.to_path_buf(),
-            line,
-            message,
-        };
         let line_at = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
-        let partial: Partial = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| line_at(s.start)).unwrap_or(1);
-            invalid(line, e.message().trim().to_string())
-        })?;
-        let mut config = Config::default();
-        if let Some(m) = partial.idle_lock_minutes {
-            let line = line_at(m.span().start);
-            let m = m.into_inner();
-            if !(1..=240).contains(&m) {
-                return Err(invalid(
-                    line,
-                    format!("idle_lock_minutes is {m}; use 1 to 240 minutes"),
-                ));
-            }
-            config.idle_lock_minutes = m;
-        }
-        if let Some(m) = partial.retention_months {
-            let line = line_at(m.span().start);
-            let m = m.into_inner();
-            if !(1..=240).contains(&m) {
-                return Err(invalid(
-                    line,
-                    format!("retention_months is {m}; use 1 to 240 months"),
-                ));
-            }
-            config.retention_months = m;
-        }
-        if let Some(lang) = partial.language {
-            let line = line_at(lang.span().start);
-            let lang = lang.into_inner();
-            if !LANGUAGES.contains(&lang.as_str()) {
-                return Err(invalid(
-                    line,
-                    format!("language {lang:?} is not available; use en, ar or ckb"),
-                ));
-            }
-            config.language = lang;
-        }
-        if let Some(mode) = partial.arabic_display {
-            let line = line_at(mode.span().start);
-            let mode = mode.into_inner();
-            if !["shaped", "terminal"].contains(&mode.as_str()) {
-                return Err(invalid(
-                    line,
-                    format!("arabic_display {mode:?} is not a mode; use shaped or terminal"),
-                ));
-            }
-            config.arabic_display = mode;
-        }
-        Ok(config)
+        toml::from_str(text).map_err(|e| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line: e.span().map(|s| line_at(s.start)).unwrap_or(1),
+            message: e.message().trim().to_string(),
+        })
     }
 }
 
@@ -172,13 +177,19 @@ mod tests {
         Config::parse(text, Path::new("/etc/daleel/config.toml"))
     }
 
+    /// The file that shows the defaults says what `Config::default` has.
     #[test]
     fn the_built_in_defaults_parse() {
-        let defaults: Partial = toml::from_str(DEFAULTS).expect("default_config.toml parses");
-        assert_eq!(defaults.idle_lock_minutes.map(|v| v.into_inner()), Some(10));
+        assert_eq!(
+            parse(DEFAULTS).expect("default_config.toml parses"),
+            Config::default()
+        );
         assert_eq!(Config::default().idle_lock_minutes, 10);
         assert_eq!(Config::default().retention_months, 24);
-        assert_eq!(Config::default().language, "en");
+        assert_eq!(Config::default().language, Lang::En);
+        let shaped = parse("arabic_display = \"shaped\"\n").expect("a mode");
+        assert_eq!(shaped.arabic_display, ArabicDisplay::Shaped);
+        assert_eq!(shaped.language, Lang::En);
     }
 
     #[test]
@@ -217,5 +228,32 @@ mod tests {
         assert!(err.to_string().contains("line 1"), "{err}");
         let err = parse("# quoted key\n\"language\" = \"xx\"\n").expect_err("bad language");
         assert!(err.to_string().contains("line 2"), "{err}");
+        let err = parse("\n\narabic_display = \"bidi\"\n").expect_err("bad mode");
+        assert_eq!(
+            err.to_string(),
+            "config file /etc/daleel/config.toml, line 3: arabic_display \"bidi\" is not a mode; use shaped or terminal"
+        );
+        let err = parse("idle_lock_minutes = 241\n").expect_err("too long");
+        assert!(
+            err.to_string()
+                .ends_with("line 1: idle_lock_minutes is 241; use 1 to 240 minutes"),
+            "{err}"
+        );
+    }
+
+    /// An unknown key is named, with the keys there are.
+    #[test]
+    fn an_unknown_key_names_the_keys_there_are() {
+        let err = parse("idle_lock = 5\n")
+            .expect_err("unknown key")
+            .to_string();
+        for key in [
+            "idle_lock_minutes",
+            "retention_months",
+            "language",
+            "arabic_display",
+        ] {
+            assert!(err.contains(key), "{err}");
+        }
     }
 }

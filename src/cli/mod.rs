@@ -693,11 +693,11 @@ pub fn run(cli: Cli) -> ExitCode {
 fn dispatch(cli: Cli) -> Result<(), Failure> {
     let (dir, named) = data_dir(&cli)?;
     let config = Config::load(&workspace::config_path(&dir, named))?;
-    let lang = cli.lang.as_deref().unwrap_or(&config.language);
-    crate::i18n::set_language(
-        crate::i18n::Lang::from_code(lang)
+    crate::i18n::set_language(match cli.lang.as_deref() {
+        Some(lang) => crate::i18n::Lang::from_code(lang)
             .ok_or_else(|| Failure(format!("--lang {lang}: give en, ar or ckb")))?,
-    );
+        None => config.language,
+    });
     // Everything this process creates is its owner's only (files meant to be handed on
     // say so when written), and the data directory is made so before anything is
     // written in it, the log included.

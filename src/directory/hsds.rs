@@ -8,188 +8,158 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{ImportError, Incoming, Problem, Source, clean, hidden, id_of};
+use super::table::{ByKey, Cell, Table, read_csv};
+use super::{ImportError, Incoming, Problem, Source, id_of};
 use crate::model::directory::FocalPoint;
 use crate::model::{
     Gazetteer, OrgType, Organization, Sector, Service, ServiceLocation, ServiceStatus,
 };
 use crate::store::{Store, StoreError};
 
-/// The largest CSV file read.
-pub const MAX_FILE_BYTES: u64 = 64 << 20;
+pub use super::json::read_json;
+pub use super::table::MAX_FILE_BYTES;
 
-/// One CSV file, read whole.
-pub(crate) struct Table {
-    pub(crate) file: String,
-    pub(crate) headers: Vec<String>,
-    /// Each row with the line it starts on; rows with nothing in them are left out, and
-    /// so are rows with a hidden character (each one of `problems`).
-    pub(crate) rows: Vec<(u64, csv::StringRecord)>,
-    /// The rows left out for a hidden character (a control character or a direction
-    /// control, `model::text`), by line and column.
-    pub(crate) problems: Vec<Problem>,
-    /// Per column looked up by: the rows holding each value, built on the first lookup
-    /// (a scan of every row per service would take the square of a large file's length).
-    by: std::cell::RefCell<ColumnIndex>,
+/// A row of organizations.csv: the columns Daleel reads.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct OrganizationRow {
+    id: Cell,
+    name: Cell,
+    alternate_name: Cell,
+    x_daleel_kind: Cell,
 }
 
-/// Per column: each value, with the positions of the rows holding it.
-type ColumnIndex = std::collections::HashMap<String, std::collections::HashMap<String, Vec<usize>>>;
+/// A row of services.csv.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ServiceRow {
+    id: Cell,
+    name: Cell,
+    organization_id: Cell,
+    x_daleel_sector: Cell,
+    status: Cell,
+    description: Cell,
+    eligibility_description: Cell,
+    application_process: Cell,
+    x_daleel_next_steps: Cell,
+    fees_description: Cell,
+}
 
-impl Table {
-    fn col(&self, name: &str) -> Option<usize> {
-        self.headers.iter().position(|h| h == name)
-    }
+/// A row of locations.csv.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LocationRow {
+    id: Cell,
+    organization_id: Cell,
+    name: Cell,
+    latitude: Cell,
+    longitude: Cell,
+    external_identifier: Cell,
+    external_identifier_type: Cell,
+}
 
-    /// The positions in `rows` of the rows whose column `key` holds `value`.
-    fn rows_with(&self, key: &str, value: &str) -> Vec<usize> {
-        let mut by = self.by.borrow_mut();
-        let index = by.entry(key.to_string()).or_insert_with(|| {
-            let mut map: std::collections::HashMap<String, Vec<usize>> = Default::default();
-            for (i, (_, row)) in self.rows.iter().enumerate() {
-                map.entry(self.get(row, key)).or_default().push(i);
-            }
-            map
-        });
-        index.get(value).cloned().unwrap_or_default()
-    }
+/// A row of addresses.csv.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AddressRow {
+    location_id: Cell,
+    address_1: Cell,
+    address_2: Cell,
+    city: Cell,
+    region: Cell,
+    state_province: Cell,
+}
 
-    /// A cell, cleaned, with the `'` that Daleel puts before a cell that would be a
-    /// formula taken off (`model::text::from_spreadsheet_cell`): a directory exported
-    /// by Daleel and imported again comes back as it was.
-    pub(crate) fn get(&self, row: &csv::StringRecord, name: &str) -> String {
-        self.col(name)
-            .and_then(|i| row.get(i))
-            .map(|v| {
-                let v = clean(v);
-                match crate::model::text::from_spreadsheet_cell(&v) {
-                    unquoted if unquoted.len() < v.len() => unquoted.to_string(),
-                    _ => v,
-                }
-            })
-            .unwrap_or_default()
+impl AddressRow {
+    /// Its parts, joined.
+    fn line(&self) -> String {
+        [
+            &self.address_1,
+            &self.address_2,
+            &self.city,
+            &self.region,
+            &self.state_province,
+        ]
+        .iter()
+        .filter(|v| !v.is_empty())
+        .map(|v| v.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
     }
+}
 
-    fn problem(&self, line: u64, column: &str, message: impl Into<String>) -> Problem {
-        Problem {
-            file: self.file.clone(),
-            line,
-            column: column.into(),
-            message: message.into(),
-        }
-    }
+/// A row of service_at_location.csv.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ServiceAtLocationRow {
+    service_id: Cell,
+    location_id: Cell,
+}
+
+/// A row of phones.csv.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PhoneRow {
+    service_id: Cell,
+    contact_id: Cell,
+    number: Cell,
+}
+
+/// A row of contacts.csv.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ContactRow {
+    id: Cell,
+    organization_id: Cell,
+    name: Cell,
+    email: Cell,
+}
+
+/// A row of schedules.csv.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ScheduleRow {
+    service_id: Cell,
+    description: Cell,
+    byday: Cell,
+    opens_at: Cell,
+    closes_at: Cell,
+}
+
+/// A row of service_areas.csv.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ServiceAreaRow {
+    service_id: Cell,
+    name: Cell,
+}
+
+/// A row of languages.csv.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LanguageRow {
+    service_id: Cell,
+    name: Cell,
+    code: Cell,
+}
+
+/// A row of required_documents.csv.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct DocumentRow {
+    service_id: Cell,
+    document: Cell,
 }
 
 /// Reads `name` in `dir`; none when the file is not there.
-fn read_table(dir: &Path, name: &str) -> Result<Option<Table>, ImportError> {
-    read_csv(&dir.join(name))
-}
-
-/// Reads a CSV file whole (a spreadsheet's byte-order mark skipped); none when the file
-/// is not there.
-pub(crate) fn read_csv(path: &Path) -> Result<Option<Table>, ImportError> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let bytes = match crate::disk::read_regular(path, MAX_FILE_BYTES) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-            return Err(ImportError::TooLarge {
-                path: crate::disk::shown(path),
-                limit_mib: MAX_FILE_BYTES >> 20,
-            });
-        }
-        Err(source) => {
-            return Err(ImportError::Unreadable {
-                path: crate::disk::shown(path),
-                source,
-            });
-        }
-    };
-    // A spreadsheet may save a byte-order mark first.
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
-        .unwrap_or(&bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|source| ImportError::NoHeader {
-            file: name.clone(),
-            source,
-        })?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
-    let mut rows = Vec::new();
-    let mut problems = Vec::new();
-    let mut lines = crate::model::gazetteer::Lines::new(bytes);
-    for record in reader.records() {
-        let record = record.map_err(|source| ImportError::Csv {
-            file: name.clone(),
-            source,
-        })?;
-        let line = record
-            .position()
-            .map(|p| lines.line_at(p.byte()))
-            .unwrap_or(0);
-        if record.iter().all(|v| v.trim().is_empty()) {
-            continue;
-        }
-        // A name or text with an escape sequence or a direction control would reach
-        // every laptop's screens and terminals: the row is left out, and said so.
-        if let Some((i, why)) = record
-            .iter()
-            .enumerate()
-            .find_map(|(i, v)| hidden(v).map(|why| (i, why)))
-        {
-            problems.push(Problem {
-                file: name.clone(),
-                line,
-                column: headers
-                    .get(i)
-                    .map(|h| crate::model::text::one_line(h).into_owned())
-                    .unwrap_or_else(|| (i + 1).to_string()),
-                message: format!(
-                    "the value {why}: the row was left out; {}, then import the file again",
-                    crate::model::text::ADVICE
-                ),
-            });
-            continue;
-        }
-        rows.push((line, record));
-    }
-    Ok(Some(Table {
-        file: name,
-        headers,
-        rows,
-        problems,
-        by: Default::default(),
-    }))
-}
-
-/// The rows of `table` whose column `key` holds `id`, in file order.
-fn rows_for<'t>(
-    table: Option<&'t Table>,
-    key: &str,
-    id: &str,
-) -> Vec<(&'t Table, u64, &'t csv::StringRecord)> {
-    let Some(t) = table else {
-        return Vec::new();
-    };
-    if id.is_empty() {
-        return Vec::new();
-    }
-    t.rows_with(key, id)
-        .into_iter()
-        .map(|i| {
-            let (line, r) = &t.rows[i];
-            (t, *line, r)
-        })
-        .collect()
+fn read_table<R: serde::de::DeserializeOwned>(
+    dir: &Path,
+    name: &str,
+) -> Result<Option<Table<R>>, ImportError> {
+    read_csv(&dir.join(name), |_| false)
 }
 
 /// Reads an HSDS 3.0 tabular directory.
@@ -199,57 +169,67 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
             path: dir.display().to_string(),
         });
     }
-    let table = |name: &str| read_table(dir, name);
-    let services = table("services.csv")?.ok_or_else(|| ImportError::NoServices {
-        path: dir.display().to_string(),
-    })?;
-    let organizations = table("organizations.csv")?;
-    let locations = table("locations.csv")?;
-    let at_location = table("service_at_location.csv")?;
-    let addresses = table("addresses.csv")?;
-    let phones = table("phones.csv")?;
-    let contacts = table("contacts.csv")?;
-    let schedules = table("schedules.csv")?;
-    let areas = table("service_areas.csv")?;
-    let languages = table("languages.csv")?;
-    let documents = table("required_documents.csv")?;
+    let services: Table<ServiceRow> =
+        read_table(dir, "services.csv")?.ok_or_else(|| ImportError::NoServices {
+            path: dir.display().to_string(),
+        })?;
+    let organizations: Option<Table<OrganizationRow>> = read_table(dir, "organizations.csv")?;
+    let locations: Option<Table<LocationRow>> = read_table(dir, "locations.csv")?;
+    let at_location: Option<Table<ServiceAtLocationRow>> =
+        read_table(dir, "service_at_location.csv")?;
+    let addresses: Option<Table<AddressRow>> = read_table(dir, "addresses.csv")?;
+    let phones: Option<Table<PhoneRow>> = read_table(dir, "phones.csv")?;
+    let contacts: Option<Table<ContactRow>> = read_table(dir, "contacts.csv")?;
+    let schedules: Option<Table<ScheduleRow>> = read_table(dir, "schedules.csv")?;
+    let areas: Option<Table<ServiceAreaRow>> = read_table(dir, "service_areas.csv")?;
+    let languages: Option<Table<LanguageRow>> = read_table(dir, "languages.csv")?;
+    let documents: Option<Table<DocumentRow>> = read_table(dir, "required_documents.csv")?;
 
     let mut incoming = Incoming::default();
-    let mut problems: Vec<Problem> = [
-        Some(&services),
-        organizations.as_ref(),
-        locations.as_ref(),
-        at_location.as_ref(),
-        addresses.as_ref(),
-        phones.as_ref(),
-        contacts.as_ref(),
-        schedules.as_ref(),
-        areas.as_ref(),
-        languages.as_ref(),
-        documents.as_ref(),
+    // The rows each file left out, in the order the files are listed above.
+    let mut problems: Vec<Problem> = services.problems.clone();
+    for p in [
+        organizations.as_ref().map(|t| &t.problems),
+        locations.as_ref().map(|t| &t.problems),
+        at_location.as_ref().map(|t| &t.problems),
+        addresses.as_ref().map(|t| &t.problems),
+        phones.as_ref().map(|t| &t.problems),
+        contacts.as_ref().map(|t| &t.problems),
+        schedules.as_ref().map(|t| &t.problems),
+        areas.as_ref().map(|t| &t.problems),
+        languages.as_ref().map(|t| &t.problems),
+        documents.as_ref().map(|t| &t.problems),
     ]
     .into_iter()
     .flatten()
-    .flat_map(|t| t.problems.iter().cloned())
-    .collect();
+    {
+        problems.extend(p.iter().cloned());
+    }
+    let phones_of_contact = ByKey::new(phones.as_ref(), |r| &r.contact_id);
+    let phones_of_service = ByKey::new(phones.as_ref(), |r| &r.service_id);
+    let address_of = ByKey::new(addresses.as_ref(), |r| &r.location_id);
+    let areas_of = ByKey::new(areas.as_ref(), |r| &r.service_id);
+    let locations_of = ByKey::new(at_location.as_ref(), |r| &r.service_id);
+    let schedules_of = ByKey::new(schedules.as_ref(), |r| &r.service_id);
+    let languages_of = ByKey::new(languages.as_ref(), |r| &r.service_id);
+    let documents_of = ByKey::new(documents.as_ref(), |r| &r.service_id);
+
     let mut org_ids: BTreeSet<String> = BTreeSet::new();
     if let Some(t) = &organizations {
         for (line, r) in &t.rows {
-            let id = t.get(r, "id");
-            let name = t.get(r, "name");
-            if id.is_empty() {
+            if r.id.is_empty() {
                 problems.push(t.problem(*line, "id", "no id: the organization was left out"));
                 continue;
             }
-            if name.is_empty() {
+            if r.name.is_empty() {
                 problems.push(t.problem(*line, "name", "no name: the organization was left out"));
                 continue;
             }
-            let kind_text = t.get(r, "x_daleel_kind");
+            let kind_text = r.x_daleel_kind.as_str();
             let kind = if kind_text.is_empty() {
                 OrgType::Other
             } else {
-                OrgType::from_code(&kind_text).unwrap_or_else(|| {
+                OrgType::from_code(kind_text).unwrap_or_else(|| {
                     problems.push(t.problem(
                         *line,
                         "x_daleel_kind",
@@ -261,12 +241,12 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
                     OrgType::Other
                 })
             };
-            org_ids.insert(id.clone());
+            org_ids.insert(r.id.0.clone());
             incoming.organizations.push((
                 Organization {
-                    id: id_of(&id),
-                    name,
-                    acronym: t.get(r, "alternate_name"),
+                    id: id_of(r.id.as_str()),
+                    name: r.name.0.clone(),
+                    acronym: r.alternate_name.0.clone(),
                     kind,
                     focal_points: Vec::new(),
                 },
@@ -280,11 +260,11 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
     // Focal points: contacts of an organization, with their phone.
     if let Some(t) = &contacts {
         for (line, r) in &t.rows {
-            let org = t.get(r, "organization_id");
+            let org = r.organization_id.as_str();
             if org.is_empty() {
                 continue;
             }
-            if !org_ids.contains(&org) {
+            if !org_ids.contains(org) {
                 problems.push(t.problem(
                     *line,
                     "organization_id",
@@ -292,20 +272,19 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
                 ));
                 continue;
             }
-            let contact = t.get(r, "id");
-            let phone = rows_for(phones.as_ref(), "contact_id", &contact)
-                .first()
-                .map(|(p, _, row)| p.get(row, "number"))
+            let phone = phones_of_contact
+                .first(r.id.as_str())
+                .map(|p| p.number.0.clone())
                 .unwrap_or_default();
             if let Some((o, _)) = incoming
                 .organizations
                 .iter_mut()
-                .find(|(o, _)| o.id == id_of(&org))
+                .find(|(o, _)| o.id == id_of(org))
             {
                 o.focal_points.push(FocalPoint {
-                    name: t.get(r, "name"),
+                    name: r.name.0.clone(),
                     phone,
-                    email: t.get(r, "email"),
+                    email: r.email.0.clone(),
                 });
             }
         }
@@ -315,10 +294,9 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
     let mut places: BTreeMap<String, ServiceLocation> = BTreeMap::new();
     if let Some(t) = &locations {
         for (line, r) in &t.rows {
-            let id = t.get(r, "id");
-            let org = t.get(r, "organization_id");
+            let org = r.organization_id.as_str();
             let mut bad = false;
-            if !org.is_empty() && !org_ids.contains(&org) {
+            if !org.is_empty() && !org_ids.contains(org) {
                 problems.push(t.problem(
                     *line,
                     "organization_id",
@@ -326,8 +304,11 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
                 ));
                 bad = true;
             }
-            for (col, limit) in [("latitude", 90.0), ("longitude", 180.0)] {
-                let text = t.get(r, col);
+            for (col, text, limit) in [
+                ("latitude", &r.latitude, 90.0),
+                ("longitude", &r.longitude, 180.0),
+            ] {
+                let text = text.as_str();
                 if text.is_empty() {
                     continue;
                 }
@@ -346,37 +327,29 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
             if bad {
                 continue;
             }
-            let address = rows_for(addresses.as_ref(), "location_id", &id)
-                .first()
-                .map(|(a, _, row)| {
-                    ["address_1", "address_2", "city", "region", "state_province"]
-                        .iter()
-                        .map(|c| a.get(row, c))
-                        .filter(|v| !v.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
+            let address = address_of
+                .first(r.id.as_str())
+                .map(AddressRow::line)
                 .unwrap_or_default();
-            let pcode = (t
-                .get(r, "external_identifier_type")
+            let pcode = (r
+                .external_identifier_type
+                .as_str()
                 .eq_ignore_ascii_case("pcode"))
-            .then(|| t.get(r, "external_identifier"))
+            .then(|| r.external_identifier.0.clone())
             .filter(|p| !p.is_empty());
             places.insert(
-                id,
+                r.id.0.clone(),
                 ServiceLocation {
-                    name: t.get(r, "name"),
+                    name: r.name.0.clone(),
                     address,
                     pcode,
                 },
             );
         }
     }
-    for (line, r) in &services.rows {
-        let t = &services;
-        let id = t.get(r, "id");
-        let name = t.get(r, "name");
-        let org = t.get(r, "organization_id");
+    let t = &services;
+    for (line, r) in &t.rows {
+        let (id, name, org) = (r.id.as_str(), &r.name, r.organization_id.as_str());
         if id.is_empty() || name.is_empty() || org.is_empty() {
             let column = if id.is_empty() {
                 "id"
@@ -392,11 +365,11 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
             ));
             continue;
         }
-        let sector_text = t.get(r, "x_daleel_sector");
+        let sector_text = r.x_daleel_sector.as_str();
         let sector = if sector_text.is_empty() {
             Sector::Other
         } else {
-            match Sector::from_code(&sector_text) {
+            match Sector::from_code(sector_text) {
                 Some(s) => s,
                 None => {
                     problems.push(t.problem(
@@ -411,27 +384,27 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
                 }
             }
         };
-        let status = match t.get(r, "status").to_lowercase().as_str() {
+        let status = match r.status.as_str().to_lowercase().as_str() {
             "" | "active" => ServiceStatus::Active,
             _ => ServiceStatus::Inactive,
         };
         let mut service_areas = Vec::new();
-        for (a, aline, row) in rows_for(areas.as_ref(), "service_id", &id) {
-            let code = a.get(row, "name");
-            if gazetteer.get(&code).is_some() {
-                service_areas.push(code);
+        for (a, aline, row) in areas_of.get(id) {
+            let code = row.name.as_str();
+            if gazetteer.get(code).is_some() {
+                service_areas.push(code.to_string());
             } else {
                 problems.push(a.problem(
                     aline,
                     "name",
-                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", crate::model::text::short(&code)),
+                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", crate::model::text::short(code)),
                 ));
             }
         }
         let mut service_locations = Vec::new();
-        for (s, sline, row) in rows_for(at_location.as_ref(), "service_id", &id) {
-            let location = s.get(row, "location_id");
-            match places.get(&location) {
+        for (s, sline, row) in locations_of.get(id) {
+            let location = row.location_id.as_str();
+            match places.get(location) {
                 Some(place) => service_locations.push(place.clone()),
                 None => problems.push(s.problem(
                     sline,
@@ -440,62 +413,66 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
                 )),
             }
         }
-        let hours = rows_for(schedules.as_ref(), "service_id", &id)
-            .first()
-            .map(|(s, _, row)| {
-                let text = s.get(row, "description");
-                if text.is_empty() {
-                    let (open, close) = (s.get(row, "opens_at"), s.get(row, "closes_at"));
-                    if open.is_empty() {
+        let hours = schedules_of
+            .first(id)
+            .map(|s| {
+                if s.description.is_empty() {
+                    if s.opens_at.is_empty() {
                         String::new()
                     } else {
-                        format!("{} {open}-{close}", s.get(row, "byday"))
-                            .trim()
-                            .to_string()
+                        format!(
+                            "{} {}-{}",
+                            s.byday.as_str(),
+                            s.opens_at.as_str(),
+                            s.closes_at.as_str()
+                        )
+                        .trim()
+                        .to_string()
                     }
                 } else {
-                    text
+                    s.description.0.clone()
                 }
             })
             .unwrap_or_default();
-        let phone = rows_for(phones.as_ref(), "service_id", &id)
-            .first()
-            .map(|(p, _, row)| p.get(row, "number"))
+        let phone = phones_of_service
+            .first(id)
+            .map(|p| p.number.0.clone())
             .unwrap_or_default();
-        let langs = rows_for(languages.as_ref(), "service_id", &id)
+        let langs = languages_of
+            .get(id)
             .iter()
-            .map(|(l, _, row)| {
-                let name = l.get(row, "name");
-                if name.is_empty() {
-                    l.get(row, "code")
+            .map(|(_, _, l)| {
+                if l.name.is_empty() {
+                    l.code.0.clone()
                 } else {
-                    name
+                    l.name.0.clone()
                 }
             })
             .filter(|v| !v.is_empty())
             .collect();
-        let docs = rows_for(documents.as_ref(), "service_id", &id)
+        let docs = documents_of
+            .get(id)
             .iter()
-            .map(|(d, _, row)| d.get(row, "document"))
+            .map(|(_, _, d)| d.document.0.clone())
             .filter(|v| !v.is_empty())
             .collect();
         incoming.services.push((
             Service {
-                id: id_of(&id),
-                organization: id_of(&org),
-                name,
+                id: id_of(id),
+                organization: id_of(org),
+                name: name.0.clone(),
                 sector,
-                description: t.get(r, "description"),
-                eligibility: t.get(r, "eligibility_description"),
+                description: r.description.0.clone(),
+                eligibility: r.eligibility_description.0.clone(),
                 areas: service_areas,
                 locations: service_locations,
                 hours,
                 phone,
-                referral_method: t.get(r, "application_process"),
-                next_steps: t.get(r, "x_daleel_next_steps"),
+                referral_method: r.application_process.0.clone(),
+                next_steps: r.x_daleel_next_steps.0.clone(),
                 languages: langs,
                 required_documents: docs,
-                fees: t.get(r, "fees_description"),
+                fees: r.fees_description.0.clone(),
                 status,
             },
             Source {
@@ -506,25 +483,6 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
     }
     incoming.problems = problems;
     Ok(incoming)
-}
-
-/// The first text in a JSON value (its path, and why) with a hidden character.
-fn hidden_in(v: &serde_json::Value, path: String) -> Option<(String, String)> {
-    use serde_json::Value;
-    match v {
-        Value::String(s) => hidden(s).map(|why| (path, why)),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .find_map(|(i, x)| hidden_in(x, format!("{path}[{i}]"))),
-        Value::Object(map) => map.iter().find_map(|(k, x)| {
-            let key = crate::model::text::one_line(k);
-            hidden(k)
-                .map(|why| (format!("{path}.{key}"), why))
-                .or_else(|| hidden_in(x, format!("{path}.{key}")))
-        }),
-        _ => None,
-    }
 }
 
 /// A stable id for a row that belongs to a record (its phone, its n-th language).
@@ -905,240 +863,4 @@ pub fn write(store: &Store, dir: &Path) -> Result<(usize, usize), StoreError> {
         )?;
     }
     Ok((orgs.len(), services.len()))
-}
-
-/// The largest HSDS JSON file read.
-const MAX_JSON_BYTES: u64 = 64 << 20;
-
-/// Reads HSDS 3.0 JSON: one service object with its organization nested (as the
-/// specification's `service_full.json`), an array of them, or `{"services": [...]}`.
-/// A problem names the file and the value's path (`[0].service_areas[0].name`).
-pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> {
-    use serde_json::Value;
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let bytes = crate::disk::read_regular(path, MAX_JSON_BYTES).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::InvalidData {
-            ImportError::TooLarge {
-                path: crate::disk::shown(path),
-                limit_mib: MAX_JSON_BYTES >> 20,
-            }
-        } else {
-            ImportError::Unreadable {
-                path: crate::disk::shown(path),
-                source,
-            }
-        }
-    })?;
-    let root: Value = serde_json::from_slice(&bytes).map_err(|source| ImportError::NotJson {
-        file: file.clone(),
-        line: source.line(),
-        column: source.column(),
-        source,
-    })?;
-    let services: Vec<&Value> = match &root {
-        Value::Array(items) => items.iter().collect(),
-        Value::Object(o) if o.get("services").is_some_and(Value::is_array) => o
-            .get("services")
-            .and_then(Value::as_array)
-            .map(|a| a.iter().collect())
-            .unwrap_or_default(),
-        Value::Object(_) => vec![&root],
-        _ => return Err(ImportError::NoServiceObject { file }),
-    };
-    let text = |v: &Value, key: &str| -> String {
-        v.get(key)
-            .map(|x| match x {
-                Value::String(s) => clean(s),
-                Value::Number(n) => n.to_string(),
-                _ => String::new(),
-            })
-            .unwrap_or_default()
-    };
-    let list = |v: &Value, key: &str| -> Vec<Value> {
-        v.get(key)
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default()
-    };
-    let mut incoming = Incoming::default();
-    let problem = |at: String, message: String| Problem {
-        file: file.clone(),
-        line: 0,
-        column: at,
-        message,
-    };
-    for (n, s) in services.iter().enumerate() {
-        let at = |p: &str| format!("[{n}].{p}");
-        if let Some((path, why)) = hidden_in(s, String::new()) {
-            incoming.problems.push(problem(
-                at(path.trim_start_matches('.')),
-                format!(
-                    "the value {why}: the service was left out; {}, then import the file again",
-                    crate::model::text::ADVICE
-                ),
-            ));
-            continue;
-        }
-        let (id, name) = (text(s, "id"), text(s, "name"));
-        let Some(org) = s.get("organization").filter(|o| o.is_object()) else {
-            incoming.problems.push(problem(
-                at("organization"),
-                "no organization: the service was left out".into(),
-            ));
-            continue;
-        };
-        let org_id = text(org, "id");
-        if id.is_empty() || name.is_empty() || org_id.is_empty() || text(org, "name").is_empty() {
-            incoming.problems.push(problem(
-                at("id"),
-                "a service or its organization without an id or name: left out".into(),
-            ));
-            continue;
-        }
-        let focal_points = list(org, "contacts")
-            .iter()
-            .map(|c| FocalPoint {
-                name: text(c, "name"),
-                phone: list(c, "phones")
-                    .first()
-                    .map(|p| text(p, "number"))
-                    .unwrap_or_default(),
-                email: text(c, "email"),
-            })
-            .collect();
-        let kind = OrgType::from_code(&text(org, "x_daleel_kind")).unwrap_or(OrgType::Other);
-        let organization = Organization {
-            id: id_of(&org_id),
-            name: text(org, "name"),
-            acronym: text(org, "alternate_name"),
-            kind,
-            focal_points,
-        };
-        let source = Source {
-            file: file.clone(),
-            line: 0,
-        };
-        if !incoming
-            .organizations
-            .iter()
-            .any(|(o, _)| o.id == organization.id)
-        {
-            incoming
-                .organizations
-                .push((organization.clone(), source.clone()));
-        }
-        let sector_text = text(s, "x_daleel_sector");
-        let sector = if sector_text.is_empty() {
-            Sector::Other
-        } else if let Some(x) = Sector::from_code(&sector_text) {
-            x
-        } else {
-            incoming.problems.push(problem(
-                at("x_daleel_sector"),
-                format!("\"{sector_text}\" is not a sector: the service was left out"),
-            ));
-            continue;
-        };
-        let mut areas = Vec::new();
-        for (i, a) in list(s, "service_areas").iter().enumerate() {
-            let code = text(a, "name");
-            if gazetteer.get(&code).is_some() {
-                areas.push(code);
-            } else {
-                incoming.problems.push(problem(
-                    at(&format!("service_areas[{i}].name")),
-                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", crate::model::text::short(&code)),
-                ));
-            }
-        }
-        let mut locations = Vec::new();
-        for (i, sal) in list(s, "service_at_locations").iter().enumerate() {
-            let Some(l) = sal.get("location") else {
-                continue;
-            };
-            let mut bad = false;
-            for (key, limit) in [("latitude", 90.0), ("longitude", 180.0)] {
-                let v = text(l, key);
-                if !v.is_empty() && !v.parse::<f64>().is_ok_and(|x: f64| x.abs() <= limit) {
-                    incoming.problems.push(problem(
-                        at(&format!("service_at_locations[{i}].location.{key}")),
-                        format!("{v} is not a {key} (between -{limit} and {limit}): the location was left out"),
-                    ));
-                    bad = true;
-                }
-            }
-            if bad {
-                continue;
-            }
-            let address = list(l, "addresses")
-                .first()
-                .map(|a| {
-                    ["address_1", "address_2", "city", "region", "state_province"]
-                        .iter()
-                        .map(|k| text(a, k))
-                        .filter(|v| !v.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
-                .unwrap_or_default();
-            locations.push(ServiceLocation {
-                name: text(l, "name"),
-                address,
-                pcode: text(l, "external_identifier_type")
-                    .eq_ignore_ascii_case("pcode")
-                    .then(|| text(l, "external_identifier"))
-                    .filter(|p| !p.is_empty()),
-            });
-        }
-        let hours = list(s, "schedules")
-            .first()
-            .map(|x| text(x, "description"))
-            .unwrap_or_default();
-        incoming.services.push((
-            Service {
-                id: id_of(&id),
-                organization: organization.id,
-                name,
-                sector,
-                description: text(s, "description"),
-                eligibility: text(s, "eligibility_description"),
-                areas,
-                locations,
-                hours,
-                phone: list(s, "phones")
-                    .first()
-                    .map(|p| text(p, "number"))
-                    .unwrap_or_default(),
-                referral_method: text(s, "application_process"),
-                next_steps: text(s, "x_daleel_next_steps"),
-                languages: list(s, "languages")
-                    .iter()
-                    .map(|l| {
-                        let name = text(l, "name");
-                        if name.is_empty() {
-                            text(l, "code")
-                        } else {
-                            name
-                        }
-                    })
-                    .filter(|v| !v.is_empty())
-                    .collect(),
-                required_documents: list(s, "required_documents")
-                    .iter()
-                    .map(|d| text(d, "document"))
-                    .filter(|v| !v.is_empty())
-                    .collect(),
-                fees: text(s, "fees_description"),
-                status: match text(s, "status").to_lowercase().as_str() {
-                    "" | "active" => ServiceStatus::Active,
-                    _ => ServiceStatus::Inactive,
-                },
-            },
-            source,
-        ));
-    }
-    Ok(incoming)
 }

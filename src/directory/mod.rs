@@ -5,7 +5,9 @@
 //! (which sync, and which only a coordinator may make in a team).
 
 pub mod hsds;
+mod json;
 pub mod sheet;
+mod table;
 
 use std::collections::BTreeSet;
 

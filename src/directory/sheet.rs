@@ -6,6 +6,9 @@
 
 use std::path::Path;
 
+use serde::Deserialize;
+
+use super::table::{Cell, read_csv};
 use super::{ImportError, Incoming, Problem, Source, id_of};
 use crate::model::{
     Gazetteer, OrgType, Organization, Sector, Service, ServiceLocation, ServiceStatus,
@@ -63,6 +66,33 @@ pub const COLUMNS: [(&str, &str); 21] = [
         "The P-code of each location, in the same order, separated by ;",
     ),
 ];
+
+/// A row of the spreadsheet: its columns (`COLUMNS`), each empty when absent.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SheetRow {
+    organization: Cell,
+    organization_id: Cell,
+    organization_acronym: Cell,
+    organization_type: Cell,
+    service_id: Cell,
+    service: Cell,
+    sector: Cell,
+    description: Cell,
+    eligibility: Cell,
+    areas: Cell,
+    hours: Cell,
+    phone: Cell,
+    referral_method: Cell,
+    next_steps: Cell,
+    languages: Cell,
+    required_documents: Cell,
+    fees: Cell,
+    status: Cell,
+    location_names: Cell,
+    location_addresses: Cell,
+    location_pcodes: Cell,
+}
 
 fn list(text: &str) -> Vec<String> {
     text.split(';')
@@ -130,7 +160,10 @@ pub fn read(
     gazetteer: &Gazetteer,
     known: &[Organization],
 ) -> Result<Incoming, ImportError> {
-    let table = super::hsds::read_csv(path)?.ok_or_else(|| ImportError::NoSuchFile {
+    // The line that explains each column starts with `#`.
+    let explains =
+        |r: &csv::StringRecord| r.get(0).is_some_and(|c| c.trim_start().starts_with('#'));
+    let table = read_csv::<SheetRow>(path, explains)?.ok_or_else(|| ImportError::NoSuchFile {
         path: path.display().to_string(),
     })?;
     let file = table.file.clone();
@@ -151,16 +184,8 @@ pub fn read(
     for (i, o) in known.iter().enumerate() {
         known_index.add(i, o);
     }
-    for (line, record) in &table.rows {
+    for (line, r) in &table.rows {
         let line = *line;
-        let get = |name: &str| table.get(record, name);
-        // The line that explains each column.
-        if record
-            .get(0)
-            .is_some_and(|c| c.trim_start().starts_with('#'))
-        {
-            continue;
-        }
         let problem = |column: &str, message: String| Problem {
             file: file.clone(),
             line,
@@ -168,9 +193,9 @@ pub fn read(
             message,
         };
         let (org_name, acronym, service) = (
-            get("organization"),
-            get("organization_acronym"),
-            get("service"),
+            r.organization.0.clone(),
+            r.organization_acronym.0.clone(),
+            r.service.0.clone(),
         );
         if org_name.is_empty() && acronym.is_empty() {
             incoming.problems.push(problem(
@@ -186,10 +211,10 @@ pub fn read(
             ));
             continue;
         }
-        let sector_text = get("sector");
+        let sector_text = r.sector.as_str();
         let sector = if sector_text.is_empty() {
             Sector::Other
-        } else if let Some(s) = Sector::from_code(&sector_text) {
+        } else if let Some(s) = Sector::from_code(sector_text) {
             s
         } else {
             incoming.problems.push(problem(
@@ -201,10 +226,10 @@ pub fn read(
             ));
             continue;
         };
-        let kind_text = get("organization_type");
+        let kind_text = r.organization_type.as_str();
         let kind = if kind_text.is_empty() {
             OrgType::Other
-        } else if let Some(k) = OrgType::from_code(&kind_text) {
+        } else if let Some(k) = OrgType::from_code(kind_text) {
             k
         } else {
             incoming.problems.push(problem(
@@ -220,8 +245,8 @@ pub fn read(
             (!acronym.is_empty() && o.acronym.eq_ignore_ascii_case(&acronym))
                 || (!org_name.is_empty() && o.name.eq_ignore_ascii_case(&org_name))
         };
-        let org_id = get("organization_id");
-        let wanted = (!org_id.is_empty()).then(|| id_of(&org_id));
+        let org_id = r.organization_id.as_str();
+        let wanted = (!org_id.is_empty()).then(|| id_of(org_id));
         let by_id = |o: &Organization| wanted == Some(o.id);
         let named = [
             (!acronym.is_empty()).then(|| OrgIndex::acronym_key(&acronym)),
@@ -255,7 +280,7 @@ pub fn read(
                         }
                     ))
                 } else {
-                    id_of(&org_id)
+                    id_of(org_id)
                 },
                 name: if org_name.is_empty() {
                     acronym.clone()
@@ -284,7 +309,7 @@ pub fn read(
             ));
         }
         let mut areas = Vec::new();
-        for code in list(&get("areas")) {
+        for code in list(r.areas.as_str()) {
             if gazetteer.get(&code).is_some() {
                 areas.push(code);
             } else {
@@ -294,12 +319,15 @@ pub fn read(
                 ));
             }
         }
-        let split = |text: String| -> Vec<String> {
-            text.split(';').map(|s| s.trim().to_string()).collect()
+        let split = |text: &Cell| -> Vec<String> {
+            text.as_str()
+                .split(';')
+                .map(|s| s.trim().to_string())
+                .collect()
         };
-        let names = split(get("location_names"));
-        let addresses = split(get("location_addresses"));
-        let pcodes = split(get("location_pcodes"));
+        let names = split(&r.location_names);
+        let addresses = split(&r.location_addresses);
+        let pcodes = split(&r.location_pcodes);
         let locations = names
             .iter()
             .enumerate()
@@ -310,11 +338,11 @@ pub fn read(
                 pcode: pcodes.get(i).cloned().filter(|p| !p.is_empty()),
             })
             .collect();
-        let id_text = get("service_id");
+        let id_text = r.service_id.as_str();
         let id = if id_text.is_empty() {
             id_of(&format!("service:{}/{service}", org.name))
         } else {
-            id_of(&id_text)
+            id_of(id_text)
         };
         incoming.services.push((
             Service {
@@ -322,18 +350,18 @@ pub fn read(
                 organization: org.id,
                 name: service,
                 sector,
-                description: get("description"),
-                eligibility: get("eligibility"),
+                description: r.description.0.clone(),
+                eligibility: r.eligibility.0.clone(),
                 areas,
                 locations,
-                hours: get("hours"),
-                phone: get("phone"),
-                referral_method: get("referral_method"),
-                next_steps: get("next_steps"),
-                languages: list(&get("languages")),
-                required_documents: list(&get("required_documents")),
-                fees: get("fees"),
-                status: match get("status").to_lowercase().as_str() {
+                hours: r.hours.0.clone(),
+                phone: r.phone.0.clone(),
+                referral_method: r.referral_method.0.clone(),
+                next_steps: r.next_steps.0.clone(),
+                languages: list(r.languages.as_str()),
+                required_documents: list(r.required_documents.as_str()),
+                fees: r.fees.0.clone(),
+                status: match r.status.as_str().to_lowercase().as_str() {
                     "inactive" => ServiceStatus::Inactive,
                     _ => ServiceStatus::Active,
                 },

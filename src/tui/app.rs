@@ -10,6 +10,7 @@ use super::ScreenId;
 use super::action::Action;
 use super::errors::Shown;
 use super::event::Event;
+use super::field::FieldId;
 use super::jobs::{JobResult, Runner, load_snapshot};
 use super::keys::{self, Command, Key, Scope};
 use super::labels;
@@ -1323,12 +1324,12 @@ impl App {
         };
         form.dup_generation += 1;
         let generation = form.dup_generation;
-        let name = form.who.text("head.name");
-        let latin = form.who.text("head.latin");
-        let year = crate::model::ascii_digits(&form.who.text("head.birth_year"))
+        let name = form.who.text(FieldId::HeadName);
+        let latin = form.who.text(FieldId::HeadLatin);
+        let year = crate::model::ascii_digits(&form.who.text(FieldId::HeadBirthYear))
             .parse::<u16>()
             .ok();
-        let gov = form.who.code("location.governorate").unwrap_or_default();
+        let gov = form.who.code(FieldId::Governorate).unwrap_or_default();
         let except = form.existing.as_ref().map(|h| h.id);
         let Some(index) = self.data.households.clone() else {
             return;
@@ -1593,7 +1594,7 @@ impl App {
         };
         let worker = self.data.worker.clone().unwrap_or_default();
         let now = self.store.now();
-        let result: Result<(), (&'static str, String)> = match &prompt.purpose {
+        let result: Result<(), prompts::Fault> = match &prompt.purpose {
             Purpose::Member(i) => {
                 let Some(form) = self.intake.form.as_mut() else {
                     return;
@@ -1649,14 +1650,14 @@ impl App {
                             self.modal = None;
                             return;
                         }
-                        Err(e) => Err(("reason", e.shown())),
+                        Err(e) => Err((FieldId::Reason, e.shown())),
                     }
                 }
             },
             Purpose::Note(id) => {
-                let note = prompt.form.text("note");
+                let note = prompt.form.text(FieldId::Note);
                 if note.is_empty() {
-                    Err(("note", t("problem-note")))
+                    Err((FieldId::Note, t("problem-note")))
                 } else {
                     match self.store.note_referral(&worker, *id, &note) {
                         Ok(_) => {
@@ -1665,7 +1666,7 @@ impl App {
                             self.say(t("saved"), Tone::Success);
                             return;
                         }
-                        Err(e) => Err(("note", e.shown())),
+                        Err(e) => Err((FieldId::Note, e.shown())),
                     }
                 }
             }
@@ -1702,14 +1703,14 @@ impl App {
                             self.modal = None;
                             return;
                         }
-                        Err(e) => Err(("name", e)),
+                        Err(e) => Err((crate::tui::field::FieldId::Name, e)),
                     }
                 }
             },
             Purpose::RemoveWorker => {
-                let name = prompt.form.text("name");
+                let name = prompt.form.text(FieldId::Name);
                 if name.trim().is_empty() {
-                    Err(("name", t("problem-worker-name")))
+                    Err((FieldId::Name, t("problem-worker-name")))
                 } else {
                     let change = crate::workspace::Rekey::Remove(vec![name.trim().to_string()]);
                     match self.ask_rekey(change) {
@@ -1717,7 +1718,7 @@ impl App {
                             self.modal = None;
                             return;
                         }
-                        Err(e) => Err(("name", e)),
+                        Err(e) => Err((crate::tui::field::FieldId::Name, e)),
                     }
                 }
             }
@@ -1736,7 +1737,7 @@ impl App {
                                 );
                                 return;
                             }
-                            Err(e) => Err(("name", e.shown())),
+                            Err(e) => Err((FieldId::Name, e.shown())),
                         }
                     }
                 }
@@ -1758,7 +1759,7 @@ impl App {
                             );
                             return;
                         }
-                        Err(e) => Err(("name", e.shown())),
+                        Err(e) => Err((FieldId::Name, e.shown())),
                     },
                 }
             }
@@ -1792,7 +1793,7 @@ impl App {
                 }
             },
             Purpose::ResolveText { tag, id, field } => {
-                let text = prompt.form.text("value");
+                let text = prompt.form.text(FieldId::Value);
                 match self.store.typed_resolution(*tag, *id, *field, &text) {
                     Ok(value) => {
                         self.modal = None;
@@ -1804,7 +1805,7 @@ impl App {
                         });
                         return;
                     }
-                    Err(message) => Err(("value", message)),
+                    Err(message) => Err((FieldId::Value, message)),
                 }
             }
         };
@@ -1827,22 +1828,22 @@ impl App {
         form: &crate::tui::widgets::form::Form,
         worker: &str,
         now: crate::model::Timestamp,
-    ) -> Result<(), (&'static str, String)> {
+    ) -> Result<(), prompts::Fault> {
         let reason = form
-            .code("reason")
+            .code(FieldId::Reason)
             .and_then(|c| ClosureReason::from_code(&c))
-            .ok_or(("reason", t("problem-close-reason")))?;
+            .ok_or((FieldId::Reason, t("problem-close-reason")))?;
         let Some(hf) = self.intake.form.as_ref() else {
             return Ok(());
         };
         let Some(mut household) = hf.existing.clone() else {
-            return Err(("reason", t("refer-save-first")));
+            return Err((FieldId::Reason, t("refer-save-first")));
         };
         let duplicate_of = if reason == ClosureReason::Duplicate {
-            let code = form.text("duplicate_of");
+            let code = form.text(FieldId::DuplicateOf);
             match self.store.household_by_case_code(&code) {
                 Ok(Some(other)) if other.id != household.id => Some(other.id),
-                _ => return Err(("duplicate_of", t("problem-duplicate-of"))),
+                _ => return Err((FieldId::DuplicateOf, t("problem-duplicate-of"))),
             }
         } else {
             None
@@ -1851,7 +1852,7 @@ impl App {
             at: now,
             by: worker.to_string(),
             reason,
-            note: form.text("note"),
+            note: form.text(FieldId::Note),
             duplicate_of,
         });
         match self
@@ -1869,7 +1870,7 @@ impl App {
                 self.spawn_load();
                 Ok(())
             }
-            Err(e) => Err(("reason", e.shown())),
+            Err(e) => Err((FieldId::Reason, e.shown())),
         }
     }
 

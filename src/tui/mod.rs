@@ -9,6 +9,7 @@ pub mod app;
 pub mod bidi;
 pub mod errors;
 pub mod event;
+pub mod field;
 pub mod jobs;
 pub mod keys;
 pub mod labels;
@@ -372,10 +373,9 @@ fn app_for(
 }
 
 fn text_mode(config: &Config) -> bidi::TextMode {
-    if config.arabic_display == "terminal" {
-        bidi::TextMode::Terminal
-    } else {
-        bidi::TextMode::Shaped
+    match config.arabic_display {
+        crate::config::ArabicDisplay::Terminal => bidi::TextMode::Terminal,
+        crate::config::ArabicDisplay::Shaped => bidi::TextMode::Shaped,
     }
 }
 

@@ -4,6 +4,7 @@
 
 use uuid::Uuid;
 
+use super::field::{FieldId, WgDomain};
 use super::labels;
 use super::screens::intake::sex_label;
 use super::widgets::form::{Field, Form, Opt};
@@ -15,36 +16,15 @@ use crate::model::{
 };
 
 /// A field at fault, with what to do.
-pub type Fault = (&'static str, String);
+pub type Fault = (FieldId, String);
 
-const WG: [(&str, &str); 6] = [
-    ("wg.seeing", "wg-seeing"),
-    ("wg.hearing", "wg-hearing"),
-    ("wg.walking", "wg-walking"),
-    ("wg.remembering", "wg-remembering"),
-    ("wg.self_care", "wg-self-care"),
-    ("wg.communicating", "wg-communicating"),
-];
-
-const DOCS: [(CivilDocument, &str, &str); 4] = [
-    (
-        CivilDocument::NationalId,
-        "doc.national_id",
-        "doc-national-id",
-    ),
-    (
-        CivilDocument::CivilStatusId,
-        "doc.civil_status_id",
-        "doc-civil-status-id",
-    ),
-    (
-        CivilDocument::BirthCertificate,
-        "doc.birth_certificate",
-        "doc-birth-certificate",
-    ),
+/// The documents a member's form asks about, with the message id of each.
+const DOCS: [(CivilDocument, &str); 4] = [
+    (CivilDocument::NationalId, "doc-national-id"),
+    (CivilDocument::CivilStatusId, "doc-civil-status-id"),
+    (CivilDocument::BirthCertificate, "doc-birth-certificate"),
     (
         CivilDocument::NationalityCertificate,
-        "doc.nationality_certificate",
         "doc-nationality-certificate",
     ),
 ];
@@ -73,19 +53,19 @@ fn year(text: &str, this_year: i32) -> Result<Option<u16>, String> {
 pub fn member_form(p: Option<&Person>) -> Form {
     let mut fields = vec![
         Field::text(
-            "name",
+            FieldId::Name,
             "intake-name",
             120,
             p.map(|p| p.name.as_str()).unwrap_or(""),
         ),
         Field::text(
-            "latin",
+            FieldId::Latin,
             "intake-latin",
             120,
             p.map(|p| p.latin.as_str()).unwrap_or(""),
         ),
         Field::choice(
-            "sex",
+            FieldId::Sex,
             "intake-sex",
             Sex::ALL
                 .iter()
@@ -94,7 +74,7 @@ pub fn member_form(p: Option<&Person>) -> Form {
             p.and_then(|p| p.sex).map(|s| s.code()),
         ),
         Field::text(
-            "birth_year",
+            FieldId::BirthYear,
             "intake-born",
             4,
             &p.and_then(|p| p.birth_year)
@@ -102,24 +82,24 @@ pub fn member_form(p: Option<&Person>) -> Form {
                 .unwrap_or_default(),
         ),
         Field::text(
-            "relationship",
+            FieldId::Relationship,
             "member-relationship",
             30,
             p.map(|p| p.relationship.as_str()).unwrap_or(""),
         ),
     ];
     let answers = p.map(|p| p.wg).unwrap_or_default();
-    for ((id, label), (_, value)) in WG.iter().zip(answers.domains()) {
+    for (domain, (_, value)) in WgDomain::ALL.into_iter().zip(answers.domains()) {
         fields.push(Field::choice(
-            id,
-            label,
+            FieldId::Wg(domain),
+            domain.label(),
             wg_options(),
             Some(value.map(|a| a.code()).unwrap_or("")),
         ));
     }
-    for (doc, id, label) in DOCS {
+    for (doc, label) in DOCS {
         fields.push(Field::check(
-            id,
+            FieldId::MissingDocument(doc),
             label,
             p.is_some_and(|p| p.missing_documents.contains(&doc)),
         ));
@@ -132,30 +112,34 @@ pub fn member_from(
     existing: Option<&Person>,
     this_year: i32,
 ) -> Result<Person, Fault> {
-    let name = form.text("name");
+    let name = form.text(FieldId::Name);
     if name.is_empty() {
-        return Err(("name", t("problem-name")));
+        return Err((FieldId::Name, t("problem-name")));
     }
-    let birth_year = year(&form.text("birth_year"), this_year).map_err(|m| ("birth_year", m))?;
+    let birth_year =
+        year(&form.text(FieldId::BirthYear), this_year).map_err(|m| (FieldId::BirthYear, m))?;
     let mut p = existing
         .cloned()
         .unwrap_or_else(|| Person::new(Uuid::now_v7(), ""));
     p.name = name;
-    p.latin = form.text("latin");
-    p.sex = form.code("sex").and_then(|c| Sex::from_code(&c));
+    p.latin = form.text(FieldId::Latin);
+    p.sex = form.code(FieldId::Sex).and_then(|c| Sex::from_code(&c));
     p.birth_year = birth_year;
-    p.relationship = form.text("relationship");
-    let answer = |id: &str| form.code(id).and_then(|c| WgAnswer::from_code(&c));
-    p.wg = WgAnswers {
-        seeing: answer("wg.seeing"),
-        hearing: answer("wg.hearing"),
-        walking: answer("wg.walking"),
-        remembering: answer("wg.remembering"),
-        self_care: answer("wg.self_care"),
-        communicating: answer("wg.communicating"),
+    p.relationship = form.text(FieldId::Relationship);
+    let answer = |d: WgDomain| {
+        form.code(FieldId::Wg(d))
+            .and_then(|c| WgAnswer::from_code(&c))
     };
-    for (doc, id, _) in DOCS {
-        if form.checked(id) {
+    p.wg = WgAnswers {
+        seeing: answer(WgDomain::Seeing),
+        hearing: answer(WgDomain::Hearing),
+        walking: answer(WgDomain::Walking),
+        remembering: answer(WgDomain::Remembering),
+        self_care: answer(WgDomain::SelfCare),
+        communicating: answer(WgDomain::Communicating),
+    };
+    for (doc, _) in DOCS {
+        if form.checked(FieldId::MissingDocument(doc)) {
             p.missing_documents.insert(doc);
         } else {
             p.missing_documents.remove(&doc);
@@ -173,25 +157,25 @@ pub fn need_form(n: Option<&Need>, members: &[Person]) -> Form {
     );
     Form::new(vec![
         Field::choice(
-            "sector",
+            FieldId::Sector,
             "need-sector",
             labels::sector_options(),
             n.map(|n| n.sector.code()),
         ),
         Field::choice(
-            "priority",
+            FieldId::Priority,
             "need-priority",
             labels::priority_options(),
             Some(n.map(|n| n.priority).unwrap_or(Priority::Normal).code()),
         ),
         Field::text(
-            "description",
+            FieldId::Description,
             "need-description",
             500,
             n.map(|n| n.description.as_str()).unwrap_or(""),
         ),
         Field::choice(
-            "member",
+            FieldId::Member,
             "need-member",
             member_options,
             Some(
@@ -211,18 +195,20 @@ pub fn need_from(
     now: Timestamp,
 ) -> Result<Need, Fault> {
     let sector = form
-        .code("sector")
+        .code(FieldId::Sector)
         .and_then(|c| Sector::from_code(&c))
-        .ok_or(("sector", t("problem-choose-sector")))?;
+        .ok_or((FieldId::Sector, t("problem-choose-sector")))?;
     let priority = form
-        .code("priority")
+        .code(FieldId::Priority)
         .and_then(|c| Priority::from_code(&c))
         .unwrap_or(Priority::Normal);
-    let description = form.text("description");
+    let description = form.text(FieldId::Description);
     if description.is_empty() {
-        return Err(("description", t("problem-need-description")));
+        return Err((FieldId::Description, t("problem-need-description")));
     }
-    let member = form.code("member").and_then(|c| Uuid::parse_str(&c).ok());
+    let member = form
+        .code(FieldId::Member)
+        .and_then(|c| Uuid::parse_str(&c).ok());
     Ok(match existing {
         Some(n) => Need {
             sector,
@@ -250,17 +236,17 @@ pub fn need_from(
 pub fn draft_form(need: &Need, consent: Option<&Consent>) -> Form {
     let mut fields = vec![
         Field::choice(
-            "priority",
+            FieldId::Priority,
             "need-priority",
             labels::priority_options(),
             Some(need.priority.code()),
         ),
-        Field::text("reason", "draft-reason", 300, &need.description),
+        Field::text(FieldId::Reason, "draft-reason", 300, &need.description),
     ];
     if consent.is_some_and(|c| c.disclosure) {
         for f in DisclosedField::ALL {
             fields.push(Field::check(
-                disclosed_id(*f),
+                FieldId::Disclose(*f),
                 disclosed_label(*f),
                 matches!(
                     f,
@@ -271,10 +257,10 @@ pub fn draft_form(need: &Need, consent: Option<&Consent>) -> Form {
             ));
         }
     }
-    fields.push(Field::text("follow_up", "draft-follow-up", 10, ""));
+    fields.push(Field::text(FieldId::FollowUp, "draft-follow-up", 10, ""));
     let can_send = consent.is_some_and(|c| c.services);
     fields.push(Field::choice(
-        "send",
+        FieldId::Send,
         "draft-send",
         vec![
             Opt::new("send", t("draft-send-now")),
@@ -283,17 +269,6 @@ pub fn draft_form(need: &Need, consent: Option<&Consent>) -> Form {
         Some(if can_send { "send" } else { "draft" }),
     ));
     Form::new(fields)
-}
-
-fn disclosed_id(f: DisclosedField) -> &'static str {
-    match f {
-        DisclosedField::HeadName => "disclose.head_name",
-        DisclosedField::Phone => "disclose.phone",
-        DisclosedField::Location => "disclose.location",
-        DisclosedField::Members => "disclose.members",
-        DisclosedField::Vulnerabilities => "disclose.vulnerabilities",
-        DisclosedField::NeedDescription => "disclose.need_description",
-    }
 }
 
 fn disclosed_label(f: DisclosedField) -> &'static str {
@@ -317,24 +292,24 @@ pub struct Draft {
 }
 
 pub fn draft_from(form: &Form) -> Result<Draft, Fault> {
-    let reason = form.text("reason");
+    let reason = form.text(FieldId::Reason);
     if reason.is_empty() {
-        return Err(("reason", t("problem-reason")));
+        return Err((FieldId::Reason, t("problem-reason")));
     }
-    let follow_up = date(&form.text("follow_up")).map_err(|m| ("follow_up", m))?;
+    let follow_up = date(&form.text(FieldId::FollowUp)).map_err(|m| (FieldId::FollowUp, m))?;
     Ok(Draft {
         priority: form
-            .code("priority")
+            .code(FieldId::Priority)
             .and_then(|c| Priority::from_code(&c))
             .unwrap_or(Priority::Normal),
         reason,
         disclosed: DisclosedField::ALL
             .iter()
             .copied()
-            .filter(|f| form.checked(disclosed_id(*f)))
+            .filter(|f| form.checked(FieldId::Disclose(*f)))
             .collect(),
         follow_up,
-        send: form.code("send").as_deref() == Some("send"),
+        send: form.code(FieldId::Send).as_deref() == Some("send"),
     })
 }
 
@@ -363,57 +338,58 @@ pub fn move_form(to: ReferralStatus) -> Form {
             )
         }));
         fields.push(Field::choice(
-            "outcome",
+            FieldId::Outcome,
             "move-outcome",
             outcomes,
             Some("successful"),
         ));
     }
-    fields.push(Field::text("reason", "move-reason", 300, ""));
-    fields.push(Field::text("note", "move-note", 300, ""));
+    fields.push(Field::text(FieldId::Reason, "move-reason", 300, ""));
+    fields.push(Field::text(FieldId::Note, "move-note", 300, ""));
     Form::new(fields)
 }
 
 pub fn move_from(to: ReferralStatus, form: &Form) -> Result<(Move, String), Fault> {
     let outcome = form
-        .code("outcome")
+        .code(FieldId::Outcome)
         .as_deref()
         .and_then(Move::outcome_from_code);
-    let mv = Move::to(to, form.text("reason"), outcome).ok_or(("reason", t("problem-no-move")))?;
-    Ok((mv, form.text("note")))
+    let mv = Move::to(to, form.text(FieldId::Reason), outcome)
+        .ok_or((FieldId::Reason, t("problem-no-move")))?;
+    Ok((mv, form.text(FieldId::Note)))
 }
 
 pub fn note_form() -> Form {
-    Form::new(vec![Field::text("note", "move-note", 300, "")])
+    Form::new(vec![Field::text(FieldId::Note, "move-note", 300, "")])
 }
 
 /// A worker's name and a new passphrase, twice.
 pub fn worker_form(name: &str) -> Form {
     Form::new(vec![
-        Field::text("name", "worker-name", 40, name),
-        Field::secret("passphrase", "worker-passphrase", 200),
-        Field::secret("again", "worker-again", 200),
+        Field::text(FieldId::Name, "worker-name", 40, name),
+        Field::secret(FieldId::Passphrase, "worker-passphrase", 200),
+        Field::secret(FieldId::Again, "worker-again", 200),
     ])
 }
 
 /// A worker's name.
 pub fn worker_name_form() -> Form {
-    Form::new(vec![Field::text("name", "worker-name", 40, "")])
+    Form::new(vec![Field::text(FieldId::Name, "worker-name", 40, "")])
 }
 
 /// The name and passphrase of a worker form, checked: a name, a passphrase not too easy
 /// to guess (keyring::check_passphrase, said why in the worker's language), typed the
 /// same twice.
 pub fn worker_from(form: &Form) -> Result<(String, String), Fault> {
-    let name = form.text("name");
+    let name = form.text(FieldId::Name);
     if name.trim().is_empty() {
-        return Err(("name", t("problem-worker-name")));
+        return Err((FieldId::Name, t("problem-worker-name")));
     }
-    let passphrase = form.text("passphrase");
+    let passphrase = form.text(FieldId::Passphrase);
     crate::keyring::check_passphrase(&name, &passphrase)
-        .map_err(|weak| ("passphrase", weak.message()))?;
-    if form.text("again") != passphrase {
-        return Err(("again", t("problem-passphrase-differs")));
+        .map_err(|weak| (FieldId::Passphrase, weak.message()))?;
+    if form.text(FieldId::Again) != passphrase {
+        return Err((FieldId::Again, t("problem-passphrase-differs")));
     }
     Ok((name.trim().to_string(), passphrase))
 }
@@ -425,44 +401,49 @@ pub fn approve_form() -> Form {
         .map(|r| Opt::new(r.code(), labels::role(*r)))
         .collect();
     Form::new(vec![
-        Field::choice("role", "approve-role", roles, Some("outreach")),
-        Field::text("org", "approve-org", 60, "CRC"),
-        Field::check("sensitive", "approve-sensitive", false),
-        Field::text("expires", "approve-expires", 10, ""),
+        Field::choice(FieldId::Role, "approve-role", roles, Some("outreach")),
+        Field::text(FieldId::Org, "approve-org", 60, "CRC"),
+        Field::check(FieldId::Sensitive, "approve-sensitive", false),
+        Field::text(FieldId::Expires, "approve-expires", 10, ""),
     ])
 }
 
 /// The approval the form says, or the field at fault.
 pub fn approval_from(form: &Form, today: Date) -> Result<crate::sync::enrol::Approval, Fault> {
-    let role = crate::sync::team::Role::from_code(&form.code("role").unwrap_or_default())
-        .ok_or(("role", t("problem-approve-role")))?;
-    let org = form.text("org").trim().to_string();
+    let role = crate::sync::team::Role::from_code(&form.code(FieldId::Role).unwrap_or_default())
+        .ok_or((FieldId::Role, t("problem-approve-role")))?;
+    let org = form.text(FieldId::Org).trim().to_string();
     if org.is_empty() {
-        return Err(("org", t("problem-approve-org")));
+        return Err((FieldId::Org, t("problem-approve-org")));
     }
-    let expires = match form.text("expires").trim() {
+    let expires = match form.text(FieldId::Expires).trim() {
         "" => None,
         text => match Date::parse(text) {
             Some(d) if d >= today => Some(d),
-            _ => return Err(("expires", t("problem-approve-date"))),
+            _ => return Err((FieldId::Expires, t("problem-approve-date"))),
         },
     };
     Ok(crate::sync::enrol::Approval {
         role,
         org,
-        sensitive: form.checked("sensitive"),
+        sensitive: form.checked(FieldId::Sensitive),
         expires,
     })
 }
 
 /// One line of text: the new value of a conflicted field.
 pub fn resolve_text_form(current: &str) -> Form {
-    Form::new(vec![Field::text("value", "conflict-value", 500, current)])
+    Form::new(vec![Field::text(
+        FieldId::Value,
+        "conflict-value",
+        500,
+        current,
+    )])
 }
 
 pub fn follow_up_form(current: Option<Date>) -> Form {
     Form::new(vec![Field::text(
-        "date",
+        FieldId::Date,
         "draft-follow-up",
         10,
         &current.map(|d| d.to_string()).unwrap_or_default(),
@@ -470,13 +451,13 @@ pub fn follow_up_form(current: Option<Date>) -> Form {
 }
 
 pub fn follow_up_from(form: &Form) -> Result<Option<Date>, Fault> {
-    date(&form.text("date")).map_err(|m| ("date", m))
+    date(&form.text(FieldId::Date)).map_err(|m| (FieldId::Date, m))
 }
 
 pub fn close_case_form() -> Form {
     Form::new(vec![
         Field::choice(
-            "reason",
+            FieldId::Reason,
             "close-reason",
             ClosureReason::ALL
                 .iter()
@@ -484,8 +465,8 @@ pub fn close_case_form() -> Form {
                 .collect(),
             None,
         ),
-        Field::text("duplicate_of", "close-duplicate-of", 20, ""),
-        Field::text("note", "move-note", 300, ""),
+        Field::text(FieldId::DuplicateOf, "close-duplicate-of", 20, ""),
+        Field::text(FieldId::Note, "move-note", 300, ""),
     ])
 }
 
@@ -515,60 +496,65 @@ pub fn service_form(
     let text = |f: fn(&crate::model::Service) -> String| s.map(f).unwrap_or_default();
     Form::new(vec![
         Field::choice(
-            "organization",
+            FieldId::Organization,
             "svc-organization",
             org_options,
             s.map(|s| s.organization.to_string()).as_deref(),
         ),
-        Field::text("name", "svc-name", 120, &text(|s| s.name.clone())),
+        Field::text(FieldId::Name, "svc-name", 120, &text(|s| s.name.clone())),
         Field::choice(
-            "sector",
+            FieldId::Sector,
             "svc-sector",
             labels::sector_options(),
             s.map(|s| s.sector.code()),
         ),
         Field::text(
-            "description",
+            FieldId::Description,
             "svc-description",
             400,
             &text(|s| s.description.clone()),
         ),
         Field::text(
-            "eligibility",
+            FieldId::Eligibility,
             "svc-eligibility",
             200,
             &text(|s| s.eligibility.clone()),
         ),
-        Field::text("areas", "svc-areas", 200, &text(|s| s.areas.join("; "))),
-        Field::text("hours", "svc-hours", 80, &text(|s| s.hours.clone())),
-        Field::text("phone", "svc-phone", 40, &text(|s| s.phone.clone())),
         Field::text(
-            "method",
+            FieldId::Areas,
+            "svc-areas",
+            200,
+            &text(|s| s.areas.join("; ")),
+        ),
+        Field::text(FieldId::Hours, "svc-hours", 80, &text(|s| s.hours.clone())),
+        Field::text(FieldId::Phone, "svc-phone", 40, &text(|s| s.phone.clone())),
+        Field::text(
+            FieldId::Method,
             "svc-referral-method",
             200,
             &text(|s| s.referral_method.clone()),
         ),
         Field::text(
-            "next",
+            FieldId::Next,
             "svc-next-steps",
             200,
             &text(|s| s.next_steps.clone()),
         ),
         Field::text(
-            "languages",
+            FieldId::Languages,
             "svc-languages",
             120,
             &text(|s| s.languages.join("; ")),
         ),
         Field::text(
-            "documents",
+            FieldId::Documents,
             "svc-documents",
             300,
             &text(|s| s.required_documents.join("; ")),
         ),
-        Field::text("fees", "svc-fees", 120, &text(|s| s.fees.clone())),
+        Field::text(FieldId::Fees, "svc-fees", 120, &text(|s| s.fees.clone())),
         Field::choice(
-            "status",
+            FieldId::Status,
             "svc-status",
             status,
             Some(match s.map(|s| s.status) {
@@ -586,21 +572,21 @@ pub fn service_from(
     gazetteer: &crate::model::Gazetteer,
 ) -> Result<crate::model::Service, Fault> {
     let organization = form
-        .code("organization")
+        .code(FieldId::Organization)
         .and_then(|c| Uuid::parse_str(&c).ok())
-        .ok_or(("organization", t("problem-svc-organization")))?;
-    let name = form.text("name");
+        .ok_or((FieldId::Organization, t("problem-svc-organization")))?;
+    let name = form.text(FieldId::Name);
     if name.is_empty() {
-        return Err(("name", t("problem-svc-name")));
+        return Err((FieldId::Name, t("problem-svc-name")));
     }
     let sector = form
-        .code("sector")
+        .code(FieldId::Sector)
         .and_then(|c| Sector::from_code(&c))
-        .ok_or(("sector", t("problem-svc-sector")))?;
-    let areas = split_list(&form.text("areas"));
+        .ok_or((FieldId::Sector, t("problem-svc-sector")))?;
+    let areas = split_list(&form.text(FieldId::Areas));
     if let Some(bad) = areas.iter().find(|a| gazetteer.get(a).is_none()) {
         return Err((
-            "areas",
+            FieldId::Areas,
             crate::i18n::tr("problem-svc-area", &[("code", crate::i18n::Arg::Str(bad))]),
         ));
     }
@@ -609,18 +595,18 @@ pub fn service_from(
         organization,
         name,
         sector,
-        description: form.text("description"),
-        eligibility: form.text("eligibility"),
+        description: form.text(FieldId::Description),
+        eligibility: form.text(FieldId::Eligibility),
         areas,
         locations: base.map(|s| s.locations.clone()).unwrap_or_default(),
-        hours: form.text("hours"),
-        phone: form.text("phone"),
-        referral_method: form.text("method"),
-        next_steps: form.text("next"),
-        languages: split_list(&form.text("languages")),
-        required_documents: split_list(&form.text("documents")),
-        fees: form.text("fees"),
-        status: if form.code("status").as_deref() == Some("inactive") {
+        hours: form.text(FieldId::Hours),
+        phone: form.text(FieldId::Phone),
+        referral_method: form.text(FieldId::Method),
+        next_steps: form.text(FieldId::Next),
+        languages: split_list(&form.text(FieldId::Languages)),
+        required_documents: split_list(&form.text(FieldId::Documents)),
+        fees: form.text(FieldId::Fees),
+        status: if form.code(FieldId::Status).as_deref() == Some("inactive") {
             crate::model::ServiceStatus::Inactive
         } else {
             crate::model::ServiceStatus::Active
@@ -631,16 +617,16 @@ pub fn service_from(
     hidden_fault(
         &service.validate(),
         &[
-            ("description", "description"),
-            ("eligibility", "eligibility"),
-            ("hours", "hours"),
-            ("phone", "phone"),
-            ("referral_method", "method"),
-            ("next_steps", "next"),
-            ("fees", "fees"),
-            ("areas", "areas"),
-            ("languages", "languages"),
-            ("required_documents", "documents"),
+            ("description", FieldId::Description),
+            ("eligibility", FieldId::Eligibility),
+            ("hours", FieldId::Hours),
+            ("phone", FieldId::Phone),
+            ("referral_method", FieldId::Method),
+            ("next_steps", FieldId::Next),
+            ("fees", FieldId::Fees),
+            ("areas", FieldId::Areas),
+            ("languages", FieldId::Languages),
+            ("required_documents", FieldId::Documents),
         ],
     )?;
     Ok(service)
@@ -650,7 +636,7 @@ pub fn service_from(
 /// for it (`fields`: the model's field, the form's), else on the name.
 fn hidden_fault(
     problems: &[crate::model::Problem],
-    fields: &[(&str, &'static str)],
+    fields: &[(&str, FieldId)],
 ) -> Result<(), Fault> {
     let Some(p) = problems
         .iter()
@@ -662,7 +648,7 @@ fn hidden_fault(
         .iter()
         .find(|(model, _)| p.field == *model || p.field.starts_with(&format!("{model}[")))
         .map(|(_, form)| *form)
-        .unwrap_or("name");
+        .unwrap_or(FieldId::Name);
     Err((field, t("problem-hidden-characters")))
 }
 
@@ -680,37 +666,37 @@ pub fn organization_form(o: Option<&crate::model::Organization>) -> Form {
     let focal = o.and_then(|o| o.focal_points.first());
     Form::new(vec![
         Field::text(
-            "name",
+            FieldId::Name,
             "org-name",
             120,
             o.map(|o| o.name.as_str()).unwrap_or(""),
         ),
         Field::text(
-            "acronym",
+            FieldId::Acronym,
             "org-acronym",
             30,
             o.map(|o| o.acronym.as_str()).unwrap_or(""),
         ),
         Field::choice(
-            "kind",
+            FieldId::Kind,
             "org-type",
             kinds,
             Some(o.map(|o| o.kind.code()).unwrap_or("other")),
         ),
         Field::text(
-            "focal",
+            FieldId::Focal,
             "org-focal-name",
             80,
             focal.map(|f| f.name.as_str()).unwrap_or(""),
         ),
         Field::text(
-            "focal_phone",
+            FieldId::FocalPhone,
             "org-focal-phone",
             40,
             focal.map(|f| f.phone.as_str()).unwrap_or(""),
         ),
         Field::text(
-            "focal_email",
+            FieldId::FocalEmail,
             "org-focal-email",
             80,
             focal.map(|f| f.email.as_str()).unwrap_or(""),
@@ -723,19 +709,19 @@ pub fn organization_from(
     form: &Form,
     base: Option<&crate::model::Organization>,
 ) -> Result<crate::model::Organization, Fault> {
-    let name = form.text("name");
+    let name = form.text(FieldId::Name);
     if name.is_empty() {
-        return Err(("name", t("problem-org-name")));
+        return Err((FieldId::Name, t("problem-org-name")));
     }
     let kind = form
-        .code("kind")
+        .code(FieldId::Kind)
         .and_then(|c| crate::model::OrgType::from_code(&c))
-        .ok_or(("kind", t("problem-org-type")))?;
+        .ok_or((FieldId::Kind, t("problem-org-type")))?;
     let mut focal_points = base.map(|o| o.focal_points.clone()).unwrap_or_default();
     let focal = crate::model::directory::FocalPoint {
-        name: form.text("focal"),
-        phone: form.text("focal_phone"),
-        email: form.text("focal_email"),
+        name: form.text(FieldId::Focal),
+        phone: form.text(FieldId::FocalPhone),
+        email: form.text(FieldId::FocalEmail),
     };
     let empty = focal.name.is_empty() && focal.phone.is_empty() && focal.email.is_empty();
     match (focal_points.first_mut(), empty) {
@@ -749,17 +735,17 @@ pub fn organization_from(
     let org = crate::model::Organization {
         id: base.map(|o| o.id).unwrap_or_else(Uuid::now_v7),
         name,
-        acronym: form.text("acronym"),
+        acronym: form.text(FieldId::Acronym),
         kind,
         focal_points,
     };
     hidden_fault(
         &org.validate(),
         &[
-            ("acronym", "acronym"),
-            ("focal_points[1].name", "focal"),
-            ("focal_points[1].phone", "focal_phone"),
-            ("focal_points[1].email", "focal_email"),
+            ("acronym", FieldId::Acronym),
+            ("focal_points[1].name", FieldId::Focal),
+            ("focal_points[1].phone", FieldId::FocalPhone),
+            ("focal_points[1].email", FieldId::FocalEmail),
         ],
     )?;
     Ok(org)
@@ -775,31 +761,33 @@ mod tests {
         let mut form = member_form(None);
         assert_eq!(
             member_from(&form, None, 2026).err().map(|e| e.0),
-            Some("name")
+            Some(FieldId::Name)
         );
-        form.get_mut("name").map(|f| f.handle(&Key::char('H')));
-        if let Some(f) = form.get_mut("birth_year") {
+        form.get_mut(FieldId::Name)
+            .map(|f| f.handle(&Key::char('H')));
+        if let Some(f) = form.get_mut(FieldId::BirthYear) {
             for c in "٢٠٣٠".chars() {
                 f.handle(&Key::char(c));
             }
         }
         assert_eq!(
             member_from(&form, None, 2026).err().map(|e| e.0),
-            Some("birth_year")
+            Some(FieldId::BirthYear)
         );
     }
 
     #[test]
     fn washington_group_answers_and_documents_are_read() {
         let mut form = member_form(None);
-        form.get_mut("name").map(|f| f.handle(&Key::char('Z')));
+        form.get_mut(FieldId::Name)
+            .map(|f| f.handle(&Key::char('Z')));
         // "a lot" is the third answer after "not asked".
-        if let Some(f) = form.get_mut("wg.walking") {
+        if let Some(f) = form.get_mut(FieldId::Wg(WgDomain::Walking)) {
             for _ in 0..3 {
                 f.handle(&Key::new(ratatui::crossterm::event::KeyCode::Right));
             }
         }
-        form.get_mut("doc.birth_certificate")
+        form.get_mut(FieldId::MissingDocument(CivilDocument::BirthCertificate))
             .map(|f| f.handle(&Key::char(' ')));
         let p = member_from(&form, None, 2026).expect("valid");
         assert_eq!(p.wg.walking, Some(WgAnswer::ALot));
@@ -818,20 +806,20 @@ mod tests {
         let form = service_form(Some(&s), &dir.organizations);
         let fault = service_from(&form, Some(&s), &crate::model::Gazetteer::builtin())
             .expect_err("the hidden character is named");
-        assert_eq!(fault, ("next", t("problem-hidden-characters")));
+        assert_eq!(fault, (FieldId::Next, t("problem-hidden-characters")));
         s.next_steps = "call".into();
         s.locations[0].name = "CRC\u{202e}".into();
         let form = service_form(Some(&s), &dir.organizations);
         assert_eq!(
             service_from(&form, Some(&s), &crate::model::Gazetteer::builtin()).map_err(|f| f.0),
-            Err("name")
+            Err(FieldId::Name)
         );
         let mut o = dir.organizations[0].clone();
         o.acronym = "A\u{9b}B".into();
         let form = organization_form(Some(&o));
         assert_eq!(
             organization_from(&form, Some(&o)).map_err(|f| f.0),
-            Err("acronym")
+            Err(FieldId::Acronym)
         );
     }
 
@@ -856,7 +844,7 @@ mod tests {
             recorded_by: "a".into(),
         };
         let form = draft_form(&need, Some(&consent));
-        assert!(form.get("disclose.phone").is_none());
+        assert!(form.get(FieldId::Disclose(DisclosedField::Phone)).is_none());
         let d = draft_from(&form).expect("valid");
         assert!(d.disclosed.is_empty() && d.send);
         assert_eq!(d.priority, Priority::Urgent);

@@ -12,6 +12,7 @@ use daleel::model::{
 };
 use daleel::store::{Edit, FixedClock};
 use daleel::tui::app::App;
+use daleel::tui::field::FieldId;
 use daleel::tui::jobs::Runner;
 use daleel::tui::keys::Key;
 use daleel::tui::screens::intake::{Mode, Step};
@@ -351,10 +352,10 @@ fn recording_a_household_by_keys_checks_consent_and_saves_it() {
     key(&mut app, Key::ctrl('s'));
     let form = app.intake.form.as_ref().expect("form");
     assert_eq!(form.step, Step::Who);
-    assert_eq!(form.who.focused().map(|f| f.id), Some("head.name"));
+    assert_eq!(form.who.focused().map(|f| f.id), Some(FieldId::HeadName));
     assert!(
         form.who
-            .get("head.name")
+            .get(FieldId::HeadName)
             .and_then(|f| f.error.clone())
             .is_some()
     );
@@ -385,7 +386,7 @@ fn recording_a_household_by_keys_checks_consent_and_saves_it() {
     assert_eq!(form.step, Step::Consent);
     assert_eq!(
         form.consent.focused().map(|f| f.id),
-        Some("consent.services")
+        Some(FieldId::ConsentServices)
     );
     assert_eq!(ws.store.count::<Household>(), 0, "nothing saved yet");
     for _ in 0..3 {
@@ -537,7 +538,7 @@ fn the_referral_menu_offers_only_allowed_moves_and_asks_for_a_reason() {
     };
     assert!(
         p.form
-            .get("reason")
+            .get(FieldId::Reason)
             .and_then(|f| f.error.clone())
             .is_some_and(|e| e.contains("reason is required"))
     );
@@ -593,7 +594,10 @@ fn a_service_filter_is_picked_by_typing_and_enter() {
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "gb");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.services.filters.code("sector").as_deref(), Some("gbv"));
+    assert_eq!(
+        app.services.filters.code(FieldId::Sector).as_deref(),
+        Some("gbv")
+    );
     assert!(!app.services.hits.is_empty());
     assert!(
         app.services
@@ -604,7 +608,10 @@ fn a_service_filter_is_picked_by_typing_and_enter() {
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "anb");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.services.filters.code("area").as_deref(), Some("IQG01"));
+    assert_eq!(
+        app.services.filters.code(FieldId::Area).as_deref(),
+        Some("IQG01")
+    );
 }
 
 #[test]
@@ -660,7 +667,10 @@ fn opening_another_household_or_closing_the_case_never_drops_typing() {
     );
     press(&mut app, KeyCode::Esc);
     assert_eq!(
-        app.intake.form.as_ref().map(|f| f.who.text("head.name")),
+        app.intake
+            .form
+            .as_ref()
+            .map(|f| f.who.text(FieldId::HeadName)),
         Some("Zainab".into())
     );
     app.update(daleel::tui::action::Action::OpenHousehold(a.id));
@@ -693,11 +703,11 @@ fn tab_out_of_a_filtered_choice_picks_it_and_follows_through() {
     press(&mut app, KeyCode::Tab); // picks Anbar without Enter
     let form = app.intake.form.as_ref().expect("form");
     assert_eq!(
-        form.who.code("location.governorate").as_deref(),
+        form.who.code(FieldId::Governorate).as_deref(),
         Some("IQG01")
     );
     assert!(form.dirty, "a picked value is unsaved work");
-    let district = form.who.get("location.district").expect("district");
+    let district = form.who.get(FieldId::District).expect("district");
     let codes: Vec<String> = match &district.kind {
         daleel::tui::widgets::form::FieldKind::Choice { options, .. } => {
             options.iter().map(|o| o.code.clone()).collect()
@@ -710,7 +720,7 @@ fn tab_out_of_a_filtered_choice_picks_it_and_follows_through() {
     typed(&mut app, "retu");
     press(&mut app, KeyCode::Tab);
     let form = app.intake.form.as_ref().expect("form");
-    let returned = form.who.get("displacement.returned_on").expect("field");
+    let returned = form.who.get(FieldId::ReturnedOn).expect("field");
     assert!(!returned.hidden, "the return date shows");
     // Referrals: a status typed into the filter and left with Tab filters the list.
     fixture(&ws);
@@ -769,7 +779,10 @@ fn quitting_with_an_unsaved_household_asks_first() {
     press(&mut app, KeyCode::Esc);
     assert!(!app.quit && app.modal.is_none());
     assert_eq!(
-        app.intake.form.as_ref().map(|f| f.who.text("head.name")),
+        app.intake
+            .form
+            .as_ref()
+            .map(|f| f.who.text(FieldId::HeadName)),
         Some("Zainab".into())
     );
     press(&mut app, KeyCode::F(10));
@@ -788,7 +801,7 @@ fn a_long_paste_is_cut_at_the_field_limit_with_a_message() {
     press(&mut app, KeyCode::Tab);
     app.handle_event(daleel::tui::event::Event::Paste("19841984".into()));
     let form = app.intake.form.as_ref().expect("form");
-    assert_eq!(form.who.text("head.birth_year"), "1984");
+    assert_eq!(form.who.text(FieldId::HeadBirthYear), "1984");
     assert!(
         app.message
             .as_ref()
@@ -1068,7 +1081,7 @@ fn a_conflict_is_resolved_with_a_typed_value_checked_like_the_form() {
         panic!("a prompt for the value: {:?}", app.modal)
     };
     assert_eq!(
-        prompt.form.text("value"),
+        prompt.form.text(FieldId::Value),
         a.store.get::<Household>(h.id).expect("r").expect("p").phone,
         "it starts from the value shown now"
     );
@@ -1742,11 +1755,11 @@ fn a_laptop_asks_is_approved_and_joins_a_team_from_the_sync_screen() {
 }
 
 /// Focuses a field of the open prompt.
-fn focus(app: &mut App, id: &str) {
+fn focus(app: &mut App, id: FieldId) {
     let Some(Modal::Prompt(p)) = &mut app.modal else {
         panic!("a prompt: {:?}", app.modal)
     };
-    assert!(p.form.focus_on(id), "no field {id}");
+    assert!(p.form.focus_on(id), "no field {id:?}");
 }
 
 #[test]
@@ -1759,7 +1772,7 @@ fn a_coordinator_edits_a_service_and_adds_an_organization_from_the_services_scre
     press(&mut app, KeyCode::F(9));
     let edit = menu_action(&app, "Edit this service");
     act(&mut app, edit);
-    focus(&mut app, "phone");
+    focus(&mut app, FieldId::Phone);
     for _ in 0..30 {
         press(&mut app, KeyCode::Backspace);
     }
@@ -1778,7 +1791,7 @@ fn a_coordinator_edits_a_service_and_adds_an_organization_from_the_services_scre
     press(&mut app, KeyCode::F(9));
     let edit = menu_action(&app, "Edit this service");
     act(&mut app, edit);
-    focus(&mut app, "areas");
+    focus(&mut app, FieldId::Areas);
     typed(&mut app, "; NOWHERE");
     key(&mut app, Key::ctrl('s'));
     let Some(Modal::Prompt(p)) = &app.modal else {
@@ -1786,7 +1799,7 @@ fn a_coordinator_edits_a_service_and_adds_an_organization_from_the_services_scre
     };
     let error = p
         .form
-        .get("areas")
+        .get(FieldId::Areas)
         .and_then(|f| f.error.clone())
         .or(p.error.clone());
     assert!(error.is_some_and(|e| e.contains("NOWHERE")));
@@ -1796,9 +1809,9 @@ fn a_coordinator_edits_a_service_and_adds_an_organization_from_the_services_scre
     press(&mut app, KeyCode::F(9));
     let new = menu_action(&app, "New organization");
     act(&mut app, new);
-    focus(&mut app, "name");
+    focus(&mut app, FieldId::Name);
     typed(&mut app, "Mosul Legal Aid");
-    focus(&mut app, "acronym");
+    focus(&mut app, FieldId::Acronym);
     typed(&mut app, "MLA");
     key(&mut app, Key::ctrl('s'));
     assert!(app.modal.is_none(), "{:?}", app.modal);

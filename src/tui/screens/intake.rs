@@ -20,6 +20,7 @@ use crate::model::{
 };
 use crate::search::households::HouseholdRow;
 use crate::tui::action::Action;
+use crate::tui::field::FieldId;
 use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::{Field, FieldKind, Form, Opt};
@@ -129,18 +130,6 @@ fn district_options(g: &Gazetteer, governorate: Option<&str>) -> Vec<Opt> {
     options
 }
 
-fn vulnerability_id(v: Vulnerability) -> &'static str {
-    match v {
-        Vulnerability::FemaleHeaded => "vuln.female_headed",
-        Vulnerability::OlderPersonAlone => "vuln.older_person_alone",
-        Vulnerability::SeparatedChild => "vuln.separated_child",
-        Vulnerability::ChronicIllness => "vuln.chronic_illness",
-        Vulnerability::PregnantOrLactating => "vuln.pregnant_or_lactating",
-        Vulnerability::MissingDocuments => "vuln.missing_documents",
-        Vulnerability::Disability => "vuln.disability",
-    }
-}
-
 /// The message id of a vulnerability's check box (`i18n::labels::vulnerability` says it).
 fn vulnerability_label(v: Vulnerability) -> &'static str {
     match v {
@@ -157,19 +146,19 @@ fn vulnerability_label(v: Vulnerability) -> &'static str {
 /// Labels for the enum values the forms offer, from the catalog.
 pub use crate::i18n::labels::{displacement as displacement_label, sex as sex_label};
 
-const WHO_LEFT: [&str; 5] = [
-    "head.name",
-    "head.latin",
-    "head.sex",
-    "head.birth_year",
-    "phone",
+const WHO_LEFT: [FieldId; 5] = [
+    FieldId::HeadName,
+    FieldId::HeadLatin,
+    FieldId::HeadSex,
+    FieldId::HeadBirthYear,
+    FieldId::Phone,
 ];
-const WHO_RIGHT: [&str; 5] = [
-    "location.governorate",
-    "location.district",
-    "location.village",
-    "displacement.kind",
-    "displacement.returned_on",
+const WHO_RIGHT: [FieldId; 5] = [
+    FieldId::Governorate,
+    FieldId::District,
+    FieldId::Village,
+    FieldId::Displacement,
+    FieldId::ReturnedOn,
 ];
 
 impl HouseholdForm {
@@ -181,19 +170,19 @@ impl HouseholdForm {
         let displacement = h.map(|h| h.displacement.kind);
         let mut fields = vec![
             Field::text(
-                "head.name",
+                FieldId::HeadName,
                 "intake-name",
                 120,
                 head.map(|p| p.name.as_str()).unwrap_or(""),
             ),
             Field::text(
-                "head.latin",
+                FieldId::HeadLatin,
                 "intake-latin",
                 120,
                 head.map(|p| p.latin.as_str()).unwrap_or(""),
             ),
             Field::choice(
-                "head.sex",
+                FieldId::HeadSex,
                 "intake-sex",
                 Sex::ALL
                     .iter()
@@ -202,7 +191,7 @@ impl HouseholdForm {
                 head.and_then(|p| p.sex).map(|s| s.code()),
             ),
             Field::text(
-                "head.birth_year",
+                FieldId::HeadBirthYear,
                 "intake-born",
                 4,
                 &head
@@ -211,31 +200,31 @@ impl HouseholdForm {
                     .unwrap_or_default(),
             ),
             Field::text(
-                "phone",
+                FieldId::Phone,
                 "intake-phone",
                 20,
                 h.map(|h| h.phone.as_str()).unwrap_or(""),
             ),
             Field::choice(
-                "location.governorate",
+                FieldId::Governorate,
                 "intake-governorate",
                 governorate_options(g),
                 governorate,
             ),
             Field::choice(
-                "location.district",
+                FieldId::District,
                 "intake-district",
                 district_options(g, governorate),
                 Some(h.and_then(|h| h.location.district.as_deref()).unwrap_or("")),
             ),
             Field::text(
-                "location.village",
+                FieldId::Village,
                 "intake-village",
                 60,
                 h.map(|h| h.location.village.as_str()).unwrap_or(""),
             ),
             Field::choice(
-                "displacement.kind",
+                FieldId::Displacement,
                 "intake-displacement",
                 DisplacementKind::ALL
                     .iter()
@@ -244,7 +233,7 @@ impl HouseholdForm {
                 displacement.map(|d| d.code()),
             ),
             Field::text(
-                "displacement.returned_on",
+                FieldId::ReturnedOn,
                 "intake-returned-on",
                 10,
                 &h.and_then(|h| h.displacement.returned_on)
@@ -254,7 +243,7 @@ impl HouseholdForm {
         ];
         for v in Vulnerability::RECORDED {
             fields.push(Field::check(
-                vulnerability_id(v),
+                FieldId::Vulnerability(v),
                 vulnerability_label(v),
                 h.is_some_and(|h| h.vulnerabilities.contains(&v)),
             ));
@@ -263,19 +252,19 @@ impl HouseholdForm {
         let answer = |v: Option<bool>| v.map(|b| if b { "yes" } else { "no" });
         let consent_form = Form::new(vec![
             Field::choice(
-                "consent.services",
+                FieldId::ConsentServices,
                 "consent-services",
                 yes_no(),
                 answer(consent.map(|c| c.services)),
             ),
             Field::choice(
-                "consent.disclosure",
+                FieldId::ConsentDisclosure,
                 "consent-disclosure",
                 yes_no(),
                 answer(consent.map(|c| c.disclosure)),
             ),
             Field::choice(
-                "consent.follow_up",
+                FieldId::ConsentFollowUp,
                 "consent-follow-up",
                 yes_no(),
                 answer(consent.map(|c| c.follow_up)),
@@ -309,17 +298,17 @@ impl HouseholdForm {
 
     /// Shows the return date only for returnees.
     pub fn sync_visibility(&mut self) {
-        let returnee = self.who.code("displacement.kind").as_deref()
+        let returnee = self.who.code(FieldId::Displacement).as_deref()
             == Some(DisplacementKind::Returnee.code());
-        if let Some(f) = self.who.get_mut("displacement.returned_on") {
+        if let Some(f) = self.who.get_mut(FieldId::ReturnedOn) {
             f.hidden = !returnee;
         }
     }
 
     /// After the governorate changed: the districts of the new one.
     pub fn sync_districts(&mut self, g: &Gazetteer) {
-        let gov = self.who.code("location.governorate");
-        if let Some(f) = self.who.get_mut("location.district") {
+        let gov = self.who.code(FieldId::Governorate);
+        if let Some(f) = self.who.get_mut(FieldId::District) {
             f.set_options(district_options(g, gov.as_deref()));
             if f.code().is_none() {
                 f.select(Some(""));
@@ -329,21 +318,23 @@ impl HouseholdForm {
 
     /// What follows a change of field `id`: unsaved, its error cleared, the districts of a
     /// new governorate, the return date shown for returnees, a duplicate check.
-    pub fn field_changed(&mut self, id: &str, data: &Data) -> Option<Action> {
+    pub fn field_changed(&mut self, id: FieldId, data: &Data) -> Option<Action> {
         self.dirty = true;
         if let Some(f) = self.who.get_mut(id) {
             f.error = None;
         }
         match id {
-            "location.governorate" => {
+            FieldId::Governorate => {
                 self.sync_districts(&data.gazetteer);
                 Some(Action::CheckDuplicates)
             }
-            "displacement.kind" => {
+            FieldId::Displacement => {
                 self.sync_visibility();
                 None
             }
-            "head.name" | "head.latin" | "head.birth_year" => Some(Action::CheckDuplicates),
+            FieldId::HeadName | FieldId::HeadLatin | FieldId::HeadBirthYear => {
+                Some(Action::CheckDuplicates)
+            }
             _ => None,
         }
     }
@@ -375,7 +366,7 @@ impl HouseholdForm {
     ) -> Result<Household, Vec<Problem>> {
         let mut problems = Vec::new();
         let w = &self.who;
-        let year_text = ascii_digits(&w.text("head.birth_year"));
+        let year_text = ascii_digits(&w.text(FieldId::HeadBirthYear));
         let birth_year = if year_text.is_empty() {
             None
         } else {
@@ -388,7 +379,7 @@ impl HouseholdForm {
             }
         };
         let kind = w
-            .code("displacement.kind")
+            .code(FieldId::Displacement)
             .and_then(|c| DisplacementKind::from_code(&c));
         if kind.is_none() {
             problems.push(Problem::new(
@@ -396,7 +387,7 @@ impl HouseholdForm {
                 t("problem-choose-displacement"),
             ));
         }
-        let date_text = w.text("displacement.returned_on");
+        let date_text = w.text(FieldId::ReturnedOn);
         let returned_on = if date_text.is_empty() || kind != Some(DisplacementKind::Returnee) {
             None
         } else {
@@ -416,21 +407,21 @@ impl HouseholdForm {
             .as_ref()
             .map(|h| h.head.clone())
             .unwrap_or_else(|| Person::new(Uuid::now_v7(), ""));
-        head.name = w.text("head.name");
-        head.latin = w.text("head.latin");
-        head.sex = w.code("head.sex").and_then(|c| Sex::from_code(&c));
+        head.name = w.text(FieldId::HeadName);
+        head.latin = w.text(FieldId::HeadLatin);
+        head.sex = w.code(FieldId::HeadSex).and_then(|c| Sex::from_code(&c));
         head.birth_year = birth_year;
         head.relationship = "head".into();
         let vulnerabilities = Vulnerability::RECORDED
             .iter()
             .copied()
-            .filter(|v| w.checked(vulnerability_id(*v)))
+            .filter(|v| w.checked(FieldId::Vulnerability(*v)))
             .collect();
-        let answer = |id: &str| self.consent.code(id).map(|c| c == "yes");
+        let answer = |id: FieldId| self.consent.code(id).map(|c| c == "yes");
         let consent = match (
-            answer("consent.services"),
-            answer("consent.disclosure"),
-            answer("consent.follow_up"),
+            answer(FieldId::ConsentServices),
+            answer(FieldId::ConsentDisclosure),
+            answer(FieldId::ConsentFollowUp),
         ) {
             (Some(services), Some(disclosure), Some(follow_up)) => {
                 let unchanged = self
@@ -463,7 +454,7 @@ impl HouseholdForm {
                 None
             }
         };
-        let district = w.code("location.district").filter(|d| !d.is_empty());
+        let district = w.code(FieldId::District).filter(|d| !d.is_empty());
         let household = Household {
             id: self.id,
             case_code: self
@@ -478,13 +469,13 @@ impl HouseholdForm {
                 .map(|h| h.created_by.clone())
                 .unwrap_or_else(|| worker.to_string()),
             head,
-            phone: w.text("phone"),
+            phone: w.text(FieldId::Phone),
             members: self.members.clone(),
             location: Location {
-                governorate: w.code("location.governorate").unwrap_or_default(),
+                governorate: w.code(FieldId::Governorate).unwrap_or_default(),
                 district,
                 sub_district: None,
-                village: w.text("location.village"),
+                village: w.text(FieldId::Village),
             },
             displacement: Displacement {
                 kind: kind.unwrap_or(DisplacementKind::Returnee),
@@ -522,11 +513,12 @@ impl HouseholdForm {
     pub fn show_problems(&mut self, mut problems: Vec<Problem>) {
         // The first problem in the order of the form gets the focus.
         let rank = |field: &str| -> (u8, usize) {
-            if let Some(i) = self.who.fields.iter().position(|f| f.id == field) {
+            let id = FieldId::of_problem(field);
+            if let Some(i) = self.who.fields.iter().position(|f| Some(f.id) == id) {
                 (0, i)
             } else if field.starts_with("members") {
                 (1, 0)
-            } else if let Some(i) = self.consent.fields.iter().position(|f| f.id == field) {
+            } else if let Some(i) = self.consent.fields.iter().position(|f| Some(f.id) == id) {
                 (2, i)
             } else {
                 (3, 0)
@@ -545,10 +537,10 @@ impl HouseholdForm {
             } else {
                 Step::Who
             };
-            let placed = match step {
-                Step::Consent => self.consent.set_error(&p.field, &p.message),
-                Step::Who => self.who.set_error(&p.field, &p.message),
-                Step::Needs => false,
+            let placed = match (step, FieldId::of_problem(&p.field)) {
+                (Step::Consent, Some(id)) => self.consent.set_error(id, &p.message),
+                (Step::Who, Some(id)) => self.who.set_error(id, &p.message),
+                _ => false,
             };
             if first.is_none() {
                 first = Some((step, p.field.clone()));
@@ -562,10 +554,14 @@ impl HouseholdForm {
             self.step = step;
             match step {
                 Step::Who => {
-                    self.on_members = !self.who.focus_on(&field) && field.starts_with("members");
+                    let focused =
+                        FieldId::of_problem(&field).is_some_and(|id| self.who.focus_on(id));
+                    self.on_members = !focused && field.starts_with("members");
                 }
                 Step::Consent => {
-                    self.consent.focus_on(&field);
+                    if let Some(id) = FieldId::of_problem(&field) {
+                        self.consent.focus_on(id);
+                    }
                 }
                 Step::Needs => {}
             }
@@ -950,10 +946,13 @@ fn render_form(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data,
         && !form.on_members
     {
         // The picker of a choice being filtered, over the rest of the form.
-        let id = form.who.focused().map(|f| f.id).unwrap_or("");
-        let (col, row) = match WHO_LEFT.iter().position(|x| *x == id) {
+        let id = form.who.focused().map(|f| f.id);
+        let (col, row) = match WHO_LEFT.iter().position(|x| Some(*x) == id) {
             Some(r) => (0, r),
-            None => (1, WHO_RIGHT.iter().position(|x| *x == id).unwrap_or(0)),
+            None => (
+                1,
+                WHO_RIGHT.iter().position(|x| Some(*x) == id).unwrap_or(0),
+            ),
         };
         let half = body.width / 2;
         let anchor = Rect {
@@ -1005,9 +1004,9 @@ fn render_who(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data, 
     form.who
         .render_rows(frame, inner, &WHO_RIGHT, 11, active, theme);
     // Vulnerabilities: three per line.
-    let ids: Vec<&str> = Vulnerability::RECORDED
+    let ids: Vec<FieldId> = Vulnerability::RECORDED
         .iter()
-        .map(|v| vulnerability_id(*v))
+        .map(|v| FieldId::Vulnerability(*v))
         .collect();
     frame.render_widget(
         Paragraph::new(Span::styled(
@@ -1024,7 +1023,7 @@ fn render_who(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data, 
             width: third,
             height: 1,
         };
-        form.who.render_rows(frame, rect, &[id], 0, active, theme);
+        form.who.render_rows(frame, rect, &[*id], 0, active, theme);
     }
     // Members.
     let mut lines = vec![Line::from(vec![
@@ -1090,9 +1089,9 @@ fn render_consent(form: &HouseholdForm, frame: &mut Frame, area: Rect, theme: &T
         },
     );
     for (id, question) in [
-        ("consent.services", "consent-services-question"),
-        ("consent.disclosure", "consent-disclosure-question"),
-        ("consent.follow_up", "consent-follow-up-question"),
+        (FieldId::ConsentServices, "consent-services-question"),
+        (FieldId::ConsentDisclosure, "consent-disclosure-question"),
+        (FieldId::ConsentFollowUp, "consent-follow-up-question"),
     ] {
         if y + 3 > area.bottom() {
             break;

@@ -334,7 +334,8 @@ impl Modal {
                     );
                     y += 2;
                 }
-                let ids: Vec<&str> = p.form.fields.iter().map(|f| f.id).collect();
+                let ids: Vec<crate::tui::field::FieldId> =
+                    p.form.fields.iter().map(|f| f.id).collect();
                 let fields_area = Rect {
                     y,
                     height: rows,

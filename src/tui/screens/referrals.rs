@@ -14,6 +14,7 @@ use super::{Data, span_words};
 use crate::i18n::{Arg, t, tr};
 use crate::model::{Priority, Referral, ReferralStatus};
 use crate::tui::action::Action;
+use crate::tui::field::FieldId;
 use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::labels;
 use crate::tui::theme::Theme;
@@ -48,10 +49,15 @@ impl State {
         let priorities = Opt::all_then(labels::priority_options());
         let mut state = State {
             filters: Form::new(vec![
-                Field::choice("status", "referrals-status", statuses, Some("")),
-                Field::choice("org", "referrals-org", Opt::all_then([]), Some("")),
-                Field::choice("priority", "referrals-priority", priorities, Some("")),
-                Field::check("overdue", "referrals-overdue", false),
+                Field::choice(FieldId::Status, "referrals-status", statuses, Some("")),
+                Field::choice(FieldId::Org, "referrals-org", Opt::all_then([]), Some("")),
+                Field::choice(
+                    FieldId::Priority,
+                    "referrals-priority",
+                    priorities,
+                    Some(""),
+                ),
+                Field::check(FieldId::Overdue, "referrals-overdue", false),
             ]),
             focus: Focus::List,
             rows: Vec::new(),
@@ -73,7 +79,7 @@ impl State {
             orgs.into_iter()
                 .map(|(name, id)| Opt::new(id.to_string(), name)),
         );
-        if let Some(f) = self.filters.get_mut("org") {
+        if let Some(f) = self.filters.get_mut(FieldId::Org) {
             f.set_options(options);
             if f.code().is_none() {
                 f.select(Some(""));
@@ -99,18 +105,18 @@ impl State {
     fn refilter_keeping(&mut self, data: &Data, keep: Option<Uuid>) {
         let status = self
             .filters
-            .code("status")
+            .code(FieldId::Status)
             .and_then(|c| ReferralStatus::from_code(&c));
         // "All" has the empty code, which is no organization.
         let org = self
             .filters
-            .code("org")
+            .code(FieldId::Org)
             .and_then(|c| Uuid::parse_str(&c).ok());
         let priority = self
             .filters
-            .code("priority")
+            .code(FieldId::Priority)
             .and_then(|c| Priority::from_code(&c));
-        let overdue = self.filters.checked("overdue");
+        let overdue = self.filters.checked(FieldId::Overdue);
         let mut rows: Vec<usize> = data
             .referrals
             .iter()
@@ -146,12 +152,12 @@ impl State {
     /// Selects a referral, clearing filters that hide it.
     pub fn select(&mut self, id: Uuid, data: &Data) {
         if !self.rows.iter().any(|&i| data.referrals[i].id == id) {
-            for f in ["status", "org", "priority"] {
+            for f in [FieldId::Status, FieldId::Org, FieldId::Priority] {
                 if let Some(field) = self.filters.get_mut(f) {
                     field.select(Some(""));
                 }
             }
-            if let Some(f) = self.filters.get_mut("overdue") {
+            if let Some(f) = self.filters.get_mut(FieldId::Overdue) {
                 f.kind = crate::tui::widgets::form::FieldKind::Check(false);
             }
             self.refilter(data);
@@ -267,11 +273,11 @@ impl State {
         .areas(filters);
         let active = self.focus == Focus::Filters;
         self.filters
-            .render_rows(frame, f1, &["status"], 6, active, theme);
+            .render_rows(frame, f1, &[FieldId::Status], 6, active, theme);
         self.filters
-            .render_rows(frame, f2, &["org"], 3, active, theme);
+            .render_rows(frame, f2, &[FieldId::Org], 3, active, theme);
         self.filters
-            .render_rows(frame, f3, &["priority"], 8, active, theme);
+            .render_rows(frame, f3, &[FieldId::Priority], 8, active, theme);
         let shown = tr(
             "referrals-shown",
             &[("count", Arg::Num(self.rows.len() as i64))],
@@ -279,7 +285,7 @@ impl State {
         let mut r4 = f4;
         r4.width = r4.width.saturating_sub(shown.chars().count() as u16 + 1);
         self.filters
-            .render_rows(frame, r4, &["overdue"], 0, active, theme);
+            .render_rows(frame, r4, &[FieldId::Overdue], 0, active, theme);
         frame.render_widget(
             Paragraph::new(shown).alignment(ratatui::layout::Alignment::Right),
             Rect {

@@ -16,6 +16,7 @@ use crate::model::{Sector, ServiceStatus, sample};
 use crate::search::matched_positions;
 use crate::search::services::ServiceSearch;
 use crate::tui::action::Action;
+use crate::tui::field::FieldId;
 use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::labels;
 use crate::tui::theme::Theme;
@@ -63,8 +64,8 @@ impl State {
                 .map(|a| Opt::new(a.pcode.clone(), format!("{} · {}", a.name_en, a.name_ar))),
         );
         let filters = Form::new(vec![
-            Field::choice("sector", "services-sector", sectors, Some("")),
-            Field::choice("area", "services-area", areas, Some("")),
+            Field::choice(FieldId::Sector, "services-sector", sectors, Some("")),
+            Field::choice(FieldId::Area, "services-area", areas, Some("")),
         ]);
         let mut state = State {
             search,
@@ -83,9 +84,9 @@ impl State {
     pub fn refresh(&mut self) {
         let sector = self
             .filters
-            .code("sector")
+            .code(FieldId::Sector)
             .and_then(|c| Sector::from_code(&c));
-        let area = self.filters.code("area").filter(|c| !c.is_empty());
+        let area = self.filters.code(FieldId::Area).filter(|c| !c.is_empty());
         self.hits = self
             .search
             .search(&self.query.value, sector, area.as_deref(), LIMIT);
@@ -96,10 +97,10 @@ impl State {
     pub fn refer(&mut self, referring: Referring, sector: Sector, governorate: &str) {
         self.referring = Some(referring);
         self.query.set("");
-        if let Some(f) = self.filters.get_mut("sector") {
+        if let Some(f) = self.filters.get_mut(FieldId::Sector) {
             f.select(Some(sector.code()));
         }
-        if let Some(f) = self.filters.get_mut("area") {
+        if let Some(f) = self.filters.get_mut(FieldId::Area) {
             f.select(Some(governorate));
         }
         self.focus = Focus::Query;
@@ -273,9 +274,9 @@ impl State {
         frame.render_widget(Paragraph::new(line), q);
         let filters_active = self.focus == Focus::Filters;
         self.filters
-            .render_rows(frame, s, &["sector"], 7, filters_active, theme);
+            .render_rows(frame, s, &[FieldId::Sector], 7, filters_active, theme);
         self.filters
-            .render_rows(frame, a, &["area"], 5, filters_active, theme);
+            .render_rows(frame, a, &[FieldId::Area], 5, filters_active, theme);
         let [list_area, detail_area] =
             Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
                 .areas(rest);

@@ -12,6 +12,7 @@ use super::text::{Edit, TextInput};
 use super::{cell, fit};
 use crate::i18n::t;
 use crate::search::fold;
+use crate::tui::field::FieldId;
 use crate::tui::keys::Key;
 use crate::tui::theme::Theme;
 
@@ -54,8 +55,8 @@ pub enum FieldKind {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
-    /// The id that validation problems use (`head.name`).
-    pub id: &'static str,
+    /// Which field it is.
+    pub id: FieldId,
     /// Message id of the label.
     pub label: &'static str,
     pub kind: FieldKind,
@@ -67,7 +68,7 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn text(id: &'static str, label: &'static str, max: usize, value: &str) -> Field {
+    pub fn text(id: FieldId, label: &'static str, max: usize, value: &str) -> Field {
         Field {
             id,
             label,
@@ -79,7 +80,7 @@ impl Field {
     }
 
     /// A passphrase field: what is typed is drawn as dots.
-    pub fn secret(id: &'static str, label: &'static str, max: usize) -> Field {
+    pub fn secret(id: FieldId, label: &'static str, max: usize) -> Field {
         Field {
             secret: true,
             ..Field::text(id, label, max, "")
@@ -87,7 +88,7 @@ impl Field {
     }
 
     pub fn choice(
-        id: &'static str,
+        id: FieldId,
         label: &'static str,
         options: Vec<Opt>,
         selected: Option<&str>,
@@ -108,7 +109,7 @@ impl Field {
         }
     }
 
-    pub fn check(id: &'static str, label: &'static str, on: bool) -> Field {
+    pub fn check(id: FieldId, label: &'static str, on: bool) -> Field {
         Field {
             id,
             label,
@@ -351,25 +352,25 @@ impl Form {
         Form { fields, focus: 0 }
     }
 
-    pub fn get(&self, id: &str) -> Option<&Field> {
+    pub fn get(&self, id: FieldId) -> Option<&Field> {
         self.fields.iter().find(|f| f.id == id)
     }
 
-    pub fn get_mut(&mut self, id: &str) -> Option<&mut Field> {
+    pub fn get_mut(&mut self, id: FieldId) -> Option<&mut Field> {
         self.fields.iter_mut().find(|f| f.id == id)
     }
 
-    pub fn text(&self, id: &str) -> String {
+    pub fn text(&self, id: FieldId) -> String {
         self.get(id)
             .map(|f| f.text_value().trim().to_string())
             .unwrap_or_default()
     }
 
-    pub fn code(&self, id: &str) -> Option<String> {
+    pub fn code(&self, id: FieldId) -> Option<String> {
         self.get(id).and_then(|f| f.code()).map(|s| s.to_string())
     }
 
-    pub fn checked(&self, id: &str) -> bool {
+    pub fn checked(&self, id: FieldId) -> bool {
         self.get(id).is_some_and(|f| f.checked())
     }
 
@@ -388,7 +389,7 @@ impl Form {
             .unwrap_or(Edit::Ignored)
     }
 
-    pub fn focus_on(&mut self, id: &str) -> bool {
+    pub fn focus_on(&mut self, id: FieldId) -> bool {
         match self.fields.iter().position(|f| f.id == id && !f.hidden) {
             Some(i) => {
                 self.focus = i;
@@ -400,7 +401,7 @@ impl Form {
 
     /// Leaves the focused field: a choice being filtered takes its best match. Returns
     /// the field's id when that changed its value.
-    pub fn blur_focused(&mut self) -> Option<&'static str> {
+    pub fn blur_focused(&mut self) -> Option<FieldId> {
         let field = self.fields.get_mut(self.focus)?;
         field.blur().then_some(field.id)
     }
@@ -452,7 +453,7 @@ impl Form {
     }
 
     /// Puts an error on a field; `false` when the form has no such field.
-    pub fn set_error(&mut self, id: &str, message: &str) -> bool {
+    pub fn set_error(&mut self, id: FieldId, message: &str) -> bool {
         match self.fields.iter_mut().find(|f| f.id == id) {
             Some(f) => {
                 f.error = Some(message.to_string());
@@ -469,7 +470,7 @@ impl Form {
         &self,
         frame: &mut Frame,
         area: Rect,
-        ids: &[&str],
+        ids: &[FieldId],
         label_width: usize,
         active: bool,
         theme: &Theme,
@@ -581,7 +582,7 @@ mod tests {
 
     fn governorates() -> Field {
         Field::choice(
-            "gov",
+            FieldId::Governorate,
             "intake-governorate",
             vec![
                 Opt::new("IQG01", "Anbar · الأنبار"),
@@ -620,15 +621,15 @@ mod tests {
     #[test]
     fn tab_skips_hidden_fields() {
         let mut form = Form::new(vec![
-            Field::text("a", "intake-name", 10, ""),
+            Field::text(FieldId::Name, "intake-name", 10, ""),
             Field {
                 hidden: true,
-                ..Field::text("b", "intake-latin", 10, "")
+                ..Field::text(FieldId::Latin, "intake-latin", 10, "")
             },
-            Field::check("c", "intake-female-headed", false),
+            Field::check(FieldId::Sensitive, "intake-female-headed", false),
         ]);
         assert!(form.focus_next());
-        assert_eq!(form.focused().map(|f| f.id), Some("c"));
+        assert_eq!(form.focused().map(|f| f.id), Some(FieldId::Sensitive));
         assert!(!form.focus_next());
         assert!(form.focus_prev());
         assert_eq!(form.focus, 0);

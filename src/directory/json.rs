@@ -1,0 +1,459 @@
+//! Open Referral HSDS 3.0 as JSON: one service object with its organization nested (as
+//! the specification's `service_full.json`), an array of them, or `{"services": [...]}`.
+//! Each service is read into structs (`#[derive(Deserialize)]`) that take what a file
+//! gives as leniently as the tables do: a text is a string or a number (anything else is
+//! empty), a list that is not an array is empty, and an item of a list that is not an
+//! object reads as empty. A problem names the file and the value's path
+//! (`[0].service_areas[0].name`).
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, Deserializer, Error as _};
+use serde_json::Value;
+
+use super::{ImportError, Incoming, Problem, Source, clean, hidden, id_of};
+use crate::model::directory::FocalPoint;
+use crate::model::{
+    Gazetteer, OrgType, Organization, Sector, Service, ServiceLocation, ServiceStatus,
+};
+
+/// The largest HSDS JSON file read.
+const MAX_JSON_BYTES: u64 = 64 << 20;
+
+/// A value read as text: a string (`super::clean`ed), a number as written, anything else
+/// empty.
+#[derive(Debug, Default)]
+struct Text(String);
+
+impl Text {
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        Ok(Text(match Value::deserialize(d)? {
+            Value::String(s) => clean(&s),
+            Value::Number(n) => n.to_string(),
+            _ => String::new(),
+        }))
+    }
+}
+
+/// An object read into `T`; any other value reads as `T`'s default.
+fn lenient<T: DeserializeOwned + Default, E: serde::de::Error>(v: Value) -> Result<T, E> {
+    if v.is_object() {
+        T::deserialize(v).map_err(E::custom)
+    } else {
+        Ok(T::default())
+    }
+}
+
+/// A list: each object of an array read into `T` (another item reads as its default);
+/// anything but an array is an empty list.
+#[derive(Debug)]
+struct List<T>(Vec<T>);
+
+impl<T> Default for List<T> {
+    fn default() -> List<T> {
+        List(Vec::new())
+    }
+}
+
+impl<'de, T: DeserializeOwned + Default> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<List<T>, D::Error> {
+        match Value::deserialize(d)? {
+            Value::Array(items) => Ok(List(
+                items
+                    .into_iter()
+                    .map(lenient)
+                    .collect::<Result<_, D::Error>>()?,
+            )),
+            _ => Ok(List::default()),
+        }
+    }
+}
+
+/// An object read into `T`; none when it is not an object.
+fn object<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
+    match Value::deserialize(d)? {
+        v @ Value::Object(_) => T::deserialize(v).map(Some).map_err(D::Error::custom),
+        _ => Ok(None),
+    }
+}
+
+/// Any value present, read into `T` (`lenient`); none only when absent.
+fn present<'de, D: Deserializer<'de>, T: DeserializeOwned + Default>(
+    d: D,
+) -> Result<Option<T>, D::Error> {
+    lenient(Value::deserialize(d)?).map(Some)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct JsonService {
+    id: Text,
+    name: Text,
+    #[serde(deserialize_with = "object")]
+    organization: Option<JsonOrganization>,
+    description: Text,
+    eligibility_description: Text,
+    application_process: Text,
+    fees_description: Text,
+    status: Text,
+    x_daleel_sector: Text,
+    x_daleel_next_steps: Text,
+    service_areas: List<Named>,
+    service_at_locations: List<AtLocation>,
+    schedules: List<Schedule>,
+    phones: List<Phone>,
+    languages: List<Language>,
+    required_documents: List<Document>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct JsonOrganization {
+    id: Text,
+    name: Text,
+    alternate_name: Text,
+    x_daleel_kind: Text,
+    contacts: List<Contact>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Contact {
+    name: Text,
+    email: Text,
+    phones: List<Phone>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Phone {
+    number: Text,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Named {
+    name: Text,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Schedule {
+    description: Text,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Language {
+    name: Text,
+    code: Text,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Document {
+    document: Text,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AtLocation {
+    #[serde(deserialize_with = "present")]
+    location: Option<Location>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Location {
+    name: Text,
+    latitude: Text,
+    longitude: Text,
+    external_identifier: Text,
+    external_identifier_type: Text,
+    addresses: List<Address>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Address {
+    address_1: Text,
+    address_2: Text,
+    city: Text,
+    region: Text,
+    state_province: Text,
+}
+
+impl Address {
+    /// Its parts, joined.
+    fn line(&self) -> String {
+        [
+            &self.address_1,
+            &self.address_2,
+            &self.city,
+            &self.region,
+            &self.state_province,
+        ]
+        .iter()
+        .filter(|v| !v.is_empty())
+        .map(|v| v.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+}
+
+/// The first text in a JSON value (its path, and why) with a hidden character.
+fn hidden_in(v: &Value, path: String) -> Option<(String, String)> {
+    match v {
+        Value::String(s) => hidden(s).map(|why| (path, why)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| hidden_in(x, format!("{path}[{i}]"))),
+        Value::Object(map) => map.iter().find_map(|(k, x)| {
+            let key = crate::model::text::one_line(k);
+            hidden(k)
+                .map(|why| (format!("{path}.{key}"), why))
+                .or_else(|| hidden_in(x, format!("{path}.{key}")))
+        }),
+        _ => None,
+    }
+}
+
+/// Reads HSDS 3.0 JSON.
+pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> {
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let bytes = crate::disk::read_regular(path, MAX_JSON_BYTES).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::InvalidData {
+            ImportError::TooLarge {
+                path: crate::disk::shown(path),
+                limit_mib: MAX_JSON_BYTES >> 20,
+            }
+        } else {
+            ImportError::Unreadable {
+                path: crate::disk::shown(path),
+                source,
+            }
+        }
+    })?;
+    let root: Value = serde_json::from_slice(&bytes).map_err(|source| ImportError::NotJson {
+        file: file.clone(),
+        line: source.line(),
+        column: source.column(),
+        source,
+    })?;
+    let services: Vec<&Value> = match &root {
+        Value::Array(items) => items.iter().collect(),
+        Value::Object(o) if o.get("services").is_some_and(Value::is_array) => o
+            .get("services")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().collect())
+            .unwrap_or_default(),
+        Value::Object(_) => vec![&root],
+        _ => return Err(ImportError::NoServiceObject { file }),
+    };
+    let mut incoming = Incoming::default();
+    let problem = |at: String, message: String| Problem {
+        file: file.clone(),
+        line: 0,
+        column: at,
+        message,
+    };
+    for (n, value) in services.iter().enumerate() {
+        let at = |p: &str| format!("[{n}].{p}");
+        if let Some((path, why)) = hidden_in(value, String::new()) {
+            incoming.problems.push(problem(
+                at(path.trim_start_matches('.')),
+                format!(
+                    "the value {why}: the service was left out; {}, then import the file again",
+                    crate::model::text::ADVICE
+                ),
+            ));
+            continue;
+        }
+        let s: JsonService = match lenient((*value).clone()) {
+            Ok(s) => s,
+            Err(e) => {
+                let e: serde_json::Error = e;
+                incoming.problems.push(problem(
+                    at("id"),
+                    format!("the service cannot be read ({e}): left out"),
+                ));
+                continue;
+            }
+        };
+        let Some(org) = &s.organization else {
+            incoming.problems.push(problem(
+                at("organization"),
+                "no organization: the service was left out".into(),
+            ));
+            continue;
+        };
+        if s.id.is_empty() || s.name.is_empty() || org.id.is_empty() || org.name.is_empty() {
+            incoming.problems.push(problem(
+                at("id"),
+                "a service or its organization without an id or name: left out".into(),
+            ));
+            continue;
+        }
+        let focal_points = org
+            .contacts
+            .0
+            .iter()
+            .map(|c| FocalPoint {
+                name: c.name.0.clone(),
+                phone: c
+                    .phones
+                    .0
+                    .first()
+                    .map(|p| p.number.0.clone())
+                    .unwrap_or_default(),
+                email: c.email.0.clone(),
+            })
+            .collect();
+        let kind = OrgType::from_code(org.x_daleel_kind.as_str()).unwrap_or(OrgType::Other);
+        let organization = Organization {
+            id: id_of(org.id.as_str()),
+            name: org.name.0.clone(),
+            acronym: org.alternate_name.0.clone(),
+            kind,
+            focal_points,
+        };
+        let source = Source {
+            file: file.clone(),
+            line: 0,
+        };
+        if !incoming
+            .organizations
+            .iter()
+            .any(|(o, _)| o.id == organization.id)
+        {
+            incoming
+                .organizations
+                .push((organization.clone(), source.clone()));
+        }
+        let sector_text = s.x_daleel_sector.as_str();
+        let sector = if sector_text.is_empty() {
+            Sector::Other
+        } else if let Some(x) = Sector::from_code(sector_text) {
+            x
+        } else {
+            incoming.problems.push(problem(
+                at("x_daleel_sector"),
+                format!("\"{sector_text}\" is not a sector: the service was left out"),
+            ));
+            continue;
+        };
+        let mut areas = Vec::new();
+        for (i, a) in s.service_areas.0.iter().enumerate() {
+            let code = a.name.as_str();
+            if gazetteer.get(code).is_some() {
+                areas.push(code.to_string());
+            } else {
+                incoming.problems.push(problem(
+                    at(&format!("service_areas[{i}].name")),
+                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", crate::model::text::short(code)),
+                ));
+            }
+        }
+        let mut locations = Vec::new();
+        for (i, sal) in s.service_at_locations.0.iter().enumerate() {
+            let Some(l) = &sal.location else {
+                continue;
+            };
+            let mut bad = false;
+            for (key, v, limit) in [
+                ("latitude", &l.latitude, 90.0),
+                ("longitude", &l.longitude, 180.0),
+            ] {
+                let v = v.as_str();
+                if !v.is_empty() && !v.parse::<f64>().is_ok_and(|x: f64| x.abs() <= limit) {
+                    incoming.problems.push(problem(
+                        at(&format!("service_at_locations[{i}].location.{key}")),
+                        format!("{v} is not a {key} (between -{limit} and {limit}): the location was left out"),
+                    ));
+                    bad = true;
+                }
+            }
+            if bad {
+                continue;
+            }
+            locations.push(ServiceLocation {
+                name: l.name.0.clone(),
+                address: l.addresses.0.first().map(Address::line).unwrap_or_default(),
+                pcode: l
+                    .external_identifier_type
+                    .as_str()
+                    .eq_ignore_ascii_case("pcode")
+                    .then(|| l.external_identifier.0.clone())
+                    .filter(|p| !p.is_empty()),
+            });
+        }
+        incoming.services.push((
+            Service {
+                id: id_of(s.id.as_str()),
+                organization: organization.id,
+                name: s.name.0.clone(),
+                sector,
+                description: s.description.0.clone(),
+                eligibility: s.eligibility_description.0.clone(),
+                areas,
+                locations,
+                hours: s
+                    .schedules
+                    .0
+                    .first()
+                    .map(|x| x.description.0.clone())
+                    .unwrap_or_default(),
+                phone: s
+                    .phones
+                    .0
+                    .first()
+                    .map(|p| p.number.0.clone())
+                    .unwrap_or_default(),
+                referral_method: s.application_process.0.clone(),
+                next_steps: s.x_daleel_next_steps.0.clone(),
+                languages: s
+                    .languages
+                    .0
+                    .iter()
+                    .map(|l| {
+                        if l.name.is_empty() {
+                            l.code.0.clone()
+                        } else {
+                            l.name.0.clone()
+                        }
+                    })
+                    .filter(|v| !v.is_empty())
+                    .collect(),
+                required_documents: s
+                    .required_documents
+                    .0
+                    .iter()
+                    .map(|d| d.document.0.clone())
+                    .filter(|v| !v.is_empty())
+                    .collect(),
+                fees: s.fees_description.0.clone(),
+                status: match s.status.as_str().to_lowercase().as_str() {
+                    "" | "active" => ServiceStatus::Active,
+                    _ => ServiceStatus::Inactive,
+                },
+            },
+            source,
+        ));
+    }
+    Ok(incoming)
+}
