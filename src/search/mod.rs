@@ -3,6 +3,7 @@
 //! that narrows from the previous keystroke's hits when the query grows.
 
 pub mod households;
+pub mod names;
 pub mod services;
 
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
