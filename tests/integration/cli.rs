@@ -905,10 +905,9 @@ fn the_age_tool_opens_a_bundles_encrypted_part_with_the_receivers_identity_file(
 fn households_search_finds_a_household_recorded_in_arabic_only_by_its_latin_spellings() {
     let dir = tempfile::tempdir().expect("tempdir");
     {
-        let ws = common::unlocked(|| {
-            daleel::workspace::Workspace::open(dir.path(), &common::creds())
-        })
-        .expect("open");
+        let ws =
+            common::unlocked(|| daleel::workspace::Workspace::open(dir.path(), &common::creds()))
+                .expect("open");
         // Recorded with its Arabic name only, as a registration list often has it.
         let mut fatima = common::household("فاطمة حسن");
         fatima.phone = "0770 123 4567".into();
@@ -943,7 +942,10 @@ fn households_search_finds_a_household_recorded_in_arabic_only_by_its_latin_spel
         assert_eq!(list[0]["name"], "فاطمة حسن", "{typed:?}");
         assert_eq!(list[0]["governorate"], "IQG15");
         for key in ["id", "case_code"] {
-            assert!(list[0][key].as_str().is_some_and(|s| !s.is_empty()), "{key}");
+            assert!(
+                list[0][key].as_str().is_some_and(|s| !s.is_empty()),
+                "{key}"
+            );
         }
     }
     // The Latin record by its Arabic spelling.
@@ -959,7 +961,11 @@ fn households_search_finds_a_household_recorded_in_arabic_only_by_its_latin_spel
     let none = daleel(dir.path(), &["households", "search", "hussein"]);
     assert!(none.status.success());
     assert!(stdout(&none).is_empty());
-    assert!(stderr(&none).contains("No household matches"), "{}", stderr(&none));
+    assert!(
+        stderr(&none).contains("No household matches"),
+        "{}",
+        stderr(&none)
+    );
     let all = json(&daleel(
         dir.path(),
         &["households", "search", "", "--limit", "1", "--json"],
