@@ -266,7 +266,9 @@ impl HouseholdSearch {
     }
 
     fn search_name(&mut self, query: &str, typing: bool, limit: usize) -> Vec<usize> {
-        if fold(query).trim().is_empty() {
+        // One or two letters: every name has them, and no other spelling has fewer
+        // consonants than a key needs; the fuzzy order as it was, at its old cost.
+        if fold(query).chars().filter(|c| c.is_alphanumeric()).count() < 3 {
             return self
                 .names
                 .search_top(query, limit)
@@ -308,16 +310,42 @@ impl HouseholdSearch {
             let typed = names::typed_words(query, typing);
             if !typed.is_empty() {
                 let typed_latin = names::latin_words(query);
-                let mut phonetic: Vec<(usize, usize)> = Vec::new();
-                for (i, was_taken) in taken.iter_mut().enumerate() {
-                    if !*was_taken && names::all_match(self.keys.get(i), &typed) {
-                        *was_taken = true;
-                        let theirs = names::latin_words(&self.names.text(i));
-                        phonetic.push((names::distance(&typed_latin, typing, &theirs), i));
-                    }
+                let taken_ref = &taken;
+                // (closeness, position) of every other spelling, on every core.
+                let scan = |range: std::ops::Range<usize>| -> Vec<(usize, usize)> {
+                    range
+                        .filter(|&i| !taken_ref[i] && names::all_match(self.keys.get(i), &typed))
+                        .map(|i| {
+                            let theirs = self.names.latin_words(i);
+                            (names::distance(&typed_latin, typing, &theirs), i)
+                        })
+                        .collect()
+                };
+                let n = self.ids.len();
+                let threads = self.names.threads();
+                let mut phonetic: Vec<(usize, usize)> = if threads > 1 {
+                    let size = n.div_ceil(threads);
+                    std::thread::scope(|scope| {
+                        let handles: Vec<_> = (0..threads)
+                            .map(|t| {
+                                let scan = &scan;
+                                scope.spawn(move || scan(t * size..((t + 1) * size).min(n)))
+                            })
+                            .collect();
+                        handles
+                            .into_iter()
+                            .flat_map(|h| h.join().unwrap_or_default())
+                            .collect()
+                    })
+                } else {
+                    scan(0..n)
+                };
+                for &(_, i) in &phonetic {
+                    taken[i] = true;
                 }
-                phonetic.sort_unstable();
-                out.extend(phonetic.into_iter().map(|(_, i)| i).take(limit - out.len()));
+                let room = limit - out.len();
+                phonetic = best(phonetic, room, |a, b| a.cmp(b));
+                out.extend(phonetic.into_iter().map(|(_, i)| i));
             }
         }
         if out.len() < limit {

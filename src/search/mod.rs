@@ -100,6 +100,45 @@ impl Index {
         self.entries.is_empty()
     }
 
+    /// How many threads a full scan uses.
+    pub fn threads(&self) -> usize {
+        self.matchers.len()
+    }
+
+    /// The words of entry `i` that are in Latin letters, lower case, for comparing
+    /// spellings (`names::distance`): articles left out (`al`, `el`, an attached `al`).
+    pub fn latin_words(&self, i: usize) -> Vec<String> {
+        let Some(entry) = self.entries.get(i) else {
+            return Vec::new();
+        };
+        let mut words = Vec::new();
+        let mut word = String::new();
+        let mut flush = |word: &mut String| {
+            if !word.is_empty() {
+                let w = std::mem::take(word);
+                if w != "al" && w != "el" {
+                    words.push(match w.strip_prefix("al") {
+                        Some(rest) if rest.len() >= 3 => rest.to_string(),
+                        _ => w,
+                    });
+                }
+            }
+        };
+        let mut take = |c: char| {
+            if c.is_ascii_alphabetic() {
+                word.push(c);
+            } else {
+                flush(&mut word);
+            }
+        };
+        match entry.haystack.slice(..) {
+            Utf32Str::Ascii(bytes) => bytes.iter().for_each(|b| take(char::from(*b))),
+            Utf32Str::Unicode(chars) => chars.iter().for_each(|c| take(*c)),
+        }
+        flush(&mut word);
+        words
+    }
+
     /// The folded text of entry `i`.
     pub fn text(&self, i: usize) -> String {
         self.entries
