@@ -537,11 +537,11 @@ impl Builder {
         }
         self.keys.push(&key);
         let mut text = format!("{name} {latin}");
-        if latin_key.is_empty() || other_latin {
-            if let Some(transliterated) = names::latin_suggestion(name) {
-                text.push(' ');
-                text.push_str(&transliterated);
-            }
+        if (latin_key.is_empty() || other_latin)
+            && let Some(transliterated) = names::latin_suggestion(name)
+        {
+            text.push(' ');
+            text.push_str(&transliterated);
         }
         self.names.push(text);
         self.codes
