@@ -26,6 +26,7 @@ mod audit;
 mod backup;
 mod erase;
 mod gazetteer;
+mod households;
 mod identity;
 pub mod out;
 mod referral;
@@ -222,6 +223,29 @@ pub enum Command {
     Services {
         #[command(subcommand)]
         command: ServicesCommand,
+    },
+    /// The households of this laptop.
+    Households {
+        #[command(subcommand)]
+        command: HouseholdsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HouseholdsCommand {
+    /// Find households as the Intake screen does, best match first: a name in Arabic or
+    /// Latin letters and any spelling (fatima, fatma and فاطمة find each other), a case
+    /// code or its beginning, or a phone number whatever its prefix (+964 770…, 0770…).
+    /// Prints names: audited (how many were shown, not what was asked).
+    Search {
+        /// What to look for (several words: each must match).
+        query: String,
+        /// At most this many households.
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
+        /// Print one JSON array on stdout (id, case_code, name, governorate).
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -878,6 +902,9 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             limit,
             json,
         ),
+        Some(Command::Households {
+            command: HouseholdsCommand::Search { query, limit, json },
+        }) => households::search(&ws, &query, limit, json),
     }
 }
 

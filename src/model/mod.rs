@@ -9,6 +9,7 @@ pub mod directory;
 pub mod gazetteer;
 pub mod household;
 pub mod need;
+pub mod phone;
 pub mod referral;
 pub mod sample;
 pub mod team;

@@ -1,16 +1,21 @@
-//! Household lookup by name (any script), case code or phone, and likely duplicates.
-//! Kept compact, because a coordinator's laptop holds a governorate's caseload (100,000
-//! households) in 2 to 4 GB: per household only its id, its folded name for the fuzzy
-//! index, its case code, its phone digits and a few bytes for duplicate checks. What a
-//! list shows of a household is read from the store for the hits only.
+//! Household lookup by name (any script, any spelling: `names`), case code or phone, and
+//! likely duplicates. Kept compact, because a coordinator's laptop holds a governorate's
+//! caseload (100,000 households) in 2 to 4 GB: per household only its id, its folded name
+//! for the fuzzy index (with the transliteration of an Arabic name that has no Latin one),
+//! the phonetic key of its names, its case code, its phone number's national form and a
+//! few bytes for duplicate checks, the keys and numbers one after another in one buffer
+//! each. None of it is written anywhere. What a list shows of a household is read from
+//! the store for the hits only.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 
 use uuid::Uuid;
 
+use super::names::{self, TypedWord};
 use super::{Index, fold};
 use crate::model::gazetteer::GOVERNORATES;
+use crate::model::phone;
 use crate::model::{Household, ascii_digits};
 use crate::store::{Store, StoreError};
 
@@ -56,16 +61,59 @@ struct Meta {
     name_words: u8,
 }
 
-/// Every household, with three ways in: a fuzzy index over names (any script), the case
-/// codes in order (a prefix finds them by binary search), and the phone digits (a
-/// substring finds them).
+/// Strings one after another in one buffer, each found by where it ends: a few bytes a
+/// household instead of a pointer, a length and an allocation each.
+#[derive(Default)]
+struct Packed {
+    bytes: Vec<u8>,
+    ends: Vec<u32>,
+}
+
+impl Packed {
+    fn push(&mut self, item: &[u8]) {
+        self.bytes.extend_from_slice(item);
+        self.ends.push(self.bytes.len() as u32);
+    }
+
+    fn get(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.bytes[start..self.ends[i] as usize]
+    }
+
+    fn shrink(&mut self) {
+        self.bytes.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}
+
+/// Every household, with four ways in: a fuzzy index over names (any script), the
+/// phonetic keys of the names (other spellings, the other script), the case codes in
+/// order (a prefix finds them by binary search), and the phone numbers (a substring of the
+/// national form finds them).
 pub struct HouseholdSearch {
     ids: Vec<Uuid>,
     names: Index,
+    /// The phonetic key of each household's name, then `|` and its Latin name's when that
+    /// says something else (`names::name_key`).
+    keys: Packed,
     /// (upper-case code, position), sorted.
     codes: Vec<(Box<str>, u32)>,
-    phones: Vec<Box<str>>,
+    /// The national form of each phone number (`model::phone::national`).
+    phones: Packed,
     meta: Vec<Meta>,
+}
+
+/// What is typed of a household at intake, for the likely-duplicate check.
+#[derive(Debug, Clone, Default)]
+pub struct Typed<'a> {
+    pub name: &'a str,
+    pub latin: &'a str,
+    pub phone: &'a str,
+    pub birth_year: Option<u16>,
+    /// A governorate P-code, or empty while none is chosen.
+    pub governorate: &'a str,
+    /// The household being edited (not a duplicate of itself).
+    pub except: Option<Uuid>,
 }
 
 /// What a query looks like.
@@ -168,8 +216,11 @@ impl HouseholdSearch {
     }
 
     /// Positions of the matching households, best first: a case code by its beginning, a
-    /// phone number (or case number) by its digits, newest first; a name fuzzily, in
-    /// either script, with Arabic spelling variants and Arabic-Indic digits folded.
+    /// phone number (whatever its prefix: `+964 770…`, `00964 770…`, `0770…`) or a case
+    /// number by its digits, newest first; a name in either script: first where every
+    /// typed word is in the name (or its transliteration) as typed, best fuzzy score
+    /// first; then where every typed word is another spelling of a word of the name
+    /// (`names`), the closest spellings first; then the other fuzzy matches.
     pub fn search(&mut self, query: &str, limit: usize) -> Vec<usize> {
         let q = ascii_digits(query.trim());
         match self.kind(&q) {
@@ -182,13 +233,23 @@ impl HouseholdSearch {
             }
             QueryKind::Digits => {
                 let digits: String = q.chars().filter(|c| c.is_ascii_digit()).collect();
+                let national = phone::national(&q);
+                // 964 typed without its + while the number is not yet whole.
+                let without_code = digits.strip_prefix("964").map(|rest| format!("0{rest}"));
                 let mut numbers = vec![""; self.ids.len()];
                 for (code, i) in &self.codes {
                     numbers[*i as usize] = code.rsplit('-').next().unwrap_or("");
                 }
+                let holds = |phone: &[u8], part: &str| {
+                    !part.is_empty() && phone.windows(part.len()).any(|w| w == part.as_bytes())
+                };
                 let mut found: Vec<usize> = Vec::new();
-                for (i, phone) in self.phones.iter().enumerate().rev() {
-                    if phone.contains(&digits) || numbers[i].starts_with(&digits) {
+                for i in (0..self.ids.len()).rev() {
+                    let phone = self.phones.get(i);
+                    if holds(phone, &national)
+                        || without_code.as_deref().is_some_and(|p| holds(phone, p))
+                        || numbers[i].starts_with(&digits)
+                    {
                         found.push(i);
                         if found.len() == limit {
                             break;
@@ -197,18 +258,184 @@ impl HouseholdSearch {
                 }
                 found
             }
-            QueryKind::Name => self
-                .names
-                .search_top(&q, limit)
-                .into_iter()
-                .map(|h| h.index as usize)
-                .collect(),
+            QueryKind::Name => {
+                let typing = !query.ends_with(char::is_whitespace);
+                self.search_name(&q, typing, limit)
+            }
         }
     }
 
-    /// Households that look like the one being typed: at least two words of the name in
-    /// common with the name or its transliteration (or every word of a one-word name), in
-    /// the same governorate, born within a year of each other when both years are known.
+    fn search_name(&mut self, query: &str, typing: bool, limit: usize) -> Vec<usize> {
+        // One or two letters: every name has them, and no other spelling has fewer
+        // consonants than a key needs; the fuzzy order as it was, at its old cost.
+        if fold(query).chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+            return self
+                .names
+                .search_top(query, limit)
+                .into_iter()
+                .map(|h| h.index as usize)
+                .collect();
+        }
+        let words: Vec<Vec<char>> = fold(query)
+            .split_whitespace()
+            .map(|w| w.chars().collect())
+            .collect();
+        let hits = self.names.matches_exact(query, &words);
+        let mut taken = vec![false; self.ids.len()];
+        // Exact matches: (whole words, hit); the others are fuzzy.
+        let mut exact: Vec<(usize, super::Hit)> = Vec::new();
+        let mut fuzzy: Vec<super::Hit> = Vec::new();
+        for (h, found) in hits {
+            match found {
+                Some(whole) => exact.push((whole, h)),
+                None => fuzzy.push(h),
+            }
+        }
+        // More typed words found whole first (Ali before Aliya), then the better score.
+        let by_words = |a: &(usize, super::Hit), b: &(usize, super::Hit)| {
+            b.0.cmp(&a.0)
+                .then(b.1.score.cmp(&a.1.score))
+                .then(a.1.index.cmp(&b.1.index))
+        };
+        let mut out: Vec<usize> = best(exact, limit, by_words)
+            .into_iter()
+            .map(|(_, h)| h.index as usize)
+            .collect();
+        for &i in &out {
+            taken[i] = true;
+        }
+        let by_score =
+            |a: &super::Hit, b: &super::Hit| b.score.cmp(&a.score).then(a.index.cmp(&b.index));
+        if out.len() < limit {
+            let typed = names::typed_words(query, typing);
+            if !typed.is_empty() {
+                let typed_latin = names::latin_words(query);
+                let taken_ref = &taken;
+                // (closeness, position) of every other spelling, on every core.
+                let scan = |range: std::ops::Range<usize>| -> Vec<(usize, usize)> {
+                    range
+                        .filter(|&i| !taken_ref[i] && names::all_match(self.keys.get(i), &typed))
+                        .map(|i| {
+                            let theirs = self.names.latin_words(i);
+                            (names::distance(&typed_latin, typing, &theirs), i)
+                        })
+                        .collect()
+                };
+                let n = self.ids.len();
+                let threads = self.names.threads();
+                let mut phonetic: Vec<(usize, usize)> = if threads > 1 {
+                    let size = n.div_ceil(threads);
+                    std::thread::scope(|scope| {
+                        let handles: Vec<_> = (0..threads)
+                            .map(|t| {
+                                let scan = &scan;
+                                scope.spawn(move || scan(t * size..((t + 1) * size).min(n)))
+                            })
+                            .collect();
+                        handles
+                            .into_iter()
+                            .flat_map(|h| h.join().unwrap_or_default())
+                            .collect()
+                    })
+                } else {
+                    scan(0..n)
+                };
+                for &(_, i) in &phonetic {
+                    taken[i] = true;
+                }
+                let room = limit - out.len();
+                phonetic = best(phonetic, room, |a, b| a.cmp(b));
+                out.extend(phonetic.into_iter().map(|(_, i)| i));
+            }
+        }
+        if out.len() < limit {
+            let rest: Vec<super::Hit> = fuzzy
+                .into_iter()
+                .filter(|h| !taken[h.index as usize])
+                .collect();
+            let room = limit - out.len();
+            out.extend(
+                best(rest, room, by_score)
+                    .into_iter()
+                    .map(|h| h.index as usize),
+            );
+        }
+        out
+    }
+
+    /// The typed words of a name, for the duplicate check: none for an empty name.
+    fn typed_name(text: &str) -> Vec<TypedWord> {
+        if text.trim().is_empty() {
+            Vec::new()
+        } else {
+            names::typed_words(text, false)
+        }
+    }
+
+    /// Households that look like the one being typed, most alike first. A name in either
+    /// script and any spelling (`names`) is compared word by word with each household's
+    /// name and Latin name, and each of the typed name and Latin name on its own. A
+    /// household is a likely duplicate when (years of birth within one of each other, when
+    /// both are known):
+    /// - its phone number is the typed one (whatever the prefix) and a word of the name is
+    ///   in common: this shows as soon as a name and a phone are typed, before the
+    ///   governorate;
+    /// - or it is in the typed governorate and two words of the name are in common (every
+    ///   word of a one-word name).
+    pub fn likely_duplicates_of(&self, typed: &Typed, limit: usize) -> Vec<usize> {
+        let sides: Vec<Vec<TypedWord>> = [typed.name, typed.latin]
+            .iter()
+            .map(|t| Self::typed_name(t))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if sides.is_empty() {
+            return Vec::new();
+        }
+        let number = phone::national(typed.phone);
+        let number = (number.len() >= 7).then_some(number);
+        let gov = (!typed.governorate.is_empty()).then(|| governorate_index(typed.governorate));
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (i, m) in self.meta.iter().enumerate() {
+            if Some(self.ids[i]) == typed.except {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (typed.birth_year, m.birth_year)
+                && a.abs_diff(b) > 1
+            {
+                continue;
+            }
+            let key = self.keys.get(i);
+            // (words in common, whether that is enough without the phone)
+            let (common, enough) = sides
+                .iter()
+                .map(|words| {
+                    let common = words.iter().filter(|w| names::word_matches(key, w)).count();
+                    (common, common >= words.len().min(2))
+                })
+                .max_by_key(|(c, e)| (*e, *c))
+                .unwrap_or((0, false));
+            if common == 0 {
+                continue;
+            }
+            let same_phone = number
+                .as_deref()
+                .is_some_and(|n| self.phones.get(i) == n.as_bytes());
+            let strength = if same_phone {
+                10 + common
+            } else if enough && gov == Some(m.governorate) {
+                common
+            } else {
+                continue;
+            };
+            found.push((strength, i));
+        }
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        found.truncate(limit);
+        found.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// Households that look like a name being typed (`likely_duplicates_of` with no
+    /// phone).
     pub fn likely_duplicates(
         &self,
         name: &str,
@@ -217,31 +444,16 @@ impl HouseholdSearch {
         except: Option<Uuid>,
         limit: usize,
     ) -> Vec<usize> {
-        let words = name_words(name);
-        if words.is_empty() {
-            return Vec::new();
-        }
-        let needed = words.len().min(2);
-        let gov = governorate_index(governorate);
-        let mut found = Vec::new();
-        for (i, m) in self.meta.iter().enumerate() {
-            if m.governorate != gov || Some(self.ids[i]) == except {
-                continue;
-            }
-            if let (Some(a), Some(b)) = (birth_year, m.birth_year)
-                && a.abs_diff(b) > 1
-            {
-                continue;
-            }
-            let theirs = name_words(&self.names.text(i));
-            if words.intersection(&theirs).count() >= needed {
-                found.push(i);
-                if found.len() == limit {
-                    break;
-                }
-            }
-        }
-        found
+        self.likely_duplicates_of(
+            &Typed {
+                name,
+                birth_year,
+                governorate,
+                except,
+                ..Typed::default()
+            },
+            limit,
+        )
     }
 
     /// Groups of open households that are likely one family registered twice (the same
@@ -260,13 +472,27 @@ impl HouseholdSearch {
     }
 }
 
+/// The best `limit` hits in order.
+fn best<T>(mut hits: Vec<T>, limit: usize, order: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+    if limit == 0 {
+        return Vec::new();
+    }
+    if hits.len() > limit {
+        hits.select_nth_unstable_by(limit, &order);
+        hits.truncate(limit);
+    }
+    hits.sort_by(order);
+    hits
+}
+
 /// Collects households one at a time, then builds the search.
 #[derive(Default)]
 pub struct Builder {
     ids: Vec<Uuid>,
     names: Vec<String>,
+    keys: Packed,
     codes: Vec<(Box<str>, u32)>,
-    phones: Vec<Box<str>>,
+    phones: Packed,
     meta: Vec<Meta>,
 }
 
@@ -298,14 +524,29 @@ impl Builder {
     ) {
         let i = self.ids.len() as u32;
         self.ids.push(id);
-        self.names.push(format!("{name} {latin}"));
+        // The phonetic keys: the name's, and the Latin name's when it says something else
+        // (another skeleton of consonants); an Arabic name without such a Latin name gets
+        // its transliteration in the text, for exact matches in Latin letters.
+        let mut key = names::name_key(name);
+        let latin_key = names::name_key(latin);
+        let other_latin =
+            !latin_key.is_empty() && names::skeleton(&latin_key) != names::skeleton(&key);
+        if other_latin {
+            key.push(names::SIDES);
+            key.extend_from_slice(&latin_key);
+        }
+        self.keys.push(&key);
+        let mut text = format!("{name} {latin}");
+        if (latin_key.is_empty() || other_latin)
+            && let Some(transliterated) = names::latin_suggestion(name)
+        {
+            text.push(' ');
+            text.push_str(&transliterated);
+        }
+        self.names.push(text);
         self.codes
             .push((case_code.to_ascii_uppercase().into_boxed_str(), i));
-        let digits: String = ascii_digits(phone)
-            .chars()
-            .filter(|c| c.is_ascii_digit())
-            .collect();
-        self.phones.push(digits.into_boxed_str());
+        self.phones.push(phone::national(phone).as_bytes());
         let words = name_words(name);
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         words.hash(&mut hasher);
@@ -318,13 +559,16 @@ impl Builder {
         });
     }
 
-    pub fn finish(self) -> HouseholdSearch {
+    pub fn finish(mut self) -> HouseholdSearch {
         let names = Index::new(self.names.iter().map(|t| t.as_str()));
         let mut codes = self.codes;
         codes.sort();
+        self.keys.shrink();
+        self.phones.shrink();
         HouseholdSearch {
             ids: self.ids,
             names,
+            keys: self.keys,
             codes,
             phones: self.phones,
             meta: self.meta,
@@ -396,10 +640,11 @@ mod tests {
     #[test]
     fn likely_duplicates_across_scripts_and_spellings() {
         let s = HouseholdSearch::new(rows());
-        // Typed in Arabic with other alef and taa marbuta forms.
+        // Typed in Arabic with other alef and taa marbuta forms: the Arabic record and
+        // the one kept in Latin letters.
         assert_eq!(
             s.likely_duplicates("احمد الجبوري", Some(1971), "IQG15", None, 10),
-            vec![2]
+            vec![1, 2]
         );
         // Typed in Latin: the Latin-only record and the transliterated one.
         assert_eq!(
@@ -420,6 +665,115 @@ mod tests {
             s.likely_duplicates("فاطمة حسن", None, "IQG15", Some(me), 10)
                 .is_empty()
         );
+    }
+
+    fn arabic_only(code: &str, name: &str, phone: &str, year: u16) -> HouseholdRow {
+        row(code, name, "", phone, year)
+    }
+
+    #[test]
+    fn arabic_names_are_found_by_latin_spellings_and_the_other_way() {
+        let mut s = HouseholdSearch::new(vec![
+            arabic_only("K7QX2-0001", "فاطمة حسن", "", 1984),
+            arabic_only("K7QX2-0002", "كاظم عبد الله الجبوري", "", 1960),
+            row("K7QX2-0003", "Hussein Al-Obaidi", "", "", 1970),
+            arabic_only("K7QX2-0004", "حسين علي", "", 1975),
+        ]);
+        for typed in ["fatima", "fatma", "fatimah", "Fatima Hasan", "fatma hassan"] {
+            assert_eq!(s.search(typed, 10), vec![0], "{typed:?}");
+        }
+        for typed in ["kazim", "kadhim al-jubouri", "kathem abdullah", "abd allah"] {
+            assert_eq!(s.search(typed, 10), vec![1], "{typed:?}");
+        }
+        // A Latin record by its Arabic spelling; Hussein is not Hasan.
+        assert_eq!(s.search("حسين العبيدي", 10), vec![2]);
+        let mut hussein = s.search("husain", 10);
+        hussein.sort();
+        assert_eq!(hussein, vec![2, 3]);
+        assert_eq!(s.search("hasan", 10), vec![0]);
+    }
+
+    #[test]
+    fn exact_matches_come_before_other_spellings() {
+        let mut s = HouseholdSearch::new(vec![
+            arabic_only("K7QX2-0001", "عالية محمد", "", 1990),
+            row("K7QX2-0002", "Ali Hassan", "", "", 1980),
+            arabic_only("K7QX2-0003", "علي كريم", "", 1985),
+            row("K7QX2-0004", "Layla Ahmed", "", "", 1985),
+        ]);
+        // Ali as written (in Latin letters or transliterated) first; Aliya, which has
+        // the same consonant, after; Layla not at all.
+        let hits = s.search("ali", 10);
+        assert_eq!(hits.len(), 3, "{hits:?}");
+        assert!(hits[..2].contains(&1) && hits[..2].contains(&2), "{hits:?}");
+        assert_eq!(hits[2], 0);
+        // Phonetic matches ranked by how close the spelling is.
+        let mut s = HouseholdSearch::new(vec![
+            row("K7QX2-0001", "Hassan Ali", "", "", 1980),
+            arabic_only("K7QX2-0002", "حسن كريم", "", 1980),
+            row("K7QX2-0003", "Hasen Omar", "", "", 1980),
+        ]);
+        assert_eq!(s.search("hassan", 10), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn phone_numbers_match_whatever_their_prefix() {
+        let mut s = HouseholdSearch::new(vec![
+            row("K7QX2-0001", "Fatima", "", "0770 123 4567", 1984),
+            row("K7QX2-0002", "Zainab", "", "+964 781 555 0000", 1990),
+            row("K7QX2-0003", "Huda", "", "00964-790-111-2222", 1990),
+        ]);
+        for typed in [
+            "+964 770 123 4567",
+            "00964 770 123 4567",
+            "9647701234567",
+            "0770-123-4567",
+            "770 123 4567",
+            "+964 770 12",
+            "٠٧٧٠١٢٣",
+        ] {
+            assert_eq!(s.search(typed, 10), vec![0], "{typed:?}");
+        }
+        assert_eq!(s.search("0781 555", 10), vec![1]);
+        assert_eq!(s.search("0790 111 2222", 10), vec![2]);
+    }
+
+    #[test]
+    fn a_likely_duplicate_shows_with_a_name_and_a_phone_before_the_governorate() {
+        let s = HouseholdSearch::new(vec![
+            row("K7QX2-0001", "فاطمة حسن علي", "", "0770 123 4567", 1984),
+            row("K7QX2-0002", "Zainab Kadhim", "", "0781 555 0000", 1990),
+        ]);
+        let typed = Typed {
+            name: "Fatma Hasan",
+            phone: "+964 770 123 4567",
+            ..Typed::default()
+        };
+        assert_eq!(s.likely_duplicates_of(&typed, 5), vec![0]);
+        // Another phone and no governorate yet: nothing to say.
+        let other = Typed {
+            phone: "0770 999 9999",
+            ..typed.clone()
+        };
+        assert!(s.likely_duplicates_of(&other, 5).is_empty());
+        // The same phone but a name with nothing in common: not the same family.
+        let stranger = Typed {
+            name: "Zainab Kadhim",
+            ..typed.clone()
+        };
+        assert!(s.likely_duplicates_of(&stranger, 5).is_empty());
+        // With the governorate, the name is enough, in either script.
+        let placed = Typed {
+            name: "زينب كاظم",
+            governorate: "IQG15",
+            ..Typed::default()
+        };
+        assert_eq!(s.likely_duplicates_of(&placed, 5), vec![1]);
+        let elsewhere = Typed {
+            governorate: "IQG01",
+            ..placed.clone()
+        };
+        assert!(s.likely_duplicates_of(&elsewhere, 5).is_empty());
     }
 
     #[test]

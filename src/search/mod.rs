@@ -3,6 +3,7 @@
 //! that narrows from the previous keystroke's hits when the query grows.
 
 pub mod households;
+pub mod names;
 pub mod services;
 
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
@@ -99,6 +100,45 @@ impl Index {
         self.entries.is_empty()
     }
 
+    /// How many threads a full scan uses.
+    pub fn threads(&self) -> usize {
+        self.matchers.len()
+    }
+
+    /// The words of entry `i` that are in Latin letters, lower case, for comparing
+    /// spellings (`names::distance`): articles left out (`al`, `el`, an attached `al`).
+    pub fn latin_words(&self, i: usize) -> Vec<String> {
+        let Some(entry) = self.entries.get(i) else {
+            return Vec::new();
+        };
+        let mut words = Vec::new();
+        let mut word = String::new();
+        let mut flush = |word: &mut String| {
+            if !word.is_empty() {
+                let w = std::mem::take(word);
+                if w != "al" && w != "el" {
+                    words.push(match w.strip_prefix("al") {
+                        Some(rest) if rest.len() >= 3 => rest.to_string(),
+                        _ => w,
+                    });
+                }
+            }
+        };
+        let mut take = |c: char| {
+            if c.is_ascii_alphabetic() {
+                word.push(c);
+            } else {
+                flush(&mut word);
+            }
+        };
+        match entry.haystack.slice(..) {
+            Utf32Str::Ascii(bytes) => bytes.iter().for_each(|b| take(char::from(*b))),
+            Utf32Str::Unicode(chars) => chars.iter().for_each(|c| take(*c)),
+        }
+        flush(&mut word);
+        words
+    }
+
     /// The folded text of entry `i`.
     pub fn text(&self, i: usize) -> String {
         self.entries
@@ -115,8 +155,7 @@ impl Index {
 
     /// The best `limit` entries matching every word of `query`, best first.
     pub fn search_top(&mut self, query: &str, limit: usize) -> Vec<Hit> {
-        let folded = fold(query.trim());
-        if folded.is_empty() {
+        if fold(query.trim()).is_empty() {
             self.last_query.clear();
             self.last_hits = None;
             return self
@@ -128,6 +167,39 @@ impl Index {
                     score: 0,
                 })
                 .collect();
+        }
+        let mut hits = self.matches(query);
+        let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.index.cmp(&b.index));
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit, order);
+            hits.truncate(limit);
+        }
+        hits.sort_by(order);
+        hits
+    }
+
+    /// Every entry matching every word of `query`, in no order (none for an empty query).
+    pub fn matches(&mut self, query: &str) -> Vec<Hit> {
+        self.scan(query, |_| ())
+            .into_iter()
+            .map(|(h, _)| h)
+            .collect()
+    }
+
+    /// Every entry matching every word of `query`, in no order, each with whether its
+    /// folded text holds each of `words` (folded, not empty) as it is, an exact match
+    /// rather than a fuzzy one: `None` if not, else how many of them are whole words
+    /// there.
+    pub fn matches_exact(&mut self, query: &str, words: &[Vec<char>]) -> Vec<(Hit, Option<usize>)> {
+        self.scan(query, |entry| exact_words(&entry.haystack, words))
+    }
+
+    /// The hits of `query`, each with what `also` says of its entry (worked out on the
+    /// same threads as the scores).
+    fn scan<T: Send>(&mut self, query: &str, also: impl Fn(&Entry) -> T + Sync) -> Vec<(Hit, T)> {
+        let folded = fold(query.trim());
+        if folded.is_empty() {
+            return Vec::new();
         }
         let pattern = Pattern::new(
             &folded,
@@ -149,21 +221,27 @@ impl Index {
             }
         };
         let entries = &self.entries;
-        let score_chunk = |chunk: &[u32], matcher: &mut Matcher| -> Vec<Hit> {
+        let also = &also;
+        let score_chunk = |chunk: &[u32], matcher: &mut Matcher| -> Vec<(Hit, T)> {
             chunk
                 .iter()
                 .filter_map(|&i| {
                     let entry = &entries[i as usize];
                     pattern
                         .score(entry.haystack.slice(..), matcher)
-                        .map(|score| Hit {
-                            index: entry.index,
-                            score,
+                        .map(|score| {
+                            (
+                                Hit {
+                                    index: entry.index,
+                                    score,
+                                },
+                                also(entry),
+                            )
                         })
                 })
                 .collect()
         };
-        let mut hits: Vec<Hit> = if candidates.len() >= PARALLEL_FROM && self.matchers.len() > 1 {
+        let hits: Vec<(Hit, T)> = if candidates.len() >= PARALLEL_FROM && self.matchers.len() > 1 {
             let size = candidates.len().div_ceil(self.matchers.len());
             std::thread::scope(|scope| {
                 let handles: Vec<_> = candidates
@@ -180,15 +258,48 @@ impl Index {
             score_chunk(candidates, &mut self.matchers[0])
         };
         self.last_query = folded;
-        self.last_hits = Some(hits.iter().map(|h| h.index).collect());
-        let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.index.cmp(&b.index));
-        if hits.len() > limit {
-            hits.select_nth_unstable_by(limit, order);
-            hits.truncate(limit);
-        }
-        hits.sort_by(order);
+        self.last_hits = Some(hits.iter().map(|(h, _)| h.index).collect());
         hits
     }
+}
+
+/// Whether `text` holds each of `words` (not empty) as it is: `None` if not, else how
+/// many of them are whole words there.
+fn exact_words(text: &Utf32String, words: &[Vec<char>]) -> Option<usize> {
+    let mut whole = 0;
+    for w in words {
+        let found = match text.slice(..) {
+            Utf32Str::Ascii(bytes) => find_word(bytes, w, char::from),
+            Utf32Str::Unicode(chars) => find_word(chars, w, |c| c),
+        }?;
+        whole += usize::from(found);
+    }
+    Some(whole)
+}
+
+/// Whether `word` is in `text` (its letters read by `letter`): `None` if not,
+/// `Some(true)` when as a whole word.
+fn find_word<T: Copy>(text: &[T], word: &[char], letter: impl Fn(T) -> char) -> Option<bool> {
+    if word.is_empty() || word.len() > text.len() {
+        return None;
+    }
+    let mut found = None;
+    for start in 0..=text.len() - word.len() {
+        if text[start..start + word.len()]
+            .iter()
+            .zip(word)
+            .all(|(t, w)| letter(*t) == *w)
+        {
+            let before = start == 0 || !letter(text[start - 1]).is_alphanumeric();
+            let end = start + word.len();
+            let after = end == text.len() || !letter(text[end]).is_alphanumeric();
+            if before && after {
+                return Some(true);
+            }
+            found = Some(false);
+        }
+    }
+    found
 }
 
 /// The character positions of `text` that match `query`, for underlining. Empty when the

@@ -1326,6 +1326,7 @@ impl App {
         let generation = form.dup_generation;
         let name = form.who.text(FieldId::HeadName);
         let latin = form.who.text(FieldId::HeadLatin);
+        let phone = form.who.text(FieldId::Phone);
         let year = crate::model::ascii_digits(&form.who.text(FieldId::HeadBirthYear))
             .parse::<u16>()
             .ok();
@@ -1338,14 +1339,15 @@ impl App {
         self.runner.spawn(move || {
             let ids: Vec<Uuid> = match index.lock() {
                 Ok(search) => {
-                    let mut found = search.likely_duplicates(&name, year, &gov, except, 5);
-                    if !latin.is_empty() {
-                        for i in search.likely_duplicates(&latin, year, &gov, except, 5) {
-                            if !found.contains(&i) {
-                                found.push(i);
-                            }
-                        }
-                    }
+                    let typed = crate::search::households::Typed {
+                        name: &name,
+                        latin: &latin,
+                        phone: &phone,
+                        birth_year: year,
+                        governorate: &gov,
+                        except,
+                    };
+                    let found = search.likely_duplicates_of(&typed, 5);
                     found.into_iter().map(|i| search.id(i)).collect()
                 }
                 Err(_) => Vec::new(),

@@ -216,6 +216,7 @@ fn bad_usage_exits_2_and_help_exists_for_every_command() {
         &["gazetteer", "--help"],
         &["gazetteer", "import", "--help"],
         &["services", "search", "--help"],
+        &["households", "search", "--help"],
     ] {
         let out = daleel(dir.path(), args);
         assert!(out.status.success(), "{args:?}");
@@ -971,6 +972,96 @@ fn the_age_tool_opens_a_bundles_encrypted_part_with_the_receivers_identity_file(
         .output()
         .expect("age");
     assert!(!refused.status.success());
+}
+
+#[test]
+fn households_search_finds_a_household_recorded_in_arabic_only_by_its_latin_spellings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let ws =
+            common::unlocked(|| daleel::workspace::Workspace::open(dir.path(), &common::creds()))
+                .expect("open");
+        // Recorded with its Arabic name only, as a registration list often has it.
+        let mut fatima = common::household("فاطمة حسن");
+        fatima.phone = "0770 123 4567".into();
+        let mut zainab = common::household("Zainab Kadhim");
+        zainab.phone = "0781 555 0000".into();
+        ws.store
+            .apply(
+                "Amal H.",
+                &[
+                    daleel::store::Edit::Household(fatima),
+                    daleel::store::Edit::Household(zainab),
+                ],
+            )
+            .expect("save");
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    for typed in [
+        "fatima",
+        "fatma",
+        "Fatimah Hassan",
+        "fatma hasan",
+        "فاطمه",
+        "+964 770 123 4567",
+        "00964-770-123",
+    ] {
+        let v = json(&daleel(
+            dir.path(),
+            &["households", "search", typed, "--json"],
+        ));
+        let list = v.as_array().expect("array");
+        assert_eq!(list.len(), 1, "{typed:?}: {v}");
+        assert_eq!(list[0]["name"], "فاطمة حسن", "{typed:?}");
+        assert_eq!(list[0]["governorate"], "IQG15");
+        for key in ["id", "case_code"] {
+            assert!(
+                list[0][key].as_str().is_some_and(|s| !s.is_empty()),
+                "{key}"
+            );
+        }
+    }
+    // The Latin record by its Arabic spelling.
+    let v = json(&daleel(
+        dir.path(),
+        &["households", "search", "زينب كاظم", "--json"],
+    ));
+    assert_eq!(v[0]["name"], "Zainab Kadhim", "{v}");
+    // Printed for a person: the transliteration marked as not recorded.
+    let text = stdout(&daleel(dir.path(), &["households", "search", "fatma"]));
+    assert!(text.contains("فاطمة حسن (≈ Fatima Hassan)"), "{text}");
+    assert!(text.contains("Ninewa"), "{text}");
+    let none = daleel(dir.path(), &["households", "search", "hussein"]);
+    assert!(none.status.success());
+    assert!(stdout(&none).is_empty());
+    assert!(
+        stderr(&none).contains("No household matches"),
+        "{}",
+        stderr(&none)
+    );
+    let all = json(&daleel(
+        dir.path(),
+        &["households", "search", "", "--limit", "1", "--json"],
+    ));
+    assert_eq!(all.as_array().map(Vec::len), Some(1));
+    let zero = daleel(dir.path(), &["households", "search", "x", "--limit", "0"]);
+    assert_eq!(zero.status.code(), Some(1));
+    assert!(stderr(&zero).contains("--limit must be at least 1"));
+    // Each search is in the audit trail with what it showed, never what was asked.
+    let trail = json(&daleel(dir.path(), &["audit", "--json"]));
+    let searches: Vec<&serde_json::Value> = trail
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|e| e["action"] == "view" && e["what"] == "household search")
+        .collect();
+    assert_eq!(searches.len(), 11, "{trail}");
+    assert_eq!(searches[0]["count"], 1);
+    assert!(searches[0]["case_code"].is_null());
+    let text = trail.to_string();
+    for private in ["فاطمة", "fatma", "Fatimah", "0770", "hussein"] {
+        assert!(!text.contains(private), "{private} in {text}");
+    }
 }
 
 #[test]

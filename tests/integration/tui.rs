@@ -462,6 +462,62 @@ fn likely_duplicates_show_while_typing_a_variant_spelling() {
 }
 
 #[test]
+fn a_likely_duplicate_shows_once_a_name_and_a_phone_are_typed_before_the_governorate() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    fixture(&ws);
+    let mut app = ready_app(&ws);
+    key(&mut app, Key::ctrl('n'));
+    // Another spelling, in Latin letters, of فاطمة حسن علي; her phone with the
+    // international prefix; no governorate yet.
+    typed(&mut app, "Fatma Hasan");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    typed(&mut app, "+964 770 123 4567");
+    let form = app.intake.form.as_ref().expect("form");
+    assert_eq!(form.who.code(FieldId::Governorate), None);
+    assert_eq!(form.duplicates.len(), 1, "{:?}", form.duplicates);
+    assert_eq!(form.duplicates[0].name, "فاطمة حسن علي");
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(text.contains("Possibly already recorded (1)"), "{text}");
+}
+
+#[test]
+fn the_latin_name_is_offered_from_the_arabic_one_until_it_is_typed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    let mut app = ready_app(&ws);
+    key(&mut app, Key::ctrl('n'));
+    let latin = |app: &App| {
+        app.intake
+            .form
+            .as_ref()
+            .expect("form")
+            .who
+            .text(FieldId::HeadLatin)
+    };
+    // A name in Latin letters offers nothing.
+    typed(&mut app, "Sara");
+    assert_eq!(latin(&app), "");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "زينب كاظم");
+    assert_eq!(latin(&app), "Zainab Kadhim");
+    typed(&mut app, " الجبوري");
+    assert_eq!(latin(&app), "Zainab Kadhim Al-Jubouri");
+    // The worker's own spelling is kept.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Backspace);
+    typed(&mut app, "y");
+    assert_eq!(latin(&app), "Zainab Kadhim Al-Juboury");
+    press(&mut app, KeyCode::BackTab);
+    typed(&mut app, "ي");
+    assert_eq!(latin(&app), "Zainab Kadhim Al-Juboury");
+}
+
+#[test]
 fn a_need_is_referred_from_the_household_to_a_service_and_sent() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = workspace(dir.path());

@@ -66,6 +66,8 @@ pub struct HouseholdForm {
     pub dirty: bool,
     pub duplicates: Vec<HouseholdRow>,
     pub dup_generation: u64,
+    /// The Latin name last offered from the Arabic one (`offer_latin`).
+    pub latin_offered: String,
     /// Problems the last save attempt found that have no field of their own on screen
     /// (a member's, a need's).
     pub problems: Vec<Problem>,
@@ -286,6 +288,7 @@ impl HouseholdForm {
             dirty: false,
             duplicates: Vec::new(),
             dup_generation: 0,
+            latin_offered: String::new(),
             problems: Vec::new(),
         };
         form.sync_visibility();
@@ -332,11 +335,34 @@ impl HouseholdForm {
                 self.sync_visibility();
                 None
             }
-            FieldId::HeadName | FieldId::HeadLatin | FieldId::HeadBirthYear => {
+            FieldId::HeadName => {
+                self.offer_latin();
+                Some(Action::CheckDuplicates)
+            }
+            FieldId::HeadLatin | FieldId::HeadBirthYear | FieldId::Phone => {
                 Some(Action::CheckDuplicates)
             }
             _ => None,
         }
+    }
+
+    /// Offers the transliteration of a name in Arabic letters as its Latin name, while the
+    /// Latin name is empty or still what was offered: a worker's own spelling is kept.
+    fn offer_latin(&mut self) {
+        let current = self.who.text(FieldId::HeadLatin);
+        if !current.is_empty() && current != self.latin_offered {
+            return;
+        }
+        let offer = crate::search::names::latin_suggestion(&self.who.text(FieldId::HeadName))
+            .unwrap_or_default();
+        if let Some(Field {
+            kind: FieldKind::Text(input),
+            ..
+        }) = self.who.get_mut(FieldId::HeadLatin)
+        {
+            input.set(&offer);
+        }
+        self.latin_offered = offer;
     }
 
     /// The form's current step's field form, if it has one.
