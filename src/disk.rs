@@ -217,7 +217,7 @@ impl std::fmt::Display for NotRegular {
 impl std::error::Error for NotRegular {}
 
 /// The error for a path that is not a regular file.
-fn not_regular(_path: &Path, what: &'static str) -> std::io::Error {
+fn not_regular(what: &'static str) -> std::io::Error {
     std::io::Error::new(ErrorKind::InvalidInput, NotRegular(what))
 }
 
@@ -267,7 +267,7 @@ fn kind_of(meta: &fs::Metadata) -> &'static str {
 pub fn open_regular(path: &Path) -> std::io::Result<(File, u64)> {
     let meta = fs::symlink_metadata(path)?;
     if !meta.file_type().is_file() {
-        return Err(not_regular(path, kind_of(&meta)));
+        return Err(not_regular(kind_of(&meta)));
     }
     let mut options = fs::OpenOptions::new();
     options.read(true);
@@ -284,14 +284,14 @@ pub fn open_regular(path: &Path) -> std::io::Result<(File, u64)> {
     let file = options.open(path).map_err(|e| {
         // O_NOFOLLOW on a link that appeared since the check.
         if e.raw_os_error() == Some(ELOOP) {
-            not_regular(path, "a link")
+            not_regular("a link")
         } else {
             e
         }
     })?;
     let meta = file.metadata()?;
     if !meta.file_type().is_file() {
-        return Err(not_regular(path, kind_of(&meta)));
+        return Err(not_regular(kind_of(&meta)));
     }
     Ok((file, meta.len()))
 }

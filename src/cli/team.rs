@@ -12,7 +12,7 @@ use crate::workspace::Workspace;
 
 /// A file's bytes, refused before reading when larger than `limit`.
 fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
-    crate::sync::read_small(path, limit).map_err(|e| match e.kind() {
+    crate::disk::read_regular(path, limit).map_err(|e| match e.kind() {
         std::io::ErrorKind::InvalidData => Failure(format!("{e}: it is not {what}")),
         _ => Failure(format!("cannot read {}: {e}", path.display())),
     })

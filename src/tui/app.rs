@@ -1004,8 +1004,9 @@ impl App {
                 }
             }
             Action::TeamJoin(path) => self.team_job(move |h, _| {
-                let bytes = crate::sync::read_small(&path, crate::sync::team::TEAM_FILE_MAX_BYTES)
-                    .map_err(|e| e.shown())?;
+                let bytes =
+                    crate::disk::read_regular(&path, crate::sync::team::TEAM_FILE_MAX_BYTES)
+                        .map_err(|e| e.shown())?;
                 let (file, _) = h.read_for_me(&bytes).map_err(|e| e.shown())?;
                 h.join(&file).map_err(|e| e.shown())?;
                 Ok(tr("team-joined", &[("team", Arg::Str(&file.team.name))]))
@@ -1771,7 +1772,7 @@ impl App {
                     let path = path.clone();
                     self.team_job(move |h, folder| {
                         let bytes =
-                            crate::sync::read_small(&path, crate::sync::card::CARD_MAX_BYTES)
+                            crate::disk::read_regular(&path, crate::sync::card::CARD_MAX_BYTES)
                                 .map_err(|e| e.shown())?;
                         let card = crate::sync::card::Card::read(&bytes).map_err(|e| e.shown())?;
                         let (file, cert) = h.approve(&card, &approval).map_err(|e| e.shown())?;

@@ -128,7 +128,7 @@ pub fn scan_team(team: &crate::sync::enrol::TeamHandle, folder: &Path) -> Vec<Te
     for path in files {
         match path.extension().and_then(|e| e.to_str()) {
             Some("card") => {
-                let Ok(card) = crate::sync::read_small(&path, CARD_MAX_BYTES)
+                let Ok(card) = crate::disk::read_regular(&path, CARD_MAX_BYTES)
                     .map_err(|_| ())
                     .and_then(|b| Card::read(&b).map_err(|_| ()))
                 else {
@@ -146,7 +146,7 @@ pub fn scan_team(team: &crate::sync::enrol::TeamHandle, folder: &Path) -> Vec<Te
                 }
             }
             Some("cert") => {
-                let Ok(bytes) = crate::sync::read_small(&path, TEAM_FILE_MAX_BYTES) else {
+                let Ok(bytes) = crate::disk::read_regular(&path, TEAM_FILE_MAX_BYTES) else {
                     continue;
                 };
                 if let Ok((file, cert)) = team.read_for_me(&bytes) {
