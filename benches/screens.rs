@@ -178,18 +178,22 @@ fn measure(sealed: bool) {
     // The same screens in Arabic, with the letters joined and every row ordered and
     // mirrored by Daleel (the shaped display mode, tui/bidi.rs).
     if sealed {
-        app.update(daleel::tui::action::Action::SetLanguage(
-            daleel::i18n::Lang::Ar,
+        app.update(daleel::tui::action::Action::Help(
+            daleel::tui::screens::help::HelpAction::SetLanguage(daleel::i18n::Lang::Ar),
         ));
-        app.update(daleel::tui::action::Action::SetTextMode(
-            daleel::tui::bidi::TextMode::Shaped,
+        app.update(daleel::tui::action::Action::Help(
+            daleel::tui::screens::help::HelpAction::SetTextMode(
+                daleel::tui::bidi::TextMode::Shaped,
+            ),
         ));
         render_times(&mut app, " (Arabic, shaped)");
-        app.update(daleel::tui::action::Action::SetLanguage(
-            daleel::i18n::Lang::En,
+        app.update(daleel::tui::action::Action::Help(
+            daleel::tui::screens::help::HelpAction::SetLanguage(daleel::i18n::Lang::En),
         ));
-        app.update(daleel::tui::action::Action::SetTextMode(
-            daleel::tui::bidi::TextMode::Terminal,
+        app.update(daleel::tui::action::Action::Help(
+            daleel::tui::screens::help::HelpAction::SetTextMode(
+                daleel::tui::bidi::TextMode::Terminal,
+            ),
         ));
     }
     if std::env::var_os("DALEEL_BENCH_DIR").is_none() {

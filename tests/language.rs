@@ -10,6 +10,8 @@ use daleel::tui::bidi::TextMode;
 use daleel::tui::jobs::Runner;
 use daleel::tui::keys::Key;
 use daleel::tui::render;
+use daleel::tui::screens::help::HelpAction;
+use daleel::tui::screens::intake::act::IntakeAction;
 use daleel::tui::screens::modal::Modal;
 use daleel::tui::theme::Theme;
 use daleel::workspace::Workspace;
@@ -93,14 +95,16 @@ fn the_screens_switch_to_arabic_and_back_and_mirror_when_shaped() {
         "F1 right of F2: {tabs}"
     );
     // Left to the terminal: the words as stored, the screens laid out right to left.
-    app.update(daleel::tui::action::Action::SetTextMode(TextMode::Terminal));
+    app.update(daleel::tui::action::Action::Help(HelpAction::SetTextMode(
+        TextMode::Terminal,
+    )));
     let rows = screen(&app);
     assert!(rows.iter().all(|r| !r.chars().any(joined)), "{rows:#?}");
     assert!(rows[0].contains("دليل"), "{}", rows[0]);
     // And back to English.
-    app.update(daleel::tui::action::Action::SetLanguage(
+    app.update(daleel::tui::action::Action::Help(HelpAction::SetLanguage(
         daleel::i18n::Lang::En,
-    ));
+    )));
     assert!(screen(&app)[0].contains("Intake"));
 }
 
@@ -132,11 +136,11 @@ fn a_core_error_is_shown_in_the_screens_language() {
         0,
     )
     .expect("app");
-    app.update(daleel::tui::action::Action::Erase(id));
-    app.update(daleel::tui::action::Action::SetLanguage(
+    app.update(daleel::tui::action::Action::Intake(IntakeAction::Erase(id)));
+    app.update(daleel::tui::action::Action::Help(HelpAction::SetLanguage(
         daleel::i18n::Lang::Ar,
-    ));
-    app.update(daleel::tui::action::Action::Erase(id));
+    )));
+    app.update(daleel::tui::action::Action::Intake(IntakeAction::Erase(id)));
     let said = app
         .message
         .clone()

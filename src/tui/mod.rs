@@ -133,14 +133,9 @@ fn render_screens(app: &App, frame: &mut Frame) {
     let theme = &app.theme;
     render_tabs(app, frame, tabs);
     frame.render_widget(Paragraph::new("─".repeat(area.width as usize)), top);
-    match app.screen {
-        ScreenId::Help => app.help.render(frame, body, theme),
-        ScreenId::Intake => app.intake.render(frame, body, &app.data, theme),
-        ScreenId::Services => app.services.render(frame, body, &app.data, theme),
-        ScreenId::Referrals => app.referrals.render(frame, body, &app.data, theme),
-        ScreenId::Queue => app.queue.render(frame, body, &app.data, theme),
-        ScreenId::Sync => app.sync.render(frame, body, &app.data, theme),
-    }
+    app.screens
+        .get(app.screen)
+        .render(frame, body, &app.data, theme);
     render_message(app, frame, message);
     render_status(app, frame, status);
     render_footer(app, frame, footer);
@@ -265,7 +260,7 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(t("status-sample"), theme.warning()));
     }
     // Counted when the queue was worked out (each load, change and minute), not per frame.
-    let overdue = app.queue.counts.overdue;
+    let overdue = app.screens.queue.counts.overdue;
     if overdue > 0 {
         spans.push(sep());
         spans.push(Span::styled(

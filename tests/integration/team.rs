@@ -508,7 +508,7 @@ fn a_partners_acceptance_and_completion_reach_the_crc_and_its_queue() {
         )
         .expect("app");
         app.handle_event(Event::Key(Key::new(KeyCode::F(5))));
-        app.queue.counts.awaiting
+        app.screens.queue.counts.awaiting
     };
     assert_eq!(awaiting(&c), 1);
 
@@ -627,7 +627,10 @@ fn an_expired_certificate_is_a_warning_in_the_queue_not_a_cut_off() {
     .expect("app");
     app.handle_event(Event::Key(Key::new(KeyCode::F(5))));
     assert_eq!(
-        (app.queue.counts.expired, app.queue.counts.no_effect),
+        (
+            app.screens.queue.counts.expired,
+            app.screens.queue.counts.no_effect
+        ),
         (1, 0)
     );
     let policy = c.ws.store.policy();

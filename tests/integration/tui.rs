@@ -27,6 +27,8 @@ use ratatui::style::Modifier;
 use uuid::Uuid;
 
 use crate::common;
+use daleel::tui::screens::intake::act::IntakeAction;
+use daleel::tui::screens::sync::act::SyncAction;
 
 /// 2026-11-29 11:00 UTC.
 const NOW: i64 = 1_795_950_000_000;
@@ -85,6 +87,7 @@ fn menu_action(app: &App, label: &str) -> daleel::tui::action::Action {
 /// Moves to the first Queue row that `is` picks and presses Enter on it.
 fn enter_queue_row(app: &mut App, is: impl Fn(&daleel::tui::screens::queue::Row) -> bool) {
     let row = app
+        .screens
         .queue
         .rows
         .iter()
@@ -334,7 +337,7 @@ fn function_keys_alt_digits_and_help_move_between_screens() {
     // In the intake lookup, ? is text for the search box, not help.
     key(&mut app, Key::char('?'));
     assert_eq!(app.screen, ScreenId::Intake);
-    assert_eq!(app.intake.query.value, "?");
+    assert_eq!(app.screens.intake.query.value, "?");
     press(&mut app, KeyCode::F(1));
     assert_eq!(app.screen, ScreenId::Help);
     key(&mut app, Key::ctrl('q'));
@@ -347,10 +350,10 @@ fn recording_a_household_by_keys_checks_consent_and_saves_it() {
     let ws = workspace(dir.path());
     let mut app = ready_app(&ws);
     key(&mut app, Key::ctrl('n'));
-    assert_eq!(app.intake.mode, Mode::Form);
+    assert_eq!(app.screens.intake.mode, Mode::Form);
     // Save at once: the name is the first problem.
     key(&mut app, Key::ctrl('s'));
-    let form = app.intake.form.as_ref().expect("form");
+    let form = app.screens.intake.form.as_ref().expect("form");
     assert_eq!(form.step, Step::Who);
     assert_eq!(form.who.focused().map(|f| f.id), Some(FieldId::HeadName));
     assert!(
@@ -382,7 +385,7 @@ fn recording_a_household_by_keys_checks_consent_and_saves_it() {
     typed(&mut app, "2018-03-14");
     key(&mut app, Key::ctrl('s'));
     // Consent was not asked: the save stops on step 2.
-    let form = app.intake.form.as_ref().expect("form");
+    let form = app.screens.intake.form.as_ref().expect("form");
     assert_eq!(form.step, Step::Consent);
     assert_eq!(
         form.consent.focused().map(|f| f.id),
@@ -454,7 +457,7 @@ fn likely_duplicates_show_while_typing_a_variant_spelling() {
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "ninewa");
     press(&mut app, KeyCode::Enter);
-    let form = app.intake.form.as_ref().expect("form");
+    let form = app.screens.intake.form.as_ref().expect("form");
     assert_eq!(form.duplicates.len(), 1, "{:?}", form.duplicates);
     assert_eq!(form.duplicates[0].latin, "Fatima Hassan Ali");
     let (text, _) = screen_text(&app, 80, 24);
@@ -475,7 +478,7 @@ fn a_likely_duplicate_shows_once_a_name_and_a_phone_are_typed_before_the_governo
         press(&mut app, KeyCode::Tab);
     }
     typed(&mut app, "+964 770 123 4567");
-    let form = app.intake.form.as_ref().expect("form");
+    let form = app.screens.intake.form.as_ref().expect("form");
     assert_eq!(form.who.code(FieldId::Governorate), None);
     assert_eq!(form.duplicates.len(), 1, "{:?}", form.duplicates);
     assert_eq!(form.duplicates[0].name, "فاطمة حسن علي");
@@ -490,7 +493,8 @@ fn the_latin_name_is_offered_from_the_arabic_one_until_it_is_typed() {
     let mut app = ready_app(&ws);
     key(&mut app, Key::ctrl('n'));
     let latin = |app: &App| {
-        app.intake
+        app.screens
+            .intake
             .form
             .as_ref()
             .expect("form")
@@ -524,7 +528,7 @@ fn a_need_is_referred_from_the_household_to_a_service_and_sent() {
     let (a, n, _) = fixture(&ws);
     let mut app = ready_app(&ws);
     typed(&mut app, "fatima");
-    assert_eq!(app.intake.hits.first().map(|h| h.id), Some(a.id));
+    assert_eq!(app.screens.intake.hits.first().map(|h| h.id), Some(a.id));
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::PageDown);
     press(&mut app, KeyCode::PageDown);
@@ -535,7 +539,7 @@ fn a_need_is_referred_from_the_household_to_a_service_and_sent() {
     assert!(menu.items[0].0.contains("Refer"));
     key(&mut app, Key::char('١')); // Arabic-Indic 1 picks the first item
     assert_eq!(app.screen, ScreenId::Services);
-    let services = &app.services;
+    let services = &app.screens.services;
     assert!(services.referring.is_some());
     assert!(!services.hits.is_empty());
     for &i in &services.hits {
@@ -557,7 +561,7 @@ fn a_need_is_referred_from_the_household_to_a_service_and_sent() {
         .find(|r| r.service == service && r.need == n.id && r.priority == Priority::Urgent);
     let new = new.expect("the new referral");
     assert_eq!(new.status(), ReferralStatus::Sent);
-    assert_eq!(app.referrals.selected_id(&app.data), Some(new.id));
+    assert_eq!(app.screens.referrals.selected_id(&app.data), Some(new.id));
 }
 
 #[test]
@@ -567,7 +571,7 @@ fn the_referral_menu_offers_only_allowed_moves_and_asks_for_a_reason() {
     let (_, _, id) = fixture(&ws);
     let mut app = ready_app(&ws);
     press(&mut app, KeyCode::F(4));
-    assert_eq!(app.referrals.selected_id(&app.data), Some(id));
+    assert_eq!(app.screens.referrals.selected_id(&app.data), Some(id));
     press(&mut app, KeyCode::F(9));
     let Some(Modal::Menu(menu)) = &app.modal else {
         panic!("menu")
@@ -616,12 +620,15 @@ fn enter_on_an_overdue_queue_row_opens_the_referral() {
     let (_, _, id) = fixture(&ws);
     let mut app = ready_app(&ws);
     press(&mut app, KeyCode::F(5));
-    assert_eq!(app.queue.counts.overdue, 1);
-    assert_eq!(app.queue.counts.unreferred, [1, 0, 0]);
+    assert_eq!(app.screens.queue.counts.overdue, 1);
+    assert_eq!(app.screens.queue.counts.unreferred, [1, 0, 0]);
     press(&mut app, KeyCode::Down); // the first row under "awaiting response"
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen, ScreenId::Referrals);
-    assert_eq!(app.referrals.detail.as_ref().map(|r| r.id), Some(id));
+    assert_eq!(
+        app.screens.referrals.detail.as_ref().map(|r| r.id),
+        Some(id)
+    );
 }
 
 #[test]
@@ -630,12 +637,12 @@ fn the_service_search_types_arabic_letters_and_filters_at_once() {
     let ws = workspace(dir.path());
     let mut app = ready_app(&ws);
     press(&mut app, KeyCode::F(3));
-    let all = app.services.hits.len();
+    let all = app.screens.services.hits.len();
     typed(&mut app, "legal");
-    assert!(app.services.hits.len() < all && !app.services.hits.is_empty());
+    assert!(app.screens.services.hits.len() < all && !app.screens.services.hits.is_empty());
     key(&mut app, Key::char('ظ'));
     assert_eq!(
-        app.services.query.value, "legalظ",
+        app.screens.services.query.value, "legalظ",
         "a letter is text here, not a shortcut"
     );
     assert_eq!(app.screen, ScreenId::Services);
@@ -651,21 +658,26 @@ fn a_service_filter_is_picked_by_typing_and_enter() {
     typed(&mut app, "gb");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.services.filters.code(FieldId::Sector).as_deref(),
+        app.screens
+            .services
+            .filters
+            .code(FieldId::Sector)
+            .as_deref(),
         Some("gbv")
     );
-    assert!(!app.services.hits.is_empty());
+    assert!(!app.screens.services.hits.is_empty());
     assert!(
-        app.services
+        app.screens
+            .services
             .hits
             .iter()
-            .all(|&i| app.services.search.services()[i].sector == Sector::Gbv)
+            .all(|&i| app.screens.services.search.services()[i].sector == Sector::Gbv)
     );
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "anb");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.services.filters.code(FieldId::Area).as_deref(),
+        app.screens.services.filters.code(FieldId::Area).as_deref(),
         Some("IQG01")
     );
 }
@@ -676,7 +688,9 @@ fn saving_a_household_keeps_the_status_its_referrals_gave_its_needs() {
     let ws = workspace(dir.path());
     let (a, n, referral) = fixture(&ws);
     let mut app = ready_app(&ws);
-    app.update(daleel::tui::action::Action::OpenHousehold(a.id));
+    app.update(daleel::tui::action::Action::Intake(IntakeAction::Open(
+        a.id,
+    )));
     // Meanwhile the referral is accepted and completed (another screen, or a colleague).
     ws.store
         .move_referral("Amal H.", referral, &Move::Accept, "")
@@ -716,25 +730,30 @@ fn opening_another_household_or_closing_the_case_never_drops_typing() {
     let mut app = ready_app(&ws);
     key(&mut app, Key::ctrl('n'));
     typed(&mut app, "Zainab");
-    app.update(daleel::tui::action::Action::OpenHousehold(a.id));
+    app.update(daleel::tui::action::Action::Intake(IntakeAction::Open(
+        a.id,
+    )));
     assert!(
         matches!(app.modal, Some(Modal::Confirm { .. })),
         "asks before dropping the new household"
     );
     press(&mut app, KeyCode::Esc);
     assert_eq!(
-        app.intake
+        app.screens
+            .intake
             .form
             .as_ref()
             .map(|f| f.who.text(FieldId::HeadName)),
         Some("Zainab".into())
     );
-    app.update(daleel::tui::action::Action::OpenHousehold(a.id));
+    app.update(daleel::tui::action::Action::Intake(IntakeAction::Open(
+        a.id,
+    )));
     press(&mut app, KeyCode::Enter); // yes, drop "Zainab"
-    assert_eq!(app.intake.form.as_ref().map(|f| f.id), Some(a.id));
+    assert_eq!(app.screens.intake.form.as_ref().map(|f| f.id), Some(a.id));
     // An edited household cannot be closed before its edits are saved.
     typed(&mut app, " X");
-    app.update(daleel::tui::action::Action::CloseCase);
+    app.update(daleel::tui::action::Action::Intake(IntakeAction::CloseCase));
     assert!(app.modal.is_none(), "no close prompt while unsaved");
     assert!(
         app.message
@@ -757,7 +776,7 @@ fn tab_out_of_a_filtered_choice_picks_it_and_follows_through() {
     }
     typed(&mut app, "anb");
     press(&mut app, KeyCode::Tab); // picks Anbar without Enter
-    let form = app.intake.form.as_ref().expect("form");
+    let form = app.screens.intake.form.as_ref().expect("form");
     assert_eq!(
         form.who.code(FieldId::Governorate).as_deref(),
         Some("IQG01")
@@ -775,18 +794,21 @@ fn tab_out_of_a_filtered_choice_picks_it_and_follows_through() {
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "retu");
     press(&mut app, KeyCode::Tab);
-    let form = app.intake.form.as_ref().expect("form");
+    let form = app.screens.intake.form.as_ref().expect("form");
     let returned = form.who.get(FieldId::ReturnedOn).expect("field");
     assert!(!returned.hidden, "the return date shows");
     // Referrals: a status typed into the filter and left with Tab filters the list.
     fixture(&ws);
     let mut app = ready_app(&ws);
     press(&mut app, KeyCode::F(4));
-    assert_eq!(app.referrals.rows.len(), 1);
+    assert_eq!(app.screens.referrals.rows.len(), 1);
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "acc");
     press(&mut app, KeyCode::Tab);
-    assert!(app.referrals.rows.is_empty(), "no referral is accepted");
+    assert!(
+        app.screens.referrals.rows.is_empty(),
+        "no referral is accepted"
+    );
 }
 
 #[test]
@@ -835,7 +857,8 @@ fn quitting_with_an_unsaved_household_asks_first() {
     press(&mut app, KeyCode::Esc);
     assert!(!app.quit && app.modal.is_none());
     assert_eq!(
-        app.intake
+        app.screens
+            .intake
             .form
             .as_ref()
             .map(|f| f.who.text(FieldId::HeadName)),
@@ -856,7 +879,7 @@ fn a_long_paste_is_cut_at_the_field_limit_with_a_message() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
     app.handle_event(daleel::tui::event::Event::Paste("19841984".into()));
-    let form = app.intake.form.as_ref().expect("form");
+    let form = app.screens.intake.form.as_ref().expect("form");
     assert_eq!(form.who.text(FieldId::HeadBirthYear), "1984");
     assert!(
         app.message
@@ -1086,7 +1109,7 @@ fn phone_conflict() -> (
     daleel::sync::import::import_file(&a.store, &export(&b), &a.identity, |_, _| {}).expect("a");
     let mut app = ready_app(&a);
     press(&mut app, KeyCode::F(5));
-    assert_eq!(app.queue.counts.conflicts, 1);
+    assert_eq!(app.screens.queue.counts.conflicts, 1);
     let (text, _) = screen_text(&app, 100, 30);
     assert!(
         text.contains("phone:") && text.contains("Yousif K.") && text.contains("Amal H."),
@@ -1116,7 +1139,7 @@ fn the_queue_lists_a_conflict_and_keeping_a_value_resolves_it() {
         "0770 111 1111"
     );
     assert_eq!(
-        app.queue.counts.conflicts, 0,
+        app.screens.queue.counts.conflicts, 0,
         "the queue is worked out again"
     );
 }
@@ -1189,7 +1212,7 @@ fn the_sync_screen_writes_a_bundle_and_imports_what_is_on_the_drive() {
     press(&mut on_a, KeyCode::F(6));
     assert_eq!(on_a.screen, ScreenId::Sync);
     assert!(
-        on_a.sync.unsent > 0,
+        on_a.screens.sync.unsent > 0,
         "A's changes are not known to anyone yet"
     );
     typed(&mut on_a, folder);
@@ -1201,11 +1224,15 @@ fn the_sync_screen_writes_a_bundle_and_imports_what_is_on_the_drive() {
     assert!(menu.items[0].0.starts_with("Write a bundle to"));
     press(&mut on_a, KeyCode::Enter);
     assert!(
-        matches!(on_a.sync.last, Some(Ok(_))),
+        matches!(on_a.screens.sync.last, Some(Ok(_))),
         "{:?}",
-        on_a.sync.last
+        on_a.screens.sync.last
     );
-    assert_eq!(on_a.sync.found.len(), 1, "the new bundle is on the drive");
+    assert_eq!(
+        on_a.screens.sync.found.len(),
+        1,
+        "the new bundle is on the drive"
+    );
     // A file that is not a bundle but has the extension is listed as refused.
     std::fs::write(stick.path().join("broken.bundle"), b"DALEELBN\x01\x00 cut").expect("write");
     let on_b = ws_b_import(&b, folder);
@@ -1228,9 +1255,15 @@ fn ws_b_import(b: &Workspace, folder: &str) -> App {
     press(&mut on_b, KeyCode::F(6));
     typed(&mut on_b, folder);
     press(&mut on_b, KeyCode::Enter);
-    assert_eq!(on_b.sync.found.len(), 2);
-    let refused = on_b.sync.found.iter().filter(|f| f.check.is_err()).count();
-    assert_eq!(refused, 1, "{:?}", on_b.sync.found);
+    assert_eq!(on_b.screens.sync.found.len(), 2);
+    let refused = on_b
+        .screens
+        .sync
+        .found
+        .iter()
+        .filter(|f| f.check.is_err())
+        .count();
+    assert_eq!(refused, 1, "{:?}", on_b.screens.sync.found);
     let (text, _) = screen_text(&on_b, 80, 24);
     assert!(
         text.contains("REFUSED") && text.contains("checked"),
@@ -1238,6 +1271,7 @@ fn ws_b_import(b: &Workspace, folder: &str) -> App {
     );
     press(&mut on_b, KeyCode::Tab);
     let good = on_b
+        .screens
         .sync
         .found
         .iter()
@@ -1248,9 +1282,9 @@ fn ws_b_import(b: &Workspace, folder: &str) -> App {
     }
     press(&mut on_b, KeyCode::Enter);
     assert!(
-        matches!(on_b.sync.last, Some(Ok(_))),
+        matches!(on_b.screens.sync.last, Some(Ok(_))),
         "{:?}",
-        on_b.sync.last
+        on_b.screens.sync.last
     );
     assert_eq!(b.store.count::<Household>(), 2, "the households arrived");
     assert_eq!(
@@ -1294,8 +1328,16 @@ fn import_all_on_the_sync_screen_leaves_files_for_other_laptops_as_the_command_l
     press(&mut on_c, KeyCode::F(6));
     typed(&mut on_c, folder);
     press(&mut on_c, KeyCode::Enter);
-    assert_eq!(on_c.sync.found.len(), 2);
-    assert_eq!(on_c.sync.found.iter().filter(|f| f.for_others).count(), 1);
+    assert_eq!(on_c.screens.sync.found.len(), 2);
+    assert_eq!(
+        on_c.screens
+            .sync
+            .found
+            .iter()
+            .filter(|f| f.for_others)
+            .count(),
+        1
+    );
     let (text, _) = screen_text(&on_c, 80, 24);
     assert!(
         text.contains("others") && !text.contains("REFUSED"),
@@ -1314,8 +1356,8 @@ fn import_all_on_the_sync_screen_leaves_files_for_other_laptops_as_the_command_l
         press(&mut on_c, KeyCode::Down);
     }
     press(&mut on_c, KeyCode::Enter);
-    let Some(Ok(said)) = &on_c.sync.last else {
-        panic!("not refused: {:?}", on_c.sync.last)
+    let Some(Ok(said)) = &on_c.screens.sync.last else {
+        panic!("not refused: {:?}", on_c.screens.sync.last)
     };
     assert!(
         said.contains("left on the drive") && said.contains("1 new"),
@@ -1376,8 +1418,10 @@ fn opening_a_household_and_writing_a_bundle_are_in_the_audit_trail() {
         "its changes, from the log: {before:?}"
     );
     assert!(!before.is_empty());
-    app.update(daleel::tui::action::Action::OpenHousehold(h.id));
-    assert_eq!(app.intake.mode, Mode::Form);
+    app.update(daleel::tui::action::Action::Intake(IntakeAction::Open(
+        h.id,
+    )));
+    assert_eq!(app.screens.intake.mode, Mode::Form);
     let after = a.store.audit_trail(Some(&code)).expect("trail");
     let view = after.last().expect("an entry");
     assert_eq!(
@@ -1443,7 +1487,7 @@ fn households_closed_longer_than_the_retention_period_are_due_for_erasure() {
         .expect("close");
     let mut app = ready_app(&ws).with_retention(24);
     press(&mut app, KeyCode::F(5));
-    assert_eq!(app.queue.counts.due_for_erasure, 1);
+    assert_eq!(app.screens.queue.counts.due_for_erasure, 1);
     let (text, _) = screen_text(&app, 100, 40);
     assert!(
         text.contains("Due for erasure (closed over 24 months ago): 1")
@@ -1539,7 +1583,9 @@ fn a_household_is_erased_from_its_actions_after_a_confirmation() {
     let ws = workspace(dir.path());
     let (a, n, _) = fixture(&ws);
     let mut app = ready_app(&ws);
-    app.update(daleel::tui::action::Action::OpenHousehold(a.id));
+    app.update(daleel::tui::action::Action::Intake(IntakeAction::Open(
+        a.id,
+    )));
     press(&mut app, KeyCode::F(9));
     app.update(menu_action(&app, "Erase this household"));
     let (text, _) = screen_text(&app, 80, 24);
@@ -1729,9 +1775,9 @@ fn a_laptop_asks_is_approved_and_joins_a_team_from_the_sync_screen() {
     let ask = menu_action(&on_b, "Write a request to join a team");
     act(&mut on_b, ask);
     assert!(
-        matches!(on_b.sync.last, Some(Ok(_))),
+        matches!(on_b.screens.sync.last, Some(Ok(_))),
         "{:?}",
-        on_b.sync.last
+        on_b.screens.sync.last
     );
     // A, the coordinator, finds it and approves it with an expiry date.
     let mut on_a = sync_app(&a, "Amal H.", folder);
@@ -1759,12 +1805,15 @@ fn a_laptop_asks_is_approved_and_joins_a_team_from_the_sync_screen() {
     key(&mut on_a, Key::ctrl('s'));
     assert!(on_a.modal.is_none(), "{:?}", on_a.modal);
     assert!(
-        matches!(on_a.sync.last, Some(Ok(_))),
+        matches!(on_a.screens.sync.last, Some(Ok(_))),
         "{:?}",
-        on_a.sync.last
+        on_a.screens.sync.last
     );
     // B joins, after confirming the team key.
-    act(&mut on_b, daleel::tui::action::Action::SyncScan);
+    act(
+        &mut on_b,
+        daleel::tui::action::Action::Sync(SyncAction::Scan),
+    );
     press(&mut on_b, KeyCode::F(9));
     let join = menu_action(&on_b, "Join the team CRC Mosul");
     act(&mut on_b, join);
@@ -1775,9 +1824,9 @@ fn a_laptop_asks_is_approved_and_joins_a_team_from_the_sync_screen() {
     assert!(message.contains(&team.fingerprint()), "{message}");
     press(&mut on_b, KeyCode::Enter);
     assert!(
-        matches!(on_b.sync.last, Some(Ok(_))),
+        matches!(on_b.screens.sync.last, Some(Ok(_))),
         "{:?}",
-        on_b.sync.last
+        on_b.screens.sync.last
     );
     assert_eq!(b.store.team().expect("team"), Some(team));
     let cert = b
@@ -1824,7 +1873,12 @@ fn a_coordinator_edits_a_service_and_adds_an_organization_from_the_services_scre
     let ws = workspace(dir.path());
     let mut app = ready_app(&ws);
     press(&mut app, KeyCode::F(3));
-    let id = app.services.selected_service().expect("a service").id;
+    let id = app
+        .screens
+        .services
+        .selected_service()
+        .expect("a service")
+        .id;
     press(&mut app, KeyCode::F(9));
     let edit = menu_action(&app, "Edit this service");
     act(&mut app, edit);

@@ -6,8 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::i18n::t;
-use crate::tui::keys::{self, Key, Scope};
+use super::{Component, Data, Handled};
+use crate::i18n::{Arg, t, tr};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Tone};
+use crate::tui::bidi::TextMode;
+use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::cell;
 
@@ -75,9 +79,17 @@ impl State {
         }
         lines
     }
+}
 
-    pub fn handle_key(&mut self, key: &Key) {
+impl Component for State {
+    fn handle_key(&mut self, key: &Key, _data: &Data) -> Handled {
         use ratatui::crossterm::event::KeyCode;
+        // Esc goes back and F10 opens the menu (the app's defaults).
+        if keys::command(key, Scope::Global, false) == Some(Command::Back)
+            || keys::command(key, Scope::List, false) == Some(Command::Menu)
+        {
+            return Handled::NotConsumed;
+        }
         self.scroll = match key.code {
             KeyCode::Down => self.scroll.saturating_add(1),
             KeyCode::Up => self.scroll.saturating_sub(1),
@@ -86,9 +98,14 @@ impl State {
             KeyCode::Home => 0,
             _ => self.scroll,
         };
+        Handled::Consumed
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+    fn footer(&self) -> Vec<Command> {
+        vec![Command::Menu, Command::Down, Command::Back, Command::Quit]
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, _data: &Data, theme: &Theme) {
         let lines = self.lines(theme);
         // Scrolling stops where the last lines reach the bottom.
         let last = (lines.len() as u16).saturating_sub(area.height.saturating_sub(2));
@@ -98,5 +115,51 @@ impl State {
                 .scroll((self.scroll.min(last), 0)),
             area,
         );
+    }
+}
+
+/// What Help's menu does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HelpAction {
+    /// Show the screens in this language.
+    SetLanguage(crate::i18n::Lang),
+    /// How Arabic script is shown.
+    SetTextMode(TextMode),
+}
+
+impl App {
+    pub(in crate::tui) fn help_action(&mut self, action: HelpAction) {
+        self.modal = None;
+        match action {
+            HelpAction::SetLanguage(lang) => {
+                crate::i18n::set_language(lang);
+                self.set_text_mode(self.text_mode);
+                self.screens.queue.rebuild(&self.data);
+                self.spawn_load();
+                self.say(
+                    tr("language-set", &[("language", Arg::Str(lang.name()))]),
+                    Tone::Success,
+                );
+            }
+            HelpAction::SetTextMode(mode) => self.set_text_mode(mode),
+        }
+    }
+
+    /// Help's menu: the other languages, and the other way of showing Arabic script.
+    pub(in crate::tui) fn help_menu(&self, items: &mut Vec<(String, Action)>) {
+        let current = crate::i18n::language();
+        for lang in crate::i18n::Lang::ALL {
+            if lang != current {
+                items.push((
+                    tr("menu-language", &[("language", Arg::Str(lang.name()))]),
+                    HelpAction::SetLanguage(lang).into(),
+                ));
+            }
+        }
+        let other = match self.text_mode {
+            TextMode::Shaped => (t("menu-display-terminal"), TextMode::Terminal),
+            TextMode::Terminal => (t("menu-display-shaped"), TextMode::Shaped),
+        };
+        items.push((other.0, HelpAction::SetTextMode(other.1).into()));
     }
 }

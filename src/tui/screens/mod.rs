@@ -1,5 +1,7 @@
-//! One module per screen: its state, what its keys mean (turned into actions), and how
-//! it draws. Screens change only their own view state; the app acts on actions.
+//! One module per screen: its state, what its keys mean (turned into actions), its
+//! footer and how it draws (the `Component` trait), and in `act.rs` its actions, its
+//! action menu and its pop-ups (`impl App` blocks: only they change the store). Screens
+//! change only their own view state; the app acts on actions.
 
 pub mod help;
 pub mod intake;
@@ -14,9 +16,81 @@ use std::sync::{Arc, Mutex};
 
 use uuid::Uuid;
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::action::Action;
 use super::jobs::{NeedRow, ReferralRow};
+use super::keys::{Command, Key};
+use super::theme::Theme;
 use crate::model::{Gazetteer, Organization, Service, Timestamp};
 use crate::search::households::{HouseholdRow, HouseholdSearch};
+
+/// What a screen did with a key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Handled {
+    /// Not a key of this screen: the app's defaults apply (the menu, back).
+    NotConsumed,
+    /// The screen used it (its own view state changed, or nothing to do).
+    Consumed,
+    /// The screen asks the app to act.
+    Act(Action),
+}
+
+impl From<Option<Action>> for Handled {
+    fn from(action: Option<Action>) -> Handled {
+        action.map_or(Handled::Consumed, Handled::Act)
+    }
+}
+
+/// A screen, as the app drives it: keys in, a footer and a drawing out.
+pub trait Component {
+    /// Handles a key that no pop-up and no global binding took.
+    fn handle_key(&mut self, key: &Key, data: &Data) -> Handled;
+    /// Whether the focused control takes typed letters (letter shortcuts are then off).
+    fn typing(&self) -> bool {
+        false
+    }
+    /// The keys the footer shows now.
+    fn footer(&self) -> Vec<Command>;
+    fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme);
+}
+
+/// The state of every screen.
+pub struct Screens {
+    pub intake: intake::State,
+    pub services: services::State,
+    pub referrals: referrals::State,
+    pub queue: queue::State,
+    pub help: help::State,
+    pub sync: sync::State,
+}
+
+impl Screens {
+    pub fn get(&self, id: crate::tui::ScreenId) -> &dyn Component {
+        use crate::tui::ScreenId;
+        match id {
+            ScreenId::Help => &self.help,
+            ScreenId::Intake => &self.intake,
+            ScreenId::Services => &self.services,
+            ScreenId::Referrals => &self.referrals,
+            ScreenId::Queue => &self.queue,
+            ScreenId::Sync => &self.sync,
+        }
+    }
+
+    pub fn get_mut(&mut self, id: crate::tui::ScreenId) -> &mut dyn Component {
+        use crate::tui::ScreenId;
+        match id {
+            ScreenId::Help => &mut self.help,
+            ScreenId::Intake => &mut self.intake,
+            ScreenId::Services => &mut self.services,
+            ScreenId::Referrals => &mut self.referrals,
+            ScreenId::Queue => &mut self.queue,
+            ScreenId::Sync => &mut self.sync,
+        }
+    }
+}
 
 /// What every screen may read: the data loaded from the store, kept in memory.
 pub struct Data {

@@ -7,10 +7,8 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
-use uuid::Uuid;
 
 use crate::i18n::t;
-use crate::model::ReferralStatus;
 use crate::tui::action::Action;
 use crate::tui::keys::{self, Command, Key, Scope, latin_equivalent};
 use crate::tui::theme::Theme;
@@ -19,39 +17,15 @@ use crate::tui::widgets::list::{ListView, row_line};
 use crate::tui::widgets::text::{Edit, TextInput};
 use crate::tui::widgets::{centered, fit};
 
-/// What a prompt's answers are for.
+/// What a prompt's answers are for: each area's pop-ups, beside the screen that owns them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
-    Member(Option<usize>),
-    Need(Option<usize>),
-    Draft {
-        household: Uuid,
-        need: Uuid,
-        service: Uuid,
-    },
-    Move {
-        id: Uuid,
-        to: ReferralStatus,
-    },
-    Note(Uuid),
-    FollowUp(Uuid),
-    CloseCase,
-    /// Workers of an encrypted database.
-    AddWorker,
-    WorkerPassphrase,
-    RemoveWorker,
-    /// A service of the directory, new (none) or edited.
-    Service(Option<Uuid>),
-    /// An organization of the directory, new (none) or edited.
-    Organization(Option<Uuid>),
-    /// A coordinator certifies the laptop of the request at this path.
-    Approve(std::path::PathBuf),
-    /// A typed value for a conflicted text field.
-    ResolveText {
-        tag: u8,
-        id: Uuid,
-        field: usize,
-    },
+    Intake(crate::tui::screens::intake::act::IntakePrompt),
+    Services(crate::tui::screens::services::act::ServicesPrompt),
+    Referral(crate::tui::screens::referrals::act::ReferralPrompt),
+    Queue(crate::tui::screens::queue::act::QueuePrompt),
+    Team(crate::tui::screens::sync::team::TeamPrompt),
+    Workers(crate::tui::app::workers::WorkersPrompt),
 }
 
 #[derive(Debug, Clone)]

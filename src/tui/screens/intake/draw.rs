@@ -15,7 +15,7 @@ use crate::tui::widgets::list::row_line;
 use crate::tui::widgets::{cell, fit};
 
 impl State {
-    pub fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+    pub(super) fn draw(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
         match (&self.mode, &self.form) {
             (Mode::Form, Some(form)) => render_form(form, frame, area, data, theme),
             _ => self.render_lookup(frame, area, data, theme),

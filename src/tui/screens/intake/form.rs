@@ -15,6 +15,7 @@ use crate::search::households::HouseholdRow;
 use crate::tui::action::Action;
 use crate::tui::field::FieldId;
 use crate::tui::screens::Data;
+use crate::tui::screens::intake::act::IntakeAction;
 use crate::tui::widgets::form::{Field, FieldKind, Form, Opt};
 use crate::tui::widgets::list::ListView;
 
@@ -269,7 +270,7 @@ impl HouseholdForm {
         match id {
             FieldId::Governorate => {
                 self.sync_districts(&data.gazetteer);
-                Some(Action::CheckDuplicates)
+                Some(Action::Intake(IntakeAction::CheckDuplicates))
             }
             FieldId::Displacement => {
                 self.sync_visibility();
@@ -277,10 +278,10 @@ impl HouseholdForm {
             }
             FieldId::HeadName => {
                 self.offer_latin();
-                Some(Action::CheckDuplicates)
+                Some(Action::Intake(IntakeAction::CheckDuplicates))
             }
             FieldId::HeadLatin | FieldId::HeadBirthYear | FieldId::Phone => {
-                Some(Action::CheckDuplicates)
+                Some(Action::Intake(IntakeAction::CheckDuplicates))
             }
             _ => None,
         }

@@ -3,6 +3,8 @@
 //! name, year and place are typed. Ctrl+S checks everything, jumps to the first problem,
 //! and saves.
 
+pub mod act;
+
 use ratatui::crossterm::event::KeyCode;
 
 use super::Data;
@@ -10,9 +12,14 @@ use crate::i18n::t;
 use crate::search::households::HouseholdRow;
 use crate::tui::action::Action;
 use crate::tui::keys::{self, Command, Key, Scope};
+use crate::tui::screens::intake::act::IntakeAction;
+use crate::tui::screens::{Component, Handled};
+use crate::tui::theme::Theme;
 use crate::tui::widgets::form::FieldKind;
 use crate::tui::widgets::list::ListView;
 use crate::tui::widgets::text::{Edit, TextInput};
+use ratatui::Frame;
+use ratatui::layout::Rect;
 
 mod draw;
 mod form;
@@ -71,59 +78,18 @@ impl Default for State {
 }
 
 impl State {
-    pub fn typing(&self) -> bool {
-        match self.mode {
-            Mode::Lookup => true,
-            Mode::Form => self.form.as_ref().is_some_and(|f| f.typing()),
-        }
-    }
-
     pub fn unsaved(&self) -> bool {
         self.mode == Mode::Form && self.form.as_ref().is_some_and(|f| f.dirty)
     }
 
-    /// The footer's commands here.
-    pub fn footer(&self) -> Vec<Command> {
-        match (
-            self.mode,
-            self.form.as_ref().map(|f| (f.step, f.on_members)),
-        ) {
-            (Mode::Lookup, _) => vec![Command::Open, Command::New, Command::Help, Command::Quit],
-            (Mode::Form, Some((Step::Needs, _))) | (Mode::Form, Some((Step::Who, true))) => {
-                vec![
-                    Command::Add,
-                    Command::Open,
-                    Command::Remove,
-                    Command::NextStep,
-                    Command::Save,
-                    Command::Back,
-                ]
-            }
-            _ => vec![
-                Command::NextField,
-                Command::NextStep,
-                Command::Save,
-                Command::Menu,
-                Command::Back,
-            ],
-        }
-    }
-
-    pub fn handle_key(&mut self, key: &Key, data: &Data) -> Option<Action> {
-        match self.mode {
-            Mode::Lookup => self.lookup_key(key),
-            Mode::Form => self.form_key(key, data),
-        }
-    }
-
     fn lookup_key(&mut self, key: &Key) -> Option<Action> {
         match keys::command(key, Scope::List, true) {
-            Some(Command::New) => return Some(Action::NewHousehold),
+            Some(Command::New) => return Some(Action::Intake(IntakeAction::New)),
             Some(Command::Open) => {
                 return self
                     .hits
                     .get(self.list.selected)
-                    .map(|h| Action::OpenHousehold(h.id));
+                    .map(|h| Action::Intake(IntakeAction::Open(h.id)));
             }
             Some(Command::Up | Command::Down | Command::PageUp | Command::PageDown) => {
                 self.list.handle(key, self.hits.len());
@@ -134,7 +100,7 @@ impl State {
         }
         match self.query.handle(key) {
             Edit::Changed | Edit::Truncated => {
-                Some(Action::FindHouseholds(self.query.value.clone()))
+                Some(Action::Intake(IntakeAction::Find(self.query.value.clone())))
             }
             _ => None,
         }
@@ -154,7 +120,7 @@ impl State {
                 if form.consent.blur_focused().is_some() {
                     form.dirty = true;
                 }
-                return Some(Action::SaveHousehold);
+                return Some(Action::Intake(IntakeAction::Save));
             }
             Some(Command::Back) => {
                 // Esc first closes an open picker filter.
@@ -165,7 +131,7 @@ impl State {
                     filter.clear();
                     return None;
                 }
-                return Some(Action::DiscardHousehold);
+                return Some(Action::Intake(IntakeAction::Discard));
             }
             Some(Command::NextStep) => {
                 form.step = match form.step {
@@ -196,9 +162,10 @@ impl State {
                     form.who.focus = form.who.last_visible();
                     None
                 }
-                Some(Command::Add) => Some(Action::EditMember(None)),
-                _ if opens => (!form.members.is_empty())
-                    .then_some(Action::EditMember(Some(form.members_list.selected))),
+                Some(Command::Add) => Some(Action::Intake(IntakeAction::EditMember(None))),
+                _ if opens => (!form.members.is_empty()).then_some(Action::Intake(
+                    IntakeAction::EditMember(Some(form.members_list.selected)),
+                )),
                 Some(Command::Remove) if !form.members.is_empty() => {
                     let i = form.members_list.selected.min(form.members.len() - 1);
                     form.members.remove(i);
@@ -267,7 +234,7 @@ impl State {
                 None
             }
             Step::Needs => match command {
-                Some(Command::Add) => Some(Action::EditNeed(None)),
+                Some(Command::Add) => Some(Action::Intake(IntakeAction::EditNeed(None))),
                 _ if opens && !form.needs.is_empty() => Some(Action::Menu),
                 Some(Command::Remove) if !form.needs.is_empty() => {
                     let i = form.needs_list.selected.min(form.needs.len() - 1);
@@ -285,6 +252,56 @@ impl State {
                     None
                 }
             },
+        }
+    }
+    fn on_key(&mut self, key: &Key, data: &Data) -> Option<Action> {
+        match self.mode {
+            Mode::Lookup => self.lookup_key(key),
+            Mode::Form => self.form_key(key, data),
+        }
+    }
+}
+
+impl Component for State {
+    fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        self.draw(frame, area, data, theme)
+    }
+
+    fn handle_key(&mut self, key: &Key, data: &Data) -> Handled {
+        self.on_key(key, data).into()
+    }
+
+    fn typing(&self) -> bool {
+        match self.mode {
+            Mode::Lookup => true,
+            Mode::Form => self.form.as_ref().is_some_and(|f| f.typing()),
+        }
+    }
+
+    /// The footer's commands here.
+    fn footer(&self) -> Vec<Command> {
+        match (
+            self.mode,
+            self.form.as_ref().map(|f| (f.step, f.on_members)),
+        ) {
+            (Mode::Lookup, _) => vec![Command::Open, Command::New, Command::Help, Command::Quit],
+            (Mode::Form, Some((Step::Needs, _))) | (Mode::Form, Some((Step::Who, true))) => {
+                vec![
+                    Command::Add,
+                    Command::Open,
+                    Command::Remove,
+                    Command::NextStep,
+                    Command::Save,
+                    Command::Back,
+                ]
+            }
+            _ => vec![
+                Command::NextField,
+                Command::NextStep,
+                Command::Save,
+                Command::Menu,
+                Command::Back,
+            ],
         }
     }
 }

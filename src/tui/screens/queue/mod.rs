@@ -4,6 +4,8 @@
 //! referrals by sector, organization and governorate, and referrals sent per week over
 //! the last 12 weeks. Enter on a row opens the referral or the household.
 
+pub mod act;
+
 use std::collections::BTreeMap;
 
 use ratatui::Frame;
@@ -18,6 +20,10 @@ use crate::model::{Priority, ReferralStatus};
 use crate::tui::action::Action;
 use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::labels;
+use crate::tui::screens::intake::act::IntakeAction;
+use crate::tui::screens::queue::act::QueueAction;
+use crate::tui::screens::referrals::act::ReferralAction;
+use crate::tui::screens::{Component, Handled};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::ListView;
 use crate::tui::widgets::{cell, fit};
@@ -229,43 +235,6 @@ impl State {
         self.weekly = weekly;
     }
 
-    pub fn footer(&self) -> Vec<Command> {
-        vec![Command::Open, Command::Down, Command::Help, Command::Quit]
-    }
-
-    pub fn handle_key(&mut self, key: &Key, data: &Data) -> Option<Action> {
-        match keys::command(key, Scope::List, false) {
-            Some(Command::Open) => match self.rows.get(self.list.selected)? {
-                Row::Heading(_) => None,
-                Row::Awaiting(i) | Row::PastFollowUp(i) | Row::Rejected(i) => data
-                    .referrals
-                    .get(*i as usize)
-                    .map(|r| Action::OpenReferral(r.id)),
-                Row::Unreferred(i) => data
-                    .unreferred
-                    .get(*i as usize)
-                    .map(|n| Action::OpenHousehold(n.household)),
-                Row::Conflict(i) => Some(Action::ConflictMenu(*i as usize)),
-                Row::Duplicates(i) => data
-                    .duplicate_groups
-                    .get(*i as usize)
-                    .and_then(|g| g.first())
-                    .map(|h| Action::OpenHousehold(h.id)),
-                Row::DueForErasure(i) => data
-                    .due_for_erasure
-                    .get(*i as usize)
-                    .map(|d| Action::OpenHousehold(d.id)),
-                // Team matters are handled on the Sync screen (F6).
-                Row::Team(_) => Some(Action::Show(crate::tui::ScreenId::Sync)),
-                Row::Fork(_) => None,
-            },
-            _ => {
-                self.list.handle(key, self.rows.len());
-                None
-            }
-        }
-    }
-
     /// The text of a row and whether it is late (marked `!`).
     fn describe(&self, row: &Row, data: &Data) -> (String, bool) {
         let now = data.now;
@@ -441,7 +410,50 @@ impl State {
         }
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+    fn on_key(&mut self, key: &Key, data: &Data) -> Option<Action> {
+        match keys::command(key, Scope::List, false) {
+            Some(Command::Open) => match self.rows.get(self.list.selected)? {
+                Row::Heading(_) => None,
+                Row::Awaiting(i) | Row::PastFollowUp(i) | Row::Rejected(i) => data
+                    .referrals
+                    .get(*i as usize)
+                    .map(|r| Action::Referral(ReferralAction::Open(r.id))),
+                Row::Unreferred(i) => data
+                    .unreferred
+                    .get(*i as usize)
+                    .map(|n| Action::Intake(IntakeAction::Open(n.household))),
+                Row::Conflict(i) => Some(Action::Queue(QueueAction::ConflictMenu(*i as usize))),
+                Row::Duplicates(i) => data
+                    .duplicate_groups
+                    .get(*i as usize)
+                    .and_then(|g| g.first())
+                    .map(|h| Action::Intake(IntakeAction::Open(h.id))),
+                Row::DueForErasure(i) => data
+                    .due_for_erasure
+                    .get(*i as usize)
+                    .map(|d| Action::Intake(IntakeAction::Open(d.id))),
+                // Team matters are handled on the Sync screen (F6).
+                Row::Team(_) => Some(Action::Show(crate::tui::ScreenId::Sync)),
+                Row::Fork(_) => None,
+            },
+            _ => {
+                self.list.handle(key, self.rows.len());
+                None
+            }
+        }
+    }
+}
+
+impl Component for State {
+    fn handle_key(&mut self, key: &Key, data: &Data) -> Handled {
+        self.on_key(key, data).into()
+    }
+
+    fn footer(&self) -> Vec<Command> {
+        vec![Command::Open, Command::Down, Command::Help, Command::Quit]
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
         let [counts, charts, list] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Length(8),

@@ -2,6 +2,8 @@
 //! overdue, sorted by due date, with the selected one's whole history below. Enter (or
 //! F9) opens its actions: only the moves the lifecycle allows, a note, a follow-up date.
 
+pub mod act;
+
 use std::collections::BTreeSet;
 
 use ratatui::Frame;
@@ -17,6 +19,8 @@ use crate::tui::action::Action;
 use crate::tui::field::FieldId;
 use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::labels;
+use crate::tui::screens::referrals::act::ReferralAction;
+use crate::tui::screens::{Component, Handled};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::{Field, Form, Opt};
 use crate::tui::widgets::list::ListView;
@@ -167,21 +171,79 @@ impl State {
         }
     }
 
-    pub fn typing(&self) -> bool {
-        self.focus == Focus::Filters && self.filters.focused().is_some_and(|f| f.is_typing())
+    fn render_detail(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        let row = self
+            .rows
+            .get(self.list.selected)
+            .and_then(|&i| data.referrals.get(i));
+        let Some(row) = row else {
+            frame.render_widget(Block::bordered(), area);
+            return;
+        };
+        let priority = labels::priority(row.priority).to_uppercase();
+        let title = format!(
+            "{} → {} · {} ── {}",
+            row.case_code,
+            data.org_short(row.organization),
+            data.service_name(row.service),
+            priority
+        );
+        let block = Block::bordered().title(fit(&title, area.width as usize - 4));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let mut lines = Vec::new();
+        if let Some(r) = self.detail.as_ref().filter(|d| d.id == row.id) {
+            let history_rows = inner.height.saturating_sub(1) as usize;
+            let start = r.history.len().saturating_sub(history_rows);
+            for s in &r.history[start..] {
+                let moved = match s.from {
+                    None => t("history-created"),
+                    Some(from) if from == s.to => t("history-note"),
+                    Some(from) => format!(
+                        "{} → {}",
+                        labels::referral_status(from),
+                        labels::referral_status(s.to)
+                    ),
+                };
+                let mut text = format!(
+                    "{} {}  {}",
+                    data.local(s.at).format("%d %b %H:%M"),
+                    cell(&s.by, 10),
+                    moved
+                );
+                if let Some(o) = &s.outcome {
+                    text.push_str(&format!(
+                        " ({})",
+                        match o {
+                            crate::model::Outcome::Successful => t("outcome-successful"),
+                            crate::model::Outcome::NotSuccessful(r) => labels::not_successful(*r),
+                        }
+                    ));
+                }
+                if !s.reason.is_empty() {
+                    text.push_str(&format!(" · {}", s.reason));
+                }
+                if !s.note.is_empty() {
+                    text.push_str(&format!(" \"{}\"", s.note));
+                }
+                lines.push(Line::from(text));
+            }
+            let mut last = Vec::new();
+            if let Some(d) = r.follow_up {
+                last.push(tr("follow-up-by", &[("date", Arg::Str(&d.to_string()))]));
+            }
+            if let Some(due) = r.due().filter(|_| r.status() == ReferralStatus::Sent) {
+                last.push(tr(
+                    "answer-due",
+                    &[("date", Arg::Str(&data.short_date(due)))],
+                ));
+            }
+            last.push(t("referral-actions-hint"));
+            lines.push(Line::from(Span::styled(last.join("  "), theme.muted())));
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
     }
-
-    pub fn footer(&self) -> Vec<Command> {
-        vec![
-            Command::Open,
-            Command::NextField,
-            Command::Down,
-            Command::Help,
-            Command::Quit,
-        ]
-    }
-
-    pub fn handle_key(&mut self, key: &Key, data: &Data) -> Option<Action> {
+    fn on_key(&mut self, key: &Key, data: &Data) -> Option<Action> {
         let before = self.selected_id(data);
         if let Some(cmd) = keys::command(key, Scope::Form, self.typing()) {
             match cmd {
@@ -250,13 +312,33 @@ impl State {
         let after = self.selected_id(data);
         match after {
             Some(id) if after != before || self.detail.as_ref().is_none_or(|d| d.id != id) => {
-                Some(Action::OpenReferral(id))
+                Some(Action::Referral(ReferralAction::Open(id)))
             }
             _ => None,
         }
     }
+}
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+impl Component for State {
+    fn handle_key(&mut self, key: &Key, data: &Data) -> Handled {
+        self.on_key(key, data).into()
+    }
+
+    fn typing(&self) -> bool {
+        self.focus == Focus::Filters && self.filters.focused().is_some_and(|f| f.is_typing())
+    }
+
+    fn footer(&self) -> Vec<Command> {
+        vec![
+            Command::Open,
+            Command::NextField,
+            Command::Down,
+            Command::Help,
+            Command::Quit,
+        ]
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
         let [filters, header, list, detail] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(1),
@@ -366,78 +448,5 @@ impl State {
         }
         frame.render_widget(super::list_paragraph(lines, data), list);
         self.render_detail(frame, detail, data, theme);
-    }
-
-    fn render_detail(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
-        let row = self
-            .rows
-            .get(self.list.selected)
-            .and_then(|&i| data.referrals.get(i));
-        let Some(row) = row else {
-            frame.render_widget(Block::bordered(), area);
-            return;
-        };
-        let priority = labels::priority(row.priority).to_uppercase();
-        let title = format!(
-            "{} → {} · {} ── {}",
-            row.case_code,
-            data.org_short(row.organization),
-            data.service_name(row.service),
-            priority
-        );
-        let block = Block::bordered().title(fit(&title, area.width as usize - 4));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let mut lines = Vec::new();
-        if let Some(r) = self.detail.as_ref().filter(|d| d.id == row.id) {
-            let history_rows = inner.height.saturating_sub(1) as usize;
-            let start = r.history.len().saturating_sub(history_rows);
-            for s in &r.history[start..] {
-                let moved = match s.from {
-                    None => t("history-created"),
-                    Some(from) if from == s.to => t("history-note"),
-                    Some(from) => format!(
-                        "{} → {}",
-                        labels::referral_status(from),
-                        labels::referral_status(s.to)
-                    ),
-                };
-                let mut text = format!(
-                    "{} {}  {}",
-                    data.local(s.at).format("%d %b %H:%M"),
-                    cell(&s.by, 10),
-                    moved
-                );
-                if let Some(o) = &s.outcome {
-                    text.push_str(&format!(
-                        " ({})",
-                        match o {
-                            crate::model::Outcome::Successful => t("outcome-successful"),
-                            crate::model::Outcome::NotSuccessful(r) => labels::not_successful(*r),
-                        }
-                    ));
-                }
-                if !s.reason.is_empty() {
-                    text.push_str(&format!(" · {}", s.reason));
-                }
-                if !s.note.is_empty() {
-                    text.push_str(&format!(" \"{}\"", s.note));
-                }
-                lines.push(Line::from(text));
-            }
-            let mut last = Vec::new();
-            if let Some(d) = r.follow_up {
-                last.push(tr("follow-up-by", &[("date", Arg::Str(&d.to_string()))]));
-            }
-            if let Some(due) = r.due().filter(|_| r.status() == ReferralStatus::Sent) {
-                last.push(tr(
-                    "answer-due",
-                    &[("date", Arg::Str(&data.short_date(due)))],
-                ));
-            }
-            last.push(t("referral-actions-hint"));
-            lines.push(Line::from(Span::styled(last.join("  "), theme.muted())));
-        }
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
     }
 }

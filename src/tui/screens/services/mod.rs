@@ -3,6 +3,8 @@
 //! filters, the list and the detail of the selected service. While a need is being
 //! referred, Enter on a service opens the referral draft.
 
+pub mod act;
+
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -19,6 +21,8 @@ use crate::tui::action::Action;
 use crate::tui::field::FieldId;
 use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::labels;
+use crate::tui::screens::services::act::ServicesAction;
+use crate::tui::screens::{Component, Handled};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::{Field, Form, Opt};
 use crate::tui::widgets::list::ListView;
@@ -114,29 +118,84 @@ impl State {
             .map(|&i| &self.search.services()[i])
     }
 
-    pub fn typing(&self) -> bool {
-        true
-    }
-
-    pub fn footer(&self) -> Vec<Command> {
-        if self.referring.is_some() {
-            vec![
-                Command::Open,
-                Command::NextField,
-                Command::Down,
-                Command::Back,
-            ]
-        } else {
-            vec![
-                Command::NextField,
-                Command::Down,
-                Command::Help,
-                Command::Quit,
-            ]
+    fn render_detail(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        let Some(s) = self.selected_service() else {
+            frame.render_widget(Block::bordered(), area);
+            return;
+        };
+        let block = Block::bordered().title(fit(&s.name, area.width as usize - 4));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let org = self.search.organization(s.organization);
+        let mut lines = vec![Line::from(Span::styled(
+            format!(
+                "{} · {}",
+                org.map(|o| o.short_name()).unwrap_or("?"),
+                labels::sector(s.sector)
+            ),
+            theme.title(),
+        ))];
+        if sample::is_sample_id(s.id) {
+            lines.push(Line::from(Span::styled(
+                t("services-sample-note"),
+                theme.warning(),
+            )));
         }
+        if s.status == ServiceStatus::Inactive {
+            lines.push(Line::from(Span::styled(
+                t("service-inactive-note"),
+                theme.warning(),
+            )));
+        }
+        lines.push(Line::from(s.description.clone()));
+        let mut field = |label: &str, value: String| {
+            if !value.trim().is_empty() {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{}: ", t(label)), theme.title()),
+                    Span::raw(value),
+                ]));
+            }
+        };
+        field("detail-who", s.eligibility.clone());
+        let places: Vec<String> = s
+            .locations
+            .iter()
+            .map(|l| {
+                if l.address.is_empty() {
+                    l.name.clone()
+                } else {
+                    format!("{}, {}", l.name, l.address)
+                }
+            })
+            .collect();
+        field("detail-where", places.join("; "));
+        field("detail-hours", s.hours.clone());
+        field("detail-phone", s.phone.clone());
+        field("detail-refer", s.referral_method.clone());
+        field("detail-next", s.next_steps.clone());
+        field("detail-documents", s.required_documents.join(", "));
+        field("detail-languages", s.languages.join(", "));
+        field(
+            "detail-fees",
+            if s.fees.is_empty() {
+                t("detail-free")
+            } else {
+                s.fees.clone()
+            },
+        );
+        let areas: Vec<String> = s.areas.iter().map(|a| data.gazetteer.name(a)).collect();
+        field("detail-areas", areas.join(", "));
+        if let Some(o) = org {
+            for fp in o.focal_points.iter().take(1) {
+                field(
+                    "detail-focal",
+                    format!("{} {} {}", fp.name, fp.phone, fp.email),
+                );
+            }
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
     }
-
-    pub fn handle_key(&mut self, key: &Key, _data: &Data) -> Option<Action> {
+    fn on_key(&mut self, key: &Key, _data: &Data) -> Option<Action> {
         // A filter being typed into takes Enter, arrows and Esc for its picker.
         if self.focus == Focus::Filters
             && let Some(field) = self.filters.focused_mut()
@@ -159,12 +218,17 @@ impl State {
         match command {
             Some(Command::Open) => {
                 let service = self.selected_service()?;
-                return self.referring.as_ref().map(|_| Action::DraftReferral {
-                    service: service.id,
+                return self.referring.as_ref().map(|_| {
+                    Action::Services(ServicesAction::DraftReferral {
+                        service: service.id,
+                    })
                 });
             }
             Some(Command::Back) => {
-                return self.referring.is_some().then_some(Action::CancelReferring);
+                return self
+                    .referring
+                    .is_some()
+                    .then_some(Action::Services(ServicesAction::CancelReferring));
             }
             Some(Command::Menu) => return Some(Action::Menu),
             Some(Command::Search) => {
@@ -236,8 +300,36 @@ impl State {
         }
         None
     }
+}
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+impl Component for State {
+    fn handle_key(&mut self, key: &Key, data: &Data) -> Handled {
+        self.on_key(key, data).into()
+    }
+
+    fn typing(&self) -> bool {
+        true
+    }
+
+    fn footer(&self) -> Vec<Command> {
+        if self.referring.is_some() {
+            vec![
+                Command::Open,
+                Command::NextField,
+                Command::Down,
+                Command::Back,
+            ]
+        } else {
+            vec![
+                Command::NextField,
+                Command::Down,
+                Command::Help,
+                Command::Quit,
+            ]
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
         let banner_height = u16::from(self.referring.is_some());
         let [banner, top, rest] = Layout::vertical([
             Constraint::Length(banner_height),
@@ -334,83 +426,5 @@ impl State {
             let anchor = if self.filters.focus == 0 { s } else { a };
             self.filters.render_picker(frame, anchor, area, theme);
         }
-    }
-
-    fn render_detail(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
-        let Some(s) = self.selected_service() else {
-            frame.render_widget(Block::bordered(), area);
-            return;
-        };
-        let block = Block::bordered().title(fit(&s.name, area.width as usize - 4));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let org = self.search.organization(s.organization);
-        let mut lines = vec![Line::from(Span::styled(
-            format!(
-                "{} · {}",
-                org.map(|o| o.short_name()).unwrap_or("?"),
-                labels::sector(s.sector)
-            ),
-            theme.title(),
-        ))];
-        if sample::is_sample_id(s.id) {
-            lines.push(Line::from(Span::styled(
-                t("services-sample-note"),
-                theme.warning(),
-            )));
-        }
-        if s.status == ServiceStatus::Inactive {
-            lines.push(Line::from(Span::styled(
-                t("service-inactive-note"),
-                theme.warning(),
-            )));
-        }
-        lines.push(Line::from(s.description.clone()));
-        let mut field = |label: &str, value: String| {
-            if !value.trim().is_empty() {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{}: ", t(label)), theme.title()),
-                    Span::raw(value),
-                ]));
-            }
-        };
-        field("detail-who", s.eligibility.clone());
-        let places: Vec<String> = s
-            .locations
-            .iter()
-            .map(|l| {
-                if l.address.is_empty() {
-                    l.name.clone()
-                } else {
-                    format!("{}, {}", l.name, l.address)
-                }
-            })
-            .collect();
-        field("detail-where", places.join("; "));
-        field("detail-hours", s.hours.clone());
-        field("detail-phone", s.phone.clone());
-        field("detail-refer", s.referral_method.clone());
-        field("detail-next", s.next_steps.clone());
-        field("detail-documents", s.required_documents.join(", "));
-        field("detail-languages", s.languages.join(", "));
-        field(
-            "detail-fees",
-            if s.fees.is_empty() {
-                t("detail-free")
-            } else {
-                s.fees.clone()
-            },
-        );
-        let areas: Vec<String> = s.areas.iter().map(|a| data.gazetteer.name(a)).collect();
-        field("detail-areas", areas.join(", "));
-        if let Some(o) = org {
-            for fp in o.focal_points.iter().take(1) {
-                field(
-                    "detail-focal",
-                    format!("{} {} {}", fp.name, fp.phone, fp.email),
-                );
-            }
-        }
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
     }
 }

@@ -2,6 +2,9 @@
 //! bundles on the drive with their sender, size and the result of checking them, and
 //! export and import on a worker thread with a progress gauge and their summary.
 
+pub mod act;
+pub mod team;
+
 use std::path::{Path, PathBuf};
 
 use ratatui::Frame;
@@ -16,6 +19,8 @@ use crate::sync::drives::Drive;
 use crate::tui::action::Action;
 use crate::tui::errors::Shown;
 use crate::tui::keys::{self, Command, Key, Scope};
+use crate::tui::screens::sync::act::SyncAction;
+use crate::tui::screens::{Component, Handled};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::{ListView, row_line};
 use crate::tui::widgets::text::{Edit, TextInput};
@@ -208,20 +213,7 @@ impl State {
         (!f.is_empty()).then(|| PathBuf::from(f))
     }
 
-    pub fn typing(&self) -> bool {
-        self.focus == Focus::Folder
-    }
-
-    pub fn footer(&self) -> Vec<Command> {
-        vec![
-            Command::Menu,
-            Command::NextField,
-            Command::Open,
-            Command::Quit,
-        ]
-    }
-
-    pub fn handle_key(&mut self, key: &Key, _data: &Data) -> Option<Action> {
+    fn on_key(&mut self, key: &Key, _data: &Data) -> Option<Action> {
         if self.busy.is_some() {
             return None;
         }
@@ -237,11 +229,11 @@ impl State {
             Some(Command::Menu) => return Some(Action::Menu),
             Some(Command::Open) => {
                 return match self.focus {
-                    Focus::Folder => Some(Action::SyncScan),
+                    Focus::Folder => Some(Action::Sync(SyncAction::Scan)),
                     Focus::Bundles => self
                         .found
                         .get(self.list.selected)
-                        .map(|f| Action::SyncImport(vec![f.path.clone()])),
+                        .map(|f| Action::Sync(SyncAction::Import(vec![f.path.clone()]))),
                 };
             }
             _ => {}
@@ -260,8 +252,27 @@ impl State {
         }
         None
     }
+}
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+impl Component for State {
+    fn handle_key(&mut self, key: &Key, data: &Data) -> Handled {
+        self.on_key(key, data).into()
+    }
+
+    fn typing(&self) -> bool {
+        self.focus == Focus::Folder
+    }
+
+    fn footer(&self) -> Vec<Command> {
+        vec![
+            Command::Menu,
+            Command::NextField,
+            Command::Open,
+            Command::Quit,
+        ]
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
         let [top, boxes, bottom] = Layout::vertical([
             Constraint::Length(3),
             Constraint::Min(4),
