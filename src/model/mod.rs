@@ -10,6 +10,7 @@ pub mod gazetteer;
 pub mod household;
 pub mod need;
 pub mod phone;
+pub mod queue;
 pub mod referral;
 pub mod sample;
 pub mod team;

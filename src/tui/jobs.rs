@@ -10,54 +10,12 @@ use uuid::Uuid;
 
 use super::event::Event;
 use crate::model::{
-    Date, Household, Need, NeedStatus, Priority, Referral, ReferralStatus, Sector, Timestamp,
+    Household, Need, NeedStatus, Priority, Referral, ReferralStatus, Sector, Timestamp,
 };
 use crate::search::households::{self, HouseholdRow, HouseholdSearch};
 use crate::store::{Store, StoreError};
 
-/// What the lists of the screens show of a referral: ids, codes and the first words of
-/// the need, kept small (a governorate's caseload has about 100,000 referrals). Names of
-/// services and organizations are looked up in the directory when drawn.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReferralRow {
-    pub id: Uuid,
-    pub household: Uuid,
-    pub need: Uuid,
-    pub service: Uuid,
-    pub organization: Uuid,
-    pub case_code: Box<str>,
-    pub need_text: Box<str>,
-    pub governorate: Box<str>,
-    pub sector: Sector,
-    pub priority: Priority,
-    pub status: ReferralStatus,
-    pub sent_at: Option<Timestamp>,
-    pub follow_up: Option<Date>,
-}
-
-impl ReferralRow {
-    /// When the receiving organization should answer (sent + 24 h / 72 h / 14 days).
-    pub fn due(&self) -> Option<Timestamp> {
-        self.sent_at.map(|t| self.priority.due_from(t))
-    }
-
-    /// Sent, unanswered and past its due date.
-    pub fn is_overdue(&self, now: Timestamp) -> bool {
-        crate::model::referral::overdue(self.status, self.due(), now)
-    }
-}
-
-/// An open need that no referral is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NeedRow {
-    pub id: Uuid,
-    pub household: Uuid,
-    pub case_code: Box<str>,
-    pub sector: Sector,
-    pub priority: Priority,
-    pub description: Box<str>,
-    pub created_at: Timestamp,
-}
+pub use crate::model::queue::{NeedRow, ReferralRow};
 
 /// The first `n` characters of a text, for a list column.
 fn short(text: &str, n: usize) -> Box<str> {

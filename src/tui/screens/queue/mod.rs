@@ -15,8 +15,6 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{Data, span_words};
 use crate::i18n::{Arg, t, tr};
-use crate::model::time::DAY_MS;
-use crate::model::{Priority, ReferralStatus};
 use crate::tui::action::Action;
 use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::labels;
@@ -93,21 +91,12 @@ impl State {
     /// Works the queue out from the data (no store access: derived, never stored).
     pub fn rebuild(&mut self, data: &Data) {
         let now = data.now;
-        let today = now.date();
         let mut rows = Vec::new();
         let mut counts = Counts::default();
         let refs = &data.referrals;
-        // Awaiting response, most late first.
-        let with = |status: ReferralStatus| -> Vec<(usize, &super::super::jobs::ReferralRow)> {
-            refs.iter()
-                .enumerate()
-                .filter(|(_, r)| r.status == status)
-                .collect()
-        };
-        let mut awaiting = with(ReferralStatus::Sent);
-        awaiting.sort_by_key(|(_, r)| r.due().map(|d| d.0).unwrap_or(i64::MAX));
-        counts.awaiting = awaiting.len();
-        counts.overdue = awaiting.iter().filter(|(_, r)| r.is_overdue(now)).count();
+        let sections = crate::model::queue::sections(refs, &data.unreferred, now);
+        counts.awaiting = sections.awaiting.len();
+        counts.overdue = sections.overdue;
         rows.push(Row::Heading(tr(
             "queue-awaiting",
             &[
@@ -115,34 +104,22 @@ impl State {
                 ("overdue", Arg::Num(counts.overdue as i64)),
             ],
         )));
-        rows.extend(awaiting.iter().map(|(i, _)| Row::Awaiting(*i as u32)));
-        let past: Vec<_> = with(ReferralStatus::Accepted)
-            .into_iter()
-            .filter(|(_, r)| r.follow_up.is_some_and(|d| d < today))
-            .collect();
+        rows.extend(sections.awaiting.iter().map(|&i| Row::Awaiting(i)));
+        let past = &sections.past_follow_up;
         counts.past_follow_up = past.len();
         rows.push(Row::Heading(tr(
             "queue-past-follow-up",
             &[("count", Arg::Num(past.len() as i64))],
         )));
-        rows.extend(past.iter().map(|(i, _)| Row::PastFollowUp(*i as u32)));
-        // Rejected referrals whose need still waits for another service (not those
-        // referred elsewhere since, or met).
-        let waiting: std::collections::BTreeSet<uuid::Uuid> =
-            data.unreferred.iter().map(|n| n.id).collect();
-        let rejected: Vec<_> = with(ReferralStatus::Rejected)
-            .into_iter()
-            .filter(|(_, r)| waiting.contains(&r.need))
-            .collect();
+        rows.extend(past.iter().map(|&i| Row::PastFollowUp(i)));
+        let rejected = &sections.rejected;
         counts.rejected = rejected.len();
         rows.push(Row::Heading(tr(
             "queue-rejected",
             &[("count", Arg::Num(rejected.len() as i64))],
         )));
-        rows.extend(rejected.iter().map(|(i, _)| Row::Rejected(*i as u32)));
-        for (i, p) in Priority::ALL.iter().enumerate() {
-            counts.unreferred[i] = data.unreferred.iter().filter(|n| n.priority == *p).count();
-        }
+        rows.extend(rejected.iter().map(|&i| Row::Rejected(i)));
+        counts.unreferred = sections.unreferred;
         rows.push(Row::Heading(tr(
             "queue-unreferred",
             &[
@@ -202,15 +179,7 @@ impl State {
         self.counts = counts;
         self.list.clamp(self.rows.len());
         // Charts: open referrals (draft, sent, accepted).
-        let open: Vec<_> = refs
-            .iter()
-            .filter(|r| {
-                matches!(
-                    r.status,
-                    ReferralStatus::Draft | ReferralStatus::Sent | ReferralStatus::Accepted
-                )
-            })
-            .collect();
+        let open: Vec<_> = refs.iter().filter(|r| r.is_open()).collect();
         let mut sector = BTreeMap::new();
         let mut org = BTreeMap::new();
         let mut gov = BTreeMap::new();
@@ -222,16 +191,7 @@ impl State {
         self.by_sector = top(sector, 6);
         self.by_org = top(org, 6);
         self.by_governorate = top(gov, 4);
-        let week = 7 * DAY_MS;
-        let mut weekly = vec![0u64; 12];
-        for r in refs {
-            if let Some(sent) = r.sent_at {
-                let age = (now.0 - sent.0) / week;
-                if (0..12).contains(&age) {
-                    weekly[11 - age as usize] += 1;
-                }
-            }
-        }
+        let weekly = crate::model::queue::sent_per_week(refs, now, 12);
         self.weekly = weekly;
     }
 
