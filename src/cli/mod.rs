@@ -33,6 +33,7 @@ mod referral;
 mod report;
 mod services;
 mod stats;
+mod sync;
 mod team;
 mod trust;
 mod workers;
@@ -95,37 +96,21 @@ pub enum Command {
         json: bool,
     },
     /// Show this laptop's device name, code and fingerprint, or set its name.
-    #[command(args_conflicts_with_subcommands = true)]
-    Identity {
-        /// Print one JSON object on stdout.
-        #[arg(long)]
-        json: bool,
-        /// Set the device's name (for example "CRC Mosul laptop 3").
-        #[arg(long, value_name = "NAME")]
-        name: Option<String>,
-        #[command(subcommand)]
-        command: Option<IdentityCommand>,
-    },
+    Identity(identity::IdentityArgs),
     /// List referrals, or move one along its lifecycle.
     Referral {
         #[command(subcommand)]
         command: ReferralCommand,
     },
     /// Hand data to other laptops on USB drives.
-    Sync {
-        #[command(subcommand)]
-        command: SyncCommand,
-    },
+    Sync(sync::SyncArgs),
     /// A team: a team key, device certificates with roles, revocation (docs/teams.md).
     Team {
         #[command(subcommand)]
         command: TeamCommand,
     },
     /// The devices whose changes this laptop accepts.
-    Trust {
-        #[command(subcommand)]
-        command: TrustCommand,
-    },
+    Trust(trust::TrustArgs),
     /// Erase a household on request: its personal data leaves this laptop, and every
     /// laptop the erasure reaches with the next bundles; the anonymous counts stay.
     Erase {
@@ -336,25 +321,6 @@ pub enum ServicesCommand {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum IdentityCommand {
-    /// Write this laptop's identity card (name, device code, public key) for another
-    /// laptop to trust.
-    Export {
-        /// The card file to write, or a folder to write `daleel-CODE.card` into.
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-    },
-    /// Write this laptop's age identity file (the secret key bundles sent to it are
-    /// encrypted to), for field support to open a bundle with the age tool
-    /// (docs/bundle-format.md). Keep the file as safe as the laptop; delete it after use.
-    AgeKey {
-        /// The file to write (readable by its owner only).
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-    },
-}
-
-#[derive(Debug, Subcommand)]
 pub enum ReferralCommand {
     /// Referrals by due date (soonest first).
     List {
@@ -391,64 +357,6 @@ pub enum ReferralCommand {
         /// A note for the history.
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum SyncCommand {
-    /// Write one bundle file into a folder (the USB drive) with this laptop's changes.
-    /// Prints the bundle's path on stdout.
-    Export {
-        /// The folder to write into.
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-        /// Everything this laptop holds, not only what the team is not known to have.
-        #[arg(long)]
-        all: bool,
-        /// A hand-off for a partner agency's certified devices instead: the referrals
-        /// addressed to it, what each household consented to disclose, and the service
-        /// directory (a coordinator's laptop only).
-        #[arg(long, value_name = "ORG", conflicts_with = "all")]
-        for_org: Option<String>,
-    },
-    /// Import bundle files, or every bundle in a folder. Each is checked whole first;
-    /// files are never changed or deleted.
-    Import {
-        /// Bundle files or folders.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-    },
-    /// What this laptop holds from each device, who it trusts, and its state digest.
-    Status {
-        /// Print one JSON object on stdout.
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum TrustCommand {
-    /// Trust the device of an identity card, after comparing its fingerprint with its owner.
-    Add {
-        /// The card file.
-        card: PathBuf,
-        /// Do not ask (for scripts): the fingerprint was checked another way.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// List the trusted devices.
-    List {
-        /// Print one JSON array on stdout.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Stop trusting a device.
-    Remove {
-        /// Its fingerprint, as `daleel trust list` shows it.
-        fingerprint: String,
-        /// Do not ask (for scripts).
-        #[arg(long)]
-        yes: bool,
     },
 }
 
@@ -757,15 +665,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         None => crate::tui::run(ws, &config).map_err(|e| Failure(format!("the screen failed: {e}"))),
         Some(Command::Demo { households, seed }) => stats::demo(&ws, households, seed),
         Some(Command::Stats { json }) => stats::stats(&ws, json),
-        Some(Command::Identity {
-            command: Some(IdentityCommand::Export { out }),
-            ..
-        }) => trust::export_card(&ws, &out),
-        Some(Command::Identity {
-            command: Some(IdentityCommand::AgeKey { out }),
-            ..
-        }) => trust::export_age_key(&ws, &out),
-        Some(Command::Identity { json, name, .. }) => identity::identity(&ws, json, name),
+        Some(Command::Identity(args)) => identity::run(&ws, &args),
         Some(Command::Referral { command }) => match command {
             ReferralCommand::List { status, json } => referral::list(&ws, status.as_deref(), json),
             ReferralCommand::Slip { id, out } => referral::slip(&ws, &id, &out),
@@ -778,16 +678,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
                 note.as_deref(),
             ),
         },
-        Some(Command::Sync { command }) => match command {
-            SyncCommand::Export {
-                out,
-                for_org: Some(org),
-                ..
-            } => trust::export_handoff(&ws, &out, &org),
-            SyncCommand::Export { out, all, .. } => trust::export_bundle(&ws, &out, all),
-            SyncCommand::Import { paths } => trust::import_bundles(&ws, &paths),
-            SyncCommand::Status { json } => trust::status(&ws, json),
-        },
+        Some(Command::Sync(args)) => sync::run(&ws, &args),
         Some(Command::Team { command }) => match command {
             TeamCommand::Init {
                 name,
@@ -837,11 +728,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             TeamCommand::List { json } => team::list(&ws, json),
             TeamCommand::Changes { json } => team::changes(&ws, json),
         },
-        Some(Command::Trust { command }) => match command {
-            TrustCommand::Add { card, yes } => trust::add(&ws, &card, yes),
-            TrustCommand::List { json } => trust::list(&ws, json),
-            TrustCommand::Remove { fingerprint, yes } => trust::remove(&ws, &fingerprint, yes),
-        },
+        Some(Command::Trust(args)) => trust::run(&ws, &args),
         Some(Command::Export {
             table,
             out,
@@ -1100,6 +987,14 @@ pub fn thousands(n: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// clap's own checks of the whole command line (conflicting names, ids of groups and
+    /// arguments), which otherwise run only when a command is parsed.
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+
     #[test]
     fn thousands_are_grouped() {
         assert_eq!(super::thousands(0), "0");
