@@ -98,17 +98,11 @@ pub enum Command {
     /// Show this laptop's device name, code and fingerprint, or set its name.
     Identity(identity::IdentityArgs),
     /// List referrals, or move one along its lifecycle.
-    Referral {
-        #[command(subcommand)]
-        command: ReferralCommand,
-    },
+    Referral(referral::ReferralArgs),
     /// Hand data to other laptops on USB drives.
     Sync(sync::SyncArgs),
     /// A team: a team key, device certificates with roles, revocation (docs/teams.md).
-    Team {
-        #[command(subcommand)]
-        command: TeamCommand,
-    },
+    Team(team::TeamArgs),
     /// The devices whose changes this laptop accepts.
     Trust(trust::TrustArgs),
     /// Erase a household on request: its personal data leaves this laptop, and every
@@ -130,15 +124,9 @@ pub enum Command {
         json: bool,
     },
     /// The workers who can open this laptop's database, each with their own passphrase.
-    Workers {
-        #[command(subcommand)]
-        command: WorkersCommand,
-    },
+    Workers(workers::WorkersArgs),
     /// The gazetteer of districts and sub-districts.
-    Gazetteer {
-        #[command(subcommand)]
-        command: GazetteerCommand,
-    },
+    Gazetteer(gazetteer::GazetteerArgs),
     /// Needs, referrals or services as CSV for coordination, with HXL hashtags on the
     /// second line; no names, phone numbers, free text or case codes; governorate and
     /// month (not district and day) unless asked.
@@ -205,264 +193,9 @@ pub enum Command {
         out: Option<PathBuf>,
     },
     /// The service directory.
-    Services {
-        #[command(subcommand)]
-        command: ServicesCommand,
-    },
+    Services(services::ServicesArgs),
     /// The households of this laptop.
-    Households {
-        #[command(subcommand)]
-        command: HouseholdsCommand,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum HouseholdsCommand {
-    /// Find households as the Intake screen does, best match first: a name in Arabic or
-    /// Latin letters and any spelling (fatima, fatma and فاطمة find each other), a case
-    /// code or its beginning, or a phone number whatever its prefix (+964 770…, 0770…).
-    /// Prints names: audited (how many were shown, not what was asked).
-    Search {
-        /// What to look for (several words: each must match).
-        query: String,
-        /// At most this many households.
-        #[arg(long, value_name = "N", default_value_t = 20)]
-        limit: usize,
-        /// Print one JSON array on stdout (id, case_code, name, governorate).
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum WorkersCommand {
-    /// The workers of this laptop.
-    List {
-        /// Print one JSON array on stdout.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Let another worker open Daleel here with their own passphrase (asked on the
-    /// terminal, or --new-passphrase-file).
-    Add {
-        name: String,
-        /// A file holding the new worker's passphrase (its trailing newline is not part
-        /// of it).
-        #[arg(long, value_name = "FILE")]
-        new_passphrase_file: Option<PathBuf>,
-    },
-    /// Take workers' passphrases away (not yourself, not the last worker): the
-    /// database is encrypted again under a new key, and the files under the old one are
-    /// deleted.
-    Remove {
-        #[arg(required = true, value_name = "NAME")]
-        names: Vec<String>,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// Set a worker's passphrase: the database is encrypted again under a new key, and
-    /// the files under the old one are deleted.
-    Passphrase {
-        name: String,
-        /// A file holding the new passphrase (its trailing newline is not part of it).
-        #[arg(long, value_name = "FILE")]
-        new_passphrase_file: Option<PathBuf>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ServicesCommand {
-    /// Import a directory: an Open Referral HSDS 3.0 folder (services.csv,
-    /// organizations.csv, ...), an HSDS JSON file (FILE.json), or a services spreadsheet
-    /// (daleel services template).
-    /// Shows what it would add and change, and the problems found, then asks.
-    Import {
-        /// The HSDS folder, or the spreadsheet (CSV).
-        path: PathBuf,
-        /// Apply nothing when any problem is found (exit 1).
-        #[arg(long)]
-        strict: bool,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// Write the directory as HSDS 3.0 tabular files into a folder.
-    Export {
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-    },
-    /// Write the services spreadsheet (one row per service, a line explaining each
-    /// column), with the directory's services in it.
-    Template {
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-    },
-    /// Find services, best match first: fuzzy over name, organization, sector, areas and
-    /// description; Arabic spelling variants and Arabic-Indic digits match.
-    Search {
-        /// What to look for (several words: each must match).
-        #[arg(default_value = "")]
-        query: String,
-        /// Only this sector (e.g. health, civil_documentation; protection includes its
-        /// areas of responsibility).
-        #[arg(long, value_name = "S")]
-        sector: Option<String>,
-        /// Only services that serve this place (a governorate P-code such as IQG15).
-        #[arg(long, value_name = "PCODE")]
-        governorate: Option<String>,
-        /// At most this many results.
-        #[arg(long, value_name = "N", default_value_t = 20)]
-        limit: usize,
-        /// Print one JSON array on stdout.
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ReferralCommand {
-    /// Referrals by due date (soonest first).
-    List {
-        /// Only this status: draft, sent, accepted, rejected, completed, closed, cancelled.
-        #[arg(long, value_name = "S")]
-        status: Option<String>,
-        /// Print one JSON array on stdout.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Write a printable inter-agency referral slip (HTML) for an agency that does not
-    /// use Daleel: only the details the household consented to share. Audited.
-    Slip {
-        /// The referral's id (daleel referral list).
-        id: String,
-        /// The file to write (FILE.html).
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-    },
-    /// Move a referral (the same rules as the Referrals screen).
-    Move {
-        /// The referral's id (daleel referral list).
-        id: String,
-        /// sent, accepted, rejected, completed, closed or cancelled.
-        status: String,
-        /// Why (required to reject, and to close an accepted referral).
-        #[arg(long, value_name = "TEXT")]
-        reason: Option<String>,
-        /// For completed: successful (the default), or why not (client_refused,
-        /// lack_of_capacity, no_longer_needed, client_unreachable,
-        /// organization_unreachable, other).
-        #[arg(long, value_name = "O")]
-        outcome: Option<String>,
-        /// A note for the history.
-        #[arg(long, value_name = "TEXT")]
-        note: Option<String>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum TeamCommand {
-    /// Make a team on the coordinator's laptop: a team key, and this laptop certified as
-    /// its first coordinator. With --from-key, take a saved team key onto this laptop.
-    Init {
-        /// The team's name, for example "CRC Mosul".
-        #[arg(long, value_name = "NAME")]
-        name: Option<String>,
-        /// This laptop's organization.
-        #[arg(long, value_name = "ORG", default_value = "CRC")]
-        org: String,
-        /// A team key saved with daleel team save-key (a coordinator's laptop was lost).
-        #[arg(long, value_name = "FILE")]
-        from_key: Option<PathBuf>,
-        /// A file holding the saved team key's passphrase.
-        #[arg(long, value_name = "FILE")]
-        key_passphrase_file: Option<PathBuf>,
-        /// This laptop may read gender-based violence and child protection cases.
-        #[arg(long)]
-        sensitive: bool,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// Save the team key, encrypted under a passphrase, for safekeeping.
-    SaveKey {
-        /// The file to write, or a folder.
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-        /// A file holding the passphrase (else asked on the terminal).
-        #[arg(long, value_name = "FILE")]
-        key_passphrase_file: Option<PathBuf>,
-    },
-    /// Write this laptop's request to join a team, for the coordinator to approve.
-    Request {
-        /// The folder (USB drive) or file to write.
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-    },
-    /// Certify the device of a request with a role and an organization.
-    Approve {
-        /// The request file.
-        request: PathBuf,
-        /// outreach, coordinator or partner.
-        #[arg(long, value_name = "ROLE")]
-        role: String,
-        /// The device's organization (a partner's must be in the service directory).
-        #[arg(long, value_name = "ORG")]
-        org: String,
-        /// May read gender-based violence and child protection cases.
-        #[arg(long)]
-        sensitive: bool,
-        /// The last day the certificate is valid (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        expires: Option<String>,
-        /// The folder (USB drive) or file to write the certificate to.
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// Join the team of a certificate made for this laptop.
-    Join {
-        /// The certificate file.
-        cert: PathBuf,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// Revoke a device: its changes after a sequence number have no effect anywhere.
-    Revoke {
-        /// Its fingerprint, as daleel team list shows it.
-        fingerprint: String,
-        /// Its last change that still counts (default: the highest this laptop holds).
-        #[arg(long, value_name = "N")]
-        after_seq: Option<u64>,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// The team's devices, their roles and standing.
-    List {
-        /// Print one JSON object on stdout.
-        #[arg(long)]
-        json: bool,
-    },
-    /// The changes kept with no effect (beyond their device's role, or revoked).
-    Changes {
-        /// Print one JSON array on stdout.
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum GazetteerCommand {
-    /// Import districts or sub-districts from a COD-AB style CSV
-    /// (adm2_pcode, adm2_en, adm2_ar, adm1_pcode; or adm3_pcode, adm3_en, adm3_ar, adm2_pcode).
-    Import {
-        /// The CSV file.
-        file: PathBuf,
-    },
+    Households(households::HouseholdsArgs),
 }
 
 /// A refusal or failure: one line for stderr, exit code 1.
@@ -666,68 +399,9 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Demo { households, seed }) => stats::demo(&ws, households, seed),
         Some(Command::Stats { json }) => stats::stats(&ws, json),
         Some(Command::Identity(args)) => identity::run(&ws, &args),
-        Some(Command::Referral { command }) => match command {
-            ReferralCommand::List { status, json } => referral::list(&ws, status.as_deref(), json),
-            ReferralCommand::Slip { id, out } => referral::slip(&ws, &id, &out),
-            ReferralCommand::Move { id, status, reason, outcome, note } => referral::move_to(
-                &ws,
-                &id,
-                &status,
-                reason.as_deref(),
-                outcome.as_deref(),
-                note.as_deref(),
-            ),
-        },
+        Some(Command::Referral(args)) => referral::run(&ws, &args),
         Some(Command::Sync(args)) => sync::run(&ws, &args),
-        Some(Command::Team { command }) => match command {
-            TeamCommand::Init {
-                name,
-                org,
-                from_key,
-                key_passphrase_file,
-                sensitive,
-                yes,
-            } => team::init(
-                &ws,
-                name.as_deref(),
-                &org,
-                from_key.as_deref(),
-                key_passphrase_file.as_deref(),
-                sensitive,
-                yes,
-            ),
-            TeamCommand::SaveKey {
-                out,
-                key_passphrase_file,
-            } => team::save_key(&ws, &out, key_passphrase_file.as_deref()),
-            TeamCommand::Request { out } => team::request(&ws, &out),
-            TeamCommand::Approve {
-                request,
-                role,
-                org,
-                sensitive,
-                expires,
-                out,
-                yes,
-            } => team::approve(
-                &ws,
-                &request,
-                &role,
-                &org,
-                sensitive,
-                expires.as_deref(),
-                &out,
-                yes,
-            ),
-            TeamCommand::Join { cert, yes } => team::join(&ws, &cert, yes),
-            TeamCommand::Revoke {
-                fingerprint,
-                after_seq,
-                yes,
-            } => team::revoke(&ws, &fingerprint, after_seq, yes),
-            TeamCommand::List { json } => team::list(&ws, json),
-            TeamCommand::Changes { json } => team::changes(&ws, json),
-        },
+        Some(Command::Team(args)) => team::run(&ws, &args),
         Some(Command::Trust(args)) => trust::run(&ws, &args),
         Some(Command::Export {
             table,
@@ -748,50 +422,10 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Restore { .. }) => Ok(()),
         Some(Command::Audit { case, json }) => audit::audit(&ws, case.as_deref(), json),
         Some(Command::Erase { case_code, yes }) => erase::erase(&ws, &case_code, yes),
-        Some(Command::Workers { command }) => match command {
-            WorkersCommand::List { json } => workers::list(&ws, json),
-            WorkersCommand::Add {
-                name,
-                new_passphrase_file,
-            } => workers::add(&ws, &name, new_passphrase_file.as_deref()),
-            WorkersCommand::Remove { names, yes } => workers::remove(ws, &names, yes),
-            WorkersCommand::Passphrase {
-                name,
-                new_passphrase_file,
-            } => workers::passphrase(ws, &name, new_passphrase_file.as_deref()),
-        },
-        Some(Command::Gazetteer {
-            command: GazetteerCommand::Import { file },
-        }) => gazetteer::import(&ws, &file),
-        Some(Command::Services {
-            command: ServicesCommand::Import { path, strict, yes },
-        }) => services::import(&ws, &path, strict, yes),
-        Some(Command::Services {
-            command: ServicesCommand::Export { out },
-        }) => services::export(&ws, &out),
-        Some(Command::Services {
-            command: ServicesCommand::Template { out },
-        }) => services::template(&ws, &out),
-        Some(Command::Services {
-            command:
-                ServicesCommand::Search {
-                    query,
-                    sector,
-                    governorate,
-                    limit,
-                    json,
-                },
-        }) => services::search(
-            &ws,
-            &query,
-            sector.as_deref(),
-            governorate.as_deref(),
-            limit,
-            json,
-        ),
-        Some(Command::Households {
-            command: HouseholdsCommand::Search { query, limit, json },
-        }) => households::search(&ws, &query, limit, json),
+        Some(Command::Workers(args)) => workers::run(ws, &args),
+        Some(Command::Gazetteer(args)) => gazetteer::run(&ws, &args),
+        Some(Command::Services(args)) => services::run(&ws, &args),
+        Some(Command::Households(args)) => households::run(&ws, &args),
     }
 }
 
