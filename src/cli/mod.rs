@@ -1,5 +1,10 @@
 //! The command line: parses arguments, opens the data directory, runs one command and
 //! prints its result. It holds no business rules; those live in the core.
+//!
+//! This file holds what every command shares: the top-level options (`Cli`), the list of
+//! commands, the router that opens the data directory and hands the workspace to the
+//! command's `run`, and the helpers they use (credentials, confirmation, writing files).
+//! Each command, with its clap arguments and subcommands, is a file of its own.
 
 // What the command line prints goes through `out` (sanitised for the terminal, quiet on
 // a closed pipe). These macros shadow the standard ones in this module and in every
@@ -24,13 +29,17 @@ macro_rules! eprint {
 mod ask;
 mod audit;
 mod backup;
+mod check;
+mod demo;
 mod erase;
+mod export;
 mod gazetteer;
 mod households;
 mod identity;
 pub mod out;
 mod referral;
 mod report;
+mod restore;
 mod services;
 mod stats;
 mod sync;
@@ -78,23 +87,15 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The commands. Each is a file of this folder that owns its clap `Args` (and the
+/// subcommands under it) and a `run` that takes them; a variant's doc comment is the
+/// command's line in `daleel --help`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Fill an empty data directory with a synthetic caseload for training and benchmarks.
-    Demo {
-        /// How many households to make.
-        #[arg(long, value_name = "N")]
-        households: usize,
-        /// The seed: the same seed gives the same caseload.
-        #[arg(long, value_name = "S", default_value_t = 1)]
-        seed: u64,
-    },
+    Demo(demo::DemoArgs),
     /// Count households, people, needs, referrals, overdue referrals, services and organizations.
-    Stats {
-        /// Print one JSON object on stdout.
-        #[arg(long)]
-        json: bool,
-    },
+    Stats(stats::StatsArgs),
     /// Show this laptop's device name, code and fingerprint, or set its name.
     Identity(identity::IdentityArgs),
     /// List referrals, or move one along its lifecycle.
@@ -107,22 +108,9 @@ pub enum Command {
     Trust(trust::TrustArgs),
     /// Erase a household on request: its personal data leaves this laptop, and every
     /// laptop the erasure reaches with the next bundles; the anonymous counts stay.
-    Erase {
-        /// The household's case code, e.g. K7QX2-0007.
-        case_code: String,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
+    Erase(erase::EraseArgs),
     /// Who opened, changed, sent or received what, and when (oldest first).
-    Audit {
-        /// Only what concerns this household.
-        #[arg(long, value_name = "CASE_CODE")]
-        case: Option<String>,
-        /// Print one JSON array on stdout.
-        #[arg(long)]
-        json: bool,
-    },
+    Audit(audit::AuditArgs),
     /// The workers who can open this laptop's database, each with their own passphrase.
     Workers(workers::WorkersArgs),
     /// The gazetteer of districts and sub-districts.
@@ -130,68 +118,22 @@ pub enum Command {
     /// Needs, referrals or services as CSV for coordination, with HXL hashtags on the
     /// second line; no names, phone numbers, free text or case codes; governorate and
     /// month (not district and day) unless asked.
-    Export {
-        /// needs, referrals or services.
-        table: String,
-        /// The CSV file to write.
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// district: add the district (coordinators; audited).
-        #[arg(long, value_name = "LEVEL")]
-        detail: Option<String>,
-        /// Add each row's case code (coordinators; audited).
-        #[arg(long)]
-        with_case_codes: bool,
-    },
+    Export(export::ExportArgs),
     /// Check the database: indexes, each device's change log, that the records are what
     /// the log gives, and that the audit trail's chain is unbroken and ends where its head
     /// file (audit.head) says: a db folder put back to an earlier copy is reported. Exit 1
     /// when something is wrong.
-    Check {
-        /// Print one JSON object on stdout.
-        #[arg(long)]
-        json: bool,
-        /// Recompute what can be derived (records, indexes, versions, conflicts) from
-        /// the log, note a broken or rolled-back audit trail in the trail itself, and say
-        /// what was done.
-        #[arg(long)]
-        repair: bool,
-    },
+    Check(check::CheckArgs),
     /// Write one encrypted backup file of this laptop's database (and the team key, where
     /// the laptop holds it) into a folder; restoring it needs a worker's passphrase.
-    Backup {
-        /// The folder to write it in (a USB drive's, say).
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-    },
+    Backup(backup::BackupArgs),
     /// Rebuild this data directory's database from a backup, under a new device identity
     /// (the database there before is kept aside). Asks for a worker's passphrase of the
     /// laptop backed up.
-    Restore {
-        /// The backup file (.dlbk).
-        file: PathBuf,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
+    Restore(restore::RestoreArgs),
     /// The coordination report: households reached, needs by status, referrals by status
     /// and outcome, median days to a response, per group; counts under 5 shown as <5.
-    Report {
-        #[arg(long, value_name = "DATE")]
-        since: String,
-        #[arg(long, value_name = "DATE")]
-        until: String,
-        /// Groups: sector, governorate and/or org, separated by commas.
-        #[arg(long, value_name = "LIST", default_value = "sector")]
-        by: String,
-        /// Add the HXL hashtag row (CSV).
-        #[arg(long)]
-        hxl: bool,
-        /// FILE.csv, or FILE.html for one printable page with charts (default: CSV on
-        /// standard output).
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
+    Report(report::ReportArgs),
     /// The service directory.
     Services(services::ServicesArgs),
     /// The households of this laptop.
@@ -379,8 +321,8 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         }
     }
     crate::cli::init_logging(&dir);
-    if let Some(Command::Restore { file, yes }) = &cli.command {
-        return backup::restore(&cli, &dir, file, *yes);
+    if let Some(Command::Restore(args)) = &cli.command {
+        return restore::run(&cli, &dir, args);
     }
     let credentials = credentials(&cli, &dir)?;
     let ws = Workspace::open(&dir, &credentials)?;
@@ -396,77 +338,25 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             "the screens need a terminal: run daleel in a terminal window, or give a command (daleel --help)".into(),
         )),
         None => crate::tui::run(ws, &config).map_err(|e| Failure(format!("the screen failed: {e}"))),
-        Some(Command::Demo { households, seed }) => stats::demo(&ws, households, seed),
-        Some(Command::Stats { json }) => stats::stats(&ws, json),
+        Some(Command::Demo(args)) => demo::run(&ws, &args),
+        Some(Command::Stats(args)) => stats::run(&ws, &args),
         Some(Command::Identity(args)) => identity::run(&ws, &args),
         Some(Command::Referral(args)) => referral::run(&ws, &args),
         Some(Command::Sync(args)) => sync::run(&ws, &args),
         Some(Command::Team(args)) => team::run(&ws, &args),
         Some(Command::Trust(args)) => trust::run(&ws, &args),
-        Some(Command::Export {
-            table,
-            out,
-            detail,
-            with_case_codes,
-        }) => report::export(&ws, &table, &out, detail.as_deref(), with_case_codes),
-        Some(Command::Report {
-            since,
-            until,
-            by,
-            hxl,
-            out,
-        }) => report::report(&ws, &since, &until, &by, hxl, out.as_deref()),
-        Some(Command::Check { json, repair }) => check(&ws, json, repair),
-        Some(Command::Backup { out }) => backup::backup(&ws, &out),
-        // Handled above, before the data directory is opened.
-        Some(Command::Restore { .. }) => Ok(()),
-        Some(Command::Audit { case, json }) => audit::audit(&ws, case.as_deref(), json),
-        Some(Command::Erase { case_code, yes }) => erase::erase(&ws, &case_code, yes),
+        Some(Command::Erase(args)) => erase::run(&ws, &args),
+        Some(Command::Audit(args)) => audit::run(&ws, &args),
         Some(Command::Workers(args)) => workers::run(ws, &args),
         Some(Command::Gazetteer(args)) => gazetteer::run(&ws, &args),
+        Some(Command::Export(args)) => export::run(&ws, &args),
+        Some(Command::Check(args)) => check::run(&ws, &args),
+        Some(Command::Backup(args)) => backup::run(&ws, &args),
+        // Handled above, before the data directory is opened.
+        Some(Command::Restore(_)) => Ok(()),
+        Some(Command::Report(args)) => report::run(&ws, &args),
         Some(Command::Services(args)) => services::run(&ws, &args),
         Some(Command::Households(args)) => households::run(&ws, &args),
-    }
-}
-
-/// `daleel check [--json] [--repair]`.
-fn check(ws: &Workspace, json: bool, repair: bool) -> Result<(), Failure> {
-    let repaired = if repair {
-        ws.store.repair()?
-    } else {
-        Vec::new()
-    };
-    let problems = ws.store.check()?;
-    if json {
-        println!(
-            "{}",
-            serde_json::json!({"problems": problems, "repaired": repaired, "whole": problems.is_empty()})
-        );
-    } else {
-        for r in &repaired {
-            println!("repaired: {r}");
-        }
-        for p in &problems {
-            println!("problem: {p}");
-        }
-        if problems.is_empty() {
-            println!(
-                "The database is whole: indexes, change logs, records and the audit trail agree."
-            );
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Failure(format!(
-            "{} problems (above){}",
-            problems.len(),
-            if repair {
-                ""
-            } else {
-                ": daleel check --repair recomputes what can be derived"
-            }
-        )))
     }
 }
 
