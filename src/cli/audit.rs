@@ -1,15 +1,27 @@
 //! `daleel audit`: who opened, changed, sent or received what, and when.
 
+use clap::Args;
+
 use super::Failure;
 use crate::workspace::Workspace;
 
-pub fn audit(ws: &Workspace, case: Option<&str>, json: bool) -> Result<(), Failure> {
-    let case = case.map(|c| c.trim().to_uppercase());
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Only what concerns this household.
+    #[arg(long, value_name = "CASE_CODE")]
+    case: Option<String>,
+    /// Print one JSON array on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(ws: &Workspace, args: &AuditArgs) -> Result<(), Failure> {
+    let case = args.case.as_deref().map(|c| c.trim().to_uppercase());
     let trail = ws.store.audit_trail(case.as_deref())?;
     let at = |e: &crate::store::audit::AuditEntry| {
         e.at.to_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string()
     };
-    if json {
+    if args.json {
         let rows: Vec<serde_json::Value> = trail
             .iter()
             .map(|e| {

@@ -1,11 +1,22 @@
 //! `daleel erase`: a household's personal data removed, here and on every laptop the
 //! erasure reaches.
 
+use clap::Args;
+
 use super::{Failure, confirm};
 use crate::workspace::Workspace;
 
-pub fn erase(ws: &Workspace, case_code: &str, yes: bool) -> Result<(), Failure> {
-    let code = case_code.trim().to_uppercase();
+#[derive(Debug, Args)]
+pub struct EraseArgs {
+    /// The household's case code, e.g. K7QX2-0007.
+    case_code: String,
+    /// Do not ask for confirmation.
+    #[arg(long)]
+    yes: bool,
+}
+
+pub fn run(ws: &Workspace, args: &EraseArgs) -> Result<(), Failure> {
+    let code = args.case_code.trim().to_uppercase();
     let household = ws
         .store
         .household_by_case_code(&code)?
@@ -17,7 +28,7 @@ pub fn erase(ws: &Workspace, case_code: &str, yes: bool) -> Result<(), Failure> 
         &format!(
             "Erase {code}? Its names, phone, village, members' details, answers and notes are removed from this laptop, and from every laptop this erasure reaches with the next bundles; the anonymous counts stay. Backups made before now are the only copy left. This cannot be undone."
         ),
-        yes,
+        args.yes,
     )?;
     let worker = ws.store.current_worker()?.unwrap_or_default();
     let done = ws.store.erase(&worker, household.id)?;

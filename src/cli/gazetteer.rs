@@ -1,14 +1,42 @@
 //! `daleel gazetteer import FILE`.
 
-use std::path::Path;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
 
 use super::Failure;
 use crate::workspace::Workspace;
 
+#[derive(Debug, Args)]
+pub struct GazetteerArgs {
+    #[command(subcommand)]
+    command: GazetteerCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum GazetteerCommand {
+    /// Import districts or sub-districts from a COD-AB style CSV
+    /// (adm2_pcode, adm2_en, adm2_ar, adm1_pcode; or adm3_pcode, adm3_en, adm3_ar, adm2_pcode).
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// The CSV file.
+    file: PathBuf,
+}
+
+pub fn run(ws: &Workspace, args: &GazetteerArgs) -> Result<(), Failure> {
+    match &args.command {
+        GazetteerCommand::Import(a) => import(ws, a),
+    }
+}
+
 /// The largest gazetteer file read: Iraq's sub-district file is well under 1 MiB.
 const MAX_BYTES: u64 = 16 << 20;
 
-pub fn import(ws: &Workspace, file: &Path) -> Result<(), Failure> {
+fn import(ws: &Workspace, args: &ImportArgs) -> Result<(), Failure> {
+    let file = args.file.as_path();
     let shown = crate::disk::shown(file);
     let bytes = crate::disk::read_regular(file, MAX_BYTES).map_err(|e| {
         if e.kind() == std::io::ErrorKind::InvalidData {

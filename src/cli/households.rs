@@ -4,6 +4,7 @@
 //! the database with a passphrase like every command, and each search is noted in the
 //! audit trail with how many households it showed (never the query or a name).
 
+use clap::{Args, Subcommand};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -14,6 +15,39 @@ use crate::search::names;
 use crate::store::audit::AuditAction;
 use crate::workspace::Workspace;
 
+#[derive(Debug, Args)]
+pub struct HouseholdsArgs {
+    #[command(subcommand)]
+    command: HouseholdsCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum HouseholdsCommand {
+    /// Find households as the Intake screen does, best match first: a name in Arabic or
+    /// Latin letters and any spelling (fatima, fatma and فاطمة find each other), a case
+    /// code or its beginning, or a phone number whatever its prefix (+964 770…, 0770…).
+    /// Prints names: audited (how many were shown, not what was asked).
+    Search(SearchArgs),
+}
+
+#[derive(Debug, Args)]
+struct SearchArgs {
+    /// What to look for (several words: each must match).
+    query: String,
+    /// At most this many households.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    limit: usize,
+    /// Print one JSON array on stdout (id, case_code, name, governorate).
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(ws: &Workspace, args: &HouseholdsArgs) -> Result<(), Failure> {
+    match &args.command {
+        HouseholdsCommand::Search(a) => search(ws, a),
+    }
+}
+
 #[derive(Serialize)]
 struct Found<'a> {
     id: String,
@@ -22,7 +56,8 @@ struct Found<'a> {
     governorate: &'a str,
 }
 
-pub fn search(ws: &Workspace, query: &str, limit: usize, json: bool) -> Result<(), Failure> {
+fn search(ws: &Workspace, args: &SearchArgs) -> Result<(), Failure> {
+    let (query, limit) = (args.query.as_str(), args.limit);
     if limit == 0 {
         return Err(Failure("--limit must be at least 1".into()));
     }
@@ -49,7 +84,7 @@ pub fn search(ws: &Workspace, query: &str, limit: usize, json: bool) -> Result<(
         "household search",
         found.len() as u64,
     )?;
-    if json {
+    if args.json {
         let list: Vec<Found> = found
             .iter()
             .map(|h| Found {

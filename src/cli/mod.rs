@@ -1,5 +1,10 @@
 //! The command line: parses arguments, opens the data directory, runs one command and
 //! prints its result. It holds no business rules; those live in the core.
+//!
+//! This file holds what every command shares: the top-level options (`Cli`), the list of
+//! commands, the router that opens the data directory and hands the workspace to the
+//! command's `run`, and the helpers they use (credentials, confirmation, writing files).
+//! Each command, with its clap arguments and subcommands, is a file of its own.
 
 // What the command line prints goes through `out` (sanitised for the terminal, quiet on
 // a closed pipe). These macros shadow the standard ones in this module and in every
@@ -24,15 +29,20 @@ macro_rules! eprint {
 mod ask;
 mod audit;
 mod backup;
+mod check;
+mod demo;
 mod erase;
+mod export;
 mod gazetteer;
 mod households;
 mod identity;
 pub mod out;
 mod referral;
 mod report;
+mod restore;
 mod services;
 mod stats;
+mod sync;
 mod team;
 mod trust;
 mod workers;
@@ -77,484 +87,57 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The commands. Each is a file of this folder that owns its clap `Args` (and the
+/// subcommands under it) and a `run` that takes them; a variant's doc comment is the
+/// command's line in `daleel --help`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Fill an empty data directory with a synthetic caseload for training and benchmarks.
-    Demo {
-        /// How many households to make.
-        #[arg(long, value_name = "N")]
-        households: usize,
-        /// The seed: the same seed gives the same caseload.
-        #[arg(long, value_name = "S", default_value_t = 1)]
-        seed: u64,
-    },
+    Demo(demo::DemoArgs),
     /// Count households, people, needs, referrals, overdue referrals, services and organizations.
-    Stats {
-        /// Print one JSON object on stdout.
-        #[arg(long)]
-        json: bool,
-    },
+    Stats(stats::StatsArgs),
     /// Show this laptop's device name, code and fingerprint, or set its name.
-    #[command(args_conflicts_with_subcommands = true)]
-    Identity {
-        /// Print one JSON object on stdout.
-        #[arg(long)]
-        json: bool,
-        /// Set the device's name (for example "CRC Mosul laptop 3").
-        #[arg(long, value_name = "NAME")]
-        name: Option<String>,
-        #[command(subcommand)]
-        command: Option<IdentityCommand>,
-    },
+    Identity(identity::IdentityArgs),
     /// List referrals, or move one along its lifecycle.
-    Referral {
-        #[command(subcommand)]
-        command: ReferralCommand,
-    },
+    Referral(referral::ReferralArgs),
     /// Hand data to other laptops on USB drives.
-    Sync {
-        #[command(subcommand)]
-        command: SyncCommand,
-    },
+    Sync(sync::SyncArgs),
     /// A team: a team key, device certificates with roles, revocation (docs/teams.md).
-    Team {
-        #[command(subcommand)]
-        command: TeamCommand,
-    },
+    Team(team::TeamArgs),
     /// The devices whose changes this laptop accepts.
-    Trust {
-        #[command(subcommand)]
-        command: TrustCommand,
-    },
+    Trust(trust::TrustArgs),
     /// Erase a household on request: its personal data leaves this laptop, and every
     /// laptop the erasure reaches with the next bundles; the anonymous counts stay.
-    Erase {
-        /// The household's case code, e.g. K7QX2-0007.
-        case_code: String,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
+    Erase(erase::EraseArgs),
     /// Who opened, changed, sent or received what, and when (oldest first).
-    Audit {
-        /// Only what concerns this household.
-        #[arg(long, value_name = "CASE_CODE")]
-        case: Option<String>,
-        /// Print one JSON array on stdout.
-        #[arg(long)]
-        json: bool,
-    },
+    Audit(audit::AuditArgs),
     /// The workers who can open this laptop's database, each with their own passphrase.
-    Workers {
-        #[command(subcommand)]
-        command: WorkersCommand,
-    },
+    Workers(workers::WorkersArgs),
     /// The gazetteer of districts and sub-districts.
-    Gazetteer {
-        #[command(subcommand)]
-        command: GazetteerCommand,
-    },
+    Gazetteer(gazetteer::GazetteerArgs),
     /// Needs, referrals or services as CSV for coordination, with HXL hashtags on the
     /// second line; no names, phone numbers, free text or case codes; governorate and
     /// month (not district and day) unless asked.
-    Export {
-        /// needs, referrals or services.
-        table: String,
-        /// The CSV file to write.
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// district: add the district (coordinators; audited).
-        #[arg(long, value_name = "LEVEL")]
-        detail: Option<String>,
-        /// Add each row's case code (coordinators; audited).
-        #[arg(long)]
-        with_case_codes: bool,
-    },
+    Export(export::ExportArgs),
     /// Check the database: indexes, each device's change log, that the records are what
     /// the log gives, and that the audit trail's chain is unbroken and ends where its head
     /// file (audit.head) says: a db folder put back to an earlier copy is reported. Exit 1
     /// when something is wrong.
-    Check {
-        /// Print one JSON object on stdout.
-        #[arg(long)]
-        json: bool,
-        /// Recompute what can be derived (records, indexes, versions, conflicts) from
-        /// the log, note a broken or rolled-back audit trail in the trail itself, and say
-        /// what was done.
-        #[arg(long)]
-        repair: bool,
-    },
+    Check(check::CheckArgs),
     /// Write one encrypted backup file of this laptop's database (and the team key, where
     /// the laptop holds it) into a folder; restoring it needs a worker's passphrase.
-    Backup {
-        /// The folder to write it in (a USB drive's, say).
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-    },
+    Backup(backup::BackupArgs),
     /// Rebuild this data directory's database from a backup, under a new device identity
     /// (the database there before is kept aside). Asks for a worker's passphrase of the
     /// laptop backed up.
-    Restore {
-        /// The backup file (.dlbk).
-        file: PathBuf,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
+    Restore(restore::RestoreArgs),
     /// The coordination report: households reached, needs by status, referrals by status
     /// and outcome, median days to a response, per group; counts under 5 shown as <5.
-    Report {
-        #[arg(long, value_name = "DATE")]
-        since: String,
-        #[arg(long, value_name = "DATE")]
-        until: String,
-        /// Groups: sector, governorate and/or org, separated by commas.
-        #[arg(long, value_name = "LIST", default_value = "sector")]
-        by: String,
-        /// Add the HXL hashtag row (CSV).
-        #[arg(long)]
-        hxl: bool,
-        /// FILE.csv, or FILE.html for one printable page with charts (default: CSV on
-        /// standard output).
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
+    Report(report::ReportArgs),
     /// The service directory.
-    Services {
-        #[command(subcommand)]
-        command: ServicesCommand,
-    },
+    Services(services::ServicesArgs),
     /// The households of this laptop.
-    Households {
-        #[command(subcommand)]
-        command: HouseholdsCommand,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum HouseholdsCommand {
-    /// Find households as the Intake screen does, best match first: a name in Arabic or
-    /// Latin letters and any spelling (fatima, fatma and فاطمة find each other), a case
-    /// code or its beginning, or a phone number whatever its prefix (+964 770…, 0770…).
-    /// Prints names: audited (how many were shown, not what was asked).
-    Search {
-        /// What to look for (several words: each must match).
-        query: String,
-        /// At most this many households.
-        #[arg(long, value_name = "N", default_value_t = 20)]
-        limit: usize,
-        /// Print one JSON array on stdout (id, case_code, name, governorate).
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum WorkersCommand {
-    /// The workers of this laptop.
-    List {
-        /// Print one JSON array on stdout.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Let another worker open Daleel here with their own passphrase (asked on the
-    /// terminal, or --new-passphrase-file).
-    Add {
-        name: String,
-        /// A file holding the new worker's passphrase (its trailing newline is not part
-        /// of it).
-        #[arg(long, value_name = "FILE")]
-        new_passphrase_file: Option<PathBuf>,
-    },
-    /// Take workers' passphrases away (not yourself, not the last worker): the
-    /// database is encrypted again under a new key, and the files under the old one are
-    /// deleted.
-    Remove {
-        #[arg(required = true, value_name = "NAME")]
-        names: Vec<String>,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// Set a worker's passphrase: the database is encrypted again under a new key, and
-    /// the files under the old one are deleted.
-    Passphrase {
-        name: String,
-        /// A file holding the new passphrase (its trailing newline is not part of it).
-        #[arg(long, value_name = "FILE")]
-        new_passphrase_file: Option<PathBuf>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ServicesCommand {
-    /// Import a directory: an Open Referral HSDS 3.0 folder (services.csv,
-    /// organizations.csv, ...), an HSDS JSON file (FILE.json), or a services spreadsheet
-    /// (daleel services template).
-    /// Shows what it would add and change, and the problems found, then asks.
-    Import {
-        /// The HSDS folder, or the spreadsheet (CSV).
-        path: PathBuf,
-        /// Apply nothing when any problem is found (exit 1).
-        #[arg(long)]
-        strict: bool,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// Write the directory as HSDS 3.0 tabular files into a folder.
-    Export {
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-    },
-    /// Write the services spreadsheet (one row per service, a line explaining each
-    /// column), with the directory's services in it.
-    Template {
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-    },
-    /// Find services, best match first: fuzzy over name, organization, sector, areas and
-    /// description; Arabic spelling variants and Arabic-Indic digits match.
-    Search {
-        /// What to look for (several words: each must match).
-        #[arg(default_value = "")]
-        query: String,
-        /// Only this sector (e.g. health, civil_documentation; protection includes its
-        /// areas of responsibility).
-        #[arg(long, value_name = "S")]
-        sector: Option<String>,
-        /// Only services that serve this place (a governorate P-code such as IQG15).
-        #[arg(long, value_name = "PCODE")]
-        governorate: Option<String>,
-        /// At most this many results.
-        #[arg(long, value_name = "N", default_value_t = 20)]
-        limit: usize,
-        /// Print one JSON array on stdout.
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum IdentityCommand {
-    /// Write this laptop's identity card (name, device code, public key) for another
-    /// laptop to trust.
-    Export {
-        /// The card file to write, or a folder to write `daleel-CODE.card` into.
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-    },
-    /// Write this laptop's age identity file (the secret key bundles sent to it are
-    /// encrypted to), for field support to open a bundle with the age tool
-    /// (docs/bundle-format.md). Keep the file as safe as the laptop; delete it after use.
-    AgeKey {
-        /// The file to write (readable by its owner only).
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ReferralCommand {
-    /// Referrals by due date (soonest first).
-    List {
-        /// Only this status: draft, sent, accepted, rejected, completed, closed, cancelled.
-        #[arg(long, value_name = "S")]
-        status: Option<String>,
-        /// Print one JSON array on stdout.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Write a printable inter-agency referral slip (HTML) for an agency that does not
-    /// use Daleel: only the details the household consented to share. Audited.
-    Slip {
-        /// The referral's id (daleel referral list).
-        id: String,
-        /// The file to write (FILE.html).
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-    },
-    /// Move a referral (the same rules as the Referrals screen).
-    Move {
-        /// The referral's id (daleel referral list).
-        id: String,
-        /// sent, accepted, rejected, completed, closed or cancelled.
-        status: String,
-        /// Why (required to reject, and to close an accepted referral).
-        #[arg(long, value_name = "TEXT")]
-        reason: Option<String>,
-        /// For completed: successful (the default), or why not (client_refused,
-        /// lack_of_capacity, no_longer_needed, client_unreachable,
-        /// organization_unreachable, other).
-        #[arg(long, value_name = "O")]
-        outcome: Option<String>,
-        /// A note for the history.
-        #[arg(long, value_name = "TEXT")]
-        note: Option<String>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum SyncCommand {
-    /// Write one bundle file into a folder (the USB drive) with this laptop's changes.
-    /// Prints the bundle's path on stdout.
-    Export {
-        /// The folder to write into.
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-        /// Everything this laptop holds, not only what the team is not known to have.
-        #[arg(long)]
-        all: bool,
-        /// A hand-off for a partner agency's certified devices instead: the referrals
-        /// addressed to it, what each household consented to disclose, and the service
-        /// directory (a coordinator's laptop only).
-        #[arg(long, value_name = "ORG", conflicts_with = "all")]
-        for_org: Option<String>,
-    },
-    /// Import bundle files, or every bundle in a folder. Each is checked whole first;
-    /// files are never changed or deleted.
-    Import {
-        /// Bundle files or folders.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
-    },
-    /// What this laptop holds from each device, who it trusts, and its state digest.
-    Status {
-        /// Print one JSON object on stdout.
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum TrustCommand {
-    /// Trust the device of an identity card, after comparing its fingerprint with its owner.
-    Add {
-        /// The card file.
-        card: PathBuf,
-        /// Do not ask (for scripts): the fingerprint was checked another way.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// List the trusted devices.
-    List {
-        /// Print one JSON array on stdout.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Stop trusting a device.
-    Remove {
-        /// Its fingerprint, as `daleel trust list` shows it.
-        fingerprint: String,
-        /// Do not ask (for scripts).
-        #[arg(long)]
-        yes: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum TeamCommand {
-    /// Make a team on the coordinator's laptop: a team key, and this laptop certified as
-    /// its first coordinator. With --from-key, take a saved team key onto this laptop.
-    Init {
-        /// The team's name, for example "CRC Mosul".
-        #[arg(long, value_name = "NAME")]
-        name: Option<String>,
-        /// This laptop's organization.
-        #[arg(long, value_name = "ORG", default_value = "CRC")]
-        org: String,
-        /// A team key saved with daleel team save-key (a coordinator's laptop was lost).
-        #[arg(long, value_name = "FILE")]
-        from_key: Option<PathBuf>,
-        /// A file holding the saved team key's passphrase.
-        #[arg(long, value_name = "FILE")]
-        key_passphrase_file: Option<PathBuf>,
-        /// This laptop may read gender-based violence and child protection cases.
-        #[arg(long)]
-        sensitive: bool,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// Save the team key, encrypted under a passphrase, for safekeeping.
-    SaveKey {
-        /// The file to write, or a folder.
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-        /// A file holding the passphrase (else asked on the terminal).
-        #[arg(long, value_name = "FILE")]
-        key_passphrase_file: Option<PathBuf>,
-    },
-    /// Write this laptop's request to join a team, for the coordinator to approve.
-    Request {
-        /// The folder (USB drive) or file to write.
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-    },
-    /// Certify the device of a request with a role and an organization.
-    Approve {
-        /// The request file.
-        request: PathBuf,
-        /// outreach, coordinator or partner.
-        #[arg(long, value_name = "ROLE")]
-        role: String,
-        /// The device's organization (a partner's must be in the service directory).
-        #[arg(long, value_name = "ORG")]
-        org: String,
-        /// May read gender-based violence and child protection cases.
-        #[arg(long)]
-        sensitive: bool,
-        /// The last day the certificate is valid (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        expires: Option<String>,
-        /// The folder (USB drive) or file to write the certificate to.
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// Join the team of a certificate made for this laptop.
-    Join {
-        /// The certificate file.
-        cert: PathBuf,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// Revoke a device: its changes after a sequence number have no effect anywhere.
-    Revoke {
-        /// Its fingerprint, as daleel team list shows it.
-        fingerprint: String,
-        /// Its last change that still counts (default: the highest this laptop holds).
-        #[arg(long, value_name = "N")]
-        after_seq: Option<u64>,
-        /// Do not ask for confirmation.
-        #[arg(long)]
-        yes: bool,
-    },
-    /// The team's devices, their roles and standing.
-    List {
-        /// Print one JSON object on stdout.
-        #[arg(long)]
-        json: bool,
-    },
-    /// The changes kept with no effect (beyond their device's role, or revoked).
-    Changes {
-        /// Print one JSON array on stdout.
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum GazetteerCommand {
-    /// Import districts or sub-districts from a COD-AB style CSV
-    /// (adm2_pcode, adm2_en, adm2_ar, adm1_pcode; or adm3_pcode, adm3_en, adm3_ar, adm2_pcode).
-    Import {
-        /// The CSV file.
-        file: PathBuf,
-    },
+    Households(households::HouseholdsArgs),
 }
 
 /// A refusal or failure: one line for stderr, exit code 1.
@@ -738,8 +321,8 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         }
     }
     crate::cli::init_logging(&dir);
-    if let Some(Command::Restore { file, yes }) = &cli.command {
-        return backup::restore(&cli, &dir, file, *yes);
+    if let Some(Command::Restore(args)) = &cli.command {
+        return restore::run(&cli, &dir, args);
     }
     let credentials = credentials(&cli, &dir)?;
     let ws = Workspace::open(&dir, &credentials)?;
@@ -755,197 +338,25 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             "the screens need a terminal: run daleel in a terminal window, or give a command (daleel --help)".into(),
         )),
         None => crate::tui::run(ws, &config).map_err(|e| Failure(format!("the screen failed: {e}"))),
-        Some(Command::Demo { households, seed }) => stats::demo(&ws, households, seed),
-        Some(Command::Stats { json }) => stats::stats(&ws, json),
-        Some(Command::Identity {
-            command: Some(IdentityCommand::Export { out }),
-            ..
-        }) => trust::export_card(&ws, &out),
-        Some(Command::Identity {
-            command: Some(IdentityCommand::AgeKey { out }),
-            ..
-        }) => trust::export_age_key(&ws, &out),
-        Some(Command::Identity { json, name, .. }) => identity::identity(&ws, json, name),
-        Some(Command::Referral { command }) => match command {
-            ReferralCommand::List { status, json } => referral::list(&ws, status.as_deref(), json),
-            ReferralCommand::Slip { id, out } => referral::slip(&ws, &id, &out),
-            ReferralCommand::Move { id, status, reason, outcome, note } => referral::move_to(
-                &ws,
-                &id,
-                &status,
-                reason.as_deref(),
-                outcome.as_deref(),
-                note.as_deref(),
-            ),
-        },
-        Some(Command::Sync { command }) => match command {
-            SyncCommand::Export {
-                out,
-                for_org: Some(org),
-                ..
-            } => trust::export_handoff(&ws, &out, &org),
-            SyncCommand::Export { out, all, .. } => trust::export_bundle(&ws, &out, all),
-            SyncCommand::Import { paths } => trust::import_bundles(&ws, &paths),
-            SyncCommand::Status { json } => trust::status(&ws, json),
-        },
-        Some(Command::Team { command }) => match command {
-            TeamCommand::Init {
-                name,
-                org,
-                from_key,
-                key_passphrase_file,
-                sensitive,
-                yes,
-            } => team::init(
-                &ws,
-                name.as_deref(),
-                &org,
-                from_key.as_deref(),
-                key_passphrase_file.as_deref(),
-                sensitive,
-                yes,
-            ),
-            TeamCommand::SaveKey {
-                out,
-                key_passphrase_file,
-            } => team::save_key(&ws, &out, key_passphrase_file.as_deref()),
-            TeamCommand::Request { out } => team::request(&ws, &out),
-            TeamCommand::Approve {
-                request,
-                role,
-                org,
-                sensitive,
-                expires,
-                out,
-                yes,
-            } => team::approve(
-                &ws,
-                &request,
-                &role,
-                &org,
-                sensitive,
-                expires.as_deref(),
-                &out,
-                yes,
-            ),
-            TeamCommand::Join { cert, yes } => team::join(&ws, &cert, yes),
-            TeamCommand::Revoke {
-                fingerprint,
-                after_seq,
-                yes,
-            } => team::revoke(&ws, &fingerprint, after_seq, yes),
-            TeamCommand::List { json } => team::list(&ws, json),
-            TeamCommand::Changes { json } => team::changes(&ws, json),
-        },
-        Some(Command::Trust { command }) => match command {
-            TrustCommand::Add { card, yes } => trust::add(&ws, &card, yes),
-            TrustCommand::List { json } => trust::list(&ws, json),
-            TrustCommand::Remove { fingerprint, yes } => trust::remove(&ws, &fingerprint, yes),
-        },
-        Some(Command::Export {
-            table,
-            out,
-            detail,
-            with_case_codes,
-        }) => report::export(&ws, &table, &out, detail.as_deref(), with_case_codes),
-        Some(Command::Report {
-            since,
-            until,
-            by,
-            hxl,
-            out,
-        }) => report::report(&ws, &since, &until, &by, hxl, out.as_deref()),
-        Some(Command::Check { json, repair }) => check(&ws, json, repair),
-        Some(Command::Backup { out }) => backup::backup(&ws, &out),
+        Some(Command::Demo(args)) => demo::run(&ws, &args),
+        Some(Command::Stats(args)) => stats::run(&ws, &args),
+        Some(Command::Identity(args)) => identity::run(&ws, &args),
+        Some(Command::Referral(args)) => referral::run(&ws, &args),
+        Some(Command::Sync(args)) => sync::run(&ws, &args),
+        Some(Command::Team(args)) => team::run(&ws, &args),
+        Some(Command::Trust(args)) => trust::run(&ws, &args),
+        Some(Command::Erase(args)) => erase::run(&ws, &args),
+        Some(Command::Audit(args)) => audit::run(&ws, &args),
+        Some(Command::Workers(args)) => workers::run(ws, &args),
+        Some(Command::Gazetteer(args)) => gazetteer::run(&ws, &args),
+        Some(Command::Export(args)) => export::run(&ws, &args),
+        Some(Command::Check(args)) => check::run(&ws, &args),
+        Some(Command::Backup(args)) => backup::run(&ws, &args),
         // Handled above, before the data directory is opened.
-        Some(Command::Restore { .. }) => Ok(()),
-        Some(Command::Audit { case, json }) => audit::audit(&ws, case.as_deref(), json),
-        Some(Command::Erase { case_code, yes }) => erase::erase(&ws, &case_code, yes),
-        Some(Command::Workers { command }) => match command {
-            WorkersCommand::List { json } => workers::list(&ws, json),
-            WorkersCommand::Add {
-                name,
-                new_passphrase_file,
-            } => workers::add(&ws, &name, new_passphrase_file.as_deref()),
-            WorkersCommand::Remove { names, yes } => workers::remove(ws, &names, yes),
-            WorkersCommand::Passphrase {
-                name,
-                new_passphrase_file,
-            } => workers::passphrase(ws, &name, new_passphrase_file.as_deref()),
-        },
-        Some(Command::Gazetteer {
-            command: GazetteerCommand::Import { file },
-        }) => gazetteer::import(&ws, &file),
-        Some(Command::Services {
-            command: ServicesCommand::Import { path, strict, yes },
-        }) => services::import(&ws, &path, strict, yes),
-        Some(Command::Services {
-            command: ServicesCommand::Export { out },
-        }) => services::export(&ws, &out),
-        Some(Command::Services {
-            command: ServicesCommand::Template { out },
-        }) => services::template(&ws, &out),
-        Some(Command::Services {
-            command:
-                ServicesCommand::Search {
-                    query,
-                    sector,
-                    governorate,
-                    limit,
-                    json,
-                },
-        }) => services::search(
-            &ws,
-            &query,
-            sector.as_deref(),
-            governorate.as_deref(),
-            limit,
-            json,
-        ),
-        Some(Command::Households {
-            command: HouseholdsCommand::Search { query, limit, json },
-        }) => households::search(&ws, &query, limit, json),
-    }
-}
-
-/// `daleel check [--json] [--repair]`.
-fn check(ws: &Workspace, json: bool, repair: bool) -> Result<(), Failure> {
-    let repaired = if repair {
-        ws.store.repair()?
-    } else {
-        Vec::new()
-    };
-    let problems = ws.store.check()?;
-    if json {
-        println!(
-            "{}",
-            serde_json::json!({"problems": problems, "repaired": repaired, "whole": problems.is_empty()})
-        );
-    } else {
-        for r in &repaired {
-            println!("repaired: {r}");
-        }
-        for p in &problems {
-            println!("problem: {p}");
-        }
-        if problems.is_empty() {
-            println!(
-                "The database is whole: indexes, change logs, records and the audit trail agree."
-            );
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Failure(format!(
-            "{} problems (above){}",
-            problems.len(),
-            if repair {
-                ""
-            } else {
-                ": daleel check --repair recomputes what can be derived"
-            }
-        )))
+        Some(Command::Restore(_)) => Ok(()),
+        Some(Command::Report(args)) => report::run(&ws, &args),
+        Some(Command::Services(args)) => services::run(&ws, &args),
+        Some(Command::Households(args)) => households::run(&ws, &args),
     }
 }
 
@@ -1100,6 +511,14 @@ pub fn thousands(n: u64) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// clap's own checks of the whole command line (conflicting names, ids of groups and
+    /// arguments), which otherwise run only when a command is parsed.
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+
     #[test]
     fn thousands_are_grouped() {
         assert_eq!(super::thousands(0), "0");

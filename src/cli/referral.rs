@@ -1,12 +1,78 @@
-//! `daleel referral list` and `daleel referral move`: the Referrals screen's moves from the
-//! shell, with the same lifecycle rules and the same refusals.
+//! `daleel referral list|slip|move`: the Referrals screen's moves from the shell, with the
+//! same lifecycle rules and the same refusals, and the printable slip.
 
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
 use serde::Serialize;
 use uuid::Uuid;
 
 use super::Failure;
 use crate::model::{Household, Move, NotSuccessfulReason, Referral, ReferralStatus};
 use crate::workspace::Workspace;
+
+#[derive(Debug, Args)]
+pub struct ReferralArgs {
+    #[command(subcommand)]
+    command: ReferralCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum ReferralCommand {
+    /// Referrals by due date (soonest first).
+    List(ListArgs),
+    /// Write a printable inter-agency referral slip (HTML) for an agency that does not
+    /// use Daleel: only the details the household consented to share. Audited.
+    Slip(SlipArgs),
+    /// Move a referral (the same rules as the Referrals screen).
+    Move(MoveArgs),
+}
+
+#[derive(Debug, Args)]
+struct ListArgs {
+    /// Only this status: draft, sent, accepted, rejected, completed, closed, cancelled.
+    #[arg(long, value_name = "S")]
+    status: Option<String>,
+    /// Print one JSON array on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct SlipArgs {
+    /// The referral's id (daleel referral list).
+    id: String,
+    /// The file to write (FILE.html).
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct MoveArgs {
+    /// The referral's id (daleel referral list).
+    id: String,
+    /// sent, accepted, rejected, completed, closed or cancelled.
+    status: String,
+    /// Why (required to reject, and to close an accepted referral).
+    #[arg(long, value_name = "TEXT")]
+    reason: Option<String>,
+    /// For completed: successful (the default), or why not (client_refused,
+    /// lack_of_capacity, no_longer_needed, client_unreachable,
+    /// organization_unreachable, other).
+    #[arg(long, value_name = "O")]
+    outcome: Option<String>,
+    /// A note for the history.
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+}
+
+pub fn run(ws: &Workspace, args: &ReferralArgs) -> Result<(), Failure> {
+    match &args.command {
+        ReferralCommand::List(a) => list(ws, a),
+        ReferralCommand::Slip(a) => slip(ws, a),
+        ReferralCommand::Move(a) => move_to(ws, a),
+    }
+}
 
 #[derive(Serialize)]
 struct Row {
@@ -20,8 +86,8 @@ struct Row {
     overdue: bool,
 }
 
-pub fn list(ws: &Workspace, status: Option<&str>, json: bool) -> Result<(), Failure> {
-    let wanted = match status {
+fn list(ws: &Workspace, args: &ListArgs) -> Result<(), Failure> {
+    let wanted = match &args.status {
         None => None,
         Some(s) => Some(ReferralStatus::from_code(s).ok_or_else(|| {
             Failure(format!(
@@ -64,7 +130,7 @@ pub fn list(ws: &Workspace, status: Option<&str>, json: bool) -> Result<(), Fail
             overdue: r.is_overdue(now),
         });
     }
-    if json {
+    if args.json {
         println!("{}", serde_json::to_string(&rows)?);
         return Ok(());
     }
@@ -83,14 +149,8 @@ pub fn list(ws: &Workspace, status: Option<&str>, json: bool) -> Result<(), Fail
     Ok(())
 }
 
-pub fn move_to(
-    ws: &Workspace,
-    id: &str,
-    status: &str,
-    reason: Option<&str>,
-    outcome: Option<&str>,
-    note: Option<&str>,
-) -> Result<(), Failure> {
+fn move_to(ws: &Workspace, args: &MoveArgs) -> Result<(), Failure> {
+    let (id, status) = (args.id.as_str(), args.status.as_str());
     let id = Uuid::parse_str(id.trim()).map_err(|_| {
         Failure(format!(
             "{id:?} is not a referral id: see daleel referral list"
@@ -102,7 +162,7 @@ pub fn move_to(
             ReferralStatus::codes()
         ))
     })?;
-    let outcome = match outcome {
+    let outcome = match &args.outcome {
         None => None,
         Some(code) => Some(Move::outcome_from_code(code).ok_or_else(|| {
             Failure(format!(
@@ -111,7 +171,7 @@ pub fn move_to(
             ))
         })?),
     };
-    let mv = Move::to(to, reason.unwrap_or("").to_string(), outcome)
+    let mv = Move::to(to, args.reason.clone().unwrap_or_default(), outcome)
         .ok_or_else(|| Failure("a referral cannot go back to draft".into()))?;
     let author = ws
         .store
@@ -119,21 +179,22 @@ pub fn move_to(
         .unwrap_or_else(|| "(command line)".into());
     let step = ws
         .store
-        .move_referral(&author, id, &mv, note.unwrap_or(""))?;
+        .move_referral(&author, id, &mv, args.note.as_deref().unwrap_or(""))?;
     tracing::info!(status = %step.to, "referral moved from the command line");
     eprintln!("The referral is now {}.", step.to);
     Ok(())
 }
 
 /// `daleel referral slip ID --out FILE.html`.
-pub fn slip(ws: &Workspace, id: &str, out: &std::path::Path) -> Result<(), Failure> {
+fn slip(ws: &Workspace, args: &SlipArgs) -> Result<(), Failure> {
+    let id = args.id.as_str();
     let id = Uuid::parse_str(id.trim()).map_err(|_| {
         Failure(format!(
             "\"{id}\" is not a referral id: copy one from daleel referral list"
         ))
     })?;
     let out = super::out_file(
-        out,
+        &args.out,
         &format!("daleel-slip-{}.html", &id.simple().to_string()[..8]),
         &["html", "htm"],
     )?;

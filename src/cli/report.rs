@@ -1,84 +1,33 @@
-//! `daleel export` and `daleel report`: coordination exports and the report.
+//! `daleel report`: the coordination report (CSV, or one printable HTML page).
 
-use std::path::Path;
+use std::path::PathBuf;
+
+use clap::Args;
 
 use super::{Failure, write_atomic};
 use crate::model::Date;
-use crate::report::export::{Detail, Table};
 use crate::report::summary::{By, build};
 use crate::workspace::Workspace;
 
-/// The district and case codes are for coordinators (in a team, a coordinator's laptop).
-fn coordinator_only(ws: &Workspace, what: &str) -> Result<(), Failure> {
-    let policy = ws.store.policy();
-    match policy.member(ws.identity.origin()) {
-        Some(c) if c.role != crate::sync::team::Role::Coordinator => Err(Failure(format!(
-            "{what} is for coordinators: this laptop is certified as {}",
-            c.role.label()
-        ))),
-        _ => Ok(()),
-    }
-}
-
-pub fn export(
-    ws: &Workspace,
-    table: &str,
-    out: &Path,
-    detail: Option<&str>,
-    case_codes: bool,
-) -> Result<(), Failure> {
-    let table = Table::from_code(table).ok_or_else(|| {
-        Failure(format!(
-            "no export \"{table}\": give needs, referrals or services"
-        ))
-    })?;
-    let district = match detail {
-        None | Some("governorate") => false,
-        Some("district") => true,
-        Some(other) => {
-            return Err(Failure(format!(
-                "--detail {other}: give district (the default is governorate)"
-            )));
-        }
-    };
-    if district {
-        coordinator_only(ws, "--detail district")?;
-    }
-    if case_codes {
-        coordinator_only(ws, "--with-case-codes")?;
-    }
-    let (bytes, rows) = crate::report::export::write(
-        &ws.store,
-        table,
-        Detail {
-            district,
-            case_codes,
-        },
-    )?;
-    let out = super::out_file(out, &format!("daleel-{}.csv", table.code()), &["csv"])?;
-    let out = out.as_path();
-    // Case codes point to households: readable by their owner only.
-    if case_codes {
-        super::write_private(out, &bytes)?;
-    } else {
-        write_atomic(out, &bytes)?;
-    }
-    println!("{}", out.display());
-    eprintln!(
-        "Wrote {rows} rows with HXL hashtags on the second line: no names, phone numbers, free text{}.",
-        if case_codes { "" } else { " or case codes" }
-    );
-    Ok(())
-}
-
-pub fn report(
-    ws: &Workspace,
-    since: &str,
-    until: &str,
-    by: &str,
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[arg(long, value_name = "DATE")]
+    since: String,
+    #[arg(long, value_name = "DATE")]
+    until: String,
+    /// Groups: sector, governorate and/or org, separated by commas.
+    #[arg(long, value_name = "LIST", default_value = "sector")]
+    by: String,
+    /// Add the HXL hashtag row (CSV).
+    #[arg(long)]
     hxl: bool,
-    out: Option<&Path>,
-) -> Result<(), Failure> {
+    /// FILE.csv, or FILE.html for one printable page with charts (default: CSV on
+    /// standard output).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<(), Failure> {
     let date = |text: &str, flag: &str| {
         Date::parse(text).ok_or_else(|| {
             Failure(format!(
@@ -86,13 +35,15 @@ pub fn report(
             ))
         })
     };
-    let (since, until) = (date(since, "--since")?, date(until, "--until")?);
+    let (since, until) = (date(&args.since, "--since")?, date(&args.until, "--until")?);
     if until < since {
         return Err(Failure("--until is before --since".into()));
     }
-    let by = By::parse(by).map_err(Failure)?;
+    let by = By::parse(&args.by).map_err(Failure)?;
     let report = build(&ws.store, since, until, &by)?;
-    let out = out
+    let out = args
+        .out
+        .as_deref()
         .map(|p| super::out_file(p, "daleel-report.html", &["html", "htm", "csv"]))
         .transpose()?;
     let out = out.as_deref();
@@ -104,7 +55,7 @@ pub fn report(
         crate::report::html::page(&report, "Community Resource Centre: coordination report")
             .into_bytes()
     } else {
-        report.csv(hxl)?
+        report.csv(args.hxl)?
     };
     ws.store.audit(
         crate::store::audit::AuditAction::Export,

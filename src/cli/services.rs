@@ -1,11 +1,91 @@
-//! `daleel services search QUERY`: the Services screen's search from the shell.
+//! `daleel services import|export|template|search`: the service directory from the shell
+//! (HSDS folders and the services spreadsheet; the Services screen's search).
 
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::Failure;
 use crate::model::Sector;
 use crate::search::services::ServiceSearch;
 use crate::workspace::Workspace;
+
+#[derive(Debug, Args)]
+pub struct ServicesArgs {
+    #[command(subcommand)]
+    command: ServicesCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum ServicesCommand {
+    /// Import a directory: an Open Referral HSDS 3.0 folder (services.csv,
+    /// organizations.csv, ...), an HSDS JSON file (FILE.json), or a services spreadsheet
+    /// (daleel services template).
+    /// Shows what it would add and change, and the problems found, then asks.
+    Import(ImportArgs),
+    /// Write the directory as HSDS 3.0 tabular files into a folder.
+    Export(ExportArgs),
+    /// Write the services spreadsheet (one row per service, a line explaining each
+    /// column), with the directory's services in it.
+    Template(TemplateArgs),
+    /// Find services, best match first: fuzzy over name, organization, sector, areas and
+    /// description; Arabic spelling variants and Arabic-Indic digits match.
+    Search(SearchArgs),
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// The HSDS folder, or the spreadsheet (CSV).
+    path: PathBuf,
+    /// Apply nothing when any problem is found (exit 1).
+    #[arg(long)]
+    strict: bool,
+    /// Do not ask for confirmation.
+    #[arg(long)]
+    yes: bool,
+}
+
+#[derive(Debug, Args)]
+struct ExportArgs {
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct TemplateArgs {
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct SearchArgs {
+    /// What to look for (several words: each must match).
+    #[arg(default_value = "")]
+    query: String,
+    /// Only this sector (e.g. health, civil_documentation; protection includes its
+    /// areas of responsibility).
+    #[arg(long, value_name = "S")]
+    sector: Option<String>,
+    /// Only services that serve this place (a governorate P-code such as IQG15).
+    #[arg(long, value_name = "PCODE")]
+    governorate: Option<String>,
+    /// At most this many results.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    limit: usize,
+    /// Print one JSON array on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(ws: &Workspace, args: &ServicesArgs) -> Result<(), Failure> {
+    match &args.command {
+        ServicesCommand::Import(a) => import(ws, a),
+        ServicesCommand::Export(a) => export(ws, a),
+        ServicesCommand::Template(a) => template(ws, a),
+        ServicesCommand::Search(a) => search(ws, a),
+    }
+}
 
 #[derive(Serialize)]
 struct Found<'a> {
@@ -19,15 +99,10 @@ struct Found<'a> {
     sample: bool,
 }
 
-pub fn search(
-    ws: &Workspace,
-    query: &str,
-    sector: Option<&str>,
-    governorate: Option<&str>,
-    limit: usize,
-    json: bool,
-) -> Result<(), Failure> {
-    let sector = match sector {
+/// `daleel services search [QUERY] [--sector S] [--governorate PCODE] [--limit N] [--json]`.
+fn search(ws: &Workspace, args: &SearchArgs) -> Result<(), Failure> {
+    let governorate = args.governorate.as_deref();
+    let sector = match &args.sector {
         None => None,
         Some(code) => Some(Sector::from_code(code).ok_or_else(|| {
             Failure(format!(
@@ -46,7 +121,7 @@ pub fn search(
     }
     let mut search =
         ServiceSearch::new(ws.store.services()?, &ws.store.organizations()?, &gazetteer);
-    let hits = search.search(query, sector, governorate, limit);
+    let hits = search.search(&args.query, sector, governorate, args.limit);
     let found: Vec<Found> = hits
         .iter()
         .map(|&i| {
@@ -63,7 +138,7 @@ pub fn search(
             }
         })
         .collect();
-    if json {
+    if args.json {
         println!("{}", serde_json::to_string(&found)?);
         return Ok(());
     }
@@ -99,12 +174,8 @@ pub fn search(
 /// `daleel services import PATH [--strict] [--yes]`: an HSDS folder, or a spreadsheet
 /// of services. Shows what it would do, asks, applies. Exit 0 when the good rows were
 /// applied (problems reported); with `--strict`, any problem means nothing is applied.
-pub fn import(
-    ws: &Workspace,
-    path: &std::path::Path,
-    strict: bool,
-    yes: bool,
-) -> Result<(), Failure> {
+fn import(ws: &Workspace, args: &ImportArgs) -> Result<(), Failure> {
+    let path = args.path.as_path();
     let gazetteer = ws.store.gazetteer();
     let json = path
         .extension()
@@ -134,7 +205,7 @@ pub fn import(
     for name in &preview.changed {
         eprintln!("  changed: {}", super::shown(name));
     }
-    if strict && !preview.problems.is_empty() {
+    if args.strict && !preview.problems.is_empty() {
         return Err(Failure(format!(
             "{} problems (above) and --strict: nothing was applied; correct the files and import again",
             preview.problems.len()
@@ -150,7 +221,7 @@ pub fn import(
             preview.added.len(),
             preview.changed.len()
         ),
-        yes,
+        args.yes,
     )?;
     let worker = ws.store.current_worker()?.unwrap_or_default();
     let n = crate::directory::apply(&ws.store, &worker, preview)?;
@@ -160,7 +231,8 @@ pub fn import(
 }
 
 /// `daleel services export --out DIR`: the directory as HSDS 3.0 tabular files.
-pub fn export(ws: &Workspace, dir: &std::path::Path) -> Result<(), Failure> {
+fn export(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
+    let dir = args.out.as_path();
     super::out_folder(dir)?;
     let (orgs, services) = crate::directory::hsds::write(&ws.store, dir)?;
     println!("{}", dir.display());
@@ -172,8 +244,8 @@ pub fn export(ws: &Workspace, dir: &std::path::Path) -> Result<(), Failure> {
 }
 
 /// `daleel services template --out FILE`: the spreadsheet, with the directory in it.
-pub fn template(ws: &Workspace, out: &std::path::Path) -> Result<(), Failure> {
-    let path = super::out_file(out, "daleel-services.csv", &["csv"])?;
+fn template(ws: &Workspace, args: &TemplateArgs) -> Result<(), Failure> {
+    let path = super::out_file(&args.out, "daleel-services.csv", &["csv"])?;
     let bytes = crate::directory::sheet::write(&ws.store)?;
     super::write_atomic(&path, &bytes)?;
     println!("{}", path.display());

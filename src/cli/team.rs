@@ -1,6 +1,8 @@
 //! `daleel team`: a team key, device certificates, revocation (docs/teams.md).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
 
 use super::{Failure, ask, confirm, read_passphrase_file, shown, write_atomic};
 use crate::model::Date;
@@ -10,6 +12,144 @@ use crate::sync::identity::{device_code, fingerprint};
 use crate::sync::team::{Role, TEAM_FILE_MAX_BYTES, describe};
 use crate::workspace::Workspace;
 
+#[derive(Debug, Args)]
+pub struct TeamArgs {
+    #[command(subcommand)]
+    command: TeamCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum TeamCommand {
+    /// Make a team on the coordinator's laptop: a team key, and this laptop certified as
+    /// its first coordinator. With --from-key, take a saved team key onto this laptop.
+    Init(InitArgs),
+    /// Save the team key, encrypted under a passphrase, for safekeeping.
+    SaveKey(SaveKeyArgs),
+    /// Write this laptop's request to join a team, for the coordinator to approve.
+    Request(RequestArgs),
+    /// Certify the device of a request with a role and an organization.
+    Approve(ApproveArgs),
+    /// Join the team of a certificate made for this laptop.
+    Join(JoinArgs),
+    /// Revoke a device: its changes after a sequence number have no effect anywhere.
+    Revoke(RevokeArgs),
+    /// The team's devices, their roles and standing.
+    List(ListArgs),
+    /// The changes kept with no effect (beyond their device's role, or revoked).
+    Changes(ChangesArgs),
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// The team's name, for example "CRC Mosul".
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
+    /// This laptop's organization.
+    #[arg(long, value_name = "ORG", default_value = "CRC")]
+    org: String,
+    /// A team key saved with daleel team save-key (a coordinator's laptop was lost).
+    #[arg(long, value_name = "FILE")]
+    from_key: Option<PathBuf>,
+    /// A file holding the saved team key's passphrase.
+    #[arg(long, value_name = "FILE")]
+    key_passphrase_file: Option<PathBuf>,
+    /// This laptop may read gender-based violence and child protection cases.
+    #[arg(long)]
+    sensitive: bool,
+    /// Do not ask for confirmation.
+    #[arg(long)]
+    yes: bool,
+}
+
+#[derive(Debug, Args)]
+struct SaveKeyArgs {
+    /// The file to write, or a folder.
+    #[arg(long, value_name = "PATH")]
+    out: PathBuf,
+    /// A file holding the passphrase (else asked on the terminal).
+    #[arg(long, value_name = "FILE")]
+    key_passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct RequestArgs {
+    /// The folder (USB drive) or file to write.
+    #[arg(long, value_name = "PATH")]
+    out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct ApproveArgs {
+    /// The request file.
+    request: PathBuf,
+    /// outreach, coordinator or partner.
+    #[arg(long, value_name = "ROLE")]
+    role: String,
+    /// The device's organization (a partner's must be in the service directory).
+    #[arg(long, value_name = "ORG")]
+    org: String,
+    /// May read gender-based violence and child protection cases.
+    #[arg(long)]
+    sensitive: bool,
+    /// The last day the certificate is valid (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    expires: Option<String>,
+    /// The folder (USB drive) or file to write the certificate to.
+    #[arg(long, value_name = "PATH")]
+    out: PathBuf,
+    /// Do not ask for confirmation.
+    #[arg(long)]
+    yes: bool,
+}
+
+#[derive(Debug, Args)]
+struct JoinArgs {
+    /// The certificate file.
+    cert: PathBuf,
+    /// Do not ask for confirmation.
+    #[arg(long)]
+    yes: bool,
+}
+
+#[derive(Debug, Args)]
+struct RevokeArgs {
+    /// Its fingerprint, as daleel team list shows it.
+    fingerprint: String,
+    /// Its last change that still counts (default: the highest this laptop holds).
+    #[arg(long, value_name = "N")]
+    after_seq: Option<u64>,
+    /// Do not ask for confirmation.
+    #[arg(long)]
+    yes: bool,
+}
+
+#[derive(Debug, Args)]
+struct ListArgs {
+    /// Print one JSON object on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct ChangesArgs {
+    /// Print one JSON array on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(ws: &Workspace, args: &TeamArgs) -> Result<(), Failure> {
+    match &args.command {
+        TeamCommand::Init(a) => init(ws, a),
+        TeamCommand::SaveKey(a) => save_key(ws, a),
+        TeamCommand::Request(a) => request(ws, a),
+        TeamCommand::Approve(a) => approve(ws, a),
+        TeamCommand::Join(a) => join(ws, a),
+        TeamCommand::Revoke(a) => revoke(ws, a),
+        TeamCommand::List(a) => list(ws, a),
+        TeamCommand::Changes(a) => changes(ws, a),
+    }
+}
+
 /// A file's bytes, refused before reading when larger than `limit`.
 fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
     crate::disk::read_regular(path, limit).map_err(|e| match e.kind() {
@@ -18,19 +158,12 @@ fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Failure>
     })
 }
 
-pub fn init(
-    ws: &Workspace,
-    name: Option<&str>,
-    org: &str,
-    from_key: Option<&Path>,
-    key_passphrase_file: Option<&Path>,
-    sensitive: bool,
-    yes: bool,
-) -> Result<(), Failure> {
-    let team = match from_key {
+fn init(ws: &Workspace, args: &InitArgs) -> Result<(), Failure> {
+    let (org, sensitive, yes) = (args.org.as_str(), args.sensitive, args.yes);
+    let team = match &args.from_key {
         Some(file) => {
             let bytes = read_limited(file, 64 * 1024, "a saved team key")?;
-            let passphrase = match key_passphrase_file {
+            let passphrase = match &args.key_passphrase_file {
                 Some(f) => read_passphrase_file(f)?,
                 None if super::on_terminal() => ask::secret("The team key's passphrase: ")?,
                 None => {
@@ -46,7 +179,7 @@ pub fn init(
             ws.team().restore_key(&bytes, &passphrase, org, sensitive)?
         }
         None => {
-            let name = name.ok_or_else(|| {
+            let name = args.name.as_deref().ok_or_else(|| {
                 Failure("name the team with --name (for example \"CRC Mosul\")".into())
             })?;
             confirm(
@@ -68,10 +201,11 @@ pub fn init(
     Ok(())
 }
 
-pub fn save_key(ws: &Workspace, out: &Path, passphrase_file: Option<&Path>) -> Result<(), Failure> {
-    let passphrase = super::workers::new_passphrase(passphrase_file, "the saved team key")?;
+fn save_key(ws: &Workspace, args: &SaveKeyArgs) -> Result<(), Failure> {
+    let passphrase =
+        super::workers::new_passphrase(args.key_passphrase_file.as_deref(), "the saved team key")?;
     let bytes = ws.team().save_key(&passphrase)?;
-    let path = super::out_file(out, "daleel-team.teamkey", &["teamkey"])?;
+    let path = super::out_file(&args.out, "daleel-team.teamkey", &["teamkey"])?;
     super::write_private(&path, &bytes)?;
     tracing::warn!("team key saved for safekeeping");
     println!("{}", path.display());
@@ -81,10 +215,10 @@ pub fn save_key(ws: &Workspace, out: &Path, passphrase_file: Option<&Path>) -> R
     Ok(())
 }
 
-pub fn request(ws: &Workspace, out: &Path) -> Result<(), Failure> {
+fn request(ws: &Workspace, args: &RequestArgs) -> Result<(), Failure> {
     let code = ws.identity.code();
     let (name, bytes) = ws.team().request()?;
-    let path = super::out_file(out, &name, &["card"])?;
+    let path = super::out_file(&args.out, &name, &["card"])?;
     write_atomic(&path, &bytes)?;
     println!("{}", path.display());
     eprintln!(
@@ -94,21 +228,13 @@ pub fn request(ws: &Workspace, out: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-pub fn approve(
-    ws: &Workspace,
-    request: &Path,
-    role: &str,
-    org: &str,
-    sensitive: bool,
-    expires: Option<&str>,
-    out: &Path,
-    yes: bool,
-) -> Result<(), Failure> {
+fn approve(ws: &Workspace, args: &ApproveArgs) -> Result<(), Failure> {
+    let (role, org, sensitive) = (args.role.as_str(), args.org.as_str(), args.sensitive);
+    let request = args.request.as_path();
     let role = Role::from_code(role)
         .ok_or_else(|| Failure(format!("no role \"{role}\": give one of {}", Role::codes())))?;
     let expires =
-        match expires {
+        match &args.expires {
             Some(text) => Some(Date::parse(text).ok_or_else(|| {
                 Failure(format!("\"{text}\" is not a date: give it as YYYY-MM-DD"))
             })?),
@@ -140,7 +266,7 @@ pub fn approve(
             },
             expires.map(|d| format!(", until {d}")).unwrap_or_default()
         ),
-        yes,
+        args.yes,
     )?;
     let approval = Approval {
         role,
@@ -150,7 +276,7 @@ pub fn approve(
     };
     let (file, cert) = ws.team().approve(&card, &approval)?;
     let path = super::out_file(
-        out,
+        &args.out,
         &crate::sync::enrol::cert_file_name(&card.code()),
         &["cert"],
     )?;
@@ -166,7 +292,8 @@ pub fn approve(
     Ok(())
 }
 
-pub fn join(ws: &Workspace, cert: &Path, yes: bool) -> Result<(), Failure> {
+fn join(ws: &Workspace, args: &JoinArgs) -> Result<(), Failure> {
+    let cert = args.cert.as_path();
     let bytes = read_limited(cert, TEAM_FILE_MAX_BYTES, "a certificate")?;
     let (file, mine) = ws
         .team()
@@ -180,7 +307,7 @@ pub fn join(ws: &Workspace, cert: &Path, yes: bool) -> Result<(), Failure> {
             "Join the team \"{}\"? Compare the team key's fingerprint with the coordinator first.",
             shown(&file.team.name)
         ),
-        yes,
+        args.yes,
     )?;
     ws.team().join(&file)?;
     let members = ws.store.policy().members.len();
@@ -193,7 +320,8 @@ pub fn join(ws: &Workspace, cert: &Path, yes: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn revoke(ws: &Workspace, fp: &str, after_seq: Option<u64>, yes: bool) -> Result<(), Failure> {
+fn revoke(ws: &Workspace, args: &RevokeArgs) -> Result<(), Failure> {
+    let (fp, after_seq) = (args.fingerprint.as_str(), args.after_seq);
     let device = match ws.team().member_by_fingerprint(fp) {
         Some(cert) => cert.device,
         None => ws
@@ -223,7 +351,7 @@ pub fn revoke(ws: &Workspace, fp: &str, after_seq: Option<u64>, yes: bool) -> Re
             device_code(device),
             fingerprint(device)
         ),
-        yes,
+        args.yes,
     )?;
     let r = ws.team().revoke(device, after_seq)?;
     eprintln!(
@@ -234,7 +362,8 @@ pub fn revoke(ws: &Workspace, fp: &str, after_seq: Option<u64>, yes: bool) -> Re
     Ok(())
 }
 
-pub fn list(ws: &Workspace, json: bool) -> Result<(), Failure> {
+fn list(ws: &Workspace, args: &ListArgs) -> Result<(), Failure> {
+    let json = args.json;
     let policy = ws.store.policy();
     let today = ws.store.now().date();
     let Some(team) = &policy.team else {
@@ -309,9 +438,9 @@ pub fn list(ws: &Workspace, json: bool) -> Result<(), Failure> {
 }
 
 /// The changes kept with no effect, for the coordinator.
-pub fn changes(ws: &Workspace, json: bool) -> Result<(), Failure> {
+fn changes(ws: &Workspace, args: &ChangesArgs) -> Result<(), Failure> {
     let list = ws.store.ineffective()?;
-    if json {
+    if args.json {
         let items: Vec<serde_json::Value> = list
             .iter()
             .map(|c| {

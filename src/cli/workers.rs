@@ -1,14 +1,80 @@
 //! `daleel workers`: who can open this laptop's database, each with their own passphrase.
 
-use std::path::Path;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
+use clap::{Args, Subcommand};
 use zeroize::Zeroizing;
 
 use super::{Failure, ask, confirm, read_passphrase_file};
 use crate::keyring::MIN_PASSPHRASE;
-use std::io::IsTerminal;
-
 use crate::workspace::{Rekey, Workspace};
+
+#[derive(Debug, Args)]
+pub struct WorkersArgs {
+    #[command(subcommand)]
+    command: WorkersCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum WorkersCommand {
+    /// The workers of this laptop.
+    List(ListArgs),
+    /// Let another worker open Daleel here with their own passphrase (asked on the
+    /// terminal, or --new-passphrase-file).
+    Add(AddArgs),
+    /// Take workers' passphrases away (not yourself, not the last worker): the
+    /// database is encrypted again under a new key, and the files under the old one are
+    /// deleted.
+    Remove(RemoveArgs),
+    /// Set a worker's passphrase: the database is encrypted again under a new key, and
+    /// the files under the old one are deleted.
+    Passphrase(PassphraseArgs),
+}
+
+#[derive(Debug, Args)]
+struct ListArgs {
+    /// Print one JSON array on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct AddArgs {
+    name: String,
+    /// A file holding the new worker's passphrase (its trailing newline is not part
+    /// of it).
+    #[arg(long, value_name = "FILE")]
+    new_passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct RemoveArgs {
+    #[arg(required = true, value_name = "NAME")]
+    names: Vec<String>,
+    /// Do not ask for confirmation.
+    #[arg(long)]
+    yes: bool,
+}
+
+#[derive(Debug, Args)]
+struct PassphraseArgs {
+    name: String,
+    /// A file holding the new passphrase (its trailing newline is not part of it).
+    #[arg(long, value_name = "FILE")]
+    new_passphrase_file: Option<PathBuf>,
+}
+
+/// Removing a worker and setting a passphrase re-key the database, which takes the
+/// workspace.
+pub fn run(ws: Workspace, args: &WorkersArgs) -> Result<(), Failure> {
+    match &args.command {
+        WorkersCommand::List(a) => list(&ws, a),
+        WorkersCommand::Add(a) => add(&ws, a),
+        WorkersCommand::Remove(a) => remove(ws, a),
+        WorkersCommand::Passphrase(a) => passphrase(ws, a),
+    }
+}
 
 /// A new passphrase: from `--new-passphrase-file`, or typed twice on the terminal.
 pub(super) fn new_passphrase(
@@ -41,10 +107,10 @@ pub(super) fn new_passphrase(
     }
 }
 
-pub fn list(ws: &Workspace, json: bool) -> Result<(), Failure> {
+fn list(ws: &Workspace, args: &ListArgs) -> Result<(), Failure> {
     let workers = ws.workers()?;
     let current = ws.store.current_worker()?;
-    if json {
+    if args.json {
         let rows: Vec<serde_json::Value> = workers
             .iter()
             .map(|w| {
@@ -68,14 +134,16 @@ pub fn list(ws: &Workspace, json: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn add(ws: &Workspace, name: &str, file: Option<&Path>) -> Result<(), Failure> {
-    let passphrase = new_passphrase(file, name)?;
+fn add(ws: &Workspace, args: &AddArgs) -> Result<(), Failure> {
+    let name = args.name.as_str();
+    let passphrase = new_passphrase(args.new_passphrase_file.as_deref(), name)?;
     ws.add_worker(name, &passphrase)?;
     eprintln!("{name} can now open Daleel on this laptop with their own passphrase.");
     Ok(())
 }
 
-pub fn remove(ws: Workspace, names: &[String], yes: bool) -> Result<(), Failure> {
+fn remove(ws: Workspace, args: &RemoveArgs) -> Result<(), Failure> {
+    let names = &args.names;
     let workers = ws.workers()?;
     for name in names {
         if !workers
@@ -92,7 +160,7 @@ pub fn remove(ws: Workspace, names: &[String], yes: bool) -> Result<(), Failure>
         &format!(
             "Remove {list}? Their passphrase will no longer open Daleel here (the changes they made keep their name). The database is encrypted again under a new key, which takes a while on a large caseload."
         ),
-        yes,
+        args.yes,
     )?;
     rekey(ws, &Rekey::Remove(names.to_vec()))?;
     eprintln!(
@@ -101,8 +169,9 @@ pub fn remove(ws: Workspace, names: &[String], yes: bool) -> Result<(), Failure>
     Ok(())
 }
 
-pub fn passphrase(ws: Workspace, name: &str, file: Option<&Path>) -> Result<(), Failure> {
-    let passphrase = new_passphrase(file, name)?;
+fn passphrase(ws: Workspace, args: &PassphraseArgs) -> Result<(), Failure> {
+    let name = args.name.as_str();
+    let passphrase = new_passphrase(args.new_passphrase_file.as_deref(), name)?;
     let change = Rekey::Passphrase {
         name: name.to_string(),
         passphrase,

@@ -1,0 +1,83 @@
+//! `daleel export`: needs, referrals or services as CSV with HXL hashtags, for
+//! coordination.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{Failure, write_atomic};
+use crate::report::export::{Detail, Table};
+use crate::workspace::Workspace;
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// needs, referrals or services.
+    table: String,
+    /// The CSV file to write.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// district: add the district (coordinators; audited).
+    #[arg(long, value_name = "LEVEL")]
+    detail: Option<String>,
+    /// Add each row's case code (coordinators; audited).
+    #[arg(long)]
+    with_case_codes: bool,
+}
+
+/// The district and case codes are for coordinators (in a team, a coordinator's laptop).
+fn coordinator_only(ws: &Workspace, what: &str) -> Result<(), Failure> {
+    let policy = ws.store.policy();
+    match policy.member(ws.identity.origin()) {
+        Some(c) if c.role != crate::sync::team::Role::Coordinator => Err(Failure(format!(
+            "{what} is for coordinators: this laptop is certified as {}",
+            c.role.label()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+pub fn run(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
+    let (table, case_codes) = (args.table.as_str(), args.with_case_codes);
+    let table = Table::from_code(table).ok_or_else(|| {
+        Failure(format!(
+            "no export \"{table}\": give needs, referrals or services"
+        ))
+    })?;
+    let district = match args.detail.as_deref() {
+        None | Some("governorate") => false,
+        Some("district") => true,
+        Some(other) => {
+            return Err(Failure(format!(
+                "--detail {other}: give district (the default is governorate)"
+            )));
+        }
+    };
+    if district {
+        coordinator_only(ws, "--detail district")?;
+    }
+    if case_codes {
+        coordinator_only(ws, "--with-case-codes")?;
+    }
+    let (bytes, rows) = crate::report::export::write(
+        &ws.store,
+        table,
+        Detail {
+            district,
+            case_codes,
+        },
+    )?;
+    let out = super::out_file(&args.out, &format!("daleel-{}.csv", table.code()), &["csv"])?;
+    let out = out.as_path();
+    // Case codes point to households: readable by their owner only.
+    if case_codes {
+        super::write_private(out, &bytes)?;
+    } else {
+        write_atomic(out, &bytes)?;
+    }
+    println!("{}", out.display());
+    eprintln!(
+        "Wrote {rows} rows with HXL hashtags on the second line: no names, phone numbers, free text{}.",
+        if case_codes { "" } else { " or case codes" }
+    );
+    Ok(())
+}
