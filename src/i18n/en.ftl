@@ -486,7 +486,16 @@ help-worker = The workers. On an encrypted database the worker is who unlocked i
 sync-folder = USB drive (folder):
 sync-no-drive = No USB drive found: type its folder above.
 sync-drives = Drives found: { $list }.
-sync-this-laptop = This laptop: { $me }
+sync-this-laptop = This laptop: { $me } · fingerprint { $fingerprint }
+sync-card-written = This laptop's card is on the drive: { $file }. Whoever trusts it compares the fingerprint { $fingerprint }.
+trusted-done = Laptop { $code } is trusted now (fingerprint { $fingerprint }): its bundles import on this laptop.
+trust-confirm = Trust laptop { $who }? Its fingerprint is { $fingerprint }. Compare it with the fingerprint that laptop's Sync screen shows, by phone or in person: trust it only if they are the same.
+menu-trust-card = Trust laptop { $who } (its card is on the drive)
+menu-write-card = Write this laptop's card to { $folder } (for another laptop to trust)
+sync-cards-found = { $count ->
+    [one] One laptop's card is on this drive: F9 to trust it.
+   *[other] { $count } laptops' cards are on this drive: F9 to trust them.
+}
 sync-send = Send
 sync-unsent = { $count ->
     [one] 1 change not yet known to the team
@@ -527,7 +536,7 @@ sync-mark-others = others
 sync-mark-skipped = SKIPPED
 sync-mark-refused = REFUSED
 help-sync-title = Sync (F6)
-help-sync = Pass data to other laptops on a USB drive. Choose the drive (or type its folder); F9 writes a bundle onto it or imports the bundles found there. Each bundle is checked whole first: a damaged one, or one from a laptop that is not trusted, is refused and changes nothing.
+help-sync = Pass data to other laptops on a USB drive. Choose the drive (or type its folder); F9 writes a bundle onto it or imports the bundles found there. Each bundle is checked whole first: a damaged one, or one from a laptop that is not trusted, is refused and changes nothing. To trust another laptop, F9 writes this laptop's card onto the drive; on the other laptop, F9 trusts the card found there once both fingerprints shown are the same. The folder is remembered for the next time.
 
 ## Teams (Sync screen, Queue)
 role-outreach = outreach worker

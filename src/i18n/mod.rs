@@ -203,6 +203,20 @@ fn variables_of(
 mod tests {
     use super::*;
 
+    /// The screens send no one to the command line: no message names a command or a flag.
+    #[test]
+    fn no_message_names_a_command_or_a_flag() {
+        for (lang, source) in [("en", EN), ("ar", AR), ("ckb", CKB)] {
+            for line in source.lines().filter(|l| !l.starts_with('#')) {
+                let value = line.split_once(" = ").map_or(line, |(_, v)| v);
+                assert!(
+                    !value.contains("daleel ") && !value.contains(" --"),
+                    "{lang}: a message names a command: {line}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn the_catalog_parses_without_errors() {
         assert!(

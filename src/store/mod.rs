@@ -9,6 +9,7 @@ pub mod entity;
 pub mod erase;
 pub mod fork;
 pub mod handoff;
+mod local;
 pub mod merge;
 pub mod query;
 pub mod seal;

@@ -19,6 +19,7 @@ mod report;
 mod soak;
 mod store;
 mod sync;
+mod sync_screen;
 mod team;
 mod tmux;
 mod tui;

@@ -112,6 +112,7 @@ impl App {
             direction: super::Direction::Ltr,
             utc_offset_secs,
             device_code: store.device().code.clone(),
+            device_fingerprint: crate::model::device::fingerprint(store.device().origin),
             device_name: store.device_name()?,
             worker: worker.clone(),
             demo: store.kind()? == Some(DatabaseKind::Demo),
@@ -181,6 +182,13 @@ impl App {
                 big: notice.by.clone(),
                 lines: vec![notice.message(), t("passphrase-reset-next")],
             });
+        }
+        // The folder the Sync screen used last, while it is there (a stick plugged in
+        // again under the same letter or mount point).
+        if let Ok(Some(folder)) = app.store.sync_folder()
+            && folder.is_dir()
+        {
+            app.screens.sync.folder.set(&folder.display().to_string());
         }
         app.spawn_load();
         app.drain();

@@ -100,6 +100,8 @@ pub struct Data {
     /// The laptop's offset from UTC, read once at start (fixed in tests).
     pub utc_offset_secs: i32,
     pub device_code: String,
+    /// This laptop's key fingerprint, to compare when another laptop trusts its card.
+    pub device_fingerprint: String,
     pub device_name: String,
     pub worker: Option<String>,
     pub demo: bool,

@@ -3,9 +3,10 @@
 
 use crate::i18n::{Arg, t, tr};
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::app::{App, Tone};
 use crate::tui::errors::Shown;
 use crate::tui::jobs::JobResult;
+use crate::tui::screens::modal::Modal;
 use crate::tui::screens::sync;
 
 /// What the Sync screen asks the app to do.
@@ -21,6 +22,12 @@ pub enum SyncAction {
     Import(Vec<std::path::PathBuf>),
     /// Write a backup of this laptop's database into the folder.
     Backup,
+    /// Write this laptop's identity card into the folder (for trust one by one).
+    WriteCard,
+    /// Show the card at this path with its fingerprint, and ask before trusting it.
+    AskTrust(std::path::PathBuf),
+    /// Trust the laptop of the card at this path (after the worker compared).
+    Trust(std::path::PathBuf),
 }
 
 impl App {
@@ -33,6 +40,68 @@ impl App {
             }
             SyncAction::Export => self.sync_export(),
             SyncAction::Import(files) => self.sync_import(files),
+            SyncAction::WriteCard => self.team_job(|h, folder| {
+                let name = h.store.device_name().map_err(|e| e.shown())?;
+                let bytes = crate::sync::card::Card::write(&h.identity, &name, h.store.now())
+                    .map_err(|e| e.shown())?;
+                let file = format!("daleel-{}.card", h.identity.code());
+                crate::disk::write_whole(&folder.join(&file), &bytes, crate::disk::Access::Shared)
+                    .map_err(|e| e.shown())?;
+                Ok(tr(
+                    "sync-card-written",
+                    &[
+                        ("file", Arg::Str(&file)),
+                        ("fingerprint", Arg::Str(&h.identity.fingerprint())),
+                    ],
+                ))
+            }),
+            SyncAction::AskTrust(path) => {
+                let Some(sync::TeamFound::Request {
+                    code,
+                    name,
+                    fingerprint,
+                    ..
+                }) =
+                    self.screens.sync.team.iter().find(
+                        |f| matches!(f, sync::TeamFound::Request { path: p, .. } if *p == path),
+                    )
+                else {
+                    return;
+                };
+                self.modal = Some(Modal::Confirm {
+                    message: tr(
+                        "trust-confirm",
+                        &[
+                            ("who", Arg::Str(&sync::who(code, name))),
+                            ("fingerprint", Arg::Str(fingerprint)),
+                        ],
+                    ),
+                    yes: SyncAction::Trust(path).into(),
+                });
+            }
+            SyncAction::Trust(path) => {
+                // Read again: the card trusted is the one on the drive now, checked whole.
+                let card = crate::disk::read_regular(&path, crate::sync::card::CARD_MAX_BYTES)
+                    .map_err(|e| e.shown())
+                    .and_then(|b| crate::sync::card::Card::read(&b).map_err(|e| e.shown()));
+                match card.map(|card| (self.store.trust(&card), card)) {
+                    Ok((Ok(_), card)) => {
+                        self.say(
+                            tr(
+                                "trusted-done",
+                                &[
+                                    ("code", Arg::Str(&card.code())),
+                                    ("fingerprint", Arg::Str(&card.fingerprint())),
+                                ],
+                            ),
+                            Tone::Success,
+                        );
+                        self.sync_scan();
+                    }
+                    Ok((Err(e), _)) => self.fail(e),
+                    Err(e) => self.fail(e),
+                }
+            }
             SyncAction::Backup => self.team_job(move |h, folder| {
                 let key = h
                     .key
@@ -145,6 +214,12 @@ impl App {
         let Some(identity) = self.identity.clone() else {
             return self.fail(t("sync-no-identity"));
         };
+        // A folder that is there is remembered for the next start.
+        if folder.is_dir()
+            && let Err(e) = self.store.set_sync_folder(&folder)
+        {
+            self.fail(e);
+        }
         let store = self.store.clone();
         let handle = self.team.clone();
         self.runner.spawn(move || {

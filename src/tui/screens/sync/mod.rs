@@ -98,6 +98,14 @@ pub fn scan(
         .collect()
 }
 
+/// A laptop as a person names it: its device code, and its name when it has one.
+pub fn who(code: &str, name: &str) -> String {
+    match name.trim() {
+        "" => code.to_string(),
+        name => format!("{code} ({name})"),
+    }
+}
+
 /// A team file found on the drive (docs/teams.md).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TeamFound {
@@ -109,6 +117,8 @@ pub enum TeamFound {
         fingerprint: String,
         /// Already a member: approving it again renews its certificate.
         member: bool,
+        /// Already trusted one by one (outside a team).
+        trusted: bool,
     },
     /// A certificate made for this laptop.
     Certificate {
@@ -147,6 +157,7 @@ pub fn scan_team(team: &crate::sync::enrol::TeamHandle, folder: &Path) -> Vec<Te
                         name: card.name.clone(),
                         fingerprint: card.fingerprint(),
                         member: members.member(card.origin).is_some(),
+                        trusted: team.store.is_trusted(card.origin).unwrap_or(false),
                     });
                 }
             }
@@ -274,7 +285,7 @@ impl Component for State {
 
     fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
         let [top, boxes, bottom] = Layout::vertical([
-            Constraint::Length(3),
+            Constraint::Length(4),
             Constraint::Min(4),
             Constraint::Length(3),
         ])
@@ -299,17 +310,24 @@ impl Component for State {
         } else {
             format!("{} ({})", data.device_code, data.device_name)
         };
+        // Whoever trusts this laptop's card compares this fingerprint with the one they
+        // are shown.
+        let me = tr(
+            "sync-this-laptop",
+            &[
+                ("me", Arg::Str(&me)),
+                ("fingerprint", Arg::Str(&data.device_fingerprint)),
+            ],
+        );
         frame.render_widget(
             Paragraph::new(vec![
                 line,
                 Line::from(Span::styled(
-                    fit(
-                        &format!(
-                            " {drives}   {}",
-                            tr("sync-this-laptop", &[("me", Arg::Str(&me))])
-                        ),
-                        top.width as usize,
-                    ),
+                    fit(&format!(" {drives}"), top.width as usize),
+                    theme.muted(),
+                )),
+                Line::from(Span::styled(
+                    fit(&format!(" {me}"), top.width as usize),
                     theme.muted(),
                 )),
                 Line::from(Span::styled(
@@ -390,6 +408,21 @@ impl Component for State {
                 line = Line::from(Span::styled(line.to_string(), style));
             }
             lines.push(line);
+        }
+        // Identity cards of laptops not yet trusted (outside a team): trusted from F9.
+        let cards = self
+            .team
+            .iter()
+            .filter(|f| matches!(f, TeamFound::Request { trusted: false, .. }))
+            .count();
+        if cards > 0 && data.team_line.is_none() {
+            lines.push(Line::from(Span::styled(
+                fit(
+                    &tr("sync-cards-found", &[("count", Arg::Num(cards as i64))]),
+                    inner.width as usize,
+                ),
+                theme.muted(),
+            )));
         }
         frame.render_widget(Paragraph::new(lines), inner);
         match (&self.busy, &self.last) {

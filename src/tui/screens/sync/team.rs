@@ -9,6 +9,7 @@ use crate::tui::jobs::JobResult;
 use crate::tui::prompts;
 use crate::tui::screens::modal::{Modal, Prompt, Purpose};
 use crate::tui::screens::sync;
+use crate::tui::screens::sync::act::SyncAction;
 
 /// What the team's items of the Sync menu ask the app to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -235,6 +236,32 @@ impl App {
         let me = self.store.device().origin;
         let folder = self.screens.sync.folder().map(|f| f.display().to_string());
         if policy.team.is_none() {
+            // Trust one by one: this laptop's card onto the drive, and the cards of
+            // other laptops found there.
+            if let Some(folder) = &folder {
+                items.push((
+                    tr("menu-write-card", &[("folder", Arg::Str(folder))]),
+                    SyncAction::WriteCard.into(),
+                ));
+            }
+            for f in &self.screens.sync.team {
+                if let sync::TeamFound::Request {
+                    path,
+                    code,
+                    name,
+                    trusted: false,
+                    ..
+                } = f
+                {
+                    items.push((
+                        tr(
+                            "menu-trust-card",
+                            &[("who", Arg::Str(&sync::who(code, name)))],
+                        ),
+                        SyncAction::AskTrust(path.clone()).into(),
+                    ));
+                }
+            }
             if let Some(folder) = &folder {
                 items.push((
                     tr("menu-team-request", &[("folder", Arg::Str(folder))]),
