@@ -195,23 +195,31 @@ pub fn read_passphrase_file(path: &std::path::Path) -> Result<Zeroizing<String>,
 /// environment, and, on a terminal, asked for when the database needs them. Making a new
 /// database from a command (not the screens) is never asked for: the command says what
 /// it needs.
-fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<Credentials, Failure> {
+/// The worker and passphrase to open the data directory with, and whether the
+/// passphrase was typed at the prompt now (it then gets three tries).
+fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<(Credentials, bool), Failure> {
+    use crate::i18n::{Arg, t, tr};
     let mut c = Credentials::from_env();
     c.progress = Some(std::sync::Arc::new(|done: u64, all: u64| {
         // A text gauge on the terminal while a database made before encryption is
         // encrypted (before the screens open); one line at the end for a script.
+        let args = [
+            ("done", Arg::Num(done as i64)),
+            ("all", Arg::Num(all as i64)),
+        ];
         if !std::io::stderr().is_terminal() {
             if done >= all {
-                eprintln!("Encrypted the database: {all} values.");
+                eprintln!("{}", tr("startup-encrypted", &args));
             }
             return;
         }
         let width = 30;
         let filled = (done * width).checked_div(all).unwrap_or(width).min(width);
         eprint!(
-            "\rEncrypting the database: [{}{}] {done} of {all} values",
+            "\r[{}{}] {}",
             "#".repeat(filled as usize),
-            ".".repeat((width - filled) as usize)
+            ".".repeat((width - filled) as usize),
+            tr("startup-encrypting", &args)
         );
         if done >= all {
             eprintln!();
@@ -220,46 +228,79 @@ fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<Credentials, Failure>
     given_credentials(cli, &mut c)?;
     let terminal = on_terminal();
     if c.passphrase.is_some() || !terminal {
-        return Ok(c);
+        return Ok((c, false));
     }
     let protection = Workspace::protection(dir)?;
     match protection {
         Protection::New | Protection::Plain if cli.command.is_none() => {
             if protection == Protection::Plain {
-                eprintln!(
-                    "This database was made before Daleel encrypted its data. It is encrypted now, under the passphrase you choose."
-                );
+                eprintln!("{}", t("startup-plain"));
             }
             eprintln!(
-                "Daleel keeps its data encrypted. Choose the name you work under and a passphrase of at least {MIN_PASSPHRASE} characters that is not easy to guess (three or four words that do not belong together are good). A forgotten passphrase cannot be recovered."
+                "{}",
+                tr(
+                    "startup-first-run",
+                    &[("min", Arg::Num(MIN_PASSPHRASE as i64))]
+                )
             );
             if c.worker.is_none() {
-                c.worker = Some(ask::line("Your name: ")?);
+                c.worker = Some(ask::line(&format!("{} ", t("startup-name")))?);
             }
             let name = c.worker.clone().unwrap_or_default();
             loop {
-                let first = ask::secret("Passphrase: ")?;
+                let first = ask::secret(&format!("{} ", t("startup-passphrase")))?;
                 if let Err(weak) = crate::keyring::check_passphrase(&name, &first) {
                     eprintln!("{}", weak.message());
                     continue;
                 }
-                let again = ask::secret("The same passphrase again: ")?;
+                let again = ask::secret(&format!("{} ", t("startup-passphrase-again")))?;
                 if *first == *again {
                     c.passphrase = Some(first);
                     break;
                 }
-                eprintln!("The two passphrases differ: try again.");
+                eprintln!("{}", t("startup-passphrases-differ"));
             }
+            Ok((c, false))
         }
-        Protection::New | Protection::Plain => {}
+        Protection::New | Protection::Plain => Ok((c, false)),
         Protection::Encrypted { workers } => {
             if workers > 1 && c.worker.is_none() {
-                c.worker = Some(ask::line("Your name: ")?);
+                c.worker = Some(ask::line(&format!("{} ", t("startup-name")))?);
             }
-            c.passphrase = Some(ask::secret("Passphrase: ")?);
+            c.passphrase = Some(ask::secret(&format!("{} ", t("startup-passphrase")))?);
+            Ok((c, true))
         }
     }
-    Ok(c)
+}
+
+/// How many times a passphrase typed at the prompt may be wrong before Daleel stops.
+const TRIES: u32 = 3;
+
+/// Opens the data directory. A passphrase (or a name) typed at the prompt that does not
+/// open it is asked for again, three tries in all; one given by a file or the
+/// environment is not (a script would loop).
+fn open_workspace(cli: &Cli, dir: &std::path::Path) -> Result<Workspace, Failure> {
+    use crate::keyring::KeyringError;
+    use crate::workspace::WorkspaceError;
+    let mut tries = 0;
+    loop {
+        let (credentials, typed) = credentials(cli, dir)?;
+        tries += 1;
+        match Workspace::open(dir, &credentials) {
+            Err(WorkspaceError::Keyring(
+                KeyringError::WrongPassphrase | KeyringError::NoSuchWorker,
+            )) if typed && tries < TRIES => {
+                eprintln!(
+                    "{}",
+                    crate::i18n::tr(
+                        "startup-wrong",
+                        &[("left", crate::i18n::Arg::Num((TRIES - tries) as i64))]
+                    )
+                );
+            }
+            other => return Ok(other?),
+        }
+    }
 }
 
 /// The worker and passphrase the options give (`--worker`, `--passphrase-file`), over
@@ -281,6 +322,9 @@ pub fn on_terminal() -> bool {
 
 /// Runs the parsed command line; returns the process's exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    // Started for the screens (a double-click opens a console window of its own, which
+    // closes when Daleel ends): a fatal error waits for Enter, so that it can be read.
+    let hold = cfg!(windows) && cli.command.is_none() && std::io::stdin().is_terminal();
     let result = dispatch(cli).and_then(|()| match out::failure() {
         Some(why) => Err(Failure(format!(
             "could not write the output: {why}; what was written is incomplete"
@@ -292,6 +336,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Err(Failure(message)) => {
             tracing::warn!(target: "daleel::cli", "command refused or failed");
             eprintln!("daleel: {message}");
+            if hold {
+                eprint!("{} ", crate::i18n::t("startup-press-enter"));
+                let _ = std::io::stdin().read_line(&mut String::new());
+            }
             ExitCode::from(1)
         }
     }
@@ -324,8 +372,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
     if let Some(Command::Restore(args)) = &cli.command {
         return restore::run(&cli, &dir, args);
     }
-    let credentials = credentials(&cli, &dir)?;
-    let ws = Workspace::open(&dir, &credentials)?;
+    let ws = open_workspace(&cli, &dir)?;
     // A worker whose passphrase another worker set is told once, at this unlock (the
     // screens tell it themselves).
     if cli.command.is_some()

@@ -814,3 +814,19 @@ err-team-bad-signature = توقيع بيان الفريق لا يطابق مُص
 err-team-key-not-a-key = هذا ليس مفتاح فريق محفوظًا.
 err-team-key-passphrase = عبارة المرور خاطئة، أو هذا ليس مفتاح فريق محفوظًا.
 err-team-key-damaged = مفتاح الفريق المحفوظ تالف.
+
+## Before the screens open: the first run and the unlock
+startup-plain = أُنشئت قاعدة البيانات هذه قبل أن يشفّر دليل بياناته. وهي تُشفَّر الآن بعبارة المرور التي تختارها.
+startup-first-run = يحفظ دليل بياناته مشفّرة. اختر الاسم الذي تعمل به وعبارة مرور من { $min } أحرف على الأقل لا يسهل تخمينها (ثلاث أو أربع كلمات لا رابط بينها خيار جيد). عبارة المرور المنسيّة لا يمكن استعادتها.
+startup-name = اسمك:
+startup-passphrase = عبارة المرور:
+startup-passphrase-again = عبارة المرور نفسها مرة أخرى:
+startup-passphrases-differ = عبارتا المرور مختلفتان: حاول مرة أخرى.
+startup-wrong = هذا الاسم وعبارة المرور لا يفتحان قاعدة البيانات هذه. { $left ->
+    [one] بقيت محاولة واحدة.
+    [two] بقيت محاولتان.
+   *[other] بقيت { $left } محاولات.
+}
+startup-encrypting = تشفير قاعدة البيانات: { $done } من { $all } قيمة
+startup-encrypted = شُفّرت قاعدة البيانات: { $all } قيمة.
+startup-press-enter = اضغط Enter لإغلاق هذه النافذة.

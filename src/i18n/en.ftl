@@ -779,3 +779,18 @@ err-team-bad-signature = A team statement's signature does not match its issuer:
 err-team-key-not-a-key = This is not a saved team key.
 err-team-key-passphrase = The passphrase is wrong, or this is not a saved team key.
 err-team-key-damaged = The saved team key is damaged.
+
+## Before the screens open: the first run and the unlock
+startup-plain = This database was made before Daleel encrypted its data. It is encrypted now, under the passphrase you choose.
+startup-first-run = Daleel keeps its data encrypted. Choose the name you work under and a passphrase of at least { $min } characters that is not easy to guess (three or four words that do not belong together are good). A forgotten passphrase cannot be recovered.
+startup-name = Your name:
+startup-passphrase = Passphrase:
+startup-passphrase-again = The same passphrase again:
+startup-passphrases-differ = The two passphrases differ: try again.
+startup-wrong = That name and passphrase do not open this database. { $left ->
+    [one] One more try.
+   *[other] { $left } more tries.
+}
+startup-encrypting = Encrypting the database: { $done } of { $all } values
+startup-encrypted = Encrypted the database: { $all } values.
+startup-press-enter = Press Enter to close this window.

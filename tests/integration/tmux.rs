@@ -13,9 +13,16 @@ struct Session {
 
 impl Session {
     fn start(data: &Path) -> Session {
-        let name = format!("daleel-e2e-{}", std::process::id());
+        static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let name = format!(
+            "daleel-e2e-{}-{}",
+            std::process::id(),
+            SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        );
         let cmd = format!(
-            "NO_COLOR=1 {} --data-dir {}; sleep 5",
+            // Only what is typed: no passphrase or worker from the tmux server's
+            // environment.
+            "env -u DALEEL_PASSPHRASE -u DALEEL_WORKER NO_COLOR=1 {} --data-dir {}; sleep 5",
             env!("CARGO_BIN_EXE_daleel"),
             data.display()
         );
@@ -186,4 +193,46 @@ fn a_household_is_recorded_referred_accepted_and_completed_in_a_real_terminal() 
     assert_eq!(v["needs"], 1);
     assert_eq!(v["referrals"], 1);
     assert_eq!(v["referrals_by_status"]["completed"], 1);
+}
+
+#[test]
+#[ignore = "needs tmux: run scripts/tmux-e2e.sh"]
+fn a_wrong_passphrase_gets_three_tries_in_the_chosen_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let made = Command::new(env!("CARGO_BIN_EXE_daleel"))
+        .args(["--data-dir", data.to_str().expect("path"), "--lang", "ar"])
+        .args(["demo", "--households", "5"])
+        .env("DALEEL_WORKER", "Amal H.")
+        .env("DALEEL_PASSPHRASE", "river stone 42")
+        .output()
+        .expect("demo");
+    assert!(made.status.success(), "{made:?}");
+    std::fs::write(data.join("config.toml"), "language = \"ar\"\n").expect("config");
+    // Wrong twice, then right: the screens open.
+    let s = Session::start(&data);
+    s.wait_for("عبارة المرور:");
+    s.text("river stone 41");
+    s.keys(&["Enter"]);
+    s.wait_for("بقيت محاولتان");
+    s.text("river stone 40");
+    s.keys(&["Enter"]);
+    s.wait_for("بقيت محاولة واحدة");
+    s.text("river stone 42");
+    s.keys(&["Enter"]);
+    s.wait_for("المزامنة");
+    drop(s);
+    // Wrong three times: Daleel stops and says why.
+    let s = Session::start(&data);
+    for _ in 0..3 {
+        s.wait_for("عبارة المرور:");
+        s.text("not it at all");
+        s.keys(&["Enter"]);
+        std::thread::sleep(Duration::from_millis(1500));
+    }
+    let end = s.wait_for("daleel:");
+    assert!(
+        !end.contains("المزامنة"),
+        "the screens did not open:\n{end}"
+    );
 }
