@@ -71,7 +71,8 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
-/// The action of the open menu's item whose label starts with `label`.
+/// The action of the open menu's item whose label starts with `label`. An item's action
+/// is not drawn: this is the one place a test reads the pop-up itself, by label only.
 fn menu_action(app: &App, label: &str) -> daleel::tui::action::Action {
     let Some(Modal::Menu(menu)) = &app.modal else {
         panic!("a menu: {:?}", app.modal)
