@@ -12,7 +12,6 @@ use daleel::tui::keys::Key;
 use daleel::tui::render;
 use daleel::tui::screens::help::HelpAction;
 use daleel::tui::screens::intake::act::IntakeAction;
-use daleel::tui::screens::modal::Modal;
 use daleel::tui::theme::Theme;
 use daleel::workspace::Workspace;
 use ratatui::Terminal;
@@ -42,18 +41,17 @@ fn press(app: &mut App, code: KeyCode) {
     app.handle_event(daleel::tui::event::Event::Key(Key::new(code)));
 }
 
-/// Opens the Help menu and picks the item that starts with `label`.
+/// Opens the Help menu and picks the item shown starting with `label` (as written, or
+/// shaped as a terminal that cannot show Arabic is given it).
 fn pick(app: &mut App, label: &str) {
     press(app, KeyCode::F(1));
     press(app, KeyCode::F(9));
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("a menu: {:?}", app.modal)
-    };
-    let at = menu
-        .items
+    let items = common::screen::menu_items(app);
+    let shaped = daleel::tui::bidi::visual(label, false, false);
+    let at = items
         .iter()
-        .position(|(l, _)| l.starts_with(label))
-        .unwrap_or_else(|| panic!("no {label:?} in {:?}", menu.items));
+        .position(|l| l.starts_with(label) || l.starts_with(&shaped))
+        .unwrap_or_else(|| panic!("no {label:?} in {items:?}"));
     for _ in 0..at {
         press(app, KeyCode::Down);
     }
@@ -141,13 +139,10 @@ fn a_core_error_is_shown_in_the_screens_language() {
         daleel::i18n::Lang::Ar,
     )));
     app.update(daleel::tui::action::Action::Intake(IntakeAction::Erase(id)));
-    let said = app
-        .message
-        .clone()
-        .map(|(text, _)| text)
-        .unwrap_or_default();
+    // The message line, marked as an error.
+    let said = common::screen::said(&app);
     daleel::i18n::set_language(daleel::i18n::Lang::En);
-    assert_eq!(said, format!("{code} ممحوة من قبل."));
+    assert_eq!(said, format!("! {code} ممحوة من قبل."));
     // The command line keeps the English of the error itself.
     let e = ws.store.erase("Amal H.", id).expect_err("erased already");
     assert_eq!(e.to_string(), format!("{code} was erased already"));

@@ -1,7 +1,8 @@
-//! The screens without a terminal: key sequences in, state and actions out (keys typed on
-//! the Arabic layout included), and what a person sees at 80x24 as insta snapshots with
-//! fixed data, a fixed clock and the colourless theme. Styles that carry meaning
-//! (selection reversed, overdue marked) are asserted on their own.
+//! The screens without a terminal: key sequences and actions in (keys typed on the Arabic
+//! layout included), and out what a person sees (common/screen.rs: the screen as text,
+//! the marked tab, the message line, the open pop-up) and what the store holds; at 80x24
+//! as insta snapshots with fixed data, a fixed clock and the colourless theme. Styles
+//! that carry meaning (selection reversed, overdue marked) are asserted on their own.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -12,13 +13,11 @@ use daleel::model::{
 };
 use daleel::store::{Edit, FixedClock};
 use daleel::tui::app::App;
-use daleel::tui::field::FieldId;
 use daleel::tui::jobs::Runner;
 use daleel::tui::keys::Key;
-use daleel::tui::screens::intake::{Mode, Step};
+use daleel::tui::render;
 use daleel::tui::screens::modal::Modal;
 use daleel::tui::theme::Theme;
-use daleel::tui::{ScreenId, render};
 use daleel::workspace::Workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -27,6 +26,7 @@ use ratatui::style::Modifier;
 use uuid::Uuid;
 
 use crate::common;
+use crate::common::screen::{self, pop_up_lines, pop_up_text, row_of, said, shows, tab};
 use daleel::tui::screens::intake::act::IntakeAction;
 use daleel::tui::screens::sync::act::SyncAction;
 
@@ -71,7 +71,8 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
-/// The action of the open menu's item whose label starts with `label`.
+/// The action of the open menu's item whose label starts with `label`. An item's action
+/// is not drawn: this is the one place a test reads the pop-up itself, by label only.
 fn menu_action(app: &App, label: &str) -> daleel::tui::action::Action {
     let Some(Modal::Menu(menu)) = &app.modal else {
         panic!("a menu: {:?}", app.modal)
@@ -84,19 +85,126 @@ fn menu_action(app: &App, label: &str) -> daleel::tui::action::Action {
         .clone()
 }
 
-/// Moves to the first Queue row that `is` picks and presses Enter on it.
-fn enter_queue_row(app: &mut App, is: impl Fn(&daleel::tui::screens::queue::Row) -> bool) {
-    let row = app
-        .screens
-        .queue
-        .rows
-        .iter()
-        .position(is)
-        .expect("a row of that kind");
-    for _ in 0..row {
+/// Moves down a list until its selected row ("> ") shows `text`.
+fn select_row(app: &mut App, text: &str) {
+    for _ in 0..100 {
+        if screen::lines(app)
+            .iter()
+            .any(|l| l.split("> ").skip(1).any(|row| row.contains(text)))
+        {
+            return;
+        }
         press(app, KeyCode::Down);
     }
+    panic!("no row shows {text:?}:\n{}", screen::text(app));
+}
+
+/// Moves to the first Queue row that shows `text` and presses Enter on it.
+fn enter_queue_row(app: &mut App, text: &str) {
+    select_row(app, text);
     press(app, KeyCode::Enter);
+}
+
+/// The value shown in the form field labelled `label` (at 120 columns, wide enough for a
+/// whole name), focused or not.
+fn field(app: &App, label: &str) -> String {
+    let lines = screen::lines_at(app, 120, 30);
+    let row = lines
+        .iter()
+        .find_map(|l| {
+            let at = l
+                .find(&format!(">{label} "))
+                .or(l.find(&format!(" {label} ")))?;
+            Some(&l[at + 1..])
+        })
+        .unwrap_or_else(|| panic!("no field {label:?}:\n{}", lines.join("\n")));
+    let (_, value) = row.split_once('[').expect("a field's value in brackets");
+    let (value, _) = value.split_once(']').expect("a field's value in brackets");
+    value.trim_end_matches('▾').trim().to_string()
+}
+
+/// The Services list as drawn: the count in its title, and each row's service name (a
+/// name cut short without its "…"), selected or not.
+fn service_list(app: &App) -> (usize, Vec<(bool, String)>) {
+    let lines = screen::lines(app);
+    let top = lines
+        .iter()
+        .position(|l| l.starts_with('┌') && l.contains(" service"))
+        .unwrap_or_else(|| panic!("no list of services:\n{}", lines.join("\n")));
+    let count = lines[top]
+        .trim_start_matches('┌')
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    let rows = lines[top + 1..]
+        .iter()
+        .take_while(|l| !l.starts_with('└'))
+        .filter_map(|l| {
+            let row: String = l.chars().skip(1).take_while(|&c| c != '│').collect();
+            let selected = row.starts_with("> ");
+            let name = row
+                .get(2..)?
+                .split(['…'])
+                .next()?
+                .split("  ")
+                .next()?
+                .trim();
+            (!name.is_empty()).then(|| (selected, name.to_string()))
+        })
+        .collect();
+    (count, rows)
+}
+
+/// What the Sync screen says of the last thing it did (below its boxes; an error starts
+/// with "!"), its wrapped lines joined.
+fn sync_result(app: &App) -> String {
+    let lines = screen::lines(app);
+    let end = screen::HEIGHT as usize - 3;
+    let bottom = lines[..end]
+        .iter()
+        .rposition(|l| l.starts_with('└'))
+        .unwrap_or_else(|| panic!("no boxes:\n{}", lines.join("\n")));
+    lines[bottom + 1..end]
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How many changes the Sync screen says no other laptop knows yet.
+fn unsent(app: &App) -> usize {
+    let lines = screen::lines(app);
+    let send = lines
+        .iter()
+        .position(|l| l.starts_with("┌Send"))
+        .unwrap_or_else(|| panic!("no Send box:\n{}", lines.join("\n")));
+    lines[send + 1]
+        .trim_start_matches('│')
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count: {:?}", lines[send + 1]))
+}
+
+/// A service of the directory (stored, or sample).
+fn service(ws: &Workspace, id: Uuid) -> daleel::model::Service {
+    ws.store
+        .services()
+        .expect("services")
+        .into_iter()
+        .find(|s| s.id == id)
+        .expect("a service of the directory")
+}
+
+/// The case code the store gave a household.
+fn case_code(ws: &Workspace, id: Uuid) -> String {
+    ws.store
+        .get::<Household>(id)
+        .expect("read")
+        .expect("present")
+        .case_code
 }
 
 fn screen_text(app: &App, width: u16, height: u16) -> (String, ratatui::buffer::Buffer) {
@@ -246,8 +354,12 @@ fn the_worker_who_unlocked_is_the_one_working() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = workspace(dir.path());
     let app = app(&ws);
-    assert!(app.modal.is_none(), "{:?}", app.modal);
-    assert_eq!(app.data.worker.as_deref(), Some("Amal H."));
+    assert_eq!(app.pop_up_title(), None, "{}", screen::text(&app));
+    assert!(
+        screen::status(&app).starts_with(" X2R39 · Amal H. "),
+        "{}",
+        screen::status(&app)
+    );
 }
 
 #[test]
@@ -266,7 +378,7 @@ fn a_worker_whose_passphrase_another_worker_set_is_told_once_when_the_screens_op
         )
         .expect("reset");
     // Amal is told nothing: she set it.
-    assert!(app(&ws).modal.is_none());
+    assert_eq!(app(&ws).pop_up_title(), None);
     drop(ws);
     let yousif = daleel::workspace::Credentials::new("Yousif K.", "a phrase amal chose").cheap();
     let ws =
@@ -278,7 +390,11 @@ fn a_worker_whose_passphrase_another_worker_set_is_told_once_when_the_screens_op
         text.contains("Your passphrase was reset by Amal H. on 2026-11-29."),
         "{text}"
     );
-    assert!(app(&ws).modal.is_none(), "told once");
+    assert_eq!(
+        told.pop_up_title().as_deref(),
+        Some("Your passphrase was reset")
+    );
+    assert_eq!(app(&ws).pop_up_title(), None, "told once");
 }
 
 #[test]
@@ -300,20 +416,24 @@ fn a_database_made_before_encryption_asks_who_is_working() {
         unlocked: None,
     };
     let mut app = app(&ws);
-    assert!(matches!(app.modal, Some(Modal::Worker(_))));
+    assert_eq!(app.pop_up_title().as_deref(), Some("Who is working?"));
     press(&mut app, KeyCode::Enter);
-    assert!(
-        matches!(app.modal, Some(Modal::Worker(_))),
+    assert_eq!(
+        app.pop_up_title().as_deref(),
+        Some("Who is working?"),
         "an empty name is refused"
     );
+    assert!(pop_up_text(&app).contains("! Type a name first."));
     typed(&mut app, "Amal H.");
     press(&mut app, KeyCode::Enter);
-    assert!(app.modal.is_none());
+    assert_eq!(app.pop_up_title(), None);
     assert_eq!(
         ws.store.current_worker().expect("worker").as_deref(),
         Some("Amal H.")
     );
-    assert_eq!(app.data.worker.as_deref(), Some("Amal H."));
+    let status = screen::status(&app);
+    assert!(status.contains(" · Amal H."), "{status}");
+    assert_eq!(said(&app), "Now working: Amal H.");
 }
 
 #[test]
@@ -322,25 +442,26 @@ fn function_keys_alt_digits_and_help_move_between_screens() {
     let ws = workspace(dir.path());
     let mut app = ready_app(&ws);
     press(&mut app, KeyCode::F(3));
-    assert_eq!(app.screen, ScreenId::Services);
+    assert_eq!(tab(&app), "F3 Services");
     key(&mut app, Key::alt('4'));
-    assert_eq!(app.screen, ScreenId::Referrals);
+    assert_eq!(tab(&app), "F4 Referrals");
     key(&mut app, Key::char('؟'));
-    assert_eq!(
-        app.screen,
-        ScreenId::Help,
-        "؟ on the Arabic layout opens help"
-    );
+    assert_eq!(tab(&app), "F1 Help", "؟ on the Arabic layout opens help");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, ScreenId::Referrals, "Esc goes back");
+    assert_eq!(tab(&app), "F4 Referrals", "Esc goes back");
     press(&mut app, KeyCode::F(2));
     // In the intake lookup, ? is text for the search box, not help.
     key(&mut app, Key::char('?'));
-    assert_eq!(app.screen, ScreenId::Intake);
-    assert_eq!(app.screens.intake.query.value, "?");
+    assert_eq!(tab(&app), "F2 Intake");
+    assert!(
+        shows(&app, "Find a household (name, case code or phone): [? "),
+        "{}",
+        screen::text(&app)
+    );
     press(&mut app, KeyCode::F(1));
-    assert_eq!(app.screen, ScreenId::Help);
+    assert_eq!(tab(&app), "F1 Help");
     key(&mut app, Key::ctrl('q'));
+    // What the run loop reads to end: nothing is drawn for it.
     assert!(app.quit);
 }
 
@@ -350,17 +471,18 @@ fn recording_a_household_by_keys_checks_consent_and_saves_it() {
     let ws = workspace(dir.path());
     let mut app = ready_app(&ws);
     key(&mut app, Key::ctrl('n'));
-    assert_eq!(app.screens.intake.mode, Mode::Form);
+    assert!(shows(&app, " New household"), "{}", screen::text(&app));
     // Save at once: the name is the first problem.
     key(&mut app, Key::ctrl('s'));
-    let form = app.screens.intake.form.as_ref().expect("form");
-    assert_eq!(form.step, Step::Who);
-    assert_eq!(form.who.focused().map(|f| f.id), Some(FieldId::HeadName));
+    let shown = screen::text(&app);
+    assert!(shown.contains("step 1 of 3: who and where"), "{shown}");
     assert!(
-        form.who
-            .get(FieldId::HeadName)
-            .and_then(|f| f.error.clone())
-            .is_some()
+        shown.contains("│>Name !"),
+        "the name has the keyboard and is marked: {shown}"
+    );
+    assert!(
+        shown.contains(" ! Type the name as the person gives it."),
+        "{shown}"
     );
     typed(&mut app, "فاطمة حسن علي");
     press(&mut app, KeyCode::Tab);
@@ -385,12 +507,9 @@ fn recording_a_household_by_keys_checks_consent_and_saves_it() {
     typed(&mut app, "2018-03-14");
     key(&mut app, Key::ctrl('s'));
     // Consent was not asked: the save stops on step 2.
-    let form = app.screens.intake.form.as_ref().expect("form");
-    assert_eq!(form.step, Step::Consent);
-    assert_eq!(
-        form.consent.focused().map(|f| f.id),
-        Some(FieldId::ConsentServices)
-    );
+    let shown = screen::text(&app);
+    assert!(shown.contains("step 2 of 3: consent"), "{shown}");
+    assert!(shown.contains(">Referral to services"), "{shown}");
     assert_eq!(ws.store.count::<Household>(), 0, "nothing saved yet");
     for _ in 0..3 {
         press(&mut app, KeyCode::Right); // yes
@@ -405,13 +524,15 @@ fn recording_a_household_by_keys_checks_consent_and_saves_it() {
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "Replace lost civil status ID");
     key(&mut app, Key::ctrl('s')); // saves the need prompt
-    assert!(app.modal.is_none());
+    assert_eq!(app.pop_up_title(), None);
     key(&mut app, Key::ctrl('s')); // saves the household
-    let Some(Modal::Notice { big, .. }) = &app.modal else {
-        panic!("the case code is shown: {:?}", app.modal)
-    };
-    let code = big.clone();
-    assert!(code.ends_with("-0001"), "{code}");
+    assert_eq!(app.pop_up_title().as_deref(), Some("Saved"));
+    // The case code, shown large (spaced out) in the pop-up.
+    let code = pop_up_lines(&app)
+        .iter()
+        .map(|l| l.replace(' ', ""))
+        .find(|l| l.ends_with("-0001"))
+        .unwrap_or_else(|| panic!("the case code is shown: {}", screen::text(&app)));
     let saved = ws
         .store
         .household_by_case_code(&code)
@@ -445,7 +566,7 @@ fn recording_a_household_by_keys_checks_consent_and_saves_it() {
 fn likely_duplicates_show_while_typing_a_variant_spelling() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = workspace(dir.path());
-    fixture(&ws);
+    let (a, _, _) = fixture(&ws);
     let mut app = ready_app(&ws);
     key(&mut app, Key::ctrl('n'));
     typed(&mut app, "فاطمه حسن"); // ة typed as ه
@@ -457,18 +578,18 @@ fn likely_duplicates_show_while_typing_a_variant_spelling() {
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "ninewa");
     press(&mut app, KeyCode::Enter);
-    let form = app.screens.intake.form.as_ref().expect("form");
-    assert_eq!(form.duplicates.len(), 1, "{:?}", form.duplicates);
-    assert_eq!(form.duplicates[0].latin, "Fatima Hassan Ali");
-    let (text, _) = screen_text(&app, 80, 24);
-    assert!(text.contains("Possibly already recorded (1)"), "{text}");
+    let shown = format!(
+        "Possibly already recorded (1): {} فاطمة حسن علي (1984). F9 to open.",
+        case_code(&ws, a.id)
+    );
+    assert!(shows(&app, &shown), "{}", screen::text(&app));
 }
 
 #[test]
 fn a_likely_duplicate_shows_once_a_name_and_a_phone_are_typed_before_the_governorate() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = workspace(dir.path());
-    fixture(&ws);
+    let (a, _, _) = fixture(&ws);
     let mut app = ready_app(&ws);
     key(&mut app, Key::ctrl('n'));
     // Another spelling, in Latin letters, of فاطمة حسن علي; her phone with the
@@ -478,12 +599,12 @@ fn a_likely_duplicate_shows_once_a_name_and_a_phone_are_typed_before_the_governo
         press(&mut app, KeyCode::Tab);
     }
     typed(&mut app, "+964 770 123 4567");
-    let form = app.screens.intake.form.as_ref().expect("form");
-    assert_eq!(form.who.code(FieldId::Governorate), None);
-    assert_eq!(form.duplicates.len(), 1, "{:?}", form.duplicates);
-    assert_eq!(form.duplicates[0].name, "فاطمة حسن علي");
-    let (text, _) = screen_text(&app, 80, 24);
-    assert!(text.contains("Possibly already recorded (1)"), "{text}");
+    assert_eq!(field(&app, "Governorate"), "(choose)");
+    let shown = format!(
+        "Possibly already recorded (1): {} فاطمة حسن علي (1984). F9 to open.",
+        case_code(&ws, a.id)
+    );
+    assert!(shows(&app, &shown), "{}", screen::text(&app));
 }
 
 #[test]
@@ -492,15 +613,7 @@ fn the_latin_name_is_offered_from_the_arabic_one_until_it_is_typed() {
     let ws = workspace(dir.path());
     let mut app = ready_app(&ws);
     key(&mut app, Key::ctrl('n'));
-    let latin = |app: &App| {
-        app.screens
-            .intake
-            .form
-            .as_ref()
-            .expect("form")
-            .who
-            .text(FieldId::HeadLatin)
-    };
+    let latin = |app: &App| field(app, "Latin");
     // A name in Latin letters offers nothing.
     typed(&mut app, "Sara");
     assert_eq!(latin(&app), "");
@@ -525,60 +638,114 @@ fn the_latin_name_is_offered_from_the_arabic_one_until_it_is_typed() {
 fn a_need_is_referred_from_the_household_to_a_service_and_sent() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = workspace(dir.path());
-    let (a, n, _) = fixture(&ws);
+    let (a, n, old) = fixture(&ws);
+    let code = case_code(&ws, a.id);
     let mut app = ready_app(&ws);
     typed(&mut app, "fatima");
-    assert_eq!(app.screens.intake.hits.first().map(|h| h.id), Some(a.id));
+    assert!(
+        row_of(&app, "> ").is_some_and(|r| r.starts_with(&format!("> {code} "))),
+        "{}",
+        screen::text(&app)
+    );
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::PageDown);
     press(&mut app, KeyCode::PageDown);
     press(&mut app, KeyCode::Enter); // the need's menu
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("menu")
-    };
-    assert!(menu.items[0].0.contains("Refer"));
+    let items = screen::menu_items(&app);
+    assert!(items[0].contains("Refer"), "{items:?}");
     key(&mut app, Key::char('١')); // Arabic-Indic 1 picks the first item
-    assert_eq!(app.screen, ScreenId::Services);
-    let services = &app.screens.services;
-    assert!(services.referring.is_some());
-    assert!(!services.hits.is_empty());
-    for &i in &services.hits {
-        let s = &services.search.services()[i];
-        assert!(daleel::search::services::sector_covers(
-            Sector::CivilDocumentation,
-            s.sector
-        ));
-        assert!(s.serves("IQG15"));
+    assert_eq!(tab(&app), "F3 Services");
+    assert!(
+        shows(
+            &app,
+            &format!("Referring {code} (Enter on a service, Esc stops)")
+        ),
+        "{}",
+        screen::text(&app)
+    );
+    // The list holds the services for the need's sector in the household's governorate.
+    let fitting: Vec<String> = ws
+        .store
+        .services()
+        .expect("services")
+        .into_iter()
+        .filter(|s| {
+            daleel::search::services::sector_covers(Sector::CivilDocumentation, s.sector)
+                && s.serves("IQG15")
+        })
+        .map(|s| s.name)
+        .collect();
+    assert!(!fitting.is_empty());
+    let (count, rows) = service_list(&app);
+    assert_eq!(count, fitting.len(), "{}", screen::text(&app));
+    assert_eq!(rows.len(), fitting.len(), "{rows:?}");
+    for (_, name) in &rows {
+        assert!(
+            fitting.iter().any(|f| f.starts_with(name.as_str())),
+            "{name:?} is not one of {fitting:?}"
+        );
     }
-    let service = services.selected_service().expect("selected").id;
+    let chosen = rows
+        .iter()
+        .find(|r| r.0)
+        .map(|r| r.1.clone())
+        .expect("a service is selected");
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.modal, Some(Modal::Prompt(_))));
+    assert!(
+        app.pop_up_title()
+            .is_some_and(|t| t.starts_with(&format!("Refer to {chosen}"))),
+        "{:?}",
+        app.pop_up_title()
+    );
     key(&mut app, Key::ctrl('s'));
-    assert_eq!(app.screen, ScreenId::Referrals);
+    assert_eq!(tab(&app), "F4 Referrals");
     let referrals = ws.store.referrals_of(a.id).expect("referrals");
     let new = referrals
         .iter()
-        .find(|r| r.service == service && r.need == n.id && r.priority == Priority::Urgent);
+        .find(|r| r.id != old && r.need == n.id && r.priority == Priority::Urgent);
     let new = new.expect("the new referral");
+    let service = service(&ws, new.service);
+    assert!(
+        service.name.starts_with(&chosen),
+        "to the service chosen: {chosen:?}, {:?}",
+        service.name
+    );
     assert_eq!(new.status(), ReferralStatus::Sent);
-    assert_eq!(app.screens.referrals.selected_id(&app.data), Some(new.id));
+    // The new referral is the one selected: its detail names its organization and shows
+    // a history of now (the fixture's is of 100 hours ago).
+    let org = ws
+        .store
+        .organization(new.organization)
+        .expect("read")
+        .expect("its organization");
+    assert!(
+        shows(&app, &format!("┌{code} → {} · ", org.short_name())),
+        "{}",
+        screen::text(&app)
+    );
+    assert!(
+        row_of(&app, "draft → sent").is_some_and(|r| r.contains("29 Nov 11:00")),
+        "{}",
+        screen::text(&app)
+    );
 }
 
 #[test]
 fn the_referral_menu_offers_only_allowed_moves_and_asks_for_a_reason() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = workspace(dir.path());
-    let (_, _, id) = fixture(&ws);
+    let (a, _, id) = fixture(&ws);
+    let code = case_code(&ws, a.id);
     let mut app = ready_app(&ws);
     press(&mut app, KeyCode::F(4));
-    assert_eq!(app.screens.referrals.selected_id(&app.data), Some(id));
+    assert!(
+        row_of(&app, "> ").is_some_and(|r| r.contains(&code) && r.contains("28 hours")),
+        "the sent, overdue referral is selected: {}",
+        screen::text(&app)
+    );
     press(&mut app, KeyCode::F(9));
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("menu")
-    };
-    let labels: Vec<&str> = menu.items.iter().map(|i| i.0.as_str()).collect();
     assert_eq!(
-        labels,
+        screen::menu_items(&app),
         [
             "Accepted by the organization",
             "Rejected by the organization…",
@@ -593,18 +760,20 @@ fn the_referral_menu_offers_only_allowed_moves_and_asks_for_a_reason() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter); // reject…
     key(&mut app, Key::ctrl('s')); // without a reason
-    let Some(Modal::Prompt(p)) = &app.modal else {
-        panic!("the prompt stays open")
-    };
+    assert_eq!(
+        app.pop_up_title().as_deref(),
+        Some("Mark as rejected"),
+        "the prompt stays open"
+    );
+    let lines = pop_up_lines(&app);
     assert!(
-        p.form
-            .get(FieldId::Reason)
-            .and_then(|f| f.error.clone())
-            .is_some_and(|e| e.contains("reason is required"))
+        lines.iter().any(|l| l.starts_with(">Reason !"))
+            && lines.iter().any(|l| l.contains("reason is required")),
+        "the reason is marked, and why: {lines:#?}"
     );
     typed(&mut app, "outside the area served");
     key(&mut app, Key::ctrl('s'));
-    assert!(app.modal.is_none());
+    assert_eq!(app.pop_up_title(), None);
     let r: Referral = ws.store.get(id).expect("read").expect("present");
     assert_eq!(r.status(), ReferralStatus::Rejected);
     assert_eq!(
@@ -617,17 +786,35 @@ fn the_referral_menu_offers_only_allowed_moves_and_asks_for_a_reason() {
 fn enter_on_an_overdue_queue_row_opens_the_referral() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = workspace(dir.path());
-    let (_, _, id) = fixture(&ws);
+    let (a, _, id) = fixture(&ws);
+    let code = case_code(&ws, a.id);
     let mut app = ready_app(&ws);
     press(&mut app, KeyCode::F(5));
-    assert_eq!(app.screens.queue.counts.overdue, 1);
-    assert_eq!(app.screens.queue.counts.unreferred, [1, 0, 0]);
+    let shown = screen::text(&app);
+    assert!(
+        shown.contains("Awaiting response: 1 (1 overdue)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Needs with no referral: emergency 1, urgent 0, normal 0"),
+        "{shown}"
+    );
     press(&mut app, KeyCode::Down); // the first row under "awaiting response"
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, ScreenId::Referrals);
-    assert_eq!(
-        app.screens.referrals.detail.as_ref().map(|r| r.id),
-        Some(id)
+    assert_eq!(tab(&app), "F4 Referrals");
+    // Its detail is open: the referral's organization and service.
+    let r: Referral = ws.store.get(id).expect("read").expect("present");
+    let org = ws
+        .store
+        .organization(r.organization)
+        .expect("read")
+        .expect("its organization");
+    let service = service(&ws, r.service);
+    let start: String = service.name.chars().take(20).collect();
+    assert!(
+        shows(&app, &format!("┌{code} → {} · {start}", org.short_name())),
+        "{}",
+        screen::text(&app)
     );
 }
 
@@ -637,15 +824,22 @@ fn the_service_search_types_arabic_letters_and_filters_at_once() {
     let ws = workspace(dir.path());
     let mut app = ready_app(&ws);
     press(&mut app, KeyCode::F(3));
-    let all = app.screens.services.hits.len();
+    let (all, _) = service_list(&app);
     typed(&mut app, "legal");
-    assert!(app.screens.services.hits.len() < all && !app.screens.services.hits.is_empty());
-    key(&mut app, Key::char('ظ'));
-    assert_eq!(
-        app.screens.services.query.value, "legalظ",
-        "a letter is text here, not a shortcut"
+    let (found, rows) = service_list(&app);
+    assert!(found < all && found > 0, "{found} of {all}");
+    assert!(
+        rows.iter()
+            .any(|(_, name)| name.to_lowercase().contains("legal")),
+        "{rows:?}"
     );
-    assert_eq!(app.screen, ScreenId::Services);
+    key(&mut app, Key::char('ظ'));
+    assert!(
+        shows(&app, " Search [legalظ"),
+        "a letter is text here, not a shortcut: {}",
+        screen::text(&app)
+    );
+    assert_eq!(tab(&app), "F3 Services");
 }
 
 #[test]
@@ -657,29 +851,29 @@ fn a_service_filter_is_picked_by_typing_and_enter() {
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "gb");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(
-        app.screens
-            .services
-            .filters
-            .code(FieldId::Sector)
-            .as_deref(),
-        Some("gbv")
-    );
-    assert!(!app.screens.services.hits.is_empty());
-    assert!(
-        app.screens
-            .services
-            .hits
-            .iter()
-            .all(|&i| app.screens.services.search.services()[i].sector == Sector::Gbv)
-    );
+    assert!(shows(&app, ">Sector  [GBV "), "{}", screen::text(&app));
+    // The list holds the GBV services, and only them.
+    let gbv: Vec<String> = ws
+        .store
+        .services()
+        .expect("services")
+        .into_iter()
+        .filter(|s| s.sector == Sector::Gbv)
+        .map(|s| s.name)
+        .collect();
+    assert!(!gbv.is_empty());
+    let (count, rows) = service_list(&app);
+    assert_eq!((count, rows.len()), (gbv.len(), gbv.len()), "{rows:?}");
+    for (_, name) in &rows {
+        assert!(
+            gbv.iter().any(|g| g.starts_with(name.as_str())),
+            "{name:?} is not one of {gbv:?}"
+        );
+    }
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "anb");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(
-        app.screens.services.filters.code(FieldId::Area).as_deref(),
-        Some("IQG01")
-    );
+    assert!(shows(&app, ">Area  [Anbar"), "{}", screen::text(&app));
 }
 
 #[test]
@@ -733,33 +927,28 @@ fn opening_another_household_or_closing_the_case_never_drops_typing() {
     app.update(daleel::tui::action::Action::Intake(IntakeAction::Open(
         a.id,
     )));
-    assert!(
-        matches!(app.modal, Some(Modal::Confirm { .. })),
+    assert_eq!(
+        app.pop_up_title().as_deref(),
+        Some("Are you sure?"),
         "asks before dropping the new household"
     );
     press(&mut app, KeyCode::Esc);
-    assert_eq!(
-        app.screens
-            .intake
-            .form
-            .as_ref()
-            .map(|f| f.who.text(FieldId::HeadName)),
-        Some("Zainab".into())
-    );
+    assert!(shows(&app, " New household"), "{}", screen::text(&app));
+    assert_eq!(field(&app, "Name"), "Zainab");
     app.update(daleel::tui::action::Action::Intake(IntakeAction::Open(
         a.id,
     )));
     press(&mut app, KeyCode::Enter); // yes, drop "Zainab"
-    assert_eq!(app.screens.intake.form.as_ref().map(|f| f.id), Some(a.id));
+    assert!(
+        shows(&app, &format!(" Household {}", case_code(&ws, a.id))),
+        "{}",
+        screen::text(&app)
+    );
     // An edited household cannot be closed before its edits are saved.
     typed(&mut app, " X");
     app.update(daleel::tui::action::Action::Intake(IntakeAction::CloseCase));
-    assert!(app.modal.is_none(), "no close prompt while unsaved");
-    assert!(
-        app.message
-            .as_ref()
-            .is_some_and(|m| m.0.contains("Save or undo"))
-    );
+    assert_eq!(app.pop_up_title(), None, "no close prompt while unsaved");
+    assert!(said(&app).contains("Save or undo"), "{}", said(&app));
 }
 
 #[test]
@@ -775,39 +964,42 @@ fn tab_out_of_a_filtered_choice_picks_it_and_follows_through() {
         press(&mut app, KeyCode::Tab);
     }
     typed(&mut app, "anb");
+    assert!(!shows(&app, "not saved yet"), "{}", screen::text(&app));
     press(&mut app, KeyCode::Tab); // picks Anbar without Enter
-    let form = app.screens.intake.form.as_ref().expect("form");
-    assert_eq!(
-        form.who.code(FieldId::Governorate).as_deref(),
-        Some("IQG01")
+    assert_eq!(field(&app, "Governorate"), "Anbar · الأنبار · IQG01");
+    assert!(
+        shows(&app, " New household · not saved yet"),
+        "a picked value is unsaved work: {}",
+        screen::text(&app)
     );
-    assert!(form.dirty, "a picked value is unsaved work");
-    let district = form.who.get(FieldId::District).expect("district");
-    let codes: Vec<String> = match &district.kind {
-        daleel::tui::widgets::form::FieldKind::Choice { options, .. } => {
-            options.iter().map(|o| o.code.clone()).collect()
-        }
-        _ => Vec::new(),
-    };
-    assert_eq!(codes, ["", "IQG01Q01"], "Anbar's districts are offered");
+    // Anbar's districts are offered, and only they: the district goes round its choices.
+    assert_eq!(field(&app, "District"), "(not known)");
+    press(&mut app, KeyCode::Right);
+    assert_eq!(field(&app, "District"), "Ramadi · الرمادي");
+    press(&mut app, KeyCode::Right);
+    assert_eq!(field(&app, "District"), "(not known)");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
+    assert!(!shows(&app, "Returned on"), "{}", screen::text(&app));
     typed(&mut app, "retu");
     press(&mut app, KeyCode::Tab);
-    let form = app.screens.intake.form.as_ref().expect("form");
-    let returned = form.who.get(FieldId::ReturnedOn).expect("field");
-    assert!(!returned.hidden, "the return date shows");
+    assert!(
+        shows(&app, " Returned on ["),
+        "the return date shows: {}",
+        screen::text(&app)
+    );
     // Referrals: a status typed into the filter and left with Tab filters the list.
     fixture(&ws);
     let mut app = ready_app(&ws);
     press(&mut app, KeyCode::F(4));
-    assert_eq!(app.screens.referrals.rows.len(), 1);
+    assert!(shows(&app, " 1 shown"), "{}", screen::text(&app));
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "acc");
     press(&mut app, KeyCode::Tab);
     assert!(
-        app.screens.referrals.rows.is_empty(),
-        "no referral is accepted"
+        shows(&app, " 0 shown") && shows(&app, "No referral matches these filters."),
+        "no referral is accepted: {}",
+        screen::text(&app)
     );
 }
 
@@ -824,22 +1016,34 @@ fn esc_in_a_filled_pop_up_asks_once_and_quit_works_from_a_pop_up() {
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "Clinic visit");
     press(&mut app, KeyCode::Esc);
-    assert!(
-        matches!(app.modal, Some(Modal::Prompt(_))),
+    assert_eq!(
+        app.pop_up_title().as_deref(),
+        Some("Add a need"),
         "the first Esc warns"
     );
+    assert!(
+        pop_up_text(&app).contains("press Esc again to close it"),
+        "{}",
+        screen::text(&app)
+    );
     press(&mut app, KeyCode::Esc);
-    assert!(app.modal.is_none(), "the second closes");
+    assert_eq!(app.pop_up_title(), None, "the second closes");
     press(&mut app, KeyCode::Insert);
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "Water");
     key(&mut app, Key::ctrl('q'));
+    // `quit` is what the run loop reads to end: nothing is drawn for it.
     assert!(
         !app.quit,
         "typed answers in a pop-up are not dropped without asking"
     );
-    assert!(matches!(app.modal, Some(Modal::Confirm { .. })));
+    assert_eq!(app.pop_up_title().as_deref(), Some("Are you sure?"));
+    assert!(
+        pop_up_text(&app).contains("What you typed in this form is not saved."),
+        "{}",
+        screen::text(&app)
+    );
     press(&mut app, KeyCode::Enter);
     assert!(app.quit);
 }
@@ -852,18 +1056,18 @@ fn quitting_with_an_unsaved_household_asks_first() {
     key(&mut app, Key::ctrl('n'));
     typed(&mut app, "Zainab");
     press(&mut app, KeyCode::F(10));
+    // `quit` is what the run loop reads to end: nothing is drawn for it.
     assert!(!app.quit);
-    assert!(matches!(app.modal, Some(Modal::Confirm { .. })));
-    press(&mut app, KeyCode::Esc);
-    assert!(!app.quit && app.modal.is_none());
-    assert_eq!(
-        app.screens
-            .intake
-            .form
-            .as_ref()
-            .map(|f| f.who.text(FieldId::HeadName)),
-        Some("Zainab".into())
+    assert_eq!(app.pop_up_title().as_deref(), Some("Are you sure?"));
+    assert!(
+        pop_up_text(&app).contains("The household you are recording is not saved."),
+        "{}",
+        screen::text(&app)
     );
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.quit);
+    assert_eq!(app.pop_up_title(), None);
+    assert_eq!(field(&app, "Name"), "Zainab");
     press(&mut app, KeyCode::F(10));
     press(&mut app, KeyCode::Enter);
     assert!(app.quit);
@@ -879,15 +1083,8 @@ fn a_long_paste_is_cut_at_the_field_limit_with_a_message() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
     app.handle_event(daleel::tui::event::Event::Paste("19841984".into()));
-    let form = app.screens.intake.form.as_ref().expect("form");
-    assert_eq!(form.who.text(FieldId::HeadBirthYear), "1984");
-    assert!(
-        app.message
-            .as_ref()
-            .is_some_and(|m| m.0.contains("too long")),
-        "{:?}",
-        app.message
-    );
+    assert_eq!(field(&app, "Born (year)"), "1984");
+    assert!(said(&app).contains("too long"), "{}", said(&app));
 }
 
 #[test]
@@ -1109,28 +1306,26 @@ fn phone_conflict() -> (
     daleel::sync::import::import_file(&a.store, &export(&b), &a.identity, |_, _| {}).expect("a");
     let mut app = ready_app(&a);
     press(&mut app, KeyCode::F(5));
-    assert_eq!(app.screens.queue.counts.conflicts, 1);
+    assert!(
+        shows(&app, "Conflicts: 1 (two laptops changed one thing"),
+        "{}",
+        screen::text(&app)
+    );
     let (text, _) = screen_text(&app, 100, 30);
     assert!(
         text.contains("phone:") && text.contains("Yousif K.") && text.contains("Amal H."),
         "{text}"
     );
-    enter_queue_row(&mut app, |r| {
-        matches!(r, daleel::tui::screens::queue::Row::Conflict(_))
-    });
+    enter_queue_row(&mut app, "phone:");
     (dirs, stick, a, b, h, app)
 }
 
 #[test]
 fn the_queue_lists_a_conflict_and_keeping_a_value_resolves_it() {
     let (_dirs, _stick, a, _b, h, mut app) = phone_conflict();
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("the values to keep: {:?}", app.modal)
-    };
-    let amal = menu
-        .items
+    let amal = screen::menu_items(&app)
         .iter()
-        .position(|(label, _)| label.contains("0770 111 1111"))
+        .position(|label| label.contains("0770 111 1111"))
         .expect("A's value");
     key(&mut app, Key::char(char::from(b'1' + amal as u8)));
     assert!(a.store.conflicts().expect("c").is_empty());
@@ -1138,31 +1333,28 @@ fn the_queue_lists_a_conflict_and_keeping_a_value_resolves_it() {
         a.store.get::<Household>(h.id).expect("r").expect("p").phone,
         "0770 111 1111"
     );
-    assert_eq!(
-        app.screens.queue.counts.conflicts, 0,
-        "the queue is worked out again"
+    assert!(
+        shows(&app, "Conflicts: 0 (two laptops changed one thing"),
+        "the queue is worked out again: {}",
+        screen::text(&app)
     );
 }
 
 #[test]
 fn a_conflict_is_resolved_with_a_typed_value_checked_like_the_form() {
     let (_dirs, stick, a, b, h, mut app) = phone_conflict();
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("the values to keep: {:?}", app.modal)
-    };
-    let item = menu
-        .items
+    let item = screen::menu_items(&app)
         .iter()
-        .position(|(label, _)| label.contains("Type a new value"))
+        .position(|label| label.contains("Type a new value"))
         .expect("a way to type a value");
     key(&mut app, Key::char(char::from(b'1' + item as u8)));
-    let Some(Modal::Prompt(prompt)) = &app.modal else {
-        panic!("a prompt for the value: {:?}", app.modal)
-    };
-    assert_eq!(
-        prompt.form.text(FieldId::Value),
-        a.store.get::<Household>(h.id).expect("r").expect("p").phone,
-        "it starts from the value shown now"
+    let now = a.store.get::<Household>(h.id).expect("r").expect("p").phone;
+    let lines = pop_up_lines(&app);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(">New value") && l.contains(&format!("[{now} "))),
+        "a prompt for the value, starting from the value shown now ({now}): {lines:#?}"
     );
     // Clear the field, type a number too short to be a phone number.
     for _ in 0..20 {
@@ -1175,7 +1367,7 @@ fn a_conflict_is_resolved_with_a_typed_value_checked_like_the_form() {
     assert_eq!(a.store.conflicts().expect("c").len(), 1, "nothing written");
     typed(&mut app, "3 456 7890");
     press(&mut app, KeyCode::Enter);
-    assert!(app.modal.is_none(), "{:?}", app.modal);
+    assert_eq!(app.pop_up_title(), None, "{}", screen::text(&app));
     assert!(a.store.conflicts().expect("c").is_empty());
     assert_eq!(
         a.store.get::<Household>(h.id).expect("r").expect("p").phone,
@@ -1210,35 +1402,41 @@ fn the_sync_screen_writes_a_bundle_and_imports_what_is_on_the_drive() {
     let folder = stick.path().to_str().expect("path");
     let mut on_a = ready_app(&a).with_identity(a.identity.clone());
     press(&mut on_a, KeyCode::F(6));
-    assert_eq!(on_a.screen, ScreenId::Sync);
+    assert_eq!(tab(&on_a), "F6 Sync");
     assert!(
-        on_a.screens.sync.unsent > 0,
-        "A's changes are not known to anyone yet"
+        unsent(&on_a) > 0,
+        "A's changes are not known to anyone yet: {}",
+        screen::text(&on_a)
     );
     typed(&mut on_a, folder);
     press(&mut on_a, KeyCode::Enter);
     press(&mut on_a, KeyCode::F(9));
-    let Some(Modal::Menu(menu)) = &on_a.modal else {
-        panic!("menu")
-    };
-    assert!(menu.items[0].0.starts_with("Write a bundle to"));
+    let items = screen::menu_items(&on_a);
+    assert!(items[0].starts_with("Write a bundle to"), "{items:?}");
     press(&mut on_a, KeyCode::Enter);
+    let result = sync_result(&on_a);
     assert!(
-        matches!(on_a.screens.sync.last, Some(Ok(_))),
-        "{:?}",
-        on_a.screens.sync.last
+        result.starts_with("Wrote ") && result.ends_with(".bundle."),
+        "{}",
+        screen::text(&on_a)
     );
-    assert_eq!(
-        on_a.screens.sync.found.len(),
-        1,
-        "the new bundle is on the drive"
+    assert!(
+        shows(&on_a, "Receive: 1 bundle on the drive"),
+        "the new bundle is on the drive: {}",
+        screen::text(&on_a)
     );
     // A file that is not a bundle but has the extension is listed as refused.
     std::fs::write(stick.path().join("broken.bundle"), b"DALEELBN\x01\x00 cut").expect("write");
-    let on_b = ws_b_import(&b, folder);
+    let mut on_b = ws_b_import(&b, folder);
+    // The directory was read again: B's Services screen finds A's new service.
+    press(&mut on_b, KeyCode::F(3));
+    typed(&mut on_b, "Mobile legal clinic");
+    let (_, rows) = service_list(&on_b);
     assert!(
-        on_b.data.service(clinic.id).is_some(),
-        "the directory was read again"
+        rows.iter()
+            .any(|(_, name)| clinic.name.starts_with(name.as_str())),
+        "{}",
+        screen::text(&on_b)
     );
 }
 
@@ -1255,41 +1453,28 @@ fn ws_b_import(b: &Workspace, folder: &str) -> App {
     press(&mut on_b, KeyCode::F(6));
     typed(&mut on_b, folder);
     press(&mut on_b, KeyCode::Enter);
-    assert_eq!(on_b.screens.sync.found.len(), 2);
-    let refused = on_b
-        .screens
-        .sync
-        .found
-        .iter()
-        .filter(|f| f.check.is_err())
-        .count();
-    assert_eq!(refused, 1, "{:?}", on_b.screens.sync.found);
-    let (text, _) = screen_text(&on_b, 80, 24);
+    let text = screen::text(&on_b);
+    assert!(text.contains("Receive: 2 bundles on the drive"), "{text}");
+    assert_eq!(text.matches(" REFUSED ").count(), 1, "{text}");
     assert!(
         text.contains("REFUSED") && text.contains("checked"),
         "{text}"
     );
     press(&mut on_b, KeyCode::Tab);
-    let good = on_b
-        .screens
-        .sync
-        .found
-        .iter()
-        .position(|f| f.check.is_ok())
-        .expect("good");
-    for _ in 0..good {
-        press(&mut on_b, KeyCode::Down);
-    }
+    select_row(&mut on_b, "checked");
     press(&mut on_b, KeyCode::Enter);
+    let result = sync_result(&on_b);
     assert!(
-        matches!(on_b.screens.sync.last, Some(Ok(_))),
-        "{:?}",
-        on_b.screens.sync.last
+        result.contains(".bundle: ") && result.contains(" new, "),
+        "{}",
+        screen::text(&on_b)
     );
     assert_eq!(b.store.count::<Household>(), 2, "the households arrived");
-    assert_eq!(
-        on_b.data.household_count, 2,
-        "and the lists were loaded again"
+    press(&mut on_b, KeyCode::F(2));
+    assert!(
+        shows(&on_b, " 2 households."),
+        "and the lists were loaded again: {}",
+        screen::text(&on_b)
     );
     on_b
 }
@@ -1328,40 +1513,28 @@ fn import_all_on_the_sync_screen_leaves_files_for_other_laptops_as_the_command_l
     press(&mut on_c, KeyCode::F(6));
     typed(&mut on_c, folder);
     press(&mut on_c, KeyCode::Enter);
-    assert_eq!(on_c.screens.sync.found.len(), 2);
-    assert_eq!(
-        on_c.screens
-            .sync
-            .found
-            .iter()
-            .filter(|f| f.for_others)
-            .count(),
-        1
-    );
-    let (text, _) = screen_text(&on_c, 80, 24);
+    let text = screen::text(&on_c);
+    assert!(text.contains("Receive: 2 bundles on the drive"), "{text}");
+    assert_eq!(text.matches(" others ").count(), 1, "{text}");
     assert!(
         text.contains("others") && !text.contains("REFUSED"),
         "{text}"
     );
     press(&mut on_c, KeyCode::F(9));
-    let Some(Modal::Menu(menu)) = &on_c.modal else {
-        panic!("menu")
-    };
-    let at = menu
-        .items
+    let at = screen::menu_items(&on_c)
         .iter()
-        .position(|(l, _)| l.starts_with("Import all"))
+        .position(|l| l.starts_with("Import all"))
         .expect("import all");
     for _ in 0..at {
         press(&mut on_c, KeyCode::Down);
     }
     press(&mut on_c, KeyCode::Enter);
-    let Some(Ok(said)) = &on_c.screens.sync.last else {
-        panic!("not refused: {:?}", on_c.screens.sync.last)
-    };
+    let result = sync_result(&on_c);
     assert!(
-        said.contains("left on the drive") && said.contains("1 new"),
-        "{said}"
+        !result.starts_with('!')
+            && result.contains("left on the drive")
+            && result.contains("1 new"),
+        "not refused: {result}"
     );
     assert_eq!(
         c.store.count::<Household>(),
@@ -1378,7 +1551,7 @@ fn the_status_line_never_runs_the_clock_into_its_words_or_cuts_it() {
     let mut app = ready_app(&ws);
     app.data.demo = true;
     app.data.sample = true;
-    let clock = app.data.clock(app.data.now);
+    let clock = "Sun 29 Nov 11:00"; // NOW, at UTC (the app's offset here)
     let weekday: String = clock.chars().take(3).collect();
     let mut shown = 0;
     for n in 1..=70 {
@@ -1421,7 +1594,11 @@ fn opening_a_household_and_writing_a_bundle_are_in_the_audit_trail() {
     app.update(daleel::tui::action::Action::Intake(IntakeAction::Open(
         h.id,
     )));
-    assert_eq!(app.screens.intake.mode, Mode::Form);
+    assert!(
+        shows(&app, &format!(" Household {code}")),
+        "{}",
+        screen::text(&app)
+    );
     let after = a.store.audit_trail(Some(&code)).expect("trail");
     let view = after.last().expect("an entry");
     assert_eq!(
@@ -1432,10 +1609,22 @@ fn opening_a_household_and_writing_a_bundle_are_in_the_audit_trail() {
     // The household's actions show the trail, latest first.
     press(&mut app, KeyCode::F(9));
     app.update(menu_action(&app, "Who opened or changed"));
-    let Some(Modal::Notice { big, lines, .. }) = &app.modal else {
-        panic!("the trail: {:?}", app.modal)
-    };
-    assert_eq!(big, &code);
+    assert_eq!(
+        app.pop_up_title(),
+        Some(format!(
+            "Audit trail: {} entries, latest first",
+            after.len()
+        ))
+    );
+    // The case code large, then the entries, then the keys.
+    let shown = pop_up_lines(&app);
+    let big = shown
+        .iter()
+        .position(|l| l.replace(' ', "") == code)
+        .unwrap_or_else(|| panic!("the case code: {shown:#?}"));
+    let mut lines: Vec<&String> = shown[big + 1..].iter().filter(|l| !l.is_empty()).collect();
+    lines.pop();
+    assert_eq!(lines.len(), after.len(), "{shown:#?}");
     assert!(
         lines[0].contains("opened") && lines[0].contains("Amal H."),
         "{lines:?}"
@@ -1444,9 +1633,8 @@ fn opening_a_household_and_writing_a_bundle_are_in_the_audit_trail() {
         lines.iter().skip(1).all(|l| l.contains("changed")),
         "{lines:?}"
     );
-    let (text, _) = screen_text(&app, 80, 24);
-    assert!(text.contains("Audit trail"), "{text}");
-    app.modal = None;
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.pop_up_title(), None);
     daleel::sync::export::export(&a.store, &a.identity, stick.path(), false).expect("export");
     let all = a.store.audit_trail(None).expect("trail");
     let bundle = all
@@ -1487,23 +1675,26 @@ fn households_closed_longer_than_the_retention_period_are_due_for_erasure() {
         .expect("close");
     let mut app = ready_app(&ws).with_retention(24);
     press(&mut app, KeyCode::F(5));
-    assert_eq!(app.screens.queue.counts.due_for_erasure, 1);
     let (text, _) = screen_text(&app, 100, 40);
     assert!(
         text.contains("Due for erasure (closed over 24 months ago): 1")
             && text.contains(&format!("{} closed", closed.case_code)),
         "{text}"
     );
-    enter_queue_row(&mut app, |r| {
-        matches!(r, daleel::tui::screens::queue::Row::DueForErasure(_))
-    });
-    assert_eq!(app.screen, ScreenId::Intake, "Enter opens the household");
+    enter_queue_row(&mut app, &format!("{} closed", closed.case_code));
+    assert_eq!(tab(&app), "F2 Intake");
+    assert!(
+        shows(&app, &format!(" Household {}", closed.case_code)),
+        "Enter opens the household: {}",
+        screen::text(&app)
+    );
     let mut app = ready_app(&ws).with_retention(36);
     press(&mut app, KeyCode::F(5));
-    assert_eq!(
-        app.data.due_for_erasure.len(),
-        0,
-        "kept 36 months: not yet due"
+    let (text, _) = screen_text(&app, 100, 40);
+    assert!(
+        text.contains("Due for erasure (closed over 36 months ago): 0")
+            && !text.contains(&format!("{} closed", closed.case_code)),
+        "kept 36 months: not yet due: {text}"
     );
 }
 
@@ -1524,12 +1715,18 @@ fn the_screen_locks_when_idle_and_the_passphrase_opens_it_with_the_typing_kept()
     // Nine minutes: still open; the eleventh: locked.
     clock.set(NOW + 9 * 60_000);
     app.handle_event(daleel::tui::event::Event::Tick);
-    assert!(app.locked.is_none());
+    let (text, _) = screen_text(&app, 80, 24);
+    assert!(
+        !text.contains("Locked") && text.contains("Sentinel Qasim"),
+        "{text}"
+    );
     clock.set(NOW + 11 * 60_000);
     app.handle_event(daleel::tui::event::Event::Tick);
-    assert!(app.locked.is_some());
     let (text, _) = screen_text(&app, 80, 24);
-    assert!(text.contains("Locked"), "{text}");
+    assert!(
+        text.contains("Locked after a while without a key"),
+        "{text}"
+    );
     for hidden in ["Sentinel", "Fatima", "X2R39"] {
         assert!(
             !text.contains(hidden),
@@ -1539,13 +1736,18 @@ fn the_screen_locks_when_idle_and_the_passphrase_opens_it_with_the_typing_kept()
     // Keys go to the lock, not to the form; a wrong passphrase keeps it locked.
     typed(&mut app, "not it at all");
     press(&mut app, KeyCode::Enter);
-    assert!(app.locked.is_some());
     let (text, _) = screen_text(&app, 80, 24);
-    assert!(text.contains("does not open it"), "{text}");
+    assert!(
+        text.contains("Locked after a while without a key") && text.contains("does not open it"),
+        "{text}"
+    );
     typed(&mut app, "test passphrase");
     press(&mut app, KeyCode::Enter);
-    assert!(app.locked.is_none(), "the right passphrase opens it");
     let (text, _) = screen_text(&app, 80, 24);
+    assert!(
+        !text.contains("Locked"),
+        "the right passphrase opens it: {text}"
+    );
     assert!(
         text.contains("Sentinel Qasim") && !text.contains("not it at all"),
         "the typing is kept, and nothing typed at the lock went into the form: {text}"
@@ -1561,10 +1763,10 @@ fn on_an_encrypted_database_f8_does_not_change_the_worker_without_a_passphrase()
         .with_idle_lock(10, unlocker)
         .with_workers(ws.workers_handle().expect("encrypted"));
     press(&mut app, KeyCode::F(8));
-    assert!(
-        !matches!(app.modal, Some(Modal::Worker(_))),
-        "no picker of names: {:?}",
-        app.modal.is_some()
+    assert_ne!(
+        app.pop_up_title().as_deref(),
+        Some("Who is working?"),
+        "no picker of names"
     );
     let (text, _) = screen_text(&app, 80, 24);
     assert!(
@@ -1618,12 +1820,10 @@ fn f8_adds_a_worker_with_their_own_passphrase_shown_only_as_dots() {
     let ws = workspace(dir.path());
     let mut app = ready_app(&ws).with_workers(ws.workers_handle().expect("encrypted"));
     press(&mut app, KeyCode::F(8));
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("the workers' menu: {:?}", app.modal)
-    };
-    assert!(menu.title.contains("Amal H."), "{}", menu.title);
-    app.update(menu.items[0].1.clone());
-    assert!(matches!(app.modal, Some(Modal::Prompt(_))));
+    let title = app.pop_up_title().expect("the workers' menu");
+    assert!(title.contains("Amal H."), "{title}");
+    app.update(menu_action(&app, "Add a worker"));
+    assert_eq!(app.pop_up_title().as_deref(), Some("Add a worker"));
     typed(&mut app, "Yousif K.");
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "sesame street 7");
@@ -1644,7 +1844,7 @@ fn f8_adds_a_worker_with_their_own_passphrase_shown_only_as_dots() {
     }
     typed(&mut app, "sesame street 7");
     press(&mut app, KeyCode::Enter);
-    assert!(app.modal.is_none(), "{:?}", app.modal.is_some());
+    assert_eq!(app.pop_up_title(), None, "{}", screen::text(&app));
     assert_eq!(ws.workers().expect("w"), ["Amal H.", "Yousif K."]);
     let (text, _) = screen_text(&app, 80, 24);
     assert!(text.contains("Yousif K. can now open Daleel"), "{text}");
@@ -1656,17 +1856,18 @@ fn f8_refuses_a_passphrase_that_guessing_tools_try_first_and_says_why() {
     let ws = workspace(dir.path());
     let mut app = ready_app(&ws).with_workers(ws.workers_handle().expect("encrypted"));
     press(&mut app, KeyCode::F(8));
-    let Some(Modal::Menu(menu)) = &app.modal else {
-        panic!("the workers' menu: {:?}", app.modal)
-    };
-    app.update(menu.items[0].1.clone());
+    app.update(menu_action(&app, "Add a worker"));
     typed(&mut app, "Yousif K.");
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "12345678");
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "12345678");
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.modal, Some(Modal::Prompt(_))), "still asking");
+    assert_eq!(
+        app.pop_up_title().as_deref(),
+        Some("Add a worker"),
+        "still asking"
+    );
     let (text, _) = screen_text(&app, 100, 30);
     assert!(text.contains("too easy to guess"), "{text}");
     assert_eq!(ws.workers().expect("w"), ["Amal H."]);
@@ -1692,13 +1893,15 @@ fn f8_removing_a_worker_or_changing_a_passphrase_asks_for_a_rekey_and_the_gauge_
     };
     // Nobody removes themselves: said in the prompt, nothing asked of the run loop.
     remove(&mut app, "amal h.");
+    // `rekey` is what the run loop reads to close the screens and re-key: nothing is
+    // drawn for it until then.
     assert!(app.rekey.is_none());
     let (text, _) = screen_text(&app, 100, 30);
     assert!(text.contains("cannot remove themselves"), "{text}");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
     remove(&mut app, "yousif k.");
-    assert!(app.modal.is_none());
+    assert_eq!(app.pop_up_title(), None);
     match app.rekey.take() {
         Some(daleel::workspace::Rekey::Remove(names)) => {
             assert_eq!(names, ["Yousif K."], "spelt as listed")
@@ -1775,19 +1978,21 @@ fn a_laptop_asks_is_approved_and_joins_a_team_from_the_sync_screen() {
     let ask = menu_action(&on_b, "Write a request to join a team");
     act(&mut on_b, ask);
     assert!(
-        matches!(on_b.screens.sync.last, Some(Ok(_))),
-        "{:?}",
-        on_b.screens.sync.last
+        sync_result(&on_b).starts_with("Wrote the request "),
+        "{}",
+        screen::text(&on_b)
     );
     // A, the coordinator, finds it and approves it with an expiry date.
     let mut on_a = sync_app(&a, "Amal H.", folder);
     press(&mut on_a, KeyCode::F(9));
     let approve = menu_action(&on_a, "Approve the request of");
     act(&mut on_a, approve);
+    let approving = format!("Approve {} ", b.identity.code());
     assert!(
-        matches!(on_a.modal, Some(Modal::Prompt(_))),
+        on_a.pop_up_title()
+            .is_some_and(|t| t.starts_with(&approving)),
         "{:?}",
-        on_a.modal
+        on_a.pop_up_title()
     );
     for _ in 0..3 {
         press(&mut on_a, KeyCode::Tab);
@@ -1795,19 +2000,28 @@ fn a_laptop_asks_is_approved_and_joins_a_team_from_the_sync_screen() {
     typed(&mut on_a, "2020-01-01");
     key(&mut on_a, Key::ctrl('s'));
     assert!(
-        matches!(on_a.modal, Some(Modal::Prompt(_))),
-        "a past date is refused"
+        on_a.pop_up_title()
+            .is_some_and(|t| t.starts_with(&approving)),
+        "a past date is refused: {}",
+        screen::text(&on_a)
+    );
+    assert!(
+        pop_up_lines(&on_a)
+            .iter()
+            .any(|l| l.starts_with(">Valid until !")),
+        "and marked: {}",
+        screen::text(&on_a)
     );
     for _ in 0..10 {
         press(&mut on_a, KeyCode::Backspace);
     }
     typed(&mut on_a, "2030-01-01");
     key(&mut on_a, Key::ctrl('s'));
-    assert!(on_a.modal.is_none(), "{:?}", on_a.modal);
+    assert_eq!(on_a.pop_up_title(), None, "{}", screen::text(&on_a));
     assert!(
-        matches!(on_a.screens.sync.last, Some(Ok(_))),
-        "{:?}",
-        on_a.screens.sync.last
+        sync_result(&on_a).starts_with(&format!("Certified {} ", b.identity.code())),
+        "{}",
+        screen::text(&on_a)
     );
     // B joins, after confirming the team key.
     act(
@@ -1817,16 +2031,20 @@ fn a_laptop_asks_is_approved_and_joins_a_team_from_the_sync_screen() {
     press(&mut on_b, KeyCode::F(9));
     let join = menu_action(&on_b, "Join the team CRC Mosul");
     act(&mut on_b, join);
-    let Some(Modal::Confirm { message, .. }) = &on_b.modal else {
-        panic!("a confirmation: {:?}", on_b.modal)
-    };
+    assert_eq!(
+        on_b.pop_up_title().as_deref(),
+        Some("Are you sure?"),
+        "a confirmation"
+    );
     let team = a.store.team().expect("team").expect("a team");
+    let message = pop_up_text(&on_b);
     assert!(message.contains(&team.fingerprint()), "{message}");
     press(&mut on_b, KeyCode::Enter);
-    assert!(
-        matches!(on_b.screens.sync.last, Some(Ok(_))),
-        "{:?}",
-        on_b.screens.sync.last
+    assert_eq!(
+        sync_result(&on_b),
+        "This laptop joined the team CRC Mosul.",
+        "{}",
+        screen::text(&on_b)
     );
     assert_eq!(b.store.team().expect("team"), Some(team));
     let cert = b
@@ -1843,28 +2061,48 @@ fn a_laptop_asks_is_approved_and_joins_a_team_from_the_sync_screen() {
     );
     // The coordinator may revoke it from the same menu; the outreach laptop may not.
     press(&mut on_b, KeyCode::F(9));
-    let Some(Modal::Menu(menu)) = &on_b.modal else {
-        panic!("menu")
-    };
-    assert!(menu.items.iter().all(|(l, _)| !l.starts_with("Revoke")));
+    let items = screen::menu_items(&on_b);
+    assert!(
+        !items.is_empty() && items.iter().all(|l| !l.starts_with("Revoke")),
+        "{items:?}"
+    );
     press(&mut on_a, KeyCode::F(9));
+    assert!(
+        screen::menu_items(&on_a)
+            .iter()
+            .any(|l| l.starts_with("Revoke a laptop")),
+        "{}",
+        screen::text(&on_a)
+    );
     let revoke = menu_action(&on_a, "Revoke a laptop");
     act(&mut on_a, revoke);
     press(&mut on_a, KeyCode::Enter);
-    let Some(Modal::Confirm { message, .. }) = &on_a.modal else {
-        panic!("a confirmation: {:?}", on_a.modal)
-    };
-    assert!(message.contains(&b.identity.code()), "{message}");
+    assert_eq!(
+        on_a.pop_up_title().as_deref(),
+        Some("Are you sure?"),
+        "a confirmation"
+    );
+    let message = pop_up_text(&on_a);
+    assert!(
+        message.contains(&format!("Revoke {} ", b.identity.code())),
+        "{message}"
+    );
     press(&mut on_a, KeyCode::Enter);
     assert!(a.store.policy().revoked.contains_key(&b.identity.origin()));
 }
 
-/// Focuses a field of the open prompt.
-fn focus(app: &mut App, id: FieldId) {
-    let Some(Modal::Prompt(p)) = &mut app.modal else {
-        panic!("a prompt: {:?}", app.modal)
-    };
-    assert!(p.form.focus_on(id), "no field {id:?}");
+/// Moves the open prompt's focus (Tab) to the field whose label starts with `label`.
+fn focus(app: &mut App, label: &str) {
+    for _ in 0..30 {
+        if pop_up_lines(app)
+            .iter()
+            .any(|l| l.starts_with(&format!(">{label}")))
+        {
+            return;
+        }
+        press(app, KeyCode::Tab);
+    }
+    panic!("no field {label:?}:\n{}", screen::text(app));
 }
 
 #[test]
@@ -1873,58 +2111,66 @@ fn a_coordinator_edits_a_service_and_adds_an_organization_from_the_services_scre
     let ws = workspace(dir.path());
     let mut app = ready_app(&ws);
     press(&mut app, KeyCode::F(3));
-    let id = app
-        .screens
-        .services
-        .selected_service()
-        .expect("a service")
+    let (_, rows) = service_list(&app);
+    let chosen = rows
+        .iter()
+        .find(|r| r.0)
+        .map(|r| r.1.clone())
+        .expect("a service is selected");
+    let id = ws
+        .store
+        .services()
+        .expect("services")
+        .into_iter()
+        .find(|s| s.name.starts_with(&chosen))
+        .expect("the service selected")
         .id;
     press(&mut app, KeyCode::F(9));
     let edit = menu_action(&app, "Edit this service");
     act(&mut app, edit);
-    focus(&mut app, FieldId::Phone);
+    focus(&mut app, "Phone");
     for _ in 0..30 {
         press(&mut app, KeyCode::Backspace);
     }
     typed(&mut app, "0750 111 2222");
     key(&mut app, Key::ctrl('s'));
-    assert!(app.modal.is_none(), "{:?}", app.modal);
+    assert_eq!(app.pop_up_title(), None, "{}", screen::text(&app));
     let stored: daleel::model::Service = ws.store.get(id).expect("read").expect("stored now");
     assert_eq!(stored.phone, "0750 111 2222");
     assert!(
-        app.data
-            .service(id)
-            .is_some_and(|s| s.phone == "0750 111 2222"),
-        "the list shows it"
+        shows(&app, "│Phone: 0750 111 2222"),
+        "the list shows it: {}",
+        screen::text(&app)
     );
     // An area that is not a P-code is refused, with the code named.
     press(&mut app, KeyCode::F(9));
     let edit = menu_action(&app, "Edit this service");
     act(&mut app, edit);
-    focus(&mut app, FieldId::Areas);
+    focus(&mut app, "Areas");
     typed(&mut app, "; NOWHERE");
     key(&mut app, Key::ctrl('s'));
-    let Some(Modal::Prompt(p)) = &app.modal else {
-        panic!("still the form")
-    };
-    let error = p
-        .form
-        .get(FieldId::Areas)
-        .and_then(|f| f.error.clone())
-        .or(p.error.clone());
-    assert!(error.is_some_and(|e| e.contains("NOWHERE")));
+    assert!(
+        app.pop_up_title().is_some_and(|t| t.starts_with(&chosen)),
+        "still the form: {:?}",
+        app.pop_up_title()
+    );
+    assert!(
+        pop_up_text(&app).contains("! NOWHERE is not a P-code"),
+        "{}",
+        screen::text(&app)
+    );
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
     // A new organization.
     press(&mut app, KeyCode::F(9));
     let new = menu_action(&app, "New organization");
     act(&mut app, new);
-    focus(&mut app, FieldId::Name);
+    focus(&mut app, "Name");
     typed(&mut app, "Mosul Legal Aid");
-    focus(&mut app, FieldId::Acronym);
+    focus(&mut app, "Acronym");
     typed(&mut app, "MLA");
     key(&mut app, Key::ctrl('s'));
-    assert!(app.modal.is_none(), "{:?}", app.modal);
+    assert_eq!(app.pop_up_title(), None, "{}", screen::text(&app));
     assert!(
         ws.store
             .organizations()

@@ -516,6 +516,18 @@ impl App {
         }
     }
 
+    /// The title on the border of the pop-up open over the screen, as drawn; none when no
+    /// pop-up is open. Read-only, for tests: which pop-up a person is looking at.
+    pub fn pop_up_title(&self) -> Option<String> {
+        Some(match self.modal.as_ref()? {
+            Modal::Menu(menu) => menu.title.clone(),
+            Modal::Prompt(prompt) => prompt.title.clone(),
+            Modal::Confirm { .. } => t("confirm-title"),
+            Modal::Notice { title, .. } => title.clone(),
+            Modal::Worker(_) => t("worker-title"),
+        })
+    }
+
     /// Whether the focused control takes typed letters (letter shortcuts are then off).
     pub fn typing(&self) -> bool {
         if let Some(m) = &self.modal {
