@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the terminal end-to-end test: the real binary in tmux at 80x24, driven by keys.
-# Installs tmux from Debian's packages when missing. Not part of CI.
+# Installs tmux from Debian's packages when missing. .ci/run runs the same tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v tmux >/dev/null 2>&1; then

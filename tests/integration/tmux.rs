@@ -1,7 +1,7 @@
 //! A person at a terminal: the real binary in tmux at 80x24, driven with send-keys and
 //! read with capture-pane. Records a household with consent and a need, refers it to a
 //! sample service, accepts and completes the referral, quits, and checks
-//! `daleel stats --json`. Ignored by default (it needs tmux); `scripts/tmux-e2e.sh` runs it.
+//! `daleel stats --json`. Ignored by default (they need tmux); `scripts/tmux-e2e.sh` and `.ci/run` run them.
 
 use std::path::Path;
 use std::process::Command;
