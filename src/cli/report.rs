@@ -90,7 +90,7 @@ pub fn report(
     if until < since {
         return Err(Failure("--until is before --since".into()));
     }
-    let by = By::parse(by).map_err(Failure)?;
+    let by = By::parse(by)?;
     let report = build(&ws.store, since, until, &by)?;
     let out = out
         .map(|p| super::out_file(p, "daleel-report.html", &["html", "htm", "csv"]))
