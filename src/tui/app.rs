@@ -1808,7 +1808,7 @@ impl App {
                         });
                         return;
                     }
-                    Err(message) => Err((FieldId::Value, message)),
+                    Err(e) => Err((FieldId::Value, e.to_string())),
                 }
             }
         };
