@@ -39,7 +39,7 @@ pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<(), Failure> {
     if until < since {
         return Err(Failure("--until is before --since".into()));
     }
-    let by = By::parse(&args.by).map_err(Failure)?;
+    let by = By::parse(&args.by)?;
     let report = build(&ws.store, since, until, &by)?;
     let out = args
         .out

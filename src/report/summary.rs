@@ -23,8 +23,17 @@ pub enum By {
     Org,
 }
 
+/// Why a `--by` list cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ByError {
+    /// A word that names no group.
+    #[error("cannot group by \"{word}\": give sector, governorate and/or org, separated by commas")]
+    Unknown { word: String },
+}
+
 impl By {
-    pub fn parse(list: &str) -> Result<Vec<By>, String> {
+    /// The groups of a comma-separated list (`sector,governorate,org`), each once.
+    pub fn parse(list: &str) -> Result<Vec<By>, ByError> {
         let mut out = Vec::new();
         for word in list.split(',').map(|w| w.trim().to_lowercase()) {
             let by = match word.as_str() {
@@ -33,9 +42,9 @@ impl By {
                 "org" | "organization" => By::Org,
                 "" => continue,
                 other => {
-                    return Err(format!(
-                        "cannot group by \"{other}\": give sector, governorate and/or org, separated by commas"
-                    ));
+                    return Err(ByError::Unknown {
+                        word: other.to_string(),
+                    });
                 }
             };
             if !out.contains(&by) {
@@ -266,5 +275,29 @@ impl Report {
             w.row(r)?;
         }
         w.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_by_list_gives_each_group_once_and_names_a_word_it_does_not_know() {
+        assert_eq!(
+            By::parse(" Sector, org,,sector,ORGANIZATION").expect("read"),
+            [By::Sector, By::Org]
+        );
+        let err = By::parse("sector,district").expect_err("unknown");
+        assert_eq!(
+            err,
+            ByError::Unknown {
+                word: "district".into()
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "cannot group by \"district\": give sector, governorate and/or org, separated by commas"
+        );
     }
 }

@@ -15,13 +15,15 @@ use uuid::Uuid;
 use super::entity::Entity;
 use super::write::{EntityVersions, Head, Tx, TxError, abort, rank, versions_key};
 use super::{Slot, Store, StoreError, change_key, meta, read_u64};
-use crate::codec;
+use crate::codec::{self, CodecError};
 use crate::model::change::{
     Change, KIND_ERASE, KIND_FIELDS, KIND_RESOLVE, KIND_STATEMENT, KIND_STEP, OriginId, Version,
 };
 use crate::model::clock::Hlc;
 use crate::model::team::Refusal;
-use crate::model::{Household, Need, Organization, Referral, ReferralStatus, Service, Step};
+use crate::model::{
+    Household, Need, Organization, Problem, Referral, ReferralStatus, Service, Step,
+};
 
 /// What applying a batch of changes did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -804,25 +806,48 @@ fn parts<E: Entity + serde::Serialize>(
     }))
 }
 
+/// Why typed text cannot resolve a conflict (`Store::typed_resolution`).
+#[derive(Debug, thiserror::Error)]
+pub enum TypedValueError {
+    /// The field is not one of plain text (or the record is of no kind known here): one
+    /// of its values is kept instead.
+    #[error("this value cannot be typed: keep one of the values shown")]
+    NotText,
+    /// The record is not in the store any more.
+    #[error("this {kind} is no longer here")]
+    Gone { kind: &'static str },
+    /// The record's own rules refuse the text: the problem they name for the field.
+    #[error("{}", .0.message)]
+    Refused(Problem),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Codec(#[from] CodecError),
+}
+
 /// A typed value for a text field of a record, checked as the record's own rules check it.
-fn typed<E: Entity>(store: &Store, id: Uuid, field: usize, text: &str) -> Result<Vec<u8>, String> {
+fn typed<E: Entity>(
+    store: &Store,
+    id: Uuid,
+    field: usize,
+    text: &str,
+) -> Result<Vec<u8>, TypedValueError> {
     let name = E::FIELDS
         .get(field)
         .filter(|n| E::TYPED.contains(n))
-        .ok_or_else(|| "this value cannot be typed: keep one of the values shown".to_string())?;
+        .ok_or(TypedValueError::NotText)?;
     let mut record = store
-        .get::<E>(id)
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| format!("this {} is no longer here", E::KIND))?;
-    let value = codec::encode_value(text.trim()).map_err(|e| e.to_string())?;
-    record.set_field(name, &value).map_err(|e| e.to_string())?;
+        .get::<E>(id)?
+        .ok_or(TypedValueError::Gone { kind: E::KIND })?;
+    let value = codec::encode_value(text.trim())?;
+    record.set_field(name, &value)?;
     let today = store.now().date();
     match record
         .problems(&store.gazetteer(), today)
         .into_iter()
         .find(|p| p.field == *name)
     {
-        Some(problem) => Err(problem.message),
+        Some(problem) => Err(TypedValueError::Refused(problem)),
         None => Ok(value),
     }
 }
@@ -836,14 +861,14 @@ impl Store {
         id: Uuid,
         field: usize,
         text: &str,
-    ) -> Result<Vec<u8>, String> {
+    ) -> Result<Vec<u8>, TypedValueError> {
         match tag {
             Household::TAG => typed::<Household>(self, id, field, text),
             Need::TAG => typed::<Need>(self, id, field, text),
             Referral::TAG => typed::<Referral>(self, id, field, text),
             Organization::TAG => typed::<Organization>(self, id, field, text),
             Service::TAG => typed::<Service>(self, id, field, text),
-            _ => Err("this value cannot be typed: keep one of the values shown".into()),
+            _ => Err(TypedValueError::NotText),
         }
     }
 

@@ -11,6 +11,9 @@ use super::team::{
     Certificate, Policy, Revocation, Role, Signed, Statement, TeamFile, TeamInfo, open_team_key,
     seal_team_key,
 };
+use crate::model::card::CardError;
+use crate::model::team::TeamError;
+use crate::model::text::Hidden;
 use crate::model::{Date, Organization};
 use crate::store::StoreError;
 use std::sync::Arc;
@@ -27,10 +30,71 @@ pub fn cert_file_name(code: &str) -> String {
 /// The team key's file in the data directory (sealed like `device.key`).
 pub const TEAM_KEY_FILE: &str = "team.key";
 
+/// Why a team command (`daleel team ...`, the Sync screen's Team section) did nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum TeamOpError {
+    #[error("give the team a name of 1 to 60 characters")]
+    TeamNameLength,
+    /// A name or organization typed here holds a hidden character.
+    #[error("{what} {hidden}: {}", crate::model::text::ADVICE)]
+    Hidden { what: TeamText, hidden: Hidden },
+    #[error(
+        "this laptop already belongs to the team \"{name}\" (key {fingerprint}): a laptop belongs to one team"
+    )]
+    OtherTeam { name: String, fingerprint: String },
+    /// A saved team key of another team than the one this laptop belongs to.
+    #[error("this laptop already belongs to another team, \"{current}\"")]
+    KeyOfOtherTeam { current: String },
+    #[error("this laptop is in no team")]
+    NoTeam,
+    /// No team to approve a device into.
+    #[error("this laptop is in no team: make one with daleel team init")]
+    NoTeamYet,
+    #[error(
+        "this laptop does not hold the team key (only the laptop that made the team, or one it was restored on, does)"
+    )]
+    NoTeamKey,
+    #[error("could not seal the team key: {0}")]
+    SealKey(std::io::Error),
+    /// This laptop's request (its identity card) could not be written.
     #[error("{0}")]
-    Refused(String),
+    Card(#[from] CardError),
+    /// Approving and revoking take the team key, or a coordinator it certified.
+    #[error("only a coordinator's laptop certified with the team key approves and revokes devices")]
+    NotAuthority,
+    #[error(
+        "the request comes from an older Daleel that cannot receive encrypted bundles: update it and make a new request"
+    )]
+    OldRequest,
+    #[error("that device was revoked: it cannot be certified again; make it a new identity")]
+    Revoked,
+    #[error("give the device's organization (--org)")]
+    NoOrg,
+    /// A partner's organization must be one of the service directory's.
+    #[error(
+        "no organization \"{org}\" in the service directory: a partner answers the referrals addressed to its organization, so it must be one of the directory's (give its acronym)"
+    )]
+    UnknownOrg { org: String },
+    #[error("the expiry date has passed already")]
+    Expired,
+    /// A team file that does not read.
+    #[error("{0}")]
+    File(#[from] TeamError),
+    #[error("this certificate is for another device ({certified}): this laptop is {this}")]
+    OtherDevice { certified: String, this: String },
+    #[error("the file holds no valid certificate for this laptop")]
+    NoCertificate,
+    /// What a team file would have `team join` show holds a hidden character.
+    #[error(
+        "{what} {hidden}, which could disguise the lines shown around it: refused; ask the coordinator for a new certificate"
+    )]
+    HiddenInFile { what: TeamText, hidden: Hidden },
+    #[error("a laptop does not revoke itself: revoke it from another coordinator's laptop")]
+    RevokeSelf,
+    #[error(
+        "this laptop holds no change from that device: say from which change on its changes stop counting with --after-seq N (0: all of them)"
+    )]
+    NothingHeld,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -41,9 +105,30 @@ pub enum TeamOpError {
     TeamKey(#[from] super::team::TeamKeyError),
 }
 
-fn refused(msg: impl Into<String>) -> TeamOpError {
-    TeamOpError::Refused(msg.into())
+/// Which text of a team's a `TeamOpError::Hidden` or `HiddenInFile` is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamText {
+    /// The team's name (given to a new team, or in a team file).
+    TeamName,
+    /// The organization a device is approved for.
+    Organization,
+    /// The organization of this laptop's certificate, in a team file.
+    CertificateOrg,
+    /// This laptop's name in its certificate, in a team file.
+    CertificateName,
 }
+
+impl std::fmt::Display for TeamText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            TeamText::TeamName => "the team's name",
+            TeamText::Organization => "the organization",
+            TeamText::CertificateOrg => "the organization of this laptop's certificate",
+            TeamText::CertificateName => "this laptop's name in its certificate",
+        })
+    }
+}
+
 /// What a coordinator decides when approving a request.
 #[derive(Debug, Clone)]
 pub struct Approval {
@@ -109,20 +194,19 @@ impl TeamHandle {
     pub fn init(&self, name: &str, org: &str, sensitive: bool) -> Result<TeamInfo, TeamOpError> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 60 {
-            return Err(refused("give the team a name of 1 to 60 characters"));
+            return Err(TeamOpError::TeamNameLength);
         }
-        if let Some(why) = crate::model::text::refusal(name) {
-            return Err(refused(format!(
-                "the team's name {why}: {}",
-                crate::model::text::ADVICE
-            )));
+        if let Some(hidden) = Hidden::find(name) {
+            return Err(TeamOpError::Hidden {
+                what: TeamText::TeamName,
+                hidden,
+            });
         }
         if let Some(team) = self.store.team()? {
-            return Err(refused(format!(
-                "this laptop already belongs to the team \"{}\" (key {}): a laptop belongs to one team",
-                team.name,
-                team.fingerprint()
-            )));
+            return Err(TeamOpError::OtherTeam {
+                fingerprint: team.fingerprint(),
+                name: team.name,
+            });
         }
         let key = Identity::generate();
         let team = TeamInfo {
@@ -140,15 +224,9 @@ impl TeamHandle {
 
     /// `team save-key`: the team key under a passphrase, for safekeeping.
     pub fn save_key(&self, passphrase: &str) -> Result<Vec<u8>, TeamOpError> {
-        let team = self
-            .store
-            .team()?
-            .ok_or_else(|| refused("this laptop is in no team"))?;
-        let key = self.team_key()?.ok_or_else(|| {
-            refused("this laptop does not hold the team key (only the laptop that made the team, or one it was restored on, does)")
-        })?;
-        let sealed = seal_team_key(&team, &key, passphrase)
-            .map_err(|e| refused(format!("could not seal the team key: {e}")))?;
+        let team = self.store.team()?.ok_or(TeamOpError::NoTeam)?;
+        let key = self.team_key()?.ok_or(TeamOpError::NoTeamKey)?;
+        let sealed = seal_team_key(&team, &key, passphrase).map_err(TeamOpError::SealKey)?;
         self.store.audit(
             AuditAction::TeamSaveKey,
             None,
@@ -171,10 +249,9 @@ impl TeamHandle {
         if let Some(current) = self.store.team()?
             && current.key != team.key
         {
-            return Err(refused(format!(
-                "this laptop already belongs to another team, \"{}\"",
-                current.name
-            )));
+            return Err(TeamOpError::KeyOfOtherTeam {
+                current: current.name,
+            });
         }
         key.save(&self.key_path(), self.key.as_ref())?;
         let cert = self.own_certificate(&team, &key, Role::Coordinator, org, sensitive)?;
@@ -218,8 +295,7 @@ impl TeamHandle {
     /// name it goes under on the drive.
     pub fn request(&self) -> Result<(String, Vec<u8>), TeamOpError> {
         let name = self.store.device_name()?;
-        let bytes = Card::write(&self.identity, &name, self.store.now())
-            .map_err(|e| refused(e.to_string()))?;
+        let bytes = Card::write(&self.identity, &name, self.store.now())?;
         Ok((
             format!("daleel-{}-request.card", self.identity.code()),
             bytes,
@@ -246,9 +322,7 @@ impl TeamHandle {
         if policy.is_authority(self.identity.origin()) {
             return Ok(self.identity.clone());
         }
-        Err(refused(
-            "only a coordinator's laptop certified with the team key approves and revokes devices",
-        ))
+        Err(TeamOpError::NotAuthority)
     }
 
     /// Puts a statement this laptop signed in force: one signed by the team key joins
@@ -275,42 +349,35 @@ impl TeamHandle {
         request: &Card,
         approval: &Approval,
     ) -> Result<(Vec<u8>, Certificate), TeamOpError> {
-        let team = self
-            .store
-            .team()?
-            .ok_or_else(|| refused("this laptop is in no team: make one with daleel team init"))?;
+        let team = self.store.team()?.ok_or(TeamOpError::NoTeamYet)?;
         let policy = self.store.policy();
         let key = self.issuer(&policy)?;
         if request.recipient.is_empty() {
-            return Err(refused(
-                "the request comes from an older Daleel that cannot receive encrypted bundles: update it and make a new request",
-            ));
+            return Err(TeamOpError::OldRequest);
         }
         if policy.revoked.contains_key(&request.origin) {
-            return Err(refused(
-                "that device was revoked: it cannot be certified again; make it a new identity",
-            ));
+            return Err(TeamOpError::Revoked);
         }
         let org = approval.org.trim();
         if org.is_empty() {
-            return Err(refused("give the device's organization (--org)"));
+            return Err(TeamOpError::NoOrg);
         }
-        if let Some(why) = crate::model::text::refusal(org) {
-            return Err(refused(format!(
-                "the organization {why}: {}",
-                crate::model::text::ADVICE
-            )));
+        if let Some(hidden) = Hidden::find(org) {
+            return Err(TeamOpError::Hidden {
+                what: TeamText::Organization,
+                hidden,
+            });
         }
         let org_id: Option<Uuid> = self.find_org(org)?.map(|o| o.id);
         if approval.role == Role::Partner && org_id.is_none() {
-            return Err(refused(format!(
-                "no organization \"{org}\" in the service directory: a partner answers the referrals addressed to its organization, so it must be one of the directory's (give its acronym)"
-            )));
+            return Err(TeamOpError::UnknownOrg {
+                org: org.to_string(),
+            });
         }
         if let Some(day) = approval.expires
             && day < self.store.now().date()
         {
-            return Err(refused("the expiry date has passed already"));
+            return Err(TeamOpError::Expired);
         }
         let cert = Certificate {
             team: team.key,
@@ -351,13 +418,12 @@ impl TeamHandle {
     /// What `team join` reads from a team file before asking: the team and this device's
     /// certificate in it.
     pub fn read_for_me(&self, bytes: &[u8]) -> Result<(TeamFile, Certificate), TeamOpError> {
-        let file = TeamFile::read(bytes).map_err(|e| refused(e.to_string()))?;
+        let file = TeamFile::read(bytes)?;
         if file.device != self.identity.origin() {
-            return Err(refused(format!(
-                "this certificate is for another device ({}): this laptop is {}",
-                fingerprint(file.device),
-                self.identity.fingerprint()
-            )));
+            return Err(TeamOpError::OtherDevice {
+                certified: fingerprint(file.device),
+                this: self.identity.fingerprint(),
+            });
         }
         let statements: Vec<(Statement, Vec<_>)> = file
             .statements
@@ -369,28 +435,25 @@ impl TeamHandle {
         let cert = policy
             .member(self.identity.origin())
             .cloned()
-            .ok_or_else(|| refused("the file holds no valid certificate for this laptop"))?;
+            .ok_or(TeamOpError::NoCertificate)?;
         // What `team join` shows beside the team key's fingerprint came from another
         // laptop (the team's name is not even signed): hostile input until checked.
         for (what, value) in [
-            ("the team's name", &file.team.name),
-            ("the organization of this laptop's certificate", &cert.org),
-            ("this laptop's name in its certificate", &cert.name),
+            (TeamText::TeamName, &file.team.name),
+            (TeamText::CertificateOrg, &cert.org),
+            (TeamText::CertificateName, &cert.name),
         ] {
-            if let Some(why) = crate::model::text::refusal(value) {
-                return Err(refused(format!(
-                    "{what} {why}, which could disguise the lines shown around it: refused; ask the coordinator for a new certificate"
-                )));
+            if let Some(hidden) = Hidden::find(value) {
+                return Err(TeamOpError::HiddenInFile { what, hidden });
             }
         }
         if let Some(current) = self.store.team()?
             && current.key != file.team.key
         {
-            return Err(refused(format!(
-                "this laptop already belongs to the team \"{}\" (key {}): a laptop belongs to one team",
-                current.name,
-                current.fingerprint()
-            )));
+            return Err(TeamOpError::OtherTeam {
+                fingerprint: current.fingerprint(),
+                name: current.name,
+            });
         }
         Ok((file, cert))
     }
@@ -416,24 +479,17 @@ impl TeamHandle {
         device: super::super::model::change::OriginId,
         after_seq: Option<u64>,
     ) -> Result<Revocation, TeamOpError> {
-        let team = self
-            .store
-            .team()?
-            .ok_or_else(|| refused("this laptop is in no team"))?;
+        let team = self.store.team()?.ok_or(TeamOpError::NoTeam)?;
         let policy = self.store.policy();
         let key = self.issuer(&policy)?;
         if device == self.identity.origin() {
-            return Err(refused(
-                "a laptop does not revoke itself: revoke it from another coordinator's laptop",
-            ));
+            return Err(TeamOpError::RevokeSelf);
         }
         let after_seq = match after_seq {
             Some(n) => n,
             None => match self.store.held(device)? {
                 0 => {
-                    return Err(refused(
-                        "this laptop holds no change from that device: say from which change on its changes stop counting with --after-seq N (0: all of them)",
-                    ));
+                    return Err(TeamOpError::NothingHeld);
                 }
                 n => n,
             },

@@ -50,6 +50,11 @@ fn uses() -> BTreeMap<String, BTreeSet<String>> {
         if !modules.contains(&top) {
             continue;
         }
+        // A module's tests in their own file (`#[cfg(test)] mod tests;`) are left out
+        // whole, as an inline test module is.
+        if file.file_name().is_some_and(|n| n == "tests.rs") {
+            continue;
+        }
         let text = std::fs::read_to_string(&file).expect("read");
         let text = match text.find("#[cfg(test)]\nmod tests") {
             Some(cut) => &text[..cut],

@@ -399,6 +399,47 @@ fn a_refused_move_says_why_and_changes_nothing() {
 }
 
 #[test]
+fn typed_text_for_a_conflict_is_checked_as_the_record_checks_it() {
+    use daleel::store::Entity;
+    use daleel::store::merge::TypedValueError;
+    let dir = tempfile::tempdir().expect("dir");
+    let (ws, _) = open(dir.path());
+    let h = household("Zainab Hassan", "0770 123 4567");
+    ws.store
+        .apply("Amal", &[Edit::Household(h.clone())])
+        .expect("save");
+    let field = |name: &str| {
+        Household::FIELDS
+            .iter()
+            .position(|f| *f == name)
+            .expect("field")
+    };
+    let phone = field("phone");
+    let typed = |id, field, text| ws.store.typed_resolution(Household::TAG, id, field, text);
+    assert_eq!(
+        typed(h.id, phone, " 0770 765 4321 ").expect("a phone"),
+        codec::encode_value("0770 765 4321").expect("encode")
+    );
+    let err = typed(h.id, phone, "07x0").expect_err("not a phone");
+    assert!(
+        matches!(&err, TypedValueError::Refused(p) if p.field == "phone"),
+        "{err}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "Use digits only (spaces, + and - are allowed)."
+    );
+    let err = typed(h.id, field("case_code"), "X").expect_err("not text");
+    assert!(matches!(err, TypedValueError::NotText), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "this value cannot be typed: keep one of the values shown"
+    );
+    let err = typed(Uuid::now_v7(), phone, "0770 765 4321").expect_err("gone");
+    assert_eq!(err.to_string(), "this household is no longer here");
+}
+
+#[test]
 fn a_step_from_a_stale_status_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (ws, _) = open(dir.path());

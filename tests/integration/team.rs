@@ -8,7 +8,7 @@ use daleel::model::{
 use daleel::store::{Edit, StoreError};
 use daleel::sync::bundle::BundleError;
 use daleel::sync::card::Card;
-use daleel::sync::enrol::Approval;
+use daleel::sync::enrol::{Approval, TeamOpError, TeamText};
 use daleel::sync::export::SyncError;
 use daleel::sync::import::ImportError;
 use daleel::sync::team::{Refusal, Role};
@@ -116,6 +116,7 @@ fn a_device_enrols_and_team_bundles_flow_without_pairwise_trust() {
     };
     let (file, _) = c.ws.team().approve(&card, &approval).expect("approve x");
     let err = o.ws.team().read_for_me(&file).expect_err("not for o");
+    assert!(matches!(err, TeamOpError::OtherDevice { .. }), "{err}");
     assert!(err.to_string().contains("another device"), "{err}");
     // A laptop of another team cannot join this one.
     let other = coordinator();
@@ -146,6 +147,7 @@ fn only_the_team_key_or_a_coordinator_it_certified_approves() {
         o.ws.team()
             .approve(&x.card(), &approval)
             .expect_err("an outreach laptop");
+    assert!(matches!(err, TeamOpError::NotAuthority), "{err}");
     assert!(err.to_string().contains("only a coordinator"), "{err}");
     // A second coordinator, certified with the team key, approves in turn: the team
     // survives the first laptop.
@@ -171,6 +173,7 @@ fn only_the_team_key_or_a_coordinator_it_certified_approves() {
         c.ws.team()
             .approve(&p.card(), &partner)
             .expect_err("unknown org");
+    assert!(matches!(err, TeamOpError::UnknownOrg { .. }), "{err}");
     assert!(err.to_string().contains("service directory"), "{err}");
 }
 
@@ -861,6 +864,16 @@ fn names_with_hidden_characters_are_refused_from_a_request_and_in_a_team_file() 
         d.ws.team()
             .read_for_me(&tampered)
             .expect_err("a hostile team name");
+    assert!(
+        matches!(
+            err,
+            TeamOpError::HiddenInFile {
+                what: TeamText::TeamName,
+                ..
+            }
+        ),
+        "{err}"
+    );
     assert!(err.to_string().contains("the team's name holds"), "{err}");
     assert!(d.ws.store.team().expect("team").is_none(), "not joined");
     // A coordinator cannot type one into a certificate, nor make a team with one.
@@ -875,8 +888,26 @@ fn names_with_hidden_characters_are_refused_from_a_request_and_in_a_team_file() 
             )
             .expect_err("a hostile organization");
     assert!(err.to_string().contains("U+202E"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("the organization holds an invisible direction control"),
+        "{err}"
+    );
     let e = Device::new();
-    assert!(e.ws.team().init("Team\u{9b}2J", "CRC", false).is_err());
+    let err =
+        e.ws.team()
+            .init("Team\u{9b}2J", "CRC", false)
+            .expect_err("a hostile team name");
+    assert!(
+        matches!(
+            err,
+            TeamOpError::Hidden {
+                what: TeamText::TeamName,
+                ..
+            }
+        ),
+        "{err}"
+    );
     // The untampered file joins.
     let (file, _) = d.ws.team().read_for_me(&file).expect("read");
     d.ws.team().join(&file).expect("join");

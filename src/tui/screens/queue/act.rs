@@ -140,7 +140,7 @@ impl App {
                         }));
                         Ok(())
                     }
-                    Err(message) => Err((FieldId::Value, message)),
+                    Err(e) => Err((FieldId::Value, e.to_string())),
                 }
             }
         }
