@@ -830,3 +830,13 @@ startup-wrong = هذا الاسم وعبارة المرور لا يفتحان ق
 startup-encrypting = تشفير قاعدة البيانات: { $done } من { $all } قيمة
 startup-encrypted = شُفّرت قاعدة البيانات: { $all } قيمة.
 startup-press-enter = اضغط Enter لإغلاق هذه النافذة.
+
+## Drafts: what is typed survives a power cut
+draft-offer-household = استعادة الأسرة غير المحفوظة من { $when } ({ $worker })؟
+draft-offer-form = استعادة النموذج غير المحفوظ من { $when } ({ $worker })؟
+draft-restore = استعادتها ومتابعة الكتابة
+draft-discard = تجاهلها
+draft-restored = استُعيد ما كان يُكتب. راجعه، ثم احفظه.
+draft-unreadable = تعذّرت قراءة النموذج غير المحفوظ (حفظته نسخة أخرى من دليل): حُذف.
+draft-household-gone = كانت التغييرات غير المحفوظة لأسرة مُحيت أو لم تعد موجودة: حُذفت.
+draft-not-kept = تعذّر حفظ ما يُكتب مسودةً ({ $error })؛ تستمر الكتابة، احفظ قريبًا.

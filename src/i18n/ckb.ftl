@@ -794,3 +794,13 @@ startup-wrong = ئەم ناو و دەستەواژە نهێنییە ئەم دات
 startup-encrypting = شفرەکردنی داتابەیس: { $done } لە { $all } بەها
 startup-encrypted = داتابەیس شفرە کرا: { $all } بەها.
 startup-press-enter = Enter دابگرە بۆ داخستنی ئەم پەنجەرەیە.
+
+## Drafts: what is typed survives a power cut
+draft-offer-household = خێزانە پاشەکەوتنەکراوەکەی { $when } ({ $worker }) بگەڕێنرێتەوە؟
+draft-offer-form = فۆرمە پاشەکەوتنەکراوەکەی { $when } ({ $worker }) بگەڕێنرێتەوە؟
+draft-restore = گەڕاندنەوە و بەردەوامبوون لە نووسین
+draft-discard = فڕێدانی
+draft-restored = ئەوەی دەنووسرا گەڕێندرایەوە. پشکنینی بۆ بکە، پاشان پاشەکەوتی بکە.
+draft-unreadable = فۆرمە پاشەکەوتنەکراوەکە نەخوێندرایەوە (وەشانێکی تری دەلیل هەڵیگرتبوو): فڕێدرا.
+draft-household-gone = گۆڕانکارییە پاشەکەوتنەکراوەکان بۆ خێزانێک بوون کە سڕاوەتەوە یان نەماوە: فڕێدران.
+draft-not-kept = ئەوەی دەنووسرێت وەک ڕەشنووس هەڵنەگیرا ({ $error })؛ نووسین بەردەوامە، بەم زووانە پاشەکەوتی بکە.

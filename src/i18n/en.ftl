@@ -794,3 +794,13 @@ startup-wrong = That name and passphrase do not open this database. { $left ->
 startup-encrypting = Encrypting the database: { $done } of { $all } values
 startup-encrypted = Encrypted the database: { $all } values.
 startup-press-enter = Press Enter to close this window.
+
+## Drafts: what is typed survives a power cut
+draft-offer-household = Restore the unsaved household of { $when } ({ $worker })?
+draft-offer-form = Restore the unsaved form of { $when } ({ $worker })?
+draft-restore = Restore it and go on typing
+draft-discard = Discard it
+draft-restored = Restored what was being typed. Check it, then save.
+draft-unreadable = The unsaved form could not be read back (it was kept by another version of Daleel): it is dropped.
+draft-household-gone = The unsaved changes were for a household that has since been erased or is gone: they are dropped.
+draft-not-kept = What is typed could not be kept as a draft ({ $error }); typing goes on, save soon.

@@ -30,3 +30,28 @@ impl Store {
         self.flush()
     }
 }
+
+/// The draft of a form being typed (tui/draft.rs): in the meta tree, sealed like every
+/// value that can hold personal data; one at a time.
+const DRAFT: &[u8] = b"draft";
+
+impl Store {
+    /// The draft kept of a form that was being typed, if any.
+    pub fn draft(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.tree(Slot::Meta).get(DRAFT)?.map(|v| v.to_vec()))
+    }
+
+    /// Keeps `bytes` as the draft (replacing the one before), flushed to disk.
+    pub fn save_draft(&self, bytes: &[u8]) -> Result<(), StoreError> {
+        self.tree(Slot::Meta).insert(DRAFT, bytes)?;
+        self.flush()
+    }
+
+    /// Deletes the draft (the form was saved or left).
+    pub fn drop_draft(&self) -> Result<(), StoreError> {
+        if self.tree(Slot::Meta).remove(DRAFT)? {
+            self.flush()?;
+        }
+        Ok(())
+    }
+}

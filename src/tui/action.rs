@@ -37,6 +37,10 @@ pub enum Action {
     FieldFull,
     /// Say something on the message line.
     Say(String),
+    /// Open the draft an earlier run left (tui/draft.rs) again.
+    RestoreDraft,
+    /// Delete that draft.
+    DropDraft,
     /// Intake (F2): households, their needs, closing and erasing a case.
     Intake(IntakeAction),
     /// Services (F3): the directory, and choosing a service to refer to.

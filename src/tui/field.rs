@@ -6,7 +6,7 @@
 use crate::model::{CivilDocument, DisclosedField, Vulnerability};
 
 /// A Washington Group Short Set domain (a member's form asks each).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum WgDomain {
     Seeing,
     Hearing,
@@ -41,7 +41,7 @@ impl WgDomain {
 }
 
 /// A field of a form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum FieldId {
     // The household: who, where, displacement, vulnerabilities, consent.
     HeadName,

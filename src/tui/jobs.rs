@@ -77,6 +77,8 @@ pub enum JobResult {
     Unlocked(bool),
     /// A change to the workers finished: what to say, or why it failed.
     WorkersDone(Result<String, String>),
+    /// A draft was written (or why it could not be).
+    DraftKept(Result<(), String>),
 }
 
 /// Sends a long job's progress to the UI.

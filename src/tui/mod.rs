@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod bidi;
+pub mod draft;
 pub mod errors;
 pub mod event;
 pub mod field;

@@ -12,6 +12,7 @@ mod convergence;
 mod crash;
 mod directory;
 mod disk;
+mod drafts;
 mod fuzz_regressions;
 mod layers;
 mod mutation;

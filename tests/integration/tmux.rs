@@ -236,3 +236,61 @@ fn a_wrong_passphrase_gets_three_tries_in_the_chosen_language() {
         "the screens did not open:\n{end}"
     );
 }
+
+/// The pids of the Daleel processes working on `data` (not the shell around them).
+fn daleel_pids(data: &Path) -> Vec<String> {
+    let out = Command::new("pgrep")
+        .args(["-f", "--", &format!("--data-dir {}", data.display())])
+        .output()
+        .expect("pgrep");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                .is_ok_and(|comm| comm.trim() == "daleel")
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+#[ignore = "needs tmux: run scripts/tmux-e2e.sh"]
+fn a_household_typed_when_daleel_is_killed_is_offered_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let made = Command::new(env!("CARGO_BIN_EXE_daleel"))
+        .args(["--data-dir", data.to_str().expect("path"), "identity"])
+        .env("DALEEL_WORKER", "Amal H.")
+        .env("DALEEL_PASSPHRASE", "river stone 42")
+        .output()
+        .expect("first run");
+    assert!(made.status.success(), "{made:?}");
+    let s = Session::start(&data);
+    s.wait_for("Passphrase:");
+    s.text("river stone 42");
+    s.keys(&["Enter"]);
+    s.wait_for("Amal H.");
+    s.keys(&["C-n"]);
+    s.wait_for("New household");
+    s.text("Zainab Kadhim");
+    // The draft is written a few seconds after the last key.
+    std::thread::sleep(Duration::from_millis(5_500));
+    let pids = daleel_pids(&data);
+    assert!(!pids.is_empty(), "Daleel runs");
+    for pid in &pids {
+        let killed = Command::new("kill")
+            .args(["-9", pid])
+            .status()
+            .expect("kill");
+        assert!(killed.success());
+    }
+    drop(s);
+    let s = Session::start(&data);
+    s.wait_for("Passphrase:");
+    s.text("river stone 42");
+    s.keys(&["Enter"]);
+    s.wait_for("Restore the unsaved household of");
+    s.keys(&["Enter"]);
+    let restored = s.wait_for("Zainab Kadhim");
+    assert!(restored.contains("New household"), "{restored}");
+}

@@ -16,6 +16,7 @@ use super::screens::intake::{self};
 use super::screens::modal::{Modal, Outcome, Prompt, Purpose};
 use super::screens::{Data, Handled, Screens, help, queue, referrals, services, sync};
 
+mod draft;
 pub mod workers;
 use super::theme::Theme;
 use crate::i18n::{Arg, t, tr};
@@ -63,6 +64,8 @@ pub struct App {
     /// worker removed, a passphrase changed): the screens close for it, a gauge shows the
     /// database encrypted again, and they open again (tui::run).
     pub rekey: Option<crate::workspace::Rekey>,
+    /// The draft of what is being typed (app/draft.rs).
+    pub(in crate::tui) drafts: draft::Drafts,
 }
 
 /// Checks a passphrase of the worker who is working (Argon2: run off the UI thread).
@@ -172,6 +175,7 @@ impl App {
             team: None,
             text_mode: crate::tui::bidi::TextMode::Terminal,
             rekey: None,
+            drafts: draft::Drafts::default(),
         };
         if worker.is_none() {
             app.modal = Some(Modal::worker_picker(app.store.workers()?));
@@ -190,8 +194,11 @@ impl App {
         {
             app.screens.sync.folder.set(&folder.display().to_string());
         }
+        // What was being typed when the last run ended without saving it.
+        app.drafts = draft::Drafts::found(app.store.draft()?);
         app.spawn_load();
         app.drain();
+        app.offer_draft();
         Ok(app)
     }
 
@@ -293,6 +300,7 @@ impl App {
                 {
                     self.lock();
                 }
+                self.keep_draft();
                 // The queue says how late things are: work it out again each minute.
                 if self.data.now.0 / 60_000 != before && self.data.loaded {
                     self.screens.queue.rebuild(&self.data);
@@ -301,6 +309,7 @@ impl App {
             Event::Job(r) => self.on_job(*r),
         }
         self.drain();
+        self.offer_draft();
     }
 
     /// Hands inline jobs' results back (tests); nothing to do with threads.
@@ -381,6 +390,11 @@ impl App {
                     self.screens.intake.searching = false;
                 }
             }
+            // A draft that cannot be written is said once: typing goes on.
+            JobResult::DraftKept(Err(e)) => {
+                self.fail(tr("draft-not-kept", &[("error", Arg::Str(&e))]))
+            }
+            JobResult::DraftKept(Ok(())) => {}
             JobResult::WorkersDone(result) => match result {
                 Ok(text) => self.say(text, Tone::Success),
                 Err(e) => self.fail(e),
@@ -579,7 +593,16 @@ impl App {
                     self.quit = true;
                 }
             }
-            Action::QuitNow => self.quit = true,
+            Action::QuitNow => {
+                // Quitting without saving, confirmed: nothing is kept to offer back.
+                self.forget_draft();
+                self.quit = true;
+            }
+            Action::RestoreDraft => self.restore_draft(),
+            Action::DropDraft => {
+                self.modal = None;
+                self.forget_draft();
+            }
             // On an encrypted database the worker is who unlocked it: another worker opens
             // Daleel with their own name and passphrase (changes are never recorded under
             // a name whose passphrase was not given).
@@ -617,6 +640,7 @@ impl App {
             Action::Workers(a) => self.workers_action(a),
             Action::Help(a) => self.help_action(a),
         }
+        self.settle_draft();
     }
 
     pub(in crate::tui) fn open_prompt(

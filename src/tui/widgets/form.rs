@@ -39,6 +39,14 @@ impl Opt {
     }
 }
 
+/// A field's value as a draft keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Value {
+    Text(String),
+    Choice(Option<String>),
+    Check(bool),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
     Text(TextInput),
@@ -372,6 +380,36 @@ impl Form {
 
     pub fn checked(&self, id: FieldId) -> bool {
         self.get(id).is_some_and(|f| f.checked())
+    }
+
+    /// What is filled in, field by field (a passphrase field never: it is not kept),
+    /// for a draft (tui/draft.rs).
+    pub fn values(&self) -> Vec<(FieldId, Value)> {
+        self.fields
+            .iter()
+            .filter(|f| !f.secret)
+            .map(|f| {
+                let value = match &f.kind {
+                    FieldKind::Text(t) => Value::Text(t.value.clone()),
+                    FieldKind::Choice { .. } => Value::Choice(f.code().map(str::to_string)),
+                    FieldKind::Check(on) => Value::Check(*on),
+                };
+                (f.id, value)
+            })
+            .collect()
+    }
+
+    /// Fills the fields in again from `values` (fields not in the form are left out).
+    pub fn restore(&mut self, values: &[(FieldId, Value)]) {
+        for (id, value) in values {
+            let Some(f) = self.get_mut(*id) else { continue };
+            match (&mut f.kind, value) {
+                (FieldKind::Text(t), Value::Text(v)) if !f.secret => t.set(v),
+                (FieldKind::Choice { .. }, Value::Choice(code)) => f.select(code.as_deref()),
+                (FieldKind::Check(on), Value::Check(v)) => *on = *v,
+                _ => {}
+            }
+        }
     }
 
     pub fn focused(&self) -> Option<&Field> {

@@ -30,7 +30,7 @@ use form::{WHO_LEFT, WHO_RIGHT};
 /// How many lookup results are kept.
 pub const LOOKUP_LIMIT: usize = 200;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Step {
     Who,
     Consent,
