@@ -56,7 +56,7 @@ struct Meta {
     governorate: u8,
     birth_year: Option<u16>,
     open: bool,
-    /// A hash of the folded words of the name as typed (not the transliteration).
+    /// A hash of the consonants of the name's phonetic key (either script).
     name_key: u64,
     name_words: u8,
 }
@@ -456,8 +456,9 @@ impl HouseholdSearch {
         )
     }
 
-    /// Groups of open households that are likely one family registered twice (the same
-    /// folded name words, governorate and year of birth), for the coordinator's queue.
+    /// Groups of open households that are likely one family registered twice (names that
+    /// sound alike in either script, the same governorate and year of birth), for the
+    /// coordinator's queue.
     pub fn duplicate_groups(&self) -> Vec<Vec<usize>> {
         let mut groups: BTreeMap<(u64, u8, Option<u16>), Vec<usize>> = BTreeMap::new();
         for (i, m) in self.meta.iter().enumerate() {
@@ -547,15 +548,18 @@ impl Builder {
         self.codes
             .push((case_code.to_ascii_uppercase().into_boxed_str(), i));
         self.phones.push(phone::national(phone).as_bytes());
-        let words = name_words(name);
+        // Grouped for the queue by the consonants of the name's phonetic key, so that one
+        // family recorded in Arabic on one laptop and in Latin letters, or spelled another
+        // way, on another falls into one group.
+        let own_key = names::name_key(name);
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        words.hash(&mut hasher);
+        names::skeleton(&own_key).hash(&mut hasher);
         self.meta.push(Meta {
             governorate: governorate_index(governorate),
             birth_year,
             open,
             name_key: hasher.finish(),
-            name_words: words.len().min(255) as u8,
+            name_words: own_key.split(|&b| b == b' ').count().min(255) as u8,
         });
     }
 
@@ -777,10 +781,17 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_groups_need_the_same_words_year_and_place() {
+    fn duplicate_groups_need_a_name_that_sounds_alike_the_year_and_the_place() {
         let mut all = rows();
         all.push(row("M4RT9-0003", "فاطمه حسن علي", "", "", 1984));
+        // The same family typed in Latin letters on another laptop, spelled another way.
+        all.push(row("M4RT9-0004", "Fatma Hasan Ali", "", "", 1984));
+        // Another year: another person.
+        all.push(row("M4RT9-0005", "Fatima Hassan Ali", "", "", 1990));
+        // One word is not enough to call two households one.
+        all.push(row("M4RT9-0006", "Fatima", "", "", 1984));
+        all.push(row("M4RT9-0007", "فاطمة", "", "", 1984));
         let s = HouseholdSearch::new(all);
-        assert_eq!(s.duplicate_groups(), vec![vec![0, 3]]);
+        assert_eq!(s.duplicate_groups(), vec![vec![0, 3, 4]]);
     }
 }
