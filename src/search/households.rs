@@ -7,7 +7,7 @@
 //! each. None of it is written anywhere. What a list shows of a household is read from
 //! the store for the hits only.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
 use uuid::Uuid;
@@ -125,15 +125,6 @@ pub enum QueryKind {
     CaseCode,
     /// Anything else: a name.
     Name,
-}
-
-/// The folded words of a name (one-letter words left out).
-fn name_words(name: &str) -> BTreeSet<String> {
-    fold(name)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 1)
-        .map(|w| w.to_string())
-        .collect()
 }
 
 fn governorate_index(pcode: &str) -> u8 {
