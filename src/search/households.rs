@@ -519,7 +519,8 @@ impl Builder {
         // The phonetic keys: the name's, and the Latin name's when it says something else
         // (another skeleton of consonants); an Arabic name without such a Latin name gets
         // its transliteration in the text, for exact matches in Latin letters.
-        let mut key = names::name_key(name);
+        let own_key = names::name_key(name);
+        let mut key = own_key.clone();
         let latin_key = names::name_key(latin);
         let other_latin =
             !latin_key.is_empty() && names::skeleton(&latin_key) != names::skeleton(&key);
@@ -542,7 +543,6 @@ impl Builder {
         // Grouped for the queue by the consonants of the name's phonetic key, so that one
         // family recorded in Arabic on one laptop and in Latin letters, or spelled another
         // way, on another falls into one group.
-        let own_key = names::name_key(name);
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         names::skeleton(&own_key).hash(&mut hasher);
         self.meta.push(Meta {
