@@ -148,6 +148,7 @@ fn household(name: &str, latin: &str, year: u16, consent: bool) -> Household {
             recorded_by: "Amal H.".into(),
         }),
         status: CaseStatus::Open,
+        size: None,
     }
 }
 

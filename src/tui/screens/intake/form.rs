@@ -455,6 +455,8 @@ impl HouseholdForm {
                 .as_ref()
                 .map(|h| h.status.clone())
                 .unwrap_or(CaseStatus::Open),
+            // The form does not ask it yet: an edit keeps what the record holds.
+            size: self.existing.as_ref().and_then(|h| h.size),
         };
         for p in household.validate(g, now.date()) {
             if !problems.iter().any(|q| q.field == p.field) {
