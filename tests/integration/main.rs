@@ -13,6 +13,7 @@ mod crash;
 mod directory;
 mod disk;
 mod fuzz_regressions;
+mod intake_form;
 mod layers;
 mod mutation;
 mod report;
