@@ -128,7 +128,7 @@ fn run(households: &[Household], today: Timestamp, key: Option<&DataKey>) {
     let started = Instant::now();
     let mut people = 0;
     for h in store.all::<Household>() {
-        people += h.expect("decode").size();
+        people += h.expect("decode").people_count();
     }
     let scan = started.elapsed().as_secs_f64();
     println!(

@@ -127,6 +127,15 @@ pub fn decode_exact<T: Serialize + DeserializeOwned>(bytes: &[u8]) -> Result<T, 
     decode_exact_limited::<T, OUTSIDE_LIMIT>(bytes)
 }
 
+/// `decode_exact` under the database's own limit, for an older version of a signed value
+/// whose size the caller bounds (a hand-off's `migrate`, as `decode_signed` reads the
+/// current one).
+pub fn decode_exact_bounded<T: Serialize + DeserializeOwned>(
+    bytes: &[u8],
+) -> Result<T, CodecError> {
+    decode_exact_limited::<T, STORED_LIMIT>(bytes)
+}
+
 fn decode_exact_limited<T: Serialize + DeserializeOwned, const LIMIT: usize>(
     bytes: &[u8],
 ) -> Result<T, CodecError> {

@@ -418,6 +418,8 @@ fn make_household(rng: &mut ChaCha8Rng, today: Timestamp) -> Household {
     } else {
         CaseStatus::Open
     };
+    // Everyone of a demo household is listed.
+    let size = Some(1 + members.len() as u16);
     Household {
         id: uuid(rng, created),
         case_code: String::new(),
@@ -441,6 +443,7 @@ fn make_household(rng: &mut ChaCha8Rng, today: Timestamp) -> Household {
         vulnerabilities,
         consent: consent.clone(),
         status,
+        size,
     }
 }
 

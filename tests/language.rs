@@ -211,3 +211,71 @@ fn the_slip_in_arabic_shows_arabic_sector_and_priority_labels() {
         assert!(!page.contains(english), "{english} in the Arabic slip");
     }
 }
+
+/// The household form at 80x24 in English, Arabic and Kurdish, as the terminal is given
+/// it (left to the terminal, and shaped and mirrored): after Ctrl+S on an empty form,
+/// each field at fault keeps its `!` in a column of its own, the boxes keep their
+/// borders, and the problems are listed with their steps (issue 16, item 4).
+#[test]
+fn the_forms_marks_and_problems_fit_80_columns_in_every_language() {
+    use daleel::i18n::{Arg, Lang, t, tr};
+    let _turn = LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = Workspace::open_with_clock(dir.path(), FixedClock::at(common::NOW), &common::creds())
+        .expect("open");
+    ws.store.set_worker("Amal H.").expect("worker");
+    let mut failures = Vec::new();
+    for lang in Lang::ALL {
+        for mode in [TextMode::Terminal, TextMode::Shaped] {
+            daleel::i18n::set_language(lang);
+            let mut app = App::new(
+                ws.store.clone(),
+                Theme::plain(),
+                Runner::Inline(Vec::new()),
+                0,
+            )
+            .expect("app")
+            .with_text_mode(mode);
+            app.handle_event(daleel::tui::event::Event::Key(Key::ctrl('n')));
+            app.handle_event(daleel::tui::event::Event::Key(Key::ctrl('s')));
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+            terminal.draw(|f| render(&app, f)).expect("draw");
+            let buffer = terminal.backend().buffer().clone();
+            let rows = screen(&app);
+            let shown = rows.join("\n");
+            let at = |x: u16, y: u16| buffer[(x, y)].symbol().to_string();
+            for y in 3..=9 {
+                for x in [0, 39, 40, 79] {
+                    if !["│", "┌", "┐", "└", "┘"].contains(&at(x, y).as_str()) {
+                        failures.push(format!(
+                            "{lang:?} {mode:?}: ({x}, {y}) not a border\n{shown}"
+                        ));
+                    }
+                }
+            }
+            let marks: usize = rows[4..=8].iter().map(|r| r.matches('!').count()).sum();
+            if marks != 3 {
+                failures.push(format!("{lang:?} {mode:?}: {marks} marks, not 3\n{shown}"));
+            }
+            if mode == TextMode::Terminal {
+                let governorate = t("intake-governorate");
+                if !rows.iter().any(|r| r.contains(&format!("!{governorate} "))) {
+                    failures.push(format!("{lang:?}: !{governorate}\n{shown}"));
+                }
+                let step2 = tr(
+                    "problems-line",
+                    &[("step", Arg::Num(2)), ("what", Arg::Str(""))],
+                );
+                let title = tr("problems-title", &[("count", Arg::Num(6))]);
+                let title = title.chars().take(40).collect::<String>();
+                for wanted in [step2.trim().to_string(), title] {
+                    if !shown.contains(&wanted) {
+                        failures.push(format!("{lang:?}: {wanted:?} not shown\n{shown}"));
+                    }
+                }
+            }
+        }
+    }
+    daleel::i18n::set_language(Lang::En);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

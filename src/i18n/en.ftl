@@ -39,11 +39,14 @@ key-end = last
 key-open = open
 key-search = search
 key-new = new
+key-next-problem = next problem
+key-clear = empty the field
 
 ## Forms
 form-choose = (choose)
-form-picker-title = Type to filter, Enter picks
+form-picker-title = Type or ↑↓, Enter picks
 form-picker-none = nothing matches
+form-date-format = YYYY-MM-DD
 filter-all = All
 field-cut = The text was too long for this field and was cut at its limit.
 prompt-keys = Tab next · Ctrl+S save · Esc cancel
@@ -176,6 +179,10 @@ intake-phone = Phone
 intake-governorate = Governorate
 intake-district = District
 intake-district-none = (not known)
+intake-district-choose-governorate = Choose the governorate first: its districts follow.
+intake-district-none-loaded = No districts are loaded on this laptop. A coordinator loads Iraq's COD-AB administrative boundaries, from HDX (https://data.humdata.org), as the coordinator guide says under "Districts".
+intake-district-none-here = No district of this governorate is loaded on this laptop: a coordinator adds them from the COD-AB boundaries (HDX, https://data.humdata.org), as the coordinator guide says under "Districts".
+intake-size = Household size
 intake-village = Village
 intake-displacement = Status
 intake-returned-on = Returned on
@@ -217,15 +224,32 @@ need-priority = Priority
 need-description = What is needed
 need-member = For whom
 need-whole-household = the whole household
+need-for-head = { $name } (head of household)
+need-for-head-unnamed = the head of household
 save-problems = { $count ->
-    [one] 1 thing to fix before saving: see the field marked !
-   *[other] { $count } things to fix before saving: see the fields marked !
+    [one] 1 thing to fix before saving: listed below the form
+   *[other] { $count } things to fix before saving: listed below the form, F7 goes to each
 }
+problems-title = { $count ->
+    [one] 1 thing to fix before saving · F7 goes to it
+   *[other] { $count } things to fix before saving · F7 goes to the next
+}
+problems-line = Step { $step } · { $what }
+problems-step = Step { $step } · { $count } to fix: { $list }
+problems-none = Nothing to fix: Ctrl+S saves.
+problem-size-number = Type how many people live in the household as a number, like 6, or leave it empty.
+problem-size-range = Type a number from 1 to { $max }, or leave it empty.
+problem-size-listed = { $listed } people are listed (the head and the members): the household has at least as many.
 saved-title = Saved
 saved-household = Saved: { $code }
 saved-write-down = Write this case code on the family's card.
 saved-next = In step 3 (needs), Enter on a need refers it to a service.
 problem-year-number = Type the year of birth as a number, like 1984.
+problem-year-range = Type a year of birth from { $from } to { $to }.
+problem-phone-digits = Use digits only (spaces, + and - are allowed).
+problem-phone-length = A phone number has 7 to 15 digits: check it, or leave it empty.
+problem-choose-governorate = Choose the governorate.
+problem-date-future = The return date is in the future: check it.
 problem-choose-displacement = Choose the household's displacement status.
 problem-date-format = Type the date as year-month-day, like 2018-03-14.
 problem-consent-answer = Ask this question and record the answer (Yes or No).
@@ -472,7 +496,7 @@ help-keys-forms = In a form
 help-keys-lists = In a list
 help-arabic-layout = With the Arabic keyboard layout: F-keys, Ctrl, arrows, Tab, Enter and Esc work as they are; ? is also ؟ and / is also ظ; Arabic-Indic digits count as digits. In the action menu (F9), the numbers pick an item.
 help-intake-title = Intake (F2)
-help-intake = Find a household by name (any spelling, Arabic or Latin), case code or phone, or record a new one (Ctrl+N) in three steps: who and where, consent, needs. Likely duplicates show while you type. Ctrl+S checks everything, takes you to the first problem, and saves; the case code is shown large so you can write it down.
+help-intake = Find a household by name (any spelling, Arabic or Latin), case code or phone, or record a new one (Ctrl+N) in three steps: who and where, consent, needs. Likely duplicates show while you type. Ctrl+S checks everything, takes you to the first problem, and saves; the case code is shown large so you can write it down. What is wrong is listed below the form with its step, its field marked !; F7 (or Ctrl+E) goes to the next one. In a drop-down, ↑↓ or Enter open the list and Enter picks; Ctrl+U empties a field; a pasted text of several lines stays in its field.
 help-services-title = Services (F3)
 help-services = The service directory. Type to search; Tab moves to the sector and area filters. While referring a need, Enter on a service drafts the referral.
 help-referrals-title = Referrals (F4)

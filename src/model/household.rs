@@ -222,12 +222,78 @@ pub struct Household {
     pub vulnerabilities: BTreeSet<Vulnerability>,
     pub consent: Option<Consent>,
     pub status: CaseStatus,
+    /// How many people live in the household, head included, as the household says:
+    /// `None` when not asked. It may be more than the people listed (the head and
+    /// `members`), never fewer: not everyone is recorded by name.
+    pub size: Option<u16>,
+}
+
+/// The largest household size taken: more is taken for a typing mistake.
+pub const MAX_SIZE: u16 = 99;
+
+/// A household as format 1 stored it (before `size`): stored records of that format are
+/// read through it, and an erasure's payload still carries its household in this form
+/// (with the size beside it), so that laptops of either format apply the other's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct HouseholdV1 {
+    pub id: Uuid,
+    pub case_code: String,
+    pub created_at: Timestamp,
+    pub created_by: String,
+    pub head: Person,
+    pub phone: String,
+    pub members: Vec<Person>,
+    pub location: Location,
+    pub displacement: Displacement,
+    pub vulnerabilities: BTreeSet<Vulnerability>,
+    pub consent: Option<Consent>,
+    pub status: CaseStatus,
+}
+
+impl HouseholdV1 {
+    /// The household with its size.
+    pub fn with_size(self, size: Option<u16>) -> Household {
+        Household {
+            id: self.id,
+            case_code: self.case_code,
+            created_at: self.created_at,
+            created_by: self.created_by,
+            head: self.head,
+            phone: self.phone,
+            members: self.members,
+            location: self.location,
+            displacement: self.displacement,
+            vulnerabilities: self.vulnerabilities,
+            consent: self.consent,
+            status: self.status,
+            size,
+        }
+    }
+}
+
+impl From<&Household> for HouseholdV1 {
+    fn from(h: &Household) -> HouseholdV1 {
+        HouseholdV1 {
+            id: h.id,
+            case_code: h.case_code.clone(),
+            created_at: h.created_at,
+            created_by: h.created_by.clone(),
+            head: h.head.clone(),
+            phone: h.phone.clone(),
+            members: h.members.clone(),
+            location: h.location.clone(),
+            displacement: h.displacement,
+            vulnerabilities: h.vulnerabilities.clone(),
+            consent: h.consent.clone(),
+            status: h.status.clone(),
+        }
+    }
 }
 
 impl Household {
     /// What stays of a household once erased: its id, case code, dates, P-codes, the kind
-    /// of displacement, its status and how many people it had (as nameless members), so
-    /// that the counts still add up; no name, phone, village, birth year, answers,
+    /// of displacement, its status and how many people it had (as nameless members, and
+    /// its size), so that the counts still add up; no name, phone, village, birth year, answers,
     /// vulnerability or free text.
     pub fn anonymized(&self) -> Household {
         let nameless = |p: &Person| Person::new(p.id, "");
@@ -258,6 +324,7 @@ impl Household {
                 }),
                 open => open.clone(),
             },
+            size: self.size,
         }
     }
 
@@ -266,9 +333,15 @@ impl Household {
         std::iter::once(&self.head).chain(self.members.iter())
     }
 
-    /// The number of people in the household, head included.
-    pub fn size(&self) -> usize {
+    /// The people listed: the head and the members.
+    pub fn listed(&self) -> usize {
         1 + self.members.len()
+    }
+
+    /// The number of people in the household, head included: its size as recorded, or
+    /// the people listed when that is more (or no size was recorded).
+    pub fn people_count(&self) -> usize {
+        self.listed().max(self.size.map_or(0, usize::from))
     }
 
     /// Recorded vulnerabilities plus the derived ones: disability from the Washington
@@ -313,6 +386,24 @@ impl Household {
                 "phone",
                 "A phone number has 7 to 15 digits; check it or leave it empty.",
             ));
+        }
+        match self.size {
+            Some(0) => problems.push(Problem::new(
+                "size",
+                "A household has at least one person: type how many live in it, or leave it empty.",
+            )),
+            Some(n) if n > MAX_SIZE => problems.push(Problem::new(
+                "size",
+                format!("A household of more than {MAX_SIZE} people is taken for a typing mistake: check the number."),
+            )),
+            Some(n) if usize::from(n) < self.listed() => problems.push(Problem::new(
+                "size",
+                format!(
+                    "{} people are listed (the head and the members): the size is at least that.",
+                    self.listed()
+                ),
+            )),
+            _ => {}
         }
         for (i, member) in self.members.iter().enumerate() {
             check_person(
@@ -473,6 +564,8 @@ pub(crate) mod tests {
             vulnerabilities: [Vulnerability::FemaleHeaded].into(),
             consent: None,
             status: CaseStatus::Open,
+            // One more than listed: a daughter not recorded by name.
+            size: Some(3),
         }
     }
 
@@ -507,6 +600,37 @@ pub(crate) mod tests {
                 "location.governorate"
             ]
         );
+    }
+
+    #[test]
+    fn the_size_may_exceed_the_people_listed_but_not_fall_short() {
+        let g = Gazetteer::builtin();
+        let mut h = sample_household();
+        assert_eq!(h.listed(), 2);
+        assert_eq!(h.people_count(), 3, "the size counts the unlisted daughter");
+        h.size = None;
+        assert_eq!(h.people_count(), 2, "no size: the people listed");
+        assert!(h.validate(&g, today()).is_empty());
+        for bad in [0, 1, MAX_SIZE + 1] {
+            h.size = Some(bad);
+            let fields: Vec<String> = h
+                .validate(&g, today())
+                .into_iter()
+                .map(|p| p.field)
+                .collect();
+            assert_eq!(fields, ["size"], "size {bad}");
+        }
+        h.size = Some(2);
+        assert!(h.validate(&g, today()).is_empty(), "as many as listed");
+    }
+
+    #[test]
+    fn a_household_of_format_1_reads_with_no_size_and_an_erasure_keeps_the_size() {
+        let h = sample_household();
+        let old = HouseholdV1::from(&h);
+        assert_eq!(old.clone().with_size(h.size), h);
+        assert_eq!(old.with_size(None).size, None);
+        assert_eq!(h.anonymized().size, Some(3));
     }
 
     #[test]

@@ -21,7 +21,8 @@ pub use directory::{OrgType, Organization, Service, ServiceLocation, ServiceStat
 pub use gazetteer::{Area, Gazetteer};
 pub use household::{
     CaseStatus, CivilDocument, Closure, ClosureReason, Consent, Displacement, DisplacementKind,
-    Household, Location, Person, Sex, Vulnerability, WgAnswer, WgAnswers, retention_over,
+    Household, HouseholdV1, Location, Person, Sex, Vulnerability, WgAnswer, WgAnswers,
+    retention_over,
 };
 pub use need::{Need, NeedStatus, Priority, Sector};
 pub use referral::{

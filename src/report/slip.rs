@@ -99,7 +99,7 @@ pub fn slip(store: &Store, id: Uuid) -> Result<String, StoreError> {
                 html.push_str(&row(&t("slip-location"), &place.join(", ")));
             }
             if shows(DisclosedField::Members) {
-                html.push_str(&row(&t("slip-members"), &(h.members.len() + 1).to_string()));
+                html.push_str(&row(&t("slip-members"), &h.people_count().to_string()));
             }
             if shows(DisclosedField::Vulnerabilities) {
                 let v: Vec<String> = h

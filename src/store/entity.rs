@@ -7,7 +7,7 @@ use uuid::Uuid;
 use super::Slot;
 use crate::codec::{self, CodecError, Versioned};
 use crate::model::gazetteer::Gazetteer;
-use crate::model::{Date, Household, Need, Organization, Problem, Referral, Service};
+use crate::model::{Date, Household, HouseholdV1, Need, Organization, Problem, Referral, Service};
 
 /// A kind of record kept in its own tree, changed field by field.
 pub trait Entity: Versioned + Clone + 'static {
@@ -95,8 +95,23 @@ pub fn time_part(ms: Option<i64>) -> [u8; 8] {
     }
 }
 
+/// Format 2 added `size` (appended: the field map's names only ever grow at the end).
+/// A record of format 1 reads with no size.
 impl Versioned for Household {
-    const VERSION: u8 = 1;
+    const VERSION: u8 = 2;
+
+    fn migrate(version: u8, body: &[u8]) -> Result<Self, CodecError> {
+        match version {
+            1 => {
+                let old: HouseholdV1 = codec::decode_value(body)?;
+                Ok(old.with_size(None))
+            }
+            _ => Err(CodecError::UnknownVersion {
+                found: version,
+                known: Self::VERSION,
+            }),
+        }
+    }
 }
 impl Versioned for Need {
     const VERSION: u8 = 1;
@@ -145,6 +160,7 @@ impl Entity for Household {
         vulnerabilities,
         consent,
         status,
+        size,
     );
 
     const TYPED: &'static [&'static str] = &["phone"];

@@ -20,7 +20,7 @@ use crate::model::change::{
     Change, EntityRef, KIND_ERASE, KIND_FIELDS, KIND_RESOLVE, OriginId, Version,
 };
 use crate::model::clock::Hlc;
-use crate::model::{Household, Need, Referral};
+use crate::model::{Household, HouseholdV1, Need, Referral};
 
 /// The meta key listing households whose erasure is applied but whose log is not yet
 /// redacted (finished after the transaction, and on open after a crash).
@@ -61,8 +61,15 @@ pub struct Erased {
 fn covered(change: &Change) -> Result<(Household, Vec<Need>, Vec<Referral>), TxError> {
     let damaged = || abort(StoreError::ErasureEmpty);
     let values = &change.payload.as_ref().ok_or_else(damaged)?.values;
-    let household: Household =
+    // The household in its format-1 form, its size beside it (an erasure of a laptop
+    // from before sizes has none): laptops of either format read each other's.
+    let household: HouseholdV1 =
         codec::decode_value(values.get("household").ok_or_else(damaged)?).map_err(abort)?;
+    let size: Option<u16> = match values.get("size") {
+        Some(v) => codec::decode_value(v).map_err(abort)?,
+        None => None,
+    };
+    let household = household.with_size(size);
     let needs: Vec<Need> =
         codec::decode_value(values.get("needs").ok_or_else(damaged)?).map_err(abort)?;
     let referrals: Vec<Referral> =
@@ -264,11 +271,13 @@ impl Store {
             .iter()
             .map(Referral::anonymized)
             .collect();
+        let kept = h.anonymized();
         let values = [
             (
                 "household".to_string(),
-                codec::encode_value(&h.anonymized())?,
+                codec::encode_value(&HouseholdV1::from(&kept))?,
             ),
+            ("size".to_string(), codec::encode_value(&kept.size)?),
             ("needs".to_string(), codec::encode_value(&needs)?),
             ("referrals".to_string(), codec::encode_value(&referrals)?),
         ]
@@ -404,5 +413,69 @@ impl Store {
                 sled::transaction::TransactionError::Abort(()) => StoreError::ErasedNotDropped,
             })?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::change::{Envelope, Payload};
+
+    fn erasure(values: std::collections::BTreeMap<String, Vec<u8>>, id: Uuid) -> Change {
+        Change {
+            envelope: Envelope {
+                origin: OriginId([7; 32]),
+                seq: 1,
+                hlc: Hlc::default(),
+                author: "Amal".into(),
+                entity: EntityRef {
+                    kind: Household::KIND.into(),
+                    id,
+                },
+                kind: KIND_ERASE.into(),
+                replaces: Vec::new(),
+                depth: 1,
+                payload_hash: [0; 32],
+            },
+            payload: Some(Payload {
+                salt: [0; 16],
+                values,
+            }),
+        }
+    }
+
+    /// An erasure carries its household as format 1 did, with the size beside it: one
+    /// from a laptop of before sizes (no `size`) applies here, and one from here carries
+    /// its household in the form such a laptop reads.
+    #[test]
+    fn an_erasure_of_either_format_is_read() {
+        let mut h = crate::model::household::tests::sample_household();
+        h.size = Some(5);
+        let kept = h.anonymized();
+        let mut values: std::collections::BTreeMap<String, Vec<u8>> = [
+            (
+                "household".to_string(),
+                codec::encode_value(&HouseholdV1::from(&kept)).expect("enc"),
+            ),
+            (
+                "needs".to_string(),
+                codec::encode_value(&Vec::<Need>::new()).expect("enc"),
+            ),
+            (
+                "referrals".to_string(),
+                codec::encode_value(&Vec::<Referral>::new()).expect("enc"),
+            ),
+        ]
+        .into();
+        let (old, _, _) = covered(&erasure(values.clone(), h.id)).expect("format 1");
+        assert_eq!(old.size, None);
+        assert_eq!(old.head, kept.head);
+        values.insert(
+            "size".to_string(),
+            codec::encode_value(&kept.size).expect("enc"),
+        );
+        let (new, _, _) = covered(&erasure(values, h.id)).expect("format 2");
+        assert_eq!(new, kept);
+        assert_eq!(new.size, Some(5), "the counts still add up");
     }
 }

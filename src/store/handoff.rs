@@ -11,7 +11,7 @@ use super::write::{EntityVersions, Head, Tx, TxError, abort, rank};
 use super::{Slot, Store, StoreError, change_key};
 use crate::codec;
 use crate::model::change::{Change, OriginId};
-use crate::model::{Household, Need, Organization, Referral, Service, Step};
+use crate::model::{Household, HouseholdV1, Need, Organization, Referral, Service, Step};
 
 /// A referral as handed off: the record, and the heads of its creation and steps (with
 /// their origins named), so that the partner's answers follow them.
@@ -30,6 +30,32 @@ pub struct Snapshot {
     pub referrals: Vec<HandedReferral>,
     pub organizations: Vec<Organization>,
     pub services: Vec<Service>,
+}
+
+/// What a hand-off of format 1 held: households without their size.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SnapshotV1 {
+    pub households: Vec<HouseholdV1>,
+    pub needs: Vec<Need>,
+    pub referrals: Vec<HandedReferral>,
+    pub organizations: Vec<Organization>,
+    pub services: Vec<Service>,
+}
+
+impl From<SnapshotV1> for Snapshot {
+    fn from(old: SnapshotV1) -> Snapshot {
+        Snapshot {
+            households: old
+                .households
+                .into_iter()
+                .map(|h| h.with_size(None))
+                .collect(),
+            needs: old.needs,
+            referrals: old.referrals,
+            organizations: old.organizations,
+            services: old.services,
+        }
+    }
 }
 
 /// A head with its origin named (`None` means the device that holds it).

@@ -143,9 +143,34 @@ impl Store {
                 self.db.drop_tree(name)?;
             }
         }
+        // Schema 4 stores households in format 2 (with their size): each record of format
+        // 1 is written again as this version writes it, so that a refold (`check`) gives
+        // the same bytes. A record already written again is left (safe after a crash).
+        if (1..4).contains(&found) {
+            self.rewrite_older::<crate::model::Household>()?;
+        }
         if found < SCHEMA_VERSION {
             meta.insert(meta::SCHEMA, SCHEMA_VERSION.to_be_bytes())?;
             self.db.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Writes every record of kind `E` stored in an older format again in the current one.
+    fn rewrite_older<E: super::entity::Entity>(&self) -> Result<(), StoreError> {
+        let tree = self.tree(E::TREE);
+        let mut older = Vec::new();
+        for entry in tree.iter() {
+            let (k, v) = entry?;
+            if v.first().is_some_and(|&version| version < E::VERSION) {
+                older.push(k);
+            }
+        }
+        for k in older {
+            if let Some(v) = tree.get(&k)? {
+                let record: E = crate::codec::decode(&v)?;
+                tree.insert(&k, crate::codec::encode(&record)?)?;
+            }
         }
         Ok(())
     }

@@ -140,7 +140,7 @@ impl Store {
         let mut people = 0;
         for h in self.all::<Household>() {
             households += 1;
-            people += h?.size() as u64;
+            people += h?.people_count() as u64;
         }
         let mut needs_by_status: BTreeMap<String, u64> = NeedStatus::ALL
             .iter()

@@ -25,7 +25,7 @@ use super::team::{Role, Signed};
 use crate::codec::{self, Versioned};
 use crate::model::change::OriginId;
 use crate::model::{DisclosedField, Household, Need, Person, Referral, ReferralStatus, Timestamp};
-use crate::store::handoff::{HandedReferral, Snapshot, named};
+use crate::store::handoff::{HandedReferral, Snapshot, SnapshotV1, named};
 use crate::store::{DatabaseKind, Store, StoreError};
 
 /// The first bytes of a hand-off file.
@@ -46,8 +46,44 @@ pub struct Handoff {
     pub snapshot: Snapshot,
 }
 
+/// A hand-off as format 1 wrote it: its households without their size.
+#[derive(Serialize, Deserialize)]
+struct HandoffV1 {
+    sender: OriginId,
+    team: OriginId,
+    org: Uuid,
+    org_name: String,
+    made_at: Timestamp,
+    kind: DatabaseKind,
+    roster: Vec<Signed>,
+    snapshot: SnapshotV1,
+}
+
+/// Format 2: households carry their size (`Household::size`).
 impl Versioned for Handoff {
-    const VERSION: u8 = 1;
+    const VERSION: u8 = 2;
+
+    fn migrate(version: u8, body: &[u8]) -> Result<Self, codec::CodecError> {
+        match version {
+            1 => {
+                let old: HandoffV1 = codec::decode_exact_bounded(body)?;
+                Ok(Handoff {
+                    sender: old.sender,
+                    team: old.team,
+                    org: old.org,
+                    org_name: old.org_name,
+                    made_at: old.made_at,
+                    kind: old.kind,
+                    roster: old.roster,
+                    snapshot: old.snapshot.into(),
+                })
+            }
+            _ => Err(codec::CodecError::UnknownVersion {
+                found: version,
+                known: Self::VERSION,
+            }),
+        }
+    }
 }
 
 /// What a hand-off export wrote.
@@ -110,6 +146,12 @@ fn disclosed(h: &Household, fields: &BTreeSet<DisclosedField>) -> Household {
             ..c
         }),
         status: h.status.clone(),
+        // How many people, with who they are.
+        size: if allowed(DisclosedField::Members) {
+            h.size
+        } else {
+            None
+        },
         ..Household::default()
     }
 }
@@ -447,4 +489,48 @@ pub fn import(
     )?;
     store.flush()?;
     Ok((handoff.sender, handoff.snapshot.referrals.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A hand-off written before household sizes (format 1) is still read: its
+    /// households come without a size. One written now carries the size, when the
+    /// household's consent discloses its members.
+    #[test]
+    fn a_handoff_of_format_1_is_read_with_no_sizes() {
+        let mut h = crate::model::household::tests::sample_household();
+        h.consent = Some(crate::model::Consent {
+            disclosure: true,
+            ..Default::default()
+        });
+        let members = [DisclosedField::Members].into_iter().collect();
+        assert_eq!(disclosed(&h, &members).size, Some(3));
+        assert_eq!(disclosed(&h, &BTreeSet::new()).size, None, "not disclosed");
+        let old = HandoffV1 {
+            sender: OriginId([1; 32]),
+            team: OriginId([2; 32]),
+            org: Uuid::nil(),
+            org_name: "NRC".into(),
+            made_at: Timestamp(5),
+            kind: DatabaseKind::Real,
+            roster: Vec::new(),
+            snapshot: SnapshotV1 {
+                households: vec![crate::model::HouseholdV1::from(&h)],
+                ..SnapshotV1::default()
+            },
+        };
+        let mut bytes = vec![1u8];
+        bytes.extend(codec::encode_value(&old).expect("encode"));
+        let read: Handoff = codec::decode_signed(&bytes).expect("format 1 is read");
+        assert_eq!(read.org_name, "NRC");
+        assert_eq!(
+            read.snapshot.households,
+            vec![Household { size: None, ..h }]
+        );
+        let again = codec::encode(&read).expect("encode");
+        assert_eq!(again[0], 2, "written in format 2");
+        assert_eq!(codec::decode_signed::<Handoff>(&again).expect("read"), read);
+    }
 }

@@ -55,6 +55,7 @@ pub enum FieldId {
     Displacement,
     ReturnedOn,
     Vulnerability(Vulnerability),
+    HouseholdSize,
     ConsentServices,
     ConsentDisclosure,
     ConsentFollowUp,
@@ -111,7 +112,7 @@ pub enum FieldId {
 }
 
 /// The household form's fields and the model problem each shows.
-const PROBLEMS: [(FieldId, &str); 13] = [
+const PROBLEMS: [(FieldId, &str); 14] = [
     (FieldId::HeadName, "head.name"),
     (FieldId::HeadLatin, "head.latin"),
     (FieldId::HeadSex, "head.sex"),
@@ -122,6 +123,7 @@ const PROBLEMS: [(FieldId, &str); 13] = [
     (FieldId::Village, "location.village"),
     (FieldId::Displacement, "displacement.kind"),
     (FieldId::ReturnedOn, "displacement.returned_on"),
+    (FieldId::HouseholdSize, "size"),
     (FieldId::ConsentServices, "consent.services"),
     (FieldId::ConsentDisclosure, "consent.disclosure"),
     (FieldId::ConsentFollowUp, "consent.follow_up"),

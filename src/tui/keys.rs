@@ -149,6 +149,10 @@ pub enum Command {
     Remove,
     NextStep,
     PrevStep,
+    /// Empty the text field (or the filter of a drop-down).
+    Clear,
+    /// Go to the next thing to fix on the form, whichever step it is on.
+    NextProblem,
 }
 
 /// Where a binding applies, for the footer and the help screen.
@@ -312,6 +316,22 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Form,
         letter: false,
         matches: |k| is(KeyCode::PageUp)(k),
+    },
+    Binding {
+        command: Command::NextProblem,
+        label: "F7 Ctrl+E",
+        hint: "key-next-problem",
+        scope: Scope::Form,
+        letter: false,
+        matches: |k| is(KeyCode::F(7))(k) || ctrl_key(k, 'e'),
+    },
+    Binding {
+        command: Command::Clear,
+        label: "Ctrl+U",
+        hint: "key-clear",
+        scope: Scope::Form,
+        letter: false,
+        matches: |k| ctrl_key(k, 'u'),
     },
     Binding {
         command: Command::Toggle,
@@ -560,6 +580,27 @@ mod tests {
             Some(Command::Quit),
             "ض sits where q is"
         );
+    }
+
+    #[test]
+    fn the_next_problem_and_emptying_a_field_on_either_layout() {
+        for k in [Key::new(KeyCode::F(7)), Key::ctrl('e'), Key::ctrl('ث')] {
+            assert_eq!(
+                command(&k, Scope::Form, true),
+                Some(Command::NextProblem),
+                "{k:?}"
+            );
+        }
+        assert_eq!(
+            command(&Key::ctrl('u'), Scope::Form, true),
+            Some(Command::Clear)
+        );
+        assert_eq!(
+            command(&Key::ctrl('ع'), Scope::Form, true),
+            Some(Command::Clear),
+            "ع sits where u is"
+        );
+        assert_eq!(command(&Key::char('e'), Scope::Form, false), None);
     }
 
     #[test]

@@ -328,7 +328,7 @@ fn local_offset() -> i32 {
 /// re-keyed database.
 pub fn run(ws: Workspace, config: &Config) -> std::io::Result<()> {
     ratatui::run(|terminal| -> std::io::Result<()> {
-        // A paste arrives as one event (cut at the field's limit, line breaks dropped),
+        // A paste arrives as one event (cut at the field's limit, line breaks as spaces),
         // not as keys that would press Enter.
         let _ = ratatui::crossterm::execute!(
             std::io::stdout(),

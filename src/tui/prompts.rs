@@ -148,8 +148,22 @@ pub fn member_from(
     Ok(p)
 }
 
-pub fn need_form(n: Option<&Need>, members: &[Person]) -> Form {
-    let mut member_options = vec![Opt::new("", t("need-whole-household"))];
+/// A need: its sector, priority, what is needed, and for whom: the whole household, its
+/// head (`head`: the head's id and name as typed) or one of its members.
+pub fn need_form(n: Option<&Need>, head: (Uuid, &str), members: &[Person]) -> Form {
+    let (head_id, head_name) = head;
+    let head_label = if head_name.trim().is_empty() {
+        t("need-for-head-unnamed")
+    } else {
+        crate::i18n::tr(
+            "need-for-head",
+            &[("name", crate::i18n::Arg::Str(head_name.trim()))],
+        )
+    };
+    let mut member_options = vec![
+        Opt::new("", t("need-whole-household")),
+        Opt::new(head_id.to_string(), head_label),
+    ];
     member_options.extend(
         members
             .iter()
@@ -257,7 +271,7 @@ pub fn draft_form(need: &Need, consent: Option<&Consent>) -> Form {
             ));
         }
     }
-    fields.push(Field::text(FieldId::FollowUp, "draft-follow-up", 10, ""));
+    fields.push(Field::date(FieldId::FollowUp, "draft-follow-up", ""));
     let can_send = consent.is_some_and(|c| c.services);
     fields.push(Field::choice(
         FieldId::Send,
@@ -404,7 +418,7 @@ pub fn approve_form() -> Form {
         Field::choice(FieldId::Role, "approve-role", roles, Some("outreach")),
         Field::text(FieldId::Org, "approve-org", 60, "CRC"),
         Field::check(FieldId::Sensitive, "approve-sensitive", false),
-        Field::text(FieldId::Expires, "approve-expires", 10, ""),
+        Field::date(FieldId::Expires, "approve-expires", ""),
     ])
 }
 
@@ -442,10 +456,9 @@ pub fn resolve_text_form(current: &str) -> Form {
 }
 
 pub fn follow_up_form(current: Option<Date>) -> Form {
-    Form::new(vec![Field::text(
+    Form::new(vec![Field::date(
         FieldId::Date,
         "draft-follow-up",
-        10,
         &current.map(|d| d.to_string()).unwrap_or_default(),
     )])
 }
@@ -795,6 +808,45 @@ mod tests {
         assert!(
             p.missing_documents
                 .contains(&CivilDocument::BirthCertificate)
+        );
+    }
+
+    #[test]
+    fn a_need_may_be_the_heads() {
+        let head = Uuid::from_u128(7);
+        let son = Person::new(Uuid::from_u128(8), "Hassan");
+        let mut form = need_form(None, (head, "Fatima"), std::slice::from_ref(&son));
+        let labels: Vec<String> = form
+            .get(FieldId::Member)
+            .map(|f| f.options().iter().map(|o| o.label.clone()).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            labels,
+            [
+                t("need-whole-household"),
+                crate::i18n::tr(
+                    "need-for-head",
+                    &[("name", crate::i18n::Arg::Str("Fatima"))]
+                ),
+                "Hassan".to_string()
+            ]
+        );
+        if let Some(f) = form.get_mut(FieldId::Sector) {
+            f.select(Some(Sector::Health.code()));
+        }
+        form.get_mut(FieldId::Description)
+            .map(|f| f.handle(&Key::char('x')));
+        if let Some(f) = form.get_mut(FieldId::Member) {
+            f.select(Some(&head.to_string()));
+        }
+        let need = need_from(&form, None, Uuid::nil(), "a", Timestamp(0)).expect("valid");
+        assert_eq!(need.member, Some(head));
+        // A head not named yet is still a choice.
+        let form = need_form(None, (head, " "), &[]);
+        assert_eq!(
+            form.get(FieldId::Member)
+                .map(|f| f.options()[1].label.clone()),
+            Some(t("need-for-head-unnamed"))
         );
     }
 

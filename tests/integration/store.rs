@@ -78,6 +78,7 @@ fn household(name: &str, phone: &str) -> Household {
             recorded_by: "Amal".into(),
         }),
         status: CaseStatus::Open,
+        size: None,
     }
 }
 
@@ -1120,4 +1121,72 @@ fn sealed_values_without_their_keyring_are_refused_not_encrypted_again() {
         !dir.path().join("db.encrypting").exists(),
         "no second encryption was started"
     );
+}
+
+/// A household stored by a Daleel of before household sizes (format 1, schema 3) reads
+/// with no size; the database is brought to schema 4 when opened (the record written
+/// again in format 2), so that the log still gives exactly the stored records, and a
+/// size saved now is kept. Then a plain workspace opens it as one.
+#[test]
+fn a_household_stored_before_sizes_reads_and_is_written_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let h = plain_directory(dir.path());
+    {
+        let db = raw_open(&dir.path().join("db"));
+        let mut old = vec![1u8];
+        old.extend(codec::encode_value(&daleel::model::HouseholdV1::from(&h)).expect("enc"));
+        db.open_tree("households")
+            .expect("tree")
+            .insert(h.id.as_bytes(), old)
+            .expect("write");
+        db.open_tree("meta")
+            .expect("meta")
+            .insert("schema_version", &3u32.to_be_bytes())
+            .expect("write");
+        db.flush().expect("flush");
+    }
+    let ws = Workspace::open_with_clock(
+        dir.path(),
+        FixedClock::at(NOW),
+        &daleel::workspace::Credentials::default(),
+    )
+    .expect("plain open");
+    let back: Household = ws.store.get(h.id).expect("read").expect("present");
+    assert_eq!(back, h);
+    assert_eq!(back.size, None);
+    assert_eq!(
+        ws.store.check().expect("check"),
+        Vec::<String>::new(),
+        "the records are what the log gives"
+    );
+    ws.store
+        .apply(
+            "Amal",
+            &[Edit::Household(Household {
+                size: Some(4),
+                ..back
+            })],
+        )
+        .expect("save a size");
+    let sized: Household = ws.store.get(h.id).expect("read").expect("present");
+    assert_eq!(sized.size, Some(4));
+    assert_eq!(sized.people_count(), 4, "more than the one person listed");
+    assert_eq!(ws.store.stats(Timestamp(NOW)).expect("stats").people, 4);
+    assert_eq!(ws.store.check().expect("check"), Vec::<String>::new());
+    drop(ws);
+    let db = raw_open(&dir.path().join("db"));
+    let stored = db
+        .open_tree("households")
+        .expect("tree")
+        .get(h.id.as_bytes())
+        .expect("read")
+        .expect("there");
+    assert_eq!(stored[0], 2, "written in format 2");
+    let schema = db
+        .open_tree("meta")
+        .expect("meta")
+        .get("schema_version")
+        .expect("read")
+        .expect("there");
+    assert_eq!(schema.as_ref(), &4u32.to_be_bytes());
 }

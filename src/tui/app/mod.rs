@@ -462,10 +462,11 @@ impl App {
 
     fn on_paste(&mut self, text: &str) {
         // A paste is typed into the focused text field, key by key: a field at its limit
-        // refuses the rest and says so, as it does for typing.
-        for c in text
+        // refuses the rest and says so, as it does for typing. Every field is one line:
+        // line breaks and tabs become spaces, so the paste stays in its field.
+        for c in crate::tui::widgets::text::one_line(text)
             .chars()
-            .filter(|&c| !crate::model::text::is_refused(c) && c != '\t')
+            .filter(|&c| !crate::model::text::is_refused(c))
         {
             self.on_key(Key::char(c));
         }

@@ -164,14 +164,9 @@ impl Modal {
                         return Outcome::Submit;
                     }
                     Some(Command::Back) => {
-                        // Esc first closes a picker being typed into, then asks once
-                        // before dropping typed answers.
-                        if let Some(f) = prompt.form.focused_mut()
-                            && let crate::tui::widgets::form::FieldKind::Choice { filter, .. } =
-                                &mut f.kind
-                            && !filter.is_empty()
-                        {
-                            filter.clear();
+                        // Esc first closes an open drop-down, then asks once before
+                        // dropping typed answers.
+                        if prompt.form.focused_mut().is_some_and(|f| f.close_picker()) {
                             return Outcome::Stay;
                         }
                         let typed = prompt.initial.as_ref().is_some_and(|i| *i != prompt.form);
@@ -347,10 +342,11 @@ impl Modal {
                     .take(p.form.focus)
                     .filter(|f| !f.hidden)
                     .count() as u16;
+                let offset = p.form.value_offset(p.label_width) as u16;
                 let anchor = Rect {
-                    x: fields_area.x + p.label_width as u16 + 2,
+                    x: fields_area.x + offset,
                     y: fields_area.y + focus_row,
-                    width: fields_area.width.saturating_sub(p.label_width as u16 + 2),
+                    width: fields_area.width.saturating_sub(offset),
                     height: 1,
                 };
                 p.form.render_picker(frame, anchor, screen, theme);

@@ -1,6 +1,7 @@
-//! A form: fields of text, choices (cycled with arrows or picked by typing to filter)
-//! and check boxes, with a focus that Tab and Shift+Tab move, and errors shown against
-//! the field at fault.
+//! A form: fields of text, choices (drop-downs: cycled with ← and →, or opened with
+//! ↑, ↓ or Enter, or by typing to filter, and picked with Enter) and check boxes, with a
+//! focus that Tab and Shift+Tab move, and errors shown against the field at fault: a
+//! `!` in a column of its own, so that no label ever hides it.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
@@ -13,7 +14,7 @@ use super::{cell, fit};
 use crate::i18n::t;
 use crate::search::fold;
 use crate::tui::field::FieldId;
-use crate::tui::keys::Key;
+use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::theme::Theme;
 
 /// One option of a choice: its code (what is stored) and its label (what is shown).
@@ -57,6 +58,8 @@ pub enum FieldKind {
         filter: String,
         /// The highlighted option among the filtered ones.
         highlight: usize,
+        /// The list is open (↑, ↓ or Enter opened it), filtered or not.
+        open: bool,
     },
     Check(bool),
 }
@@ -73,6 +76,9 @@ pub struct Field {
     pub hidden: bool,
     /// A passphrase: drawn as dots, never as what was typed.
     pub secret: bool,
+    /// Message id of what an empty text field shows until something is typed (a date's
+    /// format).
+    pub placeholder: Option<&'static str>,
 }
 
 impl Field {
@@ -84,6 +90,15 @@ impl Field {
             error: None,
             hidden: false,
             secret: false,
+            placeholder: None,
+        }
+    }
+
+    /// A date field: ten characters, and its format shown in it until something is typed.
+    pub fn date(id: FieldId, label: &'static str, value: &str) -> Field {
+        Field {
+            placeholder: Some("form-date-format"),
+            ..Field::text(id, label, 10, value)
         }
     }
 
@@ -110,10 +125,12 @@ impl Field {
                 selected,
                 filter: String::new(),
                 highlight: 0,
+                open: false,
             },
             error: None,
             hidden: false,
             secret: false,
+            placeholder: None,
         }
     }
 
@@ -125,6 +142,7 @@ impl Field {
             error: None,
             hidden: false,
             secret: false,
+            placeholder: None,
         }
     }
 
@@ -156,6 +174,7 @@ impl Field {
             selected,
             filter,
             highlight,
+            open,
         } = &mut self.kind
         {
             let keep = selected.map(|i| options[i].code.clone());
@@ -163,7 +182,38 @@ impl Field {
             *options = new;
             filter.clear();
             *highlight = 0;
+            *open = false;
         }
+    }
+
+    /// The options a choice offers (none for other fields).
+    pub fn options(&self) -> &[Opt] {
+        match &self.kind {
+            FieldKind::Choice { options, .. } => options,
+            _ => &[],
+        }
+    }
+
+    /// Whether a choice's list is open (opened, or being typed into).
+    pub fn picking(&self) -> bool {
+        matches!(&self.kind, FieldKind::Choice { filter, open, .. } if *open || !filter.is_empty())
+    }
+
+    /// Closes a choice's list without picking (Esc); `false` when it was not open.
+    pub fn close_picker(&mut self) -> bool {
+        let was = self.picking();
+        if let FieldKind::Choice {
+            filter,
+            open,
+            highlight,
+            ..
+        } = &mut self.kind
+        {
+            filter.clear();
+            *open = false;
+            *highlight = 0;
+        }
+        was
     }
 
     pub fn select(&mut self, code: Option<&str>) {
@@ -222,16 +272,26 @@ impl Field {
                 selected,
                 filter,
                 highlight,
+                open,
             } => {
                 if let Some(c) = key.text().filter(|c| *c != ' ' || !filter.is_empty()) {
                     filter.push(c);
                     *highlight = 0;
                     return Edit::Moved;
                 }
+                if keys::command(key, Scope::Form, true) == Some(Command::Clear) {
+                    // Ctrl+U empties what was typed to filter, not the choice.
+                    if filter.is_empty() {
+                        return Edit::Ignored;
+                    }
+                    filter.clear();
+                    *highlight = 0;
+                    return Edit::Moved;
+                }
                 if key.ctrl || key.alt || options.is_empty() {
                     return Edit::Ignored;
                 }
-                if !filter.is_empty() {
+                if *open || !filter.is_empty() {
                     return match key.code {
                         KeyCode::Backspace => {
                             filter.pop();
@@ -246,14 +306,20 @@ impl Field {
                             *highlight = highlight.saturating_sub(1);
                             Edit::Moved
                         }
-                        KeyCode::Enter => match filtered.get(*highlight) {
-                            Some(&i) => {
-                                *selected = Some(i);
-                                filter.clear();
-                                Edit::Changed
+                        // Enter picks and closes the list; the focus stays.
+                        KeyCode::Enter => {
+                            let pick = filtered.get(*highlight).copied();
+                            filter.clear();
+                            *open = false;
+                            *highlight = 0;
+                            match pick {
+                                Some(i) if *selected != Some(i) => {
+                                    *selected = Some(i);
+                                    Edit::Changed
+                                }
+                                _ => Edit::Moved,
                             }
-                            None => Edit::Ignored,
-                        },
+                        }
                         _ => Edit::Ignored,
                     };
                 }
@@ -267,27 +333,36 @@ impl Field {
                         *selected = Some(selected.map(|i| (i + n - 1) % n).unwrap_or(n - 1));
                         Edit::Changed
                     }
+                    // ↑, ↓ and Enter open the list on the current choice.
+                    KeyCode::Down | KeyCode::Up | KeyCode::Enter => {
+                        *open = true;
+                        *highlight = selected.unwrap_or(0);
+                        Edit::Moved
+                    }
                     _ => Edit::Ignored,
                 }
             }
         }
     }
 
-    /// Leaving the field: a pending filter picks its best match, if any.
+    /// Leaving the field: an open list picks what is highlighted (a filter's best match),
+    /// if anything. `true` when that changed the choice.
     pub fn blur(&mut self) -> bool {
         let filtered = self.filtered();
         if let FieldKind::Choice {
             selected,
             filter,
             highlight,
+            open,
             ..
         } = &mut self.kind
-            && !filter.is_empty()
+            && (*open || !filter.is_empty())
         {
             let pick = filtered.get(*highlight).copied();
             filter.clear();
             *highlight = 0;
-            if pick.is_some() {
+            *open = false;
+            if pick.is_some() && pick != *selected {
                 *selected = pick;
                 return true;
             }
@@ -306,10 +381,27 @@ impl Field {
             FieldKind::Text(input) => {
                 let inner = width.saturating_sub(2);
                 let mut spans = vec![Span::raw("[")];
+                if let Some(id) = self.placeholder.filter(|_| input.is_empty()) {
+                    // The format, dimmed, until something is typed; the cursor on its
+                    // first letter.
+                    let hint = fit(&t(id), inner);
+                    let mut rest = hint.as_str();
+                    if focused {
+                        let first = rest.chars().next().map_or(0, char::len_utf8);
+                        let at = if first == 0 { " " } else { &rest[..first] };
+                        spans.push(Span::styled(at.to_string(), theme.selected()));
+                        rest = &rest[first..];
+                    }
+                    let used = super::width(&hint).max(usize::from(focused));
+                    spans.push(Span::styled(rest.to_string(), theme.muted()));
+                    spans.push(Span::styled(" ".repeat(inner.saturating_sub(used)), base));
+                    spans.push(Span::raw("]"));
+                    return Line::from(spans);
+                }
                 let masked;
                 let input = if self.secret {
                     masked = TextInput {
-                        value: "•".repeat(input.value.chars().count()),
+                        value: "•".repeat(input.len()),
                         ..input.clone()
                     };
                     &masked
@@ -353,11 +445,32 @@ impl Field {
 pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
+    /// Each row keeps a column for the `!` of a field at fault (a form that is checked);
+    /// a filter bar, which has no errors, does without.
+    pub marks: bool,
 }
 
 impl Form {
     pub fn new(fields: Vec<Field>) -> Form {
-        Form { fields, focus: 0 }
+        Form {
+            fields,
+            focus: 0,
+            marks: true,
+        }
+    }
+
+    /// A row of filters: never at fault, so no column for the `!`.
+    pub fn filters(fields: Vec<Field>) -> Form {
+        Form {
+            marks: false,
+            ..Form::new(fields)
+        }
+    }
+
+    /// Where a row's value starts, after the focus marker, the `!` column (when the form
+    /// has one) and a label `label_width` wide: the columns from the row's left edge.
+    pub fn value_offset(&self, label_width: usize) -> usize {
+        1 + usize::from(self.marks) + label_width + 1
     }
 
     pub fn get(&self, id: FieldId) -> Option<&Field> {
@@ -501,9 +614,10 @@ impl Form {
         }
     }
 
-    /// Draws the fields `ids` one per line in `area`: the label (`label_width` wide, with
-    /// `!` when the field has an error), then the value. `active` says whether this form
-    /// has the keyboard now.
+    /// Draws the fields `ids` one per line in `area`: the focus marker `>`, the `!` of a
+    /// field at fault in its own column (when the form keeps one), the label
+    /// (`label_width` columns), then the value. `active` says whether this form has the
+    /// keyboard now. A check box is `>![x] label`.
     pub fn render_rows(
         &self,
         frame: &mut Frame,
@@ -536,24 +650,29 @@ impl Form {
                 ratatui::style::Style::default()
             };
             let mut label = t(field.label);
-            if field.error.is_some() {
-                label = format!("{label} !");
-                label_style = theme.error();
+            let mut spans = vec![Span::raw(marker.to_string())];
+            if self.marks {
+                let (mark, style) = match field.error {
+                    Some(_) => ("!", theme.error()),
+                    None => (" ", ratatui::style::Style::default()),
+                };
+                spans.push(Span::styled(mark, style));
             }
-            let value_width = (area.width as usize).saturating_sub(label_width + 2);
-            let mut spans = vec![
-                Span::raw(marker.to_string()),
-                Span::styled(cell(&label, label_width), label_style),
-                Span::raw(" "),
-            ];
+            if field.error.is_some() {
+                label_style = theme.error();
+                if !self.marks {
+                    label = format!("{label} !");
+                }
+            }
+            let width = area.width as usize;
+            let value_width = width.saturating_sub(self.value_offset(label_width));
             if let FieldKind::Check(_) = field.kind {
-                spans = vec![Span::raw(marker.to_string())];
                 spans.extend(field.value_line(3, focused, theme).spans);
-                spans.push(Span::styled(
-                    format!(" {}", fit(&label, value_width + label_width - 3)),
-                    label_style,
-                ));
+                let room = width.saturating_sub(1 + usize::from(self.marks) + 4);
+                spans.push(Span::styled(format!(" {}", fit(&label, room)), label_style));
             } else {
+                spans.push(Span::styled(cell(&label, label_width), label_style));
+                spans.push(Span::raw(" "));
                 spans.extend(field.value_line(value_width, focused, theme).spans);
             }
             frame.render_widget(Paragraph::new(Line::from(spans)), row);
@@ -561,20 +680,17 @@ impl Form {
         }
     }
 
-    /// Draws the filtered options of the focused choice below its row, when the user is
-    /// typing to filter.
+    /// Draws the options of the focused choice below its row while its list is open
+    /// (opened, or typed into to filter).
     pub fn render_picker(&self, frame: &mut Frame, anchor: Rect, screen: Rect, theme: &Theme) {
         let Some(field) = self.focused() else { return };
         let FieldKind::Choice {
-            options,
-            filter,
-            highlight,
-            ..
+            options, highlight, ..
         } = &field.kind
         else {
             return;
         };
-        if filter.is_empty() {
+        if !field.picking() {
             return;
         }
         let filtered = field.filtered();
@@ -654,6 +770,51 @@ mod tests {
         }
         assert!(f.blur(), "leaving the field picks the best match");
         assert_eq!(f.code(), Some("IQG16"));
+    }
+
+    #[test]
+    fn a_drop_down_opens_with_up_down_or_enter_and_enter_picks() {
+        let mut f = governorates();
+        assert!(!f.picking());
+        assert_eq!(f.handle(&Key::new(KeyCode::Down)), Edit::Moved, "opens");
+        assert!(f.picking());
+        assert_eq!(f.code(), None, "opening picks nothing");
+        f.handle(&Key::new(KeyCode::Down));
+        f.handle(&Key::new(KeyCode::Down));
+        f.handle(&Key::new(KeyCode::Down));
+        f.handle(&Key::new(KeyCode::Up));
+        assert_eq!(f.handle(&Key::new(KeyCode::Enter)), Edit::Changed);
+        assert_eq!(f.code(), Some("IQG15"));
+        assert!(!f.picking(), "Enter closes the list");
+        // Enter opens it again on the current choice; Esc's close picks nothing.
+        assert_eq!(f.handle(&Key::new(KeyCode::Enter)), Edit::Moved);
+        assert!(f.picking());
+        f.handle(&Key::new(KeyCode::Down));
+        assert!(f.close_picker());
+        assert_eq!(f.code(), Some("IQG15"));
+        // Enter on the same choice changes nothing.
+        f.handle(&Key::new(KeyCode::Enter));
+        assert_eq!(f.handle(&Key::new(KeyCode::Enter)), Edit::Moved);
+        // Leaving an open list takes what is highlighted, as with a filter.
+        f.handle(&Key::new(KeyCode::Up));
+        f.handle(&Key::new(KeyCode::Down));
+        assert!(f.blur());
+        assert_eq!(f.code(), Some("IQG16"));
+    }
+
+    #[test]
+    fn ctrl_u_empties_a_choice_filter_but_keeps_the_choice() {
+        let mut f = governorates();
+        f.select(Some("IQG01"));
+        for c in "nin".chars() {
+            f.handle(&Key::char(c));
+        }
+        assert_eq!(f.handle(&Key::ctrl('u')), Edit::Moved);
+        assert_eq!(f.filtered().len(), 3, "the filter is empty again");
+        assert_eq!(f.code(), Some("IQG01"));
+        let mut t = Field::text(FieldId::Name, "intake-name", 20, "Ahmed");
+        assert_eq!(t.handle(&Key::ctrl('u')), Edit::Changed);
+        assert_eq!(t.text_value(), "");
     }
 
     #[test]

@@ -6,6 +6,8 @@ pub mod list;
 pub mod text;
 
 use ratatui::layout::Rect;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// A rectangle of `width` x `height` centred in `area` (clipped to it).
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -19,23 +21,74 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-/// Cuts `text` to `width` characters, ending with `…` when cut.
+/// The columns `text` takes on a terminal: each grapheme (a letter with its marks, an
+/// emoji sequence) as wide as ratatui draws it: two for wide characters and most emoji,
+/// none for a mark alone.
+pub fn width(text: &str) -> usize {
+    text.graphemes(true).map(grapheme_width).sum()
+}
+
+/// The columns one grapheme takes (none when it holds a control character: ratatui
+/// draws no such grapheme).
+pub fn grapheme_width(g: &str) -> usize {
+    if g.chars().any(char::is_control) {
+        0
+    } else {
+        g.width()
+    }
+}
+
+/// Cuts `text` to `width` columns, ending with `…` when cut; never inside a grapheme.
 pub fn fit(text: &str, width: usize) -> String {
-    let count = text.chars().count();
-    if count <= width {
+    if self::width(text) <= width {
         return text.to_string();
     }
     if width == 0 {
         return String::new();
     }
-    let mut out: String = text.chars().take(width - 1).collect();
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
     out.push('…');
     out
 }
 
-/// Pads or cuts `text` to exactly `width` characters.
+/// Pads or cuts `text` to exactly `width` columns.
 pub fn cell(text: &str, width: usize) -> String {
     let t = fit(text, width);
-    let pad = width.saturating_sub(t.chars().count());
+    let pad = width.saturating_sub(self::width(&t));
     format!("{t}{}", " ".repeat(pad))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_measured_in_columns() {
+        assert_eq!(width("Zainab"), 6);
+        assert_eq!(width("ربّ الأسرة"), 9, "the shadda takes no column");
+        assert_eq!(width("日本"), 4);
+        assert_eq!(
+            width("👨\u{200d}👩\u{200d}👧"),
+            2,
+            "one family, two columns"
+        );
+        assert_eq!(cell("日本語", 5), "日本…");
+        assert_eq!(
+            width(&cell("日本語", 4)),
+            4,
+            "a wide character that does not fit"
+        );
+        assert_eq!(cell("ربّ", 4), "ربّ  ");
+        assert_eq!(fit("Governorate", 11), "Governorate");
+        assert_eq!(fit("Governorate", 10), "Governora…");
+    }
 }

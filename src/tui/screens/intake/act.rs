@@ -139,7 +139,8 @@ impl App {
                 } else {
                     t("need-add-title")
                 };
-                let f = prompts::need_form(existing, &form.members);
+                let (head, name) = form.head_choice();
+                let f = prompts::need_form(existing, (head, &name), &form.members);
                 self.open_prompt(
                     title,
                     String::new(),
@@ -244,6 +245,7 @@ impl App {
                         }
                     }
                     form.dirty = true;
+                    form.recheck(&self.data.gazetteer, now);
                 })
             }
             IntakePrompt::Need(i) => {
@@ -261,6 +263,7 @@ impl App {
                             }
                         }
                         form.dirty = true;
+                        form.recheck(&self.data.gazetteer, now);
                     },
                 )
             }

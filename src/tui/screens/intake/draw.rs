@@ -12,7 +12,7 @@ use crate::tui::field::FieldId;
 use crate::tui::screens::Data;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::row_line;
-use crate::tui::widgets::{cell, fit};
+use crate::tui::widgets::{cell, fit, width as text_width};
 
 impl State {
     pub(super) fn draw(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
@@ -86,11 +86,62 @@ impl State {
     }
 }
 
+/// The rows a step needs at least, below the title: the Who step's boxes, its
+/// vulnerabilities and the members' line; the three consent questions; the needs'
+/// headings and one need.
+fn min_body(step: Step) -> u16 {
+    match step {
+        Step::Who => 11,
+        Step::Consent => 13,
+        Step::Needs => 3,
+    }
+}
+
 fn render_form(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+    let width = area.width as usize;
+    // Below the step: what to fix, then a hint for the focused field, then likely
+    // duplicates, in the rows the step leaves (at least two).
+    let room = area.height.saturating_sub(1 + min_body(form.step)).max(2) as usize;
+    // The focused field's hint is about what the worker is at: its rows first, and the
+    // problems in the rest (counted per step when they do not all fit).
+    let hint: Vec<String> = field_hint(form, data)
+        .map(|h| wrap_words(&h, width.saturating_sub(2)))
+        .unwrap_or_default();
+    let mut lines = problem_lines(form, room.saturating_sub(hint.len()).max(2), width, theme);
+    for row in hint {
+        lines.push(Line::from(Span::styled(format!(" {row}"), theme.muted())));
+    }
+    if form.step == Step::Who && !form.duplicates.is_empty() {
+        let list: Vec<String> = form
+            .duplicates
+            .iter()
+            .take(3)
+            .map(|d| {
+                format!(
+                    "{} {}{}",
+                    d.case_code,
+                    d.name,
+                    d.birth_year.map(|y| format!(" ({y})")).unwrap_or_default()
+                )
+            })
+            .collect();
+        let text = tr(
+            "intake-duplicates",
+            &[
+                ("count", Arg::Num(form.duplicates.len() as i64)),
+                ("list", Arg::Str(&list.join("; "))),
+            ],
+        );
+        lines.push(Line::from(Span::styled(
+            format!(" {}", fit(&text, width.saturating_sub(2))),
+            theme.warning(),
+        )));
+    }
+    lines.truncate(room);
     let [title, body, messages] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(2),
+        Constraint::Length((lines.len() as u16).max(2)),
     ])
     .areas(area);
     let heading = match &form.existing {
@@ -115,7 +166,7 @@ fn render_form(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data,
         String::new()
     };
     let pad = (title.width as usize)
-        .saturating_sub(heading.chars().count() + step.chars().count() + dirty.chars().count() + 2);
+        .saturating_sub(text_width(&heading) + text_width(&step) + text_width(&dirty) + 2);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(format!(" {heading}"), theme.title()),
@@ -127,53 +178,14 @@ fn render_form(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data,
     );
     match form.step {
         Step::Who => render_who(form, frame, body, data, theme),
-        Step::Consent => render_consent(form, frame, body, theme),
+        Step::Consent => render_consent(form, frame, body, area, theme),
         Step::Needs => render_needs(form, frame, body, data, theme),
-    }
-    // Messages: the focused field's error, else the first other problem, else duplicates.
-    let focused_error = match form.step {
-        Step::Who if !form.on_members => form.who.focused().and_then(|f| f.error.clone()),
-        Step::Consent => form.consent.focused().and_then(|f| f.error.clone()),
-        _ => None,
-    };
-    let mut lines = Vec::new();
-    if let Some(e) = focused_error.or_else(|| form.problems.first().map(problem_text)) {
-        lines.push(Line::from(Span::styled(
-            format!(" ! {}", fit(&e, messages.width as usize - 4)),
-            theme.error(),
-        )));
-    }
-    if form.step == Step::Who && !form.duplicates.is_empty() {
-        let list: Vec<String> = form
-            .duplicates
-            .iter()
-            .take(3)
-            .map(|d| {
-                format!(
-                    "{} {}{}",
-                    d.case_code,
-                    d.name,
-                    d.birth_year.map(|y| format!(" ({y})")).unwrap_or_default()
-                )
-            })
-            .collect();
-        let text = tr(
-            "intake-duplicates",
-            &[
-                ("count", Arg::Num(form.duplicates.len() as i64)),
-                ("list", Arg::Str(&list.join("; "))),
-            ],
-        );
-        lines.push(Line::from(Span::styled(
-            format!(" {}", fit(&text, messages.width as usize - 2)),
-            theme.warning(),
-        )));
     }
     frame.render_widget(Paragraph::new(lines), messages);
     if let Step::Who = form.step
         && !form.on_members
     {
-        // The picker of a choice being filtered, over the rest of the form.
+        // The list of a drop-down being opened, over the rest of the form.
         let id = form.who.focused().map(|f| f.id);
         let (col, row) = match WHO_LEFT.iter().position(|x| Some(*x) == id) {
             Some(r) => (0, r),
@@ -183,14 +195,166 @@ fn render_form(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data,
             ),
         };
         let half = body.width / 2;
+        let offset = form.who.value_offset(LABEL_WIDTH) as u16;
         let anchor = Rect {
-            x: body.x + col * half + 13,
+            x: body.x + col * half + offset,
             y: body.y + 1 + row as u16,
-            width: half.saturating_sub(14),
+            width: half.saturating_sub(offset + 1),
             height: 1,
         };
         form.who.render_picker(frame, anchor, area, theme);
     }
+}
+
+/// The width of the labels of the Who step's boxes.
+const LABEL_WIDTH: usize = 11;
+
+/// What to fix, in at most `room` rows of `width` columns: a heading with the count and
+/// the key to the next one, then each problem with its step (`>` on the one the keyboard
+/// is at). When they do not all fit, the problems of the other steps are counted on one
+/// row per step, naming their fields.
+fn problem_lines(
+    form: &HouseholdForm,
+    room: usize,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    if form.problems.is_empty() || room == 0 {
+        return Vec::new();
+    }
+    let here = form.here();
+    let items: Vec<(Step, bool, String, String)> = form
+        .problems
+        .iter()
+        .map(|p| {
+            let rank = form.rank(&p.field);
+            let (full, short) = problem_what(form, p);
+            (rank.0, rank == here, full, short)
+        })
+        .collect();
+    let step_no = |s: Step| Arg::Num(s.number());
+    let line = |current: bool, text: String| -> (Line<'static>, bool) {
+        let mark = if current { ">!" } else { " !" };
+        let text = fit(&format!("{mark} {text}"), width.saturating_sub(1));
+        let style = if current {
+            theme.selected()
+        } else {
+            theme.error()
+        };
+        (Line::from(Span::styled(format!(" {text}"), style)), current)
+    };
+    let one = |(step, current, full, _): &(Step, bool, String, String)| {
+        line(
+            *current,
+            tr(
+                "problems-line",
+                &[("step", step_no(*step)), ("what", Arg::Str(full))],
+            ),
+        )
+    };
+    let mut rows: Vec<(Line, bool)> = Vec::new();
+    if items.len() < room {
+        rows.extend(items.iter().map(one));
+    } else {
+        for step in [Step::Who, Step::Consent, Step::Needs] {
+            let of_step: Vec<&(Step, bool, String, String)> =
+                items.iter().filter(|i| i.0 == step).collect();
+            if of_step.is_empty() {
+                continue;
+            }
+            if step == form.step {
+                rows.extend(of_step.into_iter().map(one));
+            } else {
+                let names: Vec<&str> = of_step.iter().map(|i| i.3.as_str()).collect();
+                rows.push(line(
+                    false,
+                    tr(
+                        "problems-step",
+                        &[
+                            ("step", step_no(step)),
+                            ("count", Arg::Num(names.len() as i64)),
+                            ("list", Arg::Str(&names.join(", "))),
+                        ],
+                    ),
+                ));
+            }
+        }
+        // Still too many (one step with many): the rows up to the keyboard's.
+        let show = room - 1;
+        if rows.len() > show {
+            let at = rows.iter().position(|r| r.1).unwrap_or(0);
+            let start = at.saturating_sub(show - 1).min(rows.len() - show);
+            rows = rows.into_iter().skip(start).take(show).collect();
+        }
+    }
+    let title = tr(
+        "problems-title",
+        &[("count", Arg::Num(form.problems.len() as i64))],
+    );
+    let mut lines = vec![Line::from(Span::styled(
+        format!(" {}", fit(&title, width.saturating_sub(2))),
+        theme.error(),
+    ))];
+    lines.extend(rows.into_iter().map(|r| r.0));
+    lines
+}
+
+/// A problem as the list says it: in full ("Name: what to do"), and in short (the
+/// field's label, "Member 2", "Need 1").
+fn problem_what(form: &HouseholdForm, p: &Problem) -> (String, String) {
+    let label = FieldId::of_problem(&p.field).and_then(|id| {
+        form.who
+            .get(id)
+            .or_else(|| form.consent.get(id))
+            .map(|f| t(f.label))
+    });
+    match label {
+        Some(label) => (format!("{label}: {}", p.message), label),
+        None => {
+            let full = problem_text(p);
+            let short = full.split(':').next().unwrap_or("").to_string();
+            (full, fit(&short, 20))
+        }
+    }
+}
+
+/// What the focused field needs said below the form: the district picker with no
+/// district to offer says why, and how districts come to the laptop.
+fn field_hint(form: &HouseholdForm, data: &Data) -> Option<String> {
+    if form.step != Step::Who || form.on_members {
+        return None;
+    }
+    let field = form.who.focused().filter(|f| f.id == FieldId::District)?;
+    if field.options().iter().any(|o| !o.code.is_empty()) {
+        return None;
+    }
+    if form.who.code(FieldId::Governorate).is_none() {
+        Some(t("intake-district-choose-governorate"))
+    } else if data.gazetteer.imported_count() == 0 {
+        Some(t("intake-district-none-loaded"))
+    } else {
+        Some(t("intake-district-none-here"))
+    }
+}
+
+/// `text` in rows of at most `width` columns, broken between words.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for word in text.split(' ') {
+        let wanted = text_width(&row) + usize::from(!row.is_empty()) + text_width(word);
+        if !row.is_empty() && wanted > width {
+            rows.push(std::mem::take(&mut row));
+        }
+        if !row.is_empty() {
+            row.push(' ');
+        }
+        row.push_str(word);
+    }
+    if !row.is_empty() {
+        rows.push(row);
+    }
+    rows.into_iter().map(|r| fit(&r, width)).collect()
 }
 
 fn problem_text(p: &Problem) -> String {
@@ -215,7 +379,7 @@ fn render_who(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data, 
     let [boxes, vuln, members] = Layout::vertical([
         Constraint::Length(7),
         Constraint::Length(3),
-        Constraint::Min(2),
+        Constraint::Min(1),
     ])
     .areas(area);
     let [left, right] =
@@ -225,12 +389,12 @@ fn render_who(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data, 
     let inner = head_box.inner(left);
     frame.render_widget(head_box, left);
     form.who
-        .render_rows(frame, inner, &WHO_LEFT, 11, active, theme);
+        .render_rows(frame, inner, &WHO_LEFT, LABEL_WIDTH, active, theme);
     let loc_box = Block::bordered().title(t("intake-box-location"));
     let inner = loc_box.inner(right);
     frame.render_widget(loc_box, right);
     form.who
-        .render_rows(frame, inner, &WHO_RIGHT, 11, active, theme);
+        .render_rows(frame, inner, &WHO_RIGHT, LABEL_WIDTH, active, theme);
     // Vulnerabilities: three per line.
     let ids: Vec<FieldId> = Vulnerability::RECORDED
         .iter()
@@ -253,31 +417,60 @@ fn render_who(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data, 
         };
         form.who.render_rows(frame, rect, &[*id], 0, active, theme);
     }
-    // Members.
-    let mut lines = vec![Line::from(vec![
-        Span::styled(
-            format!(
-                " {} ",
-                tr(
-                    "intake-members",
-                    &[("count", Arg::Num(form.members.len() as i64))]
-                )
+    // The household's size, then its members (the size may be more than those listed).
+    let size_label = LABEL_WIDTH.max(text_width(&t("intake-size")).min(18));
+    let size_width = (form.who.value_offset(size_label) + 5) as u16;
+    form.who.render_rows(
+        frame,
+        Rect {
+            width: size_width.min(members.width),
+            height: 1,
+            ..members
+        },
+        &[FieldId::HouseholdSize],
+        size_label,
+        active,
+        theme,
+    );
+    let heading = Rect {
+        x: members.x + size_width + 1,
+        width: members.width.saturating_sub(size_width + 1),
+        height: 1,
+        ..members
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(
+                format!(
+                    " {} ",
+                    tr(
+                        "intake-members",
+                        &[("count", Arg::Num(form.members.len() as i64))]
+                    )
+                ),
+                if form.on_members {
+                    theme.focus()
+                } else {
+                    theme.title()
+                },
             ),
-            if form.on_members {
-                theme.focus()
-            } else {
-                theme.title()
-            },
-        ),
-        Span::styled(t("intake-members-keys"), theme.muted()),
-    ])];
+            Span::styled(t("intake-members-keys"), theme.muted()),
+        ])),
+        heading,
+    );
+    let members = Rect {
+        y: members.y + 1,
+        height: members.height.saturating_sub(1),
+        ..members
+    };
+    let mut lines = Vec::new();
     if form.members.is_empty() {
         lines.push(Line::from(Span::styled(
             format!("   {}", t("intake-members-none")),
             theme.muted(),
         )));
     }
-    let height = members.height.saturating_sub(1) as usize;
+    let height = members.height as usize;
     for i in form.members_list.visible(form.members.len(), height) {
         let m = &form.members[i];
         let text = format!(
@@ -302,7 +495,15 @@ fn render_who(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data, 
     frame.render_widget(Paragraph::new(lines), members);
 }
 
-fn render_consent(form: &HouseholdForm, frame: &mut Frame, area: Rect, theme: &Theme) {
+/// The consent questions in `area`; an open answer list may reach below it, into
+/// `screen`.
+fn render_consent(
+    form: &HouseholdForm,
+    frame: &mut Frame,
+    area: Rect,
+    screen: Rect,
+    theme: &Theme,
+) {
     let mut y = area.y + 1;
     frame.render_widget(
         Paragraph::new(Span::styled(
@@ -316,12 +517,14 @@ fn render_consent(form: &HouseholdForm, frame: &mut Frame, area: Rect, theme: &T
             ..area
         },
     );
+    let mut anchor = None;
     for (id, question) in [
         (FieldId::ConsentServices, "consent-services-question"),
         (FieldId::ConsentDisclosure, "consent-disclosure-question"),
         (FieldId::ConsentFollowUp, "consent-follow-up-question"),
     ] {
-        if y + 3 > area.bottom() {
+        // A blank row, the question (two rows), its answer.
+        if y + 4 > area.bottom() {
             break;
         }
         frame.render_widget(
@@ -334,19 +537,21 @@ fn render_consent(form: &HouseholdForm, frame: &mut Frame, area: Rect, theme: &T
                 height: 2,
             },
         );
-        form.consent.render_rows(
-            frame,
-            Rect {
-                x: area.x + 2,
-                y: y + 3,
-                width: area.width.min(60),
-                height: 1,
-            },
-            &[id],
-            24,
-            true,
-            theme,
-        );
+        let row = Rect {
+            x: area.x + 2,
+            y: y + 3,
+            width: area.width.min(60),
+            height: 1,
+        };
+        form.consent.render_rows(frame, row, &[id], 24, true, theme);
+        if form.consent.focused().is_some_and(|f| f.id == id) {
+            let offset = form.consent.value_offset(24) as u16;
+            anchor = Some(Rect {
+                x: row.x + offset - 1,
+                width: row.width.saturating_sub(offset),
+                ..row
+            });
+        }
         y += 4;
     }
     let recorded = form.existing.as_ref().and_then(|h| h.consent.as_ref());
@@ -368,6 +573,9 @@ fn render_consent(form: &HouseholdForm, frame: &mut Frame, area: Rect, theme: &T
                 ..area
             },
         );
+    }
+    if let Some(anchor) = anchor {
+        form.consent.render_picker(frame, anchor, screen, theme);
     }
 }
 

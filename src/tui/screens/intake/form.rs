@@ -1,15 +1,16 @@
 //! The household form: its three steps' fields, what typing in them changes, and the
-//! household it makes (or the problems that stop it).
+//! household it makes (or the problems that stop it): every problem is kept with its
+//! step until it is fixed, and F7 (Ctrl+E) goes from one to the next.
 
 use std::collections::BTreeSet;
 
 use uuid::Uuid;
 
 use super::*;
-use crate::i18n::t;
+use crate::i18n::{Arg, t, tr};
 use crate::model::{
     CaseStatus, Consent, Date, Displacement, DisplacementKind, Gazetteer, Household, Location,
-    Need, Person, Problem, Sex, Timestamp, Vulnerability, ascii_digits,
+    Need, Person, Problem, Sex, Timestamp, Vulnerability, ascii_digits, household::MAX_SIZE,
 };
 use crate::search::households::HouseholdRow;
 use crate::tui::action::Action;
@@ -23,6 +24,9 @@ use crate::tui::widgets::list::ListView;
 #[derive(Debug, Clone)]
 pub struct HouseholdForm {
     pub id: Uuid,
+    /// The head's id: kept from the record, or made once for a new household, so that a
+    /// need can be the head's before the household is saved.
+    pub head_id: Uuid,
     pub existing: Option<Household>,
     pub step: Step,
     pub who: Form,
@@ -39,10 +43,13 @@ pub struct HouseholdForm {
     pub dup_generation: u64,
     /// The Latin name last offered from the Arabic one (`offer_latin`).
     pub latin_offered: String,
-    /// Problems the last save attempt found that have no field of their own on screen
-    /// (a member's, a need's).
+    /// What the last save attempt found wrong and is not fixed yet, in the order of the
+    /// form (steps, then fields); each field at fault also shows `!`.
     pub problems: Vec<Problem>,
 }
+
+/// Where a problem is, in the order of the form: its step, then its place in the step.
+pub type Rank = (Step, usize);
 
 fn yes_no() -> Vec<Opt> {
     vec![
@@ -175,10 +182,9 @@ impl HouseholdForm {
                     .collect(),
                 displacement.map(|d| d.code()),
             ),
-            Field::text(
+            Field::date(
                 FieldId::ReturnedOn,
                 "intake-returned-on",
-                10,
                 &h.and_then(|h| h.displacement.returned_on)
                     .map(|d| d.to_string())
                     .unwrap_or_default(),
@@ -191,6 +197,15 @@ impl HouseholdForm {
                 h.is_some_and(|h| h.vulnerabilities.contains(&v)),
             ));
         }
+        // Last of the step's fields: drawn beside the members, which follow it.
+        fields.push(Field::text(
+            FieldId::HouseholdSize,
+            "intake-size",
+            2,
+            &h.and_then(|h| h.size)
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        ));
         let consent = h.and_then(|h| h.consent.as_ref());
         let answer = |v: Option<bool>| v.map(|b| if b { "yes" } else { "no" });
         let consent_form = Form::new(vec![
@@ -216,6 +231,7 @@ impl HouseholdForm {
         let saved_needs = needs.iter().map(|n| n.id).collect();
         let mut form = HouseholdForm {
             id: h.map(|h| h.id).unwrap_or_else(Uuid::now_v7),
+            head_id: h.map(|h| h.head.id).unwrap_or_else(Uuid::now_v7),
             members: h.map(|h| h.members.clone()).unwrap_or_default(),
             existing,
             step: Step::Who,
@@ -267,6 +283,12 @@ impl HouseholdForm {
         if let Some(f) = self.who.get_mut(id) {
             f.error = None;
         }
+        let then = self.follow_change(id, data);
+        self.recheck(&data.gazetteer, data.now);
+        then
+    }
+
+    fn follow_change(&mut self, id: FieldId, data: &Data) -> Option<Action> {
         match id {
             FieldId::Governorate => {
                 self.sync_districts(&data.gazetteer);
@@ -333,18 +355,53 @@ impl HouseholdForm {
     ) -> Result<Household, Vec<Problem>> {
         let mut problems = Vec::new();
         let w = &self.who;
+        // What the form can get wrong is said here in the screens' language; the model's
+        // own check (in English, for the command line) then finds nothing more of it.
+        if w.text(FieldId::HeadName).is_empty() {
+            problems.push(Problem::new("head.name", t("problem-name")));
+        }
+        let this_year = now.year();
         let year_text = ascii_digits(&w.text(FieldId::HeadBirthYear));
         let birth_year = if year_text.is_empty() {
             None
         } else {
             match year_text.parse::<u16>() {
-                Ok(y) => Some(y),
+                Ok(y) if (this_year - 120..=this_year).contains(&i32::from(y)) => Some(y),
+                Ok(y) => {
+                    problems.push(Problem::new(
+                        "head.birth_year",
+                        tr(
+                            "problem-year-range",
+                            &[
+                                ("from", Arg::Num(i64::from(this_year - 120))),
+                                ("to", Arg::Num(i64::from(this_year))),
+                            ],
+                        ),
+                    ));
+                    Some(y)
+                }
                 Err(_) => {
                     problems.push(Problem::new("head.birth_year", t("problem-year-number")));
                     None
                 }
             }
         };
+        let phone = ascii_digits(&w.text(FieldId::Phone));
+        let digits = phone.chars().filter(|c| c.is_ascii_digit()).count();
+        if !phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+        {
+            problems.push(Problem::new("phone", t("problem-phone-digits")));
+        } else if digits > 0 && !(7..=15).contains(&digits) {
+            problems.push(Problem::new("phone", t("problem-phone-length")));
+        }
+        if w.code(FieldId::Governorate).is_none_or(|c| c.is_empty()) {
+            problems.push(Problem::new(
+                "location.governorate",
+                t("problem-choose-governorate"),
+            ));
+        }
         let kind = w
             .code(FieldId::Displacement)
             .and_then(|c| DisplacementKind::from_code(&c));
@@ -359,6 +416,13 @@ impl HouseholdForm {
             None
         } else {
             match Date::parse(&date_text) {
+                Some(d) if d > now.date() => {
+                    problems.push(Problem::new(
+                        "displacement.returned_on",
+                        t("problem-date-future"),
+                    ));
+                    Some(d)
+                }
                 Some(d) => Some(d),
                 None => {
                     problems.push(Problem::new(
@@ -369,11 +433,41 @@ impl HouseholdForm {
                 }
             }
         };
+        let size_text = ascii_digits(&w.text(FieldId::HouseholdSize));
+        let listed = 1 + self.members.len();
+        let size = if size_text.is_empty() {
+            None
+        } else {
+            match size_text.parse::<u16>() {
+                Ok(n) if n > MAX_SIZE || n == 0 => {
+                    problems.push(Problem::new(
+                        "size",
+                        tr("problem-size-range", &[("max", Arg::Num(MAX_SIZE.into()))]),
+                    ));
+                    None
+                }
+                Ok(n) if usize::from(n) < listed => {
+                    problems.push(Problem::new(
+                        "size",
+                        tr(
+                            "problem-size-listed",
+                            &[("listed", Arg::Num(listed as i64))],
+                        ),
+                    ));
+                    None
+                }
+                Ok(n) => Some(n),
+                Err(_) => {
+                    problems.push(Problem::new("size", t("problem-size-number")));
+                    None
+                }
+            }
+        };
         let mut head = self
             .existing
             .as_ref()
             .map(|h| h.head.clone())
-            .unwrap_or_else(|| Person::new(Uuid::now_v7(), ""));
+            .unwrap_or_else(|| Person::new(self.head_id, ""));
         head.name = w.text(FieldId::HeadName);
         head.latin = w.text(FieldId::HeadLatin);
         head.sex = w.code(FieldId::HeadSex).and_then(|c| Sex::from_code(&c));
@@ -455,6 +549,7 @@ impl HouseholdForm {
                 .as_ref()
                 .map(|h| h.status.clone())
                 .unwrap_or(CaseStatus::Open),
+            size,
         };
         for p in household.validate(g, now.date()) {
             if !problems.iter().any(|q| q.field == p.field) {
@@ -476,62 +571,126 @@ impl HouseholdForm {
         }
     }
 
-    /// Puts problems against their fields and moves to the first one.
-    pub fn show_problems(&mut self, mut problems: Vec<Problem>) {
-        // The first problem in the order of the form gets the focus.
-        let rank = |field: &str| -> (u8, usize) {
-            let id = FieldId::of_problem(field);
-            if let Some(i) = self.who.fields.iter().position(|f| Some(f.id) == id) {
-                (0, i)
-            } else if field.starts_with("members") {
-                (1, 0)
-            } else if let Some(i) = self.consent.fields.iter().position(|f| Some(f.id) == id) {
-                (2, i)
-            } else {
-                (3, 0)
-            }
+    /// Where a problem of model field `field` is shown: its step, and its place there
+    /// (a field's position in its step's form; a member after the step's fields; a need
+    /// by its number). A problem with no field of its own comes last in its step.
+    pub fn rank(&self, field: &str) -> Rank {
+        let id = FieldId::of_problem(field);
+        let number = |prefix: &str| -> Option<usize> {
+            let rest = field.strip_prefix(prefix)?;
+            rest.split(']').next()?.parse::<usize>().ok()
         };
-        problems.sort_by_key(|p| rank(&p.field));
+        if let Some(i) = self.who.fields.iter().position(|f| Some(f.id) == id) {
+            (Step::Who, i)
+        } else if let Some(n) = number("members[") {
+            (Step::Who, self.who.fields.len() + n)
+        } else if let Some(i) = self.consent.fields.iter().position(|f| Some(f.id) == id) {
+            (Step::Consent, i)
+        } else if field.starts_with("consent") {
+            (Step::Consent, usize::MAX)
+        } else if let Some(n) = number("needs[") {
+            (Step::Needs, n)
+        } else {
+            (Step::Who, usize::MAX)
+        }
+    }
+
+    /// Where the keyboard is, as a `Rank`.
+    pub fn here(&self) -> Rank {
+        match self.step {
+            Step::Who if self.on_members => (
+                Step::Who,
+                self.who.fields.len() + 1 + self.members_list.selected,
+            ),
+            Step::Who => (Step::Who, self.who.focus),
+            Step::Consent => (Step::Consent, self.consent.focus),
+            Step::Needs => (Step::Needs, 1 + self.needs_list.selected),
+        }
+    }
+
+    /// Keeps `problems` in the order of the form and puts each against its field.
+    fn place(&mut self, mut problems: Vec<Problem>) {
+        problems.sort_by_key(|p| self.rank(&p.field));
         self.who.clear_errors();
         self.consent.clear_errors();
-        let mut first: Option<(Step, String)> = None;
-        let mut rest = Vec::new();
-        for p in problems {
-            let step = if p.field.starts_with("consent") {
-                Step::Consent
-            } else if p.field.starts_with("needs") {
-                Step::Needs
-            } else {
-                Step::Who
-            };
-            let placed = match (step, FieldId::of_problem(&p.field)) {
-                (Step::Consent, Some(id)) => self.consent.set_error(id, &p.message),
-                (Step::Who, Some(id)) => self.who.set_error(id, &p.message),
-                _ => false,
-            };
-            if first.is_none() {
-                first = Some((step, p.field.clone()));
-            }
-            if !placed {
-                rest.push(p);
+        for p in &problems {
+            if let Some(id) = FieldId::of_problem(&p.field) {
+                let _ =
+                    self.who.set_error(id, &p.message) || self.consent.set_error(id, &p.message);
             }
         }
-        self.problems = rest;
-        if let Some((step, field)) = first {
-            self.step = step;
-            match step {
-                Step::Who => {
-                    let focused =
-                        FieldId::of_problem(&field).is_some_and(|id| self.who.focus_on(id));
-                    self.on_members = !focused && field.starts_with("members");
+        self.problems = problems;
+    }
+
+    /// Puts problems against their fields and moves to the first one.
+    pub fn show_problems(&mut self, problems: Vec<Problem>) {
+        self.place(problems);
+        if let Some(first) = self.problems.first().map(|p| p.field.clone()) {
+            self.go_to(&first);
+        }
+    }
+
+    /// After an edit: drops the problems that are fixed now, and updates the message of
+    /// those that remain. No new problem is added while typing: those wait for Ctrl+S.
+    pub fn recheck(&mut self, g: &Gazetteer, now: Timestamp) {
+        if self.problems.is_empty() {
+            return;
+        }
+        let now_found = self.to_household("", now, g).err().unwrap_or_default();
+        let kept: Vec<Problem> = now_found
+            .into_iter()
+            .filter(|p| self.problems.iter().any(|q| q.field == p.field))
+            .collect();
+        self.place(kept);
+    }
+
+    /// Moves the keyboard to the problem of model field `field`: its step, and its field,
+    /// member or need.
+    pub fn go_to(&mut self, field: &str) {
+        let (step, at) = self.rank(field);
+        self.step = step;
+        match step {
+            Step::Who => {
+                let focused = FieldId::of_problem(field).is_some_and(|id| self.who.focus_on(id));
+                self.on_members = !focused && field.starts_with("members");
+                if self.on_members {
+                    self.members_list.selected = at.saturating_sub(self.who.fields.len() + 1);
+                    self.members_list.clamp(self.members.len());
                 }
-                Step::Consent => {
-                    if let Some(id) = FieldId::of_problem(&field) {
-                        self.consent.focus_on(id);
-                    }
+            }
+            Step::Consent => {
+                if let Some(id) = FieldId::of_problem(field) {
+                    self.consent.focus_on(id);
                 }
-                Step::Needs => {}
+            }
+            Step::Needs => {
+                self.needs_list.selected = at.saturating_sub(1);
+                self.needs_list.clamp(self.needs.len());
             }
         }
+    }
+
+    /// Goes to the next problem after where the keyboard is, in the order of the form,
+    /// from the last back to the first; `false` when there is none.
+    pub fn next_problem(&mut self) -> bool {
+        let here = self.here();
+        let next = self
+            .problems
+            .iter()
+            .find(|p| self.rank(&p.field) > here)
+            .or(self.problems.first())
+            .map(|p| p.field.clone());
+        match next {
+            Some(field) => {
+                self.go_to(&field);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The need form's "for whom" choice of the head: the head's id, and the name typed.
+    pub fn head_choice(&self) -> (Uuid, String) {
+        (self.head_id, self.who.text(FieldId::HeadName))
     }
 }

@@ -15,7 +15,6 @@ use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::screens::intake::act::IntakeAction;
 use crate::tui::screens::{Component, Handled};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::form::FieldKind;
 use crate::tui::widgets::list::ListView;
 use crate::tui::widgets::text::{Edit, TextInput};
 use ratatui::Frame;
@@ -30,7 +29,9 @@ use form::{WHO_LEFT, WHO_RIGHT};
 /// How many lookup results are kept.
 pub const LOOKUP_LIMIT: usize = 200;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Step {
     Who,
     Consent,
@@ -123,12 +124,12 @@ impl State {
                 return Some(Action::Intake(IntakeAction::Save));
             }
             Some(Command::Back) => {
-                // Esc first closes an open picker filter.
-                if let Some(f) = form.current_form().and_then(|f| f.focused_mut())
-                    && let FieldKind::Choice { filter, .. } = &mut f.kind
-                    && !filter.is_empty()
+                // Esc first closes an open drop-down.
+                if form
+                    .current_form()
+                    .and_then(|f| f.focused_mut())
+                    .is_some_and(|f| f.close_picker())
                 {
-                    filter.clear();
                     return None;
                 }
                 return Some(Action::Intake(IntakeAction::Discard));
@@ -148,6 +149,20 @@ impl State {
                 return None;
             }
             Some(Command::Menu) => return Some(Action::Menu),
+            Some(Command::NextProblem) => {
+                // Leaving a drop-down being typed into picks, as Tab does.
+                if let Some(id) = form.who.blur_focused() {
+                    let _ = form.field_changed(id, data);
+                }
+                if form.consent.blur_focused().is_some() {
+                    form.dirty = true;
+                    form.recheck(&data.gazetteer, data.now);
+                }
+                if !form.next_problem() {
+                    return Some(Action::Say(t("problems-none")));
+                }
+                return None;
+            }
             _ => {}
         }
         match form.step {
@@ -171,6 +186,7 @@ impl State {
                     form.members.remove(i);
                     form.members_list.clamp(form.members.len());
                     form.dirty = true;
+                    form.recheck(&data.gazetteer, data.now);
                     None
                 }
                 _ => {
@@ -211,18 +227,17 @@ impl State {
                 None
             }
             Step::Consent => {
-                match command {
-                    Some(Command::NextField) => {
-                        form.dirty |= form.consent.blur_focused().is_some();
+                if let Some(Command::NextField | Command::PrevField) = command {
+                    if form.consent.blur_focused().is_some() {
+                        form.dirty = true;
+                        form.recheck(&data.gazetteer, data.now);
+                    }
+                    if command == Some(Command::NextField) {
                         form.consent.focus_next();
-                        return None;
-                    }
-                    Some(Command::PrevField) => {
-                        form.dirty |= form.consent.blur_focused().is_some();
+                    } else {
                         form.consent.focus_prev();
-                        return None;
                     }
-                    _ => {}
+                    return None;
                 }
                 let edit = form.consent.handle(key);
                 if edit == Edit::Changed {
@@ -230,6 +245,7 @@ impl State {
                     if let Some(f) = form.consent.focused_mut() {
                         f.error = None;
                     }
+                    form.recheck(&data.gazetteer, data.now);
                 }
                 None
             }
@@ -245,6 +261,7 @@ impl State {
                     form.needs.remove(i);
                     form.needs_list.clamp(form.needs.len());
                     form.dirty = true;
+                    form.recheck(&data.gazetteer, data.now);
                     None
                 }
                 _ => {
@@ -295,6 +312,15 @@ impl Component for State {
                     Command::Back,
                 ]
             }
+            // Problems to fix: the key to the next one first (PgDn, still in the help,
+            // makes room for it at 80 columns).
+            _ if self.form.as_ref().is_some_and(|f| !f.problems.is_empty()) => vec![
+                Command::NextProblem,
+                Command::NextField,
+                Command::Save,
+                Command::Menu,
+                Command::Back,
+            ],
             _ => vec![
                 Command::NextField,
                 Command::NextStep,

@@ -52,7 +52,7 @@ impl State {
         );
         let priorities = Opt::all_then(labels::priority_options());
         let mut state = State {
-            filters: Form::new(vec![
+            filters: Form::filters(vec![
                 Field::choice(FieldId::Status, "referrals-status", statuses, Some("")),
                 Field::choice(FieldId::Org, "referrals-org", Opt::all_then([]), Some("")),
                 Field::choice(
@@ -287,7 +287,10 @@ impl State {
         match self.focus {
             Focus::Filters => {
                 if key.code == ratatui::crossterm::event::KeyCode::Esc {
-                    self.focus = Focus::List;
+                    // Esc first closes an open list, then leaves the filters.
+                    if !self.filters.focused_mut().is_some_and(|f| f.close_picker()) {
+                        self.focus = Focus::List;
+                    }
                     return None;
                 }
                 let edit = self.filters.handle(key);
@@ -448,5 +451,9 @@ impl Component for State {
         }
         frame.render_widget(super::list_paragraph(lines, data), list);
         self.render_detail(frame, detail, data, theme);
+        // The list of a filter being opened, over the referrals.
+        if active && let Some(anchor) = [f1, f2, f3].get(self.filters.focus) {
+            self.filters.render_picker(frame, *anchor, area, theme);
+        }
     }
 }

@@ -67,7 +67,7 @@ impl State {
                 .governorates()
                 .map(|a| Opt::new(a.pcode.clone(), format!("{} · {}", a.name_en, a.name_ar))),
         );
-        let filters = Form::new(vec![
+        let filters = Form::filters(vec![
             Field::choice(FieldId::Sector, "services-sector", sectors, Some("")),
             Field::choice(FieldId::Area, "services-area", areas, Some("")),
         ]);
@@ -199,15 +199,14 @@ impl State {
         // A filter being typed into takes Enter, arrows and Esc for its picker.
         if self.focus == Focus::Filters
             && let Some(field) = self.filters.focused_mut()
-            && let crate::tui::widgets::form::FieldKind::Choice { filter, .. } = &mut field.kind
-            && !filter.is_empty()
+            && field.picking()
             && matches!(
                 key.code,
                 KeyCode::Enter | KeyCode::Up | KeyCode::Down | KeyCode::Esc | KeyCode::Backspace
             )
         {
             if key.code == KeyCode::Esc {
-                filter.clear();
+                field.close_picker();
             } else if field.handle(key) == Edit::Changed {
                 self.list.selected = 0;
                 self.refresh();
