@@ -118,12 +118,31 @@ pub enum BackupError {
         "this database is not encrypted, and a backup must be: open Daleel once with a worker name and passphrase to encrypt it, then back it up"
     )]
     NotEncrypted,
-    #[error("could not write the backup {path}: {advice} (no backup file was left there)")]
-    Write { path: PathBuf, advice: String },
-    #[error("could not read {path}: {advice}")]
-    Read { path: PathBuf, advice: String },
-    #[error("could not build the restored database in {dir}: {advice}; nothing was changed")]
-    Build { dir: PathBuf, advice: String },
+    #[error(
+        "could not write the backup {path}: it is not a folder: choose an existing folder (a USB drive's, say) (no backup file was left there)"
+    )]
+    NotAFolder { path: PathBuf },
+    #[error(
+        "could not write the backup {path}: {} (no backup file was left there)",
+        crate::disk::advice(.source)
+    )]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("could not read {path}: {}", crate::disk::advice(.source))]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "could not build the restored database in {dir}: {}; nothing was changed",
+        crate::disk::advice(.source)
+    )]
+    Build {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Keyring(#[from] KeyringError),
     #[error(transparent)]
@@ -134,7 +153,7 @@ impl BackupError {
     fn write(path: &Path, e: std::io::Error) -> BackupError {
         BackupError::Write {
             path: path.to_path_buf(),
-            advice: crate::disk::advice(&e),
+            source: e,
         }
     }
 }
@@ -160,9 +179,8 @@ pub fn write(
     mut progress: impl FnMut(u64),
 ) -> Result<BackupSummary, BackupError> {
     if !dir.is_dir() {
-        return Err(BackupError::Write {
+        return Err(BackupError::NotAFolder {
             path: dir.to_path_buf(),
-            advice: "it is not a folder: choose an existing folder (a USB drive's, say)".into(),
         });
     }
     let _writes = store.hold_writes();
@@ -393,9 +411,9 @@ pub struct Reader {
 impl Reader {
     /// Opens `path` and reads its header (nothing is decrypted yet).
     pub fn open(path: &Path) -> Result<Reader, BackupError> {
-        let (file, _) = crate::disk::open_regular(path).map_err(|e| BackupError::Read {
+        let (file, _) = crate::disk::open_regular(path).map_err(|source| BackupError::Read {
             path: path.to_path_buf(),
-            advice: crate::disk::advice(&e),
+            source,
         })?;
         let mut input = BufReader::new(file);
         let not = || BackupError::NotABackup {
@@ -444,10 +462,10 @@ impl Reader {
         match self.input.read(&mut len[..1]) {
             Ok(0) => return Ok(None),
             Ok(_) => {}
-            Err(e) => {
+            Err(source) => {
                 return Err(BackupError::Read {
                     path: self.path.clone(),
-                    advice: crate::disk::advice(&e),
+                    source,
                 });
             }
         }
@@ -524,9 +542,9 @@ pub fn restore(
 ) -> Result<RestoreSummary, BackupError> {
     let mut reader = Reader::open(path)?;
     let build = dir.join(RESTORING_DIR);
-    let build_error = |e: std::io::Error| BackupError::Build {
+    let build_error = |source: std::io::Error| BackupError::Build {
         dir: dir.to_path_buf(),
-        advice: crate::disk::advice(&e),
+        source,
     };
     if build.exists() {
         fs::remove_dir_all(&build).map_err(build_error)?;
@@ -537,9 +555,12 @@ pub fn restore(
         let (summary, key) = build_db(&mut reader, db, worker, passphrase, &mut progress)?;
         if let Some(team) = &summary.team_key {
             team.save(&build.join(crate::sync::enrol::TEAM_KEY_FILE), Some(&key))
-                .map_err(|e| BackupError::Build {
-                    dir: dir.to_path_buf(),
-                    advice: e.to_string(),
+                .map_err(|e| match e {
+                    crate::sync::identity::IdentityError::Write { source, .. }
+                    | crate::sync::identity::IdentityError::Read { source, .. } => {
+                        build_error(source)
+                    }
+                    damaged => build_error(std::io::Error::other(damaged.to_string())),
                 })?;
         }
         // The restored database's chain head, so that it is not taken for a rollback of

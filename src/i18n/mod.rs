@@ -78,11 +78,38 @@ pub fn set_language(lang: Lang) {
 
 /// The language the screens are shown in.
 pub fn language() -> Lang {
+    #[cfg(test)]
+    if let Some(lang) = THIS_THREAD.with(|l| l.get()) {
+        return lang;
+    }
     match CURRENT.load(Ordering::Relaxed) {
         1 => Lang::Ar,
         2 => Lang::Ckb,
         _ => Lang::En,
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// The language of one test's thread, over the process's (`in_language`).
+    static THIS_THREAD: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with the screens in `lang` on this thread only. The unit tests run at once in
+/// one process, and many of them read the screens in English: one that switched the
+/// process's language (`set_language`) would switch theirs too. (The tests that drive
+/// the whole screens through `set_language` are in a binary of their own,
+/// tests/language.rs, and take turns there.)
+#[cfg(test)]
+pub fn in_language<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    struct Back(Option<Lang>);
+    impl Drop for Back {
+        fn drop(&mut self) {
+            THIS_THREAD.with(|l| l.set(self.0));
+        }
+    }
+    let _back = Back(THIS_THREAD.with(|l| l.replace(Some(lang))));
+    f()
 }
 
 /// A value for a message's placeable.

@@ -71,7 +71,7 @@ pub enum CardError {
     #[error(
         "the device name on the card {0}, which could disguise the lines shown around it (its fingerprint among them): refused; ask the laptop's owner to set a plain name (daleel identity --name) and export the card again"
     )]
-    HiddenCharacters(String),
+    HiddenCharacters(crate::model::text::Hidden),
 }
 
 impl From<CodecError> for CardError {
@@ -123,8 +123,8 @@ impl Card {
             return Err(CardError::Damaged("the device name is too long".into()));
         }
         // A card comes from another laptop: its name is hostile input until checked.
-        if let Some(why) = crate::model::text::refusal(&card.name) {
-            return Err(CardError::HiddenCharacters(why));
+        if let Some(hidden) = crate::model::text::Hidden::find(&card.name) {
+            return Err(CardError::HiddenCharacters(hidden));
         }
         Ok(card)
     }

@@ -463,10 +463,7 @@ pub fn import(
     store.learn_statements(&handoff.roster)?;
     match store.kind()? {
         Some(kind) if kind != handoff.kind => {
-            return Err(ImportError::Kind(
-                "demo (training) and real data never mix: this hand-off is of the other kind"
-                    .into(),
-            ));
+            return Err(ImportError::Kind(super::import::KindMismatch::Handoff));
         }
         Some(_) => {}
         None => store.set_kind(handoff.kind)?,
@@ -475,9 +472,7 @@ pub fn import(
     // nothing (it would take the partner's copy back in time).
     let last = store.last_handoff()?;
     if last.is_some_and(|at| at > handoff.made_at) {
-        return Err(ImportError::Kind(
-            "an older hand-off than the one already imported: nothing was changed".into(),
-        ));
+        return Err(ImportError::OlderHandoff);
     }
     store.apply_snapshot(&handoff.snapshot)?;
     store.set_last_handoff(handoff.made_at)?;

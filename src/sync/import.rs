@@ -21,12 +21,31 @@ pub enum ImportError {
     Store(#[from] StoreError),
     #[error("cannot read it: {0}")]
     Read(std::io::Error),
+    /// Demo and real data never mix.
     #[error("{0}")]
-    Kind(String),
+    Kind(KindMismatch),
+    #[error("an older hand-off than the one already imported: nothing was changed")]
+    OlderHandoff,
     #[error(
         "this is a hand-off for a partner agency's laptop: this laptop is not certified as a partner"
     )]
     NotPartner,
+}
+
+/// A bundle or a hand-off of the other kind of database (demo or real) than this one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum KindMismatch {
+    #[error(
+        "this is a {} database and the bundle comes from a {} one: they never mix",
+        kind_word(*.here),
+        kind_word(*.bundle)
+    )]
+    Bundle {
+        here: DatabaseKind,
+        bundle: DatabaseKind,
+    },
+    #[error("demo (training) and real data never mix: this hand-off is of the other kind")]
+    Handoff,
 }
 
 impl ImportError {
@@ -175,11 +194,10 @@ fn import_checked(
     // Demo and real data never mix; an empty database takes the first bundle's kind.
     match store.kind()? {
         Some(kind) if kind != header.kind => {
-            return Err(ImportError::Kind(format!(
-                "this is a {} database and the bundle comes from a {} one: they never mix",
-                kind_word(kind),
-                kind_word(header.kind)
-            )));
+            return Err(ImportError::Kind(KindMismatch::Bundle {
+                here: kind,
+                bundle: header.kind,
+            }));
         }
         Some(_) => {}
         None => store.set_kind(header.kind)?,

@@ -5,16 +5,27 @@
 
 use std::io::ErrorKind;
 
+use crate::backup::BackupError;
+use crate::codec::CodecError;
 use crate::i18n::{Arg, t, tr};
+use crate::keyring::KeyringError;
 use crate::model::ReferralStatus;
+use crate::model::card::CardError;
 use crate::model::referral::MoveError;
 use crate::model::text::{Hidden, HiddenKind};
+use crate::store::merge::TypedValueError;
 use crate::store::seal::SealError;
 use crate::store::team::Forbidden;
-use crate::store::{NameOf, Pass, StoreError};
-use crate::sync::enrol::TeamOpError;
+use crate::store::{DatabaseKind, NameOf, Pass, StoreError};
+use crate::sync::bundle::BundleError;
+use crate::sync::enrol::{TeamOpError, TeamText};
+use crate::sync::export::SyncError;
+use crate::sync::handoff::HandoffError;
+use crate::sync::identity::IdentityError;
+use crate::sync::import::{ImportError, KindMismatch};
 use crate::sync::team::{TeamError, TeamKeyError};
 use crate::tui::labels;
+use crate::workspace::WorkspaceError;
 
 /// What the screens say about a failure, in the current language.
 pub trait Shown {
@@ -40,92 +51,42 @@ impl Shown for &str {
     }
 }
 
-impl Shown for StoreError {
-    fn shown(&self) -> String {
-        store_message(self)
-    }
+/// Each core error the screens meet, through its function below.
+macro_rules! shown_by {
+    ($($error:ty => $message:ident),* $(,)?) => {
+        $(impl Shown for $error {
+            fn shown(&self) -> String {
+                $message(self)
+            }
+        })*
+    };
 }
 
-impl Shown for MoveError {
-    fn shown(&self) -> String {
-        move_message(self)
-    }
-}
-
-impl Shown for TeamOpError {
-    fn shown(&self) -> String {
-        match self {
-            TeamOpError::Store(e) => store_message(e),
-            TeamOpError::TeamKey(e) => team_key_message(e),
-            other => other.to_string(),
-        }
-    }
-}
-
-impl Shown for TeamError {
-    fn shown(&self) -> String {
-        team_message(self)
-    }
-}
-
-impl Shown for crate::workspace::WorkspaceError {
-    fn shown(&self) -> String {
-        match self {
-            crate::workspace::WorkspaceError::Store(e) => store_message(e),
-            other => other.to_string(),
-        }
-    }
-}
-
-impl Shown for crate::sync::export::SyncError {
-    fn shown(&self) -> String {
-        match self {
-            crate::sync::export::SyncError::Store(e) => store_message(e),
-            crate::sync::export::SyncError::Write { path, source } => tr(
-                "err-write",
-                &[
-                    ("file", Arg::Str(&crate::disk::shown(path))),
-                    ("error", Arg::Str(&io_message(source))),
-                ],
-            ),
-            other => other.to_string(),
-        }
-    }
-}
-
-impl Shown for crate::sync::import::ImportError {
-    fn shown(&self) -> String {
-        match self {
-            crate::sync::import::ImportError::Store(e) => store_message(e),
-            other => other.to_string(),
-        }
-    }
-}
-
-impl Shown for crate::backup::BackupError {
-    fn shown(&self) -> String {
-        match self {
-            crate::backup::BackupError::Store(e) => store_message(e),
-            other => other.to_string(),
-        }
-    }
-}
-
-/// Its English text, for now (the card types are moving to the model).
-impl Shown for crate::sync::card::CardError {
-    fn shown(&self) -> String {
-        self.to_string()
-    }
-}
-
-impl Shown for std::io::Error {
-    fn shown(&self) -> String {
-        io_message(self)
-    }
+shown_by! {
+    StoreError => store_message,
+    MoveError => move_message,
+    TeamOpError => team_op_message,
+    TeamError => team_message,
+    TeamKeyError => team_key_message,
+    WorkspaceError => workspace_message,
+    SyncError => sync_message,
+    ImportError => import_message,
+    BundleError => bundle_message,
+    HandoffError => handoff_message,
+    BackupError => backup_message,
+    CardError => card_message,
+    IdentityError => identity_message,
+    KeyringError => keyring_message,
+    TypedValueError => typed_value_message,
+    CodecError => codec_message,
+    std::io::Error => io_message,
 }
 
 /// What to tell a person when a read or a write fails (the screens' `disk::advice`).
 pub fn io_message(e: &std::io::Error) -> String {
+    if crate::disk::is_not_regular(e) {
+        return t("err-not-regular");
+    }
     let id = match e.kind() {
         ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "err-disk-full",
         ErrorKind::ReadOnlyFilesystem => "err-disk-read-only",
@@ -169,19 +130,49 @@ fn num<T: TryInto<i64>>(n: T) -> Arg<'static> {
     Arg::Num(n.try_into().unwrap_or(i64::MAX))
 }
 
+/// The database's own failure, in words.
+fn sled_message(e: &sled::Error) -> String {
+    match e {
+        sled::Error::Io(io) => tr("err-database-io", &[("error", Arg::Str(&io_message(io)))]),
+        sled::Error::Corruption { .. } => t("err-database-damaged"),
+        sled::Error::CollectionNotFound(_)
+        | sled::Error::Unsupported(_)
+        | sled::Error::ReportableBug(_) => {
+            tr("err-database-other", &[("error", Arg::Str(&e.to_string()))])
+        }
+    }
+}
+
+/// What is wrong with a value that does not encode or decode, in words (a part of a
+/// sentence: the messages that name the value put it after a colon).
+pub fn codec_message(e: &CodecError) -> String {
+    match e {
+        CodecError::Empty => t("err-codec-empty"),
+        CodecError::UnknownVersion { found, known } => tr(
+            "err-codec-version",
+            &[("found", num(*found)), ("known", num(*known))],
+        ),
+        CodecError::Decode(detail) => tr("err-codec-decode", &[("error", Arg::Str(detail))]),
+        CodecError::TrailingBytes(n) => tr("err-codec-trailing", &[("count", num(*n))]),
+        CodecError::Encode(detail) => tr("err-codec-encode", &[("error", Arg::Str(detail))]),
+        CodecError::NotShortest => t("err-codec-not-shortest"),
+    }
+}
+
+/// A value of its own that could not be written or read, as a whole sentence.
+fn codec_sentence(e: &CodecError) -> String {
+    tr("err-codec", &[("error", Arg::Str(&codec_message(e)))])
+}
+
 /// A store error in words.
 pub fn store_message(e: &StoreError) -> String {
     use StoreError as E;
     match e {
-        E::Sled(sled::Error::Io(io)) => {
-            tr("err-database-io", &[("error", Arg::Str(&io_message(io)))])
-        }
-        E::Sled(sled::Error::Corruption { .. }) => t("err-database-damaged"),
-        E::Sled(other) => tr(
-            "err-database-other",
-            &[("error", Arg::Str(&other.to_string()))],
+        E::Sled(e) => sled_message(e),
+        E::Codec(c) => tr(
+            "err-stored-damaged",
+            &[("error", Arg::Str(&codec_message(c)))],
         ),
-        E::Codec(c) => tr("err-stored-damaged", &[("error", Arg::Str(&c.to_string()))]),
         E::HiddenInName { what, hidden } => hidden_message(
             match what {
                 NameOf::Device => "err-hidden-device-name",
@@ -345,7 +336,10 @@ pub fn team_message(e: &TeamError) -> String {
         TeamError::NotATeamFile => t("err-team-not-a-file"),
         TeamError::CutShort | TeamError::LengthMismatch => t("err-team-cut-short"),
         TeamError::TooManyStatements { max } => tr("err-team-too-many", &[("max", num(*max))]),
-        TeamError::Codec(c) => tr("err-team-damaged", &[("error", Arg::Str(&c.to_string()))]),
+        TeamError::Codec(c) => tr(
+            "err-team-damaged",
+            &[("error", Arg::Str(&codec_message(c)))],
+        ),
         TeamError::BadSignature => t("err-team-bad-signature"),
     }
 }
@@ -361,9 +355,671 @@ pub fn team_key_message(e: &TeamKeyError) -> String {
     })
 }
 
+fn file(path: &std::path::Path) -> String {
+    crate::disk::shown(path)
+}
+
+/// Which message says that a text of a team's holds a hidden character: typed here
+/// (`in_file` false), or read from a team file another laptop wrote.
+fn team_text_hidden(what: TeamText, in_file: bool) -> &'static str {
+    match (what, in_file) {
+        (TeamText::TeamName, false) => "err-hidden-team-name",
+        (TeamText::Organization | TeamText::CertificateOrg, false) => "err-hidden-organization",
+        (TeamText::CertificateName, false) => "err-hidden-device-name",
+        (TeamText::TeamName, true) => "err-hidden-file-team-name",
+        (TeamText::Organization | TeamText::CertificateOrg, true) => "err-hidden-file-cert-org",
+        (TeamText::CertificateName, true) => "err-hidden-file-cert-name",
+    }
+}
+
+/// Why a team action (the Sync screen's Team items) did nothing, in words.
+pub fn team_op_message(e: &TeamOpError) -> String {
+    use TeamOpError as E;
+    match e {
+        E::TeamNameLength => t("err-team-name-length"),
+        E::Hidden { what, hidden } => hidden_message(team_text_hidden(*what, false), hidden),
+        E::OtherTeam { name, fingerprint } => tr(
+            "err-other-team",
+            &[("team", Arg::Str(name)), ("key", Arg::Str(fingerprint))],
+        ),
+        E::KeyOfOtherTeam { current } => {
+            tr("err-key-of-other-team", &[("team", Arg::Str(current))])
+        }
+        E::NoTeam => t("err-no-team"),
+        E::NoTeamYet => t("err-no-team-yet"),
+        E::NoTeamKey => t("err-no-team-key"),
+        E::SealKey(io) => tr("err-seal-key", &[("error", Arg::Str(&io_message(io)))]),
+        E::Card(c) => card_message(c),
+        E::NotAuthority => t("err-not-authority"),
+        E::OldRequest => t("err-old-request"),
+        E::Revoked => t("err-revoked-device"),
+        E::NoOrg => t("problem-approve-org"),
+        E::UnknownOrg { org } => tr("err-unknown-org", &[("org", Arg::Str(org))]),
+        E::Expired => t("problem-approve-date"),
+        E::File(f) => team_message(f),
+        E::OtherDevice { certified, this } => tr(
+            "err-other-device",
+            &[("certified", Arg::Str(certified)), ("this", Arg::Str(this))],
+        ),
+        E::NoCertificate => t("err-no-certificate"),
+        E::HiddenInFile { what, hidden } => hidden_message(team_text_hidden(*what, true), hidden),
+        E::RevokeSelf => t("err-revoke-self"),
+        E::NothingHeld => t("err-nothing-held"),
+        E::Store(s) => store_message(s),
+        E::Identity(i) => identity_message(i),
+        E::Codec(c) => codec_sentence(c),
+        E::TeamKey(k) => team_key_message(k),
+    }
+}
+
+/// An identity card that was refused, in words.
+pub fn card_message(e: &CardError) -> String {
+    match e {
+        CardError::NotACard => t("err-card-not-a-card"),
+        CardError::TooLarge(bytes) => tr("err-card-too-large", &[("bytes", num(*bytes))]),
+        CardError::Damaged(detail) => tr("err-card-damaged", &[("error", Arg::Str(detail))]),
+        CardError::BadSignature => t("err-card-bad-signature"),
+        CardError::HiddenCharacters(hidden) => hidden_message("err-card-hidden", hidden),
+    }
+}
+
+/// This laptop's device key that did not read or write, in words.
+pub fn identity_message(e: &IdentityError) -> String {
+    match e {
+        IdentityError::Read { path, source } => path_and_error("err-device-key-read", path, source),
+        IdentityError::Write { path, source } => {
+            path_and_error("err-device-key-write", path, source)
+        }
+        IdentityError::Damaged { path } => {
+            tr("err-device-key-damaged", &[("file", Arg::Str(&file(path)))])
+        }
+    }
+}
+
+/// The workers' keyring, in words.
+pub fn keyring_message(e: &KeyringError) -> String {
+    match e {
+        KeyringError::WrongPassphrase => t("err-keyring-wrong-passphrase"),
+        KeyringError::WhichWorker => t("err-keyring-which-worker"),
+        KeyringError::Exists(name) => tr("err-keyring-exists", &[("name", Arg::Str(name))]),
+        KeyringError::NoSuchWorker => t("err-keyring-no-such-worker"),
+        KeyringError::LastWorker => t("err-keyring-last-worker"),
+        KeyringError::Weak(weakness) => weakness.message(),
+        KeyringError::NoName => t("err-keyring-no-name"),
+        KeyringError::Damaged => t("err-keyring-damaged"),
+        KeyringError::OldSlots(names) => tr("err-keyring-old-slots", &[("names", Arg::Str(names))]),
+        KeyringError::Sled(s) => sled_message(s),
+    }
+}
+
+/// Opening the data folder, the workers and a re-key, in words.
+pub fn workspace_message(e: &WorkspaceError) -> String {
+    use WorkspaceError as E;
+    match e {
+        E::Locked { dir } => tr("err-workspace-locked", &[("file", Arg::Str(&file(dir)))]),
+        E::Dir { dir, source } => path_and_error("err-data-folder", dir, source),
+        E::Identity(i) => identity_message(i),
+        E::Store(s) => store_message(s),
+        E::Keyring(k) => keyring_message(k),
+        E::NeedsFirstWorker => tr(
+            "err-needs-first-worker",
+            &[("min", num(crate::keyring::MIN_PASSPHRASE))],
+        ),
+        E::NeedsPassphrase => t("err-needs-passphrase"),
+        E::NotEncrypted => t("err-not-encrypted"),
+        E::RemoveSelf => t("err-remove-self"),
+        E::Busy => t("err-busy"),
+        E::Backup(b) => backup_message(b),
+        E::NotCertified(op) => tr(
+            "err-not-certified",
+            &[("error", Arg::Str(&team_op_message(op)))],
+        ),
+    }
+}
+
+/// Writing a bundle, in words.
+pub fn sync_message(e: &SyncError) -> String {
+    match e {
+        SyncError::Store(s) => store_message(s),
+        SyncError::Handoff(h) => handoff_message(h),
+        SyncError::NotAFolder { path } => {
+            tr("err-not-a-folder", &[("file", Arg::Str(&file(path)))])
+        }
+        SyncError::NoReceiver => t("err-no-receiver"),
+        SyncError::Write { path, source } => path_and_error("err-write", path, source),
+    }
+}
+
+/// Writing a hand-off for a partner organization, in words.
+pub fn handoff_message(e: &HandoffError) -> String {
+    match e {
+        HandoffError::NoTeam => t("err-handoff-no-team"),
+        HandoffError::NotCoordinator => t("err-handoff-not-coordinator"),
+        HandoffError::NoOrganization { name } => {
+            tr("err-no-organization", &[("org", Arg::Str(name))])
+        }
+        HandoffError::NoPartnerDevice { org } => {
+            tr("err-no-partner-device", &[("org", Arg::Str(org))])
+        }
+        HandoffError::Encrypt(a) => tr(
+            "err-handoff-encrypt",
+            &[("error", Arg::Str(&a.to_string()))],
+        ),
+    }
+}
+
+/// A bundle or a hand-off that was not imported, in words.
+pub fn import_message(e: &ImportError) -> String {
+    match e {
+        ImportError::Bundle(b) => bundle_message(b),
+        ImportError::Store(s) => store_message(s),
+        ImportError::Read(io) => tr("err-import-read", &[("error", Arg::Str(&io_message(io)))]),
+        ImportError::Kind(KindMismatch::Bundle { here, .. }) => t(match here {
+            DatabaseKind::Demo => "err-import-real-into-demo",
+            DatabaseKind::Real => "err-import-demo-into-real",
+        }),
+        ImportError::Kind(KindMismatch::Handoff) => t("err-handoff-other-kind"),
+        ImportError::OlderHandoff => t("err-handoff-older"),
+        ImportError::NotPartner => t("err-not-partner"),
+    }
+}
+
+/// A bundle that was refused, in words.
+pub fn bundle_message(e: &BundleError) -> String {
+    let sender = |id: &str, code: &str, fingerprint: &str| {
+        tr(
+            id,
+            &[
+                ("code", Arg::Str(code)),
+                ("fingerprint", Arg::Str(fingerprint)),
+            ],
+        )
+    };
+    match e {
+        BundleError::NotABundle => t("err-bundle-not-a-bundle"),
+        BundleError::TooNew { found } => tr(
+            "err-bundle-too-new",
+            &[
+                ("found", num(*found)),
+                ("known", num(crate::sync::bundle::CONTAINER_VERSION)),
+            ],
+        ),
+        BundleError::Truncated => t("err-bundle-truncated"),
+        BundleError::Damaged(detail) => tr("err-bundle-damaged", &[("error", Arg::Str(detail))]),
+        BundleError::OverLimit { claimed, limit, .. } => tr(
+            "err-bundle-over-limit",
+            &[("claimed", num(*claimed)), ("limit", num(*limit))],
+        ),
+        BundleError::NotTrusted { code, fingerprint } => {
+            sender("err-bundle-not-trusted", code, fingerprint)
+        }
+        BundleError::BadSignature => t("err-bundle-bad-signature"),
+        BundleError::BadSegment { code, fingerprint } => {
+            sender("err-bundle-bad-segment", code, fingerprint)
+        }
+        BundleError::NotForMe { code, fingerprint } => {
+            sender("err-bundle-not-for-me", code, fingerprint)
+        }
+    }
+}
+
+/// A backup that was not written or not restored, in words.
+pub fn backup_message(e: &BackupError) -> String {
+    use BackupError as E;
+    let at = |id: &str, path: &std::path::Path| tr(id, &[("file", Arg::Str(&file(path)))]);
+    match e {
+        E::NotABackup { path } => tr(
+            "err-backup-not-a-backup",
+            &[
+                ("file", Arg::Str(&file(path))),
+                ("ext", Arg::Str(crate::backup::EXTENSION)),
+            ],
+        ),
+        E::TooNew { path, found } => tr(
+            "err-backup-too-new",
+            &[
+                ("file", Arg::Str(&file(path))),
+                ("found", num(*found)),
+                ("known", num(crate::backup::FORMAT)),
+            ],
+        ),
+        E::Damaged { path, what } => tr(
+            "err-backup-damaged",
+            &[("file", Arg::Str(&file(path))), ("error", Arg::Str(what))],
+        ),
+        E::Incomplete { path } => at("err-backup-incomplete", path),
+        E::NotEncrypted => t("err-backup-not-encrypted"),
+        E::NotAFolder { path } => at("err-backup-not-a-folder", path),
+        E::Write { path, source } => path_and_error("err-backup-write", path, source),
+        E::Read { path, source } => path_and_error("err-backup-read", path, source),
+        E::Build { dir, source } => path_and_error("err-backup-build", dir, source),
+        E::Keyring(k) => keyring_message(k),
+        E::Store(s) => store_message(s),
+    }
+}
+
+/// Why a typed value does not resolve a conflict (the Queue's pop-up), in words.
+pub fn typed_value_message(e: &TypedValueError) -> String {
+    match e {
+        TypedValueError::NotText => t("err-typed-not-text"),
+        TypedValueError::Gone { kind } => tr("err-typed-gone", &[("kind", Arg::Str(kind))]),
+        TypedValueError::Refused(problem) => t(refused_value(problem)),
+        TypedValueError::Store(s) => store_message(s),
+        TypedValueError::Codec(c) => codec_sentence(c),
+    }
+}
+
+/// The message for a record's rule that refuses a typed value: by the field it is about
+/// (the fields a value may be typed for, `Entity::TYPED`); the text rule (`model::text`)
+/// for any of them.
+fn refused_value(problem: &crate::model::Problem) -> &'static str {
+    if problem.message.contains(crate::model::text::ADVICE) {
+        return "problem-hidden-characters";
+    }
+    match problem.field.as_str() {
+        "phone" => "err-typed-phone",
+        "description" => "err-typed-description",
+        "reason" => "problem-reason",
+        "name" => "problem-org-name",
+        _ => "err-typed-refused",
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::i18n::{Lang, tr_in};
+    use std::io::{Error as IoError, ErrorKind};
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::i18n::{Lang, in_language, tr_in};
+    use crate::model::Problem;
+
+    /// What is left of `text` once the facts put into it (`facts`) are taken out: the
+    /// words of the catalog.
+    fn words(text: &str, facts: &[&str]) -> String {
+        facts
+            .iter()
+            .fold(text.to_string(), |left, fact| left.replace(fact, " "))
+    }
+
+    /// `shown` in Arabic: from the catalog (no `[id]` of a missing message), in Arabic
+    /// letters, and with no ASCII letter but those of the facts it names (file names,
+    /// codes, the system's own error text) and of the keys it names.
+    #[track_caller]
+    fn arabic(shown: &dyn Fn() -> String, facts: &[&str]) -> String {
+        let text = in_language(Lang::Ar, shown);
+        assert!(!text.contains('['), "a message is missing: {text}");
+        assert!(
+            text.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
+            "not in Arabic: {text}"
+        );
+        let left = words(&text, &[facts, &["F8", "F9", "USB"]].concat());
+        assert!(
+            !left.chars().any(|c| c.is_ascii_alphabetic()),
+            "English left in the Arabic message: {text}"
+        );
+        text
+    }
+
+    fn io(kind: ErrorKind) -> IoError {
+        IoError::from(kind)
+    }
+
+    #[test]
+    fn a_card_error_is_the_catalogs_arabic() {
+        let said = arabic(&|| CardError::BadSignature.shown(), &[]);
+        assert_eq!(said, tr_in(Lang::Ar, "err-card-bad-signature", &[]));
+        assert_ne!(said, tr_in(Lang::En, "err-card-bad-signature", &[]));
+        for e in [
+            CardError::NotACard,
+            CardError::TooLarge(5000),
+            CardError::Damaged("cut short".into()),
+        ] {
+            arabic(&|| e.shown(), &["cut short"]);
+        }
+        // The device name of a card with a line break in it: said with the character and
+        // where it is, and what to do on the screens, not the command line's flag.
+        let hidden = Hidden::find("CRC laptop\n3").expect("hidden");
+        let e = CardError::HiddenCharacters(hidden);
+        assert!(e.to_string().contains("daleel identity --name"), "{e}");
+        let said = arabic(&|| e.shown(), &["U+000A"]);
+        assert!(said.contains("U+000A") && said.contains("11"), "{said}");
+        let english = in_language(Lang::En, || e.shown());
+        assert!(
+            !english.contains("daleel") && !english.contains("--"),
+            "{english}"
+        );
+        assert!(english.contains("set a plain device name"), "{english}");
+        // A card met on the way to a team: through the card's own message.
+        let nested = TeamOpError::Card(CardError::BadSignature);
+        assert_eq!(
+            in_language(Lang::Ckb, || nested.shown()),
+            tr_in(Lang::Ckb, "err-card-bad-signature", &[])
+        );
+    }
+
+    #[test]
+    fn team_errors_are_shown_from_the_catalog() {
+        let hidden = Hidden::find("Team\u{202E}A").expect("hidden");
+        let errors = [
+            TeamOpError::TeamNameLength,
+            TeamOpError::Hidden {
+                what: TeamText::Organization,
+                hidden,
+            },
+            TeamOpError::OtherTeam {
+                name: "Mosul".into(),
+                fingerprint: "ab12".into(),
+            },
+            TeamOpError::KeyOfOtherTeam {
+                current: "Mosul".into(),
+            },
+            TeamOpError::NoTeam,
+            TeamOpError::NoTeamYet,
+            TeamOpError::NoTeamKey,
+            TeamOpError::SealKey(io(ErrorKind::StorageFull)),
+            TeamOpError::NotAuthority,
+            TeamOpError::OldRequest,
+            TeamOpError::Revoked,
+            TeamOpError::NoOrg,
+            TeamOpError::UnknownOrg { org: "XYZ".into() },
+            TeamOpError::Expired,
+            TeamOpError::File(TeamError::BadSignature),
+            TeamOpError::OtherDevice {
+                certified: "cd34".into(),
+                this: "ef56".into(),
+            },
+            TeamOpError::NoCertificate,
+            TeamOpError::HiddenInFile {
+                what: TeamText::CertificateName,
+                hidden,
+            },
+            TeamOpError::RevokeSelf,
+            TeamOpError::NothingHeld,
+            TeamOpError::Codec(CodecError::NotShortest),
+            TeamOpError::TeamKey(TeamKeyError::WrongPassphrase),
+            TeamOpError::Identity(IdentityError::Damaged {
+                path: PathBuf::from("device.key"),
+            }),
+        ];
+        let facts = [
+            "Mosul",
+            "ab12",
+            "XYZ",
+            "cd34",
+            "ef56",
+            "U+202E",
+            "device.key",
+            // How a date is typed (an expiry date in the past).
+            "YYYY-MM-DD",
+            &io(ErrorKind::StorageFull).to_string(),
+        ];
+        for e in &errors {
+            arabic(&|| e.shown(), &facts);
+        }
+        // The English says what to do on the screens, never a command or a flag (the
+        // core's own text names `--after-seq`, `--org`, `daleel team init`).
+        for e in &errors {
+            let english = in_language(Lang::En, || e.shown());
+            assert!(
+                !english.contains("--") && !english.contains("daleel "),
+                "{english}"
+            );
+        }
+    }
+
+    #[test]
+    fn workspace_and_keyring_errors_are_shown_from_the_catalog() {
+        let full = io(ErrorKind::StorageFull);
+        let errors = [
+            WorkspaceError::Locked {
+                dir: PathBuf::from("/data"),
+            },
+            WorkspaceError::Dir {
+                dir: PathBuf::from("/data"),
+                source: io(ErrorKind::StorageFull),
+            },
+            WorkspaceError::NeedsFirstWorker,
+            WorkspaceError::NeedsPassphrase,
+            WorkspaceError::NotEncrypted,
+            WorkspaceError::RemoveSelf,
+            WorkspaceError::Busy,
+            WorkspaceError::Backup(BackupError::NotEncrypted),
+            WorkspaceError::NotCertified(Box::new(TeamOpError::NoTeamKey)),
+            WorkspaceError::Identity(IdentityError::Write {
+                path: PathBuf::from("/data/device.key"),
+                source: io(ErrorKind::PermissionDenied),
+            }),
+            WorkspaceError::Store(StoreError::Codec(CodecError::Empty)),
+            WorkspaceError::Keyring(KeyringError::WrongPassphrase),
+            WorkspaceError::Keyring(KeyringError::WhichWorker),
+            WorkspaceError::Keyring(KeyringError::Exists("Amal".into())),
+            WorkspaceError::Keyring(KeyringError::NoSuchWorker),
+            WorkspaceError::Keyring(KeyringError::LastWorker),
+            WorkspaceError::Keyring(KeyringError::NoName),
+            WorkspaceError::Keyring(KeyringError::Damaged),
+            WorkspaceError::Keyring(KeyringError::OldSlots("Amal, Yousif".into())),
+            WorkspaceError::Keyring(KeyringError::Weak(crate::keyring::Weakness::Common)),
+        ];
+        let denied = io(ErrorKind::PermissionDenied).to_string();
+        let facts = [
+            "/data/device.key",
+            "/data",
+            "Amal",
+            "Yousif",
+            &full.to_string(),
+            &denied,
+        ];
+        for e in &errors {
+            arabic(&|| e.shown(), &facts);
+        }
+        // A nested error is said through its own message.
+        let e = WorkspaceError::NotCertified(Box::new(TeamOpError::NoTeamKey));
+        let said = in_language(Lang::Ar, || e.shown());
+        assert!(
+            said.contains(&tr_in(Lang::Ar, "err-no-team-key", &[])),
+            "{said}"
+        );
+        // The core's text names the command line's flags; the screens' does not.
+        let e = WorkspaceError::NeedsPassphrase;
+        assert!(e.to_string().contains("--passphrase-file"));
+        assert!(!in_language(Lang::En, || e.shown()).contains("--"));
+    }
+
+    #[test]
+    fn sync_import_and_bundle_errors_are_shown_from_the_catalog() {
+        let code_facts = ["AB12", "7f3a 91c2"];
+        let sender = || ("AB12".to_string(), "7f3a 91c2".to_string());
+        let errors: Vec<Box<dyn Shown>> = vec![
+            Box::new(SyncError::NoReceiver),
+            Box::new(SyncError::NotAFolder {
+                path: PathBuf::from("/media/usb"),
+            }),
+            Box::new(SyncError::Write {
+                path: PathBuf::from("/media/usb"),
+                source: io(ErrorKind::ReadOnlyFilesystem),
+            }),
+            Box::new(SyncError::Handoff(HandoffError::NoTeam)),
+            Box::new(SyncError::Handoff(HandoffError::NotCoordinator)),
+            Box::new(SyncError::Handoff(HandoffError::NoOrganization {
+                name: "XYZ".into(),
+            })),
+            Box::new(SyncError::Handoff(HandoffError::NoPartnerDevice {
+                org: "XYZ".into(),
+            })),
+            Box::new(ImportError::Read(io(ErrorKind::NotFound))),
+            Box::new(ImportError::Kind(KindMismatch::Bundle {
+                here: DatabaseKind::Real,
+                bundle: DatabaseKind::Demo,
+            })),
+            Box::new(ImportError::Kind(KindMismatch::Bundle {
+                here: DatabaseKind::Demo,
+                bundle: DatabaseKind::Real,
+            })),
+            Box::new(ImportError::Kind(KindMismatch::Handoff)),
+            Box::new(ImportError::OlderHandoff),
+            Box::new(ImportError::NotPartner),
+            Box::new(ImportError::Bundle(BundleError::NotABundle)),
+            Box::new(BundleError::TooNew { found: 9 }),
+            Box::new(BundleError::Truncated),
+            Box::new(BundleError::Damaged("bad header".into())),
+            Box::new(BundleError::OverLimit {
+                what: "a segment",
+                claimed: 10,
+                limit: 5,
+            }),
+            Box::new({
+                let (code, fingerprint) = sender();
+                BundleError::NotTrusted { code, fingerprint }
+            }),
+            Box::new(BundleError::BadSignature),
+            Box::new({
+                let (code, fingerprint) = sender();
+                BundleError::BadSegment { code, fingerprint }
+            }),
+            Box::new({
+                let (code, fingerprint) = sender();
+                BundleError::NotForMe { code, fingerprint }
+            }),
+        ];
+        let read_only = io(ErrorKind::ReadOnlyFilesystem).to_string();
+        let not_found = io(ErrorKind::NotFound).to_string();
+        let facts = [
+            &code_facts[..],
+            &["/media/usb", "XYZ", "bad header", &read_only, &not_found],
+        ]
+        .concat();
+        for e in &errors {
+            let english = in_language(Lang::En, || e.shown());
+            assert!(
+                !english.contains("daleel ") && !english.contains("--"),
+                "{english}"
+            );
+            arabic(&|| e.shown(), &facts);
+        }
+        // Demo data into a real database, and the other way round: two messages.
+        let real = ImportError::Kind(KindMismatch::Bundle {
+            here: DatabaseKind::Real,
+            bundle: DatabaseKind::Demo,
+        });
+        assert_eq!(
+            in_language(Lang::Ar, || real.shown()),
+            tr_in(Lang::Ar, "err-import-demo-into-real", &[])
+        );
+        // A file that is not a regular one (a link planted under a bundle's name).
+        let link = IoError::new(ErrorKind::InvalidInput, crate::disk::NotRegular("a link"));
+        assert_eq!(
+            in_language(Lang::Ar, || link.shown()),
+            tr_in(Lang::Ar, "err-not-regular", &[])
+        );
+    }
+
+    #[test]
+    fn backup_errors_are_shown_from_the_catalog() {
+        let path = PathBuf::from("/media/usb/daleel-backup.dlbk");
+        let file = path.display().to_string();
+        let errors = [
+            BackupError::NotABackup { path: path.clone() },
+            BackupError::TooNew {
+                path: path.clone(),
+                found: 9,
+            },
+            BackupError::Damaged {
+                path: path.clone(),
+                what: "its header".into(),
+            },
+            BackupError::Incomplete { path: path.clone() },
+            BackupError::NotEncrypted,
+            BackupError::NotAFolder { path: path.clone() },
+            BackupError::Write {
+                path: path.clone(),
+                source: io(ErrorKind::StorageFull),
+            },
+            BackupError::Read {
+                path: path.clone(),
+                source: io(ErrorKind::UnexpectedEof),
+            },
+            BackupError::Build {
+                dir: path.clone(),
+                source: io(ErrorKind::PermissionDenied),
+            },
+            BackupError::Keyring(KeyringError::WrongPassphrase),
+            BackupError::Store(StoreError::Locked),
+        ];
+        let details = [
+            io(ErrorKind::StorageFull).to_string(),
+            io(ErrorKind::UnexpectedEof).to_string(),
+            io(ErrorKind::PermissionDenied).to_string(),
+        ];
+        let facts: Vec<&str> = [file.as_str(), "its header", "dlbk"]
+            .into_iter()
+            .chain(details.iter().map(String::as_str))
+            .collect();
+        for e in &errors {
+            let english = in_language(Lang::En, || e.shown());
+            assert!(
+                !english.contains("daleel backup") && !english.contains('`'),
+                "{english}"
+            );
+            arabic(&|| e.shown(), &facts);
+        }
+        // The backup's write error keeps the disk's advice, in the screens' language.
+        let said = in_language(Lang::Ar, || errors[6].shown());
+        let full = tr_in(
+            Lang::Ar,
+            "err-disk-full",
+            &[("error", Arg::Str(&details[0]))],
+        );
+        assert!(said.contains(&full), "{said}");
+    }
+
+    #[test]
+    fn a_typed_value_refused_is_shown_from_the_catalog() {
+        let errors = [
+            TypedValueError::NotText,
+            TypedValueError::Gone { kind: "referral" },
+            TypedValueError::Gone { kind: "household" },
+            TypedValueError::Refused(Problem::new(
+                "phone",
+                "A phone number has 7 to 15 digits; check it or leave it empty.",
+            )),
+            TypedValueError::Refused(Problem::new(
+                "description",
+                "Say in a few words what is needed.",
+            )),
+            TypedValueError::Refused(Problem::new("reason", "Say why the household is referred.")),
+            TypedValueError::Refused(Problem::new("name", "An organization needs a name.")),
+            TypedValueError::Refused(Problem::new("elsewhere", "Something else.")),
+            TypedValueError::Store(StoreError::Erased),
+            TypedValueError::Codec(CodecError::TrailingBytes(3)),
+        ];
+        for e in &errors {
+            arabic(&|| e.shown(), &[]);
+        }
+        // The text rule, on any field: the form's own message for it.
+        let hidden = crate::model::text::check("reason", "a\u{202E}b");
+        let e = TypedValueError::Refused(hidden.into_iter().next().expect("refused"));
+        assert_eq!(
+            in_language(Lang::Ar, || e.shown()),
+            tr_in(Lang::Ar, "problem-hidden-characters", &[])
+        );
+    }
+
+    /// Codec errors inside others are said in words too, as are a stored value's.
+    #[test]
+    fn codec_errors_are_shown_from_the_catalog() {
+        for e in [
+            CodecError::Empty,
+            CodecError::UnknownVersion { found: 9, known: 2 },
+            CodecError::Decode("x".into()),
+            CodecError::TrailingBytes(4),
+            CodecError::Encode("x".into()),
+            CodecError::NotShortest,
+        ] {
+            arabic(&|| StoreError::Codec(e.clone()).shown(), &["x"]);
+            arabic(&|| TeamError::Codec(e.clone()).shown(), &["x"]);
+        }
+    }
 
     /// Every message this file names is in the catalog (the catalog test checks the
     /// other languages have it too, with the same placeables).

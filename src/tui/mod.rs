@@ -28,6 +28,7 @@ use crate::config::Config;
 use crate::i18n::{Arg, t, tr};
 use crate::workspace::Workspace;
 use app::{App, Tone};
+use errors::Shown;
 use keys::Command;
 
 /// The smallest terminal the screens are laid out for.
@@ -461,7 +462,7 @@ fn rekey_on_screen(
                         Ok((*ws, (format!("{said} {}", t("rekey-done")), Tone::Success)))
                     }
                     Err(not) => match not.workspace {
-                        Some(ws) => Ok((ws, (not.error.to_string(), Tone::Error))),
+                        Some(ws) => Ok((ws, (not.error.shown(), Tone::Error))),
                         None => Err(std::io::Error::other(not.error.to_string())),
                     },
                 };

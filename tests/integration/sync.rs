@@ -469,7 +469,18 @@ fn a_file_larger_than_any_bundle_is_refused_unread_by_import_and_the_sync_screen
     let found = daleel::tui::screens::sync::scan(&d.ws.store, &d.ws.identity, stick.path());
     assert_eq!(found.len(), 1);
     let why = found[0].check.clone().expect_err("refused");
-    assert!(why.contains("more than the limit"), "{why}");
+    // The screen says it in the catalog's words, with the sizes.
+    let max = daleel::sync::import::MAX_BUNDLE_BYTES as i64;
+    assert_eq!(
+        why,
+        daleel::i18n::tr(
+            "err-bundle-over-limit",
+            &[
+                ("claimed", daleel::i18n::Arg::Num(max + 1)),
+                ("limit", daleel::i18n::Arg::Num(max)),
+            ],
+        )
+    );
 }
 
 #[test]

@@ -140,7 +140,7 @@ impl App {
         if self.screens.sync.busy.is_some() {
             return Err(t("rekey-busy"));
         }
-        self.rekey = Some(workers.check(&change).map_err(|e| e.to_string())?);
+        self.rekey = Some(workers.check(&change).map_err(|e| e.shown())?);
         Ok(())
     }
 

@@ -5,6 +5,7 @@ use crate::i18n::{Arg, t, tr};
 use crate::store::Edit;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Tone};
+use crate::tui::errors::Shown;
 use crate::tui::field::FieldId;
 use crate::tui::prompts;
 use crate::tui::screens::modal::{Modal, Prompt, Purpose};
@@ -140,7 +141,7 @@ impl App {
                         }));
                         Ok(())
                     }
-                    Err(e) => Err((FieldId::Value, e.to_string())),
+                    Err(e) => Err((FieldId::Value, e.shown())),
                 }
             }
         }

@@ -106,7 +106,7 @@ impl App {
                 let key = h
                     .key
                     .as_ref()
-                    .ok_or_else(|| crate::backup::BackupError::NotEncrypted.to_string())?;
+                    .ok_or_else(|| crate::backup::BackupError::NotEncrypted.shown())?;
                 let team_key = h.team_key().map_err(|e| e.shown())?;
                 let s = crate::backup::write(
                     &h.store,

@@ -76,9 +76,7 @@ pub fn scan(
                 }
                 Err(Outcome::Imported(_)) => Ok(String::new()),
                 // What it is, first: the row is narrow.
-                Err(Outcome::Skipped(crate::sync::import::ImportError::Read(e))) => {
-                    Err(e.to_string())
-                }
+                Err(Outcome::Skipped(crate::sync::import::ImportError::Read(e))) => Err(e.shown()),
                 Err(Outcome::LeftOnDrive(e) | Outcome::Skipped(e) | Outcome::Refused(e)) => {
                     Err(e.shown())
                 }
