@@ -105,3 +105,19 @@ fn the_store_and_the_model_use_no_front_and_no_two_modules_use_each_other() {
         }
     }
 }
+
+/// No source file grows past 1,000 lines, tests included (issue 15): a file that does is
+/// split along its seams, as the screens, the store and the workspace were.
+#[test]
+fn no_source_file_is_over_a_thousand_lines() {
+    let mut files = Vec::new();
+    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let lines = std::fs::read_to_string(f).expect("read").lines().count();
+            (lines > 1000).then(|| format!("{} ({lines} lines)", f.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "split these: {long:?}");
+}
