@@ -192,6 +192,7 @@ intake-female-headed = تعيلها امرأة
 intake-members = الأفراد ({ $count })
 intake-members-keys = Ins إضافة · Enter تعديل · Del حذف
 intake-members-none = لا يوجد أفراد آخرون بعد.
+intake-member-unnamed = (لم يُسجَّل الاسم بعد)
 intake-duplicates = ربما سُجّلت من قبل ({ $count }): { $list }. F9 للفتح.
 member-relationship = صلة القرابة
 member-add-title = إضافة فرد

@@ -183,6 +183,7 @@ intake-female-headed = سەرپەرشتیاری ئافرەت
 intake-members = ئەندامان ({ $count })
 intake-members-keys = Ins زیادکردن · Enter دەستکاری · Del لابردن
 intake-members-none = هێشتا هیچ ئەندامێکی تر نییە.
+intake-member-unnamed = (ناو هێشتا تۆمار نەکراوە)
 intake-duplicates = لەوانەیە پێشتر تۆمار کرابێت ({ $count }): { $list }. F9 بۆ کردنەوە.
 member-relationship = پەیوەندی خزمایەتی
 member-add-title = زیادکردنی ئەندام

@@ -183,6 +183,7 @@ intake-female-headed = female-headed
 intake-members = Members ({ $count })
 intake-members-keys = Ins add · Enter edit · Del remove
 intake-members-none = No other members yet.
+intake-member-unnamed = (not named yet)
 intake-duplicates = Possibly already recorded ({ $count }): { $list }. F9 to open.
 member-relationship = Relationship
 member-add-title = Add a member

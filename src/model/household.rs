@@ -122,7 +122,9 @@ named_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Person {
     pub id: Uuid,
-    /// The name as given, exactly as typed (Arabic script or Latin).
+    /// The name as given, exactly as typed (Arabic script or Latin). Empty for a member
+    /// not named yet: a registration list imported (`intake`) gives a household's size,
+    /// not its members, who are counted until a worker names them.
     pub name: String,
     /// An optional Latin transliteration.
     pub latin: String,
@@ -297,7 +299,7 @@ impl Household {
     pub fn validate(&self, gazetteer: &Gazetteer, today: Date) -> Vec<Problem> {
         let mut problems = Vec::new();
         let this_year = today.year();
-        check_person(&self.head, "head", this_year, &mut problems);
+        check_person(&self.head, "head", true, this_year, &mut problems);
         let phone = ascii_digits(&self.phone);
         let phone_digits = phone.chars().filter(|c| c.is_ascii_digit()).count();
         if !phone
@@ -315,9 +317,11 @@ impl Household {
             ));
         }
         for (i, member) in self.members.iter().enumerate() {
+            // A member may be unnamed yet (counted by an imported registration list).
             check_person(
                 member,
                 &format!("members[{}]", i + 1),
+                false,
                 this_year,
                 &mut problems,
             );
@@ -371,8 +375,14 @@ impl Household {
     }
 }
 
-fn check_person(person: &Person, field: &str, this_year: i32, problems: &mut Vec<Problem>) {
-    if person.name.trim().is_empty() {
+fn check_person(
+    person: &Person,
+    field: &str,
+    named: bool,
+    this_year: i32,
+    problems: &mut Vec<Problem>,
+) {
+    if named && person.name.trim().is_empty() {
         problems.push(Problem::new(
             format!("{field}.name"),
             "Type the name as the person gives it.",
@@ -507,6 +517,22 @@ pub(crate) mod tests {
                 "location.governorate"
             ]
         );
+    }
+
+    #[test]
+    fn a_member_may_be_unnamed_yet_the_head_may_not() {
+        let mut h = sample_household();
+        h.members.push(Person::new(Uuid::from_u128(3), ""));
+        assert!(h.validate(&Gazetteer::builtin(), today()).is_empty());
+        assert_eq!(h.size(), 3);
+        h.members[1].birth_year = Some(2030);
+        h.head.name = String::new();
+        let fields: Vec<String> = h
+            .validate(&Gazetteer::builtin(), today())
+            .into_iter()
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(fields, ["head.name", "members[2].birth_year"]);
     }
 
     #[test]

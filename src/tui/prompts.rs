@@ -150,11 +150,14 @@ pub fn member_from(
 
 pub fn need_form(n: Option<&Need>, members: &[Person]) -> Form {
     let mut member_options = vec![Opt::new("", t("need-whole-household"))];
-    member_options.extend(
-        members
-            .iter()
-            .map(|m| Opt::new(m.id.to_string(), m.name.clone())),
-    );
+    member_options.extend(members.iter().map(|m| {
+        let name = if m.name.is_empty() {
+            t("intake-member-unnamed")
+        } else {
+            m.name.clone()
+        };
+        Opt::new(m.id.to_string(), name)
+    }));
     Form::new(vec![
         Field::choice(
             FieldId::Sector,

@@ -280,9 +280,15 @@ fn render_who(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data, 
     let height = members.height.saturating_sub(1) as usize;
     for i in form.members_list.visible(form.members.len(), height) {
         let m = &form.members[i];
+        // A member counted by an imported registration list, not named yet.
+        let name = if m.name.is_empty() {
+            t("intake-member-unnamed")
+        } else {
+            m.name.clone()
+        };
         let text = format!(
             "{}  {}  {}  {}{}",
-            cell(&m.name, 26),
+            cell(&name, 26),
             cell(&m.sex.map(sex_label).unwrap_or_default(), 7),
             cell(&m.birth_year.map(|y| y.to_string()).unwrap_or_default(), 4),
             cell(&m.relationship, 12),
