@@ -13,6 +13,7 @@ mod crash;
 mod directory;
 mod disk;
 mod fuzz_regressions;
+mod households_import;
 mod layers;
 mod mutation;
 mod report;
