@@ -12,6 +12,7 @@ pub mod disk;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
+pub mod intake;
 pub mod keyring;
 pub mod model;
 pub mod report;

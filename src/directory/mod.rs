@@ -7,7 +7,7 @@
 pub mod hsds;
 mod json;
 pub mod sheet;
-mod table;
+pub(crate) mod table;
 
 use std::collections::BTreeSet;
 

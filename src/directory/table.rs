@@ -92,11 +92,31 @@ pub(crate) fn read_csv<R: DeserializeOwned>(
             });
         }
     };
+    parse_csv(name, &bytes, b',', skip, |field, headers| {
+        headers.iter().position(|h| h == field)
+    })
+    .map(Some)
+}
+
+/// Reads CSV text already in memory (UTF-8, a byte-order mark skipped) into rows of `R`:
+/// `name` names the file in problems, `delimiter` separates its cells, and `place` says
+/// which column of the header (if any) each of the struct's fields is read from
+/// (`read_csv`: the first column of the field's name).
+pub(crate) fn parse_csv<R: DeserializeOwned>(
+    name: String,
+    bytes: &[u8],
+    delimiter: u8,
+    skip: impl Fn(&csv::StringRecord) -> bool,
+    place: impl Fn(&str, &[String]) -> Option<usize>,
+) -> Result<Table<R>, ImportError> {
     // A spreadsheet may save a byte-order mark first.
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF".as_slice())
-        .unwrap_or(&bytes);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+        .unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes);
     let headers: Vec<String> = reader
         .headers()
         .map_err(|source| ImportError::NoHeader {
@@ -106,15 +126,12 @@ pub(crate) fn read_csv<R: DeserializeOwned>(
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
-    // The columns a row is read from: each of the struct's fields from the first column
-    // of its name (a column named twice is read from its first place), or empty when the
-    // file has no such column. Only those cells are handed to the struct, so that a file
+    // The columns a row is read from: each of the struct's fields from the column `place`
+    // gives (by name: a column named twice is read from its first place), or empty when
+    // the file has no such column. Only those cells are handed to the struct, so that a file
     // of very many columns costs no more per row than one of a few.
     let fields = field_names::<R>();
-    let places: Vec<Option<usize>> = fields
-        .iter()
-        .map(|f| headers.iter().position(|h| h == f))
-        .collect();
+    let places: Vec<Option<usize>> = fields.iter().map(|f| place(f, &headers)).collect();
     let names = csv::StringRecord::from(fields.to_vec());
     let mut rows = Vec::new();
     let mut problems = Vec::new();
@@ -185,12 +202,12 @@ pub(crate) fn read_csv<R: DeserializeOwned>(
             }
         }
     }
-    Ok(Some(Table {
+    Ok(Table {
         file: name,
         headers,
         rows,
         problems,
-    }))
+    })
 }
 
 /// The names of a struct's fields, as `#[derive(Deserialize)]` gives them to a

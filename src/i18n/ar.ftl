@@ -490,6 +490,7 @@ audit-team-save-key = حُفظ مفتاح الفريق
 audit-services-import = استُوردت خدمات
 audit-rollback = أُعيدت قاعدة البيانات إلى نسخة سابقة (سُجّل ذلك)
 audit-break = عُدّل سجل التدقيق (سُجّل ذلك)
+audit-households-import = استُوردت أسر
 passphrase-reset-title = أُعيد تعيين عبارة مرورك
 passphrase-was-reset = أعاد { $by } تعيين عبارة مرورك في { $date }.
 passphrase-reset-next = إن لم تطلب ذلك، فأخبر المنسق.

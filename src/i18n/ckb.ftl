@@ -466,6 +466,7 @@ audit-team-save-key = کلیلی تیم پاشەکەوتکرا
 audit-services-import = خزمەتگوزارییەکان هاوردە کران
 audit-rollback = بنکەی زانیاری گەڕێنرایەوە بۆ کۆپییەکی پێشوو (تۆمارکرا)
 audit-break = تۆماری چاودێری دەستکاریکرا (تۆمارکرا)
+audit-households-import = خێزانەکان هاوردە کران
 passphrase-reset-title = وشەی نهێنییەکەت دانرایەوە
 passphrase-was-reset = { $by } لە { $date } وشەی نهێنییەکەتی دانایەوە.
 passphrase-reset-next = ئەگەر داوات نەکردبوو، بە هەماهەنگکار بڵێ.

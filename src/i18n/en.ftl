@@ -466,6 +466,7 @@ audit-team-save-key = team key saved
 audit-services-import = services imported
 audit-rollback = database put back to an earlier copy (noted)
 audit-break = audit trail altered (noted)
+audit-households-import = households imported
 passphrase-reset-title = Your passphrase was reset
 passphrase-was-reset = Your passphrase was reset by { $by } on { $date }.
 passphrase-reset-next = If you did not ask for this, tell your coordinator.

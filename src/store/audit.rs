@@ -95,10 +95,12 @@ pub enum AuditAction {
     /// `check --repair` noted a break in the chain (an entry removed or changed); `count`
     /// is the place of the entry that does not follow the one before it.
     Break,
+    /// Households were imported from a registration list (`daleel households import`).
+    HouseholdsImport,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 22] = [
+    pub const ALL: [AuditAction; 23] = [
         AuditAction::View,
         AuditAction::Change,
         AuditAction::Bundle,
@@ -121,6 +123,7 @@ impl AuditAction {
         AuditAction::ServicesImport,
         AuditAction::Rollback,
         AuditAction::Break,
+        AuditAction::HouseholdsImport,
     ];
 
     pub fn word(self) -> &'static str {
@@ -147,6 +150,7 @@ impl AuditAction {
             AuditAction::ServicesImport => "services_import",
             AuditAction::Rollback => "rollback",
             AuditAction::Break => "break",
+            AuditAction::HouseholdsImport => "households_import",
         }
     }
 }

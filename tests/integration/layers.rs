@@ -111,7 +111,10 @@ fn the_store_and_the_model_use_no_front_and_no_two_modules_use_each_other() {
 #[test]
 fn no_source_file_is_over_a_thousand_lines() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     let long: Vec<String> = files
         .iter()
         .filter_map(|f| {

@@ -14,6 +14,7 @@ mod directory;
 mod disk;
 mod drafts;
 mod fuzz_regressions;
+mod households_import;
 mod intake_form;
 mod layers;
 mod mutation;
