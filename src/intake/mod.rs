@@ -69,7 +69,7 @@ pub const COLUMNS: [(&str, &str); 13] = [
     ("village", "Village or neighbourhood"),
     (
         "household_size",
-        "How many people, the head included (empty: the head alone)",
+        "How many people, the head included (empty: not known)",
     ),
     ("sex", "The head's sex: female or male"),
     ("birth_year", "The head's year of birth (1984)"),
