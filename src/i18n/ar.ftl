@@ -805,3 +805,9 @@ err-team-bad-signature = توقيع بيان الفريق لا يطابق مُص
 err-team-key-not-a-key = هذا ليس مفتاح فريق محفوظًا.
 err-team-key-passphrase = عبارة المرور خاطئة، أو هذا ليس مفتاح فريق محفوظًا.
 err-team-key-damaged = مفتاح الفريق المحفوظ تالف.
+
+## The queue's sections, its menu, lists cut to their best (issue 16)
+lookup-found-best = أفضل { $shown } من { $count } أسرة وُجدت: اكتب المزيد لتضييق البحث.
+lookup-found-best-more = أفضل { $shown } من { $count } أسرة أو أكثر وُجدت: اكتب المزيد لتضييق البحث.
+services-count-first = أول { $shown } من { $count } خدمة
+services-count-best = أفضل { $shown } من { $count } خدمة

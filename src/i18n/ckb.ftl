@@ -770,3 +770,9 @@ err-team-bad-signature = واژووی ڕاگەیاندنێکی تیم لەگەڵ
 err-team-key-not-a-key = ئەمە کلیلێکی پاشەکەوتکراوی تیم نییە.
 err-team-key-passphrase = وشەی نهێنییەکە هەڵەیە، یان ئەمە کلیلێکی پاشەکەوتکراوی تیم نییە.
 err-team-key-damaged = کلیلی پاشەکەوتکراوی تیم تێکچووە.
+
+## The queue's sections, its menu, lists cut to their best (issue 16)
+lookup-found-best = باشترین { $shown } لە { $count } خێزانی دۆزراوە: زیاتر بنووسە بۆ کەمکردنەوە.
+lookup-found-best-more = باشترین { $shown } لە { $count } یان زیاتر خێزانی دۆزراوە: زیاتر بنووسە بۆ کەمکردنەوە.
+services-count-first = یەکەم { $shown } لە { $count } خزمەتگوزاری
+services-count-best = باشترین { $shown } لە { $count } خزمەتگوزاری

@@ -770,3 +770,9 @@ err-team-bad-signature = A team statement's signature does not match its issuer:
 err-team-key-not-a-key = This is not a saved team key.
 err-team-key-passphrase = The passphrase is wrong, or this is not a saved team key.
 err-team-key-damaged = The saved team key is damaged.
+
+## The queue's sections, its menu, lists cut to their best (issue 16)
+lookup-found-best = The best { $shown } of { $count } households found: type more to narrow.
+lookup-found-best-more = The best { $shown } of { $count } or more households found: type more to narrow.
+services-count-first = First { $shown } of { $count } services
+services-count-best = Best { $shown } of { $count } services

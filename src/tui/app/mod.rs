@@ -362,10 +362,14 @@ impl App {
                 self.fail(tr("error-load", &[("error", Arg::Str(&e))]));
             }
             JobResult::Households {
-                generation, hits, ..
+                generation,
+                hits,
+                matched,
+                ..
             } => {
                 if generation == self.screens.intake.generation {
                     self.screens.intake.hits = hits;
+                    self.screens.intake.matched = matched;
                     self.screens
                         .intake
                         .list

@@ -2,6 +2,8 @@
 //! members and needs edited, a need referred; Intake's action menu and pop-ups.
 use uuid::Uuid;
 
+use crate::search::households::Matched;
+
 use crate::i18n::{Arg, t, tr};
 use crate::model::{CaseStatus, Closure, ClosureReason, Household, Need, NeedStatus};
 use crate::store::Edit;
@@ -371,23 +373,28 @@ impl App {
         self.screens.intake.searching = true;
         let store = self.store.clone();
         self.runner.spawn(move || {
-            let ids = match index.lock() {
+            let (ids, matched) = match index.lock() {
                 Ok(mut search) => {
                     if query.trim().is_empty() {
                         // The latest households first.
-                        search.latest(intake::LOOKUP_LIMIT)
+                        let total = search.len();
+                        (
+                            search.latest(intake::LOOKUP_LIMIT),
+                            Matched { total, exact: true },
+                        )
                     } else {
-                        let found = search.search(&query, intake::LOOKUP_LIMIT);
-                        found.into_iter().map(|i| search.id(i)).collect()
+                        let (found, matched) = search.search_counted(&query, intake::LOOKUP_LIMIT);
+                        (found.into_iter().map(|i| search.id(i)).collect(), matched)
                     }
                 }
-                Err(_) => Vec::new(),
+                Err(_) => (Vec::new(), Matched::default()),
             };
             let hits = rows_of(&store, &ids);
             JobResult::Households {
                 generation,
                 query,
                 hits,
+                matched,
             }
         });
     }
