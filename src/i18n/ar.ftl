@@ -487,7 +487,7 @@ error-need-gone = هذا الاحتياج لم يعد موجودًا في قاع
 error-service-gone = هذه الخدمة لم تعد موجودة في دليل الخدمات.
 
 ## Help
-help-title = دليل: المفاتيح والشاشات. ↑↓ PgUp PgDn للتمرير، Esc للرجوع.
+help-title = دليل: المفاتيح والشاشات. ↑↓ PgUp PgDn Home End للتمرير، Esc للرجوع.
 help-keys-everywhere = في كل مكان
 help-keys-forms = في النموذج
 help-keys-lists = في القائمة
@@ -807,6 +807,7 @@ err-team-key-passphrase = عبارة المرور خاطئة، أو هذا لي�
 err-team-key-damaged = مفتاح الفريق المحفوظ تالف.
 
 ## The queue's sections, its menu, lists cut to their best (issue 16)
+too-small-keys = حتى ذلك الحين لا تعمل المفاتيح، ما عدا F10 أو Ctrl+Q للخروج.
 lookup-found-best = أفضل { $shown } من { $count } أسرة وُجدت: اكتب المزيد لتضييق البحث.
 lookup-found-best-more = أفضل { $shown } من { $count } أسرة أو أكثر وُجدت: اكتب المزيد لتضييق البحث.
 services-count-first = أول { $shown } من { $count } خدمة

@@ -466,7 +466,7 @@ error-need-gone = ئەو پێداویستییە چیتر لەم بنکەدراو
 error-service-gone = ئەو خزمەتگوزارییە چیتر لە ڕێبەرەکەدا نییە.
 
 ## Help
-help-title = دەلیل: کلیل و شاشەکان. ↑↓ PgUp PgDn بۆ هاتوچۆ، Esc دەگەڕێتەوە.
+help-title = دەلیل: کلیل و شاشەکان. ↑↓ PgUp PgDn Home End بۆ هاتوچۆ، Esc دەگەڕێتەوە.
 help-keys-everywhere = لە هەموو شوێنێک
 help-keys-forms = لە فۆرمدا
 help-keys-lists = لە لیستدا
@@ -772,6 +772,7 @@ err-team-key-passphrase = وشەی نهێنییەکە هەڵەیە، یان ئە
 err-team-key-damaged = کلیلی پاشەکەوتکراوی تیم تێکچووە.
 
 ## The queue's sections, its menu, lists cut to their best (issue 16)
+too-small-keys = تا ئەو کاتە کلیلەکان هیچ ناکەن، جگە لە F10 یان Ctrl+Q بۆ دەرچوون.
 lookup-found-best = باشترین { $shown } لە { $count } خێزانی دۆزراوە: زیاتر بنووسە بۆ کەمکردنەوە.
 lookup-found-best-more = باشترین { $shown } لە { $count } یان زیاتر خێزانی دۆزراوە: زیاتر بنووسە بۆ کەمکردنەوە.
 services-count-first = یەکەم { $shown } لە { $count } خزمەتگوزاری

@@ -466,7 +466,7 @@ error-need-gone = That need is not in this database any more.
 error-service-gone = That service is not in the directory any more.
 
 ## Help
-help-title = Daleel: keys and screens. ↑↓ PgUp PgDn scroll, Esc goes back.
+help-title = Daleel: keys and screens. ↑↓ PgUp PgDn Home End scroll, Esc goes back.
 help-keys-everywhere = Everywhere
 help-keys-forms = In a form
 help-keys-lists = In a list
@@ -772,6 +772,7 @@ err-team-key-passphrase = The passphrase is wrong, or this is not a saved team k
 err-team-key-damaged = The saved team key is damaged.
 
 ## The queue's sections, its menu, lists cut to their best (issue 16)
+too-small-keys = Until then keys do nothing, except F10 or Ctrl+Q, which quit.
 lookup-found-best = The best { $shown } of { $count } households found: type more to narrow.
 lookup-found-best-more = The best { $shown } of { $count } or more households found: type more to narrow.
 services-count-first = First { $shown } of { $count } services

@@ -33,6 +33,10 @@ use keys::Command;
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
+/// The lines every screen shares: the tabs and a rule above it; the message, status and
+/// keys lines below.
+pub const FRAME_LINES: u16 = 5;
+
 /// Which way the screens read. Right-to-left (Arabic, Kurdish Sorani) mirrors the frame
 /// and right-aligns the lists; the Arabic and Kurdish catalogs come with the field-fit
 /// issue, and until then the UI reads left to right.
@@ -115,6 +119,7 @@ fn render_screens(app: &App, frame: &mut Frame) {
                 ("now_height", Arg::Num(area.height as i64)),
             ],
         );
+        let text = format!("{text} {}", t("too-small-keys"));
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
@@ -383,6 +388,10 @@ fn run_loop(
     let mut said: Option<(String, Tone)> = None;
     loop {
         let mut app = app_for(&ws, config, tx.clone())?;
+        // The size the screens open at; resizes come as events.
+        if let Ok(size) = terminal.size() {
+            app.handle_event(event::Event::Resize(size.width, size.height));
+        }
         if let Some((text, tone)) = said.take() {
             app.say(text, tone);
         }

@@ -110,6 +110,8 @@ impl App {
         let data = Data {
             now: store.now(),
             direction: super::Direction::Ltr,
+            // Until the terminal says otherwise (tui::run tells it at once).
+            size: (super::MIN_WIDTH, super::MIN_HEIGHT),
             utc_offset_secs,
             device_code: store.device().code.clone(),
             device_name: store.device_name()?,
@@ -263,6 +265,17 @@ impl App {
 
     /// Handles one event from the channel.
     pub fn handle_event(&mut self, event: Event) {
+        // Only the "needs at least 80x24" message shows: nothing typed may act unseen.
+        // Quitting still works (asking first, once the screens show, when something is
+        // unsaved).
+        let blind = match &event {
+            Event::Key(k) => keys::command(k, Scope::Global, true) != Some(Command::Quit),
+            Event::Paste(_) => true,
+            _ => false,
+        };
+        if blind && self.data.too_small() {
+            return;
+        }
         match event {
             Event::Key(k) if self.locked.is_some() => self.on_locked_key(&k),
             Event::Paste(_) if self.locked.is_some() => {}
@@ -274,7 +287,7 @@ impl App {
                 self.last_active = self.store.now();
                 self.on_paste(&text)
             }
-            Event::Resize(..) => {}
+            Event::Resize(width, height) => self.data.size = (width, height),
             Event::Tick => {
                 let before = self.data.now.0 / 60_000;
                 self.data.now = self.store.now();
