@@ -478,7 +478,7 @@ help-services = The service directory. Type to search; Tab moves to the sector a
 help-referrals-title = Referrals (F4)
 help-referrals = Every referral, soonest due first, with filters. Enter opens the actions the referral can take now: accept, reject, complete, close, cancel, a note, a follow-up date. A move that is not allowed says why and what is.
 help-queue-title = Queue (F5)
-help-queue = For coordinators: overdue and unanswered referrals, accepted ones past their follow-up date, rejected ones that need another service, needs with no referral, conflicts between laptops (Enter keeps a value or takes a typed one), likely duplicates, and closed households due for erasure, with charts. Enter opens the referral or the household.
+help-queue = For coordinators: overdue and unanswered referrals, accepted ones past their follow-up date, rejected ones that need another service, needs with no referral, conflicts between laptops (Enter keeps a value or takes a typed one), likely duplicates, and closed households due for erasure, with charts; organizations show by name. Tab and Shift+Tab go from section to section, and a section's number (on its heading) goes straight to it. Enter opens the referral or the household; F9 offers the row's actions: a referral's moves, its need referred again, its household, a conflict's values, each likely duplicate.
 help-worker-title = Who is working (F8)
 help-worker = The workers. On an encrypted database the worker is who unlocked it; F8 adds a worker with their own passphrase, changes a passphrase or removes a worker. On a database made before encryption, choose your name or add it.
 
@@ -773,6 +773,17 @@ err-team-key-damaged = The saved team key is damaged.
 
 ## The queue's sections, its menu, lists cut to their best (issue 16)
 too-small-keys = Until then keys do nothing, except F10 or Ctrl+Q, which quit.
+key-next-section = next section
+key-prev-section = previous section
+key-section = section by number
+help-keys-queue = On the Queue (F5)
+queue-unreferred-chip = No referral
+queue-unreferred-chip-counts = { $count } ({ $emergency } emergency)
+queue-due-erasure-short = Due for erasure
+menu-open-referral = Open the referral (Referrals screen)
+menu-refer-again = Refer the need to another service
+menu-duplicates-title = Likely duplicates: open one
+menu-show-sync = Go to the Sync screen (F6)
 lookup-found-best = The best { $shown } of { $count } households found: type more to narrow.
 lookup-found-best-more = The best { $shown } of { $count } or more households found: type more to narrow.
 services-count-first = First { $shown } of { $count } services

@@ -292,26 +292,26 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    let mut commands = app.footer();
-    if !commands.contains(&Command::Quit) {
-        commands.push(Command::Quit);
-    }
-    for c in commands {
-        let Some(binding) = keys::BINDINGS.iter().find(|b| b.command == c && !b.letter) else {
-            continue;
-        };
-        let label = binding
-            .label
-            .split(' ')
-            .next()
-            .unwrap_or(binding.label)
-            .to_string();
+    // Each key with what it does; how to quit always shows, last.
+    let shown = |c: Command| {
+        let binding = keys::binding_of(c)?;
+        let label = binding.label.split(' ').next().unwrap_or(binding.label);
         let hint = t(binding.hint);
         let len = label.chars().count() + hint.chars().count() + 3;
-        if used + len > area.width as usize {
+        Some((label.to_string(), hint, len))
+    };
+    let quit = shown(Command::Quit);
+    let room = (area.width as usize).saturating_sub(quit.as_ref().map_or(0, |q| q.2));
+    let others = app.footer().into_iter().filter(|c| *c != Command::Quit);
+    for (label, hint, len) in others.filter_map(shown) {
+        if used + len > room {
             break;
         }
         used += len;
+        spans.push(Span::styled(label, theme.key()));
+        spans.push(Span::raw(format!(" {hint}  ")));
+    }
+    if let Some((label, hint, _)) = quit {
         spans.push(Span::styled(label, theme.key()));
         spans.push(Span::raw(format!(" {hint}  ")));
     }

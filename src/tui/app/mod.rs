@@ -678,7 +678,7 @@ impl App {
             ScreenId::Referrals => self.referral_menu(&mut title, &mut items),
             ScreenId::Sync => self.sync_menu(&mut title, &mut items),
             ScreenId::Help => self.help_menu(&mut items),
-            ScreenId::Queue => {}
+            ScreenId::Queue => self.queue_menu(&mut title, &mut items),
         }
         items.push((t("menu-help"), Action::Show(ScreenId::Help)));
         self.modal = Some(Modal::menu(title, items));

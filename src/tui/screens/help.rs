@@ -53,6 +53,7 @@ impl State {
             (Scope::Global, "help-keys-everywhere"),
             (Scope::Form, "help-keys-forms"),
             (Scope::List, "help-keys-lists"),
+            (Scope::Queue, "help-keys-queue"),
         ] {
             lines.push(Line::from(Span::styled(t(heading), theme.title())));
             for (label, hint) in keys::table(scope) {

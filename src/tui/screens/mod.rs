@@ -178,6 +178,15 @@ impl Data {
             .unwrap_or_else(|| "?".into())
     }
 
+    /// An organization's name (its acronym when it has no name), for the queue.
+    pub fn org_name(&self, id: Uuid) -> &str {
+        match self.organizations.get(&id) {
+            Some(o) if !o.name.trim().is_empty() => o.name.trim(),
+            Some(o) => o.short_name(),
+            None => "?",
+        }
+    }
+
     /// Whether the terminal is smaller than the screens are laid out for (only the
     /// "needs at least 80x24" message shows, and keys do nothing).
     pub fn too_small(&self) -> bool {

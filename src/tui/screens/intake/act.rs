@@ -165,13 +165,22 @@ impl App {
             }
             IntakeAction::ReferNeed { household, need } => self.refer_need(household, need),
             IntakeAction::AskErase(id) => {
+                // The household open here, or one due for erasure on the Queue.
                 let code = self
                     .screens
                     .intake
                     .form
                     .as_ref()
                     .and_then(|f| f.existing.as_ref())
+                    .filter(|h| h.id == id)
                     .map(|h| h.case_code.clone())
+                    .or_else(|| {
+                        self.data
+                            .due_for_erasure
+                            .iter()
+                            .find(|d| d.id == id)
+                            .map(|d| d.case_code.to_string())
+                    })
                     .unwrap_or_default();
                 self.modal = Some(Modal::Confirm {
                     message: tr("erase-confirm", &[("code", Arg::Str(&code))]),
@@ -183,8 +192,11 @@ impl App {
                 match self.store.erase(&worker, id) {
                     Ok(done) => {
                         self.modal = None;
-                        self.screens.intake.form = None;
-                        self.screens.intake.mode = Mode::Lookup;
+                        // Another household being typed (erased from the Queue) stays.
+                        if self.screens.intake.form.as_ref().is_none_or(|f| f.id == id) {
+                            self.screens.intake.form = None;
+                            self.screens.intake.mode = Mode::Lookup;
+                        }
                         self.say(
                             tr("erased", &[("code", Arg::Str(&done.case_code))]),
                             Tone::Success,
