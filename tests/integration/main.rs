@@ -16,6 +16,7 @@ mod fuzz_regressions;
 mod layers;
 mod mutation;
 mod report;
+mod screens_more;
 mod soak;
 mod store;
 mod sync;
