@@ -491,7 +491,7 @@ error-need-gone = That need is not in this database any more.
 error-service-gone = That service is not in the directory any more.
 
 ## Help
-help-title = Daleel: keys and screens. ↑↓ PgUp PgDn scroll, Esc goes back.
+help-title = Daleel: keys and screens. ↑↓ PgUp PgDn Home End scroll, Esc goes back.
 help-keys-everywhere = Everywhere
 help-keys-forms = In a form
 help-keys-lists = In a list
@@ -501,9 +501,9 @@ help-intake = Find a household by name (any spelling, Arabic or Latin), case cod
 help-services-title = Services (F3)
 help-services = The service directory. Type to search; Tab moves to the sector and area filters. While referring a need, Enter on a service drafts the referral.
 help-referrals-title = Referrals (F4)
-help-referrals = Every referral, soonest due first, with filters. Enter opens the actions the referral can take now: accept, reject, complete, close, cancel, a note, a follow-up date. A move that is not allowed says why and what is.
+help-referrals = Every referral, soonest due first. Find (/ or Ctrl+F) looks for words or a case code in the case code, the need, the service and the organization. Tab goes through the filters (status, organization, priority, overdue), chosen as in Intake: arrows go through the choices, or type to see the matching ones and Enter picks. Enter on a referral opens the actions it can take now: accept, reject, complete, close, cancel, a note, a follow-up date. A move that is not allowed says why and what is.
 help-queue-title = Queue (F5)
-help-queue = For coordinators: overdue and unanswered referrals, accepted ones past their follow-up date, rejected ones that need another service, needs with no referral, conflicts between laptops (Enter keeps a value or takes a typed one), likely duplicates, and closed households due for erasure, with charts. Enter opens the referral or the household.
+help-queue = For coordinators: overdue and unanswered referrals, accepted ones past their follow-up date, rejected ones that need another service, needs with no referral, conflicts between laptops (Enter keeps a value or takes a typed one), likely duplicates, and closed households due for erasure, with charts; organizations show by name. Tab and Shift+Tab go from section to section, and a section's number (on its heading) goes straight to it. Enter opens the referral or the household; F9 offers the row's actions: a referral's moves, its need referred again, its household, a conflict's values, each likely duplicate.
 help-worker-title = Who is working (F8)
 help-worker = The workers. On an encrypted database the worker is who unlocked it; F8 adds a worker with their own passphrase, changes a passphrase or removes a worker. On a database made before encryption, choose your name or add it.
 
@@ -923,3 +923,23 @@ draft-restored = Restored what was being typed. Check it, then save.
 draft-unreadable = The unsaved form could not be read back (it was kept by another version of Daleel): it is dropped.
 draft-household-gone = The unsaved changes were for a household that has since been erased or is gone: they are dropped.
 draft-not-kept = What is typed could not be kept as a draft ({ $error }); typing goes on, save soon.
+
+## The queue's sections, its menu, lists cut to their best (issue 16)
+too-small-keys = Until then keys do nothing, except F10 or Ctrl+Q, which quit.
+key-next-section = next section
+key-prev-section = previous section
+key-section = section by number
+help-keys-queue = On the Queue (F5)
+queue-unreferred-chip = No referral
+queue-unreferred-chip-counts = { $count } ({ $emergency } emergency)
+queue-due-erasure-short = Due for erasure
+menu-open-referral = Open the referral (Referrals screen)
+menu-refer-again = Refer the need to another service
+menu-duplicates-title = Likely duplicates: open one
+menu-show-sync = Go to the Sync screen (F6)
+lookup-found-best = The best { $shown } of { $count } households found: type more to narrow.
+lookup-found-best-more = The best { $shown } of { $count } or more households found: type more to narrow.
+services-count-first = First { $shown } of { $count } services
+services-count-best = Best { $shown } of { $count } services
+referrals-find = Find
+referrals-shown-of = { $count } of { $total } shown

@@ -49,6 +49,15 @@ impl HouseholdRow {
     }
 }
 
+/// How many households a search matched in all, of which it returned the best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Matched {
+    pub total: usize,
+    /// False when the search stopped counting early: at least `total` matched (a common
+    /// name whose exact matches filled the list is not looked for in other spellings).
+    pub exact: bool,
+}
+
 /// A few bytes per household for the duplicate checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Meta {
@@ -213,14 +222,22 @@ impl HouseholdSearch {
     /// first; then where every typed word is another spelling of a word of the name
     /// (`names`), the closest spellings first; then the other fuzzy matches.
     pub fn search(&mut self, query: &str, limit: usize) -> Vec<usize> {
+        self.search_counted(query, limit).0
+    }
+
+    /// As `search`, with how many households matched in all.
+    pub fn search_counted(&mut self, query: &str, limit: usize) -> (Vec<usize>, Matched) {
         let q = ascii_digits(query.trim());
         match self.kind(&q) {
             QueryKind::CaseCode => {
                 let upper = q.to_ascii_uppercase();
-                self.codes_with_prefix(&upper)
+                let found: Vec<usize> = self
+                    .codes_with_prefix(&upper)
                     .take(limit)
                     .map(|i| i as usize)
-                    .collect()
+                    .collect();
+                let total = found.len() + self.codes_with_prefix(&upper).skip(limit).count();
+                (found, Matched { total, exact: true })
             }
             QueryKind::Digits => {
                 let digits: String = q.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -235,37 +252,43 @@ impl HouseholdSearch {
                     !part.is_empty() && phone.windows(part.len()).any(|w| w == part.as_bytes())
                 };
                 let mut found: Vec<usize> = Vec::new();
+                let mut total = 0;
                 for i in (0..self.ids.len()).rev() {
                     let phone = self.phones.get(i);
                     if holds(phone, &national)
                         || without_code.as_deref().is_some_and(|p| holds(phone, p))
                         || numbers[i].starts_with(&digits)
                     {
-                        found.push(i);
-                        if found.len() == limit {
-                            break;
+                        total += 1;
+                        if found.len() < limit {
+                            found.push(i);
                         }
                     }
                 }
-                found
+                (found, Matched { total, exact: true })
             }
             QueryKind::Name => {
                 let typing = !query.ends_with(char::is_whitespace);
-                self.search_name(&q, typing, limit)
+                let (found, mut matched) = self.search_name(&q, typing, limit);
+                // Never more than there are.
+                if matched.total >= self.ids.len() {
+                    matched = Matched {
+                        total: self.ids.len(),
+                        exact: true,
+                    };
+                }
+                (found, matched)
             }
         }
     }
 
-    fn search_name(&mut self, query: &str, typing: bool, limit: usize) -> Vec<usize> {
+    fn search_name(&mut self, query: &str, typing: bool, limit: usize) -> (Vec<usize>, Matched) {
         // One or two letters: every name has them, and no other spelling has fewer
         // consonants than a key needs; the fuzzy order as it was, at its old cost.
         if fold(query).chars().filter(|c| c.is_alphanumeric()).count() < 3 {
-            return self
-                .names
-                .search_top(query, limit)
-                .into_iter()
-                .map(|h| h.index as usize)
-                .collect();
+            let (hits, total) = self.names.search_top_counted(query, limit);
+            let found = hits.into_iter().map(|h| h.index as usize).collect();
+            return (found, Matched { total, exact: true });
         }
         let words: Vec<Vec<char>> = fold(query)
             .split_whitespace()
@@ -288,6 +311,7 @@ impl HouseholdSearch {
                 .then(b.1.score.cmp(&a.1.score))
                 .then(a.1.index.cmp(&b.1.index))
         };
+        let whole = exact.len();
         let mut out: Vec<usize> = best(exact, limit, by_words)
             .into_iter()
             .map(|(_, h)| h.index as usize)
@@ -297,6 +321,13 @@ impl HouseholdSearch {
         }
         let by_score =
             |a: &super::Hit, b: &super::Hit| b.score.cmp(&a.score).then(a.index.cmp(&b.index));
+        // Every match counted once: found whole, in another spelling, or fuzzily. When
+        // the whole matches fill the list, other spellings are not looked for (the
+        // count is then of the others: at least that many).
+        let mut matched = Matched {
+            total: whole + fuzzy.len(),
+            exact: out.len() < limit,
+        };
         if out.len() < limit {
             let typed = names::typed_words(query, typing);
             if !typed.is_empty() {
@@ -334,6 +365,9 @@ impl HouseholdSearch {
                 for &(_, i) in &phonetic {
                     taken[i] = true;
                 }
+                matched.total = whole
+                    + phonetic.len()
+                    + fuzzy.iter().filter(|h| !taken[h.index as usize]).count();
                 let room = limit - out.len();
                 phonetic = best(phonetic, room, |a, b| a.cmp(b));
                 out.extend(phonetic.into_iter().map(|(_, i)| i));
@@ -351,7 +385,7 @@ impl HouseholdSearch {
                     .map(|h| h.index as usize),
             );
         }
-        out
+        (out, matched)
     }
 
     /// The typed words of a name, for the duplicate check: none for an empty name.
@@ -630,6 +664,50 @@ mod tests {
         assert_eq!(s.kind("0770 12"), QueryKind::Digits);
         assert_eq!(s.kind("J2WQ8-00"), QueryKind::CaseCode);
         assert_eq!(s.kind("zainab"), QueryKind::Name);
+    }
+
+    #[test]
+    fn a_search_cut_to_its_best_says_how_many_matched() {
+        let mut many = rows();
+        for i in 3..40 {
+            many.push(row(
+                &format!("K7QX2-{i:04}"),
+                &format!("Ali Hassan {i}"),
+                "",
+                &format!("0770 123 {i:04}"),
+                1980,
+            ));
+        }
+        let mut s = HouseholdSearch::new(many);
+        let (found, matched) = s.search_counted("K7QX2", 5);
+        assert_eq!(found.len(), 5);
+        assert_eq!(
+            matched,
+            Matched {
+                total: 39,
+                exact: true
+            }
+        );
+        let (found, matched) = s.search_counted("0770 123", 5);
+        assert_eq!(found.len(), 5);
+        assert_eq!(
+            matched,
+            Matched {
+                total: 38,
+                exact: true
+            }
+        );
+        // Whole names fill the list: other spellings are not looked for, so at least.
+        let (found, matched) = s.search_counted("ali hassan", 5);
+        assert_eq!(found.len(), 5);
+        assert!(!matched.exact && matched.total >= 38, "{matched:?}");
+        // Not cut: every match counted.
+        let (found, matched) = s.search_counted("ahmed", 5);
+        assert_eq!(matched.total, found.len());
+        assert!(matched.exact);
+        // Never more than there are.
+        let (_, matched) = s.search_counted("a", 5);
+        assert!(matched.total <= 40);
     }
 
     #[test]

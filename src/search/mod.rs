@@ -155,10 +155,15 @@ impl Index {
 
     /// The best `limit` entries matching every word of `query`, best first.
     pub fn search_top(&mut self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_top_counted(query, limit).0
+    }
+
+    /// As `search_top`, with how many entries matched in all.
+    pub fn search_top_counted(&mut self, query: &str, limit: usize) -> (Vec<Hit>, usize) {
         if fold(query.trim()).is_empty() {
             self.last_query.clear();
             self.last_hits = None;
-            return self
+            let hits = self
                 .entries
                 .iter()
                 .take(limit)
@@ -167,15 +172,17 @@ impl Index {
                     score: 0,
                 })
                 .collect();
+            return (hits, self.entries.len());
         }
         let mut hits = self.matches(query);
+        let total = hits.len();
         let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.index.cmp(&b.index));
         if hits.len() > limit {
             hits.select_nth_unstable_by(limit, order);
             hits.truncate(limit);
         }
         hits.sort_by(order);
-        hits
+        (hits, total)
     }
 
     /// Every entry matching every word of `query`, in no order (none for an empty query).

@@ -90,6 +90,17 @@ impl ServiceSearch {
         governorate: Option<&str>,
         limit: usize,
     ) -> Vec<usize> {
+        self.search_counted(query, sector, governorate, limit).0
+    }
+
+    /// As `search`, with how many services matched in all.
+    pub fn search_counted(
+        &mut self,
+        query: &str,
+        sector: Option<Sector>,
+        governorate: Option<&str>,
+        limit: usize,
+    ) -> (Vec<usize>, usize) {
         let hits = self.index.search(query);
         let folded_query = fold(query.trim());
         let mut name_scores = vec![0u32; self.services.len()];
@@ -115,6 +126,7 @@ impl ServiceSearch {
                 Some((s.status == ServiceStatus::Active, hit.score.max(name), i))
             })
             .collect();
+        let total = ranked.len();
         if !folded_query.is_empty() {
             let order = |a: &(bool, u32, usize), b: &(bool, u32, usize)| {
                 b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
@@ -134,7 +146,8 @@ impl ServiceSearch {
                 })
             });
         }
-        ranked.into_iter().take(limit).map(|(_, _, i)| i).collect()
+        let found = ranked.into_iter().take(limit).map(|(_, _, i)| i).collect();
+        (found, total)
     }
 }
 

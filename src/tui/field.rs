@@ -109,6 +109,8 @@ pub enum FieldId {
     // The lists' filters.
     Area,
     Overdue,
+    /// Words or a case code to find (Referrals).
+    Find,
 }
 
 /// The household form's fields and the model problem each shows.

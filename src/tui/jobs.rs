@@ -54,6 +54,8 @@ pub enum JobResult {
         generation: u64,
         query: String,
         hits: Vec<HouseholdRow>,
+        /// How many matched in all (more than `hits` when the list is cut).
+        matched: crate::search::households::Matched,
     },
     Duplicates {
         generation: u64,

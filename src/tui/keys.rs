@@ -153,6 +153,10 @@ pub enum Command {
     Clear,
     /// Go to the next thing to fix on the form, whichever step it is on.
     NextProblem,
+    /// The queue's next or previous section, or a section by its number.
+    NextSection,
+    PrevSection,
+    Section,
 }
 
 /// Where a binding applies, for the footer and the help screen.
@@ -164,6 +168,8 @@ pub enum Scope {
     Form,
     /// In a list (Services, Referrals, Queue, a picker).
     List,
+    /// On the Queue, besides its list's keys.
+    Queue,
 }
 
 /// One line of the key table.
@@ -463,7 +469,42 @@ pub const BINDINGS: &[Binding] = &[
         letter: false,
         matches: |k| ctrl_key(k, 'n'),
     },
+    Binding {
+        command: Command::NextSection,
+        label: "Tab",
+        hint: "key-next-section",
+        scope: Scope::Queue,
+        letter: false,
+        matches: |k| is(KeyCode::Tab)(k),
+    },
+    Binding {
+        command: Command::PrevSection,
+        label: "Shift+Tab",
+        hint: "key-prev-section",
+        scope: Scope::Queue,
+        letter: false,
+        matches: |k| k.code == KeyCode::BackTab,
+    },
+    Binding {
+        command: Command::Section,
+        label: "1-9",
+        hint: "key-section",
+        scope: Scope::Queue,
+        letter: true,
+        matches: |k| section_digit(k).is_some(),
+    },
 ];
+
+/// The section number a digit key names (1 to 9, Arabic-Indic digits too).
+pub fn section_digit(k: &Key) -> Option<usize> {
+    match k.code {
+        KeyCode::Char(c) if !k.ctrl && !k.alt => {
+            let d = latin_equivalent(c);
+            ('1'..='9').contains(&d).then(|| d as usize - '0' as usize)
+        }
+        _ => None,
+    }
+}
 
 /// What `key` means in `scope` (global bindings always count). `typing` turns letter
 /// shortcuts off, so that `?` and `/` can be typed into a field.
@@ -477,15 +518,28 @@ pub fn command(key: &Key, scope: Scope, typing: bool) -> Option<Command> {
 }
 
 /// The labels and hints of the bindings of `scope`, for the footer and help screen, with
-/// the labels of one command merged.
+/// the labels of one command merged (a letter shortcut shows under the key it shares a
+/// hint with, as `?` does under F1; a letter with no such key shows on its own).
 pub fn table(scope: Scope) -> Vec<(&'static str, &'static str)> {
     let mut rows: Vec<(&'static str, &'static str)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.scope == scope && !b.letter) {
+    let bindings = || BINDINGS.iter().filter(|b| b.scope == scope);
+    for b in bindings()
+        .filter(|b| !b.letter)
+        .chain(bindings().filter(|b| b.letter))
+    {
         if !rows.iter().any(|(_, hint)| *hint == b.hint) {
             rows.push((b.label, b.hint));
         }
     }
     rows
+}
+
+/// The binding the footer names for `command`: its key, else its letter shortcut.
+pub fn binding_of(command: Command) -> Option<&'static Binding> {
+    BINDINGS
+        .iter()
+        .find(|b| b.command == command && !b.letter)
+        .or_else(|| BINDINGS.iter().find(|b| b.command == command))
 }
 
 #[cfg(test)]
@@ -607,6 +661,41 @@ mod tests {
     fn arabic_indic_digits_are_digits() {
         assert_eq!(latin_equivalent('٣'), '3');
         assert_eq!(latin_equivalent('۷'), '7');
+    }
+
+    #[test]
+    fn on_the_queue_tab_and_digits_move_between_sections() {
+        assert_eq!(
+            command(&Key::new(KeyCode::Tab), Scope::Queue, false),
+            Some(Command::NextSection)
+        );
+        assert_eq!(
+            command(&Key::new(KeyCode::BackTab), Scope::Queue, false),
+            Some(Command::PrevSection)
+        );
+        assert_eq!(
+            command(&Key::char('٣'), Scope::Queue, false),
+            Some(Command::Section)
+        );
+        assert_eq!(section_digit(&Key::char('٣')), Some(3));
+        assert_eq!(section_digit(&Key::char('0')), None);
+        assert_eq!(section_digit(&Key::alt('3')), None, "Alt+3 is a screen");
+        // Elsewhere Tab is still the next field, and digits are typed.
+        assert_eq!(
+            command(&Key::new(KeyCode::Tab), Scope::Form, true),
+            Some(Command::NextField)
+        );
+        assert_eq!(command(&Key::char('3'), Scope::List, false), None);
+        // Help lists the digits under the queue's keys, though they are letters.
+        assert_eq!(
+            table(Scope::Queue),
+            vec![
+                ("Tab", "key-next-section"),
+                ("Shift+Tab", "key-prev-section"),
+                ("1-9", "key-section"),
+            ]
+        );
+        assert!(!table(Scope::Global).iter().any(|(label, _)| *label == "?"));
     }
 
     #[test]

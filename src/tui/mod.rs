@@ -35,6 +35,10 @@ use keys::Command;
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
+/// The lines every screen shares: the tabs and a rule above it; the message, status and
+/// keys lines below.
+pub const FRAME_LINES: u16 = 5;
+
 /// Which way the screens read. Right-to-left (Arabic, Kurdish Sorani) mirrors the frame
 /// and right-aligns the lists; the Arabic and Kurdish catalogs come with the field-fit
 /// issue, and until then the UI reads left to right.
@@ -117,6 +121,7 @@ fn render_screens(app: &App, frame: &mut Frame) {
                 ("now_height", Arg::Num(area.height as i64)),
             ],
         );
+        let text = format!("{text} {}", t("too-small-keys"));
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
@@ -289,26 +294,26 @@ fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    let mut commands = app.footer();
-    if !commands.contains(&Command::Quit) {
-        commands.push(Command::Quit);
-    }
-    for c in commands {
-        let Some(binding) = keys::BINDINGS.iter().find(|b| b.command == c && !b.letter) else {
-            continue;
-        };
-        let label = binding
-            .label
-            .split(' ')
-            .next()
-            .unwrap_or(binding.label)
-            .to_string();
+    // Each key with what it does; how to quit always shows, last.
+    let shown = |c: Command| {
+        let binding = keys::binding_of(c)?;
+        let label = binding.label.split(' ').next().unwrap_or(binding.label);
         let hint = t(binding.hint);
         let len = label.chars().count() + hint.chars().count() + 3;
-        if used + len > area.width as usize {
+        Some((label.to_string(), hint, len))
+    };
+    let quit = shown(Command::Quit);
+    let room = (area.width as usize).saturating_sub(quit.as_ref().map_or(0, |q| q.2));
+    let others = app.footer().into_iter().filter(|c| *c != Command::Quit);
+    for (label, hint, len) in others.filter_map(shown) {
+        if used + len > room {
             break;
         }
         used += len;
+        spans.push(Span::styled(label, theme.key()));
+        spans.push(Span::raw(format!(" {hint}  ")));
+    }
+    if let Some((label, hint, _)) = quit {
         spans.push(Span::styled(label, theme.key()));
         spans.push(Span::raw(format!(" {hint}  ")));
     }
@@ -385,6 +390,10 @@ fn run_loop(
     let mut said: Option<(String, Tone)> = None;
     loop {
         let mut app = app_for(&ws, config, tx.clone())?;
+        // The size the screens open at; resizes come as events.
+        if let Ok(size) = terminal.size() {
+            app.handle_event(event::Event::Resize(size.width, size.height));
+        }
         if let Some((text, tone)) = said.take() {
             app.say(text, tone);
         }

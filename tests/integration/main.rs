@@ -19,6 +19,7 @@ mod intake_form;
 mod layers;
 mod mutation;
 mod report;
+mod screens_more;
 mod soak;
 mod store;
 mod sync;

@@ -995,11 +995,13 @@ fn tab_out_of_a_filtered_choice_picks_it_and_follows_through() {
     let mut app = ready_app(&ws);
     press(&mut app, KeyCode::F(4));
     assert!(shows(&app, " 1 shown"), "{}", screen::text(&app));
+    // Past the search, to the status.
+    press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "acc");
     press(&mut app, KeyCode::Tab);
     assert!(
-        shows(&app, " 0 shown") && shows(&app, "No referral matches these filters."),
+        shows(&app, "0 of 1 shown") && shows(&app, "No referral matches these filters."),
         "no referral is accepted: {}",
         screen::text(&app)
     );

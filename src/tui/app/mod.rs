@@ -113,6 +113,8 @@ impl App {
         let data = Data {
             now: store.now(),
             direction: super::Direction::Ltr,
+            // Until the terminal says otherwise (tui::run tells it at once).
+            size: (super::MIN_WIDTH, super::MIN_HEIGHT),
             utc_offset_secs,
             device_code: store.device().code.clone(),
             device_fingerprint: crate::model::device::fingerprint(store.device().origin),
@@ -278,6 +280,17 @@ impl App {
 
     /// Handles one event from the channel.
     pub fn handle_event(&mut self, event: Event) {
+        // Only the "needs at least 80x24" message shows: nothing typed may act unseen.
+        // Quitting still works (asking first, once the screens show, when something is
+        // unsaved).
+        let blind = match &event {
+            Event::Key(k) => keys::command(k, Scope::Global, true) != Some(Command::Quit),
+            Event::Paste(_) => true,
+            _ => false,
+        };
+        if blind && self.data.too_small() {
+            return;
+        }
         match event {
             Event::Key(k) if self.locked.is_some() => self.on_locked_key(&k),
             Event::Paste(_) if self.locked.is_some() => {}
@@ -289,7 +302,7 @@ impl App {
                 self.last_active = self.store.now();
                 self.on_paste(&text)
             }
-            Event::Resize(..) => {}
+            Event::Resize(width, height) => self.data.size = (width, height),
             Event::Tick => {
                 let before = self.data.now.0 / 60_000;
                 self.data.now = self.store.now();
@@ -379,10 +392,14 @@ impl App {
                 self.fail(tr("error-load", &[("error", Arg::Str(&e))]));
             }
             JobResult::Households {
-                generation, hits, ..
+                generation,
+                hits,
+                matched,
+                ..
             } => {
                 if generation == self.screens.intake.generation {
                     self.screens.intake.hits = hits;
+                    self.screens.intake.matched = matched;
                     self.screens
                         .intake
                         .list
@@ -706,7 +723,7 @@ impl App {
             ScreenId::Referrals => self.referral_menu(&mut title, &mut items),
             ScreenId::Sync => self.sync_menu(&mut title, &mut items),
             ScreenId::Help => self.help_menu(&mut items),
-            ScreenId::Queue => {}
+            ScreenId::Queue => self.queue_menu(&mut title, &mut items),
         }
         items.push((t("menu-help"), Action::Show(ScreenId::Help)));
         self.modal = Some(Modal::menu(title, items));

@@ -53,6 +53,7 @@ impl State {
             (Scope::Global, "help-keys-everywhere"),
             (Scope::Form, "help-keys-forms"),
             (Scope::List, "help-keys-lists"),
+            (Scope::Queue, "help-keys-queue"),
         ] {
             lines.push(Line::from(Span::styled(t(heading), theme.title())));
             for (label, hint) in keys::table(scope) {
@@ -81,8 +82,20 @@ impl State {
     }
 }
 
+/// The help as drawn: its lines wrapped at the screen's width.
+fn paragraph(lines: Vec<Line<'static>>) -> Paragraph<'static> {
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// How far the help scrolls in an area `width` x `height`: until its last line, counted
+/// as wrapped, reaches the bottom.
+fn last_scroll(paragraph: &Paragraph, width: u16, height: u16) -> u16 {
+    let count = u16::try_from(paragraph.line_count(width)).unwrap_or(u16::MAX);
+    count.saturating_sub(height)
+}
+
 impl Component for State {
-    fn handle_key(&mut self, key: &Key, _data: &Data) -> Handled {
+    fn handle_key(&mut self, key: &Key, data: &Data) -> Handled {
         use ratatui::crossterm::event::KeyCode;
         // Esc goes back and F10 opens the menu (the app's defaults).
         if keys::command(key, Scope::Global, false) == Some(Command::Back)
@@ -90,31 +103,42 @@ impl Component for State {
         {
             return Handled::NotConsumed;
         }
+        // The help's area: the terminal less the tabs, the rule, the message, status and
+        // keys lines (tui::render).
+        let (width, height) = data.size;
+        let last = last_scroll(
+            &paragraph(self.lines(&Theme::plain())),
+            width,
+            height.saturating_sub(crate::tui::FRAME_LINES),
+        );
         self.scroll = match key.code {
             KeyCode::Down => self.scroll.saturating_add(1),
             KeyCode::Up => self.scroll.saturating_sub(1),
             KeyCode::PageDown => self.scroll.saturating_add(10),
             KeyCode::PageUp => self.scroll.saturating_sub(10),
             KeyCode::Home => 0,
+            KeyCode::End => last,
             _ => self.scroll,
-        };
+        }
+        .min(last);
         Handled::Consumed
     }
 
     fn footer(&self) -> Vec<Command> {
-        vec![Command::Menu, Command::Down, Command::Back, Command::Quit]
+        vec![
+            Command::Menu,
+            Command::Down,
+            Command::End,
+            Command::Back,
+            Command::Quit,
+        ]
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, _data: &Data, theme: &Theme) {
-        let lines = self.lines(theme);
-        // Scrolling stops where the last lines reach the bottom.
-        let last = (lines.len() as u16).saturating_sub(area.height.saturating_sub(2));
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .scroll((self.scroll.min(last), 0)),
-            area,
-        );
+        let text = paragraph(self.lines(theme));
+        // Scrolling stops where the last line reaches the bottom.
+        let last = last_scroll(&text, area.width, area.height);
+        frame.render_widget(text.scroll((self.scroll.min(last), 0)), area);
     }
 }
 

@@ -97,6 +97,8 @@ pub struct Data {
     pub now: Timestamp,
     /// Which way the screens read.
     pub direction: crate::tui::Direction,
+    /// The terminal's size (columns, rows), as the last resize said.
+    pub size: (u16, u16),
     /// The laptop's offset from UTC, read once at start (fixed in tests).
     pub utc_offset_secs: i32,
     pub device_code: String,
@@ -176,6 +178,21 @@ impl Data {
             .get(&id)
             .map(|o| o.short_name().to_string())
             .unwrap_or_else(|| "?".into())
+    }
+
+    /// An organization's name (its acronym when it has no name), for the queue.
+    pub fn org_name(&self, id: Uuid) -> &str {
+        match self.organizations.get(&id) {
+            Some(o) if !o.name.trim().is_empty() => o.name.trim(),
+            Some(o) => o.short_name(),
+            None => "?",
+        }
+    }
+
+    /// Whether the terminal is smaller than the screens are laid out for (only the
+    /// "needs at least 80x24" message shows, and keys do nothing).
+    pub fn too_small(&self) -> bool {
+        self.size.0 < crate::tui::MIN_WIDTH || self.size.1 < crate::tui::MIN_HEIGHT
     }
 
     /// A time in the laptop's local time.

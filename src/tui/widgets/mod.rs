@@ -67,6 +67,45 @@ pub fn cell(text: &str, width: usize) -> String {
     format!("{t}{}", " ".repeat(pad))
 }
 
+/// Cuts `text` to `width` columns at the end of a word, ending with `…` when cut
+/// ("Norwegian Refugee…", not "Norwegian Refugee Co…"); a first word longer than the
+/// width is cut inside it, as `fit` does.
+pub fn fit_words(text: &str, width: usize) -> String {
+    let text = text.trim();
+    if self::width(text) <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    // The longest run of whole words that leaves room for the `…`.
+    let room = width - 1;
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if self::width(&text[..i]) > room {
+            break;
+        }
+        if c.is_whitespace() {
+            end = i;
+        }
+    }
+    if end == 0 {
+        return fit(text, width);
+    }
+    let words = text[..end].trim_end_matches(|c: char| c.is_whitespace() || ",;:·-".contains(c));
+    if words.is_empty() {
+        return fit(text, width);
+    }
+    format!("{words}…")
+}
+
+/// Pads or cuts `text` to exactly `width` columns, cutting at a word (`fit_words`).
+pub fn cell_words(text: &str, width: usize) -> String {
+    let t = fit_words(text, width);
+    let pad = width.saturating_sub(self::width(&t));
+    format!("{t}{}", " ".repeat(pad))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,5 +129,31 @@ mod tests {
         assert_eq!(cell("ربّ", 4), "ربّ  ");
         assert_eq!(fit("Governorate", 11), "Governorate");
         assert_eq!(fit("Governorate", 10), "Governora…");
+    }
+
+    #[test]
+    fn names_are_cut_at_a_word_with_an_ellipsis() {
+        assert_eq!(
+            fit_words("Norwegian Refugee Council", 20),
+            "Norwegian Refugee…"
+        );
+        assert_eq!(
+            fit_words("Norwegian Refugee Council", 25),
+            "Norwegian Refugee Council"
+        );
+        assert_eq!(
+            fit_words("Directorate of Health, Ninewa", 23),
+            "Directorate of Health…"
+        );
+        // One long word: cut inside it.
+        assert_eq!(fit_words("Internationalisation", 8), "Interna…");
+        assert_eq!(fit_words("Demo International NGO 9", 11), "Demo…");
+        assert_eq!(cell_words("NRC", 6), "NRC   ");
+        assert_eq!(fit_words("مديرية صحة نينوى", 12), "مديرية صحة…");
+        // Measured in columns: wide characters take two.
+        assert_eq!(
+            fit_words("日本 語", 4),
+            "日本…".chars().take(2).collect::<String>() + "…"
+        );
     }
 }

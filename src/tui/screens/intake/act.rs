@@ -2,6 +2,8 @@
 //! members and needs edited, a need referred; Intake's action menu and pop-ups.
 use uuid::Uuid;
 
+use crate::search::households::Matched;
+
 use crate::i18n::{Arg, t, tr};
 use crate::model::{CaseStatus, Closure, ClosureReason, Household, Need, NeedStatus};
 use crate::store::Edit;
@@ -164,13 +166,22 @@ impl App {
             }
             IntakeAction::ReferNeed { household, need } => self.refer_need(household, need),
             IntakeAction::AskErase(id) => {
+                // The household open here, or one due for erasure on the Queue.
                 let code = self
                     .screens
                     .intake
                     .form
                     .as_ref()
                     .and_then(|f| f.existing.as_ref())
+                    .filter(|h| h.id == id)
                     .map(|h| h.case_code.clone())
+                    .or_else(|| {
+                        self.data
+                            .due_for_erasure
+                            .iter()
+                            .find(|d| d.id == id)
+                            .map(|d| d.case_code.to_string())
+                    })
                     .unwrap_or_default();
                 self.modal = Some(Modal::Confirm {
                     message: tr("erase-confirm", &[("code", Arg::Str(&code))]),
@@ -182,8 +193,11 @@ impl App {
                 match self.store.erase(&worker, id) {
                     Ok(done) => {
                         self.modal = None;
-                        self.screens.intake.form = None;
-                        self.screens.intake.mode = Mode::Lookup;
+                        // Another household being typed (erased from the Queue) stays.
+                        if self.screens.intake.form.as_ref().is_none_or(|f| f.id == id) {
+                            self.screens.intake.form = None;
+                            self.screens.intake.mode = Mode::Lookup;
+                        }
                         self.say(
                             tr("erased", &[("code", Arg::Str(&done.case_code))]),
                             Tone::Success,
@@ -374,23 +388,28 @@ impl App {
         self.screens.intake.searching = true;
         let store = self.store.clone();
         self.runner.spawn(move || {
-            let ids = match index.lock() {
+            let (ids, matched) = match index.lock() {
                 Ok(mut search) => {
                     if query.trim().is_empty() {
                         // The latest households first.
-                        search.latest(intake::LOOKUP_LIMIT)
+                        let total = search.len();
+                        (
+                            search.latest(intake::LOOKUP_LIMIT),
+                            Matched { total, exact: true },
+                        )
                     } else {
-                        let found = search.search(&query, intake::LOOKUP_LIMIT);
-                        found.into_iter().map(|i| search.id(i)).collect()
+                        let (found, matched) = search.search_counted(&query, intake::LOOKUP_LIMIT);
+                        (found.into_iter().map(|i| search.id(i)).collect(), matched)
                     }
                 }
-                Err(_) => Vec::new(),
+                Err(_) => (Vec::new(), Matched::default()),
             };
             let hits = rows_of(&store, &ids);
             JobResult::Households {
                 generation,
                 query,
                 hits,
+                matched,
             }
         });
     }

@@ -47,6 +47,19 @@ impl State {
                 "lookup-hint",
                 &[("count", Arg::Num(data.household_count as i64))],
             )
+        } else if self.matched.total > self.hits.len() {
+            // The list is cut: say of how many these are the best.
+            tr(
+                if self.matched.exact {
+                    "lookup-found-best"
+                } else {
+                    "lookup-found-best-more"
+                },
+                &[
+                    ("shown", Arg::Num(self.hits.len() as i64)),
+                    ("count", Arg::Num(self.matched.total as i64)),
+                ],
+            )
         } else {
             tr(
                 "lookup-found",

@@ -58,6 +58,9 @@ pub struct State {
     pub mode: Mode,
     pub query: TextInput,
     pub hits: Vec<HouseholdRow>,
+    /// How many households the search matched in all (the list keeps the best
+    /// `LOOKUP_LIMIT`).
+    pub matched: crate::search::households::Matched,
     pub list: ListView,
     pub generation: u64,
     pub searching: bool,
@@ -70,6 +73,7 @@ impl Default for State {
             mode: Mode::Lookup,
             query: TextInput::new(60),
             hits: Vec::new(),
+            matched: Default::default(),
             list: ListView::default(),
             generation: 0,
             searching: false,

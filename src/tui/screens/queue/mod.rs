@@ -2,7 +2,9 @@
 //! with overdue first, accepted past follow-up, rejected needing another service, needs
 //! with no referral by priority, likely duplicate households), bar charts of open
 //! referrals by sector, organization and governorate, and referrals sent per week over
-//! the last 12 weeks. Enter on a row opens the referral or the household.
+//! the last 12 weeks. Enter on a row opens the referral or the household, F9 offers its
+//! actions; Tab and Shift+Tab move between the sections, and a section's number (shown
+//! on its heading) goes straight to it.
 
 pub mod act;
 
@@ -24,7 +26,7 @@ use crate::tui::screens::referrals::act::ReferralAction;
 use crate::tui::screens::{Component, Handled};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::list::ListView;
-use crate::tui::widgets::{cell, fit};
+use crate::tui::widgets::{cell, cell_words, fit};
 
 /// One line of the queue list: positions into the loaded data, so that a queue of tens
 /// of thousands of rows holds no text (it is written when drawn).
@@ -71,13 +73,45 @@ pub struct Counts {
 #[derive(Default)]
 pub struct State {
     pub rows: Vec<Row>,
+    /// The positions in `rows` of the sections' headings, in order (section 1 first).
+    pub sections: Vec<usize>,
     pub list: ListView,
     pub counts: Counts,
     pub by_sector: Vec<(String, u64)>,
+    /// By organization, with its name.
     pub by_org: Vec<(String, u64)>,
     pub by_governorate: Vec<(String, u64)>,
     /// Referrals sent per week, oldest first (12 weeks, this week last).
     pub weekly: Vec<u64>,
+    /// How wide the last column of a referral's row is, per section (awaiting, past
+    /// follow-up, rejected), in the language shown: the columns of a section line up.
+    tails: [usize; 3],
+}
+
+/// The widest last column of a referral's row per section, in the language shown.
+fn tail_widths() -> [usize; 3] {
+    let width = |text: String| text.chars().count();
+    let late = width(tr(
+        "late",
+        &[(
+            "span",
+            Arg::Str(&span_words(999 * crate::model::time::DAY_MS)),
+        )],
+    ));
+    let due = width(tr("due-on", &[("date", Arg::Str("30 Nov"))]));
+    let priority = crate::model::Priority::ALL
+        .iter()
+        .map(|p| width(labels::priority(*p)))
+        .max()
+        .unwrap_or(0);
+    // A date as the row shows it: 2026-11-30.
+    let date = "9".repeat(10);
+    let follow_up = width(tr("follow-up-was", &[("date", Arg::Str(&date))]));
+    [
+        (late.max(due) + 1 + priority).min(30),
+        follow_up.min(30),
+        20,
+    ]
 }
 
 fn top(map: BTreeMap<String, u64>, n: usize) -> Vec<(String, u64)> {
@@ -175,7 +209,17 @@ impl State {
             )));
             rows.extend((0..data.forks.len()).map(|i| Row::Fork(i as u32)));
         }
+        // Each heading shows its section's number: the key that goes to it.
+        let mut sections = Vec::new();
+        for (i, row) in rows.iter_mut().enumerate() {
+            if let Row::Heading(text) = row {
+                sections.push(i);
+                *text = format!("[{}] {text}", sections.len());
+            }
+        }
         self.rows = rows;
+        self.sections = sections;
+        self.tails = tail_widths();
         self.counts = counts;
         self.list.clamp(self.rows.len());
         // Charts: open referrals (draft, sent, accepted).
@@ -185,29 +229,44 @@ impl State {
         let mut gov = BTreeMap::new();
         for r in &open {
             *sector.entry(labels::sector(r.sector)).or_insert(0) += 1;
-            *org.entry(data.org_short(r.organization)).or_insert(0) += 1;
+            *org.entry(r.organization).or_insert(0) += 1;
             *gov.entry(data.gazetteer.name(&r.governorate)).or_insert(0) += 1;
         }
         self.by_sector = top(sector, 6);
-        self.by_org = top(org, 6);
+        // Counted by organization (two may share a name), shown by name.
+        let mut by_org: Vec<(uuid::Uuid, u64)> = org.into_iter().collect();
+        by_org.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| data.org_name(a.0).cmp(data.org_name(b.0)))
+        });
+        by_org.truncate(6);
+        self.by_org = by_org
+            .into_iter()
+            .map(|(id, n)| (data.org_name(id).to_string(), n))
+            .collect();
         self.by_governorate = top(gov, 4);
         let weekly = crate::model::queue::sent_per_week(refs, now, 12);
         self.weekly = weekly;
     }
 
-    /// The text of a row and whether it is late (marked `!`).
-    fn describe(&self, row: &Row, data: &Data) -> (String, bool) {
+    /// The text of a row `width` characters wide and whether it is late (marked `!`).
+    fn describe(&self, row: &Row, data: &Data, width: usize) -> (String, bool) {
         let now = data.now;
-        let referral = |i: u32, tail: String| {
+        // Case code and arrow, the organization by name (cut at a word), the service,
+        // then what is late or due (`tail`, as wide as the section's need, so that the
+        // columns of a section line up).
+        let referral = |i: u32, tail: String, tail_width: usize| {
+            let names = width.saturating_sub(10 + 3 + 2 + tail_width).max(20);
+            let org_width = names * 9 / 19;
             data.referrals
                 .get(i as usize)
                 .map(|r| {
                     format!(
                         "{} → {} {} {}",
                         cell(&r.case_code, 10),
-                        cell(&data.org_short(r.organization), 6),
-                        cell(data.service_name(r.service), 26),
-                        tail
+                        cell_words(data.org_name(r.organization), org_width),
+                        cell(data.service_name(r.service), names - org_width),
+                        cell(&tail, tail_width)
                     )
                 })
                 .unwrap_or_default()
@@ -230,7 +289,7 @@ impl State {
                     ),
                 };
                 let tail = format!("{tail} {}", labels::priority(r.priority).to_uppercase());
-                (referral(*i, tail), late.is_some())
+                (referral(*i, tail, self.tails[0]), late.is_some())
             }
             Row::PastFollowUp(i) => {
                 let date = data
@@ -240,7 +299,11 @@ impl State {
                     .map(|d| d.to_string())
                     .unwrap_or_default();
                 (
-                    referral(*i, tr("follow-up-was", &[("date", Arg::Str(&date))])),
+                    referral(
+                        *i,
+                        tr("follow-up-was", &[("date", Arg::Str(&date))]),
+                        self.tails[1],
+                    ),
                     true,
                 )
             }
@@ -250,7 +313,7 @@ impl State {
                     .get(*i as usize)
                     .map(|r| labels::sector(r.sector))
                     .unwrap_or_default();
-                (referral(*i, sector), false)
+                (referral(*i, sector, self.tails[2]), false)
             }
             Row::Unreferred(i) => match data.unreferred.get(*i as usize) {
                 Some(n) => (
@@ -370,47 +433,101 @@ impl State {
         }
     }
 
-    fn on_key(&mut self, key: &Key, data: &Data) -> Option<Action> {
-        match keys::command(key, Scope::List, false) {
-            Some(Command::Open) => match self.rows.get(self.list.selected)? {
-                Row::Heading(_) => None,
-                Row::Awaiting(i) | Row::PastFollowUp(i) | Row::Rejected(i) => data
-                    .referrals
-                    .get(*i as usize)
-                    .map(|r| Action::Referral(ReferralAction::Open(r.id))),
-                Row::Unreferred(i) => data
-                    .unreferred
-                    .get(*i as usize)
-                    .map(|n| Action::Intake(IntakeAction::Open(n.household))),
-                Row::Conflict(i) => Some(Action::Queue(QueueAction::ConflictMenu(*i as usize))),
-                Row::Duplicates(i) => data
-                    .duplicate_groups
-                    .get(*i as usize)
-                    .and_then(|g| g.first())
-                    .map(|h| Action::Intake(IntakeAction::Open(h.id))),
-                Row::DueForErasure(i) => data
-                    .due_for_erasure
-                    .get(*i as usize)
-                    .map(|d| Action::Intake(IntakeAction::Open(d.id))),
-                // Team matters are handled on the Sync screen (F6).
-                Row::Team(_) => Some(Action::Show(crate::tui::ScreenId::Sync)),
-                Row::Fork(_) => None,
-            },
-            _ => {
-                self.list.handle(key, self.rows.len());
-                None
-            }
+    /// What Enter on the selected row does.
+    fn open(&self, data: &Data) -> Option<Action> {
+        match self.rows.get(self.list.selected)? {
+            Row::Heading(_) => None,
+            Row::Awaiting(i) | Row::PastFollowUp(i) | Row::Rejected(i) => data
+                .referrals
+                .get(*i as usize)
+                .map(|r| Action::Referral(ReferralAction::Open(r.id))),
+            Row::Unreferred(i) => data
+                .unreferred
+                .get(*i as usize)
+                .map(|n| Action::Intake(IntakeAction::Open(n.household))),
+            Row::Conflict(i) => Some(Action::Queue(QueueAction::ConflictMenu(*i as usize))),
+            Row::Duplicates(i) => data
+                .duplicate_groups
+                .get(*i as usize)
+                .and_then(|g| g.first())
+                .map(|h| Action::Intake(IntakeAction::Open(h.id))),
+            Row::DueForErasure(i) => data
+                .due_for_erasure
+                .get(*i as usize)
+                .map(|d| Action::Intake(IntakeAction::Open(d.id))),
+            // Team matters are handled on the Sync screen (F6).
+            Row::Team(_) => Some(Action::Show(crate::tui::ScreenId::Sync)),
+            Row::Fork(_) => None,
         }
+    }
+
+    /// Selects the heading of section `n` (0 for the first), drawn at the top of the list.
+    fn go_to_section(&mut self, n: usize) {
+        if let Some(&heading) = self.sections.get(n) {
+            self.list.jump_to(heading);
+        }
+    }
+
+    /// The next section's heading (after the last, the first again).
+    fn next_section(&mut self) {
+        let selected = self.list.selected;
+        let next = self
+            .sections
+            .iter()
+            .position(|&heading| heading > selected)
+            .unwrap_or(0);
+        self.go_to_section(next);
+    }
+
+    /// The heading of the section the selection is in, or when on it, the previous
+    /// section's (before the first, the last).
+    fn previous_section(&mut self) {
+        let selected = self.list.selected;
+        let previous = self
+            .sections
+            .iter()
+            .rposition(|&heading| heading < selected)
+            .unwrap_or(self.sections.len().saturating_sub(1));
+        self.go_to_section(previous);
     }
 }
 
 impl Component for State {
     fn handle_key(&mut self, key: &Key, data: &Data) -> Handled {
-        self.on_key(key, data).into()
+        match keys::command(key, Scope::Queue, false) {
+            Some(Command::NextSection) => {
+                self.next_section();
+                return Handled::Consumed;
+            }
+            Some(Command::PrevSection) => {
+                self.previous_section();
+                return Handled::Consumed;
+            }
+            Some(Command::Section) => {
+                if let Some(n) = keys::section_digit(key) {
+                    self.go_to_section(n - 1);
+                }
+                return Handled::Consumed;
+            }
+            _ => {}
+        }
+        match keys::command(key, Scope::List, false) {
+            Some(Command::Open) => self.open(data).into(),
+            // F9: the selected row's actions (the app's menu).
+            Some(Command::Menu) => Handled::NotConsumed,
+            _ if self.list.handle(key, self.rows.len()) => Handled::Consumed,
+            _ => Handled::NotConsumed,
+        }
     }
 
     fn footer(&self) -> Vec<Command> {
-        vec![Command::Open, Command::Down, Command::Help, Command::Quit]
+        vec![
+            Command::Open,
+            Command::Menu,
+            Command::NextSection,
+            Command::Section,
+            Command::Help,
+        ]
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
@@ -420,66 +537,32 @@ impl Component for State {
             Constraint::Min(3),
         ])
         .areas(area);
-        let c = &self.counts;
-        let line1 = vec![
-            Span::styled(format!(" {} ", t("queue-awaiting-short")), theme.title()),
-            Span::raw(format!("{} ", c.awaiting)),
-            Span::styled(
-                tr(
-                    "queue-overdue-paren",
-                    &[("count", Arg::Num(c.overdue as i64))],
-                ),
-                if c.overdue > 0 {
-                    theme.overdue()
-                } else {
-                    theme.muted()
-                },
-            ),
-            Span::styled(
-                format!("  {} ", t("queue-past-follow-up-short")),
-                theme.title(),
-            ),
-            Span::raw(c.past_follow_up.to_string()),
-            Span::styled(format!("  {} ", t("queue-rejected-short")), theme.title()),
-            Span::raw(c.rejected.to_string()),
-            Span::styled(format!("  {} ", t("queue-conflicts-short")), theme.title()),
-            Span::styled(
-                c.conflicts.to_string(),
-                if c.conflicts > 0 {
-                    theme.warning()
-                } else {
-                    ratatui::style::Style::default()
-                },
-            ),
-        ];
-        let line2 = vec![
-            Span::styled(format!(" {} ", t("queue-unreferred-short")), theme.title()),
-            Span::raw(tr(
-                "queue-unreferred-counts",
-                &[
-                    ("emergency", Arg::Num(c.unreferred[0] as i64)),
-                    ("urgent", Arg::Num(c.unreferred[1] as i64)),
-                    ("normal", Arg::Num(c.unreferred[2] as i64)),
-                ],
-            )),
-            Span::styled(
-                format!("   {} ", t("queue-duplicates-short")),
-                theme.title(),
-            ),
-            Span::raw(c.duplicates.to_string()),
-        ];
         frame.render_widget(
-            Paragraph::new(vec![Line::from(line1), Line::from(line2)]),
+            Paragraph::new(self.count_lines(counts.width as usize, theme)),
             counts,
         );
         let [left, middle, right] = Layout::horizontal([
-            Constraint::Percentage(36),
             Constraint::Percentage(32),
+            Constraint::Percentage(36),
             Constraint::Percentage(32),
         ])
         .areas(charts);
-        bars(frame, left, &t("chart-by-sector"), &self.by_sector, theme);
-        bars(frame, middle, &t("chart-by-org"), &self.by_org, theme);
+        bars(
+            frame,
+            left,
+            &t("chart-by-sector"),
+            &self.by_sector,
+            Cut::Letters,
+            theme,
+        );
+        bars(
+            frame,
+            middle,
+            &t("chart-by-org"),
+            &self.by_org,
+            Cut::Words,
+            theme,
+        );
         let [gov, spark] =
             Layout::vertical([Constraint::Length(5), Constraint::Length(3)]).areas(right);
         bars(
@@ -487,6 +570,7 @@ impl Component for State {
             gov,
             &t("chart-by-governorate"),
             &self.by_governorate,
+            Cut::Letters,
             theme,
         );
         let block = Block::bordered().title(t("chart-weekly"));
@@ -500,11 +584,11 @@ impl Component for State {
                 theme.muted(),
             )));
         }
+        let width = (list.width as usize).saturating_sub(2);
         for i in self.list.visible(self.rows.len(), list.height as usize) {
             let selected = i == self.list.selected;
-            let width = list.width as usize - 2;
             let row = &self.rows[i];
-            let (text, late) = self.describe(row, data);
+            let (text, late) = self.describe(row, data, width);
             let heading = matches!(row, Row::Heading(_));
             let mut style = if selected {
                 theme.selected()
@@ -534,22 +618,193 @@ impl Component for State {
     }
 }
 
+impl State {
+    /// The counts above the charts, in two lines `width` wide. Each count is kept whole:
+    /// they flow from the first line onto the second; when one would not fit, the shorter
+    /// forms are used; one that still does not fit is left to its section's heading.
+    fn count_lines(&self, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+        let c = &self.counts;
+        let plain = ratatui::style::Style::default();
+        let label = |id: &str| Span::styled(t(id), theme.title());
+        let number = |n: usize, style| Span::styled(format!(" {n}"), style);
+        let mut chips: Vec<Vec<Vec<Span<'static>>>> = vec![
+            vec![vec![
+                label("queue-awaiting-short"),
+                number(c.awaiting, plain),
+                Span::styled(
+                    format!(
+                        " {}",
+                        tr(
+                            "queue-overdue-paren",
+                            &[("count", Arg::Num(c.overdue as i64))],
+                        )
+                    ),
+                    if c.overdue > 0 {
+                        theme.overdue()
+                    } else {
+                        theme.muted()
+                    },
+                ),
+            ]],
+            vec![vec![
+                label("queue-past-follow-up-short"),
+                number(c.past_follow_up, plain),
+            ]],
+            vec![vec![
+                label("queue-rejected-short"),
+                number(c.rejected, plain),
+            ]],
+            vec![vec![
+                label("queue-conflicts-short"),
+                number(
+                    c.conflicts,
+                    if c.conflicts > 0 {
+                        theme.warning()
+                    } else {
+                        plain
+                    },
+                ),
+            ]],
+            vec![
+                vec![
+                    label("queue-unreferred-short"),
+                    Span::raw(format!(
+                        " {}",
+                        tr(
+                            "queue-unreferred-counts",
+                            &[
+                                ("emergency", Arg::Num(c.unreferred[0] as i64)),
+                                ("urgent", Arg::Num(c.unreferred[1] as i64)),
+                                ("normal", Arg::Num(c.unreferred[2] as i64)),
+                            ],
+                        )
+                    )),
+                ],
+                vec![
+                    label("queue-unreferred-chip"),
+                    Span::raw(format!(
+                        " {}",
+                        tr(
+                            "queue-unreferred-chip-counts",
+                            &[
+                                ("count", Arg::Num(c.unreferred.iter().sum::<usize>() as i64)),
+                                ("emergency", Arg::Num(c.unreferred[0] as i64)),
+                            ],
+                        )
+                    )),
+                ],
+            ],
+            vec![vec![
+                label("queue-duplicates-short"),
+                number(c.duplicates, plain),
+            ]],
+        ];
+        if c.due_for_erasure > 0 {
+            chips.push(vec![vec![
+                label("queue-due-erasure-short"),
+                number(c.due_for_erasure, plain),
+            ]]);
+        }
+        // The longer forms first; the shorter ones when a count would be left out.
+        let longest = flow(&chips, 0, width.saturating_sub(1));
+        let lines = if longest.1 {
+            longest.0
+        } else {
+            flow(&chips, usize::MAX, width.saturating_sub(1)).0
+        };
+        lines
+            .into_iter()
+            .map(|mut spans| {
+                spans.insert(0, Span::raw(" "));
+                Line::from(spans)
+            })
+            .collect()
+    }
+}
+
+/// Lays counts out on two lines `room` wide, in order, two spaces apart, each in its
+/// form number `form` (or its last): says whether every count found room.
+fn flow(
+    chips: &[Vec<Vec<Span<'static>>>],
+    form: usize,
+    room: usize,
+) -> (Vec<Vec<Span<'static>>>, bool) {
+    let gap = 2;
+    let len = |spans: &[Span]| {
+        spans
+            .iter()
+            .map(|s| s.content.chars().count())
+            .sum::<usize>()
+    };
+    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new(), Vec::new()];
+    let mut used = [0usize; 2];
+    let mut line = 0;
+    let mut all = true;
+    for forms in chips {
+        let Some(chip) = forms.get(form).or(forms.last()) else {
+            continue;
+        };
+        let fits = |l: usize| used[l] + len(chip) + if used[l] > 0 { gap } else { 0 } <= room;
+        let Some(l) = (line..2).find(|&l| fits(l)) else {
+            all = false;
+            continue;
+        };
+        line = l;
+        if used[l] > 0 {
+            lines[l].push(Span::raw(" ".repeat(gap)));
+            used[l] += gap;
+        }
+        used[l] += len(chip);
+        lines[l].extend(chip.iter().cloned());
+    }
+    (lines, all)
+}
+
+/// How a chart's labels are cut to their column: names of organizations at a word,
+/// others at a letter.
+#[derive(Clone, Copy)]
+enum Cut {
+    Words,
+    Letters,
+}
+
 /// A bar chart drawn with block characters: label, bar, number (readable without colour).
-fn bars(frame: &mut Frame, area: Rect, title: &str, values: &[(String, u64)], theme: &Theme) {
+/// Labels take the room they need, up to what leaves a bar of 3 and the widest number.
+fn bars(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    values: &[(String, u64)],
+    cut: Cut,
+    theme: &Theme,
+) {
     let block = Block::bordered().title(title.to_string());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let max = values.iter().map(|v| v.1).max().unwrap_or(0).max(1);
-    let label_width = 11usize;
-    let number_width = 6usize;
-    let bar_width = (inner.width as usize).saturating_sub(label_width + number_width + 1);
+    let number_width = values
+        .iter()
+        .map(|v| v.1.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let longest = values
+        .iter()
+        .map(|v| v.0.chars().count())
+        .max()
+        .unwrap_or(0);
+    let label_width = longest.min((inner.width as usize).saturating_sub(number_width + 2 + 3));
+    let bar_width = (inner.width as usize).saturating_sub(label_width + number_width + 2);
     let mut lines: Vec<Line> = values
         .iter()
         .take(inner.height as usize)
         .map(|(label, n)| {
             let len = ((*n as usize * bar_width) as f64 / max as f64).ceil() as usize;
+            let label = match cut {
+                Cut::Words => cell_words(label, label_width),
+                Cut::Letters => cell(label, label_width),
+            };
             Line::from(vec![
-                Span::raw(cell(label, label_width)),
+                Span::raw(label),
                 Span::raw(" "),
                 Span::styled("█".repeat(len.min(bar_width)), theme.title()),
                 Span::raw(format!(" {n}")),

@@ -83,13 +83,7 @@ impl App {
                 14,
             ),
             ReferralAction::AskFollowUp(id) => {
-                let current = self
-                    .screens
-                    .referrals
-                    .detail
-                    .as_ref()
-                    .filter(|r| r.id == id)
-                    .and_then(|r| r.follow_up);
+                let current = self.follow_up_of(id);
                 self.open_prompt(
                     t("follow-up-title"),
                     t("follow-up-intro"),
@@ -206,37 +200,31 @@ impl App {
                     .unwrap_or_default(),
                 self.data.org_short(r.organization)
             );
-            for next in r.status().allowed_next() {
-                let label = t(&format!("menu-move-{}", next.code()));
-                let action = match next {
-                    ReferralStatus::Sent => Action::Referral(ReferralAction::Move {
-                        id: r.id,
-                        mv: Move::Send,
-                    }),
-                    ReferralStatus::Accepted => Action::Referral(ReferralAction::Move {
-                        id: r.id,
-                        mv: Move::Accept,
-                    }),
-                    _ => Action::Referral(ReferralAction::AskMove {
-                        id: r.id,
-                        to: *next,
-                    }),
-                };
-                items.push((label, action));
-            }
-            items.push((
-                t("menu-note"),
-                Action::Referral(ReferralAction::AskNote(r.id)),
-            ));
-            items.push((t("menu-slip"), Action::Referral(ReferralAction::Slip(r.id))));
-            items.push((
-                t("menu-follow-up"),
-                Action::Referral(ReferralAction::AskFollowUp(r.id)),
-            ));
+            items.extend(referral_items(r.id, r.status()));
             items.push((
                 t("menu-open-case"),
                 Action::Intake(IntakeAction::Open(r.household)),
             ));
+        }
+    }
+
+    /// The follow-up date of a referral now: from its history when it is the one shown,
+    /// else from its row.
+    fn follow_up_of(&self, id: Uuid) -> Option<crate::model::Date> {
+        match self
+            .screens
+            .referrals
+            .detail
+            .as_ref()
+            .filter(|r| r.id == id)
+        {
+            Some(r) => r.follow_up,
+            None => self
+                .data
+                .referrals
+                .iter()
+                .find(|r| r.id == id)
+                .and_then(|r| r.follow_up),
         }
     }
 
@@ -303,4 +291,32 @@ impl App {
             Err(e) => self.fail(e),
         }
     }
+}
+
+/// What can be done to a referral in `status`, as menu items: the moves its lifecycle
+/// allows now, a note, a slip, a follow-up date (the Referrals and Queue menus).
+pub(in crate::tui) fn referral_items(id: Uuid, status: ReferralStatus) -> Vec<(String, Action)> {
+    let mut items = Vec::new();
+    for next in status.allowed_next() {
+        let label = t(&format!("menu-move-{}", next.code()));
+        let action = match next {
+            ReferralStatus::Sent => Action::Referral(ReferralAction::Move { id, mv: Move::Send }),
+            ReferralStatus::Accepted => Action::Referral(ReferralAction::Move {
+                id,
+                mv: Move::Accept,
+            }),
+            _ => Action::Referral(ReferralAction::AskMove { id, to: *next }),
+        };
+        items.push((label, action));
+    }
+    items.push((
+        t("menu-note"),
+        Action::Referral(ReferralAction::AskNote(id)),
+    ));
+    items.push((t("menu-slip"), Action::Referral(ReferralAction::Slip(id))));
+    items.push((
+        t("menu-follow-up"),
+        Action::Referral(ReferralAction::AskFollowUp(id)),
+    ));
+    items
 }

@@ -1,6 +1,8 @@
-//! Referrals (F4): every referral, filtered by status, organization, priority and
-//! overdue, sorted by due date, with the selected one's whole history below. Enter (or
-//! F9) opens its actions: only the moves the lifecycle allows, a note, a follow-up date.
+//! Referrals (F4): every referral, found by words or case code and filtered by status,
+//! organization, priority and overdue, sorted by due date, with the selected one's whole
+//! history below. The filters are chosen as Intake's are: arrows cycle, typing filters
+//! their choices in a drop-down, Enter picks. Enter (or F9) on a referral opens its
+//! actions: only the moves the lifecycle allows, a note, a follow-up date.
 
 pub mod act;
 
@@ -41,7 +43,21 @@ pub struct State {
     pub list: ListView,
     /// The selected referral with its history, read by the app.
     pub detail: Option<Referral>,
+    /// What the search looks in, per referral (case code, need, service, organization),
+    /// folded: worked out at the first search after a load, not on every keystroke.
+    haystacks: Vec<String>,
 }
+
+/// The widths of the filters' rows: the search and the check box above, the three
+/// choices below.
+const FIND_WIDTH: u16 = 44;
+const CHOICES: [(FieldId, u16); 3] = [
+    (FieldId::Status, 24),
+    (FieldId::Org, 31),
+    (FieldId::Priority, 25),
+];
+/// How wide a filter's drop-down is at least (an organization's whole name).
+const PICKER_WIDTH: u16 = 44;
 
 impl State {
     pub fn new(data: &Data) -> State {
@@ -53,6 +69,7 @@ impl State {
         let priorities = Opt::all_then(labels::priority_options());
         let mut state = State {
             filters: Form::filters(vec![
+                Field::text(FieldId::Find, "referrals-find", 60, ""),
                 Field::choice(FieldId::Status, "referrals-status", statuses, Some("")),
                 Field::choice(FieldId::Org, "referrals-org", Opt::all_then([]), Some("")),
                 Field::choice(
@@ -67,18 +84,31 @@ impl State {
             rows: Vec::new(),
             list: ListView::default(),
             detail: None,
+            haystacks: Vec::new(),
         };
         state.reload(data, None);
         state
     }
 
-    /// The organizations that have referrals, for the filter, by name. Only a load changes
-    /// them, so only a load calls this (not every filter change).
+    /// The organizations that have referrals, for the filter, by name with the acronym
+    /// (either can be typed to find one). Only a load changes them, so only a load calls
+    /// this (not every filter change).
     fn sync_orgs(&mut self, data: &Data) {
         let ids: BTreeSet<Uuid> = data.referrals.iter().map(|r| r.organization).collect();
-        let mut orgs: Vec<(String, Uuid)> =
-            ids.into_iter().map(|id| (data.org_short(id), id)).collect();
-        orgs.sort();
+        let mut orgs: Vec<(String, Uuid)> = ids
+            .into_iter()
+            .map(|id| {
+                let name = data.org_name(id);
+                let short = data.org_short(id);
+                let label = if short == name {
+                    name.to_string()
+                } else {
+                    format!("{name} ({short})")
+                };
+                (label, id)
+            })
+            .collect();
+        orgs.sort_by_cached_key(|(label, id)| (label.to_lowercase(), *id));
         let options = Opt::all_then(
             orgs.into_iter()
                 .map(|(name, id)| Opt::new(id.to_string(), name)),
@@ -96,7 +126,29 @@ impl State {
     /// new data replaced the old).
     pub fn reload(&mut self, data: &Data, keep: Option<Uuid>) {
         self.sync_orgs(data);
+        self.haystacks.clear();
         self.refilter_keeping(data, keep);
+    }
+
+    /// What the search looks in, for every referral loaded (worked out once per load).
+    fn haystacks(&mut self, data: &Data) -> &[String] {
+        if self.haystacks.len() != data.referrals.len() {
+            self.haystacks = data
+                .referrals
+                .iter()
+                .map(|r| {
+                    crate::search::fold(&format!(
+                        "{} {} {} {} {}",
+                        r.case_code,
+                        r.need_text,
+                        data.service_name(r.service),
+                        data.org_name(r.organization),
+                        data.org_short(r.organization)
+                    ))
+                })
+                .collect();
+        }
+        &self.haystacks
     }
 
     /// Lists again from the data and the filters, keeping the selected referral if shown.
@@ -121,10 +173,27 @@ impl State {
             .code(FieldId::Priority)
             .and_then(|c| Priority::from_code(&c));
         let overdue = self.filters.checked(FieldId::Overdue);
+        // Every typed word somewhere in the case code, the need, the service or the
+        // organization (Arabic spellings and digits folded).
+        let words: Vec<String> = crate::search::fold(&self.filters.text(FieldId::Find))
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let haystacks: &[String] = if words.is_empty() {
+            &[]
+        } else {
+            self.haystacks(data)
+        };
         let mut rows: Vec<usize> = data
             .referrals
             .iter()
             .enumerate()
+            .filter(|(i, _)| {
+                words.is_empty()
+                    || haystacks
+                        .get(*i)
+                        .is_some_and(|h| words.iter().all(|w| h.contains(w.as_str())))
+            })
             .filter(|(_, r)| status.is_none_or(|s| r.status == s))
             .filter(|(_, r)| org.is_none_or(|o| r.organization == o))
             .filter(|(_, r)| priority.is_none_or(|p| r.priority == p))
@@ -153,13 +222,18 @@ impl State {
             .map(|r| r.id)
     }
 
-    /// Selects a referral, clearing filters that hide it.
+    /// Selects a referral, clearing the search and filters that hide it.
     pub fn select(&mut self, id: Uuid, data: &Data) {
         if !self.rows.iter().any(|&i| data.referrals[i].id == id) {
             for f in [FieldId::Status, FieldId::Org, FieldId::Priority] {
                 if let Some(field) = self.filters.get_mut(f) {
                     field.select(Some(""));
                 }
+            }
+            if let Some(f) = self.filters.get_mut(FieldId::Find) {
+                f.kind = crate::tui::widgets::form::FieldKind::Text(
+                    crate::tui::widgets::text::TextInput::new(60),
+                );
             }
             if let Some(f) = self.filters.get_mut(FieldId::Overdue) {
                 f.kind = crate::tui::widgets::form::FieldKind::Check(false);
@@ -286,17 +360,26 @@ impl State {
         }
         match self.focus {
             Focus::Filters => {
-                if key.code == ratatui::crossterm::event::KeyCode::Esc {
+                use ratatui::crossterm::event::KeyCode;
+                if key.code == KeyCode::Esc {
                     // Esc first closes an open list, then leaves the filters.
                     if !self.filters.focused_mut().is_some_and(|f| f.close_picker()) {
                         self.focus = Focus::List;
                     }
                     return None;
                 }
-                let edit = self.filters.handle(key);
-                if edit == Edit::Changed {
-                    self.refilter(data);
-                    self.list.selected = 0;
+                match self.filters.handle(key) {
+                    Edit::Changed => {
+                        self.refilter(data);
+                        self.list.selected = 0;
+                    }
+                    Edit::Truncated => return Some(Action::FieldFull),
+                    // Enter with nothing to pick goes to the list, as Tab would after the
+                    // last filter.
+                    Edit::Ignored if key.code == KeyCode::Enter && !key.ctrl && !key.alt => {
+                        self.focus = Focus::List;
+                    }
+                    _ => {}
                 }
             }
             Focus::List => match keys::command(key, Scope::List, false) {
@@ -305,6 +388,7 @@ impl State {
                 }
                 Some(Command::Search) => {
                     self.focus = Focus::Filters;
+                    self.filters.focus_on(FieldId::Find);
                     return None;
                 }
                 _ => {
@@ -332,53 +416,97 @@ impl Component for State {
     }
 
     fn footer(&self) -> Vec<Command> {
-        vec![
-            Command::Open,
-            Command::NextField,
-            Command::Down,
-            Command::Help,
-            Command::Quit,
-        ]
+        match self.focus {
+            Focus::List => vec![
+                Command::Open,
+                Command::Search,
+                Command::NextField,
+                Command::Down,
+                Command::Help,
+                Command::Quit,
+            ],
+            Focus::Filters => vec![
+                Command::NextField,
+                Command::PrevField,
+                Command::Back,
+                Command::Quit,
+            ],
+        }
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
-        let [filters, header, list, detail] = Layout::vertical([
+        let [find_row, choices_row, header, list, detail] = Layout::vertical([
+            Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Min(3),
             Constraint::Length(8),
         ])
         .areas(area);
-        let [f1, f2, f3, f4] = Layout::horizontal([
-            Constraint::Length(21),
-            Constraint::Length(16),
-            Constraint::Length(21),
-            Constraint::Min(10),
-        ])
-        .areas(filters);
         let active = self.focus == Focus::Filters;
-        self.filters
-            .render_rows(frame, f1, &[FieldId::Status], 6, active, theme);
-        self.filters
-            .render_rows(frame, f2, &[FieldId::Org], 3, active, theme);
-        self.filters
-            .render_rows(frame, f3, &[FieldId::Priority], 8, active, theme);
-        let shown = tr(
-            "referrals-shown",
-            &[("count", Arg::Num(self.rows.len() as i64))],
+        // The search, the overdue box, and how many are shown.
+        let [find, rest] =
+            Layout::horizontal([Constraint::Length(FIND_WIDTH), Constraint::Min(10)])
+                .areas(find_row);
+        let label = t("referrals-find");
+        self.filters.render_rows(
+            frame,
+            find,
+            &[FieldId::Find],
+            label.chars().count(),
+            active,
+            theme,
         );
-        let mut r4 = f4;
-        r4.width = r4.width.saturating_sub(shown.chars().count() as u16 + 1);
+        let shown = if self.rows.len() == data.referrals.len() {
+            tr(
+                "referrals-shown",
+                &[("count", Arg::Num(self.rows.len() as i64))],
+            )
+        } else {
+            tr(
+                "referrals-shown-of",
+                &[
+                    ("count", Arg::Num(self.rows.len() as i64)),
+                    ("total", Arg::Num(data.referrals.len() as i64)),
+                ],
+            )
+        };
+        let mut overdue = rest;
+        overdue.width = overdue
+            .width
+            .saturating_sub(shown.chars().count() as u16 + 1);
         self.filters
-            .render_rows(frame, r4, &[FieldId::Overdue], 0, active, theme);
+            .render_rows(frame, overdue, &[FieldId::Overdue], 0, active, theme);
         frame.render_widget(
-            Paragraph::new(shown).alignment(ratatui::layout::Alignment::Right),
-            Rect {
-                x: f4.x,
-                width: f4.width,
-                ..f4
-            },
+            Paragraph::new(format!("{shown} ")).alignment(ratatui::layout::Alignment::Right),
+            rest,
         );
+        // The three choices, each with the drop-down of its choices while typed into.
+        let rects = Layout::horizontal(CHOICES.map(|(_, width)| Constraint::Length(width)))
+            .split(choices_row);
+        let mut picker = None;
+        for ((id, _), rect) in CHOICES.iter().zip(rects.iter()) {
+            let label_width = self
+                .filters
+                .get(*id)
+                .map_or(0, |f| t(f.label).chars().count());
+            self.filters
+                .render_rows(frame, *rect, &[*id], label_width, active, theme);
+            if active && self.filters.focused().is_some_and(|f| f.id == *id) {
+                let x = rect.x + label_width as u16 + 2;
+                let width = rect
+                    .width
+                    .saturating_sub(label_width as u16 + 2)
+                    .max(PICKER_WIDTH)
+                    .min(area.right().saturating_sub(x));
+                picker = Some(Rect {
+                    x,
+                    y: rect.y,
+                    width,
+                    height: 1,
+                });
+            }
+        }
         let widths = [6usize, 10, 20, 6, 9, 9];
         let heads = [
             "col-due",
@@ -451,9 +579,9 @@ impl Component for State {
         }
         frame.render_widget(super::list_paragraph(lines, data), list);
         self.render_detail(frame, detail, data, theme);
-        // The list of a filter being opened, over the referrals.
-        if active && let Some(anchor) = [f1, f2, f3].get(self.filters.focus) {
-            self.filters.render_picker(frame, *anchor, area, theme);
+        // The list of a filter being typed into, over the referrals.
+        if let Some(anchor) = picker {
+            self.filters.render_picker(frame, anchor, area, theme);
         }
     }
 }

@@ -50,6 +50,8 @@ pub struct State {
     pub filters: Form,
     pub focus: Focus,
     pub hits: Vec<usize>,
+    /// How many services match in all (the list keeps the first `LIMIT`).
+    pub matched: usize,
     pub list: ListView,
     pub referring: Option<Referring>,
 }
@@ -77,6 +79,7 @@ impl State {
             filters,
             focus: Focus::Query,
             hits: Vec::new(),
+            matched: 0,
             list: ListView::default(),
             referring: None,
         };
@@ -91,9 +94,9 @@ impl State {
             .code(FieldId::Sector)
             .and_then(|c| Sector::from_code(&c));
         let area = self.filters.code(FieldId::Area).filter(|c| !c.is_empty());
-        self.hits = self
-            .search
-            .search(&self.query.value, sector, area.as_deref(), LIMIT);
+        (self.hits, self.matched) =
+            self.search
+                .search_counted(&self.query.value, sector, area.as_deref(), LIMIT);
         self.list.clamp(self.hits.len());
     }
 
@@ -371,10 +374,25 @@ impl Component for State {
         let [list_area, detail_area] =
             Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
                 .areas(rest);
-        let title = tr(
-            "services-count",
-            &[("count", Arg::Num(self.hits.len() as i64))],
-        );
+        let title = if self.matched > self.hits.len() {
+            // Cut: the first of how many (the best, once something is typed).
+            tr(
+                if self.query.is_empty() {
+                    "services-count-first"
+                } else {
+                    "services-count-best"
+                },
+                &[
+                    ("shown", Arg::Num(self.hits.len() as i64)),
+                    ("count", Arg::Num(self.matched as i64)),
+                ],
+            )
+        } else {
+            tr(
+                "services-count",
+                &[("count", Arg::Num(self.hits.len() as i64))],
+            )
+        };
         let block = Block::bordered().title(title);
         let inner = block.inner(list_area);
         frame.render_widget(block, list_area);
