@@ -840,3 +840,39 @@ draft-restored = استُعيد ما كان يُكتب. راجعه، ثم احف
 draft-unreadable = تعذّرت قراءة النموذج غير المحفوظ (حفظته نسخة أخرى من دليل): حُذف.
 draft-household-gone = كانت التغييرات غير المحفوظة لأسرة مُحيت أو لم تعد موجودة: حُذفت.
 draft-not-kept = تعذّر حفظ ما يُكتب مسودةً ({ $error })؛ تستمر الكتابة، احفظ قريبًا.
+
+## Printed pages: dates, the referral slip and the coordination report (i18n/format.rs, report/slip.rs, report/html.rs)
+# The months of the Gregorian calendar, as dates on the pages name them.
+month-1 = كانون الثاني
+month-2 = شباط
+month-3 = آذار
+month-4 = نيسان
+month-5 = أيار
+month-6 = حزيران
+month-7 = تموز
+month-8 = آب
+month-9 = أيلول
+month-10 = تشرين الأول
+month-11 = تشرين الثاني
+month-12 = كانون الأول
+# A date: $day and $year are numbers, $month is one of the names above.
+date-long = { $day } { $month } { $year }
+page-report-title = مركز موارد المجتمع: تقرير التنسيق
+page-report-period = من { $since } إلى { $until }، مع احتساب اليومين.
+page-report-small = تظهر الأعداد التي تقل عن خمسة بالشكل { $small }، كي لا يمكن تمييز أي أسرة.
+page-report-made = أعدّه دليل في { $date } من البيانات المحفوظة على هذا الحاسوب.
+page-report-grouped = مجمّع حسب: { $groups }.
+page-report-chart-reached = الأسر التي تم الوصول إليها
+page-report-chart-referred = الإحالات المُجراة
+page-report-table-needs = الاحتياجات حسب الحالة
+page-report-table-referrals = الإحالات حسب الحالة
+page-report-table-outcomes = النتائج والأيام حتى الرد
+page-report-col-sector = القطاع
+page-report-col-governorate = المحافظة
+page-report-col-org = المنظمة
+page-report-col-reached = الأسر التي تم الوصول إليها
+page-report-col-median = وسيط الأيام حتى الرد
+page-report-median-note = يظهر وسيط عدد الأيام حتى الرد للمجموعة التي تلقّت خمس إحالات منها أو أكثر ردًّا.
+page-report-all = الكل
+page-report-not-referred = (لم تُحَل)
+page-report-empty = لم يُسجَّل شيء في هذه الفترة.

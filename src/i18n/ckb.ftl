@@ -804,3 +804,39 @@ draft-restored = ئەوەی دەنووسرا گەڕێندرایەوە. پشکن�
 draft-unreadable = فۆرمە پاشەکەوتنەکراوەکە نەخوێندرایەوە (وەشانێکی تری دەلیل هەڵیگرتبوو): فڕێدرا.
 draft-household-gone = گۆڕانکارییە پاشەکەوتنەکراوەکان بۆ خێزانێک بوون کە سڕاوەتەوە یان نەماوە: فڕێدران.
 draft-not-kept = ئەوەی دەنووسرێت وەک ڕەشنووس هەڵنەگیرا ({ $error })؛ نووسین بەردەوامە، بەم زووانە پاشەکەوتی بکە.
+
+## Printed pages: dates, the referral slip and the coordination report (i18n/format.rs, report/slip.rs, report/html.rs)
+# The months of the Gregorian calendar, as dates on the pages name them.
+month-1 = کانوونی دووەم
+month-2 = شوبات
+month-3 = ئازار
+month-4 = نیسان
+month-5 = ئایار
+month-6 = حوزەیران
+month-7 = تەممووز
+month-8 = ئاب
+month-9 = ئەیلوول
+month-10 = تشرینی یەکەم
+month-11 = تشرینی دووەم
+month-12 = کانوونی یەکەم
+# A date: $day and $year are numbers, $month is one of the names above.
+date-long = { $day } { $month } { $year }
+page-report-title = ناوەندی سەرچاوەکانی کۆمەڵگە: ڕاپۆرتی هەماهەنگی
+page-report-period = لە { $since } تا { $until }، هەردوو ڕۆژەکەش لەخۆ دەگرێت.
+page-report-small = ژمارەی کەمتر لە پێنج وەک { $small } نیشان دەدرێت، بۆ ئەوەی هیچ خێزانێک نەناسرێتەوە.
+page-report-made = دەلیل لە { $date } لە داتاکانی ئەم لاپتۆپە ئامادەی کردووە.
+page-report-grouped = پۆلێنکراو بەپێی: { $groups }.
+page-report-chart-reached = ئەو خێزانانەی پێیان گەیشتراوە
+page-report-chart-referred = ڕەوانەکردنە کراوەکان
+page-report-table-needs = پێداویستییەکان بەپێی دۆخ
+page-report-table-referrals = ڕەوانەکردنەکان بەپێی دۆخ
+page-report-table-outcomes = ئەنجامەکان و ڕۆژەکان تا وەڵام
+page-report-col-sector = کەرت
+page-report-col-governorate = پارێزگا
+page-report-col-org = ڕێکخراو
+page-report-col-reached = ئەو خێزانانەی پێیان گەیشتراوە
+page-report-col-median = ناوەندی ڕۆژەکان تا وەڵام
+page-report-median-note = ناوەندی ژمارەی ڕۆژەکان تا وەڵام بۆ ئەو گروپە نیشان دەدرێت کە پێنج ڕەوانەکردن یان زیاتری وەڵامیان وەرگرتووە.
+page-report-all = هەموو
+page-report-not-referred = (ڕەوانە نەکراوە)
+page-report-empty = لەم ماوەیەدا هیچ تۆمار نەکراوە.

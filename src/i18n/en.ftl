@@ -804,3 +804,39 @@ draft-restored = Restored what was being typed. Check it, then save.
 draft-unreadable = The unsaved form could not be read back (it was kept by another version of Daleel): it is dropped.
 draft-household-gone = The unsaved changes were for a household that has since been erased or is gone: they are dropped.
 draft-not-kept = What is typed could not be kept as a draft ({ $error }); typing goes on, save soon.
+
+## Printed pages: dates, the referral slip and the coordination report (i18n/format.rs, report/slip.rs, report/html.rs)
+# The months of the Gregorian calendar, as dates on the pages name them.
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+# A date: $day and $year are numbers, $month is one of the names above.
+date-long = { $day } { $month } { $year }
+page-report-title = Community Resource Centre: coordination report
+page-report-period = From { $since } to { $until }, both days included.
+page-report-small = Counts under five are shown as { $small }, so that no household can be picked out.
+page-report-made = Made by Daleel on { $date } from the data on this laptop.
+page-report-grouped = Grouped by { $groups }.
+page-report-chart-reached = Households reached
+page-report-chart-referred = Referrals made
+page-report-table-needs = Needs by status
+page-report-table-referrals = Referrals by status
+page-report-table-outcomes = Outcomes and days to a response
+page-report-col-sector = Sector
+page-report-col-governorate = Governorate
+page-report-col-org = Organization
+page-report-col-reached = Households reached
+page-report-col-median = Median days to a response
+page-report-median-note = The median number of days to a response is shown for a group with five or more answered referrals.
+page-report-all = All
+page-report-not-referred = (not referred)
+page-report-empty = Nothing was recorded in this period.
