@@ -71,7 +71,7 @@ p{margin:.3em 0}\
 table{border-collapse:collapse;width:100%;table-layout:fixed}\
 th,td{border:1px solid #000;padding:2px 6px;text-align:start;vertical-align:top;overflow-wrap:break-word;hyphens:auto}\
 thead{display:table-header-group}\
-tr,figure{break-inside:avoid}\
+tr,figure.whole{break-inside:avoid}\
 figure{margin:0}\
 bdi[dir=ltr]{white-space:nowrap}\
 :lang(en) thead th::first-letter{text-transform:uppercase}";
@@ -134,8 +134,11 @@ fn group_name(report: &Report, key: &[String], locale: Locale) -> String {
 /// "<5", drawn at the size of 5 so that the bar does not tell them).
 fn bars(title: &str, items: &[(String, u64)], locale: Locale) -> String {
     let max = items.iter().map(|(_, v)| *v).max().unwrap_or(0).max(5);
+    // A chart that fits on a page is kept whole on one; a longer one breaks between
+    // its rows (kept from breaking, it would leave a page blank before it).
+    let whole = if items.len() <= 30 { " whole" } else { "" };
     let mut html = format!(
-        "<figure class=\"chart\"><h2>{}</h2><table class=\"chart\" aria-label=\"{}\"><tbody>",
+        "<figure class=\"chart{whole}\"><h2>{}</h2><table class=\"chart\" aria-label=\"{}\"><tbody>",
         esc(title),
         esc(title)
     );
