@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde::de::{Deserializer, Error as _};
 
 use crate::i18n::Lang;
+use crate::i18n::format::Digits;
 
 #[cfg(test)]
 const DEFAULTS: &str = include_str!("default_config.toml");
@@ -30,6 +31,10 @@ pub struct Config {
     pub language: Lang,
     /// How Arabic script is shown.
     pub arabic_display: ArabicDisplay,
+    /// The digits of numbers and dates in Arabic and Kurdish: `western` (0-9) or
+    /// `arabic-indic` (٠-٩). Codes (case codes, phones, ids) keep Western digits.
+    #[serde(deserialize_with = "digits")]
+    pub digits: Digits,
 }
 
 impl Default for Config {
@@ -39,6 +44,7 @@ impl Default for Config {
             retention_months: 24,
             language: Lang::En,
             arabic_display: ArabicDisplay::for_this_system(),
+            digits: Digits::Western,
         }
     }
 }
@@ -117,6 +123,18 @@ fn language<'de, D: Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
         })
 }
 
+fn digits<'de, D: Deserializer<'de>>(d: D) -> Result<Digits, D::Error> {
+    let code = String::deserialize(d)?;
+    Digits::ALL
+        .into_iter()
+        .find(|m| m.code() == code)
+        .ok_or_else(|| {
+            D::Error::custom(format!(
+                "digits {code:?} is not a choice; use western or arabic-indic"
+            ))
+        })
+}
+
 /// The largest config file read: a real one is a few hundred bytes.
 const MAX_BYTES: u64 = 64 * 1024;
 
@@ -190,6 +208,9 @@ mod tests {
         let shaped = parse("arabic_display = \"shaped\"\n").expect("a mode");
         assert_eq!(shaped.arabic_display, ArabicDisplay::Shaped);
         assert_eq!(shaped.language, Lang::En);
+        assert_eq!(Config::default().digits, Digits::Western);
+        let indic = parse("digits = \"arabic-indic\"\n").expect("digits");
+        assert_eq!(indic.digits, Digits::ArabicIndic);
     }
 
     #[test]
@@ -233,6 +254,11 @@ mod tests {
             err.to_string(),
             "config file /etc/daleel/config.toml, line 3: arabic_display \"bidi\" is not a mode; use shaped or terminal"
         );
+        let err = parse("language = \"ar\"\ndigits = \"hindi\"\n").expect_err("bad digits");
+        assert_eq!(
+            err.to_string(),
+            "config file /etc/daleel/config.toml, line 2: digits \"hindi\" is not a choice; use western or arabic-indic"
+        );
         let err = parse("idle_lock_minutes = 241\n").expect_err("too long");
         assert!(
             err.to_string()
@@ -252,6 +278,7 @@ mod tests {
             "retention_months",
             "language",
             "arabic_display",
+            "digits",
         ] {
             assert!(err.contains(key), "{err}");
         }

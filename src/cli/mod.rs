@@ -353,6 +353,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             .ok_or_else(|| Failure(format!("--lang {lang}: give en, ar or ckb")))?,
         None => config.language,
     });
+    crate::i18n::format::set_digits(config.digits);
     // Everything this process creates is its owner's only (files meant to be handed on
     // say so when written), and the data directory is made so before anything is
     // written in it, the log included.

@@ -21,8 +21,8 @@ pub struct ReportArgs {
     /// Add the HXL hashtag row (CSV).
     #[arg(long)]
     hxl: bool,
-    /// FILE.csv, or FILE.html for one printable page with charts (default: CSV on
-    /// standard output).
+    /// FILE.csv, or FILE.html for one printable page with charts, in the language of
+    /// --lang (default: CSV on standard output; a CSV is the same in every language).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
 }
@@ -52,8 +52,8 @@ pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<(), Failure> {
             .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
     });
     let bytes = if html {
-        crate::report::html::page(&report, "Community Resource Centre: coordination report")
-            .into_bytes()
+        // In the language of --lang (or config.toml), with the digits setting.
+        crate::report::html::page(&report, crate::i18n::format::Locale::current()).into_bytes()
     } else {
         report.csv(args.hxl)?
     };

@@ -2,8 +2,10 @@
 //! the screens (`tui::labels` re-exports these) and the printed pages (`report`, the
 //! referral slip) name a sector, a priority or a status the same way. Each value's
 //! message id is built from its stable code, so a test checks that every value has one.
+//! Each has a twin ending in `_in` that takes the language (a page written in a language
+//! other than the screens').
 
-use super::t;
+use super::{Lang, language, tr_in};
 use crate::model::{
     ClosureReason, DisclosedField, DisplacementKind, NeedStatus, NotSuccessfulReason, OrgType,
     Priority, ReferralStatus, Sector, Sex, Vulnerability, WgAnswer,
@@ -15,53 +17,101 @@ fn id(prefix: &str, code: &str) -> String {
 }
 
 pub fn sector(s: Sector) -> String {
-    t(&id("sector", s.code()))
+    sector_in(language(), s)
+}
+
+pub fn sector_in(lang: Lang, s: Sector) -> String {
+    tr_in(lang, &id("sector", s.code()), &[])
 }
 
 pub fn priority(p: Priority) -> String {
-    t(&id("priority", p.code()))
+    priority_in(language(), p)
+}
+
+pub fn priority_in(lang: Lang, p: Priority) -> String {
+    tr_in(lang, &id("priority", p.code()), &[])
 }
 
 pub fn need_status(s: NeedStatus) -> String {
-    t(&id("need-status", s.code()))
+    need_status_in(language(), s)
+}
+
+pub fn need_status_in(lang: Lang, s: NeedStatus) -> String {
+    tr_in(lang, &id("need-status", s.code()), &[])
 }
 
 pub fn referral_status(s: ReferralStatus) -> String {
-    t(&id("referral-status", s.code()))
+    referral_status_in(language(), s)
+}
+
+pub fn referral_status_in(lang: Lang, s: ReferralStatus) -> String {
+    tr_in(lang, &id("referral-status", s.code()), &[])
 }
 
 pub fn closure_reason(r: ClosureReason) -> String {
-    t(&id("closure", r.code()))
+    closure_reason_in(language(), r)
+}
+
+pub fn closure_reason_in(lang: Lang, r: ClosureReason) -> String {
+    tr_in(lang, &id("closure", r.code()), &[])
 }
 
 pub fn not_successful(r: NotSuccessfulReason) -> String {
-    t(&id("not-successful", r.code()))
+    not_successful_in(language(), r)
+}
+
+pub fn not_successful_in(lang: Lang, r: NotSuccessfulReason) -> String {
+    tr_in(lang, &id("not-successful", r.code()), &[])
 }
 
 pub fn disclosed(f: DisclosedField) -> String {
-    t(&id("disclosed", f.code()))
+    disclosed_in(language(), f)
+}
+
+pub fn disclosed_in(lang: Lang, f: DisclosedField) -> String {
+    tr_in(lang, &id("disclosed", f.code()), &[])
 }
 
 pub fn wg_answer(a: WgAnswer) -> String {
-    t(&id("wg", a.code()))
+    wg_answer_in(language(), a)
+}
+
+pub fn wg_answer_in(lang: Lang, a: WgAnswer) -> String {
+    tr_in(lang, &id("wg", a.code()), &[])
 }
 
 /// A vulnerability, as the intake form's check boxes name it.
 pub fn vulnerability(v: Vulnerability) -> String {
-    t(&id("vuln", v.code()))
+    vulnerability_in(language(), v)
+}
+
+pub fn vulnerability_in(lang: Lang, v: Vulnerability) -> String {
+    tr_in(lang, &id("vuln", v.code()), &[])
 }
 
 pub fn sex(s: Sex) -> String {
-    t(&id("sex", s.code()))
+    sex_in(language(), s)
+}
+
+pub fn sex_in(lang: Lang, s: Sex) -> String {
+    tr_in(lang, &id("sex", s.code()), &[])
 }
 
 /// The household's displacement status (its population group).
 pub fn displacement(d: DisplacementKind) -> String {
-    t(&id("displacement", d.code()))
+    displacement_in(language(), d)
+}
+
+pub fn displacement_in(lang: Lang, d: DisplacementKind) -> String {
+    tr_in(lang, &id("displacement", d.code()), &[])
 }
 
 pub fn org_type(o: OrgType) -> String {
-    t(&id("org-type", o.code()))
+    org_type_in(language(), o)
+}
+
+pub fn org_type_in(lang: Lang, o: OrgType) -> String {
+    tr_in(lang, &id("org-type", o.code()), &[])
 }
 
 #[cfg(test)]

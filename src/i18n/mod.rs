@@ -3,6 +3,7 @@
 //! (`ckb.ftl`), switchable at run time. A message a catalog lacks falls back to English;
 //! a test keeps every catalog complete, with every placeholder used.
 
+pub mod format;
 pub mod labels;
 
 use std::sync::OnceLock;

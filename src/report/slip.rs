@@ -4,23 +4,42 @@
 //! agencies with their contacts, the consent statement, a feedback section to fill in,
 //! and the case code and referral id as the reference for the answer. One HTML page, no
 //! script, no file or address it loads; its words come from the message catalog, the
-//! labels of priority, sector and vulnerabilities included (`i18n::labels`), in the
-//! current language.
+//! labels of priority, sector and vulnerabilities included (`i18n::labels`), its dates,
+//! numbers and places written in its language (`i18n::format`), laid out right to left in
+//! Arabic and Kurdish (see `html` for the page's rules). It fits one A4 page.
 
 use uuid::Uuid;
 
-use super::html::esc;
-use crate::i18n::{Arg, labels, t, tr};
+use super::html::{code, data, esc, head, message};
+use crate::i18n::format::Locale;
+use crate::i18n::labels;
 use crate::model::{DisclosedField, Household, Need, Referral};
 use crate::store::audit::AuditAction;
 use crate::store::{Store, StoreError};
 
+/// The slip's own style: sized so that a full slip fits one A4 page.
+const SLIP_STYLE: &str = "\
+body{max-width:46em;font-size:10.5pt}\
+h1{font-size:1.35em}\
+h2{font-size:1.05em;margin:.7em 0 .25em}\
+table.slip th{width:34%}\
+table.blank td{height:1.9em}\
+@media print{body{font-size:10pt}}";
+
+/// A row: the label's words, and the value as HTML.
 fn row(label: &str, value: &str) -> String {
-    format!("<tr><th>{}</th><td>{}</td></tr>", esc(label), esc(value))
+    format!("<tr><th>{}</th><td>{value}</td></tr>", esc(label))
 }
 
-/// The slip of a referral, as HTML; audited as an export of its household.
+/// The slip of a referral, as HTML, in the screens' language and digits setting; audited
+/// as an export of its household.
 pub fn slip(store: &Store, id: Uuid) -> Result<String, StoreError> {
+    slip_in(store, id, Locale::current())
+}
+
+/// The slip of a referral in `locale`'s language and digits; audited as an export of its
+/// household.
+pub fn slip_in(store: &Store, id: Uuid, locale: Locale) -> Result<String, StoreError> {
     let r: Referral = store.get(id)?.ok_or_else(|| StoreError::NotFound {
         kind: "referral",
         id: id.to_string(),
@@ -34,113 +53,137 @@ pub fn slip(store: &Store, id: Uuid) -> Result<String, StoreError> {
     let disclose = consent.as_ref().is_some_and(|c| c.disclosure);
     let shows = |f: DisclosedField| disclose && r.disclosed.contains(&f);
     let case_code = h.as_ref().map(|h| h.case_code.clone()).unwrap_or_default();
+    let t = |id: &str| locale.t(id);
+    let separator = t("list-separator");
+    let lang = locale.lang;
 
-    let mut html = String::from("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>");
-    html.push_str(&esc(&t("slip-title")));
-    html.push_str("</title><style>body{font-family:sans-serif;margin:2em;color:#000;background:#fff;max-width:48em}h1{font-size:1.4em}h2{font-size:1.1em;border-bottom:1px solid #000;margin-top:1.2em}table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:4px 6px;text-align:start;vertical-align:top}th{width:35%}.blank td{height:2em}@media print{body{margin:0}}</style></head><body>");
+    let mut html = head(locale, &t("slip-title"), SLIP_STYLE);
     html.push_str(&format!("<h1>{}</h1>", esc(&t("slip-title"))));
-    html.push_str("<table>");
-    html.push_str(&row(&t("slip-case-code"), &case_code));
-    html.push_str(&row(&t("slip-referral-id"), &r.id.to_string()));
-    html.push_str(&row(&t("slip-priority"), &labels::priority(r.priority)));
+    html.push_str("<table class=\"slip\">");
+    html.push_str(&row(&t("slip-case-code"), &code(&case_code)));
+    html.push_str(&row(&t("slip-referral-id"), &code(&r.id.to_string())));
+    html.push_str(&row(
+        &t("slip-priority"),
+        &esc(&labels::priority_in(lang, r.priority)),
+    ));
     html.push_str(&row(
         &t("slip-date"),
-        &r.sent_at().unwrap_or(r.created_at).date().to_string(),
+        &esc(&locale.date(r.sent_at().unwrap_or(r.created_at).date())),
     ));
     html.push_str("</table>");
 
-    html.push_str(&format!("<h2>{}</h2><table>", esc(&t("slip-referring"))));
-    html.push_str(&row(&t("slip-agency"), &r.referring_org));
-    html.push_str(&row(&t("slip-referred-by"), &r.created_by));
+    html.push_str(&format!(
+        "<h2>{}</h2><table class=\"slip\">",
+        esc(&t("slip-referring"))
+    ));
+    html.push_str(&row(&t("slip-agency"), &data(&r.referring_org)));
+    html.push_str(&row(&t("slip-referred-by"), &data(&r.created_by)));
     html.push_str("</table>");
 
-    html.push_str(&format!("<h2>{}</h2><table>", esc(&t("slip-receiving"))));
+    html.push_str(&format!(
+        "<h2>{}</h2><table class=\"slip\">",
+        esc(&t("slip-receiving"))
+    ));
     html.push_str(&row(
         &t("slip-agency"),
-        &org.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
+        &data(&org.as_ref().map(|o| o.name.clone()).unwrap_or_default()),
     ));
     html.push_str(&row(
         &t("slip-service"),
-        &service.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
+        &data(&service.as_ref().map(|s| s.name.clone()).unwrap_or_default()),
     ));
     if let Some(s) = &service
         && !s.phone.is_empty()
     {
-        html.push_str(&row(&t("slip-service-phone"), &s.phone));
+        html.push_str(&row(&t("slip-service-phone"), &code(&s.phone)));
     }
     for f in org.iter().flat_map(|o| o.focal_points.iter()) {
-        let contact = [f.name.as_str(), f.phone.as_str(), f.email.as_str()]
-            .iter()
-            .filter(|v| !v.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ");
+        let contact = [
+            (f.name.as_str(), false),
+            (f.phone.as_str(), true),
+            (f.email.as_str(), true),
+        ]
+        .iter()
+        .filter(|(v, _)| !v.is_empty())
+        .map(|(v, is_code)| if *is_code { code(v) } else { data(v) })
+        .collect::<Vec<_>>()
+        .join(&esc(&separator));
         html.push_str(&row(&t("slip-focal-point"), &contact));
     }
     html.push_str("</table>");
 
-    html.push_str(&format!("<h2>{}</h2><table>", esc(&t("slip-client"))));
+    html.push_str(&format!(
+        "<h2>{}</h2><table class=\"slip\">",
+        esc(&t("slip-client"))
+    ));
     match (&h, disclose) {
         (Some(h), true) => {
             if shows(DisclosedField::HeadName) {
-                html.push_str(&row(&t("slip-name"), &h.head.name));
+                html.push_str(&row(&t("slip-name"), &data(&h.head.name)));
             }
             if shows(DisclosedField::Phone) {
-                html.push_str(&row(&t("slip-phone"), &h.phone));
+                html.push_str(&row(&t("slip-phone"), &code(&h.phone)));
             }
             if shows(DisclosedField::Location) {
-                let mut place = vec![gazetteer.name(&h.location.governorate)];
+                let mut place = vec![data(&locale.place(&gazetteer, &h.location.governorate))];
                 if let Some(d) = &h.location.district {
-                    place.push(gazetteer.name(d));
+                    place.push(data(&locale.place(&gazetteer, d)));
                 }
                 if !h.location.village.is_empty() {
-                    place.push(h.location.village.clone());
+                    place.push(data(&h.location.village));
                 }
-                html.push_str(&row(&t("slip-location"), &place.join(", ")));
+                html.push_str(&row(&t("slip-location"), &place.join(&esc(&separator))));
             }
             if shows(DisclosedField::Members) {
-                html.push_str(&row(&t("slip-members"), &h.people_count().to_string()));
+                html.push_str(&row(
+                    &t("slip-members"),
+                    &esc(&locale.int(h.people_count() as i64)),
+                ));
             }
             if shows(DisclosedField::Vulnerabilities) {
                 let v: Vec<String> = h
                     .vulnerabilities
                     .iter()
-                    .map(|v| labels::vulnerability(*v))
+                    .map(|v| labels::vulnerability_in(lang, *v))
                     .collect();
-                html.push_str(&row(
-                    &t("slip-vulnerabilities"),
-                    &v.join(&t("list-separator")),
-                ));
+                html.push_str(&row(&t("slip-vulnerabilities"), &esc(&v.join(&separator))));
             }
             if !DisclosedField::ALL.iter().any(|f| shows(*f)) {
-                html.push_str(&row(&t("slip-details"), &t("slip-none-chosen")));
+                html.push_str(&row(&t("slip-details"), &esc(&t("slip-none-chosen"))));
             }
         }
-        _ => html.push_str(&row(&t("slip-details"), &t("slip-no-consent"))),
+        _ => html.push_str(&row(&t("slip-details"), &esc(&t("slip-no-consent")))),
     }
     html.push_str("</table>");
 
-    html.push_str(&format!("<h2>{}</h2><table>", esc(&t("slip-request"))));
+    html.push_str(&format!(
+        "<h2>{}</h2><table class=\"slip\">",
+        esc(&t("slip-request"))
+    ));
     if let Some(n) = &need {
-        html.push_str(&row(&t("slip-sector"), &labels::sector(n.sector)));
+        html.push_str(&row(
+            &t("slip-sector"),
+            &esc(&labels::sector_in(lang, n.sector)),
+        ));
         if shows(DisclosedField::NeedDescription) {
-            html.push_str(&row(&t("slip-need"), &n.description));
+            html.push_str(&row(&t("slip-need"), &data(&n.description)));
         }
     }
     if disclose {
-        html.push_str(&row(&t("slip-reason"), &r.reason));
+        html.push_str(&row(&t("slip-reason"), &data(&r.reason)));
     }
     html.push_str("</table>");
 
     html.push_str(&format!("<h2>{}</h2><p>", esc(&t("slip-consent"))));
-    html.push_str(&esc(&match &consent {
-        Some(c) => tr(
+    html.push_str(&match &consent {
+        Some(c) => message(
+            locale,
             "slip-consent-text",
             &[
-                ("date", Arg::Str(&c.recorded_at.date().to_string())),
+                ("date", esc(&locale.date(c.recorded_at.date()))),
                 (
                     "share",
-                    Arg::Str(&t(if c.disclosure {
+                    esc(&t(if c.disclosure {
                         "slip-consent-share"
                     } else {
                         "slip-consent-no-share"
@@ -148,14 +191,14 @@ pub fn slip(store: &Store, id: Uuid) -> Result<String, StoreError> {
                 ),
             ],
         ),
-        None => t("slip-consent-none"),
-    }));
+        None => esc(&t("slip-consent-none")),
+    });
     html.push_str("</p>");
 
     html.push_str(&format!(
-        "<h2>{}</h2><p>{}</p><table class=\"blank\">",
+        "<h2>{}</h2><p>{}</p><table class=\"slip blank\">",
         esc(&t("slip-feedback")),
-        esc(&tr("slip-feedback-how", &[("code", Arg::Str(&case_code))]))
+        message(locale, "slip-feedback-how", &[("code", code(&case_code))])
     ));
     for label in [
         "slip-feedback-decision",

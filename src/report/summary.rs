@@ -6,13 +6,22 @@
 //! included). A need belongs to its sector and its household's governorate; with `org`
 //! among the groups, to each organization it was referred to in the period, or to
 //! "(none)".
+//!
+//! A group is kept by its codes (the sector's code, the governorate's P-code, the
+//! organization's short name, empty for none) and named when written: in English in the
+//! CSV (the same in every language, for spreadsheets and tools), in the page's language
+//! on the HTML page (`html::page`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use uuid::Uuid;
 
 use super::export::days_to_response;
-use crate::model::{Date, Household, Need, NeedStatus, Referral, ReferralStatus};
+use crate::i18n::format::Locale;
+use crate::i18n::labels;
+use crate::model::{
+    Date, Gazetteer, Household, Need, NeedStatus, Referral, ReferralStatus, Sector,
+};
 use crate::store::{Store, StoreError};
 
 /// What a report groups by.
@@ -54,6 +63,15 @@ impl By {
         Ok(out)
     }
 
+    /// Its column's heading on the page, in `locale`'s language.
+    pub fn heading(self, locale: Locale) -> String {
+        locale.t(match self {
+            By::Sector => "page-report-col-sector",
+            By::Governorate => "page-report-col-governorate",
+            By::Org => "page-report-col-org",
+        })
+    }
+
     fn column(self) -> (&'static str, &'static str) {
         match self {
             By::Sector => ("sector", "#sector +cluster"),
@@ -73,13 +91,17 @@ pub struct Counts {
     pub response_days: Vec<i64>,
 }
 
-/// A report: its groups in order, each with its counts.
+/// A report: its groups in order (each by its codes, one per `by`), each with its counts.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub since: Date,
     pub until: Date,
+    /// The day it was made.
+    pub made: Date,
     pub by: Vec<By>,
     pub groups: BTreeMap<Vec<String>, Counts>,
+    /// The places, to name the governorates in a language.
+    pub gazetteer: Gazetteer,
 }
 
 pub const NEED_STATUSES: [NeedStatus; 4] = [
@@ -131,7 +153,7 @@ pub fn build(store: &Store, since: Date, until: Date, by: &[By]) -> Result<Repor
             .and_then(|h| h.as_ref())
             .map(|h| h.location.governorate.clone())
             .unwrap_or_default();
-        Ok(gazetteer.name(&gov))
+        Ok(gov)
     };
     // Each need's organizations: those of its referrals created in the period.
     let mut referred_to: BTreeMap<Uuid, BTreeSet<String>> = BTreeMap::new();
@@ -149,8 +171,10 @@ pub fn build(store: &Store, since: Date, until: Date, by: &[By]) -> Result<Repor
     let mut report = Report {
         since,
         until,
+        made: store.now().date(),
         by: by.to_vec(),
         groups: BTreeMap::new(),
+        gazetteer: gazetteer.clone(),
     };
     let needs: BTreeMap<Uuid, Need> = store
         .all::<Need>()
@@ -161,10 +185,10 @@ pub fn build(store: &Store, since: Date, until: Date, by: &[By]) -> Result<Repor
         let gov = governorate(n.household)?;
         let org_list: Vec<String> = match referred_to.get(&n.id) {
             Some(set) if by.contains(&By::Org) => set.iter().cloned().collect(),
-            _ => vec!["(none)".to_string()],
+            _ => vec![String::new()],
         };
         for org in org_list {
-            let key = key(by, n.sector.label(), &gov, &org);
+            let key = key(by, n.sector.code(), &gov, &org);
             let c = report.groups.entry(key).or_default();
             c.households.insert(n.household);
             *c.needs.entry(n.status.code()).or_default() += 1;
@@ -178,7 +202,7 @@ pub fn build(store: &Store, since: Date, until: Date, by: &[By]) -> Result<Repor
         let org = orgs.get(&r.organization).cloned().unwrap_or_default();
         let c = report
             .groups
-            .entry(key(by, need.sector.label(), &gov, &org))
+            .entry(key(by, need.sector.code(), &gov, &org))
             .or_default();
         c.households.insert(r.household);
         *c.referrals.entry(r.status().code()).or_default() += 1;
@@ -206,7 +230,62 @@ fn key(by: &[By], sector: &str, gov: &str, org: &str) -> Vec<String> {
         .collect()
 }
 
+/// The outcomes a report counts, by their codes.
+pub const OUTCOMES: [&str; 2] = ["successful", "not_successful"];
+
 impl Report {
+    /// A group's cell for `by`, named for the CSV: the sector's and the governorate's
+    /// English names, "(none)" for needs not referred.
+    fn csv_name(&self, by: By, cell: &str) -> String {
+        match by {
+            By::Sector => Sector::from_code(cell)
+                .map_or(cell, |s| s.label())
+                .to_string(),
+            By::Governorate => self.gazetteer.name(cell),
+            By::Org if cell.is_empty() => "(none)".to_string(),
+            By::Org => cell.to_string(),
+        }
+    }
+
+    /// A group's cell for `by`, named in `locale`'s language.
+    pub fn name_in(&self, by: By, cell: &str, locale: Locale) -> String {
+        match by {
+            By::Sector => Sector::from_code(cell)
+                .map(|s| labels::sector_in(locale.lang, s))
+                .unwrap_or_else(|| cell.to_string()),
+            By::Governorate => locale.place(&self.gazetteer, cell),
+            By::Org if cell.is_empty() => locale.t("page-report-not-referred"),
+            By::Org => cell.to_string(),
+        }
+    }
+
+    /// A group's counts as the report shows them, in the order of `table`'s columns
+    /// after the groups: households reached, needs by status, referrals by status,
+    /// outcomes, and the median days to a response (empty when there was no answer,
+    /// "<5" when there were fewer than 5). Each count under 5 is "<5".
+    pub fn values(c: &Counts) -> Vec<String> {
+        let mut row = vec![super::suppressed(c.households.len() as u64)];
+        for s in NEED_STATUSES {
+            row.push(super::suppressed(
+                c.needs.get(s.code()).copied().unwrap_or(0),
+            ));
+        }
+        for s in REFERRAL_STATUSES {
+            row.push(super::suppressed(
+                c.referrals.get(s.code()).copied().unwrap_or(0),
+            ));
+        }
+        for o in OUTCOMES {
+            row.push(super::suppressed(c.outcomes.get(o).copied().unwrap_or(0)));
+        }
+        row.push(match median(&c.response_days) {
+            Some(m) => format!("{m:.1}"),
+            None if c.response_days.is_empty() => String::new(),
+            None => "<5".into(),
+        });
+        row
+    }
+
     /// The table's header, its HXL row and its rows, each count suppressed under 5.
     pub fn table(&self) -> (Vec<String>, Vec<String>, Vec<Vec<String>>) {
         let mut header: Vec<String> = Vec::new();
@@ -226,7 +305,7 @@ impl Report {
             header.push(format!("referrals_{}", s.code()));
             tags.push(format!("#indicator +referrals +{} +num", s.code()));
         }
-        for o in ["successful", "not_successful"] {
+        for o in OUTCOMES {
             header.push(format!("outcome_{o}"));
             tags.push(format!("#indicator +outcome +{o} +num"));
         }
@@ -236,26 +315,13 @@ impl Report {
             .groups
             .iter()
             .map(|(key, c)| {
-                let mut row = key.clone();
-                row.push(super::suppressed(c.households.len() as u64));
-                for s in NEED_STATUSES {
-                    row.push(super::suppressed(
-                        c.needs.get(s.code()).copied().unwrap_or(0),
-                    ));
-                }
-                for s in REFERRAL_STATUSES {
-                    row.push(super::suppressed(
-                        c.referrals.get(s.code()).copied().unwrap_or(0),
-                    ));
-                }
-                for o in ["successful", "not_successful"] {
-                    row.push(super::suppressed(c.outcomes.get(o).copied().unwrap_or(0)));
-                }
-                row.push(match median(&c.response_days) {
-                    Some(m) => format!("{m:.1}"),
-                    None if c.response_days.is_empty() => String::new(),
-                    None => "<5".into(),
-                });
+                let mut row: Vec<String> = self
+                    .by
+                    .iter()
+                    .zip(key)
+                    .map(|(b, cell)| self.csv_name(*b, cell))
+                    .collect();
+                row.extend(Report::values(c));
                 row
             })
             .collect();

@@ -1,6 +1,8 @@
 //! Coordination exports and the report: HXL rows, no personal data, generalised rows,
 //! small cells suppressed, one self-contained HTML page.
 
+use daleel::i18n::Lang;
+use daleel::i18n::format::{Digits, Locale};
 use daleel::model::{Household, Need, Referral};
 use daleel::report::export::{Detail, Table, write};
 use daleel::report::summary::{By, build};
@@ -122,8 +124,8 @@ fn the_report_suppresses_small_cells_and_prints_as_one_page() {
         .sum();
     let held = d.ws.store.all::<Referral>().count() as u64;
     assert_eq!(referrals, held);
-    let page = html::page(&report, "Report");
-    assert!(page.contains("<svg") && page.contains("<table>"));
+    let page = html::page(&report, Locale::new(Lang::En, Digits::Western));
+    assert!(page.contains("<svg") && page.contains("<table"));
     for banned in ["<script", "src=", "href=", "@import", "url("] {
         assert!(!page.contains(banned), "{banned}");
     }
@@ -346,4 +348,280 @@ fn a_poisoned_directory_reaches_no_csv_as_a_formula_and_imports_back_whole() {
     assert_eq!(back, service);
     let back_org = f.ws.store.organization(org.id).expect("r").expect("org");
     assert_eq!((back_org.name, back_org.acronym), (org.name, org.acronym));
+}
+
+/// The words a page shows to a reader: its style sheet, its tags and what comes from the
+/// data (isolated in `<bdi>`) taken out.
+fn visible_labels(page: &str) -> String {
+    let mut text = page.to_string();
+    for (open, close) in [("<style>", "</style>"), ("<bdi", "</bdi>"), ("<", ">")] {
+        while let Some(start) = text.find(open) {
+            let Some(len) = text[start..].find(close) else {
+                break;
+            };
+            text.replace_range(start..start + len + close.len(), " ");
+        }
+    }
+    text.replace("&lt;", "<").replace("&amp;", "&")
+}
+
+/// The English words of the catalog's messages whose id starts with one of `prefixes`
+/// (each message's text between its placeables), where the language's own differs.
+fn english_words(lang: Lang, prefixes: &[&str]) -> Vec<(String, String)> {
+    use daleel::i18n::{Arg, ids, tr_in};
+    let mut out = Vec::new();
+    for id in ids() {
+        if !prefixes.iter().any(|p| id.starts_with(p)) {
+            continue;
+        }
+        let args: Vec<(&str, Arg)> = ["date", "share", "code", "since", "until", "small", "groups"]
+            .iter()
+            .map(|n| (*n, Arg::Str("\u{1}")))
+            .collect();
+        let english = tr_in(Lang::En, &id, &args);
+        if english == tr_in(lang, &id, &args) {
+            continue; // the same in both (GBV, WASH…)
+        }
+        for fragment in english.split('\u{1}') {
+            let fragment = fragment.trim_matches(|c: char| !c.is_alphanumeric());
+            if fragment.chars().filter(char::is_ascii_alphabetic).count() >= 3 {
+                out.push((id.clone(), fragment.to_string()));
+            }
+        }
+    }
+    assert!(out.len() > 20, "{out:?}");
+    out
+}
+
+/// A household that consented to share everything, referred for legal help.
+fn shared_referral(d: &Device) -> (Household, Referral) {
+    use daleel::model::{DisclosedField, Priority, Sector, Timestamp, Vulnerability, sample};
+    use daleel::store::Edit;
+    let mut h = common::household("ليلى حسن");
+    h.phone = "0770 123 4567".into();
+    h.location.village = "الحمدانية".into();
+    h.vulnerabilities = [Vulnerability::FemaleHeaded, Vulnerability::Disability]
+        .into_iter()
+        .collect();
+    h.members = vec![
+        daleel::model::Person::new(uuid::Uuid::now_v7(), "سارة"),
+        daleel::model::Person::new(uuid::Uuid::now_v7(), "علي"),
+    ];
+    if let Some(c) = h.consent.as_mut() {
+        c.disclosure = true;
+    }
+    d.save(&[Edit::Household(h.clone())]);
+    let h: Household = d.get(h.id);
+    let service = sample::directory().services[0].clone();
+    let need = Need {
+        id: uuid::Uuid::now_v7(),
+        household: h.id,
+        sector: Sector::Hlp,
+        description: "البيت مشغول".into(),
+        priority: Priority::Urgent,
+        created_at: Timestamp(common::NOW),
+        created_by: "w".into(),
+        ..Need::default()
+    };
+    let r = Referral {
+        id: uuid::Uuid::now_v7(),
+        household: h.id,
+        need: need.id,
+        service: service.id,
+        organization: service.organization,
+        referring_org: "CRC Mosul".into(),
+        priority: Priority::Urgent,
+        reason: "يحتاج مساعدة قانونية".into(),
+        disclosed: DisclosedField::ALL.iter().copied().collect(),
+        created_at: Timestamp(common::NOW),
+        created_by: "Amal".into(),
+        ..Referral::default()
+    };
+    d.save(&[Edit::Need(need), Edit::Referral(r.clone())]);
+    (h, r)
+}
+
+/// The slip in Arabic and Kurdish (issue 17): right to left, every label in the
+/// language, the date with its month's name, numbers in the digits setting; codes keep
+/// their Western digits, laid out left to right.
+#[test]
+fn the_arabic_and_kurdish_slips_read_right_to_left_in_their_language() {
+    use daleel::i18n::labels;
+    use daleel::report::slip::slip_in;
+    let d = Device::new();
+    let (h, r) = shared_referral(&d);
+    let day = daleel::model::Timestamp(common::NOW).date();
+    for lang in [Lang::Ar, Lang::Ckb] {
+        let locale = Locale::new(lang, Digits::ArabicIndic);
+        let page = slip_in(&d.ws.store, r.id, locale).expect("slip");
+        assert!(
+            page.contains(&format!("<html lang=\"{}\" dir=\"rtl\">", lang.code())),
+            "{}",
+            &page[..200]
+        );
+        let shown = visible_labels(&page);
+        for (id, english) in
+            english_words(lang, &["slip-", "sector-", "priority-", "vuln-", "month-"])
+        {
+            assert!(
+                !shown.contains(&english),
+                "{}: {id}: {english:?} on the page:\n{shown}",
+                lang.code()
+            );
+        }
+        // The labels of the values, in the language.
+        for label in [
+            labels::sector_in(lang, daleel::model::Sector::Hlp),
+            labels::priority_in(lang, daleel::model::Priority::Urgent),
+            labels::vulnerability_in(lang, daleel::model::Vulnerability::Disability),
+        ] {
+            assert!(shown.contains(&label), "{label} not on the page");
+        }
+        // The date with the month's name and Arabic-Indic digits; no Western digit in
+        // any label or value but the codes.
+        let date = locale.date(day);
+        assert!(date.contains('٢') && shown.contains(&date), "{date}");
+        assert!(shown.contains("٣"), "three people, in Arabic-Indic digits");
+        assert!(!shown.chars().any(|c| c.is_ascii_digit()), "{shown}");
+        // The place by its Arabic name (Kurdish too: the gazetteer has no Kurdish names).
+        assert!(page.contains("<bdi>نينوى</bdi>"));
+        // Codes: Western digits, left to right.
+        for code in [&h.case_code, &h.phone, &r.id.to_string()] {
+            assert!(
+                page.contains(&format!("<bdi dir=\"ltr\">{code}</bdi>")),
+                "{code}"
+            );
+        }
+        // The consent statement is the language's.
+        let consent = daleel::i18n::tr_in(lang, "slip-consent-share", &[]);
+        assert!(shown.contains(&consent), "{consent}");
+    }
+    // With Western digits, the same date has Western digits.
+    let western = slip_in(&d.ws.store, r.id, Locale::new(Lang::Ar, Digits::Western)).expect("s");
+    assert!(western.contains(&Locale::new(Lang::Ar, Digits::Western).date(day)));
+    assert!(
+        Locale::new(Lang::Ar, Digits::Western)
+            .date(day)
+            .contains("2026")
+    );
+    // English stays left to right.
+    let english = slip_in(
+        &d.ws.store,
+        r.id,
+        Locale::new(Lang::En, Digits::ArabicIndic),
+    )
+    .expect("slip");
+    assert!(english.contains("<html lang=\"en\" dir=\"ltr\">"));
+    assert!(english.contains("November 2026") && english.contains("Ninewa"));
+}
+
+/// The report in Arabic (issue 17): right to left, headings, captions and column
+/// labels in Arabic, groups named in Arabic, counts in the digits setting; its CSV
+/// keeps its machine header, HXL row and English values.
+#[test]
+fn the_arabic_report_reads_right_to_left_with_arabic_names_and_digits() {
+    let d = demo();
+    let since = daleel::model::Date::parse("2020-01-01").expect("d");
+    let until = d.ws.store.now().date();
+    let report = build(&d.ws.store, since, until, &[By::Sector, By::Governorate]).expect("report");
+    let locale = Locale::new(Lang::Ar, Digits::ArabicIndic);
+    let page = html::page(&report, locale);
+    assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    let shown = visible_labels(&page);
+    for (id, english) in english_words(
+        Lang::Ar,
+        &[
+            "page-report-",
+            "need-status-",
+            "referral-status-",
+            "outcome-",
+            "month-",
+            "sector-",
+        ],
+    ) {
+        assert!(!shown.contains(&english), "{id}: {english:?} in:\n{shown}");
+    }
+    for word in ["(none)", "All", "Households", "From ", "both days"] {
+        assert!(!page.contains(word), "{word}");
+    }
+    // Groups by their Arabic names: sectors and governorates.
+    assert!(page.contains("نينوى") && !page.contains("Ninewa"));
+    assert!(page.contains(&daleel::i18n::tr_in(Lang::Ar, "sector-health", &[])));
+    // The period with Arabic month names, and no Western digit anywhere a reader looks.
+    assert!(page.contains(&locale.date(since)) && locale.date(since).contains("كانون الثاني"));
+    let text = visible_labels(&page.replace("<bdi", "<x").replace("</bdi>", "</x>"));
+    assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
+    assert!(text.contains("<٥"), "small counts, in Arabic-Indic digits");
+    // Every table is as wide as the page and wraps its words: nothing is cut off.
+    assert!(page.contains("table-layout:fixed") && page.contains("@page{size:A4"));
+    assert_eq!(page.matches("<table class=\"data\">").count(), 3);
+    // The CSV is the same in every language.
+    let csv = lines(&report.csv(true).expect("csv"));
+    assert_eq!(csv[0][..3], ["sector", "governorate", "households_reached"]);
+    assert!(csv.iter().any(|r| r[1] == "Ninewa"));
+    assert!(valid_hxl_row(
+        &csv[1].iter().map(String::as_str).collect::<Vec<_>>()
+    ));
+}
+
+/// `report --lang ar` writes the Arabic page, and `referral slip --lang ckb` the Kurdish
+/// slip, with the digits of config.toml; without `--lang`, English.
+#[test]
+fn report_and_slip_commands_write_the_page_in_the_language_asked() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = common::daleel(dir.path(), &["demo", "--households", "30"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "digits = \"arabic-indic\"\n",
+    )
+    .expect("config");
+    let pages = tempfile::tempdir().expect("pages");
+    let file = |name: &str| pages.path().join(name).to_string_lossy().into_owned();
+    let report = |lang: Option<&str>, name: &str| {
+        let mut args = vec!["report", "--since", "2020-01-01", "--until", "2030-01-01"];
+        let out_file = file(name);
+        args.extend(["--out", out_file.as_str()]);
+        if let Some(l) = lang {
+            args.extend(["--lang", l]);
+        }
+        let out = common::daleel(dir.path(), &args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(file(name)).expect("page")
+    };
+    let ar = report(Some("ar"), "ar.html");
+    assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    assert!(ar.contains(&daleel::i18n::tr_in(Lang::Ar, "page-report-title", &[])));
+    assert!(
+        ar.contains("٢٠٢٠"),
+        "the period, in the digits of config.toml"
+    );
+    let en = report(None, "en.html");
+    assert!(en.contains("<html lang=\"en\" dir=\"ltr\">") && en.contains("coordination report"));
+    assert!(en.contains("2020") && !en.contains("٢٠٢٠"));
+
+    let list = common::daleel(dir.path(), &["referral", "list", "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+    let id = list[0]["id"].as_str().expect("an id").to_string();
+    let slip = file("slip.html");
+    let out = common::daleel(
+        dir.path(),
+        &["--lang", "ckb", "referral", "slip", &id, "--out", &slip],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = std::fs::read_to_string(&slip).expect("slip");
+    assert!(page.contains("<html lang=\"ckb\" dir=\"rtl\">"));
+    assert!(page.contains(&daleel::i18n::tr_in(Lang::Ckb, "slip-title", &[])));
 }
