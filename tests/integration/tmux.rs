@@ -75,7 +75,8 @@ impl Session {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// Waits until the screen shows `text`; panics with the screen after 10 s.
+    /// Waits until the screen shows `text`; panics with the screen after 30 s (a loaded
+    /// two-core machine unlocks slowly: Argon2).
     fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
         loop {
@@ -83,7 +84,7 @@ impl Session {
             if screen.contains(text) {
                 return screen;
             }
-            if start.elapsed() > Duration::from_secs(10) {
+            if start.elapsed() > Duration::from_secs(30) {
                 panic!("waited for {text:?}; the screen shows:\n{screen}");
             }
             std::thread::sleep(Duration::from_millis(100));
