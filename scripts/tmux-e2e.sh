@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 if ! command -v tmux >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null
 fi
-cargo test --test integration tmux:: -- --ignored --nocapture
+cargo test --test integration tmux:: -- --ignored --nocapture --test-threads=1
