@@ -25,7 +25,12 @@ pub fn slip(store: &Store, id: Uuid) -> Result<String, StoreError> {
         kind: "referral",
         id: id.to_string(),
     })?;
-    let h: Option<Household> = store.get(r.household)?;
+    // The case as it stands: the kept household when the referral's was merged.
+    let h: Option<Household> = store.kept_household(r.household)?;
+    let aliases = match &h {
+        Some(h) => store.aliases_of(h.id)?,
+        None => Vec::new(),
+    };
     let need: Option<Need> = store.get(r.need)?;
     let service = store.service(r.service)?;
     let org = store.organization(r.organization)?;
@@ -41,6 +46,18 @@ pub fn slip(store: &Store, id: Uuid) -> Result<String, StoreError> {
     html.push_str(&format!("<h1>{}</h1>", esc(&t("slip-title"))));
     html.push_str("<table>");
     html.push_str(&row(&t("slip-case-code"), &case_code));
+    if !aliases.is_empty() {
+        let merged: Vec<String> = aliases
+            .iter()
+            .map(|a| {
+                tr(
+                    "case-merged",
+                    &[("alias", Arg::Str(a)), ("code", Arg::Str(&case_code))],
+                )
+            })
+            .collect();
+        html.push_str(&row(&t("slip-merged"), &merged.join("; ")));
+    }
     html.push_str(&row(&t("slip-referral-id"), &r.id.to_string()));
     html.push_str(&row(&t("slip-priority"), &labels::priority(r.priority)));
     html.push_str(&row(

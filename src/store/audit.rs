@@ -95,10 +95,15 @@ pub enum AuditAction {
     /// `check --repair` noted a break in the chain (an entry removed or changed); `count`
     /// is the place of the entry that does not follow the one before it.
     Break,
+    /// Two cases were found to be one household: one merged into the other (`case_code`
+    /// the merged one; `count` the needs and referrals moved).
+    Merge,
+    /// Two likely duplicates were found not to be the same household.
+    NotSame,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 22] = [
+    pub const ALL: [AuditAction; 24] = [
         AuditAction::View,
         AuditAction::Change,
         AuditAction::Bundle,
@@ -121,6 +126,8 @@ impl AuditAction {
         AuditAction::ServicesImport,
         AuditAction::Rollback,
         AuditAction::Break,
+        AuditAction::Merge,
+        AuditAction::NotSame,
     ];
 
     pub fn word(self) -> &'static str {
@@ -147,6 +154,8 @@ impl AuditAction {
             AuditAction::ServicesImport => "services_import",
             AuditAction::Rollback => "rollback",
             AuditAction::Break => "break",
+            AuditAction::Merge => "merge",
+            AuditAction::NotSame => "not_same",
         }
     }
 }
