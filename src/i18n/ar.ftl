@@ -873,3 +873,4 @@ pair-back = الرجوع إلى القائمة
 pair-confirm-merge = إبقاء { $kept } ودمج { $merged } فيها؟ تنتقل احتياجاتها ({ $needs }) وإحالاتها ({ $referrals }) إلى { $kept }، والبحث عن { $merged } يجد { $kept }.
 pair-merged = دُمجت { $merged } في { $kept }: احتياجاتها وإحالاتها هناك الآن.
 pair-not-same-done = { $a } و{ $b } ليستا الأسرة نفسها: لن تُعرضا معًا مرة أخرى.
+pair-consent-answers = الإحالة { $services } · المشاركة { $details }

@@ -837,3 +837,4 @@ pair-back = گەڕانەوە بۆ ڕیز
 pair-confirm-merge = { $kept } بهێڵرێتەوە و { $merged } تێکەڵی بکرێت؟ پێداویستییەکانی ({ $needs }) و ڕەوانەکردنەکانی ({ $referrals }) دەچن بۆ { $kept }، و گەڕان بەدوای { $merged } دا { $kept } دەدۆزێتەوە.
 pair-merged = { $merged } تێکەڵی { $kept } کرا: پێداویستی و ڕەوانەکردنەکانی ئێستا لەوێن.
 pair-not-same-done = { $a } و { $b } هەمان خێزان نین: جارێکی تر پێکەوە پیشان نادرێن.
+pair-consent-answers = ڕەوانەکردن { $services } · هاوبەشکردن { $details }

@@ -837,3 +837,4 @@ pair-back = Back to the queue
 pair-confirm-merge = Keep { $kept } and merge { $merged } into it? Its needs ({ $needs }) and referrals ({ $referrals }) move to { $kept }, and { $merged } will find { $kept }.
 pair-merged = { $merged } merged into { $kept }: its needs and referrals are there now.
 pair-not-same-done = { $a } and { $b } are not the same household: they will not be offered again.
+pair-consent-answers = referral { $services } · details { $details }

@@ -1,4 +1,5 @@
-//! What the Queue's actions do: a conflict's values offered, one kept or typed.
+//! What the Queue's actions do: a conflict's values offered, one kept or typed; a
+//! likely pair opened side by side (what it decides is in pair.rs).
 use uuid::Uuid;
 
 use crate::i18n::{Arg, t, tr};
@@ -23,6 +24,10 @@ pub enum QueueAction {
         field: usize,
         value: Vec<u8>,
     },
+    /// Likely pair `n`, side by side (pair.rs).
+    OpenPair(usize),
+    /// What the pair view asks (pair.rs).
+    Pair(super::pair::PairAction),
 }
 
 /// The Queue's pop-up form.
@@ -35,6 +40,8 @@ pub enum QueuePrompt {
 impl App {
     pub(in crate::tui) fn queue_action(&mut self, action: QueueAction) {
         match action {
+            QueueAction::OpenPair(i) => self.open_pair(i),
+            QueueAction::Pair(a) => self.pair_action(a),
             QueueAction::ConflictMenu(i) => {
                 let Some(c) = self.data.conflicts.get(i) else {
                     return;

@@ -2,9 +2,11 @@
 //! with overdue first, accepted past follow-up, rejected needing another service, needs
 //! with no referral by priority, likely duplicate households), bar charts of open
 //! referrals by sector, organization and governorate, and referrals sent per week over
-//! the last 12 weeks. Enter on a row opens the referral or the household.
+//! the last 12 weeks. Enter on a row opens the referral or the household; on a likely
+//! pair, both households side by side, to decide (pair.rs).
 
 pub mod act;
+pub mod pair;
 
 use std::collections::BTreeMap;
 
@@ -78,6 +80,8 @@ pub struct State {
     pub by_governorate: Vec<(String, u64)>,
     /// Referrals sent per week, oldest first (12 weeks, this week last).
     pub weekly: Vec<u64>,
+    /// A likely pair open side by side (pair.rs): it has the keys and the screen.
+    pub pair: Option<pair::PairView>,
 }
 
 fn top(map: BTreeMap<String, u64>, n: usize) -> Vec<(String, u64)> {
@@ -383,11 +387,7 @@ impl State {
                     .get(*i as usize)
                     .map(|n| Action::Intake(IntakeAction::Open(n.household))),
                 Row::Conflict(i) => Some(Action::Queue(QueueAction::ConflictMenu(*i as usize))),
-                Row::Duplicates(i) => data
-                    .duplicate_groups
-                    .get(*i as usize)
-                    .and_then(|g| g.first())
-                    .map(|h| Action::Intake(IntakeAction::Open(h.id))),
+                Row::Duplicates(i) => Some(Action::Queue(QueueAction::OpenPair(*i as usize))),
                 Row::DueForErasure(i) => data
                     .due_for_erasure
                     .get(*i as usize)
@@ -406,14 +406,23 @@ impl State {
 
 impl Component for State {
     fn handle_key(&mut self, key: &Key, data: &Data) -> Handled {
+        if let Some(pair) = self.pair.as_mut() {
+            return pair.handle_key(key);
+        }
         self.on_key(key, data).into()
     }
 
     fn footer(&self) -> Vec<Command> {
+        if let Some(pair) = &self.pair {
+            return pair.footer();
+        }
         vec![Command::Open, Command::Down, Command::Help, Command::Quit]
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        if let Some(pair) = &self.pair {
+            return pair.render(frame, area, data, theme);
+        }
         let [counts, charts, list] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Length(8),
