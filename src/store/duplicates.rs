@@ -383,7 +383,7 @@ mod tests {
         assert_eq!(found[0].found_as.as_deref(), Some(done.merged.as_str()));
         assert_eq!(
             store.aliases_of(k.id).expect("aliases"),
-            [done.merged.clone()]
+            std::slice::from_ref(&done.merged)
         );
         // A need added to the merged household by a laptop that had not heard of the
         // merge is still the kept household's.

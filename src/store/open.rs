@@ -169,7 +169,7 @@ impl Store {
         for h in self.all::<crate::model::Household>() {
             for (slot, key) in super::Entity::index_keys(&h?) {
                 if slot == Slot::HouseholdsByDuplicateOf {
-                    index.insert(key, &[])?;
+                    index.insert(key, [])?;
                 }
             }
         }
