@@ -2,7 +2,8 @@
 //! (the same `HouseholdSearch`: a name in either script and any spelling, a case code, a
 //! phone number whatever its prefix). It prints names, so it is a worker's tool: it opens
 //! the database with a passphrase like every command, and each search is noted in the
-//! audit trail with how many households it showed (never the query or a name).
+//! audit trail with how many households it showed (never the query or a name). A
+//! household merged into another shows as the one kept ("NIN-0042, merged into NIN-0007").
 //!
 //! `daleel households import FILE` and `daleel households template`: registration lists
 //! in (`intake`). The preview names rows by line and households by case code, never by
@@ -15,10 +16,10 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::Failure;
-use crate::model::Household;
 use crate::search::households::HouseholdSearch;
 use crate::search::names;
 use crate::store::audit::AuditAction;
+use crate::store::duplicates::Kept;
 use crate::workspace::Workspace;
 
 #[derive(Debug, Args)]
@@ -75,7 +76,8 @@ struct SearchArgs {
     /// At most this many households.
     #[arg(long, value_name = "N", default_value_t = 20)]
     limit: usize,
-    /// Print one JSON array on stdout (id, case_code, name, governorate).
+    /// Print one JSON array on stdout (id, case_code, name, governorate, and found_as:
+    /// the case code of a merged household that led to the kept one).
     #[arg(long)]
     json: bool,
 }
@@ -94,6 +96,9 @@ struct Found<'a> {
     case_code: &'a str,
     name: &'a str,
     governorate: &'a str,
+    /// The case code searched for, when that household was merged into this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    found_as: Option<&'a str>,
 }
 
 fn search(ws: &Workspace, args: &SearchArgs) -> Result<(), Failure> {
@@ -112,12 +117,8 @@ fn search(ws: &Workspace, args: &SearchArgs) -> Result<(), Failure> {
             .map(|i| search.id(i))
             .collect()
     };
-    let mut found: Vec<Household> = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(h) = ws.store.get::<Household>(id)? {
-            found.push(h);
-        }
-    }
+    // A household merged into another is shown as the one kept, saying so.
+    let found: Vec<Kept> = ws.store.as_kept(&ids)?;
     ws.store.audit(
         AuditAction::View,
         None,
@@ -127,11 +128,12 @@ fn search(ws: &Workspace, args: &SearchArgs) -> Result<(), Failure> {
     if args.json {
         let list: Vec<Found> = found
             .iter()
-            .map(|h| Found {
-                id: h.id.to_string(),
-                case_code: &h.case_code,
-                name: &h.head.name,
-                governorate: &h.location.governorate,
+            .map(|k| Found {
+                id: k.household.id.to_string(),
+                case_code: &k.household.case_code,
+                name: &k.household.head.name,
+                governorate: &k.household.location.governorate,
+                found_as: k.found_as.as_deref(),
             })
             .collect();
         println!("{}", serde_json::to_string(&list)?);
@@ -144,7 +146,11 @@ fn search(ws: &Workspace, args: &SearchArgs) -> Result<(), Failure> {
         return Ok(());
     }
     let gazetteer = ws.store.gazetteer();
-    for h in &found {
+    for Kept {
+        household: h,
+        found_as,
+    } in &found
+    {
         // A Latin name as recorded, else the transliteration (marked ≈: it is not stored).
         let latin = if !h.head.latin.is_empty() {
             format!(" ({})", h.head.latin)
@@ -158,7 +164,11 @@ fn search(ws: &Workspace, args: &SearchArgs) -> Result<(), Failure> {
         } else {
             format!("  {}", gazetteer.name(&h.location.governorate))
         };
-        println!("{}  {}{latin}{place}", h.case_code, h.head.name);
+        let merged = found_as
+            .as_ref()
+            .map(|alias| format!("  ({alias}, merged into {})", h.case_code))
+            .unwrap_or_default();
+        println!("{}  {}{latin}{place}{merged}", h.case_code, h.head.name);
     }
     Ok(())
 }

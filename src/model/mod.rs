@@ -1,11 +1,12 @@
 //! The domain: households, needs, the service directory, referrals and their lifecycle,
-//! the gazetteer, and the change log's envelope. Pure types and rules; no I/O.
+//! the gazetteer, duplicates decided, and the change log's envelope. Pure types and rules; no I/O.
 
 pub mod card;
 pub mod change;
 pub mod clock;
 pub mod device;
 pub mod directory;
+pub mod duplicate;
 pub mod gazetteer;
 pub mod household;
 pub mod need;
@@ -18,6 +19,7 @@ pub mod text;
 pub mod time;
 
 pub use directory::{OrgType, Organization, Service, ServiceLocation, ServiceStatus};
+pub use duplicate::{Distinct, Merges};
 pub use gazetteer::{Area, Gazetteer};
 pub use household::{
     CaseStatus, CivilDocument, Closure, ClosureReason, Consent, Displacement, DisplacementKind,

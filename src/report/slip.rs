@@ -11,6 +11,7 @@
 use uuid::Uuid;
 
 use super::html::{code, data, esc, head, message};
+use crate::i18n::Arg;
 use crate::i18n::format::Locale;
 use crate::i18n::labels;
 use crate::model::{DisclosedField, Household, Need, Referral};
@@ -44,7 +45,12 @@ pub fn slip_in(store: &Store, id: Uuid, locale: Locale) -> Result<String, StoreE
         kind: "referral",
         id: id.to_string(),
     })?;
-    let h: Option<Household> = store.get(r.household)?;
+    // The case as it stands: the kept household when the referral's was merged.
+    let h: Option<Household> = store.kept_household(r.household)?;
+    let aliases = match &h {
+        Some(h) => store.aliases_of(h.id)?,
+        None => Vec::new(),
+    };
     let need: Option<Need> = store.get(r.need)?;
     let service = store.service(r.service)?;
     let org = store.organization(r.organization)?;
@@ -61,6 +67,18 @@ pub fn slip_in(store: &Store, id: Uuid, locale: Locale) -> Result<String, StoreE
     html.push_str(&format!("<h1>{}</h1>", esc(&t("slip-title"))));
     html.push_str("<table class=\"slip\">");
     html.push_str(&row(&t("slip-case-code"), &code(&case_code)));
+    if !aliases.is_empty() {
+        let merged: Vec<String> = aliases
+            .iter()
+            .map(|a| {
+                esc(&locale.tr(
+                    "case-merged",
+                    &[("alias", Arg::Str(a)), ("code", Arg::Str(&case_code))],
+                ))
+            })
+            .collect();
+        html.push_str(&row(&t("slip-merged"), &merged.join(&esc(&separator))));
+    }
     html.push_str(&row(&t("slip-referral-id"), &code(&r.id.to_string())));
     html.push_str(&row(
         &t("slip-priority"),

@@ -7,7 +7,7 @@
 //! each. None of it is written anywhere. What a list shows of a household is read from
 //! the store for the hits only.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 
 use uuid::Uuid;
@@ -31,6 +31,9 @@ pub struct HouseholdRow {
     pub village: String,
     pub birth_year: Option<u16>,
     pub open: bool,
+    /// The case code this household was found by, when that is the code of a household
+    /// merged into it ("NIN-0042, merged into NIN-0007").
+    pub found_as: Option<String>,
 }
 
 impl HouseholdRow {
@@ -45,6 +48,7 @@ impl HouseholdRow {
             village: h.location.village.clone(),
             birth_year: h.head.birth_year,
             open: h.is_open(),
+            found_as: None,
         }
     }
 }
@@ -496,6 +500,24 @@ impl HouseholdSearch {
         }
         groups.into_values().filter(|g| g.len() > 1).collect()
     }
+
+    /// The likely pairs for the coordinator to decide: every two households of a
+    /// duplicate group (`duplicate_groups`), except the pairs decided "not the same"
+    /// (`distinct`, smaller id first), in the groups' order.
+    pub fn duplicate_pairs(&self, distinct: &BTreeSet<(Uuid, Uuid)>) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
+        for group in self.duplicate_groups() {
+            for (n, &i) in group.iter().enumerate() {
+                for &j in &group[n + 1..] {
+                    let ids = crate::model::duplicate::pair(self.ids[i], self.ids[j]);
+                    if !distinct.contains(&ids) {
+                        pairs.push((i, j));
+                    }
+                }
+            }
+        }
+        pairs
+    }
 }
 
 /// The best `limit` hits in order.
@@ -620,6 +642,7 @@ mod tests {
             village: "Al-Zanjili".into(),
             birth_year: Some(year),
             open: true,
+            found_as: None,
         }
     }
 
@@ -862,5 +885,20 @@ mod tests {
         all.push(row("M4RT9-0007", "فاطمة", "", "", 1984));
         let s = HouseholdSearch::new(all);
         assert_eq!(s.duplicate_groups(), vec![vec![0, 3, 4]]);
+    }
+
+    #[test]
+    fn a_group_of_three_gives_three_pairs_less_those_decided_not_the_same() {
+        let mut all = rows();
+        all.push(row("M4RT9-0003", "فاطمه حسن علي", "", "", 1984));
+        all.push(row("M4RT9-0004", "Fatima Hassan Ali", "", "", 1984));
+        all[4].name = "فاطمة حسن علي".into();
+        let s = HouseholdSearch::new(all);
+        assert_eq!(
+            s.duplicate_pairs(&BTreeSet::new()),
+            vec![(0, 3), (0, 4), (3, 4)]
+        );
+        let decided = BTreeSet::from([crate::model::duplicate::pair(s.id(4), s.id(0))]);
+        assert_eq!(s.duplicate_pairs(&decided), vec![(0, 3), (3, 4)]);
     }
 }

@@ -97,10 +97,15 @@ pub enum AuditAction {
     Break,
     /// Households were imported from a registration list (`daleel households import`).
     HouseholdsImport,
+    /// Two cases were found to be one household: one merged into the other (`case_code`
+    /// the merged one; `count` the needs and referrals moved).
+    Merge,
+    /// Two likely duplicates were found not to be the same household.
+    NotSame,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 23] = [
+    pub const ALL: [AuditAction; 25] = [
         AuditAction::View,
         AuditAction::Change,
         AuditAction::Bundle,
@@ -124,6 +129,8 @@ impl AuditAction {
         AuditAction::Rollback,
         AuditAction::Break,
         AuditAction::HouseholdsImport,
+        AuditAction::Merge,
+        AuditAction::NotSame,
     ];
 
     pub fn word(self) -> &'static str {
@@ -151,6 +158,8 @@ impl AuditAction {
             AuditAction::Rollback => "rollback",
             AuditAction::Break => "break",
             AuditAction::HouseholdsImport => "households_import",
+            AuditAction::Merge => "merge",
+            AuditAction::NotSame => "not_same",
         }
     }
 }

@@ -7,7 +7,9 @@ use uuid::Uuid;
 use super::Slot;
 use crate::codec::{self, CodecError, Versioned};
 use crate::model::gazetteer::Gazetteer;
-use crate::model::{Date, Household, HouseholdV1, Need, Organization, Problem, Referral, Service};
+use crate::model::{
+    Date, Distinct, Household, HouseholdV1, Need, Organization, Problem, Referral, Service,
+};
 
 /// A kind of record kept in its own tree, changed field by field.
 pub trait Entity: Versioned + Clone + 'static {
@@ -125,6 +127,9 @@ impl Versioned for Organization {
 impl Versioned for Service {
     const VERSION: u8 = 1;
 }
+impl Versioned for Distinct {
+    const VERSION: u8 = 1;
+}
 
 impl Entity for Household {
     const KIND: &'static str = "household";
@@ -170,10 +175,18 @@ impl Entity for Household {
     }
 
     fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
-        vec![(
+        let mut keys = vec![(
             Slot::HouseholdsByCaseCode,
             key(&[self.case_code.as_bytes(), &[0], self.id.as_bytes()]),
-        )]
+        )];
+        // Closed as a duplicate: where merged households end is read from this.
+        if let Some(kept) = crate::model::duplicate::duplicate_of(self) {
+            keys.push((
+                Slot::HouseholdsByDuplicateOf,
+                key(&[kept.as_bytes(), self.id.as_bytes()]),
+            ));
+        }
+        keys
     }
 }
 
@@ -361,6 +374,35 @@ impl Entity for Service {
         "next_steps",
         "fees",
     ];
+
+    fn problems(&self, _: &Gazetteer, _: Date) -> Vec<Problem> {
+        self.validate()
+    }
+
+    fn index_keys(&self) -> Vec<(Slot, Vec<u8>)> {
+        Vec::new()
+    }
+}
+
+/// A "not the same" decision: made once by one laptop and never changed (each decision
+/// its own record, so that concurrent decisions add up and none is lost).
+impl Entity for Distinct {
+    const KIND: &'static str = "distinct";
+    const TAG: u8 = 6;
+    const TREE: Slot = Slot::Distinct;
+
+    fn blank(id: Uuid) -> Self {
+        Distinct {
+            id,
+            ..Default::default()
+        }
+    }
+
+    fn id(&self) -> Uuid {
+        self.id
+    }
+
+    fields!(a, b, at, by);
 
     fn problems(&self, _: &Gazetteer, _: Date) -> Vec<Problem> {
         self.validate()

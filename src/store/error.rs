@@ -129,6 +129,9 @@ pub enum StoreError {
     /// This device's role (teams) does not allow the change.
     #[error("{0}")]
     NotAllowed(#[from] team::Forbidden),
+    /// A decision about likely duplicates that cannot be made as asked.
+    #[error("{0}")]
+    Pair(#[from] super::duplicates::PairRefusal),
 }
 
 /// Whose name a `StoreError::HiddenInName` is about.

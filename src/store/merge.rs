@@ -22,7 +22,7 @@ use crate::model::change::{
 use crate::model::clock::Hlc;
 use crate::model::team::Refusal;
 use crate::model::{
-    Household, Need, Organization, Problem, Referral, ReferralStatus, Service, Step,
+    Distinct, Household, Need, Organization, Problem, Referral, ReferralStatus, Service, Step,
 };
 
 /// What applying a batch of changes did.
@@ -197,6 +197,7 @@ impl Tx<'_> {
             ("referral", KIND_FIELDS) => self.merge_fields::<Referral>(change),
             ("organization", KIND_FIELDS) => self.merge_fields::<Organization>(change),
             ("service", KIND_FIELDS) => self.merge_fields::<Service>(change),
+            ("distinct", KIND_FIELDS) => self.merge_fields::<Distinct>(change),
             ("referral", KIND_STEP) => self.merge_step(change),
             ("team", KIND_STATEMENT) => self.carry_statement(change),
             // A kind this version does not know: kept in the log and forwarded.
@@ -605,7 +606,8 @@ impl Store {
     }
 
     /// BLAKE3 over the shared state in a canonical order: every household, need,
-    /// referral, organization and service record (by id), then every open conflict with
+    /// referral, organization, service and "not the same" record (by id), then every open
+    /// conflict with
     /// its heads. Equal on devices with the same trust set that hold the same changes;
     /// it leaves out what stays on one laptop (trust list, keys, audit, watermarks,
     /// parked changes, the gazetteer).
@@ -617,6 +619,7 @@ impl Store {
             Slot::Referrals,
             Slot::Organizations,
             Slot::Services,
+            Slot::Distinct,
         ] {
             h.update(slot.name().as_bytes());
             for entry in self.tree(slot).iter() {
@@ -868,6 +871,7 @@ impl Store {
             Referral::TAG => typed::<Referral>(self, id, field, text),
             Organization::TAG => typed::<Organization>(self, id, field, text),
             Service::TAG => typed::<Service>(self, id, field, text),
+            Distinct::TAG => typed::<Distinct>(self, id, field, text),
             _ => Err(TypedValueError::NotText),
         }
     }
@@ -883,6 +887,7 @@ impl Store {
                 Referral::TAG => parts::<Referral>(self, &c, |r| r.reason.clone())?,
                 Organization::TAG => parts::<Organization>(self, &c, |o| o.name.clone())?,
                 Service::TAG => parts::<Service>(self, &c, |s| s.name.clone())?,
+                Distinct::TAG => parts::<Distinct>(self, &c, |d| d.by.clone())?,
                 _ => None,
             };
             let Some(p) = found else { continue };

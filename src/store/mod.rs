@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod check;
+pub mod duplicates;
 pub mod entity;
 pub mod erase;
 pub mod fork;
@@ -50,7 +51,7 @@ pub const KEYRING_TREE: &str = "keyring";
 pub const DB_DIR: &str = "db";
 
 /// The schema this version of Daleel writes. Raise it with a migration in `migrate`.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// sled's page cache. The default is 1 GiB; field laptops have 2 to 4 GB in all.
 pub const CACHE_BYTES: u64 = 16 << 20;
@@ -91,10 +92,16 @@ pub enum Slot {
     /// Changes kept in the log with no effect (beyond their origin's role, or after its
     /// revocation), by change key: the reason.
     Ineffective,
+    /// "Not the same" decisions about likely duplicates (`model::Distinct`), by id.
+    Distinct,
+    /// Households closed as a duplicate, by the household they name: (that household's
+    /// id, this one's id). Where merged households end is read from it
+    /// (`Store::merges`).
+    HouseholdsByDuplicateOf,
 }
 
 impl Slot {
-    pub const ALL: [Slot; 21] = [
+    pub const ALL: [Slot; 23] = [
         Slot::Households,
         Slot::Needs,
         Slot::Referrals,
@@ -116,6 +123,8 @@ impl Slot {
         Slot::Erased,
         Slot::Roster,
         Slot::Ineffective,
+        Slot::Distinct,
+        Slot::HouseholdsByDuplicateOf,
     ];
 
     /// The tree's name on disk.
@@ -142,6 +151,8 @@ impl Slot {
             Slot::Erased => "erased",
             Slot::Roster => "roster",
             Slot::Ineffective => "ineffective",
+            Slot::Distinct => "distinct",
+            Slot::HouseholdsByDuplicateOf => "idx_households_duplicate_of",
         }
     }
 
@@ -156,6 +167,7 @@ impl Slot {
                 | Slot::Referrals
                 | Slot::Organizations
                 | Slot::Services
+                | Slot::Distinct
                 | Slot::Changes
                 | Slot::Meta
                 | Slot::Parked
@@ -182,6 +194,7 @@ impl Slot {
                     | Slot::Referrals
                     | Slot::Organizations
                     | Slot::Services
+                    | Slot::Distinct
                     | Slot::Versions
                     | Slot::Replaced
                     | Slot::Conflicted

@@ -149,6 +149,16 @@ impl Store {
         if (1..4).contains(&found) {
             self.rewrite_older::<crate::model::Household>()?;
         }
+        // Schema 5 added "not the same" records and the index of households closed as a
+        // duplicate. The index is built from the households; a log that holds "not the
+        // same" changes (kept, with no effect, by the older version that received them)
+        // is folded again once the policy is loaded, so that they count.
+        if (1..5).contains(&found) {
+            self.build_duplicate_index()?;
+            if self.log_holds_kind(<crate::model::Distinct as super::Entity>::KIND)? {
+                meta.insert(meta::REFOLDING, [1])?;
+            }
+        }
         if found < SCHEMA_VERSION {
             meta.insert(meta::SCHEMA, SCHEMA_VERSION.to_be_bytes())?;
             self.db.flush()?;
@@ -173,6 +183,33 @@ impl Store {
             }
         }
         Ok(())
+    }
+}
+
+impl Store {
+    /// Builds the index of households closed as a duplicate from the households (schema
+    /// 3 to 4; building it again gives the same tree).
+    fn build_duplicate_index(&self) -> Result<(), StoreError> {
+        let index = self.tree(Slot::HouseholdsByDuplicateOf);
+        for h in self.all::<crate::model::Household>() {
+            for (slot, key) in super::Entity::index_keys(&h?) {
+                if slot == Slot::HouseholdsByDuplicateOf {
+                    index.insert(key, [])?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the change log holds a change of records of kind `kind`.
+    fn log_holds_kind(&self, kind: &str) -> Result<bool, StoreError> {
+        for v in self.tree(Slot::Changes).iter().values() {
+            let change: crate::model::change::Change = crate::codec::decode(&v?)?;
+            if change.envelope.entity.kind == kind {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 }
 

@@ -191,6 +191,7 @@ impl Store {
         collect::<Referral>(self, &mut expected)?;
         collect::<Service>(self, &mut expected)?;
         collect::<Organization>(self, &mut expected)?;
+        collect::<crate::model::Distinct>(self, &mut expected)?;
         let mut problems = Vec::new();
         for slot in Slot::ALL.iter().filter(|s| s.is_index()) {
             let want = expected.remove(slot.name()).unwrap_or_default();

@@ -31,6 +31,8 @@ pub enum Forbidden {
     Directory { role: Role },
     #[error("only a coordinator resolves conflicts (this laptop is certified as {})", .role.label())]
     Resolve { role: Role },
+    #[error("only a coordinator decides whether two cases are the same household (this laptop is certified as {})", .role.label())]
+    Duplicates { role: Role },
     #[error(
         "a partner's laptop only accepts, rejects, completes or adds notes to referrals addressed to its organization (this laptop is certified as {})", .role.label()
     )]
@@ -399,6 +401,7 @@ impl Store {
                     Some(Forbidden::Directory { role })
                 }
                 (Role::Outreach, Edit::Resolve { .. }) => Some(Forbidden::Resolve { role }),
+                (Role::Outreach, Edit::Distinct(_)) => Some(Forbidden::Duplicates { role }),
                 (Role::Outreach, _) => None,
                 (Role::Partner, Edit::Step { referral, step }) => {
                     let org = self.get::<Referral>(*referral)?.map(|r| r.organization);

@@ -16,7 +16,9 @@ use crate::model::change::{
     Change, EntityRef, Envelope, KIND_FIELDS, KIND_RESOLVE, KIND_STEP, OriginId, Payload, Version,
 };
 use crate::model::clock::Hlc;
-use crate::model::{Household, Move, Need, Organization, Referral, Service, Step, Timestamp};
+use crate::model::{
+    Distinct, Household, Move, Need, Organization, Referral, Service, Step, Timestamp,
+};
 
 /// One thing a user action changes.
 #[derive(Debug, Clone)]
@@ -48,6 +50,8 @@ pub enum Edit {
     },
     /// Commits a team statement this device signed to its log (a coordinator's device).
     Statement(crate::model::team::Signed),
+    /// Records that two households are not the same (`Store::mark_distinct`).
+    Distinct(Distinct),
 }
 
 /// What a transaction wrote.
@@ -275,7 +279,8 @@ impl<'a> Overlay<'a> {
                 | Slot::Needs
                 | Slot::Referrals
                 | Slot::Organizations
-                | Slot::Services => 2,
+                | Slot::Services
+                | Slot::Distinct => 2,
                 Slot::Parked => 3,
                 Slot::Meta => 4,
                 Slot::Held => 5,
@@ -672,6 +677,7 @@ impl Store {
                     Edit::Step { referral, step } => tx.step(*referral, step)?,
                     Edit::Erase { entity, values } => tx.erase(entity, values)?,
                     Edit::Statement(signed) => tx.statement(signed)?,
+                    Edit::Distinct(d) => tx.put(d)?,
                     Edit::Resolve {
                         tag,
                         id,
@@ -683,6 +689,7 @@ impl Store {
                         Referral::TAG => tx.resolve::<Referral>(*id, *field, value)?,
                         Organization::TAG => tx.resolve::<Organization>(*id, *field, value)?,
                         Service::TAG => tx.resolve::<Service>(*id, *field, value)?,
+                        Distinct::TAG => tx.resolve::<Distinct>(*id, *field, value)?,
                         other => {
                             return Err(abort(StoreError::UnknownKind { tag: other }));
                         }

@@ -134,14 +134,17 @@ impl Runner {
 }
 
 /// Reads the lists, one record at a time: every household into the lookup, every
-/// referral's row, the open needs without a referral, and the likely duplicate groups.
+/// referral's row, the open needs without a referral (under the kept household when
+/// theirs was merged), and the likely duplicate pairs not decided yet.
 pub fn load_snapshot(store: &Store, retention_months: u32) -> Result<Snapshot, StoreError> {
     let mut builder = households::Builder::default();
     let mut places: BTreeMap<Uuid, (Box<str>, Box<str>)> = BTreeMap::new();
     let now = store.now();
     let mut due_for_erasure = Vec::new();
+    // Where merged households end: their needs and referrals show under the kept one.
+    let merges = store.merges()?;
     for h in store.all::<Household>() {
-        let h = h?;
+        let h = merges.effective(h?);
         if let crate::model::CaseStatus::Closed(c) = &h.status
             && crate::model::retention_over(c.at, retention_months, now)
         {
@@ -191,11 +194,12 @@ pub fn load_snapshot(store: &Store, retention_months: u32) -> Result<Snapshot, S
         if matches!(r.status(), ReferralStatus::Sent | ReferralStatus::Accepted) {
             referred.insert(r.need);
         }
-        let (case_code, governorate) = places.get(&r.household).cloned().unwrap_or_default();
+        let household = merges.kept(r.household);
+        let (case_code, governorate) = places.get(&household).cloned().unwrap_or_default();
         let need = needs.get(&r.need);
         referrals.push(ReferralRow {
             id: r.id,
-            household: r.household,
+            household,
             need: r.need,
             service: r.service,
             organization: r.organization,
@@ -214,9 +218,9 @@ pub fn load_snapshot(store: &Store, retention_months: u32) -> Result<Snapshot, S
         .filter(|(id, n)| n.open && !referred.contains(id))
         .map(|(id, n)| NeedRow {
             id: *id,
-            household: n.household,
+            household: merges.kept(n.household),
             case_code: places
-                .get(&n.household)
+                .get(&merges.kept(n.household))
                 .map(|h| h.0.clone())
                 .unwrap_or_default(),
             sector: n.sector,
@@ -227,12 +231,14 @@ pub fn load_snapshot(store: &Store, retention_months: u32) -> Result<Snapshot, S
         .collect();
     unreferred.sort_by_key(|n| (n.priority, n.created_at));
     let search = builder.finish();
+    // The likely pairs not decided yet (a merged household is closed, so out of them).
     let mut duplicate_groups = Vec::new();
-    for group in search.duplicate_groups() {
+    let distinct = store.distinct_pairs()?;
+    for (i, j) in search.duplicate_pairs(&distinct) {
         let mut rows = Vec::new();
-        for i in group {
+        for i in [i, j] {
             if let Some(h) = store.get::<Household>(search.id(i))? {
-                rows.push(HouseholdRow::from_household(&h));
+                rows.push(HouseholdRow::from_household(&merges.effective(h)));
             }
         }
         duplicate_groups.push(rows);

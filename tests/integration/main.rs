@@ -13,6 +13,7 @@ mod crash;
 mod directory;
 mod disk;
 mod drafts;
+mod duplicates;
 mod fuzz_regressions;
 mod households_import;
 mod intake_form;

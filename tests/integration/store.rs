@@ -1188,5 +1188,9 @@ fn a_household_stored_before_sizes_reads_and_is_written_again() {
         .get("schema_version")
         .expect("read")
         .expect("there");
-    assert_eq!(schema.as_ref(), &4u32.to_be_bytes());
+    assert_eq!(
+        schema.as_ref(),
+        &daleel::store::SCHEMA_VERSION.to_be_bytes(),
+        "migrated to this version's schema"
+    );
 }

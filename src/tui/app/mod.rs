@@ -20,7 +20,6 @@ mod draft;
 pub mod workers;
 use super::theme::Theme;
 use crate::i18n::{Arg, t, tr};
-use crate::model::Household;
 use crate::search::households::HouseholdRow;
 use crate::store::{DatabaseKind, Store, StoreError};
 
@@ -470,7 +469,7 @@ impl App {
         if form.dirty || form.existing.is_none() {
             return;
         }
-        if let Ok(needs) = self.store.needs_of(form.id) {
+        if let Ok(needs) = self.store.needs_of_case(form.id) {
             form.saved_needs = needs.iter().map(|n| n.id).collect();
             form.needs = needs;
             form.needs_list.clamp(form.needs.len());
@@ -735,10 +734,15 @@ pub(in crate::tui) fn fit_title(text: &str) -> String {
 }
 
 /// What the lists show of these households, read from the store (a household that is
-/// gone meanwhile is left out).
+/// gone meanwhile is left out; a merged one shows as its kept household, saying so).
 pub(in crate::tui) fn rows_of(store: &Store, ids: &[Uuid]) -> Vec<HouseholdRow> {
-    ids.iter()
-        .filter_map(|id| store.get::<Household>(*id).ok().flatten())
-        .map(|h| HouseholdRow::from_household(&h))
+    store
+        .as_kept(ids)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|k| HouseholdRow {
+            found_as: k.found_as,
+            ..HouseholdRow::from_household(&k.household)
+        })
         .collect()
 }

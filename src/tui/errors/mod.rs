@@ -265,6 +265,20 @@ pub fn store_message(e: &StoreError) -> String {
         E::Sealed(SealError::Short) => t("err-sealed-short"),
         E::Sealed(SealError::Tampered) => t("err-sealed-tampered"),
         E::NotAllowed(f) => forbidden_message(f),
+        E::Pair(p) => pair_message(p),
+    }
+}
+
+/// Why a decision about likely duplicates was refused, in words.
+fn pair_message(p: &crate::store::duplicates::PairRefusal) -> String {
+    use crate::store::duplicates::PairRefusal as P;
+    match p {
+        P::Same => t("err-pair-same"),
+        P::Merged { case_code, into } => tr(
+            "err-pair-merged",
+            &[("code", Arg::Str(case_code)), ("into", Arg::Str(into))],
+        ),
+        P::Closed { case_code } => tr("err-pair-closed", &[("code", Arg::Str(case_code))]),
     }
 }
 
@@ -276,6 +290,7 @@ fn forbidden_message(f: &Forbidden) -> String {
         Forbidden::Sensitive => t("err-forbidden-sensitive"),
         Forbidden::Directory { role } => with_role("err-forbidden-directory", role),
         Forbidden::Resolve { role } => with_role("err-forbidden-resolve", role),
+        Forbidden::Duplicates { role } => with_role("err-forbidden-duplicates", role),
         Forbidden::PartnerStep { role } => with_role("err-forbidden-partner-step", role),
         Forbidden::Partner { role } => with_role("err-forbidden-partner", role),
     }

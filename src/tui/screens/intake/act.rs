@@ -454,12 +454,17 @@ impl App {
     }
 
     pub(in crate::tui) fn open_household(&mut self, id: Uuid) {
+        let merges = match self.store.merges() {
+            Ok(m) => m,
+            Err(e) => return self.fail(e),
+        };
         let household = match self.store.get::<Household>(id) {
-            Ok(Some(h)) => h,
+            Ok(Some(h)) => merges.effective(h),
             Ok(None) => return self.fail(t("error-household-gone")),
             Err(e) => return self.fail(e),
         };
-        let needs = match self.store.needs_of(id) {
+        // A case's needs include those left on households merged into it.
+        let needs = match self.store.needs_of_case(id) {
             Ok(n) => n,
             Err(e) => return self.fail(e),
         };
@@ -468,6 +473,15 @@ impl App {
         if let Err(e) = self.store.audit_view(&household) {
             return self.fail(e);
         }
+        let merged_into = merges.is_merged(id).then(|| {
+            self.store
+                .get::<Household>(merges.kept(id))
+                .ok()
+                .flatten()
+                .map(|k| k.case_code)
+                .unwrap_or_default()
+        });
+        let code = household.case_code.clone();
         self.screens.intake.form = Some(HouseholdForm::new(
             Some(household),
             needs,
@@ -475,6 +489,15 @@ impl App {
         ));
         self.screens.intake.mode = Mode::Form;
         self.screen = ScreenId::Intake;
+        if let Some(into) = merged_into {
+            self.say(
+                tr(
+                    "case-merged",
+                    &[("alias", Arg::Str(&code)), ("code", Arg::Str(&into))],
+                ),
+                Tone::Info,
+            );
+        }
     }
 
     pub(in crate::tui) fn save_household(&mut self) {
@@ -498,8 +521,10 @@ impl App {
         let mut edits = vec![Edit::Household(household.clone())];
         for need in &form.needs {
             // A need's status follows its referrals (and the worker's own marks, saved at
-            // once): the form's copy may be older, so the stored status stays.
+            // once): the form's copy may be older, so the stored status stays. A need left
+            // on a household merged into this one moves to this one.
             let mut need = need.clone();
+            need.household = household.id;
             if let Ok(Some(stored)) = self.store.get::<Need>(need.id) {
                 need.status = stored.status;
                 if need == stored {
@@ -512,7 +537,7 @@ impl App {
         match self.store.apply(&worker, &edits) {
             Ok(_) => {
                 let saved = self.store.get::<Household>(household.id).ok().flatten();
-                let needs = self.store.needs_of(household.id).unwrap_or_default();
+                let needs = self.store.needs_of_case(household.id).unwrap_or_default();
                 let step = form.step;
                 if let Some(saved) = saved {
                     let code = saved.case_code.clone();

@@ -85,13 +85,25 @@ impl State {
                 } else {
                     t("case-closed")
                 };
-                let text = format!(
-                    "{}  {}  {}  {}",
-                    cell(&h.case_code, 11),
-                    cell(&name, 36),
-                    cell(&data.gazetteer.name(&h.governorate), 12),
-                    status
-                );
+                let text = match &h.found_as {
+                    // Found by the code of a household merged into this one: said so.
+                    Some(alias) => format!(
+                        "{}  {}  {}",
+                        cell(&h.case_code, 11),
+                        cell(&name, 24),
+                        tr(
+                            "case-merged",
+                            &[("alias", Arg::Str(alias)), ("code", Arg::Str(&h.case_code)),],
+                        )
+                    ),
+                    None => format!(
+                        "{}  {}  {}  {}",
+                        cell(&h.case_code, 11),
+                        cell(&name, 36),
+                        cell(&data.gazetteer.name(&h.governorate), 12),
+                        status
+                    ),
+                };
                 row_line(text, i == self.list.selected, theme)
             })
             .collect();

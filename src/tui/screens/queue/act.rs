@@ -1,5 +1,6 @@
 //! What the Queue's actions do: a conflict's values offered, one kept or typed; a need
-//! referred from its row; and the action menu (F9) of the selected row.
+//! referred from its row; a likely pair opened side by side (what it decides is in
+//! pair.rs); and the action menu (F9) of the selected row.
 use uuid::Uuid;
 
 use crate::i18n::{Arg, t, tr};
@@ -32,6 +33,10 @@ pub enum QueueAction {
         field: usize,
         value: Vec<u8>,
     },
+    /// Likely pair `n`, side by side (pair.rs).
+    OpenPair(usize),
+    /// What the pair view asks (pair.rs).
+    Pair(super::pair::PairAction),
 }
 
 /// The Queue's pop-up form.
@@ -44,6 +49,8 @@ pub enum QueuePrompt {
 impl App {
     pub(in crate::tui) fn queue_action(&mut self, action: QueueAction) {
         match action {
+            QueueAction::OpenPair(i) => self.open_pair(i),
+            QueueAction::Pair(a) => self.pair_action(a),
             QueueAction::ConflictMenu(i) => {
                 let mut title = String::new();
                 let mut items = Vec::new();

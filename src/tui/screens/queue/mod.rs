@@ -2,11 +2,13 @@
 //! with overdue first, accepted past follow-up, rejected needing another service, needs
 //! with no referral by priority, likely duplicate households), bar charts of open
 //! referrals by sector, organization and governorate, and referrals sent per week over
-//! the last 12 weeks. Enter on a row opens the referral or the household, F9 offers its
-//! actions; Tab and Shift+Tab move between the sections, and a section's number (shown
-//! on its heading) goes straight to it.
+//! the last 12 weeks. Enter on a row opens the referral or the household, and on a likely
+//! pair both households side by side, to decide (pair.rs); F9 offers a row's actions;
+//! Tab and Shift+Tab move between the sections, and a section's number (shown on its
+//! heading) goes straight to it.
 
 pub mod act;
+pub mod pair;
 
 use std::collections::BTreeMap;
 
@@ -86,6 +88,8 @@ pub struct State {
     /// How wide the last column of a referral's row is, per section (awaiting, past
     /// follow-up, rejected), in the language shown: the columns of a section line up.
     tails: [usize; 3],
+    /// A likely pair open side by side (pair.rs): it has the keys and the screen.
+    pub pair: Option<pair::PairView>,
 }
 
 /// The widest last column of a referral's row per section, in the language shown.
@@ -446,11 +450,7 @@ impl State {
                 .get(*i as usize)
                 .map(|n| Action::Intake(IntakeAction::Open(n.household))),
             Row::Conflict(i) => Some(Action::Queue(QueueAction::ConflictMenu(*i as usize))),
-            Row::Duplicates(i) => data
-                .duplicate_groups
-                .get(*i as usize)
-                .and_then(|g| g.first())
-                .map(|h| Action::Intake(IntakeAction::Open(h.id))),
+            Row::Duplicates(i) => Some(Action::Queue(QueueAction::OpenPair(*i as usize))),
             Row::DueForErasure(i) => data
                 .due_for_erasure
                 .get(*i as usize)
@@ -494,6 +494,9 @@ impl State {
 
 impl Component for State {
     fn handle_key(&mut self, key: &Key, data: &Data) -> Handled {
+        if let Some(pair) = self.pair.as_mut() {
+            return pair.handle_key(key);
+        }
         match keys::command(key, Scope::Queue, false) {
             Some(Command::NextSection) => {
                 self.next_section();
@@ -521,6 +524,9 @@ impl Component for State {
     }
 
     fn footer(&self) -> Vec<Command> {
+        if let Some(pair) = &self.pair {
+            return pair.footer();
+        }
         vec![
             Command::Open,
             Command::Menu,
@@ -531,6 +537,9 @@ impl Component for State {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+        if let Some(pair) = &self.pair {
+            return pair.render(frame, area, data, theme);
+        }
         let [counts, charts, list] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Length(8),
