@@ -63,7 +63,7 @@ pub fn write(stream: Stream, bytes: &[u8]) {
                 if e.kind() != std::io::ErrorKind::BrokenPipe
                     && let Ok(mut failed) = FAILED.lock()
                 {
-                    failed.get_or_insert_with(|| crate::disk::advice(&e));
+                    failed.get_or_insert_with(|| super::advice(&e));
                 }
             }
         }
