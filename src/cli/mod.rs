@@ -472,6 +472,10 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         }
         None => crate::i18n::set_language(config.language),
     }
+    out::shape_arabic(
+        config.arabic_display == crate::config::ArabicDisplay::Shaped
+            && crate::i18n::language().is_rtl(),
+    );
     // Everything this process creates is its owner's only (files meant to be handed on
     // say so when written), and the data directory is made so before anything is
     // written in it, the log included.
