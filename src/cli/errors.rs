@@ -43,7 +43,6 @@ macro_rules! said_by {
                 if english() {
                     self.to_string()
                 } else {
-                    #[allow(clippy::redundant_closure_call)]
                     ($words)(self)
                 }
             }
