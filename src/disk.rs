@@ -388,10 +388,11 @@ pub fn private_umask() {
 
 /// Creates the data directory if it is new, and makes it, its `db/` and every file in
 /// them readable by their owner only (on Unix: folders 0700, files 0600), whether or not
-/// they existed and whatever the umask. Returns a line to show when that could not be
-/// done (a FAT or exFAT stick keeps no owners). Links inside are left alone, never
+/// they existed and whatever the umask. Returns how many files or folders stay open to
+/// other accounts when that could not be done (a FAT or exFAT stick keeps no owners),
+/// for the command line to say in its language. Links inside are left alone, never
 /// followed.
-pub fn make_private(dir: &Path) -> std::io::Result<Option<String>> {
+pub fn make_private(dir: &Path) -> std::io::Result<Option<usize>> {
     if !dir.is_dir() {
         let mut builder = fs::DirBuilder::new();
         builder.recursive(true);
@@ -407,10 +408,7 @@ pub fn make_private(dir: &Path) -> std::io::Result<Option<String>> {
         let mut open = 0usize;
         tighten(dir, 0, &mut open);
         if open > 0 {
-            return Ok(Some(format!(
-                "{} could not be made readable by this account only ({open} files or folders stay open to other accounts): its drive keeps no owners (a FAT or exFAT stick?); keep the data directory on the laptop's own disk",
-                shown(dir)
-            )));
+            return Ok(Some(open));
         }
     }
     Ok(None)

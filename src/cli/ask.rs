@@ -10,7 +10,7 @@ use zeroize::Zeroizing;
 use super::Failure;
 
 fn stopped() -> Failure {
-    Failure("stopped: nothing was opened".into())
+    Failure::of("cli-stopped", &[])
 }
 
 /// A line typed on the terminal, trimmed; asked again while empty.

@@ -2,7 +2,8 @@
 
 use clap::Args;
 
-use super::Failure;
+use super::{Failure, tell};
+use crate::i18n::Arg;
 use crate::workspace::Workspace;
 
 #[derive(Debug, Args)]
@@ -40,13 +41,10 @@ pub fn run(ws: &Workspace, args: &AuditArgs) -> Result<(), Failure> {
         return Ok(());
     }
     if trail.is_empty() {
-        eprintln!(
-            "Nothing in the audit trail{}.",
-            match &case {
-                Some(c) => format!(" for {c}"),
-                None => String::new(),
-            }
-        );
+        match &case {
+            Some(c) => tell("cli-audit-none-for", &[("code", Arg::Str(c))]),
+            None => tell("cli-audit-none", &[]),
+        }
     }
     for e in &trail {
         println!(

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{Failure, thousands};
+use super::{Failure, tell_out, thousands};
+use crate::i18n::Arg;
 use crate::workspace::Workspace;
 
 #[derive(Debug, Args)]
@@ -26,21 +27,20 @@ pub fn run(ws: &Workspace, args: &BackupArgs) -> Result<(), Failure> {
     let summary =
         crate::backup::write(&ws.store, &ws.identity, key, team_key.as_ref(), out, |_| {})?;
     let [households, needs, referrals] = summary.records;
-    println!(
-        "Backed up: {} ({} bytes): {} households, {} needs, {} referrals{}.",
-        summary.path.display(),
-        thousands(summary.bytes),
-        thousands(households),
-        thousands(needs),
-        thousands(referrals),
+    tell_out(
         if summary.team_key {
-            ", and the team key"
+            "cli-backup-written-team-key"
         } else {
-            ""
-        }
+            "cli-backup-written"
+        },
+        &[
+            ("file", Arg::Str(&summary.path.display().to_string())),
+            ("bytes", Arg::Str(&thousands(summary.bytes))),
+            ("households", Arg::Str(&thousands(households))),
+            ("needs", Arg::Str(&thousands(needs))),
+            ("referrals", Arg::Str(&thousands(referrals))),
+        ],
     );
-    println!(
-        "Restoring it needs the passphrase of one of this laptop's workers. Keep it away from the laptop (a drive in a locked cabinet)."
-    );
+    tell_out("cli-backup-keep", &[]);
     Ok(())
 }

@@ -3,7 +3,8 @@
 
 use clap::Args;
 
-use super::Failure;
+use super::{Failure, tell_out};
+use crate::i18n::{Arg, t};
 use crate::workspace::Workspace;
 
 #[derive(Debug, Args)]
@@ -34,28 +35,19 @@ pub fn run(ws: &Workspace, args: &CheckArgs) -> Result<(), Failure> {
         );
     } else {
         for r in &repaired {
-            println!("repaired: {r}");
+            tell_out("cli-check-repaired", &[("what", Arg::Str(r))]);
         }
         for p in &problems {
-            println!("problem: {p}");
+            tell_out("cli-check-problem", &[("problem", Arg::Str(p))]);
         }
         if problems.is_empty() {
-            println!(
-                "The database is whole: indexes, change logs, records and the audit trail agree."
-            );
+            println!("{}", t("cli-check-whole"));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Failure(format!(
-            "{} problems (above){}",
-            problems.len(),
-            if repair {
-                ""
-            } else {
-                ": daleel check --repair recomputes what can be derived"
-            }
-        )))
+    let count = [("count", Arg::Num(problems.len() as i64))];
+    match (problems.is_empty(), repair) {
+        (true, _) => Ok(()),
+        (false, true) => Err(Failure::of("cli-check-problems", &count)),
+        (false, false) => Err(Failure::of("cli-check-problems-repair", &count)),
     }
 }

@@ -4,7 +4,8 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::{Failure, thousands};
+use super::{Failure, tell, thousands};
+use crate::i18n::{Arg, tr};
 use crate::workspace::Workspace;
 
 #[derive(Debug, Args)]
@@ -20,7 +21,7 @@ pub struct DemoArgs {
 pub fn run(ws: &Workspace, args: &DemoArgs) -> Result<(), Failure> {
     let (households, seed) = (args.households, args.seed);
     if households == 0 {
-        return Err(Failure("--households must be at least 1".into()));
+        return Err(Failure::of("cli-demo-zero", &[]));
     }
     let started = std::time::Instant::now();
     let mut last_shown = 0;
@@ -28,9 +29,14 @@ pub fn run(ws: &Workspace, args: &DemoArgs) -> Result<(), Failure> {
         if done - last_shown >= 5_000 || done == households {
             last_shown = done;
             eprint!(
-                "\rmaking demo households: {} of {}",
-                thousands(done as u64),
-                thousands(households as u64)
+                "\r{}",
+                tr(
+                    "cli-demo-making",
+                    &[
+                        ("done", Arg::Str(&thousands(done as u64))),
+                        ("all", Arg::Str(&thousands(households as u64))),
+                    ],
+                )
             );
             let _ = std::io::stderr().flush();
         }
@@ -42,15 +48,22 @@ pub fn run(ws: &Workspace, args: &DemoArgs) -> Result<(), Failure> {
         referrals = summary.referrals,
         "demo caseload made"
     );
-    eprintln!(
-        "Made a DEMO caseload (seed {seed}) in {:.1} s: {} households, {} needs, {} referrals, {} services from {} organizations.",
-        started.elapsed().as_secs_f64(),
-        thousands(summary.households as u64),
-        thousands(summary.needs as u64),
-        thousands(summary.referrals as u64),
-        thousands(summary.services as u64),
-        thousands(summary.organizations as u64),
+    let n = |n: usize| thousands(n as u64);
+    tell(
+        "cli-demo-made",
+        &[
+            ("seed", Arg::Str(&seed.to_string())),
+            (
+                "seconds",
+                Arg::Str(&format!("{:.1}", started.elapsed().as_secs_f64())),
+            ),
+            ("households", Arg::Str(&n(summary.households))),
+            ("needs", Arg::Str(&n(summary.needs))),
+            ("referrals", Arg::Str(&n(summary.referrals))),
+            ("services", Arg::Str(&n(summary.services))),
+            ("organizations", Arg::Str(&n(summary.organizations))),
+        ],
     );
-    eprintln!("This data directory is now a demo database: it never mixes with real data.");
+    tell("cli-demo-note", &[]);
     Ok(())
 }

@@ -3,7 +3,8 @@
 
 use clap::Args;
 
-use super::{Failure, confirm};
+use super::{Failure, confirm, tell};
+use crate::i18n::{Arg, tr};
 use crate::workspace::Workspace;
 
 #[derive(Debug, Args)]
@@ -20,14 +21,15 @@ pub fn run(ws: &Workspace, args: &EraseArgs) -> Result<(), Failure> {
     let household = ws
         .store
         .household_by_case_code(&code)?
-        .ok_or_else(|| Failure(format!("no household has the case code {code}")))?;
+        .ok_or_else(|| Failure::of("cli-erase-no-such", &[("code", Arg::Str(&code))]))?;
     if ws.store.is_erased(household.id)? {
-        return Err(Failure(format!("{code} was erased already")));
+        return Err(Failure::of(
+            "cli-erase-already",
+            &[("code", Arg::Str(&code))],
+        ));
     }
     confirm(
-        &format!(
-            "Erase {code}? Its names, phone, village, members' details, answers and notes are removed from this laptop, and from every laptop this erasure reaches with the next bundles; the anonymous counts stay. Backups made before now are the only copy left. This cannot be undone."
-        ),
+        &tr("cli-erase-confirm", &[("code", Arg::Str(&code))]),
         args.yes,
     )?;
     let worker = ws.store.current_worker()?.unwrap_or_default();
@@ -38,9 +40,15 @@ pub fn run(ws: &Workspace, args: &EraseArgs) -> Result<(), Failure> {
         redacted = done.redacted,
         "household erased"
     );
-    eprintln!(
-        "Erased {}: the household, {} needs and {} referrals keep only what counts them; {} changes of the log no longer hold their values. Send a bundle so that the other laptops erase it too.",
-        done.case_code, done.needs, done.referrals, done.redacted
+    let num = |n: usize| Arg::Num(n as i64);
+    tell(
+        "cli-erased",
+        &[
+            ("code", Arg::Str(&done.case_code)),
+            ("needs", num(done.needs)),
+            ("referrals", num(done.referrals)),
+            ("changes", Arg::Num(done.redacted as i64)),
+        ],
     );
     Ok(())
 }

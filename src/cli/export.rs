@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{Failure, write_atomic};
+use super::{Failure, tell, write_atomic};
+use crate::i18n::Arg;
 use crate::report::export::{Detail, Table};
 use crate::workspace::Workspace;
 
@@ -28,28 +29,29 @@ pub struct ExportArgs {
 fn coordinator_only(ws: &Workspace, what: &str) -> Result<(), Failure> {
     let policy = ws.store.policy();
     match policy.member(ws.identity.origin()) {
-        Some(c) if c.role != crate::sync::team::Role::Coordinator => Err(Failure(format!(
-            "{what} is for coordinators: this laptop is certified as {}",
-            c.role.label()
-        ))),
+        Some(c) if c.role != crate::sync::team::Role::Coordinator => Err(Failure::of(
+            "cli-export-coordinators-only",
+            &[
+                ("flag", Arg::Str(what)),
+                ("role", Arg::Str(&crate::tui::labels::role(c.role))),
+            ],
+        )),
         _ => Ok(()),
     }
 }
 
 pub fn run(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
     let (table, case_codes) = (args.table.as_str(), args.with_case_codes);
-    let table = Table::from_code(table).ok_or_else(|| {
-        Failure(format!(
-            "no export \"{table}\": give needs, referrals or services"
-        ))
-    })?;
+    let table = Table::from_code(table)
+        .ok_or_else(|| Failure::of("cli-export-no-such", &[("table", Arg::Str(table))]))?;
     let district = match args.detail.as_deref() {
         None | Some("governorate") => false,
         Some("district") => true,
         Some(other) => {
-            return Err(Failure(format!(
-                "--detail {other}: give district (the default is governorate)"
-            )));
+            return Err(Failure::of(
+                "cli-export-detail",
+                &[("detail", Arg::Str(other))],
+            ));
         }
     };
     if district {
@@ -75,9 +77,13 @@ pub fn run(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
         write_atomic(out, &bytes)?;
     }
     println!("{}", out.display());
-    eprintln!(
-        "Wrote {rows} rows with HXL hashtags on the second line: no names, phone numbers, free text{}.",
-        if case_codes { "" } else { " or case codes" }
+    tell(
+        if case_codes {
+            "cli-export-written-codes"
+        } else {
+            "cli-export-written"
+        },
+        &[("count", Arg::Num(rows as i64))],
     );
     Ok(())
 }

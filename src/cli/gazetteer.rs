@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use super::Failure;
+use super::{Failure, tell};
+use crate::i18n::Arg;
 use crate::workspace::Workspace;
 
 #[derive(Debug, Args)]
@@ -38,30 +39,36 @@ const MAX_BYTES: u64 = 16 << 20;
 fn import(ws: &Workspace, args: &ImportArgs) -> Result<(), Failure> {
     let file = args.file.as_path();
     let shown = crate::disk::shown(file);
+    let at = ("file", Arg::Str(&shown));
     let bytes = crate::disk::read_regular(file, MAX_BYTES).map_err(|e| {
         if e.kind() == std::io::ErrorKind::InvalidData {
-            Failure(format!(
-                "{shown} is over {} MiB: a gazetteer CSV is far smaller; check that this is the right file",
-                MAX_BYTES >> 20
-            ))
+            Failure::of(
+                "cli-gazetteer-too-large",
+                &[at.clone(), ("limit", Arg::Num((MAX_BYTES >> 20) as i64))],
+            )
         } else {
-            Failure(format!("cannot read {shown}: {e}"))
+            super::cannot_read(&shown, &e)
         }
     })?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Failure(format!(
-            "{shown} is not UTF-8 text: save it as CSV UTF-8 and try again"
-        ))
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Failure::of("cli-gazetteer-not-utf8", std::slice::from_ref(&at)))?;
+    let areas = ws.store.gazetteer().parse_csv(&text).map_err(|e| {
+        Failure::of(
+            "cli-gazetteer-refused",
+            &[at.clone(), ("error", Arg::Str(&super::Said::said(&e)))],
+        )
     })?;
-    let areas = ws
-        .store
-        .gazetteer()
-        .parse_csv(&text)
-        .map_err(|e| Failure(format!("{shown}: {e}; nothing was imported")))?;
     let districts = areas.iter().filter(|a| a.level == 2).count();
     let subs = areas.len() - districts;
     ws.store.import_areas(&areas)?;
     tracing::info!(districts, sub_districts = subs, "gazetteer imported");
-    eprintln!("Imported {districts} districts and {subs} sub-districts from {shown}.");
+    tell(
+        "cli-gazetteer-imported",
+        &[
+            ("districts", Arg::Num(districts as i64)),
+            ("subs", Arg::Num(subs as i64)),
+            at,
+        ],
+    );
     Ok(())
 }

@@ -15,7 +15,8 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::Failure;
+use super::{Failure, tell, tell_out};
+use crate::i18n::{Arg, t, tr};
 use crate::search::households::HouseholdSearch;
 use crate::search::names;
 use crate::store::audit::AuditAction;
@@ -104,7 +105,7 @@ struct Found<'a> {
 fn search(ws: &Workspace, args: &SearchArgs) -> Result<(), Failure> {
     let (query, limit) = (args.query.as_str(), args.limit);
     if limit == 0 {
-        return Err(Failure("--limit must be at least 1".into()));
+        return Err(Failure::of("cli-limit-zero", &[]));
     }
     let mut search = HouseholdSearch::load(&ws.store)?;
     let ids: Vec<Uuid> = if query.trim().is_empty() {
@@ -140,9 +141,7 @@ fn search(ws: &Workspace, args: &SearchArgs) -> Result<(), Failure> {
         return Ok(());
     }
     if found.is_empty() {
-        eprintln!(
-            "No household matches. Try fewer words or another spelling, a phone number, or a case code."
-        );
+        tell("cli-households-none", &[]);
         return Ok(());
     }
     let gazetteer = ws.store.gazetteer();
@@ -162,11 +161,24 @@ fn search(ws: &Workspace, args: &SearchArgs) -> Result<(), Failure> {
         let place = if h.location.governorate.is_empty() {
             String::new()
         } else {
-            format!("  {}", gazetteer.name(&h.location.governorate))
+            format!(
+                "  {}",
+                crate::i18n::format::place_name(
+                    &gazetteer,
+                    &h.location.governorate,
+                    crate::i18n::language()
+                )
+            )
         };
         let merged = found_as
             .as_ref()
-            .map(|alias| format!("  ({alias}, merged into {})", h.case_code))
+            .map(|alias| {
+                let said = tr(
+                    "case-merged",
+                    &[("alias", Arg::Str(alias)), ("code", Arg::Str(&h.case_code))],
+                );
+                format!("  ({said})")
+            })
             .unwrap_or_default();
         println!("{}  {}{latin}{place}{merged}", h.case_code, h.head.name);
     }
@@ -198,80 +210,101 @@ fn import(ws: &Workspace, args: &ImportArgs) -> Result<(), Failure> {
     };
     let list = crate::intake::read(&args.file, map.as_ref(), &importer)?;
     if list.encoding == crate::intake::Encoding::Windows1256 {
-        eprintln!(
-            "{} is not UTF-8: it was read as Arabic text in Windows-1256 (what Excel's \"CSV (Comma delimited)\" writes on an Arabic Windows). Next time, save it as \"CSV UTF-8\".",
-            super::shown(&list.file)
+        tell(
+            "cli-households-windows-1256",
+            &[("file", Arg::Str(&super::shown(&list.file)))],
         );
     }
     let preview = crate::intake::preview(&ws.store, list, args.include_duplicates)?;
     for p in &preview.problems {
-        eprintln!("problem: {p}");
+        super::print_problem(p);
     }
+    let num = |n: u64| Arg::Num(n as i64);
     for line in &preview.no_consent {
-        eprintln!("line {line}: no consent (the consent column does not say yes): not imported");
+        tell("cli-households-no-consent", &[("line", num(*line))]);
     }
     for (line, code) in &preview.already {
-        eprintln!("line {line}: already here as {code}: not imported again");
-    }
-    for (line, earlier) in &preview.repeated {
-        eprintln!("line {line}: the same as line {earlier}: not imported twice");
-    }
-    for d in &preview.duplicates {
-        let mut like = Vec::new();
-        if !d.cases.is_empty() {
-            like.push(d.cases.join(", "));
-        }
-        if !d.lines.is_empty() {
-            like.push(format!("line {} of this file", lines(&d.lines)));
-        }
-        eprintln!(
-            "line {}: likely the same household as {}: {}",
-            d.line,
-            like.join(" and "),
-            if preview.include_duplicates {
-                "imported (--include-duplicates)"
-            } else {
-                "held back (check it; --include-duplicates imports it)"
-            }
+        tell(
+            "cli-households-already",
+            &[("line", num(*line)), ("code", Arg::Str(code))],
         );
     }
-    println!(
-        "{} to import, {} already here, {} repeated in the file, {} likely duplicates{}, {} without consent, {} problems",
-        preview.import.len(),
-        preview.already.len(),
-        preview.repeated.len(),
-        preview.duplicates.len(),
-        if preview.include_duplicates || preview.duplicates.is_empty() {
-            ""
+    for (line, earlier) in &preview.repeated {
+        tell(
+            "cli-households-repeated",
+            &[("line", num(*line)), ("earlier", num(*earlier))],
+        );
+    }
+    for d in &preview.duplicates {
+        let cases = d.cases.join(&t("list-separator"));
+        let in_file = tr(
+            "cli-households-duplicate-lines",
+            &[("lines", Arg::Str(&lines(&d.lines)))],
+        );
+        let like = match (d.cases.is_empty(), d.lines.is_empty()) {
+            (false, true) => cases,
+            (true, false) => in_file,
+            _ => tr(
+                "cli-households-duplicate-both",
+                &[("cases", Arg::Str(&cases)), ("lines", Arg::Str(&in_file))],
+            ),
+        };
+        let outcome = t(if preview.include_duplicates {
+            "cli-households-duplicate-imported"
         } else {
-            " held back"
+            "cli-households-duplicate-held"
+        });
+        tell(
+            "cli-households-duplicate",
+            &[
+                ("line", num(d.line)),
+                ("like", Arg::Str(&like)),
+                ("outcome", Arg::Str(&outcome)),
+            ],
+        );
+    }
+    let count = |n: usize| Arg::Num(n as i64);
+    tell_out(
+        if preview.include_duplicates || preview.duplicates.is_empty() {
+            "cli-households-preview"
+        } else {
+            "cli-households-preview-held"
         },
-        preview.no_consent.len(),
-        preview.problems.len()
+        &[
+            ("import", count(preview.import.len())),
+            ("already", count(preview.already.len())),
+            ("repeated", count(preview.repeated.len())),
+            ("duplicates", count(preview.duplicates.len())),
+            ("consent", count(preview.no_consent.len())),
+            ("problems", count(preview.problems.len())),
+        ],
     );
     if args.strict && !preview.problems.is_empty() {
-        return Err(Failure(format!(
-            "{} problems (above) and --strict: nothing was imported; correct the file and import it again",
-            preview.problems.len()
-        )));
+        return Err(Failure::of(
+            "cli-households-strict",
+            &[("count", count(preview.problems.len()))],
+        ));
     }
     if preview.is_empty() {
-        eprintln!("Nothing to import.");
+        tell("cli-households-nothing", &[]);
         return Ok(());
     }
     super::confirm(
-        &format!("Import {} households?", preview.import.len()),
+        &tr(
+            "cli-households-confirm",
+            &[("count", count(preview.import.len()))],
+        ),
         args.yes,
     )?;
     let saved = crate::intake::apply(&ws.store, &worker, preview)?;
     tracing::info!(households = saved.len(), "households imported");
     for (line, code) in &saved {
-        println!("line {line}: {code}");
+        tell_out(
+            "cli-households-saved",
+            &[("line", num(*line)), ("code", Arg::Str(code))],
+        );
     }
-    eprintln!(
-        "Imported {} households (their case codes above, by line); they reach other laptops with the next bundles.",
-        saved.len()
-    );
+    tell("cli-households-imported", &[("count", count(saved.len()))]);
     Ok(())
 }
 
@@ -281,8 +314,6 @@ fn template(args: &TemplateArgs) -> Result<(), Failure> {
     let bytes = crate::intake::template()?;
     super::write_atomic(&path, &bytes)?;
     println!("{}", path.display());
-    eprintln!(
-        "Wrote the registration list template: the second line explains each column. Fill one row per household in a spreadsheet, save it as \"CSV UTF-8\", and import it with daleel households import."
-    );
+    tell("cli-households-template-written", &[]);
     Ok(())
 }

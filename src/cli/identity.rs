@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
-use super::{Failure, write_atomic};
+use super::{Failure, tell, write_atomic};
+use crate::i18n::{Arg, t};
 use crate::sync::card::Card;
 use crate::workspace::Workspace;
 
@@ -60,9 +61,7 @@ fn show(ws: &Workspace, json: bool, name: Option<&str>) -> Result<(), Failure> {
     if let Some(name) = name {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 60 {
-            return Err(Failure(
-                "a device name has 1 to 60 characters, for example \"CRC Mosul laptop 3\"".into(),
-            ));
+            return Err(Failure::of("cli-identity-name-length", &[]));
         }
         ws.store.set_device_name(name)?;
     }
@@ -76,13 +75,16 @@ fn show(ws: &Workspace, json: bool, name: Option<&str>) -> Result<(), Failure> {
         println!("{out}");
     } else {
         let shown = if device_name.is_empty() {
-            "(no name yet: set one with daleel identity --name NAME)".into()
+            t("cli-identity-no-name")
         } else {
-            super::shown(&device_name)
+            super::shown(&device_name).into_owned()
         };
-        println!("Name         {shown}");
-        println!("Device code  {}", ws.identity.code());
-        println!("Fingerprint  {}", ws.identity.fingerprint());
+        let rows = [
+            (t("cli-identity-name"), shown),
+            (t("cli-identity-code"), ws.identity.code()),
+            (t("cli-identity-fingerprint"), ws.identity.fingerprint()),
+        ];
+        super::print_labelled(super::out::Stream::Out, &rows, 2);
     }
     Ok(())
 }
@@ -96,9 +98,12 @@ fn export_card(ws: &Workspace, out: &Path) -> Result<(), Failure> {
     write_atomic(&path, &bytes)?;
     tracing::info!(code = %code, "identity card written");
     println!("{}", path.display());
-    eprintln!(
-        "Wrote the identity card of {code} (fingerprint {}). Whoever imports it should compare this fingerprint with you.",
-        ws.identity.fingerprint()
+    tell(
+        "cli-identity-card-written",
+        &[
+            ("code", Arg::Str(&code)),
+            ("fingerprint", Arg::Str(&ws.identity.fingerprint())),
+        ],
     );
     Ok(())
 }
@@ -117,8 +122,15 @@ fn export_age_key(ws: &Workspace, out: &Path) -> Result<(), Failure> {
         text.push('\n');
         zeroize::Zeroizing::new(text)
     };
-    crate::disk::write_whole(out, secret.as_bytes(), crate::disk::Access::Owner)
-        .map_err(|e| Failure(format!("could not write {}: {e}", out.display())))?;
+    crate::disk::write_whole(out, secret.as_bytes(), crate::disk::Access::Owner).map_err(|e| {
+        Failure::of(
+            "cli-write-failed",
+            &[
+                ("file", Arg::Str(&out.display().to_string())),
+                ("error", Arg::Str(&super::Said::said(&e))),
+            ],
+        )
+    })?;
     tracing::warn!("age identity file written");
     ws.store.audit(
         crate::store::audit::AuditAction::AgeKey,
@@ -129,9 +141,9 @@ fn export_age_key(ws: &Workspace, out: &Path) -> Result<(), Failure> {
         1,
     )?;
     println!("{}", out.display());
-    eprintln!(
-        "Wrote the age identity of {}: it opens every bundle sent to this laptop. Keep it as safe as the laptop, and delete it once done.",
-        ws.identity.code()
+    tell(
+        "cli-identity-age-key-written",
+        &[("code", Arg::Str(&ws.identity.code()))],
     );
     Ok(())
 }

@@ -32,6 +32,7 @@ mod backup;
 mod check;
 mod demo;
 mod erase;
+mod errors;
 mod export;
 mod gazetteer;
 mod households;
@@ -56,6 +57,7 @@ use clap::{Parser, Subcommand};
 use zeroize::Zeroizing;
 
 use crate::config::Config;
+use crate::i18n::{Arg, t, tr};
 use crate::keyring::MIN_PASSPHRASE;
 use crate::workspace::{self, Credentials, Protection, Workspace};
 
@@ -140,13 +142,119 @@ pub enum Command {
     Households(households::HouseholdsArgs),
 }
 
-/// A refusal or failure: one line for stderr, exit code 1.
+/// A refusal or failure: one line for stderr, exit code 1, in the command line's
+/// language.
 #[derive(Debug)]
 pub struct Failure(pub String);
 
-impl<E: std::fmt::Display> From<E> for Failure {
+/// A core error, said in the command line's language (`errors`).
+impl<E: Said> From<E> for Failure {
     fn from(e: E) -> Failure {
-        Failure(e.to_string())
+        Failure(e.said())
+    }
+}
+
+impl Failure {
+    /// A refusal of the command line's own: the catalog message `id` (a `cli-…` id).
+    pub fn of(id: &str, args: &[(&str, Arg)]) -> Failure {
+        Failure(tr(id, args))
+    }
+}
+
+pub use errors::{Said, advice};
+
+/// "a, b or c" in the command line's language.
+pub fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => tr(
+            "list-or",
+            &[
+                ("items", Arg::Str(&init.join(&t("list-separator")))),
+                ("last", Arg::Str(last)),
+            ],
+        ),
+    }
+}
+
+/// Prints the catalog message `id` on standard error (what a person reads beside the
+/// command's output).
+pub fn tell(id: &str, args: &[(&str, Arg)]) {
+    eprintln!("{}", tr(id, args));
+}
+
+/// Prints the catalog message `id` on standard output (the command's output for a
+/// person).
+pub fn tell_out(id: &str, args: &[(&str, Arg)]) {
+    println!("{}", tr(id, args));
+}
+
+/// "cannot read FILE: WHY".
+pub fn cannot_read(file: &str, e: &std::io::Error) -> Failure {
+    Failure::of(
+        "cli-cannot-read",
+        &[("file", Arg::Str(file)), ("error", Arg::Str(&e.said()))],
+    )
+}
+
+/// "FILE: WHY; nothing was changed": a file refused whole.
+pub fn refused(file: &str, e: &dyn Said) -> Failure {
+    Failure::of(
+        "cli-file-refused",
+        &[("file", Arg::Str(file)), ("error", Arg::Str(&e.said()))],
+    )
+}
+
+/// A card's or a request's device, before it is trusted or certified.
+pub fn print_card(card: &crate::sync::card::Card) {
+    let name = if card.name.is_empty() {
+        t("cli-no-name")
+    } else {
+        shown(&card.name).into_owned()
+    };
+    let rows = [
+        (t("cli-label-device"), name),
+        (t("cli-label-code"), card.code()),
+        (t("cli-label-fingerprint"), card.fingerprint()),
+    ];
+    print_labelled(out::Stream::Err, &rows, 1);
+}
+
+/// A row or a value of a file that was not taken, on standard error: `problem: FILE,
+/// line N, column C: WHY` (the why is the core's, in English).
+pub fn print_problem(p: &crate::directory::Problem) {
+    let mut args = vec![
+        ("file", Arg::Str(&p.file)),
+        ("column", Arg::Str(&p.column)),
+        ("error", Arg::Str(&p.message)),
+    ];
+    if p.line == 0 {
+        // A JSON file: the column is the value's path.
+        tell("cli-problem-in", &args);
+    } else {
+        args.push(("line", Arg::Num(p.line as i64)));
+        tell("cli-problem-at", &args);
+    }
+}
+
+/// `text` padded with spaces to `width` terminal columns (labels before values).
+pub fn pad(text: &str, width: usize) -> String {
+    let used = crate::tui::widgets::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
+
+/// Prints labelled values, one a line, the values in one column after the widest
+/// label and `gap` spaces (`Name         value`).
+pub fn print_labelled(stream: out::Stream, rows: &[(String, String)], gap: usize) {
+    let width = rows
+        .iter()
+        .map(|(label, _)| crate::tui::widgets::width(label))
+        .max()
+        .unwrap_or(0)
+        + gap;
+    for (label, value) in rows {
+        out::print(stream, format_args!("{}{value}", pad(label, width)), true);
     }
 }
 
@@ -156,34 +264,33 @@ pub fn data_dir(cli: &Cli) -> Result<(PathBuf, bool), Failure> {
         Some(dir) => Ok((dir.clone(), true)),
         None => workspace::default_data_dir()
             .map(|d| (d, false))
-            .ok_or_else(|| {
-                Failure("cannot find a home folder for the data: name one with --data-dir".into())
-            }),
+            .ok_or_else(|| Failure::of("cli-no-home", &[])),
     }
 }
 
 /// Reads a passphrase file: its bytes, less one trailing newline (`\n` or `\r\n`).
 pub fn read_passphrase_file(path: &std::path::Path) -> Result<Zeroizing<String>, Failure> {
-    let meta = std::fs::metadata(path).map_err(|e| {
-        Failure(format!(
-            "cannot read the passphrase file {}: {e}",
-            path.display()
-        ))
-    })?;
+    let shown = path.display().to_string();
+    let unreadable = |e: std::io::Error| {
+        Failure::of(
+            "cli-passphrase-file-unreadable",
+            &[("file", Arg::Str(&shown)), ("error", Arg::Str(&e.said()))],
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.len() > 4096 {
-        return Err(Failure(format!(
-            "{} is too large to be a passphrase file",
-            path.display()
-        )));
+        return Err(Failure::of(
+            "cli-passphrase-file-too-large",
+            &[("file", Arg::Str(&shown))],
+        ));
     }
-    let bytes = Zeroizing::new(std::fs::read(path).map_err(|e| {
-        Failure(format!(
-            "cannot read the passphrase file {}: {e}",
-            path.display()
-        ))
-    })?);
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|_| Failure(format!("{} is not text (UTF-8)", path.display())))?;
+    let bytes = Zeroizing::new(std::fs::read(path).map_err(unreadable)?);
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        Failure::of(
+            "cli-passphrase-file-not-text",
+            &[("file", Arg::Str(&shown))],
+        )
+    })?;
     let text = text
         .strip_suffix("\r\n")
         .or_else(|| text.strip_suffix('\n'))
@@ -198,7 +305,6 @@ pub fn read_passphrase_file(path: &std::path::Path) -> Result<Zeroizing<String>,
 /// The worker and passphrase to open the data directory with, and whether the
 /// passphrase was typed at the prompt now (it then gets three tries).
 fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<(Credentials, bool), Failure> {
-    use crate::i18n::{Arg, t, tr};
     let mut c = Credentials::from_env();
     c.progress = Some(std::sync::Arc::new(|done: u64, all: u64| {
         // A text gauge on the terminal while a database made before encryption is
@@ -292,9 +398,9 @@ fn open_workspace(cli: &Cli, dir: &std::path::Path) -> Result<Workspace, Failure
             )) if typed && tries < TRIES => {
                 eprintln!(
                     "{}",
-                    crate::i18n::tr(
+                    tr(
                         "startup-wrong",
-                        &[("left", crate::i18n::Arg::Num((TRIES - tries) as i64))]
+                        &[("left", Arg::Num((TRIES - tries) as i64))]
                     )
                 );
             }
@@ -326,9 +432,10 @@ pub fn run(cli: Cli) -> ExitCode {
     // closes when Daleel ends): a fatal error waits for Enter, so that it can be read.
     let hold = cfg!(windows) && cli.command.is_none() && std::io::stdin().is_terminal();
     let result = dispatch(cli).and_then(|()| match out::failure() {
-        Some(why) => Err(Failure(format!(
-            "could not write the output: {why}; what was written is incomplete"
-        ))),
+        Some(why) => Err(Failure::of(
+            "cli-output-failed",
+            &[("error", Arg::Str(&why))],
+        )),
         None => Ok(()),
     });
     match result {
@@ -337,7 +444,7 @@ pub fn run(cli: Cli) -> ExitCode {
             tracing::warn!(target: "daleel::cli", "command refused or failed");
             eprintln!("daleel: {message}");
             if hold {
-                eprint!("{} ", crate::i18n::t("startup-press-enter"));
+                eprint!("{} ", t("startup-press-enter"));
                 let _ = std::io::stdin().read_line(&mut String::new());
             }
             ExitCode::from(1)
@@ -346,27 +453,54 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn dispatch(cli: Cli) -> Result<(), Failure> {
+    // The language first (--lang, else config.toml's), so that every message after it,
+    // a refusal of the config file included, is in it.
+    let lang = cli
+        .lang
+        .as_deref()
+        .map(|code| (code, crate::i18n::Lang::from_code(code)));
+    if let Some((_, Some(lang))) = lang {
+        crate::i18n::set_language(lang);
+    }
     let (dir, named) = data_dir(&cli)?;
     let config = Config::load(&workspace::config_path(&dir, named))?;
-    crate::i18n::set_language(match cli.lang.as_deref() {
-        Some(lang) => crate::i18n::Lang::from_code(lang)
-            .ok_or_else(|| Failure(format!("--lang {lang}: give en, ar or ckb")))?,
-        None => config.language,
-    });
+    match lang {
+        Some((_, Some(_))) => {}
+        Some((code, None)) => {
+            crate::i18n::set_language(config.language);
+            return Err(Failure::of("cli-lang-unknown", &[("lang", Arg::Str(code))]));
+        }
+        None => crate::i18n::set_language(config.language),
+    }
+    out::shape_arabic(
+        config.arabic_display == crate::config::ArabicDisplay::Shaped
+            && crate::i18n::language().is_rtl(),
+    );
     crate::i18n::format::set_digits(config.digits);
     // Everything this process creates is its owner's only (files meant to be handed on
     // say so when written), and the data directory is made so before anything is
     // written in it, the log included.
     crate::disk::private_umask();
     match crate::disk::make_private(&dir) {
-        Ok(Some(note)) => eprintln!("daleel: note: {note}"),
+        Ok(Some(open)) => eprintln!(
+            "daleel: {}",
+            tr(
+                "cli-note-not-private",
+                &[
+                    ("folder", Arg::Str(&crate::disk::shown(&dir))),
+                    ("count", Arg::Num(open as i64)),
+                ],
+            )
+        ),
         Ok(None) => {}
         Err(e) => {
-            return Err(Failure(format!(
-                "cannot use the data directory {}: {}",
-                crate::disk::shown(&dir),
-                crate::disk::advice(&e)
-            )));
+            return Err(Failure::of(
+                "cli-data-folder-unusable",
+                &[
+                    ("folder", Arg::Str(&crate::disk::shown(&dir))),
+                    ("error", Arg::Str(&advice(&e))),
+                ],
+            ));
         }
     }
     crate::cli::init_logging(&dir);
@@ -382,10 +516,11 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         eprintln!("{}", notice.message());
     }
     match cli.command {
-        None if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() => Err(Failure(
-            "the screens need a terminal: run daleel in a terminal window, or give a command (daleel --help)".into(),
-        )),
-        None => crate::tui::run(ws, &config).map_err(|e| Failure(format!("the screen failed: {e}"))),
+        None if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() => {
+            Err(Failure::of("cli-screens-need-terminal", &[]))
+        }
+        None => crate::tui::run(ws, &config)
+            .map_err(|e| Failure::of("cli-screen-failed", &[("error", Arg::Str(&e.said()))])),
         Some(Command::Demo(args)) => demo::run(&ws, &args),
         Some(Command::Stats(args)) => stats::run(&ws, &args),
         Some(Command::Identity(args)) => identity::run(&ws, &args),
@@ -451,19 +586,29 @@ pub fn confirm(question: &str, yes: bool) -> Result<(), Failure> {
         return Ok(());
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Failure(format!(
-            "{question} No terminal to answer on: add --yes to confirm from a script"
-        )));
+        return Err(Failure::of(
+            "cli-confirm-no-terminal",
+            &[("question", Arg::Str(question))],
+        ));
     }
-    eprint!("{question} [y/N] ");
+    eprint!("{question} {} ", t("cli-confirm-choices"));
     let mut answer = String::new();
     std::io::stdin()
         .read_line(&mut answer)
-        .map_err(|e| Failure(format!("could not read the answer: {e}")))?;
-    match answer.trim().to_lowercase().as_str() {
-        "y" | "yes" | "ن" | "نعم" => Ok(()),
-        _ => Err(Failure("not confirmed: nothing was changed".into())),
+        .map_err(|e| Failure::of("cli-answer-unreadable", &[("error", Arg::Str(&e.said()))]))?;
+    if is_yes(&answer) {
+        Ok(())
+    } else {
+        Err(Failure::of("cli-not-confirmed", &[]))
     }
+}
+
+/// Whether an answer to `confirm` is yes, in any of the three languages.
+fn is_yes(answer: &str) -> bool {
+    matches!(
+        answer.trim().to_lowercase().as_str(),
+        "y" | "yes" | "ن" | "نعم" | "ب" | "بەڵێ" | "بەلێ" | "ئا" | "ئەرێ"
+    )
 }
 
 /// Writes a file whole or not at all: a new temporary name in the same folder, fsync,
@@ -483,11 +628,13 @@ fn write_file(
     access: crate::disk::Access,
 ) -> Result<(), Failure> {
     crate::disk::write_whole(path, bytes, access).map_err(|e| {
-        Failure(format!(
-            "could not write {}: {}",
-            crate::disk::shown(path),
-            crate::disk::advice(&e)
-        ))
+        Failure::of(
+            "cli-write-failed",
+            &[
+                ("file", Arg::Str(&crate::disk::shown(path))),
+                ("error", Arg::Str(&advice(&e))),
+            ],
+        )
     })
 }
 
@@ -512,11 +659,14 @@ pub fn out_file(
         return Ok(out.to_path_buf());
     }
     let wanted: Vec<String> = extensions.iter().map(|x| format!(".{x}")).collect();
-    Err(Failure(format!(
-        "--out {}: not an existing folder, and not a file name ending in {}; give an existing folder (a USB drive's, say) or a file name such as {name}. Nothing was written",
-        crate::disk::shown(out),
-        wanted.join(" or ")
-    )))
+    Err(Failure::of(
+        "cli-out-not-a-file-name",
+        &[
+            ("out", Arg::Str(&crate::disk::shown(out))),
+            ("extensions", Arg::Str(&or_list(&wanted))),
+            ("name", Arg::Str(name)),
+        ],
+    ))
 }
 
 /// The same rule for a command that writes into a folder (`sync export`, `backup`,
@@ -525,15 +675,14 @@ pub fn out_folder(out: &std::path::Path) -> Result<(), Failure> {
     if out.is_dir() {
         return Ok(());
     }
-    Err(Failure(format!(
-        "--out {}: {}; give an existing folder (a USB drive's, say). Nothing was written",
-        crate::disk::shown(out),
+    Err(Failure::of(
         if out.exists() {
-            "it is a file, not a folder"
+            "cli-out-is-a-file"
         } else {
-            "there is no such folder (is the drive plugged in? create the folder first)"
-        }
-    )))
+            "cli-out-no-such-folder"
+        },
+        &[("out", Arg::Str(&crate::disk::shown(out)))],
+    ))
 }
 
 /// A stored or received value shown inside a line (a name beside a fingerprint, a cell

@@ -7,7 +7,8 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::Failure;
+use super::{Failure, tell};
+use crate::i18n::{Arg, t};
 use crate::model::{Household, Move, NotSuccessfulReason, Referral, ReferralStatus};
 use crate::workspace::Workspace;
 
@@ -89,12 +90,7 @@ struct Row {
 fn list(ws: &Workspace, args: &ListArgs) -> Result<(), Failure> {
     let wanted = match &args.status {
         None => None,
-        Some(s) => Some(ReferralStatus::from_code(s).ok_or_else(|| {
-            Failure(format!(
-                "unknown status {s:?}; use one of: {}",
-                ReferralStatus::codes()
-            ))
-        })?),
+        Some(s) => Some(ReferralStatus::from_code(s).ok_or_else(|| unknown_status(s))?),
     };
     let now = ws.store.now();
     let mut referrals: Vec<Referral> = match wanted {
@@ -143,36 +139,52 @@ fn list(ws: &Workspace, args: &ListArgs) -> Result<(), Failure> {
             r.due.as_deref().map(|d| &d[..10]).unwrap_or("-"),
             super::shown(&r.organization),
             super::shown(&r.service),
-            if r.overdue { "  OVERDUE" } else { "" }
+            if r.overdue {
+                format!("  {}", t("cli-referral-overdue"))
+            } else {
+                String::new()
+            }
         );
     }
     Ok(())
 }
 
+/// A status code that names no status.
+fn unknown_status(code: &str) -> Failure {
+    Failure::of(
+        "cli-referral-unknown-status",
+        &[
+            ("status", Arg::Str(&format!("{code:?}"))),
+            ("statuses", Arg::Str(&ReferralStatus::codes())),
+        ],
+    )
+}
+
 fn move_to(ws: &Workspace, args: &MoveArgs) -> Result<(), Failure> {
     let (id, status) = (args.id.as_str(), args.status.as_str());
     let id = Uuid::parse_str(id.trim()).map_err(|_| {
-        Failure(format!(
-            "{id:?} is not a referral id: see daleel referral list"
-        ))
+        Failure::of(
+            "cli-referral-not-an-id",
+            &[("id", Arg::Str(&format!("{id:?}")))],
+        )
     })?;
-    let to = ReferralStatus::from_code(status).ok_or_else(|| {
-        Failure(format!(
-            "unknown status {status:?}; use one of: {}",
-            ReferralStatus::codes()
-        ))
-    })?;
+    let to = ReferralStatus::from_code(status).ok_or_else(|| unknown_status(status))?;
     let outcome = match &args.outcome {
         None => None,
         Some(code) => Some(Move::outcome_from_code(code).ok_or_else(|| {
-            Failure(format!(
-                "unknown outcome {code:?}; use successful or one of: {}",
-                NotSuccessfulReason::codes()
-            ))
+            Failure::of(
+                "cli-referral-unknown-outcome",
+                &[
+                    ("outcome", Arg::Str(&format!("{code:?}"))),
+                    ("outcomes", Arg::Str(&NotSuccessfulReason::codes())),
+                ],
+            )
         })?),
     };
     let mv = Move::to(to, args.reason.clone().unwrap_or_default(), outcome)
-        .ok_or_else(|| Failure("a referral cannot go back to draft".into()))?;
+        .ok_or_else(|| Failure::of("cli-referral-no-draft", &[]))?;
+    // Who moved it, in the history: the worker; else, for a database made before
+    // workers, the command line (a fixed word, not translated: it is stored).
     let author = ws
         .store
         .current_worker()?
@@ -181,18 +193,21 @@ fn move_to(ws: &Workspace, args: &MoveArgs) -> Result<(), Failure> {
         .store
         .move_referral(&author, id, &mv, args.note.as_deref().unwrap_or(""))?;
     tracing::info!(status = %step.to, "referral moved from the command line");
-    eprintln!("The referral is now {}.", step.to);
+    tell(
+        "cli-referral-moved",
+        &[(
+            "status",
+            Arg::Str(&crate::i18n::labels::referral_status(step.to)),
+        )],
+    );
     Ok(())
 }
 
 /// `daleel referral slip ID --out FILE.html`.
 fn slip(ws: &Workspace, args: &SlipArgs) -> Result<(), Failure> {
     let id = args.id.as_str();
-    let id = Uuid::parse_str(id.trim()).map_err(|_| {
-        Failure(format!(
-            "\"{id}\" is not a referral id: copy one from daleel referral list"
-        ))
-    })?;
+    let id = Uuid::parse_str(id.trim())
+        .map_err(|_| Failure::of("cli-referral-slip-not-an-id", &[("id", Arg::Str(id))]))?;
     let out = super::out_file(
         &args.out,
         &format!("daleel-slip-{}.html", &id.simple().to_string()[..8]),
@@ -203,6 +218,6 @@ fn slip(ws: &Workspace, args: &SlipArgs) -> Result<(), Failure> {
     // A slip names the household: readable by its owner only.
     super::write_private(out, html.as_bytes())?;
     println!("{}", out.display());
-    eprintln!("Wrote the referral slip: print it, or give it to the receiving agency.");
+    tell("cli-referral-slip-written", &[]);
     Ok(())
 }

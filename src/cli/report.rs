@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{Failure, write_atomic};
+use crate::i18n::Arg;
 use crate::model::Date;
 use crate::report::summary::{By, build};
 use crate::workspace::Workspace;
@@ -30,14 +31,15 @@ pub struct ReportArgs {
 pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<(), Failure> {
     let date = |text: &str, flag: &str| {
         Date::parse(text).ok_or_else(|| {
-            Failure(format!(
-                "{flag} {text} is not a date: give it as YYYY-MM-DD"
-            ))
+            Failure::of(
+                "cli-report-not-a-date",
+                &[("flag", Arg::Str(flag)), ("text", Arg::Str(text))],
+            )
         })
     };
     let (since, until) = (date(&args.since, "--since")?, date(&args.until, "--until")?);
     if until < since {
-        return Err(Failure("--until is before --since".into()));
+        return Err(Failure::of("cli-report-until-before-since", &[]));
     }
     let by = By::parse(&args.by)?;
     let report = build(&ws.store, since, until, &by)?;

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::{Cli, Failure, confirm, thousands};
+use super::{Cli, Failure, confirm, tell, tell_out, thousands};
+use crate::i18n::{Arg, t, tr};
 use crate::workspace::{Credentials, Workspace};
 
 #[derive(Debug, Args)]
@@ -27,12 +28,16 @@ pub fn run(cli: &Cli, dir: &Path, args: &RestoreArgs) -> Result<(), Failure> {
     let old = reader.header.device.clone();
     drop(reader);
     let existing = dir.join(crate::workspace::DB_DIR).exists();
-    eprintln!("Backup of laptop {old}, made {made}.");
+    let made = made.to_string();
+    tell(
+        "cli-restore-backup-of",
+        &[("device", Arg::Str(&old)), ("made", Arg::Str(&made))],
+    );
     if existing {
         confirm(
-            &format!(
-                "Replace the database in {} with this backup? The database there now is kept aside, not deleted.",
-                dir.display()
+            &tr(
+                "cli-restore-confirm",
+                &[("folder", Arg::Str(&dir.display().to_string()))],
             ),
             args.yes,
         )?;
@@ -41,18 +46,23 @@ pub fn run(cli: &Cli, dir: &Path, args: &RestoreArgs) -> Result<(), Failure> {
     super::given_credentials(cli, &mut credentials)?;
     if credentials.passphrase.is_none() {
         if !super::on_terminal() {
-            return Err(Failure(
-                "restoring needs the passphrase of a worker of the laptop backed up: --passphrase-file FILE or DALEEL_PASSPHRASE (and --worker NAME when it had more than one)".into(),
-            ));
+            return Err(Failure::of("cli-restore-needs-passphrase", &[]));
         }
-        credentials.passphrase = Some(super::ask::secret(
-            "Passphrase of a worker of the laptop backed up: ",
-        )?);
+        credentials.passphrase = Some(super::ask::secret(&format!(
+            "{} ",
+            t("cli-restore-passphrase")
+        ))?);
     }
     let terminal = std::io::stderr().is_terminal();
     let progress = |n: u64| {
         if terminal {
-            eprint!("\rRestoring: {} entries", thousands(n));
+            eprint!(
+                "\r{}",
+                tr(
+                    "cli-restore-progress",
+                    &[("count", Arg::Str(&thousands(n)))]
+                )
+            );
         }
     };
     let result = Workspace::restore(dir, file, clock(), &credentials, progress);
@@ -63,69 +73,73 @@ pub fn run(cli: &Cli, dir: &Path, args: &RestoreArgs) -> Result<(), Failure> {
         Err(crate::workspace::WorkspaceError::Keyring(
             crate::keyring::KeyringError::WhichWorker,
         )) if super::on_terminal() => {
-            credentials.worker = Some(super::ask::line("Your name: ")?);
+            credentials.worker = Some(super::ask::line(&format!("{} ", t("startup-name")))?);
             Workspace::restore(dir, file, clock(), &credentials, |_| {})?
         }
         other => other?,
     };
     let [households, needs, referrals] = summary.records;
-    println!(
-        "Restored the backup of laptop {} made {made}: {} households, {} needs, {} referrals.",
-        summary.old_device,
-        thousands(households),
-        thousands(needs),
-        thousands(referrals)
+    tell_out(
+        "cli-restored",
+        &[
+            ("device", Arg::Str(&summary.old_device)),
+            ("made", Arg::Str(&made)),
+            ("households", Arg::Str(&thousands(households))),
+            ("needs", Arg::Str(&thousands(needs))),
+            ("referrals", Arg::Str(&thousands(referrals))),
+        ],
     );
     if let Some(kept) = &summary.kept {
-        println!(
-            "The database that was here is kept in {}: delete that folder once the restored one is checked.",
-            kept.display()
+        tell_out(
+            "cli-restore-kept",
+            &[("folder", Arg::Str(&kept.display().to_string()))],
         );
     }
-    println!(
-        "This laptop has a new identity: code {}, fingerprint {}. (Its old one, {}, is never used again, so that no change number is given twice.)",
-        ws.identity.code(),
-        ws.identity.fingerprint(),
-        summary.old_device
+    tell_out(
+        "cli-restore-new-identity",
+        &[
+            ("code", Arg::Str(&ws.identity.code())),
+            ("fingerprint", Arg::Str(&ws.identity.fingerprint())),
+            ("old", Arg::Str(&summary.old_device)),
+        ],
     );
     let problems = ws.store.check()?;
     if problems.is_empty() {
-        println!(
-            "The restored database is whole: indexes, change logs, records and the audit trail agree."
-        );
+        tell_out("cli-restore-whole", &[]);
     } else {
         for p in &problems {
-            println!("problem: {p}");
+            tell_out("cli-check-problem", &[("problem", Arg::Str(p))]);
         }
     }
     let policy = ws.store.policy();
     match (ws.store.team()?, policy.member(ws.identity.origin())) {
-        (Some(team), Some(_)) => println!(
-            "Team \"{}\": this laptop is certified as a coordinator with the team key from the backup.",
-            team.name
+        (Some(team), Some(_)) => tell_out(
+            "cli-restore-team-certified",
+            &[("team", Arg::Str(&super::shown(&team.name)))],
         ),
-        (Some(team), None) => println!(
-            "Team \"{}\": this laptop needs a new certificate. Write a request (daleel team request --out DRIVE) and have a coordinator approve it.",
-            team.name
+        (Some(team), None) => tell_out(
+            "cli-restore-team-request",
+            &[("team", Arg::Str(&super::shown(&team.name)))],
         ),
         (None, _) => {}
     }
     if !ws.store.trusted()?.is_empty() {
-        println!(
-            "The laptops this one exchanged bundles with must trust its new identity: give them its card (daleel identity export --out DRIVE)."
-        );
+        tell_out("cli-restore-trust-again", &[]);
     }
-    println!(
-        "Then import the latest bundles from the other laptops: they bring back what changed after the backup. If the old laptop was lost or stolen, have a coordinator revoke it (daleel team revoke {}).",
-        crate::sync::identity::fingerprint(summary.old_origin)
+    tell_out(
+        "cli-restore-then",
+        &[(
+            "fingerprint",
+            Arg::Str(&crate::sync::identity::fingerprint(summary.old_origin)),
+        )],
     );
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Failure(format!(
-            "{} problems in the restored database (above): daleel check --repair recomputes what can be derived",
-            problems.len()
-        )))
+        Err(Failure::of(
+            "cli-restore-problems",
+            &[("count", Arg::Num(problems.len() as i64))],
+        ))
     }
 }
 

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::Failure;
+use super::{Failure, tell, tell_out};
+use crate::i18n::{Arg, t, tr};
 use crate::model::Sector;
 use crate::search::services::ServiceSearch;
 use crate::workspace::Workspace;
@@ -105,19 +106,23 @@ fn search(ws: &Workspace, args: &SearchArgs) -> Result<(), Failure> {
     let sector = match &args.sector {
         None => None,
         Some(code) => Some(Sector::from_code(code).ok_or_else(|| {
-            Failure(format!(
-                "unknown sector {code:?}; use one of: {}",
-                Sector::codes()
-            ))
+            Failure::of(
+                "cli-services-unknown-sector",
+                &[
+                    ("sector", Arg::Str(&format!("{code:?}"))),
+                    ("sectors", Arg::Str(&Sector::codes())),
+                ],
+            )
         })?),
     };
     let gazetteer = ws.store.gazetteer();
     if let Some(g) = governorate
         && gazetteer.get(g).is_none()
     {
-        return Err(Failure(format!(
-            "unknown place code {g:?}; use a governorate P-code such as IQG15 (Ninewa) or IQG01 (Anbar)"
-        )));
+        return Err(Failure::of(
+            "cli-services-unknown-place",
+            &[("code", Arg::Str(&format!("{g:?}")))],
+        ));
     }
     let mut search =
         ServiceSearch::new(ws.store.services()?, &ws.store.organizations()?, &gazetteer);
@@ -143,16 +148,17 @@ fn search(ws: &Workspace, args: &SearchArgs) -> Result<(), Failure> {
         return Ok(());
     }
     if found.is_empty() {
-        eprintln!("No service matches. Try fewer words, or drop --sector / --governorate.");
+        tell("cli-services-none", &[]);
         return Ok(());
     }
+    let sample = t("cli-services-sample");
     for f in &found {
         let mut flags = Vec::new();
         if f.status != "active" {
             flags.push(f.status);
         }
         if f.sample {
-            flags.push("SAMPLE");
+            flags.push(&sample);
         }
         let flags = if flags.is_empty() {
             String::new()
@@ -190,43 +196,60 @@ fn import(ws: &Workspace, args: &ImportArgs) -> Result<(), Failure> {
     .map_err(Failure::from)?;
     let preview = crate::directory::preview(&ws.store, incoming)?;
     for p in &preview.problems {
-        eprintln!("problem: {p}");
+        super::print_problem(p);
     }
-    println!(
-        "{} added, {} changed, {} unchanged, {} problems",
-        preview.added.len(),
-        preview.changed.len(),
-        preview.unchanged,
-        preview.problems.len()
+    let count = |n: usize| Arg::Num(n as i64);
+    tell_out(
+        "cli-services-preview",
+        &[
+            ("added", count(preview.added.len())),
+            ("changed", count(preview.changed.len())),
+            ("unchanged", count(preview.unchanged)),
+            ("problems", count(preview.problems.len())),
+        ],
     );
     for name in &preview.added {
-        eprintln!("  new: {}", super::shown(name));
+        eprintln!(
+            "  {}",
+            tr(
+                "cli-services-new",
+                &[("name", Arg::Str(&super::shown(name)))]
+            )
+        );
     }
     for name in &preview.changed {
-        eprintln!("  changed: {}", super::shown(name));
+        eprintln!(
+            "  {}",
+            tr(
+                "cli-services-changed",
+                &[("name", Arg::Str(&super::shown(name)))]
+            )
+        );
     }
     if args.strict && !preview.problems.is_empty() {
-        return Err(Failure(format!(
-            "{} problems (above) and --strict: nothing was applied; correct the files and import again",
-            preview.problems.len()
-        )));
+        return Err(Failure::of(
+            "cli-services-strict",
+            &[("count", count(preview.problems.len()))],
+        ));
     }
     if preview.is_empty() {
-        eprintln!("Nothing to change: the directory already holds all of it.");
+        tell("cli-services-nothing", &[]);
         return Ok(());
     }
     super::confirm(
-        &format!(
-            "Apply {} new and {} changed records to the directory?",
-            preview.added.len(),
-            preview.changed.len()
+        &tr(
+            "cli-services-confirm",
+            &[
+                ("added", count(preview.added.len())),
+                ("changed", count(preview.changed.len())),
+            ],
         ),
         args.yes,
     )?;
     let worker = ws.store.current_worker()?.unwrap_or_default();
     let n = crate::directory::apply(&ws.store, &worker, preview)?;
     tracing::info!(records = n, "directory imported");
-    eprintln!("Applied {n} records; they reach other laptops with the next bundles.");
+    tell("cli-services-applied", &[("count", count(n))]);
     Ok(())
 }
 
@@ -236,9 +259,13 @@ fn export(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
     super::out_folder(dir)?;
     let (orgs, services) = crate::directory::hsds::write(&ws.store, dir)?;
     println!("{}", dir.display());
-    eprintln!(
-        "Wrote {orgs} organizations and {services} services as HSDS 3.0 tabular files in {}.",
-        dir.display()
+    tell(
+        "cli-services-exported",
+        &[
+            ("orgs", Arg::Num(orgs as i64)),
+            ("services", Arg::Num(services as i64)),
+            ("folder", Arg::Str(&dir.display().to_string())),
+        ],
     );
     Ok(())
 }
@@ -249,8 +276,6 @@ fn template(ws: &Workspace, args: &TemplateArgs) -> Result<(), Failure> {
     let bytes = crate::directory::sheet::write(&ws.store)?;
     super::write_atomic(&path, &bytes)?;
     println!("{}", path.display());
-    eprintln!(
-        "Wrote the services spreadsheet: the second line explains each column. Edit it in a spreadsheet, save as CSV, and import it with daleel services import."
-    );
+    tell("cli-services-template-written", &[]);
     Ok(())
 }

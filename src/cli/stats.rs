@@ -3,6 +3,9 @@
 use clap::Args;
 
 use super::{Failure, thousands};
+use crate::i18n::labels;
+use crate::i18n::{Arg, t, tr};
+use crate::model::{NeedStatus, ReferralStatus};
 use crate::workspace::Workspace;
 
 #[derive(Debug, Args)]
@@ -19,31 +22,54 @@ pub fn run(ws: &Workspace, args: &StatsArgs) -> Result<(), Failure> {
         return Ok(());
     }
     let sample = if ws.store.uses_sample_directory()? {
-        "  (the built-in SAMPLE directory)"
+        format!("  {}", t("cli-stats-sample"))
     } else {
-        ""
+        String::new()
     };
-    let by = |m: &std::collections::BTreeMap<String, u64>| {
+    // Needs and referrals by status, in words: `open 3 · referred 2`.
+    let by = |m: &std::collections::BTreeMap<String, u64>, word: &dyn Fn(&str) -> String| {
         m.iter()
             .filter(|(_, n)| **n > 0)
-            .map(|(k, n)| format!("{} {}", k.replace('_', " "), thousands(*n)))
+            .map(|(code, n)| {
+                tr(
+                    "cli-stats-by-status",
+                    &[
+                        ("status", Arg::Str(&word(code))),
+                        ("count", Arg::Str(&thousands(*n))),
+                    ],
+                )
+            })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(" · ")
     };
-    println!("Households         {:>9}", thousands(s.households));
-    println!("People             {:>9}", thousands(s.people));
-    println!(
-        "Needs              {:>9}  {}",
-        thousands(s.needs),
-        by(&s.needs_by_status)
-    );
-    println!(
-        "Referrals          {:>9}  {}",
-        thousands(s.referrals),
-        by(&s.referrals_by_status)
-    );
-    println!("Overdue referrals  {:>9}", thousands(s.overdue_referrals));
-    println!("Services           {:>9}{sample}", thousands(s.services));
-    println!("Organizations      {:>9}", thousands(s.organizations));
+    let need = |code: &str| {
+        NeedStatus::from_code(code).map_or_else(|| code.replace('_', " "), labels::need_status)
+    };
+    let referral = |code: &str| {
+        ReferralStatus::from_code(code)
+            .map_or_else(|| code.replace('_', " "), labels::referral_status)
+    };
+    let rows = [
+        ("cli-stats-households", s.households, String::new()),
+        ("cli-stats-people", s.people, String::new()),
+        (
+            "cli-stats-needs",
+            s.needs,
+            format!("  {}", by(&s.needs_by_status, &need)),
+        ),
+        (
+            "cli-stats-referrals",
+            s.referrals,
+            format!("  {}", by(&s.referrals_by_status, &referral)),
+        ),
+        ("cli-stats-overdue", s.overdue_referrals, String::new()),
+        ("cli-stats-services", s.services, sample),
+        ("cli-stats-organizations", s.organizations, String::new()),
+    ];
+    let rows: Vec<(String, String)> = rows
+        .into_iter()
+        .map(|(id, n, after)| (t(id), format!("{:>9}{}", thousands(n), after.trim_end())))
+        .collect();
+    super::print_labelled(super::out::Stream::Out, &rows, 2);
     Ok(())
 }

@@ -5,8 +5,13 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
-use super::{Failure, shown};
+use super::{Failure, Said, shown, tell, tell_out};
+use crate::i18n::{Arg, t, tr};
 use crate::workspace::Workspace;
+
+fn num<T: TryInto<i64>>(n: T) -> Arg<'static> {
+    Arg::Num(n.try_into().unwrap_or(i64::MAX))
+}
 
 #[derive(Debug, Args)]
 pub struct SyncArgs {
@@ -80,18 +85,20 @@ fn export_bundle(ws: &Workspace, dir: &Path, all: bool) -> Result<(), Failure> {
     println!("{}", summary.path.display());
     if let Some(second) = &summary.sensitive_path {
         println!("{}", second.display());
-        eprintln!(
-            "Wrote a second file, {}, with the GBV and child protection cases, for the laptops certified for them only.",
-            second.display()
+        tell(
+            "cli-sync-second-file",
+            &[("file", Arg::Str(&second.display().to_string()))],
         );
     }
-    eprintln!(
-        "Wrote {} changes in {} signed segments ({} KiB) from {} to {}.",
-        super::thousands(summary.changes),
-        summary.segments,
-        summary.bytes.div_ceil(1024),
-        ws.identity.code(),
-        summary.path.display()
+    tell(
+        "cli-sync-exported",
+        &[
+            ("changes", Arg::Str(&super::thousands(summary.changes))),
+            ("segments", num(summary.segments)),
+            ("kib", num(summary.bytes.div_ceil(1024))),
+            ("code", Arg::Str(&ws.identity.code())),
+            ("file", Arg::Str(&summary.path.display().to_string())),
+        ],
     );
     Ok(())
 }
@@ -105,14 +112,22 @@ fn export_handoff(ws: &Workspace, dir: &Path, org: &str) -> Result<(), Failure> 
         "hand-off exported"
     );
     println!("{}", s.path.display());
-    eprintln!(
-        "Wrote a hand-off for {} ({} partner devices): {} referrals of {} households, with only what each household consented to disclose, and the service directory.",
-        s.org, s.devices, s.referrals, s.households
+    tell(
+        "cli-sync-handoff-written",
+        &[
+            ("org", Arg::Str(&s.org)),
+            ("devices", num(s.devices)),
+            ("referrals", num(s.referrals)),
+            ("households", num(s.households)),
+        ],
     );
     if s.sensitive_left_out > 0 {
-        eprintln!(
-            "Left out {} GBV or child protection referrals: not every device of {} is certified for sensitive cases.",
-            s.sensitive_left_out, s.org
+        tell(
+            "cli-sync-handoff-left-out",
+            &[
+                ("count", num(s.sensitive_left_out)),
+                ("org", Arg::Str(&s.org)),
+            ],
         );
     }
     Ok(())
@@ -125,27 +140,38 @@ fn import_bundles(ws: &Workspace, paths: &[PathBuf]) -> Result<(), Failure> {
         match crate::sync::import::bundle_files(p) {
             Ok(f) => files.extend(f),
             Err(e) => {
-                eprintln!("daleel: {}: cannot read the folder: {e}", p.display());
+                eprintln!(
+                    "daleel: {}",
+                    tr(
+                        "cli-sync-folder-unreadable",
+                        &[
+                            ("folder", Arg::Str(&p.display().to_string())),
+                            ("error", Arg::Str(&e.said())),
+                        ],
+                    )
+                );
                 refused += 1;
             }
         }
     }
     if files.is_empty() && refused == 0 {
-        return Err(Failure(
-            "no bundle files found there (they end in .bundle)".into(),
-        ));
+        return Err(Failure::of("cli-sync-no-bundles", &[]));
     }
     use crate::sync::import::Outcome;
     for (file, outcome) in crate::sync::import::import_all(&ws.store, &files, &ws.identity, |_| {})
     {
         let shown = crate::disk::shown(&file);
+        let file = ("file", Arg::Str(&shown));
         match outcome {
             Outcome::Imported(s) if s.handed_off.is_some() => {
-                println!(
-                    "{shown}: hand-off from {} ({}): {} referrals for this organization",
-                    s.sender_code,
-                    s.sender_fingerprint,
-                    s.handed_off.unwrap_or(0)
+                tell_out(
+                    "cli-sync-imported-handoff",
+                    &[
+                        file,
+                        ("code", Arg::Str(&s.sender_code)),
+                        ("fingerprint", Arg::Str(&s.sender_fingerprint)),
+                        ("referrals", num(s.handed_off.unwrap_or(0))),
+                    ],
                 );
             }
             Outcome::Imported(s) => {
@@ -155,51 +181,71 @@ fn import_bundles(ws: &Workspace, paths: &[PathBuf]) -> Result<(), Failure> {
                     parked = s.parked,
                     "bundle imported"
                 );
-                println!(
-                    "{shown}: from {} ({}): {} new, {} already known, {} parked, {} conflicts open",
-                    s.sender_code, s.sender_fingerprint, s.new, s.known, s.parked, s.conflicts
+                tell_out(
+                    "cli-sync-imported",
+                    &[
+                        file.clone(),
+                        ("code", Arg::Str(&s.sender_code)),
+                        ("fingerprint", Arg::Str(&s.sender_fingerprint)),
+                        ("new", num(s.new)),
+                        ("known", num(s.known)),
+                        ("parked", num(s.parked)),
+                        ("conflicts", num(s.conflicts)),
+                    ],
                 );
                 if s.statements > 0 {
-                    println!(
-                        "{shown}: learned {} team statements (certificates, revocations)",
-                        s.statements
+                    tell_out(
+                        "cli-sync-statements",
+                        &[file.clone(), ("count", num(s.statements))],
                     );
                 }
                 if s.forked > 0 {
-                    println!(
-                        "{shown}: {} changes refused as a fork: a second, different version of changes this laptop holds, signed under the same laptop's identity (its data folder was copied; see the Queue and docs/recovery.md)",
-                        s.forked
-                    );
+                    tell_out("cli-sync-forked", &[file.clone(), ("count", num(s.forked))]);
                 }
                 if s.beyond_role + s.revoked > 0 {
-                    println!(
-                        "{shown}: {} changes kept with no effect: {} beyond their device's role, {} after a revocation (daleel team changes)",
-                        s.beyond_role + s.revoked,
-                        s.beyond_role,
-                        s.revoked
+                    tell_out(
+                        "cli-sync-no-effect",
+                        &[
+                            file.clone(),
+                            ("count", num(s.beyond_role + s.revoked)),
+                            ("beyond", num(s.beyond_role)),
+                            ("revoked", num(s.revoked)),
+                        ],
                     );
                 }
                 for (code, fp, n) in &s.skipped {
-                    println!("{shown}: skipped {n} changes of {code} ({fp}): not trusted here");
+                    tell_out(
+                        "cli-sync-skipped",
+                        &[
+                            file.clone(),
+                            ("count", num(*n)),
+                            ("code", Arg::Str(code)),
+                            ("fingerprint", Arg::Str(fp)),
+                        ],
+                    );
                 }
             }
             Outcome::LeftOnDrive(e) => {
-                println!("{shown}: for other laptops, left on the drive ({e})");
+                tell_out("cli-sync-left", &[file, ("error", Arg::Str(&e.said()))]);
             }
             Outcome::Skipped(e) => {
                 refused += 1;
-                eprintln!("daleel: {shown}: {e}");
+                eprintln!("daleel: {shown}: {}", e.said());
             }
             Outcome::Refused(e) => {
                 refused += 1;
-                eprintln!("daleel: {shown}: refused: {e}; nothing from it was used");
+                eprintln!(
+                    "daleel: {}",
+                    tr("cli-sync-refused", &[file, ("error", Arg::Str(&e.said()))])
+                );
             }
         }
     }
     if refused > 0 {
-        return Err(Failure(format!(
-            "{refused} refused or skipped (see above); the others were imported"
-        )));
+        return Err(Failure::of(
+            "cli-sync-some-refused",
+            &[("count", num(refused))],
+        ));
     }
     Ok(())
 }
@@ -252,11 +298,11 @@ fn status(ws: &Workspace, json: bool) -> Result<(), Failure> {
         );
         return Ok(());
     }
-    println!("Held, per device (highest change without a gap):");
+    println!("{}", t("cli-sync-status-held"));
     for o in &origins {
         let gap = o["parked"].as_array().map(|a| a.len()).unwrap_or(0);
         let parked = if gap > 0 {
-            format!(", {gap} parked after a gap")
+            tr("cli-sync-status-parked", &[("count", num(gap))])
         } else {
             String::new()
         };
@@ -267,22 +313,27 @@ fn status(ws: &Workspace, json: bool) -> Result<(), Failure> {
             o["held"]
         );
     }
-    println!("Trusted devices: {}", trusted.len());
+    tell_out("cli-sync-status-trusted", &[("count", num(trusted.len()))]);
     for d in &trusted {
         println!("  {} ({})  {}", d.code(), d.fingerprint(), shown(&d.name));
     }
     if !forks.is_empty() {
-        println!("Forks (two different changes under one laptop's identity; docs/recovery.md):");
+        println!("{}", t("cli-sync-status-forks"));
         for f in &forks {
             println!(
-                "  {} change {}: a second version via {}, not applied ({} changes)",
-                f["code"].as_str().unwrap_or(""),
-                f["seq"],
-                f["via"].as_str().unwrap_or(""),
-                f["refused"]
+                "  {}",
+                tr(
+                    "cli-sync-status-fork",
+                    &[
+                        ("code", Arg::Str(f["code"].as_str().unwrap_or(""))),
+                        ("seq", num(f["seq"].as_u64().unwrap_or(0))),
+                        ("via", Arg::Str(f["via"].as_str().unwrap_or(""))),
+                        ("count", num(f["refused"].as_u64().unwrap_or(0))),
+                    ],
+                )
             );
         }
     }
-    println!("State digest: {digest}");
+    tell_out("cli-sync-status-digest", &[("digest", Arg::Str(&digest))]);
     Ok(())
 }

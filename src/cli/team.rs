@@ -4,12 +4,14 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
-use super::{Failure, ask, confirm, read_passphrase_file, shown, write_atomic};
+use super::{Failure, ask, confirm, read_passphrase_file, shown, tell, tell_out, write_atomic};
+use crate::i18n::{Arg, t, tr};
 use crate::model::Date;
 use crate::sync::card::{CARD_MAX_BYTES, Card};
 use crate::sync::enrol::Approval;
 use crate::sync::identity::{device_code, fingerprint};
-use crate::sync::team::{Role, TEAM_FILE_MAX_BYTES, describe};
+use crate::sync::team::{Certificate, Refusal, Role, Standing, TEAM_FILE_MAX_BYTES};
+use crate::tui::labels;
 use crate::workspace::Workspace;
 
 #[derive(Debug, Args)]
@@ -150,68 +152,102 @@ pub fn run(ws: &Workspace, args: &TeamArgs) -> Result<(), Failure> {
     }
 }
 
-/// A file's bytes, refused before reading when larger than `limit`.
+/// A file's bytes, refused before reading when larger than `limit`; `what` names what
+/// it should be (a `cli-what-…` message).
 fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
     crate::disk::read_regular(path, limit).map_err(|e| match e.kind() {
-        std::io::ErrorKind::InvalidData => Failure(format!("{e}: it is not {what}")),
-        _ => Failure(format!("cannot read {}: {e}", path.display())),
+        std::io::ErrorKind::InvalidData => Failure::of(
+            "cli-too-large-not",
+            &[
+                ("file", Arg::Str(&crate::disk::shown(path))),
+                ("limit", Arg::Num(limit as i64)),
+                ("what", Arg::Str(&t(what))),
+            ],
+        ),
+        _ => super::cannot_read(&path.display().to_string(), &e),
     })
+}
+
+/// How a member stands, in words.
+fn standing(s: Standing) -> String {
+    match s {
+        Standing::Valid => t("cli-standing-valid"),
+        Standing::Expired => t("cli-standing-expired"),
+        Standing::Revoked(after) => {
+            tr("cli-standing-revoked", &[("after", Arg::Num(after as i64))])
+        }
+    }
+}
+
+/// A member as the list shows it: code, fingerprint, name, role, organization.
+fn describe(c: &Certificate) -> String {
+    let line = tr(
+        "cli-team-member",
+        &[
+            ("code", Arg::Str(&device_code(c.device))),
+            ("fingerprint", Arg::Str(&fingerprint(c.device))),
+            ("name", Arg::Str(&shown(&c.name))),
+            ("role", Arg::Str(c.role.code())),
+            ("org", Arg::Str(&shown(&c.org))),
+        ],
+    );
+    if c.sensitive {
+        format!("{line} {}", t("cli-team-sensitive"))
+    } else {
+        line
+    }
 }
 
 fn init(ws: &Workspace, args: &InitArgs) -> Result<(), Failure> {
     let (org, sensitive, yes) = (args.org.as_str(), args.sensitive, args.yes);
     let team = match &args.from_key {
         Some(file) => {
-            let bytes = read_limited(file, 64 * 1024, "a saved team key")?;
+            let bytes = read_limited(file, 64 * 1024, "cli-what-team-key")?;
             let passphrase = match &args.key_passphrase_file {
                 Some(f) => read_passphrase_file(f)?,
-                None if super::on_terminal() => ask::secret("The team key's passphrase: ")?,
-                None => {
-                    return Err(Failure(
-                        "no terminal to type the team key's passphrase on: give it with --key-passphrase-file FILE".into(),
-                    ));
+                None if super::on_terminal() => {
+                    ask::secret(&format!("{} ", t("cli-team-key-passphrase")))?
                 }
+                None => return Err(Failure::of("cli-team-key-no-terminal", &[])),
             };
-            confirm(
-                "Take this team key onto this laptop and certify it as a coordinator?",
-                yes,
-            )?;
+            confirm(&t("cli-team-restore-confirm"), yes)?;
             ws.team().restore_key(&bytes, &passphrase, org, sensitive)?
         }
         None => {
-            let name = args.name.as_deref().ok_or_else(|| {
-                Failure("name the team with --name (for example \"CRC Mosul\")".into())
-            })?;
+            let name = args
+                .name
+                .as_deref()
+                .ok_or_else(|| Failure::of("cli-team-name-missing", &[]))?;
             confirm(
-                &format!(
-                    "Make the team \"{name}\" with this laptop as its first coordinator? Its team key stays on this laptop; keep a copy with daleel team save-key."
-                ),
+                &tr("cli-team-init-confirm", &[("team", Arg::Str(name))]),
                 yes,
             )?;
             ws.team().init(name, org, sensitive)?
         }
     };
     println!("{}", team.fingerprint());
-    eprintln!(
-        "This laptop ({}) is a coordinator of the team \"{}\". Team key fingerprint: {} (devices that join compare it).",
-        ws.identity.code(),
-        shown(&team.name),
-        team.fingerprint()
+    tell(
+        "cli-team-made",
+        &[
+            ("code", Arg::Str(&ws.identity.code())),
+            ("team", Arg::Str(&shown(&team.name))),
+            ("key", Arg::Str(&team.fingerprint())),
+        ],
     );
     Ok(())
 }
 
 fn save_key(ws: &Workspace, args: &SaveKeyArgs) -> Result<(), Failure> {
-    let passphrase =
-        super::workers::new_passphrase(args.key_passphrase_file.as_deref(), "the saved team key")?;
+    let passphrase = super::workers::new_passphrase(
+        args.key_passphrase_file.as_deref(),
+        &t("cli-whose-team-key"),
+    )?;
     let bytes = ws.team().save_key(&passphrase)?;
     let path = super::out_file(&args.out, "daleel-team.teamkey", &["teamkey"])?;
     super::write_private(&path, &bytes)?;
     tracing::warn!("team key saved for safekeeping");
     println!("{}", path.display());
-    eprintln!(
-        "Wrote the team key, encrypted under the passphrase. Keep the file and the passphrase apart, somewhere safe: with both, anyone can certify devices into the team."
-    );
+    tell("cli-team-key-saved", &[]);
     Ok(())
 }
 
@@ -221,9 +257,12 @@ fn request(ws: &Workspace, args: &RequestArgs) -> Result<(), Failure> {
     let path = super::out_file(&args.out, &name, &["card"])?;
     write_atomic(&path, &bytes)?;
     println!("{}", path.display());
-    eprintln!(
-        "Wrote the request of {code} (fingerprint {}). Carry it to the coordinator, and compare the fingerprint with them.",
-        ws.identity.fingerprint()
+    tell(
+        "cli-team-request-written",
+        &[
+            ("code", Arg::Str(&code)),
+            ("fingerprint", Arg::Str(&ws.identity.fingerprint())),
+        ],
     );
     Ok(())
 }
@@ -231,40 +270,46 @@ fn request(ws: &Workspace, args: &RequestArgs) -> Result<(), Failure> {
 fn approve(ws: &Workspace, args: &ApproveArgs) -> Result<(), Failure> {
     let (role, org, sensitive) = (args.role.as_str(), args.org.as_str(), args.sensitive);
     let request = args.request.as_path();
-    let role = Role::from_code(role)
-        .ok_or_else(|| Failure(format!("no role \"{role}\": give one of {}", Role::codes())))?;
-    let expires =
-        match &args.expires {
-            Some(text) => Some(Date::parse(text).ok_or_else(|| {
-                Failure(format!("\"{text}\" is not a date: give it as YYYY-MM-DD"))
-            })?),
-            None => None,
-        };
-    let bytes = read_limited(request, CARD_MAX_BYTES, "a request")?;
-    let card = Card::read(&bytes)
-        .map_err(|e| Failure(format!("{}: {e}; nothing was changed", request.display())))?;
-    eprintln!(
-        "Device:      {}",
-        if card.name.is_empty() {
-            "(no name)".into()
-        } else {
-            shown(&card.name)
-        }
-    );
-    eprintln!("Code:        {}", card.code());
-    eprintln!("Fingerprint: {}", card.fingerprint());
+    let role = Role::from_code(role).ok_or_else(|| {
+        Failure::of(
+            "cli-team-no-such-role",
+            &[
+                ("role", Arg::Str(role)),
+                ("roles", Arg::Str(&Role::codes())),
+            ],
+        )
+    })?;
+    let expires = match &args.expires {
+        Some(text) => Some(
+            Date::parse(text)
+                .ok_or_else(|| Failure::of("cli-not-a-date", &[("text", Arg::Str(text))]))?,
+        ),
+        None => None,
+    };
+    let bytes = read_limited(request, CARD_MAX_BYTES, "cli-what-request")?;
+    let card =
+        Card::read(&bytes).map_err(|e| super::refused(&request.display().to_string(), &e))?;
+    super::print_card(&card);
+    let mut terms = String::new();
+    if sensitive {
+        terms.push_str(&t("cli-team-approve-sensitive"));
+    }
+    if let Some(d) = expires {
+        terms.push_str(&tr(
+            "cli-team-approve-until",
+            &[("date", Arg::Str(&d.to_string()))],
+        ));
+    }
     confirm(
-        &format!(
-            "Certify {} ({}) as {} of {org}{}{}? Compare the fingerprint with the laptop's owner first.",
-            card.code(),
-            card.fingerprint(),
-            role.label(),
-            if sensitive {
-                ", allowed to read GBV and child protection cases"
-            } else {
-                ""
-            },
-            expires.map(|d| format!(", until {d}")).unwrap_or_default()
+        &tr(
+            "cli-team-approve-confirm",
+            &[
+                ("code", Arg::Str(&card.code())),
+                ("fingerprint", Arg::Str(&card.fingerprint())),
+                ("role", Arg::Str(&labels::role(role))),
+                ("org", Arg::Str(org)),
+                ("terms", Arg::Str(&terms)),
+            ],
         ),
         args.yes,
     )?;
@@ -282,40 +327,54 @@ fn approve(ws: &Workspace, args: &ApproveArgs) -> Result<(), Failure> {
     )?;
     write_atomic(&path, &file)?;
     println!("{}", path.display());
-    eprintln!(
-        "Certified {} as {} of {}. Carry the certificate to that laptop: daleel team join {}",
-        device_code(cert.device),
-        cert.role.label(),
-        shown(&cert.org),
-        path.display()
+    tell(
+        "cli-team-certified",
+        &[
+            ("code", Arg::Str(&device_code(cert.device))),
+            ("role", Arg::Str(&labels::role(cert.role))),
+            ("org", Arg::Str(&shown(&cert.org))),
+            ("file", Arg::Str(&path.display().to_string())),
+        ],
     );
     Ok(())
 }
 
 fn join(ws: &Workspace, args: &JoinArgs) -> Result<(), Failure> {
     let cert = args.cert.as_path();
-    let bytes = read_limited(cert, TEAM_FILE_MAX_BYTES, "a certificate")?;
+    let bytes = read_limited(cert, TEAM_FILE_MAX_BYTES, "cli-what-certificate")?;
     let (file, mine) = ws
         .team()
         .read_for_me(&bytes)
-        .map_err(|e| Failure(format!("{}: {e}; nothing was changed", cert.display())))?;
-    eprintln!("Team:        {}", shown(&file.team.name));
-    eprintln!("Team key:    {}", file.team.fingerprint());
-    eprintln!("Role:        {} of {}", mine.role.label(), shown(&mine.org));
-    confirm(
-        &format!(
-            "Join the team \"{}\"? Compare the team key's fingerprint with the coordinator first.",
-            shown(&file.team.name)
+        .map_err(|e| super::refused(&cert.display().to_string(), &e))?;
+    let team = shown(&file.team.name).into_owned();
+    let role = labels::role(mine.role);
+    let org = shown(&mine.org).into_owned();
+    let rows = [
+        (t("cli-label-team"), team.clone()),
+        (t("cli-label-team-key"), file.team.fingerprint()),
+        (
+            t("cli-label-role"),
+            tr(
+                "team-role",
+                &[("role", Arg::Str(&role)), ("org", Arg::Str(&org))],
+            ),
         ),
+    ];
+    super::print_labelled(super::out::Stream::Err, &rows, 4);
+    confirm(
+        &tr("cli-team-join-confirm", &[("team", Arg::Str(&team))]),
         args.yes,
     )?;
     ws.team().join(&file)?;
     let members = ws.store.policy().members.len();
-    eprintln!(
-        "This laptop is now {} of {} in the team \"{}\" ({members} devices known). Its bundles go to the team's devices.",
-        mine.role.label(),
-        shown(&mine.org),
-        shown(&file.team.name)
+    tell(
+        "cli-team-joined",
+        &[
+            ("role", Arg::Str(&role)),
+            ("org", Arg::Str(&org)),
+            ("team", Arg::Str(&team)),
+            ("count", Arg::Num(members as i64)),
+        ],
     );
     Ok(())
 }
@@ -329,35 +388,34 @@ fn revoke(ws: &Workspace, args: &RevokeArgs) -> Result<(), Failure> {
             .trusted_by_fingerprint(fp)?
             .map(|d| d.origin)
             .ok_or_else(|| {
-                Failure(format!(
-                    "no device of the team has the fingerprint {fp}: see daleel team list"
-                ))
+                Failure::of("cli-team-no-such-device", &[("fingerprint", Arg::Str(fp))])
             })?,
     };
     let shown_after = match after_seq {
         Some(n) => n,
         None => match ws.store.held(device)? {
-            0 => {
-                return Err(Failure(
-                    "this laptop holds no change from that device: say from which change on its changes stop counting with --after-seq N (0: none of them count)".into(),
-                ));
-            }
+            0 => return Err(Failure::of("cli-team-revoke-nothing-held", &[])),
             n => n,
         },
     };
     confirm(
-        &format!(
-            "Revoke {} ({})? Its changes after number {shown_after} will have no effect, here and on every laptop this reaches.",
-            device_code(device),
-            fingerprint(device)
+        &tr(
+            "cli-team-revoke-confirm",
+            &[
+                ("code", Arg::Str(&device_code(device))),
+                ("fingerprint", Arg::Str(&fingerprint(device))),
+                ("after", Arg::Num(shown_after as i64)),
+            ],
         ),
         args.yes,
     )?;
     let r = ws.team().revoke(device, after_seq)?;
-    eprintln!(
-        "Revoked {} after its change {}. The revocation travels in this laptop's next bundles.",
-        device_code(r.device),
-        r.after_seq
+    tell(
+        "cli-team-revoked",
+        &[
+            ("code", Arg::Str(&device_code(r.device))),
+            ("after", Arg::Num(r.after_seq as i64)),
+        ],
     );
     Ok(())
 }
@@ -370,9 +428,7 @@ fn list(ws: &Workspace, args: &ListArgs) -> Result<(), Failure> {
         if json {
             println!("{}", serde_json::json!({"team": null, "members": []}));
         } else {
-            eprintln!(
-                "This laptop is in no team. A coordinator makes one with daleel team init; a laptop joins with daleel team request and daleel team join."
-            );
+            tell("cli-team-none", &[]);
         }
         return Ok(());
     };
@@ -406,32 +462,51 @@ fn list(ws: &Workspace, args: &ListArgs) -> Result<(), Failure> {
         );
         return Ok(());
     }
-    println!("Team \"{}\", key {}", shown(&team.name), team.fingerprint());
+    tell_out(
+        "cli-team-list-head",
+        &[
+            ("team", Arg::Str(&shown(&team.name))),
+            ("key", Arg::Str(&team.fingerprint())),
+        ],
+    );
     for c in policy.members.values() {
         let me = if c.device == ws.identity.origin() {
-            "  (this laptop)"
+            format!("  {}", t("cli-team-this-laptop"))
         } else {
-            ""
+            String::new()
         };
-        let until = c.expires.map(|d| format!(" until {d}")).unwrap_or_default();
+        let until = c
+            .expires
+            .map(|d| {
+                format!(
+                    " {}",
+                    tr("cli-team-until", &[("date", Arg::Str(&d.to_string()))])
+                )
+            })
+            .unwrap_or_default();
         println!(
             "  {}{until}  {}{me}",
             describe(c),
-            policy.standing(c.device, today).word()
+            standing(policy.standing(c.device, today))
         );
     }
     for (origin, after) in &policy.revoked {
         if !policy.members.contains_key(origin) {
             println!(
-                "  {} {}  revoked after change {after}",
+                "  {} {}  {}",
                 device_code(*origin),
-                fingerprint(*origin)
+                fingerprint(*origin),
+                standing(Standing::Revoked(*after))
             );
         }
     }
     if beyond + revoked > 0 {
-        println!(
-            "Changes kept with no effect: {beyond} beyond their device's role, {revoked} after a revocation (daleel team changes)."
+        tell_out(
+            "cli-team-no-effect",
+            &[
+                ("beyond", Arg::Num(beyond as i64)),
+                ("revoked", Arg::Num(revoked as i64)),
+            ],
         );
     }
     Ok(())
@@ -459,18 +534,26 @@ fn changes(ws: &Workspace, args: &ChangesArgs) -> Result<(), Failure> {
         return Ok(());
     }
     if list.is_empty() {
-        eprintln!("No change is kept without effect.");
+        tell("cli-team-changes-none", &[]);
     }
     for c in &list {
-        println!(
-            "{} change {}  {}  a {} {} by {} at {}",
-            c.code(),
-            c.seq,
-            c.reason.word(),
-            c.entity,
-            c.kind,
-            c.author,
-            c.at.rfc3339()
+        tell_out(
+            "cli-team-change",
+            &[
+                ("code", Arg::Str(&c.code())),
+                ("seq", Arg::Num(c.seq as i64)),
+                (
+                    "reason",
+                    Arg::Str(&t(match c.reason {
+                        Refusal::BeyondRole => "cli-refusal-beyond-role",
+                        Refusal::Revoked => "cli-refusal-revoked",
+                    })),
+                ),
+                ("record", Arg::Str(&c.entity)),
+                ("kind", Arg::Str(&c.kind)),
+                ("author", Arg::Str(&shown(&c.author))),
+                ("at", Arg::Str(&c.at.rfc3339())),
+            ],
         );
     }
     Ok(())

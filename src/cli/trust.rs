@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
-use super::{Failure, confirm, shown};
+use super::{Failure, confirm, shown, tell};
+use crate::i18n::{Arg, tr};
 use crate::sync::card::{CARD_MAX_BYTES, Card};
 use crate::workspace::Workspace;
 
@@ -58,48 +59,36 @@ pub fn run(ws: &Workspace, args: &TrustArgs) -> Result<(), Failure> {
 }
 
 fn read_card(path: &Path) -> Result<Card, Failure> {
-    let shown = path.display();
+    let shown = path.display().to_string();
     let bytes = crate::disk::read_regular(path, CARD_MAX_BYTES).map_err(|e| {
         if e.kind() == std::io::ErrorKind::InvalidData {
-            Failure(format!(
-                "{shown} is not an identity card: it is far larger than one"
-            ))
+            Failure::of("cli-card-too-large", &[("file", Arg::Str(&shown))])
         } else {
-            Failure(format!("cannot read {shown}: {e}"))
+            super::cannot_read(&shown, &e)
         }
     })?;
-    Card::read(&bytes).map_err(|e| Failure(format!("{shown}: {e}; nothing was changed")))
+    Card::read(&bytes).map_err(|e| super::refused(&shown, &e))
 }
 
 fn add(ws: &Workspace, args: &AddArgs) -> Result<(), Failure> {
     let card = read_card(&args.card)?;
-    let name = if card.name.is_empty() {
-        "(no name)".into()
-    } else {
-        shown(&card.name)
-    };
-    eprintln!("Device:      {name}");
-    eprintln!("Code:        {}", card.code());
-    eprintln!("Fingerprint: {}", card.fingerprint());
-    confirm(
-        &format!(
-            "Trust {} ({})? Compare the fingerprint with the laptop's owner first.",
-            card.code(),
-            card.fingerprint()
-        ),
-        args.yes,
-    )?;
+    super::print_card(&card);
+    let (code, fingerprint) = (card.code(), card.fingerprint());
+    let device = [
+        ("code", Arg::Str(&code)),
+        ("fingerprint", Arg::Str(&fingerprint)),
+    ];
+    confirm(&tr("cli-trust-confirm", &device), args.yes)?;
     let new = ws.store.trust(&card)?;
     tracing::info!(code = %card.code(), "device trusted");
-    if new {
-        eprintln!("Now trusted: {} ({}).", card.code(), card.fingerprint());
-    } else {
-        eprintln!(
-            "{} ({}) was trusted already.",
-            card.code(),
-            card.fingerprint()
-        );
-    }
+    tell(
+        if new {
+            "cli-trust-added"
+        } else {
+            "cli-trust-already"
+        },
+        &device,
+    );
     Ok(())
 }
 
@@ -121,9 +110,7 @@ fn list(ws: &Workspace, args: &ListArgs) -> Result<(), Failure> {
         return Ok(());
     }
     if trusted.is_empty() {
-        eprintln!(
-            "No device is trusted yet: import another laptop's card with daleel trust add CARD."
-        );
+        tell("cli-trust-none", &[]);
     }
     for d in &trusted {
         println!("{}  {}  {}", d.code(), d.fingerprint(), shown(&d.name));
@@ -137,23 +124,18 @@ fn remove(ws: &Workspace, args: &RemoveArgs) -> Result<(), Failure> {
         .store
         .trusted_by_fingerprint(fingerprint)?
         .ok_or_else(|| {
-            Failure(format!(
-                "no trusted device has the fingerprint {fingerprint}: see daleel trust list"
-            ))
+            Failure::of(
+                "cli-trust-no-such",
+                &[("fingerprint", Arg::Str(fingerprint))],
+            )
         })?;
-    confirm(
-        &format!(
-            "Stop trusting {} ({})? Its changes that arrive later will be skipped.",
-            device.code(),
-            device.fingerprint()
-        ),
-        args.yes,
-    )?;
-    ws.store.untrust(fingerprint)?;
-    eprintln!(
-        "No longer trusted: {} ({}).",
-        device.code(),
-        device.fingerprint()
-    );
+    let (code, fingerprint) = (device.code(), device.fingerprint());
+    let device = [
+        ("code", Arg::Str(&code)),
+        ("fingerprint", Arg::Str(&fingerprint)),
+    ];
+    confirm(&tr("cli-untrust-confirm", &device), args.yes)?;
+    ws.store.untrust(&args.fingerprint)?;
+    tell("cli-untrusted", &device);
     Ok(())
 }

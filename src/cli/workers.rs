@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use zeroize::Zeroizing;
 
-use super::{Failure, ask, confirm, read_passphrase_file};
+use super::{Failure, ask, confirm, read_passphrase_file, tell};
+use crate::i18n::{Arg, t, tr};
 use crate::keyring::MIN_PASSPHRASE;
 use crate::workspace::{Rekey, Workspace};
 
@@ -85,25 +86,26 @@ pub(super) fn new_passphrase(
         return read_passphrase_file(file);
     }
     if !super::on_terminal() {
-        return Err(Failure(
-            "no terminal to type the new passphrase on: give it with --new-passphrase-file FILE"
-                .into(),
-        ));
+        return Err(Failure::of("cli-new-passphrase-no-terminal", &[]));
     }
-    eprintln!(
-        "The new passphrase of {whose} (at least {MIN_PASSPHRASE} characters, not easy to guess, not shown):"
+    tell(
+        "cli-new-passphrase-of",
+        &[
+            ("whose", Arg::Str(whose)),
+            ("min", Arg::Num(MIN_PASSPHRASE as i64)),
+        ],
     );
     loop {
-        let first = ask::secret("New passphrase: ")?;
+        let first = ask::secret(&format!("{} ", t("cli-new-passphrase")))?;
         if let Err(weak) = crate::keyring::check_passphrase(whose, &first) {
             eprintln!("{}", weak.message());
             continue;
         }
-        let again = ask::secret("The same again: ")?;
+        let again = ask::secret(&format!("{} ", t("cli-new-passphrase-again")))?;
         if *first == *again {
             return Ok(first);
         }
-        eprintln!("The two passphrases differ: try again.");
+        tell("startup-passphrases-differ", &[]);
     }
 }
 
@@ -125,9 +127,9 @@ fn list(ws: &Workspace, args: &ListArgs) -> Result<(), Failure> {
     }
     for w in &workers {
         let mark = if current.as_deref() == Some(w.as_str()) {
-            "  (working now)"
+            format!("  {}", t("cli-workers-current"))
         } else {
-            ""
+            String::new()
         };
         println!("{}{mark}", super::shown(w));
     }
@@ -138,7 +140,7 @@ fn add(ws: &Workspace, args: &AddArgs) -> Result<(), Failure> {
     let name = args.name.as_str();
     let passphrase = new_passphrase(args.new_passphrase_file.as_deref(), name)?;
     ws.add_worker(name, &passphrase)?;
-    eprintln!("{name} can now open Daleel on this laptop with their own passphrase.");
+    tell("cli-workers-added", &[("name", Arg::Str(name))]);
     Ok(())
 }
 
@@ -150,22 +152,17 @@ fn remove(ws: Workspace, args: &RemoveArgs) -> Result<(), Failure> {
             .iter()
             .any(|w| crate::keyring::fold_name(w) == crate::keyring::fold_name(name))
         {
-            return Err(Failure(format!(
-                "{name} is not a worker on this laptop: see daleel workers list"
-            )));
+            return Err(Failure::of(
+                "cli-workers-no-such",
+                &[("name", Arg::Str(name))],
+            ));
         }
     }
-    let list = names.join(", ");
-    confirm(
-        &format!(
-            "Remove {list}? Their passphrase will no longer open Daleel here (the changes they made keep their name). The database is encrypted again under a new key, which takes a while on a large caseload."
-        ),
-        args.yes,
-    )?;
+    let list = names.join(&t("list-separator"));
+    let names_arg = [("names", Arg::Str(&list))];
+    confirm(&tr("cli-workers-remove-confirm", &names_arg), args.yes)?;
     rekey(ws, &Rekey::Remove(names.to_vec()))?;
-    eprintln!(
-        "Removed: {list} can no longer open Daleel on this laptop. The database is encrypted under a new key and the files under the old one are deleted; a copy or a backup made before now still opens with their passphrase."
-    );
+    tell("cli-workers-removed", &names_arg);
     Ok(())
 }
 
@@ -177,9 +174,7 @@ fn passphrase(ws: Workspace, args: &PassphraseArgs) -> Result<(), Failure> {
         passphrase,
     };
     rekey(ws, &change)?;
-    eprintln!(
-        "The passphrase of {name} is changed, and the database is encrypted under a new key: the old passphrase opens nothing in this data directory (a copy or a backup made before now still opens with it)."
-    );
+    tell("cli-workers-passphrase-set", &[("name", Arg::Str(name))]);
     Ok(())
 }
 
@@ -198,9 +193,12 @@ fn rekey(ws: Workspace, change: &Rekey) -> Result<Workspace, Failure> {
         .unwrap_or_default();
     let ws = rekey_with_gauge(ws, change)?;
     for folder in kept {
-        eprintln!(
-            "Note: {} holds the database a restore replaced; it is not re-keyed and still opens with the passphrases of then: delete it once you no longer need it.",
-            ws.dir.join(folder).display()
+        tell(
+            "cli-workers-kept-aside",
+            &[(
+                "folder",
+                Arg::Str(&ws.dir.join(folder).display().to_string()),
+            )],
         );
     }
     Ok(ws)
@@ -216,16 +214,29 @@ fn rekey_with_gauge(ws: Workspace, change: &Rekey) -> Result<Workspace, Failure>
         finished = done >= all;
         if !terminal {
             if finished {
-                eprintln!("Re-keyed the database: {all} values.");
+                tell("cli-rekeyed", &[("all", Arg::Num(all as i64))]);
             }
             return;
         }
         let width = 30;
         let filled = (done * width).checked_div(all).unwrap_or(width).min(width);
         eprint!(
-            "\rEncrypting the database under a new key: [{}{}] {done} of {all} values",
-            "#".repeat(filled as usize),
-            ".".repeat((width - filled) as usize)
+            "\r{}",
+            tr(
+                "cli-rekeying",
+                &[
+                    (
+                        "gauge",
+                        Arg::Str(&format!(
+                            "[{}{}]",
+                            "#".repeat(filled as usize),
+                            ".".repeat((width - filled) as usize)
+                        ))
+                    ),
+                    ("done", Arg::Num(done as i64)),
+                    ("all", Arg::Num(all as i64)),
+                ],
+            )
         );
         if finished {
             eprintln!();

@@ -1011,3 +1011,298 @@ pair-confirm-merge = Keep { $kept } and merge { $merged } into it? Its needs ({ 
 pair-merged = { $merged } merged into { $kept }: its needs and referrals are there now.
 pair-not-same-done = { $a } and { $b } are not the same household: they will not be offered again.
 pair-consent-answers = referral { $services } · details { $details }
+## The command line
+## What `daleel COMMAND` prints and the refusals it ends with (src/cli). Messages whose
+## id starts with cli- may name a command or a flag. Codes, paths, fingerprints, JSON,
+## CSV and HXL stay as they are. In English, a core error is the error's own message;
+## the cli-err- messages say it in Arabic and Kurdish (src/cli/errors.rs).
+cli-no-home = cannot find a home folder for the data: name one with --data-dir
+cli-passphrase-file-unreadable = cannot read the passphrase file { $file }: { $error }
+cli-passphrase-file-too-large = { $file } is too large to be a passphrase file
+cli-passphrase-file-not-text = { $file } is not text (UTF-8)
+cli-output-failed = could not write the output: { $error }; what was written is incomplete
+cli-lang-unknown = --lang { $lang }: give en, ar or ckb
+cli-note-not-private = note: { $folder } could not be made readable by this account only ({ $count } files or folders stay open to other accounts): its drive keeps no owners (a FAT or exFAT stick?); keep the data directory on the laptop's own disk
+cli-data-folder-unusable = cannot use the data directory { $folder }: { $error }
+cli-screens-need-terminal = the screens need a terminal: run daleel in a terminal window, or give a command (daleel --help)
+cli-screen-failed = the screen failed: { $error }
+cli-confirm-no-terminal = { $question } No terminal to answer on: add --yes to confirm from a script
+cli-confirm-choices = [y/N]
+cli-answer-unreadable = could not read the answer: { $error }
+cli-not-confirmed = not confirmed: nothing was changed
+cli-write-failed = could not write { $file }: { $error }
+cli-out-not-a-file-name = --out { $out }: not an existing folder, and not a file name ending in { $extensions }; give an existing folder (a USB drive's, say) or a file name such as { $name }. Nothing was written
+cli-out-is-a-file = --out { $out }: it is a file, not a folder; give an existing folder (a USB drive's, say). Nothing was written
+cli-out-no-such-folder = --out { $out }: there is no such folder (is the drive plugged in? create the folder first); give an existing folder (a USB drive's, say). Nothing was written
+cli-stopped = stopped: nothing was opened
+
+## daleel stats
+cli-stats-households = Households
+cli-stats-people = People
+cli-stats-needs = Needs
+cli-stats-referrals = Referrals
+cli-stats-overdue = Overdue referrals
+cli-stats-services = Services
+cli-stats-organizations = Organizations
+cli-stats-sample = (the built-in SAMPLE directory)
+cli-stats-by-status = { $status } { $count }
+cli-cannot-read = cannot read { $file }: { $error }
+cli-file-refused = { $file }: { $error }; nothing was changed
+cli-no-name = (no name)
+cli-label-device = Device:
+cli-label-code = Code:
+cli-label-fingerprint = Fingerprint:
+
+## daleel trust
+cli-card-too-large = { $file } is not an identity card: it is far larger than one
+cli-trust-confirm = Trust { $code } ({ $fingerprint })? Compare the fingerprint with the laptop's owner first.
+cli-trust-added = Now trusted: { $code } ({ $fingerprint }).
+cli-trust-already = { $code } ({ $fingerprint }) was trusted already.
+cli-trust-none = No device is trusted yet: import another laptop's card with daleel trust add CARD.
+cli-trust-no-such = no trusted device has the fingerprint { $fingerprint }: see daleel trust list
+cli-untrust-confirm = Stop trusting { $code } ({ $fingerprint })? Its changes that arrive later will be skipped.
+cli-untrusted = No longer trusted: { $code } ({ $fingerprint }).
+cli-limit-zero = --limit must be at least 1
+cli-problem-at = problem: { $file }, line { $line }, column { $column }: { $error }
+cli-problem-in = problem: { $file }, { $column }: { $error }
+
+## daleel households
+cli-households-none = No household matches. Try fewer words or another spelling, a phone number, or a case code.
+cli-households-windows-1256 = { $file } is not UTF-8: it was read as Arabic text in Windows-1256 (what Excel's "CSV (Comma delimited)" writes on an Arabic Windows). Next time, save it as "CSV UTF-8".
+cli-households-no-consent = line { $line }: no consent (the consent column does not say yes): not imported
+cli-households-already = line { $line }: already here as { $code }: not imported again
+cli-households-repeated = line { $line }: the same as line { $earlier }: not imported twice
+cli-households-duplicate = line { $line }: likely the same household as { $like }: { $outcome }
+cli-households-duplicate-lines = line { $lines } of this file
+cli-households-duplicate-both = { $cases } and { $lines }
+cli-households-duplicate-imported = imported (--include-duplicates)
+cli-households-duplicate-held = held back (check it; --include-duplicates imports it)
+cli-households-preview = { $import } to import, { $already } already here, { $repeated } repeated in the file, { $duplicates } likely duplicates, { $consent } without consent, { $problems } problems
+cli-households-preview-held = { $import } to import, { $already } already here, { $repeated } repeated in the file, { $duplicates } likely duplicates held back, { $consent } without consent, { $problems } problems
+cli-households-strict = { $count } problems (above) and --strict: nothing was imported; correct the file and import it again
+cli-households-nothing = Nothing to import.
+cli-households-confirm = Import { $count } households?
+cli-households-saved = line { $line }: { $code }
+cli-households-imported = Imported { $count } households (their case codes above, by line); they reach other laptops with the next bundles.
+cli-households-template-written = Wrote the registration list template: the second line explains each column. Fill one row per household in a spreadsheet, save it as "CSV UTF-8", and import it with daleel households import.
+
+## daleel sync
+cli-sync-second-file = Wrote a second file, { $file }, with the GBV and child protection cases, for the laptops certified for them only.
+cli-sync-exported = Wrote { $changes } changes in { $segments } signed segments ({ $kib } KiB) from { $code } to { $file }.
+cli-sync-handoff-written = Wrote a hand-off for { $org } ({ $devices } partner devices): { $referrals } referrals of { $households } households, with only what each household consented to disclose, and the service directory.
+cli-sync-handoff-left-out = Left out { $count } GBV or child protection referrals: not every device of { $org } is certified for sensitive cases.
+cli-sync-folder-unreadable = { $folder }: cannot read the folder: { $error }
+cli-sync-no-bundles = no bundle files found there (they end in .bundle)
+cli-sync-imported-handoff = { $file }: hand-off from { $code } ({ $fingerprint }): { $referrals } referrals for this organization
+cli-sync-imported = { $file }: from { $code } ({ $fingerprint }): { $new } new, { $known } already known, { $parked } parked, { $conflicts } conflicts open
+cli-sync-statements = { $file }: learned { $count } team statements (certificates, revocations)
+cli-sync-forked = { $file }: { $count } changes refused as a fork: a second, different version of changes this laptop holds, signed under the same laptop's identity (its data folder was copied; see the Queue and docs/recovery.md)
+cli-sync-no-effect = { $file }: { $count } changes kept with no effect: { $beyond } beyond their device's role, { $revoked } after a revocation (daleel team changes)
+cli-sync-skipped = { $file }: skipped { $count } changes of { $code } ({ $fingerprint }): not trusted here
+cli-sync-left = { $file }: for other laptops, left on the drive ({ $error })
+cli-sync-refused = { $file }: refused: { $error }; nothing from it was used
+cli-sync-some-refused = { $count } refused or skipped (see above); the others were imported
+cli-sync-status-held = Held, per device (highest change without a gap):
+cli-sync-status-parked = , { $count } parked after a gap
+cli-sync-status-trusted = Trusted devices: { $count }
+cli-sync-status-forks = Forks (two different changes under one laptop's identity; docs/recovery.md):
+cli-sync-status-fork = { $code } change { $seq }: a second version via { $via }, not applied ({ $count } changes)
+cli-sync-status-digest = State digest: { $digest }
+cli-not-a-date = "{ $text }" is not a date: give it as YYYY-MM-DD
+cli-too-large-not = { $file } is larger than such a file can be (over { $limit } bytes): it is not { $what }
+
+## daleel team
+cli-what-team-key = a saved team key
+cli-what-request = a request
+cli-what-certificate = a certificate
+cli-label-team = Team:
+cli-label-team-key = Team key:
+cli-label-role = Role:
+cli-team-key-passphrase = The team key's passphrase:
+cli-team-key-no-terminal = no terminal to type the team key's passphrase on: give it with --key-passphrase-file FILE
+cli-team-restore-confirm = Take this team key onto this laptop and certify it as a coordinator?
+cli-team-name-missing = name the team with --name (for example "CRC Mosul")
+cli-team-init-confirm = Make the team "{ $team }" with this laptop as its first coordinator? Its team key stays on this laptop; keep a copy with daleel team save-key.
+cli-team-made = This laptop ({ $code }) is a coordinator of the team "{ $team }". Team key fingerprint: { $key } (devices that join compare it).
+cli-whose-team-key = the saved team key
+cli-team-key-saved = Wrote the team key, encrypted under the passphrase. Keep the file and the passphrase apart, somewhere safe: with both, anyone can certify devices into the team.
+cli-team-request-written = Wrote the request of { $code } (fingerprint { $fingerprint }). Carry it to the coordinator, and compare the fingerprint with them.
+cli-team-no-such-role = no role "{ $role }": give one of { $roles }
+cli-team-approve-sensitive = , allowed to read GBV and child protection cases
+cli-team-approve-until = , until { $date }
+cli-team-approve-confirm = Certify { $code } ({ $fingerprint }) as { $role } of { $org }{ $terms }? Compare the fingerprint with the laptop's owner first.
+cli-team-certified = Certified { $code } as { $role } of { $org }. Carry the certificate to that laptop: daleel team join { $file }
+cli-team-join-confirm = Join the team "{ $team }"? Compare the team key's fingerprint with the coordinator first.
+cli-team-joined = This laptop is now { $role } of { $org } in the team "{ $team }" ({ $count } devices known). Its bundles go to the team's devices.
+cli-team-no-such-device = no device of the team has the fingerprint { $fingerprint }: see daleel team list
+cli-team-revoke-nothing-held = this laptop holds no change from that device: say from which change on its changes stop counting with --after-seq N (0: none of them count)
+cli-team-revoke-confirm = Revoke { $code } ({ $fingerprint })? Its changes after number { $after } will have no effect, here and on every laptop this reaches.
+cli-team-revoked = Revoked { $code } after its change { $after }. The revocation travels in this laptop's next bundles.
+cli-team-none = This laptop is in no team. A coordinator makes one with daleel team init; a laptop joins with daleel team request and daleel team join.
+cli-team-list-head = Team "{ $team }", key { $key }
+cli-team-member = { $code } { $fingerprint } "{ $name }" { $role } { $org }
+cli-team-sensitive = sensitive
+cli-team-until = until { $date }
+cli-team-this-laptop = (this laptop)
+cli-standing-valid = valid
+cli-standing-expired = expired
+cli-standing-revoked = revoked after change { $after }
+cli-team-no-effect = Changes kept with no effect: { $beyond } beyond their device's role, { $revoked } after a revocation (daleel team changes).
+cli-team-changes-none = No change is kept without effect.
+cli-team-change = { $code } change { $seq }  { $reason }  a { $record } { $kind } by { $author } at { $at }
+cli-refusal-beyond-role = beyond role
+cli-refusal-revoked = revoked
+
+## daleel workers
+cli-new-passphrase-no-terminal = no terminal to type the new passphrase on: give it with --new-passphrase-file FILE
+cli-new-passphrase-of = The new passphrase of { $whose } (at least { $min } characters, not easy to guess, not shown):
+cli-new-passphrase = New passphrase:
+cli-new-passphrase-again = The same again:
+cli-workers-current = (working now)
+cli-workers-added = { $name } can now open Daleel on this laptop with their own passphrase.
+cli-workers-no-such = { $name } is not a worker on this laptop: see daleel workers list
+cli-workers-remove-confirm = Remove { $names }? Their passphrase will no longer open Daleel here (the changes they made keep their name). The database is encrypted again under a new key, which takes a while on a large caseload.
+cli-workers-removed = Removed: { $names } can no longer open Daleel on this laptop. The database is encrypted under a new key and the files under the old one are deleted; a copy or a backup made before now still opens with their passphrase.
+cli-workers-passphrase-set = The passphrase of { $name } is changed, and the database is encrypted under a new key: the old passphrase opens nothing in this data directory (a copy or a backup made before now still opens with it).
+cli-workers-kept-aside = Note: { $folder } holds the database a restore replaced; it is not re-keyed and still opens with the passphrases of then: delete it once you no longer need it.
+cli-rekeyed = Re-keyed the database: { $all } values.
+cli-rekeying = Encrypting the database under a new key: { $gauge } { $done } of { $all } values
+
+## daleel audit, backup, check, demo, erase
+cli-audit-none = Nothing in the audit trail.
+cli-audit-none-for = Nothing in the audit trail for { $code }.
+cli-backup-written = Backed up: { $file } ({ $bytes } bytes): { $households } households, { $needs } needs, { $referrals } referrals.
+cli-backup-written-team-key = Backed up: { $file } ({ $bytes } bytes): { $households } households, { $needs } needs, { $referrals } referrals, and the team key.
+cli-backup-keep = Restoring it needs the passphrase of one of this laptop's workers. Keep it away from the laptop (a drive in a locked cabinet).
+cli-check-repaired = repaired: { $what }
+cli-check-problem = problem: { $problem }
+cli-check-whole = The database is whole: indexes, change logs, records and the audit trail agree.
+cli-check-problems = { $count } problems (above)
+cli-check-problems-repair = { $count } problems (above): daleel check --repair recomputes what can be derived
+cli-demo-zero = --households must be at least 1
+cli-demo-making = making demo households: { $done } of { $all }
+cli-demo-made = Made a DEMO caseload (seed { $seed }) in { $seconds } s: { $households } households, { $needs } needs, { $referrals } referrals, { $services } services from { $organizations } organizations.
+cli-demo-note = This data directory is now a demo database: it never mixes with real data.
+cli-erase-no-such = no household has the case code { $code }
+cli-erase-already = { $code } was erased already
+cli-erase-confirm = Erase { $code }? Its names, phone, village, members' details, answers and notes are removed from this laptop, and from every laptop this erasure reaches with the next bundles; the anonymous counts stay. Backups made before now are the only copy left. This cannot be undone.
+cli-erased = Erased { $code }: the household, { $needs } needs and { $referrals } referrals keep only what counts them; { $changes } changes of the log no longer hold their values. Send a bundle so that the other laptops erase it too.
+
+## daleel export, gazetteer
+cli-export-coordinators-only = { $flag } is for coordinators: this laptop is certified as { $role }
+cli-export-no-such = no export "{ $table }": give needs, referrals or services
+cli-export-detail = --detail { $detail }: give district (the default is governorate)
+cli-export-written = Wrote { $count } rows with HXL hashtags on the second line: no names, phone numbers, free text or case codes.
+cli-export-written-codes = Wrote { $count } rows with HXL hashtags on the second line: no names, phone numbers, free text.
+cli-gazetteer-too-large = { $file } is over { $limit } MiB: a gazetteer CSV is far smaller; check that this is the right file
+cli-gazetteer-not-utf8 = { $file } is not UTF-8 text: save it as CSV UTF-8 and try again
+cli-gazetteer-refused = { $file }: { $error }; nothing was imported
+cli-gazetteer-imported = Imported { $districts } districts and { $subs } sub-districts from { $file }.
+
+## daleel identity, referral
+cli-identity-name-length = a device name has 1 to 60 characters, for example "CRC Mosul laptop 3"
+cli-identity-no-name = (no name yet: set one with daleel identity --name NAME)
+cli-identity-name = Name
+cli-identity-code = Device code
+cli-identity-fingerprint = Fingerprint
+cli-identity-card-written = Wrote the identity card of { $code } (fingerprint { $fingerprint }). Whoever imports it should compare this fingerprint with you.
+cli-identity-age-key-written = Wrote the age identity of { $code }: it opens every bundle sent to this laptop. Keep it as safe as the laptop, and delete it once done.
+cli-referral-unknown-status = unknown status { $status }; use one of: { $statuses }
+cli-referral-overdue = OVERDUE
+cli-referral-not-an-id = { $id } is not a referral id: see daleel referral list
+cli-referral-unknown-outcome = unknown outcome { $outcome }; use successful or one of: { $outcomes }
+cli-referral-no-draft = a referral cannot go back to draft
+cli-referral-moved = The referral is now { $status }.
+cli-referral-slip-not-an-id = "{ $id }" is not a referral id: copy one from daleel referral list
+cli-referral-slip-written = Wrote the referral slip: print it, or give it to the receiving agency.
+
+## daleel report, restore, services
+cli-report-not-a-date = { $flag } { $text } is not a date: give it as YYYY-MM-DD
+cli-report-until-before-since = --until is before --since
+cli-restore-backup-of = Backup of laptop { $device }, made { $made }.
+cli-restore-confirm = Replace the database in { $folder } with this backup? The database there now is kept aside, not deleted.
+cli-restore-needs-passphrase = restoring needs the passphrase of a worker of the laptop backed up: --passphrase-file FILE or DALEEL_PASSPHRASE (and --worker NAME when it had more than one)
+cli-restore-passphrase = Passphrase of a worker of the laptop backed up:
+cli-restore-progress = Restoring: { $count } entries
+cli-restored = Restored the backup of laptop { $device } made { $made }: { $households } households, { $needs } needs, { $referrals } referrals.
+cli-restore-kept = The database that was here is kept in { $folder }: delete that folder once the restored one is checked.
+cli-restore-new-identity = This laptop has a new identity: code { $code }, fingerprint { $fingerprint }. (Its old one, { $old }, is never used again, so that no change number is given twice.)
+cli-restore-whole = The restored database is whole: indexes, change logs, records and the audit trail agree.
+cli-restore-team-certified = Team "{ $team }": this laptop is certified as a coordinator with the team key from the backup.
+cli-restore-team-request = Team "{ $team }": this laptop needs a new certificate. Write a request (daleel team request --out DRIVE) and have a coordinator approve it.
+cli-restore-trust-again = The laptops this one exchanged bundles with must trust its new identity: give them its card (daleel identity export --out DRIVE).
+cli-restore-then = Then import the latest bundles from the other laptops: they bring back what changed after the backup. If the old laptop was lost or stolen, have a coordinator revoke it (daleel team revoke { $fingerprint }).
+cli-restore-problems = { $count } problems in the restored database (above): daleel check --repair recomputes what can be derived
+cli-services-unknown-sector = unknown sector { $sector }; use one of: { $sectors }
+cli-services-unknown-place = unknown place code { $code }; use a governorate P-code such as IQG15 (Ninewa) or IQG01 (Anbar)
+cli-services-none = No service matches. Try fewer words, or drop --sector / --governorate.
+cli-services-sample = SAMPLE
+cli-services-preview = { $added } added, { $changed } changed, { $unchanged } unchanged, { $problems } problems
+cli-services-new = new: { $name }
+cli-services-changed = changed: { $name }
+cli-services-strict = { $count } problems (above) and --strict: nothing was applied; correct the files and import again
+cli-services-nothing = Nothing to change: the directory already holds all of it.
+cli-services-confirm = Apply { $added } new and { $changed } changed records to the directory?
+cli-services-applied = Applied { $count } records; they reach other laptops with the next bundles.
+cli-services-exported = Wrote { $orgs } organizations and { $services } services as HSDS 3.0 tabular files in { $folder }.
+cli-services-template-written = Wrote the services spreadsheet: the second line explains each column. Edit it in a spreadsheet, save as CSV, and import it with daleel services import.
+
+## Core errors as the command line says them in Arabic and Kurdish (src/cli/errors.rs):
+## where the screens' message (err-) names a key, or the command line's advice is a
+## flag, and the errors only the command line meets. In English the command line prints
+## the error's own message, which these follow.
+cli-err-json = could not write JSON: { $error }
+cli-err-not-empty = this database already holds { $count } households: a demo caseload goes in an empty data directory (use --data-dir)
+cli-err-real-records = this database holds real records: a demo caseload goes in its own data directory (use --data-dir)
+cli-err-log-gap = the change log of { $device } lacks changes from sequence number { $first } on: nothing was written (daleel check says more)
+cli-err-not-trusted = no trusted device has the fingerprint { $fingerprint }: see daleel trust list
+cli-err-open-elsewhere = this database is open in another Daleel window: close that window first, or use another --data-dir
+cli-err-locked = this database is open in another Daleel window ({ $folder }): close that window first, or use another --data-dir
+cli-err-data-folder = cannot use the data directory { $folder }: { $error }; or choose another folder with --data-dir
+cli-err-needs-first-worker = a new database is encrypted and needs its first worker: give a name (--worker NAME or DALEEL_WORKER) and a passphrase of at least { $min } characters (--passphrase-file FILE or DALEEL_PASSPHRASE)
+cli-err-needs-passphrase = this database is encrypted: give your passphrase (--passphrase-file FILE or DALEEL_PASSPHRASE), and your name (--worker NAME or DALEEL_WORKER) when the laptop has more than one worker
+cli-err-which-worker = this database has more than one worker: say who you are (--worker NAME or DALEEL_WORKER)
+cli-err-old-slots = { $names }: their passphrase was set by an earlier Daleel, and a new data key cannot be given to them without it. Each of them opens Daleel once on this laptop (that updates it), then do this again; a worker who has left can be removed in the same command (daleel workers remove NAME NAME...)
+cli-err-no-team-yet = this laptop is in no team: make one with daleel team init
+cli-err-no-org = give the device's organization (--org)
+cli-err-nothing-held = this laptop holds no change from that device: say from which change on its changes stop counting with --after-seq N (0: all of them)
+cli-err-bundle-folder = { $folder } is not a folder: give --out the folder on the USB drive to write the bundle into
+cli-err-no-receiver = no trusted laptop can receive a bundle: bundles are encrypted to the laptops this one trusts; add one with daleel trust add CARD (a card made by this version of Daleel)
+cli-err-no-partner-device = no partner device of { $org } is certified: approve one with daleel team approve REQUEST --role partner --org "{ $org }"
+cli-err-sender-not-trusted = the sender { $code } ({ $fingerprint }) is not trusted on this laptop: import its identity card first (daleel trust add)
+cli-err-not-a-backup = { $file } is not a Daleel backup: choose the .{ $ext } file that daleel backup wrote
+cli-err-config = config file { $file }, line { $line }: { $error }
+cli-err-config-read = cannot read config file { $file }: { $error }
+cli-err-no-such-file = cannot read { $file }: there is no such file
+cli-err-unreadable = cannot read { $file }: { $error }
+cli-err-directory-too-large = { $file } is larger than a directory file can be ({ $limit } MiB at most)
+cli-err-no-header = { $file }: its first line is not a CSV header: { $error }
+cli-err-csv = { $file }: { $error }
+cli-err-hsds-not-a-folder = { $file } is not a folder: give the folder that holds services.csv
+cli-err-hsds-no-services = { $file } holds no services.csv: it is not an HSDS directory (a spreadsheet of services is imported by naming the file)
+cli-err-not-a-services-sheet = { $file } is not a services spreadsheet: its header has no "organization" and "service" columns (daleel services template writes one)
+cli-err-not-json = { $file } is not JSON: { $error } (line { $line }, column { $column })
+cli-err-no-service-object = { $file } holds no HSDS service object
+cli-err-list-too-large = { $file } is larger than a registration list can be ({ $limit } MiB at most)
+cli-err-workbook = { $file } is a spreadsheet workbook, not CSV: open it in Excel and choose File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)", and import that file
+cli-err-not-csv = { $file } is not a CSV file (.csv): a registration list is imported as CSV: from a spreadsheet, open it in Excel and choose File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)"; from KoboToolbox or ODK, download the CSV export
+cli-err-utf16 = { $file } is saved as Unicode Text (UTF-16): open it in Excel and choose File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)", and import that file
+cli-err-binary = { $file } holds bytes that are not text: is it the right file?
+cli-err-damaged-utf8 = { $file }, line { $line }: a character there is damaged (the file is UTF-8 but that line is not): correct the line, or save the file again as "CSV UTF-8", and import it again
+cli-err-encoding = { $file } is neither UTF-8 text nor Arabic text in Windows-1256: open it in Excel and choose File > Save As > "CSV UTF-8 (Comma delimited) (*.csv)" (in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8)), and import that file
+cli-err-missing-column = { $file } has no column { $column }
+cli-err-ambiguous-column = { $file }: the columns "{ $first }" and "{ $second }" could both be { $column }: name the one to read in the map ([columns] { $column } = "...")
+cli-err-map-unreadable = cannot read the map { $file }: { $error }
+cli-err-map-invalid = the map { $file }, line { $line }: { $error }
+cli-err-by = cannot group by "{ $word }": give sector, governorate and/or org, separated by commas
+cli-err-gazetteer-column = missing column { $column }: a district file has adm2_pcode, adm2_en, adm2_ar, adm1_pcode; a sub-district file has adm3_pcode, adm3_en, adm3_ar, adm2_pcode
+cli-err-gazetteer-row = line { $line }, column { $column }: { $error }
+cli-err-gazetteer-unreadable = not a CSV file this program can read: { $error }
+cli-err-gazetteer-empty = the file has no rows: nothing to import
+cli-gazetteer-unreadable-row = unreadable row: { $error }
+cli-gazetteer-elsewhere = { $district } lies in { $parent }, not { $governorate }
+cli-gazetteer-unknown-governorate = unknown governorate code { $code }; import the governorates first or correct the code
+cli-gazetteer-unknown-district = unknown district code { $code }; import the districts first or correct the code
+cli-gazetteer-not-inside = { $code } is not a code inside { $parent }: expected { $parent }{ $marker } and two digits
+cli-gazetteer-no-english-name = { $code } has no English name
+cli-gazetteer-twice = { $code } appears twice with different names

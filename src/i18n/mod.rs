@@ -231,11 +231,20 @@ fn variables_of(
 mod tests {
     use super::*;
 
-    /// The screens send no one to the command line: no message names a command or a flag.
+    /// The screens send no one to the command line: no message names a command or a flag
+    /// (the command line's own messages, `cli-…`, may: it is where they are typed).
     #[test]
     fn no_message_names_a_command_or_a_flag() {
         for (lang, source) in [("en", EN), ("ar", AR), ("ckb", CKB)] {
+            let mut command_line = false;
             for line in source.lines().filter(|l| !l.starts_with('#')) {
+                // A message's first line says whose it is; its other lines are indented.
+                if !line.starts_with([' ', '}']) && line.contains(" =") {
+                    command_line = line.starts_with("cli-");
+                }
+                if command_line {
+                    continue;
+                }
                 let value = line.split_once(" = ").map_or(line, |(_, v)| v);
                 assert!(
                     !value.contains("daleel ") && !value.contains(" --"),
@@ -313,8 +322,37 @@ mod tests {
         assert_eq!(t("no-such-message-id"), "[no-such-message-id]");
     }
 
+    /// The command line's messages (`cli-…`, issue 17): every one that src/cli names
+    /// exists, and every one the catalog has is named there (none left behind).
+    #[test]
+    fn every_command_line_message_is_named_and_exists() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/cli");
+        let mut named = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(&dir).expect("read src/cli").flatten() {
+            let text = std::fs::read_to_string(entry.path()).expect("read");
+            for part in text.split('"').skip(1).step_by(2) {
+                if part.starts_with("cli-")
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
+                    named.insert(part.to_string());
+                }
+            }
+        }
+        assert!(named.len() > 100, "found only {}", named.len());
+        let missing: Vec<&String> = named.iter().filter(|id| !has(id)).collect();
+        assert!(missing.is_empty(), "not in en.ftl: {missing:?}");
+        let unused: Vec<String> = ids()
+            .into_iter()
+            .filter(|id| id.starts_with("cli-") && !named.contains(id))
+            .collect();
+        assert!(unused.is_empty(), "named nowhere in src/cli: {unused:?}");
+    }
+
     /// Every message id the code names exists: every `t("…")` / `tr("…")` anywhere, and
-    /// every kebab-case string literal in the screens (labels and hints are passed as ids).
+    /// every kebab-case string literal in the screens and the command line (labels, hints
+    /// and the command line's `cli-…` messages are passed as ids: `tell`, `Failure::of`).
     #[test]
     fn every_message_the_code_uses_exists() {
         fn literals(text: &str) -> Vec<String> {
@@ -337,7 +375,7 @@ mod tests {
             for entry in std::fs::read_dir(dir).expect("read src").flatten() {
                 let path = entry.path();
                 if path.is_dir() {
-                    let screens = screens || path.ends_with("tui");
+                    let screens = screens || path.ends_with("tui") || path.ends_with("cli");
                     scan(&path, screens, missing);
                 } else if path.extension().is_some_and(|e| e == "rs") {
                     let text = std::fs::read_to_string(&path).expect("read");

@@ -14,6 +14,7 @@ fn daleel(dir: &Path, args: &[&str]) -> Output {
         .args(args)
         .env_remove("DALEEL_DATA_DIR")
         .env_remove("DALEEL_LOG")
+        .env_remove("DALEEL_LANG")
         .output()
         .expect("run daleel")
 }
@@ -2199,4 +2200,146 @@ fn names_and_text_with_hidden_characters_are_refused_at_input() {
         "{}",
         stderr(&out)
     );
+}
+
+/// The words of `text` in Latin letters that are not a code, a path, a flag, a
+/// fingerprint or a command's name: English left in a line meant to be Arabic or
+/// Kurdish.
+fn english_words(text: &str) -> Vec<String> {
+    // The program, the command a message names, the languages' codes.
+    const CODES: [&str; 6] = ["daleel", "trust", "add", "en", "ar", "ckb"];
+    text.split(|c: char| c.is_whitespace() || "()\"'«»[]".contains(c))
+        .map(|w| w.trim_matches(|c: char| ".,:;،؛".contains(c)))
+        .filter(|w| !w.is_empty())
+        .filter(|w| !w.starts_with("--") && !w.contains(['/', '\\']))
+        .filter(|w| !CODES.contains(w))
+        // A fingerprint (c246-a981-…) or a digest: hexadecimal digits and dashes.
+        .filter(|w| !w.chars().all(|c| c.is_ascii_hexdigit() || c == '-'))
+        // A word has at least two lower-case Latin letters (codes are upper case).
+        .filter(|w| w.chars().filter(|c| c.is_ascii_lowercase()).count() >= 2)
+        .map(str::to_string)
+        .collect()
+}
+
+fn in_arabic_script(text: &str) -> bool {
+    text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+/// Output meant for a person, in Arabic or Kurdish: in that script, without English.
+fn assert_spoken(what: &str, text: &str) {
+    assert!(
+        in_arabic_script(text),
+        "{what}: not in Arabic script: {text}"
+    );
+    let english = english_words(text);
+    assert!(
+        english.is_empty(),
+        "{what}: English words {english:?} in: {text}"
+    );
+}
+
+/// Issue 17, item 5: with --lang ar or --lang ckb, the command line's messages, table
+/// headings and refusals are in that language, from the catalogs; its machine output
+/// (JSON, exit codes) is the same in every language.
+#[test]
+fn the_command_line_speaks_arabic_and_kurdish() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("no-such-list.csv");
+    let missing = missing.to_str().expect("path");
+    let mut said = Vec::new();
+    for lang in ["ar", "ckb"] {
+        let run = |args: &[&str]| {
+            let mut all = vec!["--lang", lang];
+            all.extend_from_slice(args);
+            daleel(dir.path(), &all)
+        };
+        let stats = run(&["stats"]);
+        assert!(stats.status.success(), "{}", stderr(&stats));
+        assert_spoken(lang, &stdout(&stats));
+        assert_eq!(stdout(&stats).lines().count(), 7, "{}", stdout(&stats));
+        // Nothing trusted: said on standard error, standard output stays empty.
+        let trust = run(&["trust", "list"]);
+        assert!(trust.status.success(), "{}", stderr(&trust));
+        assert!(stdout(&trust).is_empty());
+        assert_spoken(lang, &stderr(&trust));
+        let search = run(&["households", "search", "zzzq"]);
+        assert!(search.status.success(), "{}", stderr(&search));
+        assert_spoken(lang, &stderr(&search));
+        // A refusal of the command line's own: one line, exit 1.
+        let import = run(&["households", "import", missing]);
+        assert_eq!(import.status.code(), Some(1), "{}", stderr(&import));
+        let err = stderr(&import);
+        assert!(
+            err.starts_with("daleel: ") && err.contains(missing),
+            "{err}"
+        );
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert_spoken(lang, &err);
+        // A bad value of a flag: the flag is named, the rest is in the language.
+        let limit = run(&["households", "search", "x", "--limit", "0"]);
+        assert_eq!(limit.status.code(), Some(1));
+        assert!(stderr(&limit).contains("--limit"), "{}", stderr(&limit));
+        assert_spoken(lang, &stderr(&limit));
+        // Machine output does not change with the language.
+        let v = json(&run(&["stats", "--json"]));
+        assert_eq!(v["households"], 0);
+        assert_eq!(
+            json(&run(&["trust", "list", "--json"])),
+            serde_json::json!([])
+        );
+        said.push(stderr(&search));
+    }
+    assert_ne!(said[0], said[1], "Kurdish is not Arabic");
+    // A core error (the store refuses a demo into a database with households): the
+    // screens' message where it fits, the command line's own where it names a flag.
+    assert!(
+        daleel(dir.path(), &["demo", "--households", "3"])
+            .status
+            .success()
+    );
+    let again = daleel(dir.path(), &["--lang", "ar", "demo", "--households", "3"]);
+    assert_eq!(again.status.code(), Some(1));
+    let err = stderr(&again);
+    assert!(err.contains("--data-dir") && err.contains('3'), "{err}");
+    assert_spoken("ar", &err);
+    // English is as it was.
+    let en = daleel(dir.path(), &["demo", "--households", "3"]);
+    assert!(
+        stderr(&en).contains("already holds 3 households"),
+        "{}",
+        stderr(&en)
+    );
+}
+
+/// `language = "ar"` in config.toml does what --lang ar does; --lang is over it.
+#[test]
+fn the_config_files_language_speaks_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let by_flag = daleel(dir.path(), &["--lang", "ar", "stats"]);
+    let by_flag_trust = daleel(dir.path(), &["--lang", "ar", "trust", "list"]);
+    std::fs::write(dir.path().join("config.toml"), "language = \"ar\"\n").expect("write");
+    let by_config = daleel(dir.path(), &["stats"]);
+    assert!(by_config.status.success(), "{}", stderr(&by_config));
+    assert_spoken("config", &stdout(&by_config));
+    assert_eq!(stdout(&by_config), stdout(&by_flag));
+    assert_eq!(
+        stderr(&daleel(dir.path(), &["trust", "list"])),
+        stderr(&by_flag_trust)
+    );
+    let refused = daleel(dir.path(), &["households", "search", "x", "--limit", "0"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert_spoken("config", &stderr(&refused));
+    // --lang over the file.
+    let english = daleel(dir.path(), &["--lang", "en", "stats"]);
+    assert!(
+        stdout(&english).contains("Households"),
+        "{}",
+        stdout(&english)
+    );
+    assert!(!in_arabic_script(&stdout(&english)));
+    // An unknown --lang is refused in the file's language, naming the flag.
+    let unknown = daleel(dir.path(), &["--lang", "fr", "stats"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    let err = stderr(&unknown);
+    assert!(err.contains("--lang fr") && in_arabic_script(&err), "{err}");
 }

@@ -1,7 +1,8 @@
 //! Core errors in the screens' language. The core returns typed errors whose Display is
-//! English (the command line prints it); the screens show them through `Shown`, which
-//! maps each error they can meet to a catalog message (`err-…`) with its facts as
-//! placeables. What a screen builds itself is already in words (`String`).
+//! English (the command line prints it in English); the screens show them through
+//! `Shown`, which maps each error they can meet to a catalog message (`err-…`) with its
+//! facts as placeables. The command line says them through these too in Arabic and
+//! Kurdish (`cli/errors.rs`). What a screen builds itself is already in words (`String`).
 
 use std::io::ErrorKind;
 
