@@ -14,6 +14,7 @@ use daleel::workspace::Workspace;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::common;
+use crate::common::keys::{key, press, typed};
 use crate::common::screen;
 
 const NOW: i64 = 1_795_950_000_000;
@@ -33,20 +34,6 @@ fn window(ws: &Workspace) -> App {
         0,
     )
     .expect("app")
-}
-
-fn key(app: &mut App, k: Key) {
-    app.handle_event(daleel::tui::event::Event::Key(k));
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    key(app, Key::new(code));
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, Key::char(c));
-    }
 }
 
 /// Lets `ms` pass and the app tick.

@@ -14,25 +14,15 @@ use daleel::model::{
 use daleel::store::{Edit, FixedClock};
 use daleel::tui::app::App;
 use daleel::tui::jobs::Runner;
-use daleel::tui::keys::Key;
 use daleel::tui::theme::Theme;
 use daleel::workspace::Workspace;
 use ratatui::crossterm::event::KeyCode;
 use uuid::Uuid;
 
 use crate::common::device::{Device, all_trust};
+use crate::common::keys::{press, typed};
 use crate::common::screen::{self, said, shows};
 use crate::common::{self, NOW};
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(daleel::tui::event::Event::Key(Key::new(code)));
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_event(daleel::tui::event::Event::Key(Key::char(c)));
-    }
-}
 
 fn app(ws: &Workspace) -> App {
     ws.store.set_worker("Amal H.").expect("worker");

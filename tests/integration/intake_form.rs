@@ -27,6 +27,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::common;
+use crate::common::keys::{key, press, typed};
 
 /// 2026-11-29 11:00 UTC.
 const NOW: i64 = 1_795_950_000_000;
@@ -49,20 +50,6 @@ fn app(ws: &Workspace) -> App {
         0,
     )
     .expect("app")
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(Event::Key(Key::new(code)));
-}
-
-fn key(app: &mut App, k: Key) {
-    app.handle_event(Event::Key(k));
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, Key::char(c));
-    }
 }
 
 fn tabs(app: &mut App, n: usize) {

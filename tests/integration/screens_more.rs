@@ -4,16 +4,13 @@
 //! that fit; Referrals found by words or case code, their filters' drop-downs; lists cut
 //! to their best saying of how many; Help scrolled to its end; a screen too small.
 
-use std::path::Path;
-
 use daleel::model::{
     CaseStatus, Consent, Date, Displacement, DisplacementKind, Household, Location, Move, Need,
     NeedStatus, Person, Priority, Referral, ReferralStatus, Sector, Sex, Timestamp, sample,
 };
-use daleel::store::{Edit, FixedClock};
+use daleel::store::Edit;
 use daleel::tui::app::App;
 use daleel::tui::event::Event;
-use daleel::tui::jobs::Runner;
 use daleel::tui::keys::Key;
 use daleel::tui::screens::modal::Modal;
 use daleel::tui::screens::queue::Row;
@@ -25,44 +22,11 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use uuid::Uuid;
 
-use crate::common;
+use crate::common::keys::{fixed_workspace, key, press, typed, working_window};
 
 /// 2026-11-29 11:00 UTC.
 const NOW: i64 = 1_795_950_000_000;
 const HOUR: i64 = 3_600_000;
-
-/// A data directory with a fixed device key (case codes `X2R39-…` every run).
-fn workspace(dir: &Path) -> Workspace {
-    let mut key = b"DLK1".to_vec();
-    key.extend([7u8; 32]);
-    std::fs::write(dir.join("device.key"), key).expect("key");
-    Workspace::open_with_clock(dir, FixedClock::at(NOW), &common::creds()).expect("open")
-}
-
-fn app(ws: &Workspace) -> App {
-    ws.store.set_worker("Amal H.").expect("worker");
-    App::new(
-        ws.store.clone(),
-        Theme::plain(),
-        Runner::Inline(Vec::new()),
-        0,
-    )
-    .expect("app")
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(Event::Key(Key::new(code)));
-}
-
-fn key(app: &mut App, k: Key) {
-    app.handle_event(Event::Key(k));
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, Key::char(c));
-    }
-}
 
 /// The screen as text, one line per row, at `width` x `height`.
 fn screen(app: &App, width: u16, height: u16) -> String {
@@ -251,9 +215,9 @@ const QUEUE_LIST_ROW: usize = 12;
 #[test]
 fn tab_and_a_sections_number_land_on_its_heading_at_the_top_of_the_list() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     demo(&ws, 300);
-    let mut app = app(&ws);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(5));
     let text = shown(&app);
     assert!(
@@ -346,9 +310,9 @@ fn tab_and_a_sections_number_land_on_its_heading_at_the_top_of_the_list() {
 #[test]
 fn f9_on_a_queue_row_offers_that_rows_actions() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let referral = fixture(&ws);
-    let mut app = app(&ws);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(5));
     // On a heading: only Help.
     press(&mut app, KeyCode::F(9));
@@ -422,7 +386,7 @@ fn f9_on_a_queue_row_offers_that_rows_actions() {
 #[test]
 fn f9_on_a_rejected_referral_refers_its_need_again_and_on_duplicates_opens_each() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     demo(&ws, 300);
     // The same family recorded twice.
     ws.store
@@ -434,7 +398,7 @@ fn f9_on_a_rejected_referral_refers_its_need_again_and_on_duplicates_opens_each(
             ],
         )
         .expect("twice");
-    let mut app = app(&ws);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(5));
     typed(&mut app, "3");
     press(&mut app, KeyCode::Down);
@@ -474,9 +438,9 @@ fn f9_on_a_rejected_referral_refers_its_need_again_and_on_duplicates_opens_each(
 #[test]
 fn the_queue_and_its_chart_name_organizations_cut_at_a_word() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     fixture(&ws);
-    let mut app = app(&ws);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(5));
     let text = shown(&app);
     let row = text
@@ -495,9 +459,9 @@ fn the_queue_and_its_chart_name_organizations_cut_at_a_word() {
 #[test]
 fn the_queue_header_keeps_every_count_whole_at_80_columns() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     fixture(&ws);
-    let mut app = app(&ws);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(5));
     // A governorate's caseload.
     let counts = &mut app.screens.queue.counts;
@@ -549,9 +513,9 @@ fn the_queue_header_keeps_every_count_whole_at_80_columns() {
 #[test]
 fn referrals_are_found_by_words_or_case_code_and_filters_drop_down_their_choices() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     demo(&ws, 300);
-    let mut app = app(&ws);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(4));
     let total = app.data.referrals.len();
     let text = shown(&app);
@@ -665,12 +629,12 @@ fn referrals_are_found_by_words_or_case_code_and_filters_drop_down_their_choices
 #[test]
 fn a_capped_household_list_says_the_best_200_of_how_many() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let edits: Vec<Edit> = (0..260)
         .map(|i| Edit::Household(household(&format!("Ali Hassan {i}"))))
         .collect();
     ws.store.apply("Amal H.", &edits).expect("households");
-    let mut app = app(&ws);
+    let mut app = working_window(&ws);
     typed(&mut app, "X2R39");
     let text = shown(&app);
     assert!(
@@ -696,12 +660,12 @@ fn a_capped_household_list_says_the_best_200_of_how_many() {
 #[test]
 fn the_services_header_says_of_how_many_when_the_list_is_cut() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let (orgs, services) = daleel::demo::services(600, 1, Timestamp(NOW));
     let mut edits: Vec<Edit> = orgs.into_iter().map(Edit::Organization).collect();
     edits.extend(services.into_iter().map(Edit::Service));
     ws.store.apply("Amal H.", &edits).expect("directory");
-    let mut app = app(&ws);
+    let mut app = working_window(&ws);
     let all = app.data.services.len();
     assert!(all > 500);
     press(&mut app, KeyCode::F(3));
@@ -741,8 +705,8 @@ fn last_words(text: &str) -> String {
 #[test]
 fn help_scrolls_to_its_last_line_with_end_and_back_with_home() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
-    let mut app = app(&ws);
+    let ws = fixed_workspace(dir.path(), 7);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(1));
     assert!(shown(&app).contains("Daleel: keys and screens."));
     press(&mut app, KeyCode::End);
@@ -774,9 +738,9 @@ fn help_scrolls_to_its_last_line_with_end_and_back_with_home() {
 #[test]
 fn keys_do_nothing_while_the_screen_is_too_small_except_quitting() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     fixture(&ws);
-    let mut app = app(&ws);
+    let mut app = working_window(&ws);
     app.handle_event(Event::Resize(60, 20));
     let text = screen(&app, 60, 20).replace('\n', " ");
     assert!(

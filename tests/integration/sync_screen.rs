@@ -5,7 +5,6 @@
 use daleel::store::FixedClock;
 use daleel::tui::app::App;
 use daleel::tui::jobs::Runner;
-use daleel::tui::keys::Key;
 use daleel::tui::render;
 use daleel::tui::theme::Theme;
 use daleel::workspace::Workspace;
@@ -14,6 +13,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::common;
+use crate::common::keys::{press, typed};
 
 const NOW: i64 = 1_795_950_000_000;
 
@@ -34,16 +34,6 @@ fn screens(ws: &Workspace) -> App {
     .expect("app")
     .with_identity(ws.identity.clone())
     .with_team(ws.team())
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(daleel::tui::event::Event::Key(Key::new(code)));
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_event(daleel::tui::event::Event::Key(Key::char(c)));
-    }
 }
 
 /// What a person sees at 80x24.

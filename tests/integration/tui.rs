@@ -26,6 +26,7 @@ use ratatui::style::Modifier;
 use uuid::Uuid;
 
 use crate::common;
+use crate::common::keys::{fixed_workspace, key, press, typed, window, working_window};
 use crate::common::screen::{self, pop_up_lines, pop_up_text, row_of, said, shows, tab};
 use daleel::tui::screens::intake::act::IntakeAction;
 use daleel::tui::screens::sync::act::SyncAction;
@@ -33,43 +34,6 @@ use daleel::tui::screens::sync::act::SyncAction;
 /// 2026-11-29 11:00 UTC.
 const NOW: i64 = 1_795_950_000_000;
 const HOUR: i64 = 3_600_000;
-
-/// A data directory with a fixed device key, so case codes are the same every run.
-fn workspace(dir: &Path) -> Workspace {
-    let mut key = b"DLK1".to_vec();
-    key.extend([7u8; 32]);
-    std::fs::write(dir.join("device.key"), key).expect("key");
-    Workspace::open_with_clock(dir, FixedClock::at(NOW), &common::creds()).expect("open")
-}
-
-fn app(ws: &Workspace) -> App {
-    App::new(
-        ws.store.clone(),
-        Theme::plain(),
-        Runner::Inline(Vec::new()),
-        0,
-    )
-    .expect("app")
-}
-
-fn ready_app(ws: &Workspace) -> App {
-    ws.store.set_worker("Amal H.").expect("worker");
-    app(ws)
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(daleel::tui::event::Event::Key(Key::new(code)));
-}
-
-fn key(app: &mut App, k: Key) {
-    app.handle_event(daleel::tui::event::Event::Key(k));
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, Key::char(c));
-    }
-}
 
 /// The action of the open menu's item whose label starts with `label`. An item's action
 /// is not drawn: this is the one place a test reads the pop-up itself, by label only.
@@ -354,8 +318,8 @@ fn fixture(ws: &Workspace) -> (Household, Need, Uuid) {
 #[test]
 fn the_worker_who_unlocked_is_the_one_working() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
-    let app = app(&ws);
+    let ws = fixed_workspace(dir.path(), 7);
+    let app = window(&ws);
     assert_eq!(app.pop_up_title(), None, "{}", screen::text(&app));
     assert!(
         screen::status(&app).starts_with(" X2R39 · Amal H. "),
@@ -367,7 +331,7 @@ fn the_worker_who_unlocked_is_the_one_working() {
 #[test]
 fn a_worker_whose_passphrase_another_worker_set_is_told_once_when_the_screens_open() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     ws.add_worker("Yousif K.", "yousif's own phrase")
         .expect("add");
     let ws = ws
@@ -380,13 +344,13 @@ fn a_worker_whose_passphrase_another_worker_set_is_told_once_when_the_screens_op
         )
         .expect("reset");
     // Amal is told nothing: she set it.
-    assert_eq!(app(&ws).pop_up_title(), None);
+    assert_eq!(window(&ws).pop_up_title(), None);
     drop(ws);
     let yousif = daleel::workspace::Credentials::new("Yousif K.", "a phrase amal chose").cheap();
     let ws =
         common::unlocked(|| Workspace::open_with_clock(dir.path(), FixedClock::at(NOW), &yousif))
             .expect("open as Yousif");
-    let told = app(&ws);
+    let told = window(&ws);
     let (text, _) = screen_text(&told, 80, 24);
     assert!(
         text.contains("Your passphrase was reset by Amal H. on 2026-11-29."),
@@ -396,7 +360,7 @@ fn a_worker_whose_passphrase_another_worker_set_is_told_once_when_the_screens_op
         told.pop_up_title().as_deref(),
         Some("Your passphrase was reset")
     );
-    assert_eq!(app(&ws).pop_up_title(), None, "told once");
+    assert_eq!(window(&ws).pop_up_title(), None, "told once");
 }
 
 #[test]
@@ -417,7 +381,7 @@ fn a_database_made_before_encryption_asks_who_is_working() {
         store,
         unlocked: None,
     };
-    let mut app = app(&ws);
+    let mut app = window(&ws);
     assert_eq!(app.pop_up_title().as_deref(), Some("Who is working?"));
     press(&mut app, KeyCode::Enter);
     assert_eq!(
@@ -441,8 +405,8 @@ fn a_database_made_before_encryption_asks_who_is_working() {
 #[test]
 fn function_keys_alt_digits_and_help_move_between_screens() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
-    let mut app = ready_app(&ws);
+    let ws = fixed_workspace(dir.path(), 7);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(3));
     assert_eq!(tab(&app), "F3 Services");
     key(&mut app, Key::alt('4'));
@@ -470,8 +434,8 @@ fn function_keys_alt_digits_and_help_move_between_screens() {
 #[test]
 fn recording_a_household_by_keys_checks_consent_and_saves_it() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
-    let mut app = ready_app(&ws);
+    let ws = fixed_workspace(dir.path(), 7);
+    let mut app = working_window(&ws);
     key(&mut app, Key::ctrl('n'));
     assert!(shows(&app, " New household"), "{}", screen::text(&app));
     // Save at once: the name is the first problem.
@@ -567,9 +531,9 @@ fn recording_a_household_by_keys_checks_consent_and_saves_it() {
 #[test]
 fn likely_duplicates_show_while_typing_a_variant_spelling() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let (a, _, _) = fixture(&ws);
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     key(&mut app, Key::ctrl('n'));
     typed(&mut app, "فاطمه حسن"); // ة typed as ه
     press(&mut app, KeyCode::Tab);
@@ -590,9 +554,9 @@ fn likely_duplicates_show_while_typing_a_variant_spelling() {
 #[test]
 fn a_likely_duplicate_shows_once_a_name_and_a_phone_are_typed_before_the_governorate() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let (a, _, _) = fixture(&ws);
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     key(&mut app, Key::ctrl('n'));
     // Another spelling, in Latin letters, of فاطمة حسن علي; her phone with the
     // international prefix; no governorate yet.
@@ -612,8 +576,8 @@ fn a_likely_duplicate_shows_once_a_name_and_a_phone_are_typed_before_the_governo
 #[test]
 fn the_latin_name_is_offered_from_the_arabic_one_until_it_is_typed() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
-    let mut app = ready_app(&ws);
+    let ws = fixed_workspace(dir.path(), 7);
+    let mut app = working_window(&ws);
     key(&mut app, Key::ctrl('n'));
     let latin = |app: &App| field(app, "Latin");
     // A name in Latin letters offers nothing.
@@ -639,10 +603,10 @@ fn the_latin_name_is_offered_from_the_arabic_one_until_it_is_typed() {
 #[test]
 fn a_need_is_referred_from_the_household_to_a_service_and_sent() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let (a, n, old) = fixture(&ws);
     let code = case_code(&ws, a.id);
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     typed(&mut app, "fatima");
     assert!(
         row_of(&app, "> ").is_some_and(|r| r.starts_with(&format!("> {code} "))),
@@ -735,10 +699,10 @@ fn a_need_is_referred_from_the_household_to_a_service_and_sent() {
 #[test]
 fn the_referral_menu_offers_only_allowed_moves_and_asks_for_a_reason() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let (a, _, id) = fixture(&ws);
     let code = case_code(&ws, a.id);
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(4));
     assert!(
         row_of(&app, "> ").is_some_and(|r| r.contains(&code) && r.contains("28 hours")),
@@ -787,10 +751,10 @@ fn the_referral_menu_offers_only_allowed_moves_and_asks_for_a_reason() {
 #[test]
 fn enter_on_an_overdue_queue_row_opens_the_referral() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let (a, _, id) = fixture(&ws);
     let code = case_code(&ws, a.id);
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(5));
     let shown = screen::text(&app);
     assert!(
@@ -823,8 +787,8 @@ fn enter_on_an_overdue_queue_row_opens_the_referral() {
 #[test]
 fn the_service_search_types_arabic_letters_and_filters_at_once() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
-    let mut app = ready_app(&ws);
+    let ws = fixed_workspace(dir.path(), 7);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(3));
     let (all, _) = service_list(&app);
     typed(&mut app, "legal");
@@ -847,8 +811,8 @@ fn the_service_search_types_arabic_letters_and_filters_at_once() {
 #[test]
 fn a_service_filter_is_picked_by_typing_and_enter() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
-    let mut app = ready_app(&ws);
+    let ws = fixed_workspace(dir.path(), 7);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(3));
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "gb");
@@ -881,9 +845,9 @@ fn a_service_filter_is_picked_by_typing_and_enter() {
 #[test]
 fn saving_a_household_keeps_the_status_its_referrals_gave_its_needs() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let (a, n, referral) = fixture(&ws);
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     app.update(daleel::tui::action::Action::Intake(IntakeAction::Open(
         a.id,
     )));
@@ -921,9 +885,9 @@ fn saving_a_household_keeps_the_status_its_referrals_gave_its_needs() {
 #[test]
 fn opening_another_household_or_closing_the_case_never_drops_typing() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let (a, _, _) = fixture(&ws);
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     key(&mut app, Key::ctrl('n'));
     typed(&mut app, "Zainab");
     app.update(daleel::tui::action::Action::Intake(IntakeAction::Open(
@@ -956,11 +920,11 @@ fn opening_another_household_or_closing_the_case_never_drops_typing() {
 #[test]
 fn tab_out_of_a_filtered_choice_picks_it_and_follows_through() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let csv = "adm2_pcode,adm2_en,adm2_ar,adm1_pcode\nIQG01Q01,Ramadi,الرمادي,IQG01\n";
     let areas = ws.store.gazetteer().parse_csv(csv).expect("csv");
     ws.store.import_areas(&areas).expect("import");
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     key(&mut app, Key::ctrl('n'));
     for _ in 0..5 {
         press(&mut app, KeyCode::Tab);
@@ -992,7 +956,7 @@ fn tab_out_of_a_filtered_choice_picks_it_and_follows_through() {
     );
     // Referrals: a status typed into the filter and left with Tab filters the list.
     fixture(&ws);
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(4));
     assert!(shows(&app, " 1 shown"), "{}", screen::text(&app));
     // Past the search, to the status.
@@ -1010,8 +974,8 @@ fn tab_out_of_a_filtered_choice_picks_it_and_follows_through() {
 #[test]
 fn esc_in_a_filled_pop_up_asks_once_and_quit_works_from_a_pop_up() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
-    let mut app = ready_app(&ws);
+    let ws = fixed_workspace(dir.path(), 7);
+    let mut app = working_window(&ws);
     key(&mut app, Key::ctrl('n'));
     press(&mut app, KeyCode::PageDown);
     press(&mut app, KeyCode::PageDown);
@@ -1055,8 +1019,8 @@ fn esc_in_a_filled_pop_up_asks_once_and_quit_works_from_a_pop_up() {
 #[test]
 fn quitting_with_an_unsaved_household_asks_first() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
-    let mut app = ready_app(&ws);
+    let ws = fixed_workspace(dir.path(), 7);
+    let mut app = working_window(&ws);
     key(&mut app, Key::ctrl('n'));
     typed(&mut app, "Zainab");
     press(&mut app, KeyCode::F(10));
@@ -1080,8 +1044,8 @@ fn quitting_with_an_unsaved_household_asks_first() {
 #[test]
 fn a_long_paste_is_cut_at_the_field_limit_with_a_message() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
-    let mut app = ready_app(&ws);
+    let ws = fixed_workspace(dir.path(), 7);
+    let mut app = working_window(&ws);
     key(&mut app, Key::ctrl('n'));
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
@@ -1094,9 +1058,9 @@ fn a_long_paste_is_cut_at_the_field_limit_with_a_message() {
 #[test]
 fn a_small_terminal_gets_a_message_and_no_size_panics() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     fixture(&ws);
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     let (text, _) = screen_text(&app, 60, 20);
     assert!(
         text.replace('\n', "")
@@ -1120,9 +1084,9 @@ fn a_small_terminal_gets_a_message_and_no_size_panics() {
 #[test]
 fn selection_is_reversed_and_marked_and_overdue_rows_are_marked() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     fixture(&ws);
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(4));
     let (text, buffer) = screen_text(&app, 80, 24);
     let row = text
@@ -1176,9 +1140,9 @@ fn selection_is_reversed_and_marked_and_overdue_rows_are_marked() {
 #[test]
 fn right_to_left_mirrors_the_frame_and_right_aligns_the_lists() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     fixture(&ws);
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     let (ltr, _) = screen_text(&app, 80, 24);
     app.data.direction = daleel::tui::Direction::Rtl;
     let (rtl, _) = screen_text(&app, 80, 24);
@@ -1207,12 +1171,12 @@ fn right_to_left_mirrors_the_frame_and_right_aligns_the_lists() {
 }
 
 fn snapshot_app(dir: &Path) -> App {
-    let ws = workspace(dir);
+    let ws = fixed_workspace(dir, 7);
     fixture(&ws);
     ws.store
         .set_device_name("CRC Mosul laptop 3")
         .expect("name");
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     // Lists show ids' order; make the clock in the status line fixed.
     app.data.now = Timestamp(NOW);
     app
@@ -1262,7 +1226,7 @@ fn two_laptops() -> (
         tempfile::tempdir().expect("a"),
         tempfile::tempdir().expect("b"),
     ];
-    let a = workspace(dirs[0].path());
+    let a = fixed_workspace(dirs[0].path(), 7);
     let b = Workspace::open_with_clock(dirs[1].path(), FixedClock::at(NOW), &common::creds())
         .expect("b");
     (dirs, tempfile::tempdir().expect("stick"), a, b)
@@ -1308,7 +1272,7 @@ fn phone_conflict() -> (
             .expect("edit");
     }
     daleel::sync::import::import_file(&a.store, &export(&b), &a.identity, |_, _| {}).expect("a");
-    let mut app = ready_app(&a);
+    let mut app = working_window(&a);
     press(&mut app, KeyCode::F(5));
     assert!(
         shows(&app, "Conflicts: 1 (two laptops changed one thing"),
@@ -1404,7 +1368,7 @@ fn the_sync_screen_writes_a_bundle_and_imports_what_is_on_the_drive() {
         .apply("Amal H.", &[Edit::Service(clinic.clone())])
         .expect("service");
     let folder = stick.path().to_str().expect("path");
-    let mut on_a = ready_app(&a).with_identity(a.identity.clone());
+    let mut on_a = working_window(&a).with_identity(a.identity.clone());
     press(&mut on_a, KeyCode::F(6));
     assert_eq!(tab(&on_a), "F6 Sync");
     assert!(
@@ -1550,9 +1514,9 @@ fn import_all_on_the_sync_screen_leaves_files_for_other_laptops_as_the_command_l
 #[test]
 fn the_status_line_never_runs_the_clock_into_its_words_or_cuts_it() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     fixture(&ws);
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     app.data.demo = true;
     app.data.sample = true;
     let clock = "Sun 29 Nov 11:00"; // NOW, at UTC (the app's offset here)
@@ -1586,7 +1550,7 @@ fn opening_a_household_and_writing_a_bundle_are_in_the_audit_trail() {
         .expect("r")
         .expect("p")
         .case_code;
-    let mut app = ready_app(&a);
+    let mut app = working_window(&a);
     let before = a.store.audit_trail(Some(&code)).expect("trail");
     assert!(
         before
@@ -1663,7 +1627,7 @@ fn opening_a_household_and_writing_a_bundle_are_in_the_audit_trail() {
 fn households_closed_longer_than_the_retention_period_are_due_for_erasure() {
     use daleel::model::{CaseStatus, Closure, ClosureReason};
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let (a, _, _) = fixture(&ws);
     let mut closed: Household = ws.store.get(a.id).expect("r").expect("p");
     const MONTH: i64 = 31 * 24 * HOUR;
@@ -1677,7 +1641,7 @@ fn households_closed_longer_than_the_retention_period_are_due_for_erasure() {
     ws.store
         .apply("Amal H.", &[Edit::Household(closed.clone())])
         .expect("close");
-    let mut app = ready_app(&ws).with_retention(24);
+    let mut app = working_window(&ws).with_retention(24);
     press(&mut app, KeyCode::F(5));
     let (text, _) = screen_text(&app, 100, 40);
     assert!(
@@ -1692,7 +1656,7 @@ fn households_closed_longer_than_the_retention_period_are_due_for_erasure() {
         "Enter opens the household: {}",
         screen::text(&app)
     );
-    let mut app = ready_app(&ws).with_retention(36);
+    let mut app = working_window(&ws).with_retention(36);
     press(&mut app, KeyCode::F(5));
     let (text, _) = screen_text(&app, 100, 40);
     assert!(
@@ -1711,7 +1675,7 @@ fn the_screen_locks_when_idle_and_the_passphrase_opens_it_with_the_typing_kept()
     let unlocker = ws
         .unlocker()
         .expect("an encrypted database can be unlocked");
-    let mut app = ready_app(&ws).with_idle_lock(10, unlocker);
+    let mut app = working_window(&ws).with_idle_lock(10, unlocker);
     key(&mut app, Key::ctrl('n'));
     typed(&mut app, "Sentinel Qasim");
     let (text, _) = screen_text(&app, 80, 24);
@@ -1761,9 +1725,9 @@ fn the_screen_locks_when_idle_and_the_passphrase_opens_it_with_the_typing_kept()
 #[test]
 fn on_an_encrypted_database_f8_does_not_change_the_worker_without_a_passphrase() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let unlocker = ws.unlocker().expect("encrypted");
-    let mut app = ready_app(&ws)
+    let mut app = working_window(&ws)
         .with_idle_lock(10, unlocker)
         .with_workers(ws.workers_handle().expect("encrypted"));
     press(&mut app, KeyCode::F(8));
@@ -1786,9 +1750,9 @@ fn on_an_encrypted_database_f8_does_not_change_the_worker_without_a_passphrase()
 #[test]
 fn a_household_is_erased_from_its_actions_after_a_confirmation() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let (a, n, _) = fixture(&ws);
-    let mut app = ready_app(&ws);
+    let mut app = working_window(&ws);
     app.update(daleel::tui::action::Action::Intake(IntakeAction::Open(
         a.id,
     )));
@@ -1821,8 +1785,8 @@ fn a_household_is_erased_from_its_actions_after_a_confirmation() {
 #[test]
 fn f8_adds_a_worker_with_their_own_passphrase_shown_only_as_dots() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
-    let mut app = ready_app(&ws).with_workers(ws.workers_handle().expect("encrypted"));
+    let ws = fixed_workspace(dir.path(), 7);
+    let mut app = working_window(&ws).with_workers(ws.workers_handle().expect("encrypted"));
     press(&mut app, KeyCode::F(8));
     let title = app.pop_up_title().expect("the workers' menu");
     assert!(title.contains("Amal H."), "{title}");
@@ -1857,8 +1821,8 @@ fn f8_adds_a_worker_with_their_own_passphrase_shown_only_as_dots() {
 #[test]
 fn f8_refuses_a_passphrase_that_guessing_tools_try_first_and_says_why() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
-    let mut app = ready_app(&ws).with_workers(ws.workers_handle().expect("encrypted"));
+    let ws = fixed_workspace(dir.path(), 7);
+    let mut app = working_window(&ws).with_workers(ws.workers_handle().expect("encrypted"));
     press(&mut app, KeyCode::F(8));
     app.update(menu_action(&app, "Add a worker"));
     typed(&mut app, "Yousif K.");
@@ -1880,10 +1844,10 @@ fn f8_refuses_a_passphrase_that_guessing_tools_try_first_and_says_why() {
 #[test]
 fn f8_removing_a_worker_or_changing_a_passphrase_asks_for_a_rekey_and_the_gauge_says_how_far() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     ws.add_worker("Yousif K.", "yousif's own phrase")
         .expect("add");
-    let mut app = ready_app(&ws).with_workers(ws.workers_handle().expect("encrypted"));
+    let mut app = working_window(&ws).with_workers(ws.workers_handle().expect("encrypted"));
     let remove = |app: &mut App, name: &str| {
         press(app, KeyCode::F(8));
         app.update(menu_action(app, "Remove a worker"));
@@ -2112,8 +2076,8 @@ fn focus(app: &mut App, label: &str) {
 #[test]
 fn a_coordinator_edits_a_service_and_adds_an_organization_from_the_services_screen() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
-    let mut app = ready_app(&ws);
+    let ws = fixed_workspace(dir.path(), 7);
+    let mut app = working_window(&ws);
     press(&mut app, KeyCode::F(3));
     let (_, rows) = service_list(&app);
     let chosen = rows

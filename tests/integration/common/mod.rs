@@ -8,6 +8,8 @@ use uuid::Uuid;
 #[allow(dead_code)]
 pub mod device;
 #[allow(dead_code)]
+pub mod keys;
+#[allow(dead_code)]
 pub mod screen;
 
 /// The wall clock the laptops start at (late 2026).
