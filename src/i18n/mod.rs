@@ -129,6 +129,10 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
         // Terminals show the isolation marks as odd characters; the display mode
         // (tui/bidi.rs) orders mixed lines instead.
         bundle.set_use_isolating(false);
+        if lang.is_rtl() {
+            // Counts in the digits of the setting (plurals still go by the number).
+            bundle.set_formatter(Some(digits_of_setting));
+        }
         let resource = match FluentResource::try_new(lang.source().to_string()) {
             Ok(r) => r,
             Err((r, _)) => r,
@@ -136,6 +140,17 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
         let _ = bundle.add_resource(resource);
         bundle
     })
+}
+
+/// A number placed in an Arabic or Kurdish message, in the digits of the `digits`
+/// setting (`None`: as Fluent writes it).
+fn digits_of_setting<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if format::digits() == format::Digits::ArabicIndic => {
+            Some(format::Locale::new(Lang::Ar, format::Digits::ArabicIndic).number(&n.as_string()))
+        }
+        _ => None,
+    }
 }
 
 /// The message `id`, or `[id]` when no catalog has it (a test keeps that from
