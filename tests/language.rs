@@ -22,6 +22,8 @@ use ratatui::crossterm::event::KeyCode;
 mod common;
 #[path = "language/monkey.rs"]
 mod monkey;
+#[path = "language/screens.rs"]
+mod screens;
 
 /// Held by each test of this binary while it runs: they set the process's language.
 pub static LANGUAGE: std::sync::Mutex<()> = std::sync::Mutex::new(());

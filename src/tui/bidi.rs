@@ -177,9 +177,11 @@ pub fn mirrored(c: char) -> char {
 }
 
 /// A line as a terminal that cannot show Arabic must be given it: letters joined, then
-/// in visual order, as a right-to-left paragraph when `rtl`.
+/// in visual order, as a right-to-left paragraph when `rtl`; a letter keeps its marks
+/// (a shadda, a vowel) in its cell, as on the screen.
 pub fn visual(line: &str, rtl: bool, kurdish: bool) -> String {
-    let cells: Vec<String> = line.chars().map(String::from).collect();
+    use unicode_segmentation::UnicodeSegmentation;
+    let cells: Vec<String> = line.graphemes(true).map(String::from).collect();
     order(&cells, rtl, kurdish)
         .into_iter()
         .map(|(i, s)| s.unwrap_or_else(|| cells[i].clone()))
@@ -199,7 +201,16 @@ fn order(cells: &[String], rtl: bool, kurdish: bool) -> Vec<(usize, Option<Strin
     // ever changed the number of characters.
     let shaped = reshaper(kurdish).reshape(&logical);
     let shaped_cells: Vec<String> = if shaped.chars().count() == logical.chars().count() {
-        let mut chars = shaped.chars();
+        // The reshaper gives some Kurdish letters (ە, ێ) glyphs of a private-use area
+        // that only its own fonts draw; a terminal shows those as boxes: such a letter
+        // keeps its own character (unjoined, but readable).
+        let mut chars = shaped.chars().zip(logical.chars()).map(|(s, l)| {
+            if ('\u{E000}'..='\u{F8FF}').contains(&s) {
+                l
+            } else {
+                s
+            }
+        });
         cells
             .iter()
             .map(|c| chars.by_ref().take(c.chars().count()).collect())
@@ -421,6 +432,24 @@ mod tests {
             visual("مرحبا", false, false),
             "\u{FE8E}\u{FE92}\u{FEA3}\u{FEAE}\u{FEE3}"
         );
+    }
+
+    #[test]
+    fn kurdish_letters_never_become_glyphs_only_special_fonts_have() {
+        for word in ["هەفتە", "دێت", "پێنجشەممە"] {
+            let shown = visual(word, true, true);
+            assert!(
+                !shown
+                    .chars()
+                    .any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c)),
+                "{word}: {:?}",
+                shown
+                    .chars()
+                    .map(|c| format!("{:04X}", c as u32))
+                    .collect::<Vec<_>>()
+            );
+            assert_eq!(shown.chars().count(), word.chars().count());
+        }
     }
 
     #[test]

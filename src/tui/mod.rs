@@ -161,15 +161,16 @@ fn render_screens(app: &App, frame: &mut Frame) {
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
     use ui::Bit;
     let theme = &app.theme;
-    // All the tabs by name; without the app's name when they do not fit; the other tabs
-    // by their keys alone when even that is too wide.
-    let tabs = |name: bool, compact: bool| -> Vec<Bit<'static>> {
+    // All the tabs by name, two spaces apart; one space apart; without the app's name;
+    // the other tabs by their keys alone when even that is too wide.
+    let tabs = |name: bool, wide: bool, compact: bool| -> Vec<Bit<'static>> {
         let mut bits = Vec::new();
         if name {
             bits.push(Bit::glyph(" "));
             bits.push(Bit::text(Span::styled(t("app-name"), theme.title())));
             bits.push(Bit::glyph(" "));
         }
+        let after = if wide { " " } else { "" };
         for s in ScreenId::ALL {
             let (key, label) = s.tab();
             if s == app.screen {
@@ -187,17 +188,17 @@ fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
                 };
                 bits.push(Bit::glyph(" "));
                 bits.push(Bit::text(text));
-                bits.push(Bit::glyph(" "));
+                bits.push(Bit::glyph(after));
             }
         }
         bits
     };
     let fits = |bits: &[Bit]| bits.iter().map(Bit::width).sum::<usize>() <= area.width as usize;
-    let bits = [(true, false), (false, false)]
+    let bits = [(true, true), (true, false), (false, false)]
         .into_iter()
-        .map(|(name, compact)| tabs(name, compact))
+        .map(|(name, wide)| tabs(name, wide, false))
         .find(|bits| fits(bits))
-        .unwrap_or_else(|| tabs(true, true));
+        .unwrap_or_else(|| tabs(true, true, true));
     ui::row(frame, area, bits);
 }
 

@@ -16,11 +16,13 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// One option of a choice: its code (what is stored) and its label (what is shown).
+/// One option of a choice: its code (what is stored), its label (what is shown) and
+/// other words that find it when typed (a place's name in the other script).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opt {
     pub code: String,
     pub label: String,
+    pub also: String,
 }
 
 impl Opt {
@@ -28,7 +30,33 @@ impl Opt {
         Opt {
             code: code.into(),
             label: label.into(),
+            also: String::new(),
         }
+    }
+
+    /// An option that typing `also` finds too.
+    pub fn also(mut self, also: impl Into<String>) -> Opt {
+        self.also = also.into();
+        self
+    }
+
+    /// A place of the gazetteer, named in the screens' language, found by its name in
+    /// either script (and by its P-code, as every option is by its code).
+    pub fn place(area: &crate::model::Area) -> Opt {
+        let lang = crate::i18n::language();
+        let (first, second) = if lang.is_rtl() && !area.name_ar.trim().is_empty() {
+            (&area.name_ar, &area.name_en)
+        } else {
+            (&area.name_en, &area.name_ar)
+        };
+        // English screens keep both names, as before; Arabic and Kurdish show the
+        // Arabic name and find the English one.
+        let label = if lang.is_rtl() || second.trim().is_empty() {
+            first.clone()
+        } else {
+            format!("{first} · {second}")
+        };
+        Opt::new(area.pcode.clone(), label).also(format!("{} {}", area.name_en, area.name_ar))
     }
 
     /// A filter's options: "All" (the empty code, which filters nothing), then `options`.
@@ -241,9 +269,11 @@ impl Field {
                 for (i, o) in options.iter().enumerate() {
                     let label = fold(&o.label);
                     let code = fold(&o.code);
-                    if label.starts_with(&f) || code.starts_with(&f) {
+                    let also = fold(&o.also);
+                    let also_starts = also.split(' ').any(|w| w.starts_with(&f));
+                    if label.starts_with(&f) || code.starts_with(&f) || also_starts {
                         starts.push(i);
-                    } else if label.contains(&f) || code.contains(&f) {
+                    } else if label.contains(&f) || code.contains(&f) || also.contains(&f) {
                         contains.push(i);
                     }
                 }

@@ -235,7 +235,7 @@ fn render_form(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data,
             ),
         };
         let half = body.width / 2;
-        let offset = form.who.value_offset(LABEL_WIDTH) as u16;
+        let offset = form.who.value_offset(label_width(form)) as u16;
         let anchor = Rect {
             x: body.x + col * half + offset,
             y: body.y + 1 + row as u16,
@@ -246,8 +246,18 @@ fn render_form(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data,
     }
 }
 
-/// The width of the labels of the Who step's boxes.
-const LABEL_WIDTH: usize = 11;
+/// The width of the labels of the Who step's boxes: the longest label in the screens'
+/// language, from 11 columns up to 16 (a longer one is cut at a word).
+fn label_width(form: &HouseholdForm) -> usize {
+    WHO_LEFT
+        .iter()
+        .chain(WHO_RIGHT.iter())
+        .filter_map(|id| form.who.get(*id))
+        .map(|f| text_width(&t(f.label)))
+        .max()
+        .unwrap_or(0)
+        .clamp(11, 16)
+}
 
 /// What to fix, in at most `room` rows of `width` columns: a heading with the count and
 /// the key to the next one, then each problem with its step (`>` on the one the keyboard
@@ -416,10 +426,10 @@ fn render_who(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data, 
     let active = !form.on_members;
     let inner = ui::boxed(frame, left, &t("intake-box-head"));
     form.who
-        .render_rows(frame, inner, &WHO_LEFT, LABEL_WIDTH, active, theme);
+        .render_rows(frame, inner, &WHO_LEFT, label_width(form), active, theme);
     let inner = ui::boxed(frame, right, &t("intake-box-location"));
     form.who
-        .render_rows(frame, inner, &WHO_RIGHT, LABEL_WIDTH, active, theme);
+        .render_rows(frame, inner, &WHO_RIGHT, label_width(form), active, theme);
     // Vulnerabilities: three per line.
     let ids: Vec<FieldId> = Vulnerability::RECORDED
         .iter()
@@ -446,7 +456,7 @@ fn render_who(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data, 
         form.who.render_rows(frame, rect, &[*id], 0, active, theme);
     }
     // The household's size, then its members (the size may be more than those listed).
-    let size_label = LABEL_WIDTH.max(text_width(&t("intake-size")).min(18));
+    let size_label = label_width(form).max(text_width(&t("intake-size")).min(18));
     let size_width = (form.who.value_offset(size_label) + 5) as u16;
     form.who.render_rows(
         frame,

@@ -64,11 +64,7 @@ impl State {
         let orgs: Vec<_> = data.organizations.values().cloned().collect();
         let search = ServiceSearch::new(data.services.clone(), &orgs, &data.gazetteer);
         let sectors = Opt::all_then(labels::sector_options());
-        let areas = Opt::all_then(
-            data.gazetteer
-                .governorates()
-                .map(|a| Opt::new(a.pcode.clone(), format!("{} · {}", a.name_en, a.name_ar))),
-        );
+        let areas = Opt::all_then(data.gazetteer.governorates().map(Opt::place));
         let filters = Form::filters(vec![
             Field::choice(FieldId::Sector, "services-sector", sectors, Some("")),
             Field::choice(FieldId::Area, "services-area", areas, Some("")),
@@ -368,10 +364,25 @@ impl Component for State {
         let bits = self.query.labeled(&label, q.width as usize, focused, theme);
         ui::row(frame, q, bits);
         let filters_active = self.focus == Focus::Filters;
-        self.filters
-            .render_rows(frame, s, &[FieldId::Sector], 7, filters_active, theme);
-        self.filters
-            .render_rows(frame, a, &[FieldId::Area], 5, filters_active, theme);
+        // Each label as wide as it is, up to a third of its filter.
+        let label =
+            |id: &str, rect: Rect| crate::tui::widgets::width(&t(id)).min(rect.width as usize / 3);
+        self.filters.render_rows(
+            frame,
+            s,
+            &[FieldId::Sector],
+            label("services-sector", s),
+            filters_active,
+            theme,
+        );
+        self.filters.render_rows(
+            frame,
+            a,
+            &[FieldId::Area],
+            label("services-area", a),
+            filters_active,
+            theme,
+        );
         let [list_area, detail_area] =
             Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
                 .areas(rest);
