@@ -247,7 +247,7 @@ fn render_lock(app: &App, lock: &crate::tui::app::Locked, frame: &mut Frame, are
     let inner = ui::boxed(
         frame,
         boxed,
-        &format!(" Daleel · {} ", app.data.device_code),
+        &format!(" {} · {} ", t("app-name"), app.data.device_code),
     );
     let plain = ratatui::style::Style::default();
     let last = if lock.checking {

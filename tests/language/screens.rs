@@ -621,6 +621,18 @@ fn every_screen_in_arabic_and_kurdish_at_80x24_lines_up_and_cuts_at_words() {
                     settings.bind(|| insta::assert_snapshot!(snapshot, text));
                 }
                 let context = format!("{} {}: {name}", lang.code(), mode_name(mode));
+                // The form's footer keeps Esc and F10 when it drops keys; the weekly
+                // chart keeps its number of weeks.
+                let footer = &rows[23];
+                if name.starts_with("intake_")
+                    && *name != "intake_lookup"
+                    && !(footer.contains("Esc") && footer.contains("F10"))
+                {
+                    failures.push(format!("{context}: the footer lost Esc or F10: {footer}"));
+                }
+                if *name == "queue" && !rows[9].contains("12") {
+                    failures.push(format!("{context}: the chart's weeks: {}", rows[9]));
+                }
                 for wrong in misaligned(name, rows, lang.is_rtl()) {
                     failures.push(format!("{context}: {wrong}"));
                 }
@@ -651,4 +663,36 @@ fn the_alignment_check_finds_a_column_out_of_line() {
     let known: BTreeSet<String> = ["Ninewa".to_string()].into();
     assert!(cut_words(&["Ninew…".to_string()], &known, false).is_empty());
     assert_eq!(cut_words(&["Ninew".to_string()], &known, false).len(), 1);
+}
+
+/// With the digits setting at Arabic-Indic, the screens write dates, times and counts
+/// in ٠-٩ and keep the case codes' Western digits (issue 17, item 3); the month is named
+/// in the language.
+#[test]
+fn dates_and_counts_take_the_digits_setting_and_codes_keep_theirs() {
+    use daleel::i18n::format::{Digits, set_digits};
+    let _turn = crate::LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = workspace(dir.path());
+    fixture(&ws);
+    ws.store.set_worker("Amal H.").expect("worker");
+    set_digits(Digits::ArabicIndic);
+    let shown = screens(&ws, Lang::Ar, TextMode::Terminal);
+    set_digits(Digits::Western);
+    daleel::i18n::set_language(Lang::En);
+    let referrals = &shown
+        .iter()
+        .find(|(n, _)| *n == "referrals")
+        .expect("shown")
+        .1;
+    let text = referrals.join("\n");
+    // The clock (29 November 2026, 11:00), the due date, the count shown.
+    assert!(referrals[22].contains("٢٩ تشرين الثاني ١١:٠٠"), "{text}");
+    assert!(text.contains("٢٨ تشرين الثاني"), "{text}");
+    assert!(referrals[2].contains("٣"), "{text}");
+    assert!(
+        text.contains("X2R39-0001"),
+        "codes keep their digits:\n{text}"
+    );
+    assert!(!text.contains("Nov"), "{text}");
 }

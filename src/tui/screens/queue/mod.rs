@@ -341,11 +341,15 @@ impl State {
             Row::Unreferred(i) => match data.unreferred.get(*i as usize) {
                 Some(n) => {
                     let gap = ui::GAP as usize;
-                    let rest = width.saturating_sub(10 + 9 + 16 + 3 * gap);
+                    let priority = priority_width();
+                    let rest = width.saturating_sub(10 + priority + 16 + 3 * gap);
                     (
                         vec![
                             (Bit::text(n.case_code.to_string()), 10),
-                            (Bit::text(labels::priority(n.priority).to_uppercase()), 9),
+                            (
+                                Bit::text(labels::priority(n.priority).to_uppercase()),
+                                priority as u16,
+                            ),
                             (Bit::text(labels::sector(n.sector)), 16),
                             (Bit::text(n.description.to_string()), rest as u16),
                         ],

@@ -61,8 +61,21 @@ const CHOICES: [(FieldId, u16); 3] = [
 /// status, how late.
 fn columns(width: u16) -> [u16; 6] {
     let due = super::short_date_width() as u16;
-    let fixed = due + 10 + 6 + 9 + 9 + 2 + 5 * ui::GAP;
-    [due, 10, width.saturating_sub(fixed).max(8), 6, 9, 9]
+    // The widest status, and the widest "how late" (hours or days), in the language.
+    let status = ReferralStatus::ALL
+        .iter()
+        .map(|s| crate::tui::widgets::width(&labels::referral_status(*s)))
+        .max()
+        .unwrap_or(9)
+        .clamp(6, 12) as u16;
+    let late = [47, 999 * 24]
+        .iter()
+        .map(|h| crate::tui::widgets::width(&span_words(h * 3_600_000)))
+        .max()
+        .unwrap_or(9)
+        .clamp(8, 14) as u16;
+    let fixed = due + 10 + 6 + status + late + 2 + 5 * ui::GAP;
+    [due, 10, width.saturating_sub(fixed).max(8), 6, status, late]
 }
 
 /// How wide a filter's drop-down is at least (an organization's whole name).
@@ -488,13 +501,8 @@ impl Component for State {
         ])
         .areas(area);
         let active = self.focus == Focus::Filters;
-        // The search, the overdue box, and how many are shown.
-        let [find, rest] =
-            Layout::horizontal([Constraint::Length(FIND_WIDTH), Constraint::Min(10)])
-                .areas(find_row);
-        let label = fit_words(&t("referrals-find"), 16);
-        self.filters
-            .render_rows(frame, find, &[FieldId::Find], width(&label), active, theme);
+        // The search, the overdue box, and how many are shown: the count and the box as
+        // wide as they are in the language, the search what is left (44 at most).
         let shown = if self.rows.len() == data.referrals.len() {
             tr(
                 "referrals-shown",
@@ -509,20 +517,27 @@ impl Component for State {
                 ],
             )
         };
-        let shown_width = (width(&shown) as u16 + 1).min(rest.width / 2);
-        let mut overdue = rest;
-        overdue.width = overdue.width.saturating_sub(shown_width);
+        let overdue_width = (width(&t("referrals-overdue")) as u16 + 5).min(20);
+        let shown_width = (width(&shown) as u16).min(24);
+        let find_width = find_row
+            .width
+            .saturating_sub(overdue_width + shown_width + 2 * ui::GAP + 1)
+            .clamp(30, FIND_WIDTH);
+        let [find, _, overdue, _, count, _] = Layout::horizontal([
+            Constraint::Length(find_width),
+            Constraint::Length(ui::GAP),
+            Constraint::Length(overdue_width),
+            Constraint::Min(ui::GAP),
+            Constraint::Length(shown_width),
+            Constraint::Length(1),
+        ])
+        .areas(find_row);
+        let label = fit_words(&t("referrals-find"), 16);
+        self.filters
+            .render_rows(frame, find, &[FieldId::Find], width(&label), active, theme);
         self.filters
             .render_rows(frame, overdue, &[FieldId::Overdue], 0, active, theme);
-        ui::line(
-            frame,
-            Rect {
-                x: rest.right() - shown_width,
-                width: shown_width.saturating_sub(1),
-                ..rest
-            },
-            Line::from(shown).right_aligned(),
-        );
+        ui::line(frame, count, Line::from(shown).right_aligned());
         // The three choices, each with the drop-down of its choices while typed into.
         let rects = Layout::horizontal(CHOICES.map(|(_, width)| Constraint::Length(width)))
             .split(choices_row);
