@@ -266,13 +266,16 @@ fn pieces_of(cells: &[Cell], ids: &[u32]) -> Vec<std::ops::Range<usize>> {
             while x < cells.len() && ids.get(x) == Some(&id) {
                 x += 1;
             }
-            let mut a = start;
-            let mut b = x;
-            while a < b && is_blank(&cells[a]) {
-                a += 1;
-            }
-            while b > a && is_blank(&cells[b - 1]) {
-                b -= 1;
+            // Less its blank ends; but a cursor after the last letter (a reversed blank)
+            // stays with the text, on its side.
+            let text: Vec<usize> = (start..x).filter(|&i| !is_blank(&cells[i])).collect();
+            let (Some(&a), Some(&last)) = (text.first(), text.last()) else {
+                continue;
+            };
+            let reversed = |c: &Cell| c.modifier.contains(ratatui::style::Modifier::REVERSED);
+            let mut b = last + 1;
+            if b < x && reversed(&cells[b]) && !reversed(&cells[last]) {
+                b += 1;
             }
             if a < b {
                 out.push(a..b);
@@ -572,6 +575,38 @@ mod tests {
         );
         assert_eq!(rows(&buffer)[0], "   abc");
         assert!(buffer[(5, 0)].modifier.contains(Modifier::REVERSED));
+    }
+
+    #[test]
+    fn a_cursor_after_the_last_letter_stays_on_the_side_the_text_ends() {
+        let area = Rect::new(0, 0, 8, 1);
+        let reversed = Style::default().add_modifier(Modifier::REVERSED);
+        let typed = |text: &str, shaped| {
+            let mut buffer = Buffer::empty(area);
+            buffer.set_string(0, 0, text, Style::default());
+            let at = text.chars().count() as u16;
+            buffer.set_string(at, 0, " ", reversed);
+            begin(area);
+            mark(area);
+            finish(
+                &mut buffer,
+                area,
+                Display {
+                    rtl: true,
+                    shaped,
+                    kurdish: false,
+                },
+            );
+            let cursor = (0..8).find(|&x| buffer[(x, 0)].modifier.contains(Modifier::REVERSED));
+            (rows(&buffer)[0].clone(), cursor)
+        };
+        // Latin typed on an Arabic screen: right-aligned, the cursor after its end.
+        assert_eq!(typed("Ahm", false), ("    Ahm ".to_string(), Some(7)));
+        assert_eq!(typed("Ahm", true), ("    Ahm ".to_string(), Some(7)));
+        // Arabic, shaped: the cursor left of the word, where it ends.
+        let (row, cursor) = typed("فا", true);
+        assert_eq!(cursor, Some(5), "{row}");
+        assert_eq!(row, "      \u{FE8E}\u{FED3}");
     }
 
     #[test]
