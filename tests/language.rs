@@ -22,6 +22,8 @@ use ratatui::crossterm::event::KeyCode;
 mod common;
 #[path = "language/monkey.rs"]
 mod monkey;
+#[path = "language/screens.rs"]
+mod screens;
 
 /// Held by each test of this binary while it runs: they set the process's language.
 pub static LANGUAGE: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -142,7 +144,8 @@ fn a_core_error_is_shown_in_the_screens_language() {
     // The message line, marked as an error.
     let said = common::screen::said(&app);
     daleel::i18n::set_language(daleel::i18n::Lang::En);
-    assert_eq!(said, format!("! {code} ممحوة من قبل."));
+    // Mirrored: the error's mark at the right, the sentence as stored to its left.
+    assert_eq!(said, format!("{code} ممحوة من قبل. !"));
     // The command line keeps the English of the error itself.
     let e = ws.store.erase("Amal H.", id).expect_err("erased already");
     assert_eq!(e.to_string(), format!("{code} was erased already"));
@@ -258,8 +261,15 @@ fn the_forms_marks_and_problems_fit_80_columns_in_every_language() {
                 failures.push(format!("{lang:?} {mode:?}: {marks} marks, not 3\n{shown}"));
             }
             if mode == TextMode::Terminal {
+                // The mark on the side the label is read from: its left, or in Arabic
+                // and Kurdish (mirrored) its right.
                 let governorate = t("intake-governorate");
-                if !rows.iter().any(|r| r.contains(&format!("!{governorate} "))) {
+                let marked = if lang.is_rtl() {
+                    format!("{governorate}! ")
+                } else {
+                    format!("!{governorate} ")
+                };
+                if !rows.iter().any(|r| r.contains(&marked)) {
                     failures.push(format!("{lang:?}: !{governorate}\n{shown}"));
                 }
                 let step2 = tr(

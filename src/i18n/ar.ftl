@@ -385,7 +385,7 @@ conflict-resolved = حُسم التعارض: تنتقل القيمة المُب�
 chart-by-sector = الإحالات المفتوحة حسب القطاع
 chart-by-org = حسب المنظمة
 chart-by-governorate = حسب المحافظة
-chart-weekly = المُرسلة أسبوعيًا، 12 أسبوعًا
+chart-weekly = المُرسلة: 12 أسبوعًا
 chart-empty = لا شيء بعد
 
 ## Menus
@@ -1339,3 +1339,32 @@ cli-gazetteer-unknown-district = رمز قضاء غير معروف { $code }؛ �
 cli-gazetteer-not-inside = { $code } ليس رمزًا داخل { $parent }: المتوقع { $parent }{ $marker } ورقمان
 cli-gazetteer-no-english-name = { $code } بلا اسم إنجليزي
 cli-gazetteer-twice = { $code } يظهر مرتين باسمين مختلفين
+## Screens right to left (issue 17): short dates, the clock, sizes
+# The months' short names, for dates in lists ("28 Nov"); a language with no short
+# names may write the whole name.
+month-short-1 = كانون الثاني
+month-short-2 = شباط
+month-short-3 = آذار
+month-short-4 = نيسان
+month-short-5 = أيار
+month-short-6 = حزيران
+month-short-7 = تموز
+month-short-8 = آب
+month-short-9 = أيلول
+month-short-10 = تشرين الأول
+month-short-11 = تشرين الثاني
+month-short-12 = كانون الأول
+# A date in a list: $day is a number, $month a short name above.
+date-short = { $day } { $month }
+# The days of the week, Monday first, as the clock in the status line names them.
+weekday-1 = الاثنين
+weekday-2 = الثلاثاء
+weekday-3 = الأربعاء
+weekday-4 = الخميس
+weekday-5 = الجمعة
+weekday-6 = السبت
+weekday-7 = الأحد
+# The clock in the status line: "Sun 29 Nov 11:00".
+clock = { $weekday } { $day } { $month } { $time }
+# A bundle's size on the Sync screen.
+sync-size-kib = { $size } ك.ب

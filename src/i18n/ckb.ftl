@@ -364,7 +364,7 @@ conflict-resolved = چارەسەر کرا: بەها هێڵراوەکە لە ها
 chart-by-sector = ڕەوانەکردنی کراوە بەپێی کەرت
 chart-by-org = بەپێی ڕێکخراو
 chart-by-governorate = بەپێی پارێزگا
-chart-weekly = نێردراو لە هەفتەیەکدا، 12 هەفتە
+chart-weekly = نێردراو: 12 هەفتە
 chart-empty = هێشتا هیچ
 
 ## Menus
@@ -1300,3 +1300,32 @@ cli-gazetteer-unknown-district = کۆدی قەزای نەزانراو { $code }�
 cli-gazetteer-not-inside = { $code } کۆدێک نییە لە ناو { $parent }: چاوەڕوان دەکرا { $parent }{ $marker } و دوو ژمارە
 cli-gazetteer-no-english-name = { $code } ناوی ئینگلیزیی نییە
 cli-gazetteer-twice = { $code } دوو جار بە دوو ناوی جیاواز هاتووە
+## Screens right to left (issue 17): short dates, the clock, sizes
+# The months' short names, for dates in lists ("28 Nov"); a language with no short
+# names may write the whole name.
+month-short-1 = کانوونی دووەم
+month-short-2 = شوبات
+month-short-3 = ئازار
+month-short-4 = نیسان
+month-short-5 = ئایار
+month-short-6 = حوزەیران
+month-short-7 = تەممووز
+month-short-8 = ئاب
+month-short-9 = ئەیلوول
+month-short-10 = تشرینی یەکەم
+month-short-11 = تشرینی دووەم
+month-short-12 = کانوونی یەکەم
+# A date in a list: $day is a number, $month a short name above.
+date-short = { $day } { $month }
+# The days of the week, Monday first, as the clock in the status line names them.
+weekday-1 = دووشەممە
+weekday-2 = سێشەممە
+weekday-3 = چوارشەممە
+weekday-4 = پێنجشەممە
+weekday-5 = هەینی
+weekday-6 = شەممە
+weekday-7 = یەکشەممە
+# The clock in the status line: "Sun 29 Nov 11:00".
+clock = { $weekday } { $day } { $month } { $time }
+# A bundle's size on the Sync screen.
+sync-size-kib = { $size } کیلۆبایت

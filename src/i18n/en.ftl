@@ -1306,3 +1306,32 @@ cli-gazetteer-unknown-district = unknown district code { $code }; import the dis
 cli-gazetteer-not-inside = { $code } is not a code inside { $parent }: expected { $parent }{ $marker } and two digits
 cli-gazetteer-no-english-name = { $code } has no English name
 cli-gazetteer-twice = { $code } appears twice with different names
+## Screens right to left (issue 17): short dates, the clock, sizes
+# The months' short names, for dates in lists ("28 Nov"); a language with no short
+# names may write the whole name.
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+# A date in a list: $day is a number, $month a short name above.
+date-short = { $day } { $month }
+# The days of the week, Monday first, as the clock in the status line names them.
+weekday-1 = Mon
+weekday-2 = Tue
+weekday-3 = Wed
+weekday-4 = Thu
+weekday-5 = Fri
+weekday-6 = Sat
+weekday-7 = Sun
+# The clock in the status line: "Sun 29 Nov 11:00".
+clock = { $weekday } { $day } { $month } { $time }
+# A bundle's size on the Sync screen.
+sync-size-kib = { $size } KiB

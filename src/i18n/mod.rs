@@ -129,6 +129,10 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
         // Terminals show the isolation marks as odd characters; the display mode
         // (tui/bidi.rs) orders mixed lines instead.
         bundle.set_use_isolating(false);
+        if lang.is_rtl() {
+            // Counts in the digits of the setting (plurals still go by the number).
+            bundle.set_formatter(Some(digits_of_setting));
+        }
         let resource = match FluentResource::try_new(lang.source().to_string()) {
             Ok(r) => r,
             Err((r, _)) => r,
@@ -136,6 +140,17 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
         let _ = bundle.add_resource(resource);
         bundle
     })
+}
+
+/// A number placed in an Arabic or Kurdish message, in the digits of the `digits`
+/// setting (`None`: as Fluent writes it).
+fn digits_of_setting<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) if format::digits() == format::Digits::ArabicIndic => {
+            Some(format::Locale::new(Lang::Ar, format::Digits::ArabicIndic).number(&n.as_string()))
+        }
+        _ => None,
+    }
 }
 
 /// The message `id`, or `[id]` when no catalog has it (a test keeps that from
@@ -302,6 +317,135 @@ mod tests {
                 assert!(errors.is_empty(), "{}: {id}: {errors:?}", lang.code());
             }
         }
+    }
+
+    /// The words of a catalog's values, with what Fluent reads rather than shows left
+    /// out: placeables' variables (`$count`), selectors (`->`), variant keys
+    /// (`[one]`, `*[other]`), braces, and anything quoted (an example of what is typed).
+    fn shown_words(source: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut current = String::new();
+        for line in source.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let value = match line.split_once(" = ") {
+                Some((id, value)) if !id.starts_with(' ') => {
+                    current = id.trim().to_string();
+                    value
+                }
+                _ => line,
+            };
+            let mut text = String::new();
+            let mut quoted = false;
+            for part in value.split_whitespace() {
+                let part = part.trim_start_matches('*');
+                let skip = part.starts_with('$')
+                    || part == "->"
+                    || (part.starts_with('[') && part.ends_with(']') && part.len() > 2)
+                    || part.starts_with("http");
+                if !skip {
+                    text.push(' ');
+                    text.push_str(part);
+                }
+            }
+            let mut word = String::new();
+            // A file's extension (`.bundle`) is not a word either.
+            let mut after_dot = false;
+            let mut before = ' ';
+            for c in text.chars().chain([' ']) {
+                let was_quoted = quoted;
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                if c.is_alphanumeric() || c == '+' || c == '-' {
+                    if word.is_empty() {
+                        after_dot = before == '.';
+                    }
+                    word.push(c);
+                } else {
+                    if !word.is_empty() && !was_quoted && !after_dot {
+                        out.push((current.clone(), std::mem::take(&mut word)));
+                    }
+                    word.clear();
+                }
+                before = c;
+            }
+        }
+        out
+    }
+
+    /// The Arabic and Kurdish catalogs hold no English (issue 17): every word written
+    /// in Latin letters is the name of a thing the worker sees as it is (a key, a file
+    /// format, a system, an acronym of a sector), a code or a format.
+    #[test]
+    fn arabic_and_kurdish_leave_no_english_but_names_of_things() {
+        const NAMES: &[&str] = &[
+            // Keys.
+            "F",
+            "Esc",
+            "Tab",
+            "Enter",
+            "Ctrl",
+            "Shift",
+            "Shift+Tab",
+            "Space",
+            "Ins",
+            "Del",
+            "Home",
+            "End",
+            "PgUp",
+            "PgDn",
+            "Alt",
+            // Things named as they are sold or written on them.
+            "USB",
+            "CSV",
+            "HXL",
+            "HDX",
+            "COD-AB",
+            "P-code",
+            "FAT32",
+            "exFAT",
+            "NTFS",
+            "KiB",
+            "MiB",
+            "GiB",
+            "Daleel",
+            "SAMPLE",
+            "DEMO",
+            "KoboToolbox",
+            "ODK",
+            "HSDS",
+            "PDF",
+            // Sectors known by their acronyms.
+            "GBV",
+            "MHPSS",
+            "NFI",
+            "WASH",
+            "HLP",
+            // A date's format, a size (80x24), the P of P-codes, the encryption tool.
+            "YYYY-MM-DD",
+            "x",
+            "P",
+            "age",
+        ];
+        let mut english = Vec::new();
+        for lang in [Lang::Ar, Lang::Ckb] {
+            for (id, word) in shown_words(lang.source()) {
+                // The command line's messages name its commands, flags and placeholders
+                // as they are typed (`daleel team init --out FILE`): English by design.
+                if id.starts_with("cli-") {
+                    continue;
+                }
+                let latin = word.chars().any(|c| c.is_ascii_alphabetic()) && word.is_ascii();
+                let key = word.starts_with("Ctrl+") || word.starts_with("Alt+");
+                let code = word.chars().any(|c| c.is_ascii_digit());
+                if latin && !key && !code && !NAMES.contains(&word.as_str()) {
+                    english.push(format!("{}: {id}: {word}", lang.code()));
+                }
+            }
+        }
+        assert!(english.is_empty(), "English left:\n{}", english.join("\n"));
     }
 
     #[test]

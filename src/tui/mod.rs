@@ -17,12 +17,13 @@ pub mod labels;
 pub mod prompts;
 pub mod screens;
 pub mod theme;
+pub mod ui;
 pub mod widgets;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::config::Config;
 use crate::i18n::{Arg, t, tr};
@@ -39,9 +40,8 @@ pub const MIN_HEIGHT: u16 = 24;
 /// keys lines below.
 pub const FRAME_LINES: u16 = 5;
 
-/// Which way the screens read. Right-to-left (Arabic, Kurdish Sorani) mirrors the frame
-/// and right-aligns the lists; the Arabic and Kurdish catalogs come with the field-fit
-/// issue, and until then the UI reads left to right.
+/// Which way the screens read. Right to left (Arabic, Kurdish Sorani) mirrors every
+/// screen whole, in both display modes (tui/bidi.rs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Direction {
     #[default]
@@ -50,11 +50,12 @@ pub enum Direction {
 }
 
 impl Direction {
-    /// The alignment of a line of text.
-    pub fn alignment(self) -> ratatui::layout::Alignment {
-        match self {
-            Direction::Ltr => ratatui::layout::Alignment::Left,
-            Direction::Rtl => ratatui::layout::Alignment::Right,
+    /// The direction of the screens' language now.
+    pub fn of_language() -> Direction {
+        if crate::i18n::language().is_rtl() {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
         }
     }
 }
@@ -92,20 +93,26 @@ impl ScreenId {
     }
 }
 
-/// Draws the whole UI: tabs, the screen, the message line, the status line, the keys.
+/// Draws the whole UI: tabs, the screen, the message line, the status line, the keys;
+/// then mirrors it for a right-to-left language and shapes Arabic script for terminals
+/// that cannot (tui/bidi.rs), piece by piece.
 pub fn render(app: &App, frame: &mut Frame) {
+    bidi::begin(frame.area());
     render_screens(app, frame);
-    // Arabic script, joined and ordered for terminals that cannot (tui/bidi.rs); in
-    // Arabic and Kurdish, this also mirrors the layout.
-    if app.text_mode == bidi::TextMode::Shaped {
-        let lang = crate::i18n::language();
-        let area = frame.area();
-        bidi::shape_buffer(
-            frame.buffer_mut(),
-            area,
-            lang.is_rtl(),
-            lang == crate::i18n::Lang::Ckb,
-        );
+    let area = frame.area();
+    bidi::finish(
+        frame.buffer_mut(),
+        area,
+        display(app.data.direction, app.text_mode),
+    );
+}
+
+/// How the finished frame is turned for the direction and the display mode.
+pub fn display(direction: Direction, mode: bidi::TextMode) -> bidi::Display {
+    bidi::Display {
+        rtl: direction == Direction::Rtl,
+        shaped: mode == bidi::TextMode::Shaped,
+        kurdish: crate::i18n::language() == crate::i18n::Lang::Ckb,
     }
 }
 
@@ -139,7 +146,7 @@ fn render_screens(app: &App, frame: &mut Frame) {
     .areas(area);
     let theme = &app.theme;
     render_tabs(app, frame, tabs);
-    frame.render_widget(Paragraph::new("─".repeat(area.width as usize)), top);
+    ui::glyphs(frame, top, Paragraph::new("─".repeat(area.width as usize)));
     app.screens
         .get(app.screen)
         .render(frame, body, &app.data, theme);
@@ -152,175 +159,220 @@ fn render_screens(app: &App, frame: &mut Frame) {
 }
 
 fn render_tabs(app: &App, frame: &mut Frame, area: Rect) {
+    use ui::Bit;
     let theme = &app.theme;
-    let mut spans = vec![Span::styled(format!(" {} ", t("app-name")), theme.title())];
-    let mut order = ScreenId::ALL.to_vec();
-    if app.data.direction == Direction::Rtl {
-        order.reverse();
-    }
-    for s in order {
-        let (key, name) = s.tab();
-        if s == app.screen {
-            spans.push(Span::styled(
-                format!(">{key} {}<", t(name)),
-                theme.selected(),
-            ));
-        } else {
-            spans.push(Span::raw(format!(" {key} {} ", t(name))));
+    // All the tabs by name, two spaces apart; one space apart; without the app's name;
+    // the other tabs by their keys alone when even that is too wide.
+    let tabs = |name: bool, wide: bool, compact: bool| -> Vec<Bit<'static>> {
+        let mut bits = Vec::new();
+        if name {
+            bits.push(Bit::glyph(" "));
+            bits.push(Bit::text(Span::styled(t("app-name"), theme.title())));
+            bits.push(Bit::glyph(" "));
         }
-    }
-    if app.data.direction == Direction::Rtl {
-        spans.rotate_left(1);
-    }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).alignment(app.data.direction.alignment()),
-        area,
-    );
+        let after = if wide { " " } else { "" };
+        for s in ScreenId::ALL {
+            let (key, label) = s.tab();
+            if s == app.screen {
+                bits.push(Bit::glyph(Span::styled(">", theme.selected())));
+                bits.push(Bit::text(Span::styled(
+                    format!("{key} {}", t(label)),
+                    theme.selected(),
+                )));
+                bits.push(Bit::glyph(Span::styled("<", theme.selected())));
+            } else {
+                let text = if compact {
+                    key.to_string()
+                } else {
+                    format!("{key} {}", t(label))
+                };
+                bits.push(Bit::glyph(" "));
+                bits.push(Bit::text(text));
+                bits.push(Bit::glyph(after));
+            }
+        }
+        bits
+    };
+    let fits = |bits: &[Bit]| bits.iter().map(Bit::width).sum::<usize>() <= area.width as usize;
+    let bits = [(true, true), (true, false), (false, false)]
+        .into_iter()
+        .map(|(name, wide)| tabs(name, wide, false))
+        .find(|bits| fits(bits))
+        .unwrap_or_else(|| tabs(true, true, true));
+    ui::row(frame, area, bits);
 }
 
 fn render_message(app: &App, frame: &mut Frame, area: Rect) {
     let width = area.width as usize;
-    match &app.message {
-        Some((text, tone)) => {
-            let style = match tone {
-                Tone::Info => ratatui::style::Style::default(),
-                Tone::Success => app.theme.success(),
-                Tone::Error => app.theme.error(),
-            };
-            let mark = match tone {
-                Tone::Error => "! ",
-                _ => "",
-            };
-            let shown = widgets::fit(&format!(" {mark}{text} "), width.saturating_sub(2));
-            let pad = width.saturating_sub(shown.chars().count() + 2);
-            frame.render_widget(
-                Paragraph::new(Line::from(vec![
-                    Span::raw("──"),
-                    Span::styled(shown, style),
-                    Span::raw("─".repeat(pad)),
-                ])),
-                area,
-            );
-        }
-        None => frame.render_widget(Paragraph::new("─".repeat(width)), area),
+    ui::glyphs(frame, area, Paragraph::new("─".repeat(width)));
+    if let Some((text, tone)) = &app.message {
+        let style = match tone {
+            Tone::Info => ratatui::style::Style::default(),
+            Tone::Success => app.theme.success(),
+            Tone::Error => app.theme.error(),
+        };
+        let mark = match tone {
+            Tone::Error => "! ",
+            _ => "",
+        };
+        // The rule goes on after the message, two of it at least.
+        let text = ui::fit_line(
+            Line::from(Span::styled(text.clone(), style)),
+            width.saturating_sub(6 + mark.len()),
+        );
+        ui::row(
+            frame,
+            area,
+            vec![
+                ui::Bit::glyph("── "),
+                ui::Bit::glyph(Span::styled(mark, style)),
+                ui::Bit::Text(text),
+                ui::Bit::glyph(" "),
+            ],
+        );
     }
 }
 
 /// The lock screen: nothing of the data, only who may open it and how.
 fn render_lock(app: &App, lock: &crate::tui::app::Locked, frame: &mut Frame, area: Rect) {
     let worker = app.data.worker.clone().unwrap_or_default();
-    let mut lines = vec![
-        Line::from(Span::styled(t("lock-title"), app.theme.title())),
-        Line::from(""),
-        Line::from(tr("lock-who", &[("worker", Arg::Str(&worker))])),
-        Line::from(""),
-        Line::from(format!(
-            "{} {}",
-            t("lock-passphrase"),
-            "•".repeat(lock.typed_len().min(40))
-        )),
-        Line::from(""),
-    ];
-    if lock.checking {
-        lines.push(Line::from(t("lock-checking")));
-    } else if let Some(e) = &lock.error {
-        lines.push(Line::from(Span::styled(
-            format!("! {e}"),
-            app.theme.error(),
-        )));
-    } else {
-        lines.push(Line::from(t("lock-hint")));
-    }
     let width = area.width.min(70);
-    // Room for the lines that wrap at 80 columns.
-    let height = (lines.len() as u16 + 4).min(area.height);
+    let height = 11.min(area.height);
     let boxed = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
         width,
         height,
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(Block::bordered().title(format!(" Daleel · {} ", app.data.device_code))),
+    let inner = ui::boxed(
+        frame,
         boxed,
+        &format!(" {} · {} ", t("app-name"), app.data.device_code),
     );
+    let plain = ratatui::style::Style::default();
+    let last = if lock.checking {
+        (t("lock-checking"), plain)
+    } else if let Some(e) = &lock.error {
+        (format!("! {e}"), app.theme.error())
+    } else {
+        (t("lock-hint"), plain)
+    };
+    // The title, who may open it, the passphrase typed (as dots), what to do.
+    let dots = "•".repeat(lock.typed_len().min(40));
+    let mut y = inner.y;
+    for (i, (text, style, rows)) in [
+        (t("lock-title"), app.theme.title(), 1),
+        (tr("lock-who", &[("worker", Arg::Str(&worker))]), plain, 2),
+        (t("lock-passphrase"), plain, 1),
+        (last.0, last.1, 2),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let area = Rect {
+            y,
+            height: rows.min(inner.bottom().saturating_sub(y)),
+            ..inner
+        };
+        let used = if i == 2 {
+            ui::row(
+                frame,
+                area,
+                vec![ui::Bit::text(text), ui::Bit::glyph(format!(" {dots}"))],
+            );
+            1
+        } else {
+            ui::wrapped(frame, area, &text, style)
+        };
+        y += used + 1;
+    }
 }
 
 fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    use ui::Bit;
     let d = &app.data;
     let theme = &app.theme;
-    let mut spans = vec![Span::raw(format!(" {}", d.device_code))];
-    let sep = || Span::raw(" · ");
-    spans.push(sep());
+    let mut bits = vec![Bit::glyph(" "), Bit::text(d.device_code.clone())];
+    let sep = || Bit::glyph(" · ");
+    bits.push(sep());
     match &d.worker {
-        Some(w) => spans.push(Span::raw(w.clone())),
-        None => spans.push(Span::styled(t("status-no-worker"), theme.warning())),
+        Some(w) => bits.push(Bit::text(w.clone())),
+        None => bits.push(Bit::text(Span::styled(
+            t("status-no-worker"),
+            theme.warning(),
+        ))),
     }
     if d.demo {
-        spans.push(sep());
-        spans.push(Span::styled(t("status-demo"), theme.warning()));
+        bits.push(sep());
+        bits.push(Bit::text(Span::styled(t("status-demo"), theme.warning())));
     }
     if d.sample {
-        spans.push(sep());
-        spans.push(Span::styled(t("status-sample"), theme.warning()));
+        bits.push(sep());
+        bits.push(Bit::text(Span::styled(t("status-sample"), theme.warning())));
     }
     // Counted when the queue was worked out (each load, change and minute), not per frame.
     let overdue = app.screens.queue.counts.overdue;
     if overdue > 0 {
-        spans.push(sep());
-        spans.push(Span::styled(
+        bits.push(sep());
+        bits.push(Bit::text(Span::styled(
             tr("status-overdue", &[("count", Arg::Num(overdue as i64))]),
             theme.overdue(),
-        ));
+        )));
     }
-    // The clock goes at the right edge, at least a space after the words; when the words
+    // The clock goes at the far end, at least a space after the words; when the words
     // leave no room for it whole, it is left out rather than run into them or cut.
-    let clock = d.clock(d.now);
-    let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
-    let pad = (area.width as usize).saturating_sub(used + clock.chars().count() + 1);
-    if pad >= 1 {
-        spans.push(Span::raw(" ".repeat(pad)));
-        spans.push(Span::raw(format!("{clock} ")));
+    // The clock in full; without the day of the week; the time alone.
+    let used: usize = bits.iter().map(Bit::width).sum();
+    let room = (area.width as usize).saturating_sub(used + 2);
+    let clock = [d.clock(d.now), d.day_time(d.now), d.time(d.now)]
+        .into_iter()
+        .find(|c| widgets::width(c) <= room);
+    if let Some(clock) = clock {
+        let pad = (area.width as usize).saturating_sub(used + widgets::width(&clock) + 1);
+        bits.push(Bit::glyph(" ".repeat(pad)));
+        bits.push(Bit::text(clock));
     }
-    if d.direction == Direction::Rtl {
-        spans.reverse();
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    ui::row(frame, area, bits);
 }
 
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    // Each key with what it does; how to quit always shows, last.
+    // Each key with what it does, in the screen's order; when they do not all fit, the
+    // last ones go first, but how to go back (Esc) and how to quit (F10) always stay, and
+    // quitting shows last.
     let shown = |c: Command| {
         let binding = keys::binding_of(c)?;
         let label = binding.label.split(' ').next().unwrap_or(binding.label);
         let hint = t(binding.hint);
-        let len = label.chars().count() + hint.chars().count() + 3;
-        Some((label.to_string(), hint, len))
+        let len = widgets::width(label) + widgets::width(&hint) + 3;
+        Some((c, label.to_string(), hint, len))
     };
-    let quit = shown(Command::Quit);
-    let room = (area.width as usize).saturating_sub(quit.as_ref().map_or(0, |q| q.2));
-    let others = app.footer().into_iter().filter(|c| *c != Command::Quit);
-    for (label, hint, len) in others.filter_map(shown) {
-        if used + len > room {
-            break;
+    let mut keys: Vec<_> = app
+        .footer()
+        .into_iter()
+        .filter(|c| *c != Command::Quit)
+        .chain([Command::Quit])
+        .filter_map(shown)
+        .collect();
+    let room = (area.width as usize).saturating_sub(1);
+    let kept = |c: Command| matches!(c, Command::Quit | Command::Back);
+    while keys.iter().map(|k| k.3).sum::<usize>() > room {
+        match keys.iter().rposition(|k| !kept(k.0)) {
+            Some(i) => {
+                keys.remove(i);
+            }
+            None => break,
         }
-        used += len;
-        spans.push(Span::styled(label, theme.key()));
-        spans.push(Span::raw(format!(" {hint}  ")));
     }
-    if let Some((label, hint, _)) = quit {
-        spans.push(Span::styled(label, theme.key()));
-        spans.push(Span::raw(format!(" {hint}  ")));
+    let mut bits = vec![ui::Bit::glyph(" ")];
+    for (_, label, hint, _) in keys {
+        bits.push(ui::Bit::text(Line::from(vec![
+            Span::styled(label, theme.key()),
+            Span::raw(format!(" {hint}")),
+        ])));
+        bits.push(ui::Bit::glyph("  "));
     }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).alignment(app.data.direction.alignment()),
-        area,
-    );
+    ui::row(frame, area, bits);
 }
 
 /// The laptop's offset from UTC now.
@@ -489,6 +541,7 @@ fn rekey_on_screen(
 /// The re-key's screen: a gauge of the values encrypted again, and what a stop means.
 pub fn render_rekey(frame: &mut Frame, (done, all): (u64, u64), shaped: bool) {
     let area = frame.area();
+    bidi::begin(area);
     let width = area.width.min(70);
     let height = 8.min(area.height);
     let boxed = Rect {
@@ -497,9 +550,7 @@ pub fn render_rekey(frame: &mut Frame, (done, all): (u64, u64), shaped: bool) {
         width,
         height,
     };
-    let block = Block::bordered().title(format!(" {} ", t("rekey-title")));
-    let inner = block.inner(boxed);
-    frame.render_widget(block, boxed);
+    let inner = ui::boxed(frame, boxed, &format!(" {} ", t("rekey-title")));
     let [gauge, _, note] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -521,17 +572,20 @@ pub fn render_rekey(frame: &mut Frame, (done, all): (u64, u64), shaped: bool) {
         )),
         gauge,
     );
-    frame.render_widget(
-        Paragraph::new(t("rekey-wait")).wrap(Wrap { trim: true }),
+    ui::wrapped(
+        frame,
         note,
+        &t("rekey-wait"),
+        ratatui::style::Style::default(),
     );
-    if shaped {
-        let lang = crate::i18n::language();
-        bidi::shape_buffer(
-            frame.buffer_mut(),
-            area,
-            lang.is_rtl(),
-            lang == crate::i18n::Lang::Ckb,
-        );
-    }
+    let mode = if shaped {
+        bidi::TextMode::Shaped
+    } else {
+        bidi::TextMode::Terminal
+    };
+    bidi::finish(
+        frame.buffer_mut(),
+        area,
+        display(Direction::of_language(), mode),
+    );
 }

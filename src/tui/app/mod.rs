@@ -111,7 +111,7 @@ impl App {
         let now = store.now();
         let data = Data {
             now: store.now(),
-            direction: super::Direction::Ltr,
+            direction: super::Direction::of_language(),
             // Until the terminal says otherwise (tui::run tells it at once).
             size: (super::MIN_WIDTH, super::MIN_HEIGHT),
             utc_offset_secs,
@@ -225,14 +225,8 @@ impl App {
     pub(in crate::tui) fn set_text_mode(&mut self, mode: crate::tui::bidi::TextMode) {
         self.text_mode = mode;
         self.screens.help.mode = mode;
-        // Shaped, the whole screen is mirrored row by row for a right-to-left language;
-        // left to the terminal, the screens lay themselves out right to left.
-        let rtl = crate::i18n::language().is_rtl();
-        self.data.direction = if rtl && mode == crate::tui::bidi::TextMode::Terminal {
-            super::Direction::Rtl
-        } else {
-            super::Direction::Ltr
-        };
+        // Arabic and Kurdish screens are mirrored whole in both modes (tui/bidi.rs).
+        self.data.direction = super::Direction::of_language();
     }
 
     /// Lets the Sync screen set up and run a team (docs/teams.md).

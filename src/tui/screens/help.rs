@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Component, Data, Handled};
 use crate::i18n::{Arg, t, tr};
@@ -13,7 +12,7 @@ use crate::tui::app::{App, Tone};
 use crate::tui::bidi::TextMode;
 use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::cell;
+use crate::tui::ui::{self, Bit};
 
 #[derive(Default)]
 pub struct State {
@@ -23,49 +22,66 @@ pub struct State {
 }
 
 impl State {
-    pub fn lines(&self, theme: &Theme) -> Vec<Line<'static>> {
+    /// The help as drawn `width` columns wide: its rows, each of bits (tui::ui), the
+    /// sentences wrapped at words.
+    pub fn rows(&self, theme: &Theme, width: usize) -> Vec<Vec<Bit<'static>>> {
         let mode = match self.mode {
-            crate::tui::bidi::TextMode::Shaped => t("display-shaped"),
-            crate::tui::bidi::TextMode::Terminal => t("display-terminal"),
+            TextMode::Shaped => t("display-shaped"),
+            TextMode::Terminal => t("display-terminal"),
         };
-        let mut lines = vec![
-            Line::from(Span::styled(t("help-title"), theme.title())),
-            Line::from(""),
-            Line::from(crate::i18n::tr(
+        let mut rows: Vec<Vec<Bit<'static>>> = Vec::new();
+        let plain = ratatui::style::Style::default();
+        let say = |rows: &mut Vec<Vec<Bit<'static>>>, text: String, style| {
+            if text.is_empty() {
+                rows.push(Vec::new());
+            }
+            for row in ui::wrap_words(&text, width) {
+                rows.push(vec![Bit::text(Span::styled(row, style))]);
+            }
+        };
+        say(&mut rows, t("help-title"), theme.title());
+        say(&mut rows, String::new(), plain);
+        say(
+            &mut rows,
+            tr(
                 "help-language",
-                &[(
-                    "language",
-                    crate::i18n::Arg::Str(crate::i18n::language().name()),
-                )],
-            )),
-            Line::from(crate::i18n::tr(
-                "help-display",
-                &[("mode", crate::i18n::Arg::Str(&mode))],
-            )),
-            // Always the same Arabic words: the user picks the mode they read right in.
-            Line::from(vec![
-                Span::styled(format!("  {} ", t("help-sample")), theme.key()),
-                Span::raw("مرحبا بكم في دليل 2026"),
-            ]),
-            Line::from(""),
-        ];
+                &[("language", Arg::Str(crate::i18n::language().name()))],
+            ),
+            plain,
+        );
+        say(
+            &mut rows,
+            tr("help-display", &[("mode", Arg::Str(&mode))]),
+            plain,
+        );
+        // Always the same Arabic words: the user picks the mode they read right in.
+        rows.push(vec![
+            Bit::glyph("  "),
+            Bit::text(Span::styled(t("help-sample"), theme.key())),
+            Bit::glyph(" "),
+            Bit::text("مرحبا بكم في دليل 2026"),
+        ]);
+        say(&mut rows, String::new(), plain);
         for (scope, heading) in [
             (Scope::Global, "help-keys-everywhere"),
             (Scope::Form, "help-keys-forms"),
             (Scope::List, "help-keys-lists"),
             (Scope::Queue, "help-keys-queue"),
         ] {
-            lines.push(Line::from(Span::styled(t(heading), theme.title())));
+            say(&mut rows, t(heading), theme.title());
             for (label, hint) in keys::table(scope) {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {}", cell(label, 14)), theme.key()),
-                    Span::raw(t(hint)),
-                ]));
+                let pad = 14usize.saturating_sub(crate::tui::widgets::width(label));
+                rows.push(vec![
+                    Bit::glyph("  "),
+                    Bit::text(Span::styled(label.to_string(), theme.key())),
+                    Bit::glyph(" ".repeat(pad)),
+                    Bit::text(t(hint)),
+                ]);
             }
-            lines.push(Line::from(""));
+            say(&mut rows, String::new(), plain);
         }
-        lines.push(Line::from(t("help-arabic-layout")));
-        lines.push(Line::from(""));
+        say(&mut rows, t("help-arabic-layout"), plain);
+        say(&mut rows, String::new(), plain);
         for (title, body) in [
             ("help-intake-title", "help-intake"),
             ("help-services-title", "help-services"),
@@ -74,24 +90,39 @@ impl State {
             ("help-sync-title", "help-sync"),
             ("help-worker-title", "help-worker"),
         ] {
-            lines.push(Line::from(Span::styled(t(title), theme.title())));
-            lines.push(Line::from(t(body)));
-            lines.push(Line::from(""));
+            say(&mut rows, t(title), theme.title());
+            say(&mut rows, t(body), plain);
+            say(&mut rows, String::new(), plain);
         }
-        lines
+        rows
     }
 }
 
-/// The help as drawn: its lines wrapped at the screen's width.
-fn paragraph(lines: Vec<Line<'static>>) -> Paragraph<'static> {
-    Paragraph::new(lines).wrap(Wrap { trim: false })
+impl State {
+    /// The help's lines unwrapped, as text (what each row says).
+    pub fn lines(&self, theme: &Theme) -> Vec<Line<'static>> {
+        self.rows(theme, usize::MAX / 2)
+            .into_iter()
+            .map(|bits| {
+                Line::from(
+                    bits.into_iter()
+                        .flat_map(|b| match b {
+                            Bit::Text(l) => l.spans,
+                            Bit::Glyph(s) => vec![s],
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect()
+    }
 }
 
-/// How far the help scrolls in an area `width` x `height`: until its last line, counted
-/// as wrapped, reaches the bottom.
-fn last_scroll(paragraph: &Paragraph, width: u16, height: u16) -> u16 {
-    let count = u16::try_from(paragraph.line_count(width)).unwrap_or(u16::MAX);
-    count.saturating_sub(height)
+/// How far the help scrolls in an area `width` x `height`: until its last row reaches
+/// the bottom.
+fn last_scroll(rows: usize, height: u16) -> u16 {
+    u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .saturating_sub(height)
 }
 
 impl Component for State {
@@ -107,8 +138,7 @@ impl Component for State {
         // keys lines (tui::render).
         let (width, height) = data.size;
         let last = last_scroll(
-            &paragraph(self.lines(&Theme::plain())),
-            width,
+            self.rows(&Theme::plain(), width as usize).len(),
             height.saturating_sub(crate::tui::FRAME_LINES),
         );
         self.scroll = match key.code {
@@ -135,10 +165,14 @@ impl Component for State {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, _data: &Data, theme: &Theme) {
-        let text = paragraph(self.lines(theme));
-        // Scrolling stops where the last line reaches the bottom.
-        let last = last_scroll(&text, area.width, area.height);
-        frame.render_widget(text.scroll((self.scroll.min(last), 0)), area);
+        let rows = self.rows(theme, area.width as usize);
+        // Scrolling stops where the last row reaches the bottom.
+        let last = last_scroll(rows.len(), area.height);
+        let shown = rows
+            .into_iter()
+            .skip(self.scroll.min(last) as usize)
+            .collect();
+        ui::rows(frame, area, shown);
     }
 }
 

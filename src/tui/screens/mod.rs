@@ -23,6 +23,7 @@ use super::action::Action;
 use super::jobs::{NeedRow, ReferralRow};
 use super::keys::{Command, Key};
 use super::theme::Theme;
+use crate::i18n::Arg;
 use crate::model::{Gazetteer, Organization, Service, Timestamp};
 use crate::search::households::{HouseholdRow, HouseholdSearch};
 
@@ -202,42 +203,99 @@ impl Data {
         t.to_utc().with_timezone(&offset)
     }
 
-    /// "27 Nov" for a time.
-    /// "12 Mar 2024" for a time.
+    /// "12 March 2026" for a time, in the screens' language and digits.
     pub fn long_date(&self, t: Timestamp) -> String {
-        self.local(t).format("%d %b %Y").to_string()
+        let d = self.local(t).date_naive();
+        let date = crate::model::Date::from_naive(d);
+        crate::i18n::format::Locale::current().date(date)
     }
 
+    /// "27 Nov" for a time (the month's short name, in the screens' language).
     pub fn short_date(&self, t: Timestamp) -> String {
-        self.local(t).format("%d %b").to_string()
+        let d = self.local(t).date_naive();
+        short_day(d)
+    }
+
+    /// "27 Nov" for a date.
+    pub fn day(&self, d: crate::model::Date) -> String {
+        short_day(d.to_naive())
+    }
+
+    /// "27 Nov 14:05" for a time.
+    pub fn day_time(&self, t: Timestamp) -> String {
+        let local = self.local(t);
+        let locale = crate::i18n::format::Locale::current();
+        format!(
+            "{} {}",
+            short_day(local.date_naive()),
+            locale.number(&local.format("%H:%M").to_string())
+        )
+    }
+
+    /// "29 November 2026 14:05" for a time.
+    pub fn long_date_time(&self, t: Timestamp) -> String {
+        let locale = crate::i18n::format::Locale::current();
+        let time = locale.number(&self.local(t).format("%H:%M").to_string());
+        format!("{} {time}", self.long_date(t))
+    }
+
+    /// "14:05" for a time.
+    pub fn time(&self, t: Timestamp) -> String {
+        let locale = crate::i18n::format::Locale::current();
+        locale.number(&self.local(t).format("%H:%M").to_string())
     }
 
     /// "Sun 29 Nov 14:05" for a time.
     pub fn clock(&self, t: Timestamp) -> String {
-        self.local(t).format("%a %d %b %H:%M").to_string()
+        use chrono::Datelike;
+        let local = self.local(t);
+        let locale = crate::i18n::format::Locale::current();
+        let weekday = locale.t(&format!("weekday-{}", local.weekday().number_from_monday()));
+        let day = locale.int(i64::from(local.day()));
+        let month = locale.t(&format!("month-short-{}", local.month()));
+        let time = locale.number(&local.format("%H:%M").to_string());
+        locale.tr(
+            "clock",
+            &[
+                ("weekday", Arg::Str(&weekday)),
+                ("day", Arg::Str(&day)),
+                ("month", Arg::Str(&month)),
+                ("time", Arg::Str(&time)),
+            ],
+        )
     }
 
-    /// "Ninewa · نينوى" for a P-code.
+    /// A place (governorate, district) by its P-code, named in the screens' language
+    /// (Arabic for Kurdish: the gazetteer has English and Arabic names).
     pub fn place(&self, pcode: &str) -> String {
-        match self.gazetteer.get(pcode) {
-            Some(a) if !a.name_ar.is_empty() => format!("{} · {}", a.name_en, a.name_ar),
-            Some(a) => a.name_en.clone(),
-            None => pcode.to_string(),
-        }
+        crate::i18n::format::place_name(&self.gazetteer, pcode, crate::i18n::language())
     }
 }
 
-/// A list's lines, aligned for the reading direction.
-pub fn list_paragraph<'a>(
-    lines: Vec<ratatui::text::Line<'a>>,
-    data: &Data,
-) -> ratatui::widgets::Paragraph<'a> {
-    ratatui::widgets::Paragraph::new(lines).alignment(data.direction.alignment())
+/// "27 Nov": a day with its month's short name, in the screens' language and digits.
+pub fn short_day(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let locale = crate::i18n::format::Locale::current();
+    let day = locale.int(i64::from(d.day()));
+    let month = locale.t(&format!("month-short-{}", d.month()));
+    locale.tr(
+        "date-short",
+        &[("day", Arg::Str(&day)), ("month", Arg::Str(&month))],
+    )
+}
+
+/// The widest short date in the screens' language ("27 Nov"), for a column of them.
+pub fn short_date_width() -> usize {
+    (1..=12)
+        .filter_map(|m| chrono::NaiveDate::from_ymd_opt(2026, m, 28))
+        .map(|d| crate::tui::widgets::width(&short_day(d)))
+        .max()
+        .unwrap_or(6)
 }
 
 /// "3 days" / "5 hours" for a span of milliseconds, for how late something is.
 pub fn span_words(ms: i64) -> String {
-    use crate::i18n::{Arg, tr};
+    use crate::i18n::tr;
     let hours = ms / 3_600_000;
     if hours < 48 {
         tr("span-hours", &[("count", Arg::Num(hours.max(1)))])

@@ -6,16 +6,16 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::i18n::t;
 use crate::tui::action::Action;
 use crate::tui::keys::{self, Command, Key, Scope, latin_equivalent};
 use crate::tui::theme::Theme;
+use crate::tui::ui::{self, Bit};
+use crate::tui::widgets::centered;
 use crate::tui::widgets::form::Form;
-use crate::tui::widgets::list::{ListView, row_line};
+use crate::tui::widgets::list::ListView;
 use crate::tui::widgets::text::{Edit, TextInput};
-use crate::tui::widgets::{centered, fit};
 
 /// What a prompt's answers are for: each area's pop-ups, beside the screen that owns them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -254,52 +254,66 @@ impl Modal {
     }
 
     pub fn render(&self, frame: &mut Frame, screen: Rect, theme: &Theme) {
+        let plain = ratatui::style::Style::default();
         match self {
             Modal::Menu(menu) => {
-                let width = menu
-                    .items
-                    .iter()
-                    .map(|(l, _)| l.chars().count())
-                    .max()
-                    .unwrap_or(10)
-                    .max(menu.title.chars().count()) as u16
-                    + 10;
+                let width =
+                    menu.items
+                        .iter()
+                        .map(|(l, _)| crate::tui::widgets::width(l))
+                        .max()
+                        .unwrap_or(10)
+                        .max(crate::tui::widgets::width(&menu.title)) as u16
+                        + 10;
                 let area = centered(screen, width, menu.items.len() as u16 + 2);
-                frame.render_widget(Clear, area);
-                let block = Block::bordered().title(menu.title.clone());
-                let inner = block.inner(area);
-                frame.render_widget(block, area);
-                let lines: Vec<Line> = menu
-                    .list
-                    .visible(menu.items.len(), inner.height as usize)
-                    .map(|i| {
-                        row_line(
-                            format!("{} {}", i + 1, menu.items[i].0),
-                            i == menu.list.selected,
-                            theme,
-                        )
-                    })
-                    .collect();
-                frame.render_widget(Paragraph::new(lines), inner);
+                ui::clear(frame, area);
+                let inner = ui::boxed(frame, area, &menu.title);
+                let locale = crate::i18n::format::Locale::current();
+                let number_width = if menu.items.len() > 9 { 2 } else { 1 };
+                let visible = menu.list.visible(menu.items.len(), inner.height as usize);
+                for (y, i) in (inner.top()..inner.bottom()).zip(visible) {
+                    let selected = i == menu.list.selected;
+                    let (mark, style) = if selected {
+                        ("> ", theme.selected())
+                    } else {
+                        ("  ", plain)
+                    };
+                    ui::table_row(
+                        frame,
+                        Rect {
+                            y,
+                            height: 1,
+                            ..inner
+                        },
+                        mark,
+                        vec![
+                            (Line::from(locale.int(i as i64 + 1)), number_width),
+                            (
+                                Line::from(menu.items[i].0.clone()),
+                                inner.width.saturating_sub(2 + number_width + ui::GAP),
+                            ),
+                        ],
+                        style,
+                    );
+                }
             }
             Modal::Prompt(p) => {
                 let rows = p.form.fields.iter().filter(|f| !f.hidden).count() as u16;
                 let intro_rows = if p.intro.is_empty() { 0 } else { 2 };
                 let area = centered(screen, 74, rows + intro_rows + 4);
-                frame.render_widget(Clear, area);
-                let block = Block::bordered().title(p.title.clone());
-                let inner = block.inner(area);
-                frame.render_widget(block, area);
+                ui::clear(frame, area);
+                let inner = ui::boxed(frame, area, &p.title);
                 let mut y = inner.y;
                 if !p.intro.is_empty() {
-                    frame.render_widget(
-                        Paragraph::new(Span::styled(p.intro.clone(), theme.muted()))
-                            .wrap(Wrap { trim: true }),
+                    ui::wrapped(
+                        frame,
                         Rect {
                             y,
                             height: 2,
                             ..inner
                         },
+                        &p.intro,
+                        theme.muted(),
                     );
                     y += 2;
                 }
@@ -323,17 +337,15 @@ impl Modal {
                     ..inner
                 };
                 match error {
-                    Some(e) => frame.render_widget(
-                        Paragraph::new(Span::styled(
-                            format!("! {}", fit(&e, inner.width as usize - 2)),
-                            theme.error(),
-                        )),
+                    Some(e) => ui::row(
+                        frame,
                         last,
+                        vec![
+                            Bit::glyph(Span::styled("! ", theme.error())),
+                            Bit::text(Span::styled(e, theme.error())),
+                        ],
                     ),
-                    None => frame.render_widget(
-                        Paragraph::new(Span::styled(t("prompt-keys"), theme.muted())),
-                        last,
-                    ),
+                    None => ui::line(frame, last, Span::styled(t("prompt-keys"), theme.muted())),
                 }
                 let focus_row = p
                     .form
@@ -352,81 +364,163 @@ impl Modal {
                 p.form.render_picker(frame, anchor, screen, theme);
             }
             Modal::Confirm { message, .. } => {
-                let area = centered(screen, 64, 6);
-                frame.render_widget(Clear, area);
-                let block = Block::bordered().title(t("confirm-title"));
-                let inner = block.inner(area);
-                frame.render_widget(block, area);
-                frame.render_widget(
-                    Paragraph::new(vec![
-                        Line::from(message.clone()),
-                        Line::from(""),
-                        Line::from(Span::styled(t("confirm-keys"), theme.muted())),
-                    ])
-                    .wrap(Wrap { trim: true }),
-                    inner,
+                // As tall as the message wrapped, a blank row and the keys.
+                let rows = ui::wrap_words(message, 62).len() as u16;
+                let area = centered(screen, 64, rows.clamp(2, 12) + 4);
+                ui::clear(frame, area);
+                let inner = ui::boxed(frame, area, &t("confirm-title"));
+                let used = ui::wrapped(
+                    frame,
+                    Rect {
+                        height: inner.height.saturating_sub(2),
+                        ..inner
+                    },
+                    message,
+                    plain,
                 );
+                let keys = Rect {
+                    y: inner.y + used + 1,
+                    height: 1,
+                    ..inner
+                };
+                if keys.y < inner.bottom() {
+                    ui::wrapped(frame, keys, &t("confirm-keys"), theme.muted());
+                }
             }
             Modal::Notice { title, big, lines } => {
                 let area = centered(screen, 60, lines.len() as u16 + 7);
-                frame.render_widget(Clear, area);
-                let block = Block::bordered().title(title.clone());
-                let inner = block.inner(area);
-                frame.render_widget(block, area);
+                ui::clear(frame, area);
+                let inner = ui::boxed(frame, area, title);
                 let spaced: String = big.chars().flat_map(|c| [c, ' ']).collect();
-                let mut text = vec![
-                    Line::from(""),
+                ui::line(
+                    frame,
+                    Rect {
+                        y: inner.y + 1,
+                        height: 1,
+                        ..inner
+                    },
                     Line::from(Span::styled(spaced.trim_end().to_string(), theme.success()))
                         .centered(),
-                    Line::from(""),
-                ];
-                text.extend(lines.iter().map(|l| Line::from(l.clone())));
-                text.push(Line::from(Span::styled(t("notice-keys"), theme.muted())));
-                frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+                );
+                let mut y = inner.y + 3;
+                for text in lines {
+                    if y >= inner.bottom() {
+                        break;
+                    }
+                    y += ui::wrapped(
+                        frame,
+                        Rect {
+                            y,
+                            height: inner.bottom() - y,
+                            ..inner
+                        },
+                        text,
+                        plain,
+                    );
+                }
+                if y < inner.bottom() {
+                    ui::wrapped(
+                        frame,
+                        Rect {
+                            y,
+                            height: inner.bottom() - y,
+                            ..inner
+                        },
+                        &t("notice-keys"),
+                        theme.muted(),
+                    );
+                }
             }
             Modal::Worker(w) => {
                 let area = centered(screen, 66, w.workers.len().min(8) as u16 + 8);
-                frame.render_widget(Clear, area);
-                let block = Block::bordered().title(t("worker-title"));
-                let inner = block.inner(area);
-                frame.render_widget(block, area);
-                let mut lines = vec![Line::from(Span::styled(t("worker-intro"), theme.muted()))];
-                for i in w.list.visible(w.workers.len(), 8) {
-                    lines.push(row_line(
-                        w.workers[i].clone(),
-                        !w.on_new && i == w.list.selected,
-                        theme,
-                    ));
-                }
-                lines.push(Line::from(""));
-                let mut spans = vec![
-                    Span::styled(
-                        format!("{} ", t("worker-new")),
-                        if w.on_new {
-                            theme.focus()
-                        } else {
-                            theme.title()
-                        },
-                    ),
-                    Span::raw("["),
-                ];
-                spans.extend(
-                    w.new_name
-                        .spans(24, w.on_new, theme.focus(), theme.selected())
-                        .spans,
+                ui::clear(frame, area);
+                let inner = ui::boxed(frame, area, &t("worker-title"));
+                let mut y = inner.y;
+                y += ui::wrapped(
+                    frame,
+                    Rect { height: 1, ..inner },
+                    &t("worker-intro"),
+                    theme.muted(),
                 );
-                spans.push(Span::raw("]"));
-                lines.push(Line::from(spans));
+                for i in w.list.visible(w.workers.len(), 8) {
+                    let selected = !w.on_new && i == w.list.selected;
+                    let (mark, style) = if selected {
+                        ("> ", theme.selected())
+                    } else {
+                        ("  ", plain)
+                    };
+                    ui::table_row(
+                        frame,
+                        Rect {
+                            y,
+                            height: 1,
+                            ..inner
+                        },
+                        mark,
+                        vec![(
+                            Line::from(w.workers[i].clone()),
+                            inner.width.saturating_sub(2),
+                        )],
+                        style,
+                    );
+                    y += 1;
+                }
+                y += 1;
+                let label_style = if w.on_new {
+                    theme.focus()
+                } else {
+                    theme.title()
+                };
+                ui::row(
+                    frame,
+                    Rect {
+                        y,
+                        height: 1,
+                        ..inner
+                    },
+                    vec![
+                        Bit::text(Span::styled(t("worker-new"), label_style)),
+                        Bit::glyph(" ["),
+                        Bit::Text(
+                            w.new_name
+                                .spans(24, w.on_new, theme.focus(), theme.selected()),
+                        ),
+                        Bit::glyph("]"),
+                    ],
+                );
+                y += 1;
                 if let Some(e) = &w.error {
-                    lines.push(Line::from(Span::styled(format!("! {e}"), theme.error())));
+                    ui::row(
+                        frame,
+                        Rect {
+                            y,
+                            height: 1,
+                            ..inner
+                        },
+                        vec![
+                            Bit::glyph(Span::styled("! ", theme.error())),
+                            Bit::text(Span::styled(e.clone(), theme.error())),
+                        ],
+                    );
+                    y += 1;
                 }
                 let hint = if w.workers.is_empty() {
                     t("worker-keys-first")
                 } else {
                     t("worker-keys")
                 };
-                lines.push(Line::from(Span::styled(hint, theme.muted())));
-                frame.render_widget(Paragraph::new(lines), inner);
+                if y < inner.bottom() {
+                    ui::wrapped(
+                        frame,
+                        Rect {
+                            y,
+                            height: inner.bottom() - y,
+                            ..inner
+                        },
+                        &hint,
+                        theme.muted(),
+                    );
+                }
             }
         }
     }

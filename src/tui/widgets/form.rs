@@ -3,25 +3,26 @@
 //! focus that Tab and Shift+Tab move, and errors shown against the field at fault: a
 //! `!` in a column of its own, so that no label ever hides it.
 
-use ratatui::Frame;
-use ratatui::crossterm::event::KeyCode;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
-
 use super::text::{Edit, TextInput};
-use super::{cell, fit};
+use super::{cell_words, fit, fit_words};
 use crate::i18n::t;
 use crate::search::fold;
 use crate::tui::field::FieldId;
 use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::theme::Theme;
+use crate::tui::ui::Bit;
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
 
-/// One option of a choice: its code (what is stored) and its label (what is shown).
+/// One option of a choice: its code (what is stored), its label (what is shown) and
+/// other words that find it when typed (a place's name in the other script).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opt {
     pub code: String,
     pub label: String,
+    pub also: String,
 }
 
 impl Opt {
@@ -29,7 +30,33 @@ impl Opt {
         Opt {
             code: code.into(),
             label: label.into(),
+            also: String::new(),
         }
+    }
+
+    /// An option that typing `also` finds too.
+    pub fn also(mut self, also: impl Into<String>) -> Opt {
+        self.also = also.into();
+        self
+    }
+
+    /// A place of the gazetteer, named in the screens' language, found by its name in
+    /// either script (and by its P-code, as every option is by its code).
+    pub fn place(area: &crate::model::Area) -> Opt {
+        let lang = crate::i18n::language();
+        let (first, second) = if lang.is_rtl() && !area.name_ar.trim().is_empty() {
+            (&area.name_ar, &area.name_en)
+        } else {
+            (&area.name_en, &area.name_ar)
+        };
+        // English screens keep both names, as before; Arabic and Kurdish show the
+        // Arabic name and find the English one.
+        let label = if lang.is_rtl() || second.trim().is_empty() {
+            first.clone()
+        } else {
+            format!("{first} · {second}")
+        };
+        Opt::new(area.pcode.clone(), label).also(format!("{} {}", area.name_en, area.name_ar))
     }
 
     /// A filter's options: "All" (the empty code, which filters nothing), then `options`.
@@ -242,9 +269,11 @@ impl Field {
                 for (i, o) in options.iter().enumerate() {
                     let label = fold(&o.label);
                     let code = fold(&o.code);
-                    if label.starts_with(&f) || code.starts_with(&f) {
+                    let also = fold(&o.also);
+                    let also_starts = also.split(' ').any(|w| w.starts_with(&f));
+                    if label.starts_with(&f) || code.starts_with(&f) || also_starts {
                         starts.push(i);
-                    } else if label.contains(&f) || code.contains(&f) {
+                    } else if label.contains(&f) || code.contains(&f) || also.contains(&f) {
                         contains.push(i);
                     }
                 }
@@ -370,8 +399,9 @@ impl Field {
         false
     }
 
-    /// The field's value as one line `width` wide.
-    pub fn value_line(&self, width: usize, focused: bool, theme: &Theme) -> Line<'static> {
+    /// The field's value `width` columns wide: brackets and marks as glyphs, what is
+    /// typed or chosen as one piece of text (tui::ui).
+    pub fn value_bits(&self, width: usize, focused: bool, theme: &Theme) -> Vec<Bit<'static>> {
         let base = if focused {
             theme.focus()
         } else {
@@ -380,11 +410,11 @@ impl Field {
         match &self.kind {
             FieldKind::Text(input) => {
                 let inner = width.saturating_sub(2);
-                let mut spans = vec![Span::raw("[")];
                 if let Some(id) = self.placeholder.filter(|_| input.is_empty()) {
                     // The format, dimmed, until something is typed; the cursor on its
                     // first letter.
                     let hint = fit(&t(id), inner);
+                    let mut spans = Vec::new();
                     let mut rest = hint.as_str();
                     if focused {
                         let first = rest.chars().next().map_or(0, char::len_utf8);
@@ -395,8 +425,11 @@ impl Field {
                     let used = super::width(&hint).max(usize::from(focused));
                     spans.push(Span::styled(rest.to_string(), theme.muted()));
                     spans.push(Span::styled(" ".repeat(inner.saturating_sub(used)), base));
-                    spans.push(Span::raw("]"));
-                    return Line::from(spans);
+                    return vec![
+                        Bit::glyph("["),
+                        Bit::Text(Line::from(spans)),
+                        Bit::glyph("]"),
+                    ];
                 }
                 let masked;
                 let input = if self.secret {
@@ -408,13 +441,15 @@ impl Field {
                 } else {
                     input
                 };
-                spans.extend(input.spans(inner, focused, base, theme.selected()).spans);
-                spans.push(Span::raw("]"));
-                Line::from(spans)
+                vec![
+                    Bit::glyph("["),
+                    Bit::Text(input.spans(inner, focused, base, theme.selected())),
+                    Bit::glyph("]"),
+                ]
             }
             FieldKind::Check(on) => {
                 let mark = if *on { "[x]" } else { "[ ]" };
-                Line::from(Span::styled(mark.to_string(), base))
+                vec![Bit::glyph(Span::styled(mark.to_string(), base))]
             }
             FieldKind::Choice {
                 options,
@@ -430,11 +465,11 @@ impl Field {
                         .map(|i| options[i].label.clone())
                         .unwrap_or_else(|| t("form-choose"))
                 };
-                Line::from(vec![
-                    Span::raw("["),
-                    Span::styled(cell(&shown, inner), base),
-                    Span::raw(" ▾]"),
-                ])
+                vec![
+                    Bit::glyph("["),
+                    Bit::Text(Line::from(Span::styled(cell_words(&shown, inner), base))),
+                    Bit::glyph(" ▾]"),
+                ]
             }
         }
     }
@@ -650,13 +685,13 @@ impl Form {
                 ratatui::style::Style::default()
             };
             let mut label = t(field.label);
-            let mut spans = vec![Span::raw(marker.to_string())];
+            let mut bits = vec![Bit::glyph(marker)];
             if self.marks {
                 let (mark, style) = match field.error {
                     Some(_) => ("!", theme.error()),
                     None => (" ", ratatui::style::Style::default()),
                 };
-                spans.push(Span::styled(mark, style));
+                bits.push(Bit::glyph(Span::styled(mark, style)));
             }
             if field.error.is_some() {
                 label_style = theme.error();
@@ -667,15 +702,21 @@ impl Form {
             let width = area.width as usize;
             let value_width = width.saturating_sub(self.value_offset(label_width));
             if let FieldKind::Check(_) = field.kind {
-                spans.extend(field.value_line(3, focused, theme).spans);
+                bits.extend(field.value_bits(3, focused, theme));
                 let room = width.saturating_sub(1 + usize::from(self.marks) + 4);
-                spans.push(Span::styled(format!(" {}", fit(&label, room)), label_style));
+                bits.push(Bit::glyph(" "));
+                bits.push(Bit::text(Span::styled(
+                    fit_words(&label, room),
+                    label_style,
+                )));
             } else {
-                spans.push(Span::styled(cell(&label, label_width), label_style));
-                spans.push(Span::raw(" "));
-                spans.extend(field.value_line(value_width, focused, theme).spans);
+                let label = fit_words(&label, label_width);
+                let pad = label_width.saturating_sub(super::width(&label));
+                bits.push(Bit::text(Span::styled(label, label_style)));
+                bits.push(Bit::glyph(" ".repeat(pad + 1)));
+                bits.extend(field.value_bits(value_width, focused, theme));
             }
-            frame.render_widget(Paragraph::new(Line::from(spans)), row);
+            crate::tui::ui::row(frame, row, bits);
             y += 1;
         }
     }
@@ -703,30 +744,36 @@ impl Form {
             height: rows + 2,
         }
         .intersection(screen);
-        frame.render_widget(Clear, area);
-        let block = ratatui::widgets::Block::bordered().title(t("form-picker-title"));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
+        crate::tui::ui::clear(frame, area);
+        let inner = crate::tui::ui::boxed(frame, area, &t("form-picker-title"));
         if filtered.is_empty() {
-            frame.render_widget(Paragraph::new(t("form-picker-none")), inner);
+            crate::tui::ui::line(frame, inner, t("form-picker-none"));
             return;
         }
         let start = highlight.saturating_sub(rows as usize - 1);
-        let lines: Vec<Line> = filtered
-            .iter()
-            .enumerate()
-            .skip(start)
-            .take(rows as usize)
-            .map(|(n, &i)| {
-                let text = cell(&options[i].label, inner.width as usize - 2);
-                if n == *highlight {
-                    Line::from(Span::styled(format!("> {text}"), theme.selected()))
-                } else {
-                    Line::from(format!("  {text}"))
-                }
-            })
-            .collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        for (y, (n, &i)) in (inner.top()..inner.bottom())
+            .zip(filtered.iter().enumerate().skip(start).take(rows as usize))
+        {
+            let (mark, style) = if n == *highlight {
+                ("> ", theme.selected())
+            } else {
+                ("  ", ratatui::style::Style::default())
+            };
+            crate::tui::ui::table_row(
+                frame,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                mark,
+                vec![(
+                    Line::from(options[i].label.clone()),
+                    inner.width.saturating_sub(2),
+                )],
+                style,
+            );
+        }
     }
 }
 

@@ -171,30 +171,30 @@ impl TextInput {
     }
 
     /// ` label [input]` on one line `total_width` columns wide, the label and input
-    /// highlighted when focused.
+    /// highlighted when focused: the label and the input each a piece of text, the
+    /// brackets glyphs (tui::ui).
     pub fn labeled(
         &self,
         label: &str,
         total_width: usize,
         focused: bool,
         theme: &crate::tui::theme::Theme,
-    ) -> Line<'static> {
-        let width = total_width.saturating_sub(super::width(label) + 5);
+    ) -> Vec<crate::tui::ui::Bit<'static>> {
+        use crate::tui::ui::Bit;
+        let label = crate::tui::widgets::fit_words(label, total_width.saturating_sub(12));
+        let width = total_width.saturating_sub(super::width(&label) + 5);
         let (label_style, input_style) = if focused {
             (theme.focus(), theme.focus())
         } else {
             (theme.title(), Style::default())
         };
-        let mut spans = vec![
-            Span::styled(format!(" {label} "), label_style),
-            Span::raw("["),
-        ];
-        spans.extend(
-            self.spans(width, focused, input_style, theme.selected())
-                .spans,
-        );
-        spans.push(Span::raw("]"));
-        Line::from(spans)
+        vec![
+            Bit::glyph(" "),
+            Bit::text(Span::styled(label, label_style)),
+            Bit::glyph(" ["),
+            Bit::Text(self.spans(width, focused, input_style, theme.selected())),
+            Bit::glyph("]"),
+        ]
     }
 
     /// The input as spans exactly `width` columns wide, scrolled so that the cursor

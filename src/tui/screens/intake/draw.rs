@@ -3,7 +3,6 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
 
 use super::*;
 use crate::i18n::{Arg, t, tr};
@@ -11,8 +10,8 @@ use crate::model::{Problem, Vulnerability};
 use crate::tui::field::FieldId;
 use crate::tui::screens::Data;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::list::row_line;
-use crate::tui::widgets::{cell, fit, width as text_width};
+use crate::tui::ui::{self, Bit};
+use crate::tui::widgets::{fit, width as text_width};
 
 impl State {
     pub(super) fn draw(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
@@ -29,17 +28,25 @@ impl State {
             Constraint::Min(1),
         ])
         .areas(area);
-        let label = t("lookup-label");
-        let width = (search.width as usize).saturating_sub(label.chars().count() + 5);
-        let mut spans = vec![Span::styled(format!(" {label} "), theme.title())];
-        spans.push(Span::raw("["));
-        spans.extend(
-            self.query
-                .spans(width, true, theme.focus(), theme.selected())
-                .spans,
+        let label = crate::tui::widgets::fit_words(
+            &t("lookup-label"),
+            (search.width as usize).saturating_sub(30),
         );
-        spans.push(Span::raw("]"));
-        frame.render_widget(Paragraph::new(Line::from(spans)), search);
+        let width = (search.width as usize).saturating_sub(text_width(&label) + 5);
+        ui::row(
+            frame,
+            search,
+            vec![
+                Bit::glyph(" "),
+                Bit::text(Span::styled(label, theme.title())),
+                Bit::glyph(" ["),
+                Bit::Text(
+                    self.query
+                        .spans(width, true, theme.focus(), theme.selected()),
+                ),
+                Bit::glyph("]"),
+            ],
+        );
         let info_text = if !data.loaded {
             t("lookup-loading")
         } else if self.query.is_empty() {
@@ -66,48 +73,65 @@ impl State {
                 &[("count", Arg::Num(self.hits.len() as i64))],
             )
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {info_text}"), theme.muted())),
-            info,
+        ui::line(
+            frame,
+            Rect {
+                x: info.x + 1,
+                width: info.width.saturating_sub(1),
+                ..info
+            },
+            Span::styled(info_text, theme.muted()),
         );
-        let rows: Vec<Line> = self
-            .list
-            .visible(self.hits.len(), list.height as usize)
-            .map(|i| {
-                let h = &self.hits[i];
-                let name = if h.latin.is_empty() {
-                    h.name.clone()
-                } else {
-                    format!("{} ({})", h.name, h.latin)
-                };
-                let status = if h.open {
-                    String::new()
-                } else {
-                    t("case-closed")
-                };
-                let text = match &h.found_as {
+        let visible = self.list.visible(self.hits.len(), list.height as usize);
+        for (y, i) in (list.y..list.bottom()).zip(visible) {
+            let h = &self.hits[i];
+            let name = if h.latin.is_empty() {
+                h.name.clone()
+            } else {
+                format!("{} ({})", h.name, h.latin)
+            };
+            let status = if h.open {
+                String::new()
+            } else {
+                t("case-closed")
+            };
+            let selected = i == self.list.selected;
+            let (mark, style) = if selected {
+                ("> ", theme.selected())
+            } else {
+                ("  ", ratatui::style::Style::default())
+            };
+            ui::table_row(
+                frame,
+                Rect {
+                    y,
+                    height: 1,
+                    ..list
+                },
+                mark,
+                match &h.found_as {
                     // Found by the code of a household merged into this one: said so.
-                    Some(alias) => format!(
-                        "{}  {}  {}",
-                        cell(&h.case_code, 11),
-                        cell(&name, 24),
-                        tr(
-                            "case-merged",
-                            &[("alias", Arg::Str(alias)), ("code", Arg::Str(&h.case_code)),],
-                        )
-                    ),
-                    None => format!(
-                        "{}  {}  {}  {}",
-                        cell(&h.case_code, 11),
-                        cell(&name, 36),
-                        cell(&data.gazetteer.name(&h.governorate), 12),
-                        status
-                    ),
-                };
-                row_line(text, i == self.list.selected, theme)
-            })
-            .collect();
-        frame.render_widget(crate::tui::screens::list_paragraph(rows, data), list);
+                    Some(alias) => vec![
+                        (Line::from(h.case_code.to_string()), 11),
+                        (Line::from(name), 24),
+                        (
+                            Line::from(tr(
+                                "case-merged",
+                                &[("alias", Arg::Str(alias)), ("code", Arg::Str(&h.case_code))],
+                            )),
+                            38,
+                        ),
+                    ],
+                    None => vec![
+                        (Line::from(h.case_code.to_string()), 11),
+                        (Line::from(name), 36),
+                        (Line::from(data.place(&h.governorate)), 12),
+                        (Line::from(status), 13),
+                    ],
+                },
+                style,
+            );
+        }
     }
 }
 
@@ -130,11 +154,14 @@ fn render_form(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data,
     // The focused field's hint is about what the worker is at: its rows first, and the
     // problems in the rest (counted per step when they do not all fit).
     let hint: Vec<String> = field_hint(form, data)
-        .map(|h| wrap_words(&h, width.saturating_sub(2)))
+        .map(|h| ui::wrap_words(&h, width.saturating_sub(2)))
         .unwrap_or_default();
     let mut lines = problem_lines(form, room.saturating_sub(hint.len()).max(2), width, theme);
     for row in hint {
-        lines.push(Line::from(Span::styled(format!(" {row}"), theme.muted())));
+        lines.push(vec![
+            Bit::glyph(" "),
+            Bit::text(Span::styled(row, theme.muted())),
+        ]);
     }
     if form.step == Step::Who && !form.duplicates.is_empty() {
         let list: Vec<String> = form
@@ -157,10 +184,10 @@ fn render_form(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data,
                 ("list", Arg::Str(&list.join("; "))),
             ],
         );
-        lines.push(Line::from(Span::styled(
-            format!(" {}", fit(&text, width.saturating_sub(2))),
-            theme.warning(),
-        )));
+        lines.push(vec![
+            Bit::glyph(" "),
+            Bit::text(Span::styled(text, theme.warning())),
+        ]);
     }
     lines.truncate(room);
     let [title, body, messages] = Layout::vertical([
@@ -185,28 +212,30 @@ fn render_form(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data,
             ("name", Arg::Str(&step_name)),
         ],
     );
-    let dirty = if form.dirty {
-        format!(" · {}", t("intake-unsaved"))
-    } else {
-        String::new()
-    };
-    let pad = (title.width as usize)
-        .saturating_sub(text_width(&heading) + text_width(&step) + text_width(&dirty) + 2);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(format!(" {heading}"), theme.title()),
-            Span::styled(dirty, theme.warning()),
-            Span::raw(" ".repeat(pad)),
-            Span::raw(format!("{step} ")),
-        ])),
-        title,
-    );
+    let mut bits = vec![
+        Bit::glyph(" "),
+        Bit::text(Span::styled(heading, theme.title())),
+    ];
+    if form.dirty {
+        bits.push(Bit::glyph(" · "));
+        bits.push(Bit::text(Span::styled(
+            t("intake-unsaved"),
+            theme.warning(),
+        )));
+    }
+    let used: usize = bits.iter().map(Bit::width).sum();
+    // The step at the far end; cut at a word when the title leaves too little room.
+    let room = (title.width as usize).saturating_sub(used + 2);
+    let step = crate::tui::widgets::fit_words(&step, room);
+    bits.push(Bit::glyph(" ".repeat(room - text_width(&step) + 1)));
+    bits.push(Bit::text(step));
+    ui::row(frame, title, bits);
     match form.step {
         Step::Who => render_who(form, frame, body, data, theme),
-        Step::Consent => render_consent(form, frame, body, area, theme),
+        Step::Consent => render_consent(form, frame, body, area, data, theme),
         Step::Needs => render_needs(form, frame, body, data, theme),
     }
-    frame.render_widget(Paragraph::new(lines), messages);
+    ui::rows(frame, messages, lines);
     if let Step::Who = form.step
         && !form.on_members
     {
@@ -220,7 +249,7 @@ fn render_form(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data,
             ),
         };
         let half = body.width / 2;
-        let offset = form.who.value_offset(LABEL_WIDTH) as u16;
+        let offset = form.who.value_offset(label_width(form)) as u16;
         let anchor = Rect {
             x: body.x + col * half + offset,
             y: body.y + 1 + row as u16,
@@ -231,8 +260,18 @@ fn render_form(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data,
     }
 }
 
-/// The width of the labels of the Who step's boxes.
-const LABEL_WIDTH: usize = 11;
+/// The width of the labels of the Who step's boxes: the longest label in the screens'
+/// language, from 11 columns up to 16 (a longer one is cut at a word).
+fn label_width(form: &HouseholdForm) -> usize {
+    WHO_LEFT
+        .iter()
+        .chain(WHO_RIGHT.iter())
+        .filter_map(|id| form.who.get(*id))
+        .map(|f| text_width(&t(f.label)))
+        .max()
+        .unwrap_or(0)
+        .clamp(11, 16)
+}
 
 /// What to fix, in at most `room` rows of `width` columns: a heading with the count and
 /// the key to the next one, then each problem with its step (`>` on the one the keyboard
@@ -243,7 +282,7 @@ fn problem_lines(
     room: usize,
     width: usize,
     theme: &Theme,
-) -> Vec<Line<'static>> {
+) -> Vec<Vec<Bit<'static>>> {
     if form.problems.is_empty() || room == 0 {
         return Vec::new();
     }
@@ -258,15 +297,21 @@ fn problem_lines(
         })
         .collect();
     let step_no = |s: Step| Arg::Num(s.number());
-    let line = |current: bool, text: String| -> (Line<'static>, bool) {
-        let mark = if current { ">!" } else { " !" };
-        let text = fit(&format!("{mark} {text}"), width.saturating_sub(1));
+    let line = |current: bool, text: String| -> (Vec<Bit<'static>>, bool) {
+        let mark = if current { " >! " } else { "  ! " };
         let style = if current {
             theme.selected()
         } else {
             theme.error()
         };
-        (Line::from(Span::styled(format!(" {text}"), style)), current)
+        let text = crate::tui::widgets::fit_words(&text, width.saturating_sub(5));
+        (
+            vec![
+                Bit::glyph(Span::styled(mark, style)),
+                Bit::text(Span::styled(text, style)),
+            ],
+            current,
+        )
     };
     let one = |(step, current, full, _): &(Step, bool, String, String)| {
         line(
@@ -277,7 +322,7 @@ fn problem_lines(
             ),
         )
     };
-    let mut rows: Vec<(Line, bool)> = Vec::new();
+    let mut rows: Vec<(Vec<Bit>, bool)> = Vec::new();
     if items.len() < room {
         rows.extend(items.iter().map(one));
     } else {
@@ -316,10 +361,13 @@ fn problem_lines(
         "problems-title",
         &[("count", Arg::Num(form.problems.len() as i64))],
     );
-    let mut lines = vec![Line::from(Span::styled(
-        format!(" {}", fit(&title, width.saturating_sub(2))),
-        theme.error(),
-    ))];
+    let mut lines = vec![vec![
+        Bit::glyph(" "),
+        Bit::text(Span::styled(
+            crate::tui::widgets::fit_words(&title, width.saturating_sub(2)),
+            theme.error(),
+        )),
+    ]];
     lines.extend(rows.into_iter().map(|r| r.0));
     lines
 }
@@ -362,26 +410,6 @@ fn field_hint(form: &HouseholdForm, data: &Data) -> Option<String> {
     }
 }
 
-/// `text` in rows of at most `width` columns, broken between words.
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let mut rows: Vec<String> = Vec::new();
-    let mut row = String::new();
-    for word in text.split(' ') {
-        let wanted = text_width(&row) + usize::from(!row.is_empty()) + text_width(word);
-        if !row.is_empty() && wanted > width {
-            rows.push(std::mem::take(&mut row));
-        }
-        if !row.is_empty() {
-            row.push(' ');
-        }
-        row.push_str(word);
-    }
-    if !row.is_empty() {
-        rows.push(row);
-    }
-    rows.into_iter().map(|r| fit(&r, width)).collect()
-}
-
 fn problem_text(p: &Problem) -> String {
     if let Some(rest) = p.field.strip_prefix("members[") {
         let n = rest.split(']').next().unwrap_or("?");
@@ -410,27 +438,26 @@ fn render_who(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data, 
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(boxes);
     let active = !form.on_members;
-    let head_box = Block::bordered().title(t("intake-box-head"));
-    let inner = head_box.inner(left);
-    frame.render_widget(head_box, left);
+    let inner = ui::boxed(frame, left, &t("intake-box-head"));
     form.who
-        .render_rows(frame, inner, &WHO_LEFT, LABEL_WIDTH, active, theme);
-    let loc_box = Block::bordered().title(t("intake-box-location"));
-    let inner = loc_box.inner(right);
-    frame.render_widget(loc_box, right);
+        .render_rows(frame, inner, &WHO_LEFT, label_width(form), active, theme);
+    let inner = ui::boxed(frame, right, &t("intake-box-location"));
     form.who
-        .render_rows(frame, inner, &WHO_RIGHT, LABEL_WIDTH, active, theme);
+        .render_rows(frame, inner, &WHO_RIGHT, label_width(form), active, theme);
     // Vulnerabilities: three per line.
     let ids: Vec<FieldId> = Vulnerability::RECORDED
         .iter()
         .map(|v| FieldId::Vulnerability(*v))
         .collect();
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            format!(" {}", t("intake-box-vulnerabilities")),
-            theme.title(),
-        )),
-        Rect { height: 1, ..vuln },
+    ui::line(
+        frame,
+        Rect {
+            x: vuln.x + 1,
+            width: vuln.width.saturating_sub(1),
+            height: 1,
+            ..vuln
+        },
+        Span::styled(t("intake-box-vulnerabilities"), theme.title()),
     );
     let third = vuln.width / 3;
     for (i, id) in ids.iter().enumerate() {
@@ -443,7 +470,7 @@ fn render_who(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data, 
         form.who.render_rows(frame, rect, &[*id], 0, active, theme);
     }
     // The household's size, then its members (the size may be more than those listed).
-    let size_label = LABEL_WIDTH.max(text_width(&t("intake-size")).min(18));
+    let size_label = label_width(form).max(text_width(&t("intake-size")).min(18));
     let size_width = (form.who.value_offset(size_label) + 5) as u16;
     form.who.render_rows(
         frame,
@@ -463,61 +490,80 @@ fn render_who(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data, 
         height: 1,
         ..members
     };
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(
-                format!(
-                    " {} ",
-                    tr(
-                        "intake-members",
-                        &[("count", Arg::Num(form.members.len() as i64))]
-                    )
+    ui::row(
+        frame,
+        heading,
+        vec![
+            Bit::glyph(" "),
+            Bit::text(Span::styled(
+                tr(
+                    "intake-members",
+                    &[("count", Arg::Num(form.members.len() as i64))],
                 ),
                 if form.on_members {
                     theme.focus()
                 } else {
                     theme.title()
                 },
-            ),
-            Span::styled(t("intake-members-keys"), theme.muted()),
-        ])),
-        heading,
+            )),
+            Bit::glyph(" "),
+            Bit::text(Span::styled(t("intake-members-keys"), theme.muted())),
+        ],
     );
     let members = Rect {
         y: members.y + 1,
         height: members.height.saturating_sub(1),
         ..members
     };
-    let mut lines = Vec::new();
     if form.members.is_empty() {
-        lines.push(Line::from(Span::styled(
-            format!("   {}", t("intake-members-none")),
-            theme.muted(),
-        )));
+        ui::line(
+            frame,
+            Rect {
+                x: members.x + 3,
+                width: members.width.saturating_sub(3),
+                ..members
+            },
+            Span::styled(t("intake-members-none"), theme.muted()),
+        );
     }
     let height = members.height as usize;
-    for i in form.members_list.visible(form.members.len(), height) {
+    let visible = form.members_list.visible(form.members.len(), height);
+    for (y, i) in (members.top()..members.bottom()).zip(visible) {
         let m = &form.members[i];
-        let text = format!(
-            "{}  {}  {}  {}{}",
-            cell(&m.name, 26),
-            cell(&m.sex.map(sex_label).unwrap_or_default(), 7),
-            cell(&m.birth_year.map(|y| y.to_string()).unwrap_or_default(), 4),
-            cell(&m.relationship, 12),
-            if m.wg.has_disability() {
-                format!(" {}", t("vuln-disability"))
-            } else {
-                String::new()
-            }
+        let selected = form.on_members && i == form.members_list.selected;
+        let (mark, style) = if selected {
+            ("> ", theme.selected())
+        } else {
+            ("  ", ratatui::style::Style::default())
+        };
+        let disability = if m.wg.has_disability() {
+            t("vuln-disability")
+        } else {
+            String::new()
+        };
+        let year = m
+            .birth_year
+            .map(|y| crate::i18n::format::Locale::current().int(i64::from(y)))
+            .unwrap_or_default();
+        ui::table_row(
+            frame,
+            Rect {
+                y,
+                height: 1,
+                ..members
+            },
+            mark,
+            vec![
+                (Line::from(m.name.clone()), 26),
+                (Line::from(m.sex.map(sex_label).unwrap_or_default()), 7),
+                (Line::from(year), 4),
+                (Line::from(m.relationship.clone()), 12),
+                (Line::from(disability), 18),
+            ],
+            style,
         );
-        lines.push(row_line(
-            text,
-            form.on_members && i == form.members_list.selected,
-            theme,
-        ));
     }
     let _ = data;
-    frame.render_widget(Paragraph::new(lines), members);
 }
 
 /// The consent questions in `area`; an open answer list may reach below it, into
@@ -527,20 +573,21 @@ fn render_consent(
     frame: &mut Frame,
     area: Rect,
     screen: Rect,
+    data: &Data,
     theme: &Theme,
 ) {
     let mut y = area.y + 1;
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            format!(" {}", t("consent-intro")),
-            theme.muted(),
-        ))
-        .wrap(ratatui::widgets::Wrap { trim: false }),
-        Rect {
-            y: area.y,
-            height: 1,
-            ..area
-        },
+    let text_area = |y: u16, height: u16| Rect {
+        x: area.x + 1,
+        y,
+        width: area.width.saturating_sub(2),
+        height,
+    };
+    ui::wrapped(
+        frame,
+        text_area(area.y, 1),
+        &t("consent-intro"),
+        theme.muted(),
     );
     let mut anchor = None;
     for (id, question) in [
@@ -552,15 +599,11 @@ fn render_consent(
         if y + 4 > area.bottom() {
             break;
         }
-        frame.render_widget(
-            Paragraph::new(format!(" {}", t(question)))
-                .wrap(ratatui::widgets::Wrap { trim: false }),
-            Rect {
-                x: area.x,
-                y: y + 1,
-                width: area.width,
-                height: 2,
-            },
+        ui::wrapped(
+            frame,
+            text_area(y + 1, 2),
+            &t(question),
+            ratatui::style::Style::default(),
         );
         let row = Rect {
             x: area.x + 2,
@@ -587,16 +630,13 @@ fn render_consent(
             "consent-recorded",
             &[
                 ("by", Arg::Str(&c.recorded_by)),
-                ("at", Arg::Str(&c.recorded_at.local_minutes())),
+                ("at", Arg::Str(&data.long_date_time(c.recorded_at))),
             ],
         );
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {text}"), theme.muted())),
-            Rect {
-                y: y + 1,
-                height: 1,
-                ..area
-            },
+        ui::line(
+            frame,
+            text_area(y + 1, 1),
+            Span::styled(text, theme.muted()),
         );
     }
     if let Some(anchor) = anchor {
@@ -604,31 +644,62 @@ fn render_consent(
     }
 }
 
+/// The widths of the needs' columns: sector, priority, status (the need takes the rest).
+const NEED_COLUMNS: [u16; 3] = [20, 9, 10];
+
 fn render_needs(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
-    let mut lines = vec![
-        Line::from(Span::styled(
-            format!(" {}", t("needs-intro")),
-            theme.muted(),
-        )),
-        Line::from(Span::styled(
-            format!(
-                "   {}  {}  {}  {}",
-                cell(&t("col-sector"), 20),
-                cell(&t("col-priority"), 9),
-                cell(&t("col-status"), 10),
-                t("col-need")
-            ),
-            theme.title(),
-        )),
-    ];
-    if form.needs.is_empty() {
-        lines.push(Line::from(Span::styled(
-            format!("   {}", t("needs-none")),
-            theme.muted(),
-        )));
+    ui::line(
+        frame,
+        Rect {
+            x: area.x + 1,
+            width: area.width.saturating_sub(1),
+            ..area
+        },
+        Span::styled(t("needs-intro"), theme.muted()),
+    );
+    let [s, p, st] = NEED_COLUMNS;
+    let rest = area.width.saturating_sub(2 + s + p + st + 3 * ui::GAP);
+    let row = |y: u16| Rect {
+        y,
+        height: 1,
+        ..area
+    };
+    if area.height < 2 {
+        return;
     }
-    let height = area.height.saturating_sub(2) as usize;
-    for i in form.needs_list.visible(form.needs.len(), height) {
+    let head = |id: &str| Line::from(t(id));
+    ui::table_row(
+        frame,
+        row(area.y + 1),
+        "  ",
+        vec![
+            (head("col-sector"), s),
+            (head("col-priority"), p),
+            (head("col-status"), st),
+            (head("col-need"), rest),
+        ],
+        theme.title(),
+    );
+    let list = Rect {
+        y: area.y + 2,
+        height: area.height - 2,
+        ..area
+    };
+    if form.needs.is_empty() {
+        ui::line(
+            frame,
+            Rect {
+                x: list.x + 2,
+                width: list.width.saturating_sub(2),
+                ..list
+            },
+            Span::styled(t("needs-none"), theme.muted()),
+        );
+    }
+    let visible = form
+        .needs_list
+        .visible(form.needs.len(), list.height as usize);
+    for (y, i) in (list.top()..list.bottom()).zip(visible) {
         let n = &form.needs[i];
         let saved = form.saved_needs.contains(&n.id);
         let referrals = data.referrals.iter().filter(|r| r.need == n.id).count();
@@ -637,23 +708,31 @@ fn render_needs(form: &HouseholdForm, frame: &mut Frame, area: Rect, data: &Data
         } else {
             t("need-unsaved")
         };
-        let extra = if referrals > 0 {
+        let need = if referrals > 0 {
             format!(
-                "  ({})",
+                "{} ({})",
+                n.description,
                 tr("needs-referrals", &[("count", Arg::Num(referrals as i64))])
             )
         } else {
-            String::new()
+            n.description.clone()
         };
-        let text = format!(
-            "{}  {}  {}  {}{}",
-            cell(&crate::tui::labels::sector(n.sector), 20),
-            cell(&crate::tui::labels::priority(n.priority), 9),
-            cell(&status, 10),
-            n.description,
-            extra
+        let (mark, style) = if i == form.needs_list.selected {
+            ("> ", theme.selected())
+        } else {
+            ("  ", ratatui::style::Style::default())
+        };
+        ui::table_row(
+            frame,
+            row(y),
+            mark,
+            vec![
+                (Line::from(crate::tui::labels::sector(n.sector)), s),
+                (Line::from(crate::tui::labels::priority(n.priority)), p),
+                (Line::from(status), st),
+                (Line::from(need), rest),
+            ],
+            style,
         );
-        lines.push(row_line(text, i == form.needs_list.selected, theme));
     }
-    frame.render_widget(Paragraph::new(lines), area);
 }

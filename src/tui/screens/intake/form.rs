@@ -59,23 +59,13 @@ fn yes_no() -> Vec<Opt> {
 }
 
 fn governorate_options(g: &Gazetteer) -> Vec<Opt> {
-    g.governorates()
-        .map(|a| {
-            Opt::new(
-                a.pcode.clone(),
-                format!("{} · {} · {}", a.name_en, a.name_ar, a.pcode),
-            )
-        })
-        .collect()
+    g.governorates().map(Opt::place).collect()
 }
 
 fn district_options(g: &Gazetteer, governorate: Option<&str>) -> Vec<Opt> {
     let mut options = vec![Opt::new("", t("intake-district-none"))];
     if let Some(gov) = governorate {
-        options.extend(
-            g.children(gov)
-                .map(|a| Opt::new(a.pcode.clone(), format!("{} · {}", a.name_en, a.name_ar))),
-        );
+        options.extend(g.children(gov).map(Opt::place));
     }
     options
 }

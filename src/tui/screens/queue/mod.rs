@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{Data, span_words};
 use crate::i18n::{Arg, t, tr};
@@ -27,8 +27,12 @@ use crate::tui::screens::queue::act::QueueAction;
 use crate::tui::screens::referrals::act::ReferralAction;
 use crate::tui::screens::{Component, Handled};
 use crate::tui::theme::Theme;
+use crate::tui::ui::{self, Bit};
 use crate::tui::widgets::list::ListView;
-use crate::tui::widgets::{cell, cell_words, fit};
+use crate::tui::widgets::{fit_words, width};
+
+/// A row's cells, each with its width.
+type Cells = Vec<(Bit<'static>, u16)>;
 
 /// One line of the queue list: positions into the loaded data, so that a queue of tens
 /// of thousands of rows holds no text (it is written when drawn).
@@ -92,30 +96,29 @@ pub struct State {
     pub pair: Option<pair::PairView>,
 }
 
-/// The widest last column of a referral's row per section, in the language shown.
+/// The widest last column of a referral's row per section, in the language shown (in
+/// the first, how late or when due; the priority has a column of its own).
 fn tail_widths() -> [usize; 3] {
-    let width = |text: String| text.chars().count();
-    let late = width(tr(
+    let late = width(&tr(
         "late",
         &[(
             "span",
             Arg::Str(&span_words(999 * crate::model::time::DAY_MS)),
         )],
     ));
-    let due = width(tr("due-on", &[("date", Arg::Str("30 Nov"))]));
-    let priority = crate::model::Priority::ALL
+    let date = "9".repeat(super::short_date_width());
+    let due = width(&tr("due-on", &[("date", Arg::Str(&date))]));
+    let follow_up = width(&tr("follow-up-was", &[("date", Arg::Str(&date))]));
+    [late.max(due).min(24), follow_up.min(30), 20]
+}
+
+/// The widest priority, in the language shown.
+fn priority_width() -> usize {
+    crate::model::Priority::ALL
         .iter()
-        .map(|p| width(labels::priority(*p)))
+        .map(|p| width(&labels::priority(*p)))
         .max()
-        .unwrap_or(0);
-    // A date as the row shows it: 2026-11-30.
-    let date = "9".repeat(10);
-    let follow_up = width(tr("follow-up-was", &[("date", Arg::Str(&date))]));
-    [
-        (late.max(due) + 1 + priority).min(30),
-        follow_up.min(30),
-        20,
-    ]
+        .unwrap_or(0)
 }
 
 fn top(map: BTreeMap<String, u64>, n: usize) -> Vec<(String, u64)> {
@@ -234,7 +237,7 @@ impl State {
         for r in &open {
             *sector.entry(labels::sector(r.sector)).or_insert(0) += 1;
             *org.entry(r.organization).or_insert(0) += 1;
-            *gov.entry(data.gazetteer.name(&r.governorate)).or_insert(0) += 1;
+            *gov.entry(data.place(&r.governorate)).or_insert(0) += 1;
         }
         self.by_sector = top(sector, 6);
         // Counted by organization (two may share a name), shown by name.
@@ -253,33 +256,49 @@ impl State {
         self.weekly = weekly;
     }
 
-    /// The text of a row `width` characters wide and whether it is late (marked `!`).
-    fn describe(&self, row: &Row, data: &Data, width: usize) -> (String, bool) {
+    /// The cells of a row `width` columns wide (one, for a sentence) and whether it is
+    /// late (marked `!`).
+    fn describe(&self, row: &Row, data: &Data, width: usize) -> (Cells, bool) {
         let now = data.now;
-        // Case code and arrow, the organization by name (cut at a word), the service,
-        // then what is late or due (`tail`, as wide as the section's need, so that the
-        // columns of a section line up).
-        let referral = |i: u32, tail: String, tail_width: usize| {
-            let names = width.saturating_sub(10 + 3 + 2 + tail_width).max(20);
-            let org_width = names * 9 / 19;
+        let one = |text: String| vec![(Bit::text(text), width as u16)];
+        // Case code and arrow, the organization by name, the service, then what is late
+        // or due (`tail`, as wide as the section's need, so that the columns of a section
+        // line up), and the priority.
+        let referral = |i: u32, tail: String, tail_width: usize, priority: Option<String>| {
+            let gap = ui::GAP as usize;
+            let priority_room = priority.as_ref().map_or(0, |_| priority_width() + gap);
+            let names = width
+                .saturating_sub(10 + 3 + tail_width + priority_room + 2 * gap)
+                .max(12);
+            let org_width = names / 2;
             data.referrals
                 .get(i as usize)
                 .map(|r| {
-                    format!(
-                        "{} → {} {} {}",
-                        cell(&r.case_code, 10),
-                        cell_words(data.org_name(r.organization), org_width),
-                        cell(data.service_name(r.service), names - org_width),
-                        cell(&tail, tail_width)
-                    )
+                    let mut cells = vec![
+                        (Bit::text(r.case_code.to_string()), 10),
+                        (Bit::glyph(" → "), 3),
+                        (
+                            Bit::text(data.org_name(r.organization).to_string()),
+                            org_width as u16,
+                        ),
+                        (
+                            Bit::text(data.service_name(r.service).to_string()),
+                            (names - org_width) as u16,
+                        ),
+                        (Bit::text(tail), tail_width as u16),
+                    ];
+                    if let Some(p) = priority {
+                        cells.push((Bit::text(p), priority_width() as u16));
+                    }
+                    cells
                 })
                 .unwrap_or_default()
         };
         match row {
-            Row::Heading(h) => (h.clone(), false),
+            Row::Heading(h) => (one(h.clone()), false),
             Row::Awaiting(i) => {
                 let Some(r) = data.referrals.get(*i as usize) else {
-                    return (String::new(), false);
+                    return (Vec::new(), false);
                 };
                 let late = r.due().filter(|d| now > *d).map(|d| now.0 - d.0);
                 let tail = match late {
@@ -292,21 +311,25 @@ impl State {
                         )],
                     ),
                 };
-                let tail = format!("{tail} {}", labels::priority(r.priority).to_uppercase());
-                (referral(*i, tail, self.tails[0]), late.is_some())
+                let priority = labels::priority(r.priority).to_uppercase();
+                (
+                    referral(*i, tail, self.tails[0], Some(priority)),
+                    late.is_some(),
+                )
             }
             Row::PastFollowUp(i) => {
                 let date = data
                     .referrals
                     .get(*i as usize)
                     .and_then(|r| r.follow_up)
-                    .map(|d| d.to_string())
+                    .map(|d| data.day(d))
                     .unwrap_or_default();
                 (
                     referral(
                         *i,
                         tr("follow-up-was", &[("date", Arg::Str(&date))]),
                         self.tails[1],
+                        None,
                     ),
                     true,
                 )
@@ -317,20 +340,27 @@ impl State {
                     .get(*i as usize)
                     .map(|r| labels::sector(r.sector))
                     .unwrap_or_default();
-                (referral(*i, sector, self.tails[2]), false)
+                (referral(*i, sector, self.tails[2], None), false)
             }
             Row::Unreferred(i) => match data.unreferred.get(*i as usize) {
-                Some(n) => (
-                    format!(
-                        "{} {} {} {}",
-                        cell(&n.case_code, 10),
-                        cell(&labels::priority(n.priority).to_uppercase(), 9),
-                        cell(&labels::sector(n.sector), 16),
-                        n.description
-                    ),
-                    false,
-                ),
-                None => (String::new(), false),
+                Some(n) => {
+                    let gap = ui::GAP as usize;
+                    let priority = priority_width();
+                    let rest = width.saturating_sub(10 + priority + 16 + 3 * gap);
+                    (
+                        vec![
+                            (Bit::text(n.case_code.to_string()), 10),
+                            (
+                                Bit::text(labels::priority(n.priority).to_uppercase()),
+                                priority as u16,
+                            ),
+                            (Bit::text(labels::sector(n.sector)), 16),
+                            (Bit::text(n.description.to_string()), rest as u16),
+                        ],
+                        false,
+                    )
+                }
+                None => (Vec::new(), false),
             },
             Row::Conflict(i) => match data.conflicts.get(*i as usize) {
                 Some(c) => {
@@ -346,25 +376,27 @@ impl State {
                             )
                         })
                         .collect();
+                    let gap = ui::GAP as usize;
                     (
-                        format!(
-                            "{} {}: {}",
-                            cell(&c.label, 10),
-                            c.field_name,
-                            values.join(" | ")
-                        ),
+                        vec![
+                            (Bit::text(c.label.clone()), 10),
+                            (
+                                Bit::text(format!("{}: {}", c.field_name, values.join(" | "))),
+                                width.saturating_sub(10 + gap) as u16,
+                            ),
+                        ],
                         true,
                     )
                 }
-                None => (String::new(), false),
+                None => (Vec::new(), false),
             },
             Row::Duplicates(i) => match data.duplicate_groups.get(*i as usize) {
                 Some(group) => {
                     let codes: Vec<&str> = group.iter().map(|h| h.case_code.as_str()).collect();
                     let name = group.first().map(|h| h.name.as_str()).unwrap_or("");
-                    (format!("{} {name}", codes.join(" = ")), false)
+                    (one(format!("{} {name}", codes.join(" = "))), false)
                 }
-                None => (String::new(), false),
+                None => (Vec::new(), false),
             },
             Row::Team(i) => match data.team_rows.get(*i as usize) {
                 Some(crate::tui::screens::TeamRow::Expired {
@@ -373,15 +405,15 @@ impl State {
                     role,
                     on,
                 }) => (
-                    tr(
+                    one(tr(
                         "queue-team-expired-row",
                         &[
                             ("code", Arg::Str(code)),
                             ("name", Arg::Str(name)),
                             ("role", Arg::Str(role)),
-                            ("date", Arg::Str(&on.to_string())),
+                            ("date", Arg::Str(&data.day(*on))),
                         ],
-                    ),
+                    )),
                     true,
                 ),
                 Some(crate::tui::screens::TeamRow::NoEffect {
@@ -391,7 +423,7 @@ impl State {
                     record,
                     author,
                 }) => (
-                    tr(
+                    one(tr(
                         "queue-team-no-effect-row",
                         &[
                             ("code", Arg::Str(code)),
@@ -400,14 +432,14 @@ impl State {
                             ("record", Arg::Str(record)),
                             ("author", Arg::Str(author)),
                         ],
-                    ),
+                    )),
                     true,
                 ),
-                None => (String::new(), false),
+                None => (Vec::new(), false),
             },
             Row::Fork(i) => match data.forks.get(*i as usize) {
                 Some(f) => (
-                    tr(
+                    one(tr(
                         "queue-fork-row",
                         &[
                             ("code", Arg::Str(&f.code())),
@@ -416,23 +448,23 @@ impl State {
                             ("refused", Arg::Num(f.refused as i64)),
                             ("date", Arg::Str(&data.long_date(f.seen_at))),
                         ],
-                    ),
+                    )),
                     true,
                 ),
-                None => (String::new(), false),
+                None => (Vec::new(), false),
             },
             Row::DueForErasure(i) => match data.due_for_erasure.get(*i as usize) {
                 Some(d) => (
-                    tr(
+                    one(tr(
                         "queue-due-erasure-row",
                         &[
                             ("code", Arg::Str(&d.case_code)),
                             ("date", Arg::Str(&data.long_date(d.closed_at))),
                         ],
-                    ),
+                    )),
                     true,
                 ),
-                None => (String::new(), false),
+                None => (Vec::new(), false),
             },
         }
     }
@@ -546,9 +578,10 @@ impl Component for State {
             Constraint::Min(3),
         ])
         .areas(area);
-        frame.render_widget(
-            Paragraph::new(self.count_lines(counts.width as usize, theme)),
+        ui::rows(
+            frame,
             counts,
+            self.count_lines(counts.width as usize, theme),
         );
         let [left, middle, right] = Layout::horizontal([
             Constraint::Percentage(32),
@@ -556,22 +589,8 @@ impl Component for State {
             Constraint::Percentage(32),
         ])
         .areas(charts);
-        bars(
-            frame,
-            left,
-            &t("chart-by-sector"),
-            &self.by_sector,
-            Cut::Letters,
-            theme,
-        );
-        bars(
-            frame,
-            middle,
-            &t("chart-by-org"),
-            &self.by_org,
-            Cut::Words,
-            theme,
-        );
+        bars(frame, left, &t("chart-by-sector"), &self.by_sector, theme);
+        bars(frame, middle, &t("chart-by-org"), &self.by_org, theme);
         let [gov, spark] =
             Layout::vertical([Constraint::Length(5), Constraint::Length(3)]).areas(right);
         bars(
@@ -579,25 +598,27 @@ impl Component for State {
             gov,
             &t("chart-by-governorate"),
             &self.by_governorate,
-            Cut::Letters,
             theme,
         );
-        let block = Block::bordered().title(t("chart-weekly"));
-        let inner = block.inner(spark);
-        frame.render_widget(block, spark);
-        frame.render_widget(Paragraph::new(sparkline(&self.weekly)), inner);
-        let mut lines = Vec::new();
+        let inner = ui::boxed(frame, spark, &t("chart-weekly"));
+        ui::glyphs(frame, inner, Paragraph::new(sparkline(&self.weekly)));
         if !data.loaded {
-            lines.push(Line::from(Span::styled(
-                format!(" {}", t("lookup-loading")),
-                theme.muted(),
-            )));
+            ui::line(
+                frame,
+                Rect {
+                    x: list.x + 1,
+                    width: list.width.saturating_sub(1),
+                    ..list
+                },
+                Span::styled(t("lookup-loading"), theme.muted()),
+            );
         }
         let width = (list.width as usize).saturating_sub(2);
-        for i in self.list.visible(self.rows.len(), list.height as usize) {
+        let visible = self.list.visible(self.rows.len(), list.height as usize);
+        for (y, i) in (list.top()..list.bottom()).zip(visible) {
             let selected = i == self.list.selected;
             let row = &self.rows[i];
-            let (text, late) = self.describe(row, data, width);
+            let (cells, late) = self.describe(row, data, width);
             let heading = matches!(row, Row::Heading(_));
             let mut style = if selected {
                 theme.selected()
@@ -617,13 +638,18 @@ impl Component for State {
             } else {
                 "  "
             };
-            let line = Line::from(Span::styled(
-                format!("{marker}{}", fit(&text, width)),
+            ui::table_row(
+                frame,
+                Rect {
+                    y,
+                    height: 1,
+                    ..list
+                },
+                marker,
+                cells,
                 style,
-            ));
-            lines.push(line);
+            );
         }
-        frame.render_widget(super::list_paragraph(lines, data), list);
     }
 }
 
@@ -631,11 +657,12 @@ impl State {
     /// The counts above the charts, in two lines `width` wide. Each count is kept whole:
     /// they flow from the first line onto the second; when one would not fit, the shorter
     /// forms are used; one that still does not fit is left to its section's heading.
-    fn count_lines(&self, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    fn count_lines(&self, width: usize, theme: &Theme) -> Vec<Vec<Bit<'static>>> {
         let c = &self.counts;
         let plain = ratatui::style::Style::default();
         let label = |id: &str| Span::styled(t(id), theme.title());
-        let number = |n: usize, style| Span::styled(format!(" {n}"), style);
+        let locale = crate::i18n::format::Locale::current();
+        let number = |n: usize, style| Span::styled(format!(" {}", locale.int(n as i64)), style);
         let mut chips: Vec<Vec<Vec<Span<'static>>>> = vec![
             vec![vec![
                 label("queue-awaiting-short"),
@@ -723,29 +750,25 @@ impl State {
         };
         lines
             .into_iter()
-            .map(|mut spans| {
-                spans.insert(0, Span::raw(" "));
-                Line::from(spans)
+            .map(|mut bits| {
+                bits.insert(0, Bit::glyph(" "));
+                bits
             })
             .collect()
     }
 }
 
 /// Lays counts out on two lines `room` wide, in order, two spaces apart, each in its
-/// form number `form` (or its last): says whether every count found room.
+/// form number `form` (or its last), each a piece of text: says whether every count
+/// found room.
 fn flow(
     chips: &[Vec<Vec<Span<'static>>>],
     form: usize,
     room: usize,
-) -> (Vec<Vec<Span<'static>>>, bool) {
+) -> (Vec<Vec<Bit<'static>>>, bool) {
     let gap = 2;
-    let len = |spans: &[Span]| {
-        spans
-            .iter()
-            .map(|s| s.content.chars().count())
-            .sum::<usize>()
-    };
-    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new(), Vec::new()];
+    let len = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
+    let mut lines: Vec<Vec<Bit<'static>>> = vec![Vec::new(), Vec::new()];
     let mut used = [0usize; 2];
     let mut line = 0;
     let mut all = true;
@@ -760,70 +783,54 @@ fn flow(
         };
         line = l;
         if used[l] > 0 {
-            lines[l].push(Span::raw(" ".repeat(gap)));
+            lines[l].push(Bit::glyph(" ".repeat(gap)));
             used[l] += gap;
         }
         used[l] += len(chip);
-        lines[l].extend(chip.iter().cloned());
+        lines[l].push(Bit::Text(Line::from(chip.clone())));
     }
     (lines, all)
 }
 
-/// How a chart's labels are cut to their column: names of organizations at a word,
-/// others at a letter.
-#[derive(Clone, Copy)]
-enum Cut {
-    Words,
-    Letters,
-}
-
-/// A bar chart drawn with block characters: label, bar, number (readable without colour).
-/// Labels take the room they need, up to what leaves a bar of 3 and the widest number.
-fn bars(
-    frame: &mut Frame,
-    area: Rect,
-    title: &str,
-    values: &[(String, u64)],
-    cut: Cut,
-    theme: &Theme,
-) {
-    let block = Block::bordered().title(title.to_string());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+/// A bar chart drawn with block characters: label, bar, number (readable without colour),
+/// each label cut at a word to its column. Labels take the room they need, up to what
+/// leaves a bar of 3 and the widest number.
+fn bars(frame: &mut Frame, area: Rect, title: &str, values: &[(String, u64)], theme: &Theme) {
+    let inner = ui::boxed(frame, area, title);
+    let locale = crate::i18n::format::Locale::current();
     let max = values.iter().map(|v| v.1).max().unwrap_or(0).max(1);
     let number_width = values
         .iter()
         .map(|v| v.1.to_string().len())
         .max()
         .unwrap_or(1);
-    let longest = values
-        .iter()
-        .map(|v| v.0.chars().count())
-        .max()
-        .unwrap_or(0);
+    let longest = values.iter().map(|v| width(&v.0)).max().unwrap_or(0);
     let label_width = longest.min((inner.width as usize).saturating_sub(number_width + 2 + 3));
     let bar_width = (inner.width as usize).saturating_sub(label_width + number_width + 2);
-    let mut lines: Vec<Line> = values
-        .iter()
-        .take(inner.height as usize)
-        .map(|(label, n)| {
-            let len = ((*n as usize * bar_width) as f64 / max as f64).ceil() as usize;
-            let label = match cut {
-                Cut::Words => cell_words(label, label_width),
-                Cut::Letters => cell(label, label_width),
-            };
-            Line::from(vec![
-                Span::raw(label),
-                Span::raw(" "),
-                Span::styled("█".repeat(len.min(bar_width)), theme.title()),
-                Span::raw(format!(" {n}")),
-            ])
-        })
-        .collect();
-    if lines.is_empty() {
-        lines.push(Line::from(Span::styled(t("chart-empty"), theme.muted())));
+    if values.is_empty() {
+        ui::line(frame, inner, Span::styled(t("chart-empty"), theme.muted()));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    for (y, (label, n)) in (inner.top()..inner.bottom()).zip(values) {
+        let len = ((*n as usize * bar_width) as f64 / max as f64).ceil() as usize;
+        let row = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        let label = fit_words(label, label_width);
+        let pad = label_width - width(&label);
+        ui::row(
+            frame,
+            row,
+            vec![
+                Bit::text(label),
+                Bit::glyph(" ".repeat(pad + 1)),
+                Bit::glyph(Span::styled("█".repeat(len.min(bar_width)), theme.title())),
+                Bit::glyph(" "),
+                Bit::text(locale.int(*n as i64)),
+            ],
+        );
+    }
 }
 
 /// Eight heights of block characters, one per week.

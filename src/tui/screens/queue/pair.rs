@@ -220,7 +220,7 @@ impl PairView {
         vec![Command::Menu, Command::Back, Command::Help, Command::Quit]
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
+    pub fn render(&self, frame: &mut Frame, area: Rect, _data: &Data, theme: &Theme) {
         let [intro, boxes] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
         frame.render_widget(
@@ -236,8 +236,7 @@ impl PairView {
                     area.width as usize,
                 ),
                 theme.title(),
-            )))
-            .alignment(data.direction.alignment()),
+            ))),
             intro,
         );
         let halves = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -248,7 +247,9 @@ impl PairView {
             let inner = block.inner(*area);
             frame.render_widget(block, *area);
             let lines = side.lines(inner.width as usize, inner.height as usize);
-            frame.render_widget(crate::tui::screens::list_paragraph(lines, data), inner);
+            // Laid out left to right; an Arabic or Kurdish screen is mirrored whole
+            // (bidi::finish).
+            frame.render_widget(ratatui::widgets::Paragraph::new(lines), inner);
         }
     }
 }

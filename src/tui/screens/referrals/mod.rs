@@ -11,7 +11,6 @@ use std::collections::BTreeSet;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
 use uuid::Uuid;
 
 use super::{Data, span_words};
@@ -24,10 +23,11 @@ use crate::tui::labels;
 use crate::tui::screens::referrals::act::ReferralAction;
 use crate::tui::screens::{Component, Handled};
 use crate::tui::theme::Theme;
+use crate::tui::ui::{self, Bit};
 use crate::tui::widgets::form::{Field, Form, Opt};
 use crate::tui::widgets::list::ListView;
 use crate::tui::widgets::text::Edit;
-use crate::tui::widgets::{cell, fit};
+use crate::tui::widgets::{fit_words, width};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -56,6 +56,28 @@ const CHOICES: [(FieldId, u16); 3] = [
     (FieldId::Org, 31),
     (FieldId::Priority, 25),
 ];
+/// The widths of the list's columns in `width`: the due date (as wide as the longest
+/// in the language), the case code, the need (what is left), the organization, the
+/// status, how late.
+fn columns(width: u16) -> [u16; 6] {
+    let due = super::short_date_width() as u16;
+    // The widest status, and the widest "how late" (hours or days), in the language.
+    let status = ReferralStatus::ALL
+        .iter()
+        .map(|s| crate::tui::widgets::width(&labels::referral_status(*s)))
+        .max()
+        .unwrap_or(9)
+        .clamp(6, 12) as u16;
+    let late = [47, 999 * 24]
+        .iter()
+        .map(|h| crate::tui::widgets::width(&span_words(h * 3_600_000)))
+        .max()
+        .unwrap_or(9)
+        .clamp(8, 14) as u16;
+    let fixed = due + 10 + 6 + status + late + 2 + 5 * ui::GAP;
+    [due, 10, width.saturating_sub(fixed).max(8), 6, status, late]
+}
+
 /// How wide a filter's drop-down is at least (an organization's whole name).
 const PICKER_WIDTH: u16 = 44;
 
@@ -251,72 +273,107 @@ impl State {
             .get(self.list.selected)
             .and_then(|&i| data.referrals.get(i));
         let Some(row) = row else {
-            frame.render_widget(Block::bordered(), area);
+            ui::boxed(frame, area, "");
             return;
         };
+        // The case, its organization, the service (cut at a word to leave room for the
+        // priority), the priority.
         let priority = labels::priority(row.priority).to_uppercase();
-        let title = format!(
-            "{} → {} · {} ── {}",
-            row.case_code,
-            data.org_short(row.organization),
+        let mut title = vec![
+            Bit::text(row.case_code.to_string()),
+            Bit::glyph(" → "),
+            Bit::text(data.org_short(row.organization)),
+            Bit::glyph(" · "),
+        ];
+        let used: usize = title.iter().map(Bit::width).sum::<usize>() + 4 + width(&priority);
+        let service = fit_words(
             data.service_name(row.service),
-            priority
+            (area.width as usize).saturating_sub(used + 2),
         );
-        let block = Block::bordered().title(fit(&title, area.width as usize - 4));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let mut lines = Vec::new();
-        if let Some(r) = self.detail.as_ref().filter(|d| d.id == row.id) {
-            let history_rows = inner.height.saturating_sub(1) as usize;
-            let start = r.history.len().saturating_sub(history_rows);
-            for s in &r.history[start..] {
-                let moved = match s.from {
-                    None => t("history-created"),
-                    Some(from) if from == s.to => t("history-note"),
-                    Some(from) => format!(
-                        "{} → {}",
-                        labels::referral_status(from),
-                        labels::referral_status(s.to)
-                    ),
-                };
-                let mut text = format!(
-                    "{} {}  {}",
-                    data.local(s.at).format("%d %b %H:%M"),
-                    cell(&s.by, 10),
-                    moved
-                );
-                if let Some(o) = &s.outcome {
-                    text.push_str(&format!(
-                        " ({})",
-                        match o {
-                            crate::model::Outcome::Successful => t("outcome-successful"),
-                            crate::model::Outcome::NotSuccessful(r) => labels::not_successful(*r),
-                        }
-                    ));
-                }
-                if !s.reason.is_empty() {
-                    text.push_str(&format!(" · {}", s.reason));
-                }
-                if !s.note.is_empty() {
-                    text.push_str(&format!(" \"{}\"", s.note));
-                }
-                lines.push(Line::from(text));
-            }
-            let mut last = Vec::new();
-            if let Some(d) = r.follow_up {
-                last.push(tr("follow-up-by", &[("date", Arg::Str(&d.to_string()))]));
-            }
-            if let Some(due) = r.due().filter(|_| r.status() == ReferralStatus::Sent) {
-                last.push(tr(
-                    "answer-due",
-                    &[("date", Arg::Str(&data.short_date(due)))],
+        title.extend([Bit::text(service), Bit::glyph(" ── "), Bit::text(priority)]);
+        let inner = ui::boxed_bits(frame, area, title);
+        let Some(r) = self.detail.as_ref().filter(|d| d.id == row.id) else {
+            return;
+        };
+        let history_rows = inner.height.saturating_sub(1) as usize;
+        let start = r.history.len().saturating_sub(history_rows);
+        let when_width = super::short_date_width() as u16 + 6;
+        let mut y = inner.y;
+        for s in &r.history[start..] {
+            let moved = match s.from {
+                None => t("history-created"),
+                Some(from) if from == s.to => t("history-note"),
+                Some(from) => format!(
+                    "{} → {}",
+                    labels::referral_status(from),
+                    labels::referral_status(s.to)
+                ),
+            };
+            let mut text = moved;
+            if let Some(o) = &s.outcome {
+                text.push_str(&format!(
+                    " ({})",
+                    match o {
+                        crate::model::Outcome::Successful => t("outcome-successful"),
+                        crate::model::Outcome::NotSuccessful(r) => labels::not_successful(*r),
+                    }
                 ));
             }
-            last.push(t("referral-actions-hint"));
-            lines.push(Line::from(Span::styled(last.join("  "), theme.muted())));
+            if !s.reason.is_empty() {
+                text.push_str(&format!(" · {}", s.reason));
+            }
+            if !s.note.is_empty() {
+                text.push_str(&format!(" \"{}\"", s.note));
+            }
+            let rest = inner.width.saturating_sub(when_width + 10 + 2 * ui::GAP);
+            ui::table_row(
+                frame,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                "",
+                vec![
+                    (Line::from(data.day_time(s.at)), when_width),
+                    (Line::from(s.by.clone()), 10),
+                    (Line::from(text), rest),
+                ],
+                ratatui::style::Style::default(),
+            );
+            y += 1;
         }
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+        let mut last = Vec::new();
+        if let Some(d) = r.follow_up {
+            last.push(tr("follow-up-by", &[("date", Arg::Str(&data.day(d)))]));
+        }
+        if let Some(due) = r.due().filter(|_| r.status() == ReferralStatus::Sent) {
+            last.push(tr(
+                "answer-due",
+                &[("date", Arg::Str(&data.short_date(due)))],
+            ));
+        }
+        last.push(t("referral-actions-hint"));
+        let mut bits = Vec::new();
+        for (i, text) in last.into_iter().enumerate() {
+            if i > 0 {
+                bits.push(Bit::glyph("  "));
+            }
+            bits.push(Bit::text(Span::styled(text, theme.muted())));
+        }
+        if y < inner.bottom() {
+            ui::row(
+                frame,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                bits,
+            );
+        }
     }
+
     fn on_key(&mut self, key: &Key, data: &Data) -> Option<Action> {
         let before = self.selected_id(data);
         if let Some(cmd) = keys::command(key, Scope::Form, self.typing()) {
@@ -444,19 +501,8 @@ impl Component for State {
         ])
         .areas(area);
         let active = self.focus == Focus::Filters;
-        // The search, the overdue box, and how many are shown.
-        let [find, rest] =
-            Layout::horizontal([Constraint::Length(FIND_WIDTH), Constraint::Min(10)])
-                .areas(find_row);
-        let label = t("referrals-find");
-        self.filters.render_rows(
-            frame,
-            find,
-            &[FieldId::Find],
-            label.chars().count(),
-            active,
-            theme,
-        );
+        // The search, the overdue box, and how many are shown: the count and the box as
+        // wide as they are in the language, the search what is left (44 at most).
         let shown = if self.rows.len() == data.referrals.len() {
             tr(
                 "referrals-shown",
@@ -471,16 +517,27 @@ impl Component for State {
                 ],
             )
         };
-        let mut overdue = rest;
-        overdue.width = overdue
+        let overdue_width = (width(&t("referrals-overdue")) as u16 + 5).min(20);
+        let shown_width = (width(&shown) as u16).min(24);
+        let find_width = find_row
             .width
-            .saturating_sub(shown.chars().count() as u16 + 1);
+            .saturating_sub(overdue_width + shown_width + 2 * ui::GAP + 1)
+            .clamp(30, FIND_WIDTH);
+        let [find, _, overdue, _, count, _] = Layout::horizontal([
+            Constraint::Length(find_width),
+            Constraint::Length(ui::GAP),
+            Constraint::Length(overdue_width),
+            Constraint::Min(ui::GAP),
+            Constraint::Length(shown_width),
+            Constraint::Length(1),
+        ])
+        .areas(find_row);
+        let label = fit_words(&t("referrals-find"), 16);
+        self.filters
+            .render_rows(frame, find, &[FieldId::Find], width(&label), active, theme);
         self.filters
             .render_rows(frame, overdue, &[FieldId::Overdue], 0, active, theme);
-        frame.render_widget(
-            Paragraph::new(format!("{shown} ")).alignment(ratatui::layout::Alignment::Right),
-            rest,
-        );
+        ui::line(frame, count, Line::from(shown).right_aligned());
         // The three choices, each with the drop-down of its choices while typed into.
         let rects = Layout::horizontal(CHOICES.map(|(_, width)| Constraint::Length(width)))
             .split(choices_row);
@@ -489,7 +546,8 @@ impl Component for State {
             let label_width = self
                 .filters
                 .get(*id)
-                .map_or(0, |f| t(f.label).chars().count());
+                .map_or(0, |f| width(&t(f.label)))
+                .min(rect.width as usize / 2);
             self.filters
                 .render_rows(frame, *rect, &[*id], label_width, active, theme);
             if active && self.filters.focused().is_some_and(|f| f.id == *id) {
@@ -507,7 +565,7 @@ impl Component for State {
                 });
             }
         }
-        let widths = [6usize, 10, 20, 6, 9, 9];
+        let widths = columns(header.width);
         let heads = [
             "col-due",
             "col-case",
@@ -516,28 +574,35 @@ impl Component for State {
             "col-status",
             "col-late",
         ];
-        let head: Vec<String> = heads
-            .iter()
-            .zip(widths)
-            .map(|(h, w)| cell(&t(h), w))
-            .collect();
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!("  {}", head.join(" ")), theme.title())),
+        ui::table_row(
+            frame,
             header,
+            "  ",
+            heads
+                .iter()
+                .zip(widths)
+                .map(|(h, w)| (Line::from(t(h)), w))
+                .collect(),
+            theme.title(),
         );
-        let mut lines = Vec::new();
-        if !data.loaded {
-            lines.push(Line::from(Span::styled(
-                format!(" {}", t("lookup-loading")),
-                theme.muted(),
-            )));
-        } else if self.rows.is_empty() {
-            lines.push(Line::from(Span::styled(
-                format!(" {}", t("referrals-none")),
-                theme.muted(),
-            )));
+        if !data.loaded || self.rows.is_empty() {
+            let text = if data.loaded {
+                t("referrals-none")
+            } else {
+                t("lookup-loading")
+            };
+            ui::line(
+                frame,
+                Rect {
+                    x: list.x + 1,
+                    width: list.width.saturating_sub(1),
+                    ..list
+                },
+                Span::styled(text, theme.muted()),
+            );
         }
-        for n in self.list.visible(self.rows.len(), list.height as usize) {
+        let visible = self.list.visible(self.rows.len(), list.height as usize);
+        for (y, n) in (list.top()..list.bottom()).zip(visible) {
             let r = &data.referrals[self.rows[n]];
             let late = match r.due() {
                 Some(d) if r.status == ReferralStatus::Sent && data.now > d => {
@@ -555,7 +620,6 @@ impl Component for State {
                 labels::referral_status(r.status),
                 late.clone().unwrap_or_default(),
             ];
-            let text: Vec<String> = cols.iter().zip(widths).map(|(c, w)| cell(c, w)).collect();
             let selected = n == self.list.selected;
             let mut style = if selected {
                 theme.selected()
@@ -572,12 +636,21 @@ impl Component for State {
             } else {
                 "  "
             };
-            lines.push(Line::from(Span::styled(
-                format!("{marker}{}", text.join(" ")),
+            ui::table_row(
+                frame,
+                Rect {
+                    y,
+                    height: 1,
+                    ..list
+                },
+                marker,
+                cols.into_iter()
+                    .zip(widths)
+                    .map(|(c, w)| (Line::from(c), w))
+                    .collect(),
                 style,
-            )));
+            );
         }
-        frame.render_widget(super::list_paragraph(lines, data), list);
         self.render_detail(frame, detail, data, theme);
         // The list of a filter being typed into, over the referrals.
         if let Some(anchor) = picker {

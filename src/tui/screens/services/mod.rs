@@ -9,7 +9,6 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
 use uuid::Uuid;
 
 use super::Data;
@@ -24,10 +23,11 @@ use crate::tui::labels;
 use crate::tui::screens::services::act::ServicesAction;
 use crate::tui::screens::{Component, Handled};
 use crate::tui::theme::Theme;
+use crate::tui::ui;
+use crate::tui::widgets::fit_words;
 use crate::tui::widgets::form::{Field, Form, Opt};
 use crate::tui::widgets::list::ListView;
 use crate::tui::widgets::text::{Edit, TextInput};
-use crate::tui::widgets::{cell, fit};
 
 /// The need being referred, while choosing its service.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,11 +64,7 @@ impl State {
         let orgs: Vec<_> = data.organizations.values().cloned().collect();
         let search = ServiceSearch::new(data.services.clone(), &orgs, &data.gazetteer);
         let sectors = Opt::all_then(labels::sector_options());
-        let areas = Opt::all_then(
-            data.gazetteer
-                .governorates()
-                .map(|a| Opt::new(a.pcode.clone(), format!("{} · {}", a.name_en, a.name_ar))),
-        );
+        let areas = Opt::all_then(data.gazetteer.governorates().map(Opt::place));
         let filters = Form::filters(vec![
             Field::choice(FieldId::Sector, "services-sector", sectors, Some("")),
             Field::choice(FieldId::Area, "services-area", areas, Some("")),
@@ -123,12 +119,10 @@ impl State {
 
     fn render_detail(&self, frame: &mut Frame, area: Rect, data: &Data, theme: &Theme) {
         let Some(s) = self.selected_service() else {
-            frame.render_widget(Block::bordered(), area);
+            ui::boxed(frame, area, "");
             return;
         };
-        let block = Block::bordered().title(fit(&s.name, area.width as usize - 4));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
+        let inner = ui::boxed(frame, area, &s.name);
         let org = self.search.organization(s.organization);
         let mut lines = vec![Line::from(Span::styled(
             format!(
@@ -186,7 +180,7 @@ impl State {
                 s.fees.clone()
             },
         );
-        let areas: Vec<String> = s.areas.iter().map(|a| data.gazetteer.name(a)).collect();
+        let areas: Vec<String> = s.areas.iter().map(|a| data.place(a)).collect();
         field("detail-areas", areas.join(", "));
         if let Some(o) = org {
             for fp in o.focal_points.iter().take(1) {
@@ -196,8 +190,9 @@ impl State {
                 );
             }
         }
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+        ui::paragraph(frame, inner, lines);
     }
+
     fn on_key(&mut self, key: &Key, _data: &Data) -> Option<Action> {
         // A filter being typed into takes Enter, arrows and Esc for its picker.
         if self.focus == Focus::Filters
@@ -347,12 +342,14 @@ impl Component for State {
                     ("need", Arg::Str(&r.need_text)),
                 ],
             );
-            frame.render_widget(
-                Paragraph::new(Span::styled(
-                    format!(" {}", fit(&text, area.width as usize - 2)),
-                    theme.warning(),
-                )),
-                banner,
+            ui::line(
+                frame,
+                Rect {
+                    x: banner.x + 1,
+                    width: banner.width.saturating_sub(2),
+                    ..banner
+                },
+                Span::styled(text, theme.warning()),
             );
         }
         // The search line: query, then the two filters.
@@ -364,13 +361,28 @@ impl Component for State {
         .areas(top);
         let label = t("services-search");
         let focused = self.focus == Focus::Query;
-        let line = self.query.labeled(&label, q.width as usize, focused, theme);
-        frame.render_widget(Paragraph::new(line), q);
+        let bits = self.query.labeled(&label, q.width as usize, focused, theme);
+        ui::row(frame, q, bits);
         let filters_active = self.focus == Focus::Filters;
-        self.filters
-            .render_rows(frame, s, &[FieldId::Sector], 7, filters_active, theme);
-        self.filters
-            .render_rows(frame, a, &[FieldId::Area], 5, filters_active, theme);
+        // Each label as wide as it is, up to a third of its filter.
+        let label =
+            |id: &str, rect: Rect| crate::tui::widgets::width(&t(id)).min(rect.width as usize / 3);
+        self.filters.render_rows(
+            frame,
+            s,
+            &[FieldId::Sector],
+            label("services-sector", s),
+            filters_active,
+            theme,
+        );
+        self.filters.render_rows(
+            frame,
+            a,
+            &[FieldId::Area],
+            label("services-area", a),
+            filters_active,
+            theme,
+        );
         let [list_area, detail_area] =
             Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
                 .areas(rest);
@@ -393,19 +405,22 @@ impl Component for State {
                 &[("count", Arg::Num(self.hits.len() as i64))],
             )
         };
-        let block = Block::bordered().title(title);
-        let inner = block.inner(list_area);
-        frame.render_widget(block, list_area);
-        let mut lines = Vec::new();
+        let inner = ui::boxed(frame, list_area, &title);
         if self.hits.is_empty() {
-            lines.push(Line::from(Span::styled(
-                format!(" {}", t("services-none")),
-                theme.muted(),
-            )));
+            ui::line(
+                frame,
+                Rect {
+                    x: inner.x + 1,
+                    width: inner.width.saturating_sub(1),
+                    ..inner
+                },
+                Span::styled(t("services-none"), theme.muted()),
+            );
         }
         let org_width = 6;
-        let name_width = (inner.width as usize).saturating_sub(org_width + 4);
-        for i in self.list.visible(self.hits.len(), inner.height as usize) {
+        let name_width = inner.width.saturating_sub(org_width + 3 + ui::GAP);
+        let visible = self.list.visible(self.hits.len(), inner.height as usize);
+        for (y, i) in (inner.top()..inner.bottom()).zip(visible) {
             let s = &self.search.services()[self.hits[i]];
             let selected = i == self.list.selected;
             let base = if selected {
@@ -417,27 +432,39 @@ impl Component for State {
             if s.status == ServiceStatus::Inactive {
                 name = format!("{name} ({})", t("service-inactive"));
             }
-            let shown = cell(&name, name_width);
+            // Cut at a word, the letters that matched the search marked.
+            let shown = fit_words(&name, name_width as usize);
             let matched = matched_positions(&shown, &self.query.value);
-            let mut spans = vec![Span::styled(if selected { "> " } else { "  " }, base)];
-            for (n, c) in shown.chars().enumerate() {
-                let style = if matched.contains(&n) {
-                    base.patch(theme.matched())
-                } else {
-                    base
-                };
-                spans.push(Span::styled(c.to_string(), style));
-            }
-            spans.push(Span::styled(
-                format!(
-                    " {}",
-                    cell(&self.search.org_short(s.organization), org_width)
-                ),
+            let spans: Vec<Span> = shown
+                .chars()
+                .enumerate()
+                .map(|(n, c)| {
+                    let style = if matched.contains(&n) {
+                        base.patch(theme.matched())
+                    } else {
+                        base
+                    };
+                    Span::styled(c.to_string(), style)
+                })
+                .collect();
+            ui::table_row(
+                frame,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                if selected { "> " } else { "  " },
+                vec![
+                    (Line::from(spans), name_width),
+                    (
+                        Line::from(self.search.org_short(s.organization).to_string()),
+                        org_width,
+                    ),
+                ],
                 base,
-            ));
-            lines.push(Line::from(spans));
+            );
         }
-        frame.render_widget(super::list_paragraph(lines, data), inner);
         self.render_detail(frame, detail_area, data, theme);
         if self.focus == Focus::Filters {
             let anchor = if self.filters.focus == 0 { s } else { a };

@@ -11,7 +11,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, Paragraph, Wrap};
+use ratatui::widgets::Gauge;
 
 use super::Data;
 use crate::i18n::{Arg, t, tr};
@@ -22,9 +22,9 @@ use crate::tui::keys::{self, Command, Key, Scope};
 use crate::tui::screens::sync::act::SyncAction;
 use crate::tui::screens::{Component, Handled};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::list::{ListView, row_line};
+use crate::tui::ui::{self, Bit};
+use crate::tui::widgets::list::ListView;
 use crate::tui::widgets::text::{Edit, TextInput};
-use crate::tui::widgets::{cell, fit};
 
 /// A bundle file found on the drive, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -290,7 +290,7 @@ impl Component for State {
         .areas(area);
         let label = t("sync-folder");
         let focused = self.focus == Focus::Folder;
-        let line = self
+        let folder = self
             .folder
             .labeled(&label, top.width as usize, focused, theme);
         let drives = if self.drives.is_empty() {
@@ -317,65 +317,54 @@ impl Component for State {
                 ("fingerprint", Arg::Str(&data.device_fingerprint)),
             ],
         );
-        frame.render_widget(
-            Paragraph::new(vec![
-                line,
-                Line::from(Span::styled(
-                    fit(&format!(" {drives}"), top.width as usize),
-                    theme.muted(),
-                )),
-                Line::from(Span::styled(
-                    fit(&format!(" {me}"), top.width as usize),
-                    theme.muted(),
-                )),
-                Line::from(Span::styled(
-                    fit(
-                        &format!(
-                            " {}",
-                            data.team_line.clone().unwrap_or_else(|| t("team-none"))
-                        ),
-                        top.width as usize,
-                    ),
-                    theme.muted(),
-                )),
-            ]),
+        let team = data.team_line.clone().unwrap_or_else(|| t("team-none"));
+        let muted = |text: String| {
+            vec![
+                Bit::glyph(" "),
+                Bit::text(Span::styled(text, theme.muted())),
+            ]
+        };
+        ui::rows(
+            frame,
             top,
+            vec![folder, muted(drives), muted(me), muted(team)],
         );
         let [send, receive] =
             Layout::horizontal([Constraint::Percentage(34), Constraint::Percentage(66)])
                 .areas(boxes);
-        let block = Block::bordered().title(t("sync-send"));
-        let inner = block.inner(send);
-        frame.render_widget(block, send);
-        frame.render_widget(
-            Paragraph::new(vec![
+        let inner = ui::boxed(frame, send, &t("sync-send"));
+        ui::paragraph(
+            frame,
+            inner,
+            vec![
                 Line::from(tr(
                     "sync-unsent",
                     &[("count", Arg::Num(self.unsent as i64))],
                 )),
                 Line::from(""),
                 Line::from(Span::styled(t("sync-send-how"), theme.muted())),
-            ])
-            .wrap(Wrap { trim: true }),
-            inner,
+            ],
         );
         let title = tr(
             "sync-receive",
             &[("count", Arg::Num(self.found.len() as i64))],
         );
         let active = self.focus == Focus::Bundles;
-        let block = Block::bordered().title(title);
-        let inner = block.inner(receive);
-        frame.render_widget(block, receive);
-        let mut lines = Vec::new();
+        let inner = ui::boxed(frame, receive, &title);
+        let mut y = inner.y;
         if self.found.is_empty() {
             let text = match &self.scanned {
                 Some(_) => t("sync-none-found"),
                 None => t("sync-scan-how"),
             };
-            lines.push(Line::from(Span::styled(text, theme.muted())));
+            y += ui::wrapped(frame, inner, &text, theme.muted());
         }
-        for i in self.list.visible(self.found.len(), inner.height as usize) {
+        let locale = crate::i18n::format::Locale::current();
+        let visible = self.list.visible(self.found.len(), inner.height as usize);
+        for i in visible {
+            if y >= inner.bottom() {
+                break;
+            }
             let f = &self.found[i];
             // The status is a word, not only a colour (NO_COLOR, and for everyone).
             let (mark, text, style) = match &f.check {
@@ -390,22 +379,30 @@ impl Component for State {
                 Err(e) if f.skipped => (t("sync-mark-skipped"), e.clone(), theme.error()),
                 Err(e) => (t("sync-mark-refused"), e.clone(), theme.error()),
             };
-            let row = format!(
-                "{} {} {:>5} KiB  {}",
-                cell(&mark, 8),
-                cell(&f.sender, 5),
-                f.size.div_ceil(1024),
-                text
+            let selected = active && i == self.list.selected;
+            let style = if selected { theme.selected() } else { style };
+            let size = tr(
+                "sync-size-kib",
+                &[("size", Arg::Str(&locale.int(f.size.div_ceil(1024) as i64)))],
             );
-            let mut line = row_line(
-                fit(&row, inner.width as usize - 2),
-                active && i == self.list.selected,
-                theme,
+            let rest = inner.width.saturating_sub(2 + 8 + 5 + 9 + 3 * ui::GAP);
+            ui::table_row(
+                frame,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                if selected { "> " } else { "  " },
+                vec![
+                    (Line::from(mark), 8),
+                    (Line::from(f.sender.clone()), 5),
+                    (Line::from(size).right_aligned(), 9),
+                    (Line::from(text), rest),
+                ],
+                style,
             );
-            if f.check.is_err() && !(active && i == self.list.selected) {
-                line = Line::from(Span::styled(line.to_string(), style));
-            }
-            lines.push(line);
+            y += 1;
         }
         // Identity cards of laptops not yet trusted (outside a team): trusted from F9.
         let cards = self
@@ -413,16 +410,20 @@ impl Component for State {
             .iter()
             .filter(|f| matches!(f, TeamFound::Request { trusted: false, .. }))
             .count();
-        if cards > 0 && data.team_line.is_none() {
-            lines.push(Line::from(Span::styled(
-                fit(
-                    &tr("sync-cards-found", &[("count", Arg::Num(cards as i64))]),
-                    inner.width as usize,
+        if cards > 0 && data.team_line.is_none() && y < inner.bottom() {
+            ui::line(
+                frame,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                Span::styled(
+                    tr("sync-cards-found", &[("count", Arg::Num(cards as i64))]),
+                    theme.muted(),
                 ),
-                theme.muted(),
-            )));
+            );
         }
-        frame.render_widget(Paragraph::new(lines), inner);
         match (&self.busy, &self.last) {
             (Some((label, done, total)), _) => {
                 let ratio = if *total == 0 {
@@ -456,20 +457,21 @@ impl Component for State {
                 );
             }
             (None, Some(Ok(summary))) => {
-                frame.render_widget(
-                    Paragraph::new(Span::styled(format!(" {summary}"), theme.success()))
-                        .wrap(Wrap { trim: true }),
-                    bottom,
-                );
+                ui::wrapped(frame, indented(bottom), summary, theme.success());
             }
             (None, Some(Err(e))) => {
-                frame.render_widget(
-                    Paragraph::new(Span::styled(format!(" ! {e}"), theme.error()))
-                        .wrap(Wrap { trim: true }),
-                    bottom,
-                );
+                ui::wrapped(frame, indented(bottom), &format!("! {e}"), theme.error());
             }
             _ => {}
         }
+    }
+}
+
+/// `area` less a column at either side.
+fn indented(area: Rect) -> Rect {
+    Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
     }
 }
