@@ -281,7 +281,10 @@ fn team_line(store: &Store) -> Option<String> {
                     "team-role-expired",
                     &[
                         ("role", Arg::Str(&role)),
-                        ("date", Arg::Str(&day.to_string())),
+                        (
+                            "date",
+                            Arg::Str(&crate::i18n::format::Locale::current().date(day)),
+                        ),
                     ],
                 ),
                 _ => role,

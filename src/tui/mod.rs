@@ -129,7 +129,7 @@ fn render_screens(app: &App, frame: &mut Frame) {
             ],
         );
         let text = format!("{text} {}", t("too-small-keys"));
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        ui::text(frame, area, Paragraph::new(text).wrap(Wrap { trim: true }));
         return;
     }
     if let Some(lock) = &app.locked {
