@@ -507,10 +507,10 @@ mod tests {
                 kurdish: false,
             },
         );
-        let rows = rows(&buffer);
-        assert_eq!(rows[0], "Ninewa  Ahmed Al-Jubouri  X2R39-0002 <");
+        let shown = rows(&buffer);
+        assert_eq!(shown[0], "Ninewa  Ahmed Al-Jubouri  X2R39-0002 <");
         // Right-aligned in their columns, as stored (the terminal orders them).
-        assert_eq!(rows[1], " نينوى         فاطمة حسن  X2R39-0001  ");
+        assert_eq!(shown[1], " نينوى         فاطمة حسن  X2R39-0001  ");
         // Shaped: each cell ordered on its own; the code stays whole and in place.
         let mut buffer = frame(
             &["  X2R39-0001  فاطمة حسن         نينوى"],
@@ -526,7 +526,7 @@ mod tests {
                 kurdish: false,
             },
         );
-        let row = &rows_of(&buffer)[0];
+        let row = &rows(&buffer)[0];
         assert!(row.ends_with("  X2R39-0001  "), "{row}");
         assert_eq!(
             row.chars().position(|c| c == 'X'),
@@ -534,10 +534,6 @@ mod tests {
             "the code in its column: {row}"
         );
         assert!(row.starts_with('\u{FEEF}'), "نينوى right-aligned: {row}");
-    }
-
-    fn rows_of(buffer: &Buffer) -> Vec<String> {
-        rows(buffer)
     }
 
     #[test]

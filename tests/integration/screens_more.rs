@@ -4,10 +4,7 @@
 //! that fit; Referrals found by words or case code, their filters' drop-downs; lists cut
 //! to their best saying of how many; Help scrolled to its end; a screen too small.
 
-use daleel::model::{
-    CaseStatus, Consent, Date, Displacement, DisplacementKind, Household, Location, Move, Need,
-    NeedStatus, Person, Priority, Referral, ReferralStatus, Sector, Sex, Timestamp, sample,
-};
+use daleel::model::{Move, Priority, Referral, ReferralStatus, Sector, Timestamp, sample};
 use daleel::store::Edit;
 use daleel::tui::app::App;
 use daleel::tui::event::Event;
@@ -22,7 +19,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use uuid::Uuid;
 
-use crate::common::keys::{fixed_workspace, key, press, typed, working_window};
+use crate::common::keys::{fixed_workspace, household, key, need, press, typed, working_window};
 
 /// 2026-11-29 11:00 UTC.
 const NOW: i64 = 1_795_950_000_000;
@@ -72,58 +69,11 @@ fn pick(app: &mut App, label: &str) {
     press(app, KeyCode::Enter);
 }
 
-fn household(name: &str) -> Household {
-    let mut head = Person::new(Uuid::now_v7(), name);
-    head.sex = Some(Sex::Female);
-    head.birth_year = Some(1984);
-    Household {
-        id: Uuid::now_v7(),
-        case_code: String::new(),
-        created_at: Timestamp(NOW - 48 * HOUR),
-        created_by: "Amal H.".into(),
-        head,
-        phone: "0770 123 4567".into(),
-        members: vec![],
-        size: None,
-        location: Location {
-            governorate: "IQG15".into(),
-            ..Location::default()
-        },
-        displacement: Displacement {
-            kind: DisplacementKind::Returnee,
-            returned_on: Date::from_ymd(2018, 3, 14),
-        },
-        vulnerabilities: Default::default(),
-        consent: Some(Consent {
-            services: true,
-            disclosure: true,
-            follow_up: true,
-            recorded_at: Timestamp(NOW - 48 * HOUR),
-            recorded_by: "Amal H.".into(),
-        }),
-        status: CaseStatus::Open,
-    }
-}
-
-fn need(h: &Household, sector: Sector, text: &str, priority: Priority) -> Need {
-    Need {
-        id: Uuid::now_v7(),
-        household: h.id,
-        member: None,
-        sector,
-        description: text.into(),
-        priority,
-        status: NeedStatus::Open,
-        created_at: Timestamp(NOW - 48 * HOUR),
-        created_by: "Amal H.".into(),
-    }
-}
-
 /// Two households: the first with a referral sent 100 hours ago to an NRC service (28
 /// hours late), the second with an emergency need not yet referred.
 fn fixture(ws: &Workspace) -> Uuid {
-    let a = household("Fatima Hassan Ali");
-    let b = household("Ahmed Al-Jubouri");
+    let a = household("Fatima Hassan Ali", "", 1984, true);
+    let b = household("Ahmed Al-Jubouri", "", 1984, true);
     let n = need(
         &a,
         Sector::CivilDocumentation,
@@ -393,8 +343,8 @@ fn f9_on_a_rejected_referral_refers_its_need_again_and_on_duplicates_opens_each(
         .apply(
             "Amal H.",
             &[
-                Edit::Household(household("Mariam Yousif Khalaf")),
-                Edit::Household(household("Mariam Yousif Khalaf")),
+                Edit::Household(household("Mariam Yousif Khalaf", "", 1984, true)),
+                Edit::Household(household("Mariam Yousif Khalaf", "", 1984, true)),
             ],
         )
         .expect("twice");
@@ -631,7 +581,7 @@ fn a_capped_household_list_says_the_best_200_of_how_many() {
     let dir = tempfile::tempdir().expect("tempdir");
     let ws = fixed_workspace(dir.path(), 7);
     let edits: Vec<Edit> = (0..260)
-        .map(|i| Edit::Household(household(&format!("Ali Hassan {i}"))))
+        .map(|i| Edit::Household(household(&format!("Ali Hassan {i}"), "", 1984, true)))
         .collect();
     ws.store.apply("Amal H.", &edits).expect("households");
     let mut app = working_window(&ws);

@@ -8,8 +8,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use daleel::model::{
-    CaseStatus, Consent, Date, Displacement, DisplacementKind, Household, Location, Move, Need,
-    NeedStatus, Person, Priority, Referral, ReferralStatus, Sector, Sex, Timestamp, sample,
+    Date, Household, Move, Need, NeedStatus, Priority, Referral, ReferralStatus, Sector, Timestamp,
+    sample,
 };
 use daleel::store::{Edit, FixedClock};
 use daleel::tui::app::App;
@@ -26,7 +26,9 @@ use ratatui::style::Modifier;
 use uuid::Uuid;
 
 use crate::common;
-use crate::common::keys::{fixed_workspace, key, press, typed, window, working_window};
+use crate::common::keys::{
+    fixed_workspace, household, key, need, press, typed, window, working_window,
+};
 use crate::common::screen::{self, pop_up_lines, pop_up_text, row_of, said, shows, tab};
 use daleel::tui::screens::intake::act::IntakeAction;
 use daleel::tui::screens::sync::act::SyncAction;
@@ -189,54 +191,6 @@ fn screen_text(app: &App, width: u16, height: u16) -> (String, ratatui::buffer::
         .collect::<Vec<_>>()
         .join("\n");
     (text, buffer)
-}
-
-fn household(name: &str, latin: &str, year: u16, consent: bool) -> Household {
-    let mut head = Person::new(Uuid::now_v7(), name);
-    head.latin = latin.into();
-    head.sex = Some(Sex::Female);
-    head.birth_year = Some(year);
-    Household {
-        id: Uuid::now_v7(),
-        case_code: String::new(),
-        created_at: Timestamp(NOW - 48 * HOUR),
-        created_by: "Amal H.".into(),
-        head,
-        phone: "0770 123 4567".into(),
-        members: vec![],
-        location: Location {
-            governorate: "IQG15".into(),
-            ..Location::default()
-        },
-        displacement: Displacement {
-            kind: DisplacementKind::Returnee,
-            returned_on: Date::from_ymd(2018, 3, 14),
-        },
-        vulnerabilities: Default::default(),
-        consent: consent.then(|| Consent {
-            services: true,
-            disclosure: true,
-            follow_up: true,
-            recorded_at: Timestamp(NOW - 48 * HOUR),
-            recorded_by: "Amal H.".into(),
-        }),
-        status: CaseStatus::Open,
-        size: None,
-    }
-}
-
-fn need(h: &Household, sector: Sector, text: &str, priority: Priority) -> Need {
-    Need {
-        id: Uuid::now_v7(),
-        household: h.id,
-        member: None,
-        sector,
-        description: text.into(),
-        priority,
-        status: NeedStatus::Open,
-        created_at: Timestamp(NOW - 48 * HOUR),
-        created_by: "Amal H.".into(),
-    }
 }
 
 /// Two households; one with a sent, overdue referral to the first sample NRC-like service.
