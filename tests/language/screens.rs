@@ -20,11 +20,8 @@ use std::ops::Range;
 use std::path::Path;
 
 use daleel::i18n::Lang;
-use daleel::model::{
-    CaseStatus, Consent, Date, Displacement, DisplacementKind, Household, Location, Move, Need,
-    NeedStatus, Person, Priority, Referral, Sector, Sex, Timestamp, sample,
-};
-use daleel::store::{Edit, FixedClock};
+use daleel::model::{Household, Move, Need, Priority, Referral, Sector, Timestamp, sample};
+use daleel::store::Edit;
 use daleel::tui::app::App;
 use daleel::tui::bidi::TextMode;
 use daleel::tui::jobs::Runner;
@@ -37,66 +34,18 @@ use ratatui::crossterm::event::KeyCode;
 use uuid::Uuid;
 
 use crate::common;
+use crate::common::keys::{fixed_workspace, need};
+
+/// An open returnee household in `governorate`, headed by `name` (and `latin`).
+fn household(name: &str, latin: &str, governorate: &str) -> Household {
+    let mut h = common::keys::household(name, latin, 1984, true);
+    h.location.governorate = governorate.into();
+    h
+}
 
 /// 2026-11-29 11:00 UTC.
 const NOW: i64 = common::NOW;
 const HOUR: i64 = 3_600_000;
-
-/// A data directory with a fixed device key, so that case codes are the same every run.
-fn workspace(dir: &Path) -> Workspace {
-    let mut key = b"DLK1".to_vec();
-    key.extend([7u8; 32]);
-    std::fs::write(dir.join("device.key"), key).expect("key");
-    Workspace::open_with_clock(dir, FixedClock::at(NOW), &common::creds()).expect("open")
-}
-
-fn household(name: &str, latin: &str, governorate: &str) -> Household {
-    let mut head = Person::new(Uuid::now_v7(), name);
-    head.latin = latin.into();
-    head.sex = Some(Sex::Female);
-    head.birth_year = Some(1984);
-    Household {
-        id: Uuid::now_v7(),
-        case_code: String::new(),
-        created_at: Timestamp(NOW - 48 * HOUR),
-        created_by: "Amal H.".into(),
-        head,
-        phone: "0770 123 4567".into(),
-        members: vec![],
-        location: Location {
-            governorate: governorate.into(),
-            ..Location::default()
-        },
-        displacement: Displacement {
-            kind: DisplacementKind::Returnee,
-            returned_on: Date::from_ymd(2018, 3, 14),
-        },
-        vulnerabilities: Default::default(),
-        consent: Some(Consent {
-            services: true,
-            disclosure: true,
-            follow_up: true,
-            recorded_at: Timestamp(NOW - 48 * HOUR),
-            recorded_by: "Amal H.".into(),
-        }),
-        status: CaseStatus::Open,
-        size: None,
-    }
-}
-
-fn need(h: &Household, sector: Sector, text: &str, priority: Priority) -> Need {
-    Need {
-        id: Uuid::now_v7(),
-        household: h.id,
-        member: None,
-        sector,
-        description: text.into(),
-        priority,
-        status: NeedStatus::Open,
-        created_at: Timestamp(NOW - 48 * HOUR),
-        created_by: "Amal H.".into(),
-    }
-}
 
 /// The first sample service of a sector.
 fn service_of(sector: Sector) -> daleel::model::Service {
@@ -596,7 +545,7 @@ fn cut_words(rows: &[String], known: &BTreeSet<String>, over: bool) -> Vec<Strin
 fn every_screen_in_arabic_and_kurdish_at_80x24_lines_up_and_cuts_at_words() {
     let _turn = crate::LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     let data = fixture(&ws);
     ws.store
         .set_device_name("CRC Mosul laptop 3")
@@ -673,7 +622,7 @@ fn dates_and_counts_take_the_digits_setting_and_codes_keep_theirs() {
     use daleel::i18n::format::{Digits, set_digits};
     let _turn = crate::LANGUAGE.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = workspace(dir.path());
+    let ws = fixed_workspace(dir.path(), 7);
     fixture(&ws);
     ws.store.set_worker("Amal H.").expect("worker");
     set_digits(Digits::ArabicIndic);
