@@ -7,8 +7,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
 use uuid::Uuid;
 
 use crate::i18n::{Arg, labels, t, tr};
@@ -21,7 +21,7 @@ use crate::tui::screens::modal::Modal;
 use crate::tui::screens::queue::act::QueueAction;
 use crate::tui::screens::{Data, Handled};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{cell, fit};
+use crate::tui::ui;
 
 /// What the pair view asks the app to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,10 +70,9 @@ impl Side {
         } else {
             h.head.latin.clone()
         };
-        let g = &data.gazetteer;
         let place: Vec<String> = [
-            Some(g.name(&h.location.governorate)),
-            h.location.district.as_deref().map(|d| g.name(d)),
+            Some(data.place(&h.location.governorate)),
+            h.location.district.as_deref().map(|d| data.place(d)),
             Some(h.location.village.clone()),
         ]
         .into_iter()
@@ -139,65 +138,112 @@ impl Side {
         }
     }
 
-    /// The lines of its box, `width` wide and at most `height` of them.
-    fn lines(&self, width: usize, height: usize) -> Vec<Line<'static>> {
-        const LABEL: usize = 11;
-        let value = width.saturating_sub(LABEL + 1);
-        let row = |label: &str, text: &str| {
-            Line::from(format!("{} {}", cell(label, LABEL), fit(text, value)))
+    /// The rows of its box, at most `height` of them.
+    fn rows(&self, height: usize) -> Vec<PairRow> {
+        // Nothing recorded shows as a dash, in its column.
+        let field = |label: String, value: &str| {
+            PairRow::Field(
+                label,
+                if value.is_empty() { "—" } else { value }.to_string(),
+            )
         };
-        let mut lines = vec![
-            row(&t("pair-name"), &self.name),
-            row(&t("pair-latin"), &self.latin),
-            row(&t("pair-phone"), &self.phone),
-            row(&t("pair-place"), &self.place),
-            row(&t("pair-born"), &self.born),
-            row(
-                &tr(
+        let mut rows = vec![
+            field(t("pair-name"), &self.name),
+            field(t("pair-latin"), &self.latin),
+            field(t("pair-phone"), &self.phone),
+            field(t("pair-place"), &self.place),
+            field(t("pair-born"), &self.born),
+            field(
+                tr(
                     "pair-members",
                     &[("count", Arg::Num(self.members.len() as i64))],
                 ),
                 &self.members.join(", "),
             ),
-            row(&t("pair-status"), &self.status),
-            row(&t("pair-consent"), &self.consent),
-            row(&t("pair-recorded"), &self.recorded),
-            row(
-                &t("pair-referrals"),
+            field(t("pair-status"), &self.status),
+            field(t("pair-consent"), &self.consent),
+            field(t("pair-recorded"), &self.recorded),
+            field(
+                t("pair-referrals"),
                 &tr(
                     "needs-referrals",
                     &[("count", Arg::Num(self.referrals as i64))],
                 ),
             ),
-            row(
-                &tr(
-                    "pair-needs",
-                    &[("count", Arg::Num(self.needs.len() as i64))],
-                ),
-                "",
-            ),
+            PairRow::Heading(tr(
+                "pair-needs",
+                &[("count", Arg::Num(self.needs.len() as i64))],
+            )),
         ];
-        let room = height.saturating_sub(lines.len());
+        let room = height.saturating_sub(rows.len());
         let shown = if self.needs.len() > room {
             room.saturating_sub(1)
         } else {
             self.needs.len()
         };
         for n in &self.needs[..shown] {
-            lines.push(Line::from(format!(" {}", fit(n, width.saturating_sub(1)))));
+            rows.push(PairRow::Need(n.clone()));
         }
         if shown < self.needs.len() {
-            lines.push(Line::from(format!(
-                " {}",
-                tr(
-                    "pair-more",
-                    &[("count", Arg::Num((self.needs.len() - shown) as i64))]
-                )
+            rows.push(PairRow::Need(tr(
+                "pair-more",
+                &[("count", Arg::Num((self.needs.len() - shown) as i64))],
             )));
         }
-        lines.truncate(height);
-        lines
+        rows.truncate(height);
+        rows
     }
+
+    /// Draws its box's rows in `inner`: labels in a column of their own, values in
+    /// another, each cell a piece of text (mirrored whole on an Arabic or Kurdish
+    /// screen, each cell aligned to its column).
+    fn render(&self, frame: &mut Frame, inner: Rect) {
+        let rows = self.rows(inner.height as usize);
+        // The labels' column as wide as the widest label, within a third of the box.
+        let widest = rows
+            .iter()
+            .filter_map(|r| match r {
+                PairRow::Field(label, _) => Some(crate::tui::widgets::width(label) as u16),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        let label_width = widest.min(inner.width / 3);
+        for (y, row) in (inner.top()..inner.bottom()).zip(rows) {
+            let area = Rect {
+                y,
+                height: 1,
+                ..inner
+            };
+            let (mark, cells) = match row {
+                PairRow::Heading(text) => ("", vec![(Line::from(text), inner.width)]),
+                PairRow::Field(label, value) => (
+                    "",
+                    vec![
+                        (Line::from(label), label_width),
+                        (
+                            Line::from(value),
+                            inner.width.saturating_sub(label_width + ui::GAP),
+                        ),
+                    ],
+                ),
+                PairRow::Need(need) => {
+                    (" ", vec![(Line::from(need), inner.width.saturating_sub(1))])
+                }
+            };
+            ui::table_row(frame, area, mark, cells, Style::default());
+        }
+    }
+}
+
+/// A row of a household's box.
+enum PairRow {
+    /// The needs' heading, across the box.
+    Heading(String),
+    /// A label and its value, in two columns.
+    Field(String, String),
+    /// A need (or how many more did not fit), indented.
+    Need(String),
 }
 
 /// The pair being compared.
@@ -223,33 +269,26 @@ impl PairView {
     pub fn render(&self, frame: &mut Frame, area: Rect, _data: &Data, theme: &Theme) {
         let [intro, boxes] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
-        frame.render_widget(
-            Paragraph::new(Line::from(Span::styled(
-                fit(
-                    &tr(
-                        "pair-intro",
-                        &[
-                            ("a", Arg::Str(&self.a.case_code)),
-                            ("b", Arg::Str(&self.b.case_code)),
-                        ],
-                    ),
-                    area.width as usize,
+        ui::line(
+            frame,
+            intro,
+            Line::from(Span::styled(
+                tr(
+                    "pair-intro",
+                    &[
+                        ("a", Arg::Str(&self.a.case_code)),
+                        ("b", Arg::Str(&self.b.case_code)),
+                    ],
                 ),
                 theme.title(),
-            ))),
-            intro,
+            )),
         );
         let halves = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
             .split(boxes);
         for (side, area) in [&self.a, &self.b].into_iter().zip(halves.iter()) {
-            let block = Block::bordered()
-                .title(Span::styled(format!(" {} ", side.case_code), theme.title()));
-            let inner = block.inner(*area);
-            frame.render_widget(block, *area);
-            let lines = side.lines(inner.width as usize, inner.height as usize);
-            // Laid out left to right; an Arabic or Kurdish screen is mirrored whole
-            // (bidi::finish).
-            frame.render_widget(ratatui::widgets::Paragraph::new(lines), inner);
+            let title = Line::from(Span::styled(format!(" {} ", side.case_code), theme.title()));
+            let inner = ui::boxed_line(frame, *area, title);
+            side.render(frame, inner);
         }
     }
 }
