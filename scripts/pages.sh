@@ -54,7 +54,9 @@ until=$(date -u -d '+1 year' +%F)
 pages=()
 write() { # name lang digits
   local name=$1 lang=$2 digits=$3
-  printf 'digits = "%s"\n' "$digits" >"$data/config.toml"
+  # The centre's name and phone as a centre would set them for its slips.
+  printf 'digits = "%s"\ncentre_name = "CRC Mosul (IOM)"\ncentre_phone = "0750 111 2222"\n' \
+    "$digits" >"$data/config.toml"
   daleel --lang "$lang" referral slip "$best" --out "$out/slip-$name.html" >/dev/null
   daleel --lang "$lang" report --since "$since" --until "$until" --by sector,governorate \
     --out "$out/report-$name.html" >/dev/null

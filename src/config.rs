@@ -35,6 +35,14 @@ pub struct Config {
     /// `arabic-indic` (٠-٩). Codes (case codes, phones, ids) keep Western digits.
     #[serde(deserialize_with = "digits")]
     pub digits: Digits,
+    /// The centre's name as its referral slips give the referring agency (empty: the
+    /// laptop's name).
+    #[serde(deserialize_with = "contact")]
+    pub centre_name: String,
+    /// The phone the receiving agency calls back on, on the referral slips (empty: a
+    /// line to write it in).
+    #[serde(deserialize_with = "contact")]
+    pub centre_phone: String,
 }
 
 impl Default for Config {
@@ -45,6 +53,8 @@ impl Default for Config {
             language: Lang::En,
             arabic_display: ArabicDisplay::for_this_system(),
             digits: Digits::Western,
+            centre_name: String::new(),
+            centre_phone: String::new(),
         }
     }
 }
@@ -133,6 +143,21 @@ fn digits<'de, D: Deserializer<'de>>(d: D) -> Result<Digits, D::Error> {
                 "digits {code:?} is not a choice; use western or arabic-indic"
             ))
         })
+}
+
+/// A name or phone for the slips: one line of at most 120 characters, no control
+/// characters.
+fn contact<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let text = String::deserialize(d)?;
+    if text.chars().count() > 120 {
+        return Err(D::Error::custom("the text is longer than 120 characters"));
+    }
+    if text.chars().any(|c| c.is_control()) {
+        return Err(D::Error::custom(
+            "the text holds a control character or a line break; write it on one line",
+        ));
+    }
+    Ok(text.trim().to_string())
 }
 
 /// The largest config file read: a real one is a few hundred bytes.

@@ -477,6 +477,10 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
             && crate::i18n::language().is_rtl(),
     );
     crate::i18n::format::set_digits(config.digits);
+    crate::report::slip::set_centre(crate::report::slip::Centre {
+        name: config.centre_name.clone(),
+        phone: config.centre_phone.clone(),
+    });
     // Everything this process creates is its owner's only (files meant to be handed on
     // say so when written), and the data directory is made so before anything is
     // written in it, the log included.

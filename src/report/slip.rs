@@ -7,6 +7,15 @@
 //! labels of priority, sector and vulnerabilities included (`i18n::labels`), its dates,
 //! numbers and places written in its language (`i18n::format`), laid out right to left in
 //! Arabic and Kurdish (see `html` for the page's rules). It fits one A4 page.
+//!
+//! A caseworker uses it on paper (issue 18, item 8): the date the receiving agency is
+//! asked to answer by (the priority's response time from sending), both agencies'
+//! contacts (the referring centre's name and phone from config.toml's `centre_name`
+//! and `centre_phone`, else lines to write them in by hand), a line under the consent
+//! statement for the client's signature or thumbprint, and one for the referring
+//! worker's signature.
+
+use std::sync::Mutex;
 
 use uuid::Uuid;
 
@@ -24,23 +33,60 @@ body{max-width:46em;font-size:10.5pt}\
 h1{font-size:1.35em}\
 h2{font-size:1.05em;margin:.7em 0 .25em}\
 table.slip th{width:34%}\
-table.blank td{height:1.9em}\
+table.blank td,tr.blank td{height:1.9em}\
 @media print{body{font-size:10pt}}";
+
+/// The referring centre as its slips name it (config.toml's `centre_name` and
+/// `centre_phone`); empty, the slip leaves a line to write it in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Centre {
+    pub name: String,
+    pub phone: String,
+}
+
+/// The centre this laptop's slips name, set from config.toml at the start.
+static CENTRE: Mutex<Centre> = Mutex::new(Centre {
+    name: String::new(),
+    phone: String::new(),
+});
+
+/// Names `centre` on the slips written from now on.
+pub fn set_centre(centre: Centre) {
+    *CENTRE.lock().unwrap_or_else(|e| e.into_inner()) = centre;
+}
+
+fn centre() -> Centre {
+    CENTRE.lock().unwrap_or_else(|e| e.into_inner()).clone()
+}
 
 /// A row: the label's words, and the value as HTML.
 fn row(label: &str, value: &str) -> String {
     format!("<tr><th>{}</th><td>{value}</td></tr>", esc(label))
 }
 
+/// A row with `value` as a code (a phone), or a line to write it in by hand.
+fn blank_or(label: &str, value: &str) -> String {
+    if value.trim().is_empty() {
+        format!("<tr class=\"blank\"><th>{}</th><td></td></tr>", esc(label))
+    } else {
+        row(label, &code(value))
+    }
+}
+
 /// The slip of a referral, as HTML, in the screens' language and digits setting; audited
 /// as an export of its household.
 pub fn slip(store: &Store, id: Uuid) -> Result<String, StoreError> {
-    slip_in(store, id, Locale::current())
+    slip_in(store, id, Locale::current(), &centre())
 }
 
-/// The slip of a referral in `locale`'s language and digits; audited as an export of its
-/// household.
-pub fn slip_in(store: &Store, id: Uuid, locale: Locale) -> Result<String, StoreError> {
+/// The slip of a referral in `locale`'s language and digits, naming `centre` as the
+/// referring agency; audited as an export of its household.
+pub fn slip_in(
+    store: &Store,
+    id: Uuid,
+    locale: Locale,
+    centre: &Centre,
+) -> Result<String, StoreError> {
     let r: Referral = store.get(id)?.ok_or_else(|| StoreError::NotFound {
         kind: "referral",
         id: id.to_string(),
@@ -84,9 +130,14 @@ pub fn slip_in(store: &Store, id: Uuid, locale: Locale) -> Result<String, StoreE
         &t("slip-priority"),
         &esc(&labels::priority_in(lang, r.priority)),
     ));
+    let sent = r.sent_at().unwrap_or(r.created_at);
+    html.push_str(&row(&t("slip-date"), &esc(&locale.date(sent.date()))));
     html.push_str(&row(
-        &t("slip-date"),
-        &esc(&locale.date(r.sent_at().unwrap_or(r.created_at).date())),
+        &t("slip-respond-by"),
+        &format!(
+            "<strong>{}</strong>",
+            esc(&locale.date(r.priority.due_from(sent).date()))
+        ),
     ));
     html.push_str("</table>");
 
@@ -94,7 +145,14 @@ pub fn slip_in(store: &Store, id: Uuid, locale: Locale) -> Result<String, StoreE
         "<h2>{}</h2><table class=\"slip\">",
         esc(&t("slip-referring"))
     ));
-    html.push_str(&row(&t("slip-agency"), &data(&r.referring_org)));
+    // The centre as config.toml names it, else the laptop that recorded the referral.
+    let agency = if centre.name.trim().is_empty() {
+        &r.referring_org
+    } else {
+        &centre.name
+    };
+    html.push_str(&row(&t("slip-agency"), &data(agency)));
+    html.push_str(&blank_or(&t("slip-phone"), &centre.phone));
     html.push_str(&row(&t("slip-referred-by"), &data(&r.created_by)));
     html.push_str("</table>");
 
@@ -211,7 +269,11 @@ pub fn slip_in(store: &Store, id: Uuid, locale: Locale) -> Result<String, StoreE
         ),
         None => esc(&t("slip-consent-none")),
     });
-    html.push_str("</p>");
+    html.push_str("</p><table class=\"slip blank\">");
+    html.push_str(&row(&t("slip-client-signature"), ""));
+    html.push_str(&row(&t("slip-referrer-signature"), ""));
+    html.push_str(&row(&t("slip-feedback-date"), ""));
+    html.push_str("</table>");
 
     html.push_str(&format!(
         "<h2>{}</h2><p>{}</p><table class=\"slip blank\">",

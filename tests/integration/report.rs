@@ -447,13 +447,13 @@ fn shared_referral(d: &Device) -> (Household, Referral) {
 #[test]
 fn the_arabic_and_kurdish_slips_read_right_to_left_in_their_language() {
     use daleel::i18n::labels;
-    use daleel::report::slip::slip_in;
+    use daleel::report::slip::{Centre, slip_in};
     let d = Device::new();
     let (h, r) = shared_referral(&d);
     let day = daleel::model::Timestamp(common::NOW).date();
     for lang in [Lang::Ar, Lang::Ckb] {
         let locale = Locale::new(lang, Digits::ArabicIndic);
-        let page = slip_in(&d.ws.store, r.id, locale).expect("slip");
+        let page = slip_in(&d.ws.store, r.id, locale, &Centre::default()).expect("slip");
         assert!(
             page.contains(&format!("<html lang=\"{}\" dir=\"rtl\">", lang.code())),
             "{}",
@@ -497,7 +497,13 @@ fn the_arabic_and_kurdish_slips_read_right_to_left_in_their_language() {
         assert!(shown.contains(&consent), "{consent}");
     }
     // With Western digits, the same date has Western digits.
-    let western = slip_in(&d.ws.store, r.id, Locale::new(Lang::Ar, Digits::Western)).expect("s");
+    let western = slip_in(
+        &d.ws.store,
+        r.id,
+        Locale::new(Lang::Ar, Digits::Western),
+        &Centre::default(),
+    )
+    .expect("s");
     assert!(western.contains(&Locale::new(Lang::Ar, Digits::Western).date(day)));
     assert!(
         Locale::new(Lang::Ar, Digits::Western)
@@ -509,10 +515,51 @@ fn the_arabic_and_kurdish_slips_read_right_to_left_in_their_language() {
         &d.ws.store,
         r.id,
         Locale::new(Lang::En, Digits::ArabicIndic),
+        &Centre::default(),
     )
     .expect("slip");
     assert!(english.contains("<html lang=\"en\" dir=\"ltr\">"));
     assert!(english.contains("November 2026") && english.contains("Ninewa"));
+}
+
+/// The slip a caseworker can use on paper (issue 18, item 8): the date to answer by,
+/// the referring centre's name and phone (config.toml's, else a line to write them
+/// in), and lines for the client's signature or thumbprint and the referrer's.
+#[test]
+fn the_slip_on_paper_has_the_answer_date_both_contacts_and_signature_lines() {
+    use daleel::report::slip::{Centre, slip_in};
+    let d = Device::new();
+    let (_, r) = shared_referral(&d);
+    let locale = Locale::new(Lang::En, Digits::Western);
+    let due = r.priority.due_from(r.created_at).date();
+    let centre = Centre {
+        name: "CRC Mosul (IOM)".into(),
+        phone: "0750 111 2222".into(),
+    };
+    let page = slip_in(&d.ws.store, r.id, locale, &centre).expect("slip");
+    let shown = visible_labels(&page);
+    let at = page
+        .find("Please answer by")
+        .unwrap_or_else(|| panic!("no date to answer by:\n{shown}"));
+    let answer = &page[at..at + 80];
+    assert!(answer.contains(&locale.date(due)), "{answer}");
+    assert_ne!(
+        due,
+        r.created_at.date(),
+        "an urgent referral has days to answer"
+    );
+    assert!(page.contains("<bdi>CRC Mosul (IOM)</bdi>"), "{page}");
+    assert!(page.contains("<bdi dir=\"ltr\">0750 111 2222</bdi>"));
+    for line in [
+        "Signature or thumbprint of the client",
+        "Signature of the referring worker",
+    ] {
+        assert!(shown.contains(line), "{line}:\n{shown}");
+    }
+    // No centre set: the laptop's name, and a blank line for the phone.
+    let page = slip_in(&d.ws.store, r.id, locale, &Centre::default()).expect("slip");
+    assert!(page.contains("<bdi>CRC Mosul</bdi>"));
+    assert!(page.contains("<tr class=\"blank\"><th>Phone</th><td></td></tr>"));
 }
 
 /// The report in Arabic (issue 17): right to left, headings, captions and column
