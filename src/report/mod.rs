@@ -7,6 +7,7 @@
 //!   self-contained HTML page with bar charts.
 
 pub mod export;
+pub mod fourw;
 pub mod html;
 pub mod slip;
 pub mod summary;
