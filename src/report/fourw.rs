@@ -216,12 +216,12 @@ pub fn build(store: &Store, since: Date, until: Date) -> Result<FourW, StoreErro
         let Some(status) = activity_status(&r) else {
             continue;
         };
-        if !needs.contains_key(&r.need) {
-            needs.insert(r.need, store.get::<Need>(r.need)?);
+        if let std::collections::btree_map::Entry::Vacant(e) = needs.entry(r.need) {
+            e.insert(store.get::<Need>(r.need)?);
         }
         // The case as it stands: the kept household when this one was merged.
-        if !households.contains_key(&r.household) {
-            households.insert(r.household, store.kept_household(r.household)?);
+        if let std::collections::btree_map::Entry::Vacant(e) = households.entry(r.household) {
+            e.insert(store.kept_household(r.household)?);
         }
         let (Some(Some(need)), Some(Some(h))) = (needs.get(&r.need), households.get(&r.household))
         else {
@@ -388,8 +388,8 @@ mod tests {
         more.extend(reached(&g, &need(&g, None), 2026));
         activities.insert(activity("completed"), more);
         let t = table(
-            Date::parse("2026-01-01").unwrap(),
-            Date::parse("2026-12-31").unwrap(),
+            Date::parse("2026-01-01").expect("a date"),
+            Date::parse("2026-12-31").expect("a date"),
             &activities,
         );
         let total_of = |row: &Row| row.counts[0];
