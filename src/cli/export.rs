@@ -53,6 +53,21 @@ pub(super) fn coordinator_only(ws: &Workspace, what: &str) -> Result<(), Failure
     }
 }
 
+/// GBV and child protection apart (`--sensitive-subsectors`): in a team, for a
+/// coordinator whose certificate says they are certified for those cases.
+pub(super) fn sensitive_only(ws: &Workspace) -> Result<(), Failure> {
+    let flag = "--sensitive-subsectors";
+    coordinator_only(ws, flag)?;
+    let policy = ws.store.policy();
+    match policy.member(ws.identity.origin()) {
+        Some(c) if !c.sensitive => Err(Failure::of(
+            "cli-export-sensitive-only",
+            &[("flag", Arg::Str(flag))],
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// `--since` and `--until` of a command that counts a period: both given, both dates,
 /// in order.
 pub(super) fn period(since: Option<&str>, until: Option<&str>) -> Result<(Date, Date), Failure> {
@@ -100,7 +115,7 @@ pub fn run(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
         coordinator_only(ws, "--with-case-codes")?;
     }
     if args.sensitive_subsectors {
-        coordinator_only(ws, "--sensitive-subsectors")?;
+        sensitive_only(ws)?;
     }
     let (bytes, rows) = crate::report::export::write(
         &ws.store,
@@ -138,7 +153,7 @@ fn four_w(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
     }
     let (since, until) = period(args.since.as_deref(), args.until.as_deref())?;
     if args.sensitive_subsectors {
-        coordinator_only(ws, "--sensitive-subsectors")?;
+        sensitive_only(ws)?;
     }
     // Refused before anything is counted or audited.
     let out = super::out_file(&args.out, "daleel-4w.csv", &["csv"])?;

@@ -35,7 +35,7 @@ pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<(), Failure> {
     let (since, until) = super::export::period(Some(&args.since), Some(&args.until))?;
     let by = By::parse(&args.by)?;
     if args.sensitive_subsectors {
-        super::export::coordinator_only(ws, "--sensitive-subsectors")?;
+        super::export::sensitive_only(ws)?;
     }
     let report = build(&ws.store, since, until, &by, args.sensitive_subsectors)?;
     let out = args

@@ -1231,6 +1231,7 @@ cli-erased = مُحيت { $code }: الأسرة والاحتياجات ({ $needs
 
 ## daleel export, gazetteer
 cli-export-coordinators-only = { $flag } للمنسقين فقط: هذا الحاسوب معتمد بصفة { $role }
+cli-export-sensitive-only = { $flag } خاص بالمنسقين المعتمدين لحالات العنف القائم على النوع الاجتماعي وحماية الطفل: شهادة هذا الحاسوب لا تنص على ذلك (اسأل منسق الفريق)
 cli-export-no-such = لا يوجد تصدير "{ $table }": اختر needs أو referrals أو services أو 4w
 cli-export-detail = --detail { $detail }: اختر district (الافتراضي governorate)
 cli-export-written = كُتبت الصفوف ({ $count }) مع وسوم HXL في السطر الثاني: بلا أسماء ولا أرقام هواتف ولا نص حر ولا رموز حالات.

@@ -1192,6 +1192,7 @@ cli-erased = { $code } سڕایەوە: خێزانەکە، پێداویستییە
 
 ## daleel export, gazetteer
 cli-export-coordinators-only = { $flag } بۆ هەماهەنگکارانە: ئەم لاپتۆپە بڕوانامەی وەک { $role } هەیە
+cli-export-sensitive-only = { $flag } بۆ ئەو ڕێکخەرانەیە کە بۆ کەیسەکانی توندوتیژی لەسەر بنەمای ڕەگەز و پاراستنی منداڵ پەسەند کراون: بڕوانامەی ئەم لاپتۆپە ئەمە ناڵێت (لە ڕێکخەری تیمەکە بپرسە)
 cli-export-no-such = هەناردەکردنی "{ $table }" نییە: needs یان referrals یان services یان 4w بدە
 cli-export-detail = --detail { $detail }: district بدە (بە بنەڕەت governorate)
 cli-export-written = ڕیزەکان ({ $count }) لەگەڵ هاشتاگی HXL لە هێڵی دووەمدا نووسران: بێ ناو، ژمارەی تەلەفۆن، دەقی ئازاد یان کۆدی کەیس.

@@ -1195,6 +1195,7 @@ cli-erased = Erased { $code }: the household, { $needs } needs and { $referrals 
 
 ## daleel export, gazetteer
 cli-export-coordinators-only = { $flag } is for coordinators: this laptop is certified as { $role }
+cli-export-sensitive-only = { $flag } is for coordinators certified for GBV and child-protection cases: this laptop's certificate does not say so (ask the team's coordinator)
 cli-export-no-such = no export "{ $table }": give needs, referrals, services or 4w
 cli-export-detail = --detail { $detail }: give district (the default is governorate)
 cli-export-written = Wrote { $count } rows with HXL hashtags on the second line: no names, phone numbers, free text or case codes.

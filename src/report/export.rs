@@ -68,7 +68,7 @@ impl Detail {
     /// A sector as this export writes it: GBV and child protection as Protection unless
     /// `sensitive`.
     fn sector(self, sector: Sector) -> Sector {
-        if !self.sensitive && super::summary::sensitive_sector(sector) {
+        if !self.sensitive && sector.is_sensitive() {
             Sector::Protection
         } else {
             sector

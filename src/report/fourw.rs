@@ -257,7 +257,7 @@ pub fn build(
             adm3: h.location.sub_district.clone().unwrap_or_default(),
             status,
         };
-        if !sensitive && super::summary::sensitive_sector(need.sector) {
+        if !sensitive && need.sector.is_sensitive() {
             activity.sub_sector.clear();
             activity.adm2.clear();
             activity.adm3.clear();

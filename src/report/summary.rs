@@ -167,12 +167,6 @@ pub fn median(days: &[i64]) -> Option<f64> {
     })
 }
 
-/// Whether a sector's needs are counted under Protection unless a coordinator asks for
-/// them apart: GBV and child protection.
-pub fn sensitive_sector(sector: Sector) -> bool {
-    matches!(sector, Sector::Gbv | Sector::ChildProtection)
-}
-
 /// The report of the needs recorded and referrals created from `since` to `until`;
 /// `sensitive`: GBV and child protection apart (see the module's doc).
 pub fn build(
@@ -211,7 +205,7 @@ pub fn build(
     // A need's sector as reported, and its place: GBV and child protection folded into
     // Protection, at governorate level when the report names sectors.
     let fold = |sector: Sector, mut place: [String; 3]| -> (&'static str, [String; 3]) {
-        if sensitive || !sensitive_sector(sector) {
+        if sensitive || !sector.is_sensitive() {
             return (sector.code(), place);
         }
         if by.contains(&By::Sector) {
