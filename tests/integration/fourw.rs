@@ -346,7 +346,7 @@ fn export_4w_writes_the_cluster_table_of_a_demo_caseload() {
         // are shown they add up.
         for part in [SEX_AGE, GROUPS] {
             let cells: Vec<Option<u64>> = std::iter::once(counts[0])
-                .chain(part.map(|c| counts[c]))
+                .chain(part.clone().map(|c| counts[c]))
                 .collect();
             assert_ne!(
                 cells.iter().filter(|c| c.is_none()).count(),
