@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{Failure, tell, write_atomic};
+use super::{Failure, tell};
 use crate::i18n::Arg;
 use crate::report::export::{Detail, Table};
 use crate::workspace::Workspace;
@@ -14,9 +14,13 @@ use crate::workspace::Workspace;
 pub struct ExportArgs {
     /// needs, referrals or services.
     table: String,
-    /// The CSV file to write.
+    /// The file to write: FILE.csv, or FILE.xlsx for an Excel workbook (or a folder).
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// Write the CSV without the UTF-8 byte-order mark (for tools that mind it; Excel
+    /// needs it to read Arabic).
+    #[arg(long)]
+    no_bom: bool,
     /// district: add the district (coordinators; audited).
     #[arg(long, value_name = "LEVEL")]
     detail: Option<String>,
@@ -60,7 +64,7 @@ pub fn run(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
     if case_codes {
         coordinator_only(ws, "--with-case-codes")?;
     }
-    let (bytes, rows) = crate::report::export::write(
+    let (sheet, rows) = crate::report::export::write(
         &ws.store,
         table,
         Detail {
@@ -68,14 +72,14 @@ pub fn run(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
             case_codes,
         },
     )?;
-    let out = super::out_file(&args.out, &format!("daleel-{}.csv", table.code()), &["csv"])?;
-    let out = out.as_path();
     // Case codes point to households: readable by their owner only.
-    if case_codes {
-        super::write_private(out, &bytes)?;
-    } else {
-        write_atomic(out, &bytes)?;
-    }
+    let out = super::write_sheet(
+        &args.out,
+        &format!("daleel-{}.csv", table.code()),
+        &sheet,
+        args.no_bom,
+        case_codes,
+    )?;
     println!("{}", out.display());
     tell(
         if case_codes {

@@ -787,6 +787,7 @@ err-make-folder = تعذّر إنشاء المجلد { $file }: { $error }
 err-write = تعذّرت كتابة { $file }: { $error }
 err-audit-head = تعذّرت كتابة ملف رأس سجل التدقيق { $file }: { $error }
 err-csv = تعذّر إنشاء ملف CSV: { $error }
+err-workbook = تعذّر إنشاء ملف Excel: { $error }
 err-interrupted-import = انقطع الاستيراد: استورد مرة أخرى.
 err-interrupted-handoff = انقطع استيراد التسليم: استورده مرة أخرى.
 err-interrupted-refold = انقطعت إعادة حساب السجلات: افتح دليل مرة أخرى.
@@ -1002,6 +1003,7 @@ month-12 = كانون الأول
 # A date: $day and $year are numbers, $month is one of the names above.
 date-long = { $day } { $month } { $year }
 page-report-title = مركز موارد المجتمع: تقرير التنسيق
+page-report-demo = بيانات تدريب أنشأها أمر daleel demo: ليست لأشخاص حقيقيين ولا تصلح لأي تقرير.
 page-report-period = من { $since } إلى { $until }، مع احتساب اليومين.
 page-report-small = تظهر الأعداد التي تقل عن خمسة بالشكل { $small }، كي لا يمكن تمييز أي أسرة.
 page-report-made = أعدّه دليل في { $date } من البيانات المحفوظة على هذا الحاسوب.

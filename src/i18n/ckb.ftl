@@ -749,6 +749,7 @@ err-make-folder = نەتوانرا بوخچەی { $file } دروست بکرێت:
 err-write = نەتوانرا { $file } بنووسرێت: { $error }
 err-audit-head = نەتوانرا فایلی سەرەی تۆماری چاودێری { $file } بنووسرێت: { $error }
 err-csv = نەتوانرا فایلی CSV دروست بکرێت: { $error }
+err-workbook = نەتوانرا فایلی Excel دروست بکرێت: { $error }
 err-interrupted-import = هاوردەکردنەکە پچڕا: دووبارە هاوردە بکەرەوە.
 err-interrupted-handoff = هاوردەکردنی ڕادەستکردنەکە پچڕا: دووبارە هاوردەی بکەرەوە.
 err-interrupted-refold = دووبارە ژماردنەوەی تۆمارەکان پچڕا: دەلیل دووبارە بکەرەوە.
@@ -963,6 +964,7 @@ month-12 = کانوونی یەکەم
 # A date: $day and $year are numbers, $month is one of the names above.
 date-long = { $day } { $month } { $year }
 page-report-title = ناوەندی سەرچاوەکانی کۆمەڵگە: ڕاپۆرتی هەماهەنگی
+page-report-demo = داتای ڕاهێنان کە فەرمانی daleel demo دروستی کردووە: خەڵکی ڕاستەقینە نین و بۆ هیچ ڕاپۆرتێک نین.
 page-report-period = لە { $since } تا { $until }، هەردوو ڕۆژەکەش لەخۆ دەگرێت.
 page-report-small = ژمارەی کەمتر لە پێنج وەک { $small } نیشان دەدرێت، بۆ ئەوەی هیچ خێزانێک نەناسرێتەوە.
 page-report-made = دەلیل لە { $date } لە داتاکانی ئەم لاپتۆپە ئامادەی کردووە.

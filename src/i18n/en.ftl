@@ -749,6 +749,7 @@ err-make-folder = Could not make the folder { $file }: { $error }
 err-write = Could not write { $file }: { $error }
 err-audit-head = Could not write the audit trail's head file { $file }: { $error }
 err-csv = Could not build the CSV file: { $error }
+err-workbook = Could not build the workbook: { $error }
 err-interrupted-import = The import was interrupted: import again.
 err-interrupted-handoff = The hand-off was interrupted: import it again.
 err-interrupted-refold = Recomputing the records was interrupted: open Daleel again.
@@ -963,6 +964,7 @@ month-12 = December
 # A date: $day and $year are numbers, $month is one of the names above.
 date-long = { $day } { $month } { $year }
 page-report-title = Community Resource Centre: coordination report
+page-report-demo = Training data made by daleel demo: not real people, not for any report.
 page-report-period = From { $since } to { $until }, both days included.
 page-report-small = Counts under five are shown as { $small }, so that no household can be picked out.
 page-report-made = Made by Daleel on { $date } from the data on this laptop.

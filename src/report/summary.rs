@@ -102,6 +102,8 @@ pub struct Report {
     pub groups: BTreeMap<Vec<String>, Counts>,
     /// The places, to name the governorates in a language.
     pub gazetteer: Gazetteer,
+    /// Made from a database of `daleel demo` (marked DEMO wherever it is written).
+    pub demo: bool,
 }
 
 pub const NEED_STATUSES: [NeedStatus; 4] = [
@@ -175,6 +177,7 @@ pub fn build(store: &Store, since: Date, until: Date, by: &[By]) -> Result<Repor
         by: by.to_vec(),
         groups: BTreeMap::new(),
         gazetteer: gazetteer.clone(),
+        demo: store.kind()? == Some(crate::store::DatabaseKind::Demo),
     };
     let needs: BTreeMap<Uuid, Need> = store
         .all::<Need>()
@@ -328,8 +331,14 @@ impl Report {
         (header, tags, rows)
     }
 
-    /// The report as CSV, with the HXL row when asked.
+    /// The report as CSV (without a byte-order mark), with the HXL row when asked.
     pub fn csv(&self, hxl: bool) -> Result<Vec<u8>, StoreError> {
+        self.sheet(hxl)?.csv(false)
+    }
+
+    /// The report as a table, to be written as CSV or as a workbook; marked DEMO when
+    /// made from a demo database.
+    pub fn sheet(&self, hxl: bool) -> Result<super::sheet::Sheet, StoreError> {
         let (header, tags, rows) = self.table();
         // The group columns are text; every column after them is a count or a median.
         let mut w = super::CsvOut::new().numeric(self.by.len()..header.len());
@@ -340,7 +349,11 @@ impl Report {
         for r in &rows {
             w.row(r)?;
         }
-        w.finish()
+        let mut sheet = w.sheet("report", hxl);
+        if self.demo {
+            sheet.mark_demo();
+        }
+        Ok(sheet)
     }
 }
 
