@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{Failure, tell, write_atomic};
+use super::{Failure, tell};
 use crate::i18n::Arg;
 use crate::model::Date;
 use crate::report::export::{Detail, Table};
@@ -15,7 +15,7 @@ use crate::workspace::Workspace;
 pub struct ExportArgs {
     /// needs, referrals, services, or 4w (who does what where, for a period).
     table: String,
-    /// The CSV file to write.
+    /// The file to write: FILE.csv, or FILE.xlsx for an Excel workbook (or a folder).
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
     /// The first day of the 4W table's period (YYYY-MM-DD).
@@ -24,6 +24,10 @@ pub struct ExportArgs {
     /// The last day of the 4W table's period (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     until: Option<String>,
+    /// Write the CSV without the UTF-8 byte-order mark (for tools that mind it; Excel
+    /// needs it to read Arabic).
+    #[arg(long)]
+    no_bom: bool,
     /// district: add the district (coordinators; audited).
     #[arg(long, value_name = "LEVEL")]
     detail: Option<String>,
@@ -117,7 +121,7 @@ pub fn run(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
     if args.sensitive_subsectors {
         sensitive_only(ws)?;
     }
-    let (bytes, rows) = crate::report::export::write(
+    let (sheet, rows) = crate::report::export::write(
         &ws.store,
         table,
         Detail {
@@ -126,14 +130,14 @@ pub fn run(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
             sensitive: args.sensitive_subsectors,
         },
     )?;
-    let out = super::out_file(&args.out, &format!("daleel-{}.csv", table.code()), &["csv"])?;
-    let out = out.as_path();
     // Case codes point to households: readable by their owner only.
-    if case_codes {
-        super::write_private(out, &bytes)?;
-    } else {
-        write_atomic(out, &bytes)?;
-    }
+    let out = super::write_sheet(
+        &args.out,
+        &format!("daleel-{}.csv", table.code()),
+        &sheet,
+        args.no_bom,
+        case_codes,
+    )?;
     println!("{}", out.display());
     tell(
         if case_codes {
@@ -156,9 +160,9 @@ fn four_w(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
         sensitive_only(ws)?;
     }
     // Refused before anything is counted or audited.
-    let out = super::out_file(&args.out, "daleel-4w.csv", &["csv"])?;
+    super::out_file(&args.out, "daleel-4w.csv", &["csv", "xlsx"])?;
     let table = crate::report::fourw::build(&ws.store, since, until, args.sensitive_subsectors)?;
-    let bytes = table.csv()?;
+    let sheet = table.sheet()?;
     let activities = table
         .rows
         .iter()
@@ -175,7 +179,7 @@ fn four_w(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
         what,
         activities as u64,
     )?;
-    write_atomic(&out, &bytes)?;
+    let out = super::write_sheet(&args.out, "daleel-4w.csv", &sheet, args.no_bom, false)?;
     println!("{}", out.display());
     tell(
         "cli-export-4w-written",

@@ -642,6 +642,28 @@ fn write_file(
     })
 }
 
+/// Writes a coordination table to `--out`: `.xlsx` as a workbook (right to left in
+/// Arabic and Kurdish), `.csv` as CSV with a UTF-8 byte-order mark unless `no_bom`; a
+/// folder gets `default` (a `.csv` name); any other extension is refused (`out_file`).
+/// With personal data (`private`), the file is readable by its owner only.
+pub fn write_sheet(
+    out: &std::path::Path,
+    default: &str,
+    sheet: &crate::report::sheet::Sheet,
+    no_bom: bool,
+    private: bool,
+) -> Result<std::path::PathBuf, Failure> {
+    let out = out_file(out, default, &["csv", "xlsx"])?;
+    let form = crate::report::sheet::Form::of(&out, !no_bom, crate::i18n::language().is_rtl());
+    let bytes = sheet.bytes(form)?;
+    if private {
+        write_private(&out, &bytes)?;
+    } else {
+        write_atomic(&out, &bytes)?;
+    }
+    Ok(out)
+}
+
 /// The one rule for `--out` of a command that writes one file: an existing folder gets
 /// the file under its usual `name`; anything else is the file itself, and must end in
 /// one of `extensions`, so that a mistyped or missing folder (`--out E:\daleel`) is

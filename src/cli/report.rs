@@ -25,10 +25,15 @@ pub struct ReportArgs {
     /// them; audited).
     #[arg(long)]
     sensitive_subsectors: bool,
-    /// FILE.csv, or FILE.html for one printable page with charts, in the language of
-    /// --lang (default: CSV on standard output; a CSV is the same in every language).
+    /// FILE.csv, FILE.xlsx for an Excel workbook, or FILE.html for one printable page
+    /// with charts, in the language of --lang (default: CSV on standard output; a CSV is
+    /// the same in every language).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Write the CSV file without the UTF-8 byte-order mark (for tools that mind it;
+    /// Excel needs it to read Arabic).
+    #[arg(long)]
+    no_bom: bool,
 }
 
 pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<(), Failure> {
@@ -41,7 +46,7 @@ pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<(), Failure> {
     let out = args
         .out
         .as_deref()
-        .map(|p| super::out_file(p, "daleel-report.html", &["html", "htm", "csv"]))
+        .map(|p| super::out_file(p, "daleel-report.html", &["html", "htm", "csv", "xlsx"]))
         .transpose()?;
     let out = out.as_deref();
     let html = out.is_some_and(|p| {
@@ -51,8 +56,14 @@ pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<(), Failure> {
     let bytes = if html {
         // In the language of --lang (or config.toml), with the digits setting.
         crate::report::html::page(&report, crate::i18n::format::Locale::current()).into_bytes()
+    } else if let Some(path) = out {
+        // A file: a workbook, or CSV with a byte-order mark for Excel (`--no-bom`).
+        let rtl = crate::i18n::language().is_rtl();
+        let form = crate::report::sheet::Form::of(path, !args.no_bom, rtl);
+        report.sheet(args.hxl)?.bytes(form)?
     } else {
-        report.csv(args.hxl)?
+        // Standard output: no byte-order mark in the middle of a pipe.
+        report.sheet(args.hxl)?.csv(false)?
     };
     ws.store.audit(
         crate::store::audit::AuditAction::Export,

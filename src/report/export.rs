@@ -1,4 +1,4 @@
-//! `daleel export needs|referrals|services --out FILE.csv`: one row per record, column
+//! `daleel export needs|referrals|services --out FILE.csv|FILE.xlsx`: one row per record, column
 //! headers on the first line and HXL hashtags on the second. No names, phone numbers,
 //! free text or case codes; the governorate (not the district), the month (not the day)
 //! and age bands, unless a coordinator asks for the district or case codes (audited).
@@ -12,10 +12,11 @@ use std::collections::BTreeMap;
 
 use uuid::Uuid;
 
+use super::sheet::Sheet;
 use super::{age_band, month, person_of};
 use crate::model::{Gazetteer, Household, Need, Organization, Referral, ReferralStatus, Sector};
 use crate::store::audit::AuditAction;
-use crate::store::{Store, StoreError};
+use crate::store::{DatabaseKind, Store, StoreError};
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +99,7 @@ impl Out {
         self.columns.push((name, tag.to_string()));
     }
 
-    fn bytes(mut self) -> Result<Vec<u8>, StoreError> {
+    fn sheet(mut self, name: &str) -> Result<Sheet, StoreError> {
         // A text column that holds Arabic script says so: `+i_ar`.
         for (i, (_, tag)) in self.columns.iter_mut().enumerate() {
             if tag.contains("+name") && self.rows.iter().any(|r| super::is_arabic(&r[i])) {
@@ -119,7 +120,7 @@ impl Out {
         for r in &self.rows {
             w.row(r)?;
         }
-        w.finish()
+        Ok(w.sheet(name, true))
     }
 }
 
@@ -180,9 +181,10 @@ pub fn days_to_response(r: &Referral) -> Option<i64> {
         .map(|s| (s.at.0 - sent.0).max(0) / crate::model::time::DAY_MS)
 }
 
-/// Writes one table. Returns the CSV and its number of rows; every export is audited
-/// (with what detail it had).
-pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Vec<u8>, usize), StoreError> {
+/// Builds one table, to be written as CSV or as a workbook. Returns it and its number
+/// of rows; every export is audited (with what detail it had). The built-in SAMPLE
+/// services are never in it, and a table from a demo database is marked DEMO.
+pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Sheet, usize), StoreError> {
     let year = store
         .now()
         .to_utc()
@@ -312,6 +314,9 @@ pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Vec<u8>, us
             out.col("governorates", "#adm1 +code +list");
             out.col("status", "#status +code");
             for s in store.services()? {
+                if crate::model::sample::is_sample_id(s.id) {
+                    continue;
+                }
                 let org = orgs.get(&s.organization);
                 let mut govs: Vec<String> = s
                     .areas
@@ -342,7 +347,10 @@ pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Vec<u8>, us
         }
     }
     let rows = out.rows.len();
-    let bytes = out.bytes()?;
+    let mut sheet = out.sheet(table.code())?;
+    if store.kind()? == Some(DatabaseKind::Demo) {
+        sheet.mark_demo();
+    }
     let mut what = format!("{} export", table.word());
     if detail.district {
         what.push_str(", with districts");
@@ -355,5 +363,5 @@ pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Vec<u8>, us
     }
     store.audit(AuditAction::Export, None, &what, rows as u64)?;
     store.flush()?;
-    Ok((bytes, rows))
+    Ok((sheet, rows))
 }

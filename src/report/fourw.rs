@@ -107,6 +107,8 @@ pub struct FourW {
     pub rows: Vec<Row>,
     /// GBV and child protection apart, at every level (`--sensitive-subsectors`).
     pub sensitive: bool,
+    /// Made from a database of `daleel demo` (marked DEMO wherever it is written).
+    pub demo: bool,
 }
 
 /// A person reached, as counted: who (to count once), sex, age group, disability and
@@ -269,6 +271,7 @@ pub fn build(
     }
     let mut table = table(since, until, &activities);
     table.sensitive = sensitive;
+    table.demo = store.kind()? == Some(crate::store::DatabaseKind::Demo);
     Ok(table)
 }
 
@@ -337,6 +340,7 @@ fn table(since: Date, until: Date, activities: &BTreeMap<Activity, BTreeSet<Reac
         until,
         rows,
         sensitive: false,
+        demo: false,
     }
 }
 
@@ -433,8 +437,14 @@ impl FourW {
         (header, tags, rows)
     }
 
-    /// The table as CSV: the header, the HXL row, the rows.
+    /// The table as CSV (without a byte-order mark): the header, the HXL row, the rows.
     pub fn csv(&self) -> Result<Vec<u8>, StoreError> {
+        self.sheet()?.csv(false)
+    }
+
+    /// The table, to be written as CSV or as a workbook; marked DEMO when made from a
+    /// demo database.
+    pub fn sheet(&self) -> Result<super::sheet::Sheet, StoreError> {
         let (header, tags, rows) = self.table();
         let mut w = super::CsvOut::new().numeric(TEXT..TEXT + COUNTS);
         w.row(&header)?;
@@ -442,7 +452,11 @@ impl FourW {
         for r in &rows {
             w.row(r)?;
         }
-        w.finish()
+        let mut sheet = w.sheet("4W", true);
+        if self.demo {
+            sheet.mark_demo();
+        }
+        Ok(sheet)
     }
 }
 

@@ -106,7 +106,8 @@ table.data{font-size:9pt;line-height:1.2;margin-block-end:.6em}\
 table.data th,table.data td{padding:1px 4px}\
 table.data thead th{vertical-align:bottom;white-space:normal;font-size:.95em}\
 table.data tbody th{font-weight:normal}\
-.note{font-size:.9em}";
+.note{font-size:.9em}\
+.demo{border:2px dashed #000;padding:4px 8px}";
 
 /// The mark of a count the page does not show (`disclosure`).
 pub const HIDDEN: &str = "\u{2022}";
@@ -231,6 +232,12 @@ pub fn page(report: &Report, locale: Locale) -> String {
     let title = locale.t("page-report-title");
     let mut html = head(locale, &title, REPORT_STYLE);
     html.push_str(&format!("<h1>{}</h1>", esc(&title)));
+    if report.demo {
+        html.push_str(&format!(
+            "<p class=\"demo\"><strong>DEMO</strong> {}</p>",
+            esc(&locale.t("page-report-demo"))
+        ));
+    }
     html.push_str(&format!(
         "<p>{} {}</p><p>{}</p>",
         message(

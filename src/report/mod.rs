@@ -10,10 +10,10 @@ pub mod disclosure;
 pub mod export;
 pub mod fourw;
 pub mod html;
+pub mod sheet;
 pub mod slip;
 pub mod summary;
 
-use crate::model::text::{spreadsheet_cell, spreadsheet_number};
 use crate::model::{Household, Person, Timestamp};
 use crate::store::StoreError;
 
@@ -23,8 +23,7 @@ use crate::store::StoreError;
 /// `@SUM(…)`, `-2+3`) is text in Excel and LibreOffice, never a formula; a number in a
 /// column said to be numeric stays a number (`-3` too).
 pub struct CsvOut {
-    w: csv::Writer<Vec<u8>>,
-    numeric: Vec<usize>,
+    sheet: sheet::Sheet,
 }
 
 impl Default for CsvOut {
@@ -36,14 +35,13 @@ impl Default for CsvOut {
 impl CsvOut {
     pub fn new() -> CsvOut {
         CsvOut {
-            w: csv::Writer::from_writer(Vec::new()),
-            numeric: Vec::new(),
+            sheet: sheet::Sheet::default(),
         }
     }
 
     /// The columns (by position) that hold numbers.
     pub fn numeric(mut self, columns: impl IntoIterator<Item = usize>) -> CsvOut {
-        self.numeric = columns.into_iter().collect();
+        self.sheet.numeric = columns.into_iter().collect();
         self
     }
 
@@ -52,25 +50,26 @@ impl CsvOut {
         &mut self,
         cells: impl IntoIterator<Item = S>,
     ) -> Result<(), StoreError> {
-        let cells: Vec<String> = cells
-            .into_iter()
-            .enumerate()
-            .map(|(i, c)| {
-                if self.numeric.contains(&i) {
-                    spreadsheet_number(c.as_ref()).into_owned()
-                } else {
-                    spreadsheet_cell(c.as_ref()).into_owned()
-                }
-            })
-            .collect();
-        Ok(self.w.write_record(&cells)?)
+        self.sheet
+            .rows
+            .push(cells.into_iter().map(|c| c.as_ref().to_string()).collect());
+        Ok(())
     }
 
-    /// The file's bytes.
+    /// The file's bytes, as CSV without a byte-order mark (the HSDS files, the services
+    /// spreadsheet; the coordination files are written through `sheet`).
     pub fn finish(self) -> Result<Vec<u8>, StoreError> {
-        self.w
-            .into_inner()
-            .map_err(|e| StoreError::Csv(e.into_error().into()))
+        self.sheet.csv(false)
+    }
+
+    /// The table, to be written as CSV or as a workbook (`sheet::Form`): `name` is the
+    /// workbook's sheet name, `hxl` that the second row holds hashtags.
+    pub fn sheet(self, name: &str, hxl: bool) -> sheet::Sheet {
+        sheet::Sheet {
+            name: name.to_string(),
+            hxl,
+            ..self.sheet
+        }
     }
 }
 

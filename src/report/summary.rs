@@ -134,6 +134,8 @@ pub struct Report {
     pub gazetteer: Gazetteer,
     /// GBV and child protection kept apart from Protection (`--sensitive-subsectors`).
     pub sensitive: bool,
+    /// Made from a database of `daleel demo` (marked DEMO wherever it is written).
+    pub demo: bool,
 }
 
 pub const NEED_STATUSES: [NeedStatus; 4] = [
@@ -235,6 +237,7 @@ pub fn build(
         groups: BTreeMap::new(),
         gazetteer: gazetteer.clone(),
         sensitive,
+        demo: store.kind()? == Some(crate::store::DatabaseKind::Demo),
     };
     let needs: BTreeMap<Uuid, Need> = store
         .all::<Need>()
@@ -484,8 +487,14 @@ impl Report {
         (header, tags, rows)
     }
 
-    /// The report as CSV, with the HXL row when asked.
+    /// The report as CSV (without a byte-order mark), with the HXL row when asked.
     pub fn csv(&self, hxl: bool) -> Result<Vec<u8>, StoreError> {
+        self.sheet(hxl)?.csv(false)
+    }
+
+    /// The report as a table, to be written as CSV or as a workbook; marked DEMO when
+    /// made from a demo database.
+    pub fn sheet(&self, hxl: bool) -> Result<super::sheet::Sheet, StoreError> {
         let (header, tags, rows) = self.table();
         // The group columns are text; every column after them is a count or a median,
         // but the last (the hidden cells' names).
@@ -498,7 +507,11 @@ impl Report {
         for r in &rows {
             w.row(r)?;
         }
-        w.finish()
+        let mut sheet = w.sheet("report", hxl);
+        if self.demo {
+            sheet.mark_demo();
+        }
+        Ok(sheet)
     }
 }
 

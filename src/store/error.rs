@@ -43,6 +43,9 @@ pub enum StoreError {
     /// A CSV file could not be built.
     #[error("{0}")]
     Csv(#[from] csv::Error),
+    /// An Excel workbook could not be built.
+    #[error("could not build the workbook: {0}")]
+    Workbook(String),
     /// A pass over many changes stopped half-way (`overlay_pass`); what to do is its text.
     #[error("{}", .0.message())]
     Interrupted(Pass),

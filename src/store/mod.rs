@@ -228,6 +228,15 @@ pub(crate) mod meta {
     pub const PASSPHRASE_NOTICES: &[u8] = b"passphrase_notices";
 }
 
+/// What one tree holds (`Store::tree_sizes`, `daleel stats --disk`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct TreeSize {
+    pub name: &'static str,
+    pub entries: u64,
+    pub key_bytes: u64,
+    pub value_bytes: u64,
+}
+
 /// Whether a database holds real data or a training caseload made by `daleel demo`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DatabaseKind {
@@ -366,18 +375,22 @@ impl Store {
         Ok(self.db.size_on_disk()?)
     }
 
-    /// Per tree: its name, how many entries it holds, and the bytes of their keys and
-    /// values (what the data weighs before sled's own overhead).
-    pub fn tree_sizes(&self) -> Result<Vec<(&'static str, usize, u64)>, StoreError> {
+    /// Per tree: its name, how many entries it holds, and the bytes of their keys and of
+    /// their values (what the data weighs before sled's own overhead).
+    pub fn tree_sizes(&self) -> Result<Vec<TreeSize>, StoreError> {
         let mut out = Vec::new();
         for slot in Slot::ALL {
-            let (mut n, mut bytes) = (0, 0);
+            let mut size = TreeSize {
+                name: slot.name(),
+                ..TreeSize::default()
+            };
             for entry in self.tree(slot).iter() {
                 let (k, v) = entry?;
-                n += 1;
-                bytes += (k.len() + v.len()) as u64;
+                size.entries += 1;
+                size.key_bytes += k.len() as u64;
+                size.value_bytes += v.len() as u64;
             }
-            out.push((slot.name(), n, bytes));
+            out.push(size);
         }
         Ok(out)
     }

@@ -95,6 +95,38 @@ fn demo_then_stats_counts_the_demo_households() {
     );
 }
 
+/// `stats --disk` says where the data directory's bytes lie: what each tree holds, and
+/// sled's files around them.
+#[test]
+fn stats_disk_measures_each_tree_and_the_files_around_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = daleel(dir.path(), &["demo", "--households", "60", "--seed", "2"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v = json(&daleel(dir.path(), &["stats", "--disk", "--json"]));
+    let trees = v["trees"].as_array().expect("trees");
+    let tree = |name: &str| {
+        trees
+            .iter()
+            .find(|t| t["name"] == name)
+            .unwrap_or_else(|| panic!("{name} in {trees:?}"))
+    };
+    assert_eq!(tree("households")["entries"], 60);
+    assert!(tree("changes")["entries"].as_u64().expect("n") >= 60);
+    let sum: u64 = trees
+        .iter()
+        .map(|t| t["key_bytes"].as_u64().expect("k") + t["value_bytes"].as_u64().expect("v"))
+        .sum();
+    assert_eq!(v["records"].as_u64(), Some(sum));
+    assert!(v["sled_files"].as_u64().expect("sled") >= sum, "{v}");
+    assert!(
+        v["other_files"].as_u64().expect("other") > 0,
+        "the keyring and lock at least"
+    );
+    assert_eq!(v["households"], 60);
+    let text = stdout(&daleel(dir.path(), &["stats", "--disk"]));
+    assert!(text.contains("households") && text.contains("KiB") && text.contains("MiB"));
+}
+
 #[test]
 fn a_second_process_is_told_the_database_is_open_elsewhere() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -17,6 +17,21 @@ fn demo() -> Device {
     d
 }
 
+/// The rows of a table from a demo database without its first column, which says DEMO
+/// on every row (checked here).
+fn undemo(mut rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    for (i, r) in rows.iter_mut().enumerate() {
+        let wanted = match i {
+            0 => "demo",
+            1 => "#meta+demo",
+            _ => "DEMO",
+        };
+        assert_eq!(r[0], wanted, "row {i} of a demo table: {r:?}");
+        r.remove(0);
+    }
+    rows
+}
+
 fn lines(bytes: &[u8]) -> Vec<Vec<String>> {
     let mut r = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -35,8 +50,9 @@ fn exports_carry_hxl_and_no_personal_data_and_are_generalised() {
             .map(|h| h.expect("h"))
             .collect();
     for table in [Table::Needs, Table::Referrals, Table::Services] {
-        let (bytes, rows) = write(&d.ws.store, table, Detail::default()).expect("export");
-        let all = lines(&bytes);
+        let (sheet, rows) = write(&d.ws.store, table, Detail::default()).expect("export");
+        let bytes = sheet.csv(false).expect("csv");
+        let all = undemo(lines(&bytes));
         assert_eq!(all.len(), rows + 2, "header, hashtags, rows");
         let tags: Vec<&str> = all[1].iter().map(String::as_str).collect();
         assert!(valid_hxl_row(&tags), "{tags:?}");
@@ -63,8 +79,8 @@ fn exports_carry_hxl_and_no_personal_data_and_are_generalised() {
         }
     }
     // Needs do not carry their free text.
-    let (bytes, _) = write(&d.ws.store, Table::Needs, Detail::default()).expect("export");
-    let text = String::from_utf8(bytes).expect("utf-8");
+    let (sheet, _) = write(&d.ws.store, Table::Needs, Detail::default()).expect("export");
+    let text = String::from_utf8(sheet.csv(false).expect("csv")).expect("utf-8");
     let need: Need = d.ws.store.all::<Need>().next().expect("a need").expect("n");
     assert!(!text.contains(&need.description));
 }
@@ -77,8 +93,8 @@ fn the_detailed_export_is_for_coordinators_and_is_audited() {
         case_codes: true,
         sensitive: false,
     };
-    let (bytes, _) = write(&d.ws.store, Table::Referrals, detail).expect("export");
-    let all = lines(&bytes);
+    let (sheet, _) = write(&d.ws.store, Table::Referrals, detail).expect("export");
+    let all = lines(&sheet.csv(false).expect("csv"));
     assert!(all[0].contains(&"district_pcode".to_string()));
     assert!(all[0].contains(&"case_code".to_string()));
     let trail = d.ws.store.audit_trail(None).expect("audit");
@@ -269,8 +285,11 @@ fn a_poisoned_directory_reaches_no_csv_as_a_formula_and_imports_back_whole() {
         ),
     ];
     for table in [Table::Needs, Table::Referrals, Table::Services] {
-        let (bytes, _) = write(&d.ws.store, table, Detail::default()).expect("export");
-        csvs.push((format!("{table:?} export"), bytes));
+        let (table_sheet, _) = write(&d.ws.store, table, Detail::default()).expect("export");
+        csvs.push((
+            format!("{table:?} export"),
+            table_sheet.csv(false).expect("csv"),
+        ));
     }
     for f in ["organizations.csv", "services.csv", "schedules.csv"] {
         csvs.push((
@@ -319,7 +338,7 @@ fn a_poisoned_directory_reaches_no_csv_as_a_formula_and_imports_back_whole() {
         }
     }
     // The numbers of the report and of the referrals export are numbers still.
-    let report_rows = lines(&csvs[0].1);
+    let report_rows = undemo(lines(&csvs[0].1));
     assert!(report_rows[2..].iter().all(|r| {
         r[1..r.len() - 2]
             .iter()
@@ -636,7 +655,7 @@ fn the_arabic_report_reads_right_to_left_with_arabic_names_and_digits() {
     assert!(page.contains("table-layout:fixed") && page.contains("@page{size:A4"));
     assert_eq!(page.matches("<table class=\"data\">").count(), 3);
     // The CSV is the same in every language.
-    let csv = lines(&report.csv(true).expect("csv"));
+    let csv = undemo(lines(&report.csv(true).expect("csv")));
     assert_eq!(
         csv[0][..4],
         [
@@ -712,4 +731,125 @@ fn report_and_slip_commands_write_the_page_in_the_language_asked() {
     let page = std::fs::read_to_string(&slip).expect("slip");
     assert!(page.contains("<html lang=\"ckb\" dir=\"rtl\">"));
     assert!(page.contains(&daleel::i18n::tr_in(Lang::Ckb, "slip-title", &[])));
+}
+
+/// `export` and `report` write an Excel workbook for `.xlsx` (opened here by a reader
+/// crate: the DEMO sheet name and column, the HXL row, numbers as numbers), CSV with a
+/// UTF-8 byte-order mark unless `--no-bom`, and refuse any other extension.
+#[test]
+fn exports_write_workbooks_and_csv_that_excel_reads_and_refuse_other_files() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().expect("dir");
+    let run = |args: &[&str]| {
+        let out = common::daleel(dir.path(), args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    };
+    run(&["demo", "--households", "40"]);
+    let files = tempfile::tempdir().expect("files");
+    let file = |name: &str| files.path().join(name).to_string_lossy().into_owned();
+
+    run(&["export", "referrals", "--out", &file("r.xlsx")]);
+    run(&["export", "referrals", "--out", &file("r.csv")]);
+    run(&[
+        "export",
+        "referrals",
+        "--out",
+        &file("plain.csv"),
+        "--no-bom",
+    ]);
+    let with_bom = std::fs::read(file("r.csv")).expect("csv");
+    let plain = std::fs::read(file("plain.csv")).expect("csv");
+    assert!(with_bom.starts_with(b"\xEF\xBB\xBF"), "a BOM for Excel");
+    assert_eq!(&with_bom[3..], plain.as_slice(), "and nothing else differs");
+    let csv = lines(&plain);
+
+    let mut book: Xlsx<_> = open_workbook(file("r.xlsx")).expect("a workbook");
+    assert_eq!(book.sheet_names(), ["DEMO referrals"]);
+    let range = book.worksheet_range("DEMO referrals").expect("the sheet");
+    let rows: Vec<&[Data]> = range.rows().collect();
+    assert_eq!(rows.len(), csv.len(), "the same rows as the CSV");
+    assert_eq!(rows[0][0], Data::String("demo".into()));
+    assert_eq!(rows[1][0], Data::String("#meta+demo".into()));
+    let days = csv[0]
+        .iter()
+        .position(|c| c == "days_to_response")
+        .expect("column");
+    let mut numbers = 0;
+    for (row, text) in rows[2..].iter().zip(&csv[2..]) {
+        assert_eq!(row[0], Data::String("DEMO".into()));
+        match &row[days] {
+            Data::Float(n) => {
+                assert_eq!(n.to_string(), text[days], "a number, as a number");
+                numbers += 1;
+            }
+            Data::Empty => assert_eq!(text[days], ""),
+            other => panic!("days to response {other:?}"),
+        }
+        // Every text cell holds what the CSV holds (without the formula guard).
+        assert_eq!(row[1], Data::String(text[1].clone()));
+    }
+    assert!(numbers > 0, "some referrals were answered");
+
+    // The report: a workbook too, and to standard output CSV without a BOM.
+    run(&[
+        "--lang",
+        "ar",
+        "report",
+        "--since",
+        "2020-01-01",
+        "--until",
+        "2030-01-01",
+        "--hxl",
+        "--out",
+        &file("report.xlsx"),
+    ]);
+    let book: Xlsx<_> = open_workbook(file("report.xlsx")).expect("a workbook");
+    assert_eq!(book.sheet_names(), ["DEMO report"]);
+    let stdout = run(&["report", "--since", "2020-01-01", "--until", "2030-01-01"]).stdout;
+    assert!(stdout.starts_with(b"demo,sector,"), "{:?}", &stdout[..20]);
+
+    // Any other extension is refused, and nothing is written.
+    for args in [
+        &["export", "needs", "--out"][..],
+        &[
+            "report",
+            "--since",
+            "2020-01-01",
+            "--until",
+            "2030-01-01",
+            "--out",
+        ][..],
+    ] {
+        let mut args = args.to_vec();
+        let txt = file("needs.txt");
+        args.push(&txt);
+        let out = common::daleel(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains(".xlsx") && said.contains(".csv"), "{said}");
+        assert!(!files.path().join("needs.txt").exists());
+    }
+}
+
+/// The built-in SAMPLE directory (placeholder phones) never leaves the laptop.
+#[test]
+fn the_sample_directory_is_never_exported() {
+    let d = Device::new();
+    let sample =
+        d.ws.store
+            .services()
+            .expect("services")
+            .iter()
+            .filter(|s| daleel::model::sample::is_sample_id(s.id))
+            .count();
+    assert!(sample > 0, "a new laptop starts on the SAMPLE directory");
+    let (sheet, rows) = write(&d.ws.store, Table::Services, Detail::default()).expect("export");
+    assert_eq!(rows, 0);
+    assert_eq!(sheet.data_rows(), 0);
+    assert!(!sheet.demo, "a real database's export is not marked DEMO");
 }

@@ -188,6 +188,7 @@ pub fn store_message(e: &StoreError) -> String {
         E::Write { path, source } => path_and_error("err-write", path, source),
         E::AuditHead { path, source } => path_and_error("err-audit-head", path, source),
         E::Csv(c) => tr("err-csv", &[("error", Arg::Str(&c.to_string()))]),
+        E::Workbook(w) => tr("err-workbook", &[("error", Arg::Str(w))]),
         E::Interrupted(pass) => t(match pass {
             Pass::Import => "err-interrupted-import",
             Pass::Handoff => "err-interrupted-handoff",
