@@ -5,8 +5,6 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{Failure, write_atomic};
-use crate::i18n::Arg;
-use crate::model::Date;
 use crate::report::summary::{By, build};
 use crate::workspace::Workspace;
 
@@ -16,12 +14,17 @@ pub struct ReportArgs {
     since: String,
     #[arg(long, value_name = "DATE")]
     until: String,
-    /// Groups: sector, governorate and/or org, separated by commas.
+    /// Groups: sector, governorate, district, subdistrict and/or org, separated by commas.
     #[arg(long, value_name = "LIST", default_value = "sector")]
     by: String,
     /// Add the HXL hashtag row (CSV).
     #[arg(long)]
     hxl: bool,
+    /// GBV and child protection as sectors of their own, with their districts, instead
+    /// of counted under Protection at governorate level (coordinators certified for
+    /// them; audited).
+    #[arg(long)]
+    sensitive_subsectors: bool,
     /// FILE.csv, FILE.xlsx for an Excel workbook, or FILE.html for one printable page
     /// with charts, in the language of --lang (default: CSV on standard output; a CSV is
     /// the same in every language).
@@ -34,20 +37,12 @@ pub struct ReportArgs {
 }
 
 pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<(), Failure> {
-    let date = |text: &str, flag: &str| {
-        Date::parse(text).ok_or_else(|| {
-            Failure::of(
-                "cli-report-not-a-date",
-                &[("flag", Arg::Str(flag)), ("text", Arg::Str(text))],
-            )
-        })
-    };
-    let (since, until) = (date(&args.since, "--since")?, date(&args.until, "--until")?);
-    if until < since {
-        return Err(Failure::of("cli-report-until-before-since", &[]));
-    }
+    let (since, until) = super::export::period(Some(&args.since), Some(&args.until))?;
     let by = By::parse(&args.by)?;
-    let report = build(&ws.store, since, until, &by)?;
+    if args.sensitive_subsectors {
+        super::export::sensitive_only(ws)?;
+    }
+    let report = build(&ws.store, since, until, &by, args.sensitive_subsectors)?;
     let out = args
         .out
         .as_deref()
@@ -73,7 +68,11 @@ pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<(), Failure> {
     ws.store.audit(
         crate::store::audit::AuditAction::Export,
         None,
-        "coordination report",
+        if args.sensitive_subsectors {
+            "coordination report, with GBV and child protection apart"
+        } else {
+            "coordination report"
+        },
         report.groups.len() as u64,
     )?;
     match out {

@@ -2,6 +2,11 @@
 //! headers on the first line and HXL hashtags on the second. No names, phone numbers,
 //! free text or case codes; the governorate (not the district), the month (not the day)
 //! and age bands, unless a coordinator asks for the district or case codes (audited).
+//!
+//! GBV and child-protection needs and referrals are written as Protection, with no
+//! district, unless a coordinator certified for them asks for them apart
+//! (`--sensitive-subsectors`, audited). A column of codes holds one code, or a list in
+//! the HXL list convention (`+list`, separated by commas); a `+num` column numbers only.
 
 use std::collections::BTreeMap;
 
@@ -9,7 +14,7 @@ use uuid::Uuid;
 
 use super::sheet::Sheet;
 use super::{age_band, month, person_of};
-use crate::model::{Gazetteer, Household, Need, Organization, Referral, ReferralStatus};
+use crate::model::{Gazetteer, Household, Need, Organization, Referral, ReferralStatus, Sector};
 use crate::store::audit::AuditAction;
 use crate::store::{DatabaseKind, Store, StoreError};
 
@@ -56,6 +61,25 @@ pub struct Detail {
     pub district: bool,
     /// The household's case code (to match rows with the coordinator's own lists).
     pub case_codes: bool,
+    /// GBV and child protection as sectors of their own, with their districts.
+    pub sensitive: bool,
+}
+
+impl Detail {
+    /// A sector as this export writes it: GBV and child protection as Protection unless
+    /// `sensitive`.
+    fn sector(self, sector: Sector) -> Sector {
+        if !self.sensitive && sector.is_sensitive() {
+            Sector::Protection
+        } else {
+            sector
+        }
+    }
+
+    /// Whether a row of `sector` is written as Protection (and without its district).
+    fn folds(self, sector: Sector) -> bool {
+        self.sector(sector) != sector
+    }
 }
 
 struct Out {
@@ -112,7 +136,14 @@ fn place_columns(out: &mut Out, detail: Detail) {
     }
 }
 
-fn place_cells(gazetteer: &Gazetteer, h: Option<&Household>, detail: Detail) -> Vec<String> {
+/// The place cells of a row; `folded`: a GBV or child-protection row written as
+/// Protection, whose district is left empty.
+fn place_cells(
+    gazetteer: &Gazetteer,
+    h: Option<&Household>,
+    detail: Detail,
+    folded: bool,
+) -> Vec<String> {
     let gov = h
         .map(|h| h.location.governorate.clone())
         .unwrap_or_default();
@@ -125,6 +156,7 @@ fn place_cells(gazetteer: &Gazetteer, h: Option<&Household>, detail: Detail) -> 
     if detail.district {
         let district = h
             .and_then(|h| h.location.district.clone())
+            .filter(|_| !folded)
             .unwrap_or_default();
         let name = gazetteer
             .get(&district)
@@ -186,7 +218,7 @@ pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Sheet, usiz
             out.col("sector", "#sector +cluster");
             out.col("priority", "#severity +code");
             out.col("status", "#status +code");
-            out.col("age_band", "#affected +age_band");
+            out.col("age_band", "#meta +age_band");
             if detail.case_codes {
                 out.col("case_code", "#meta +case_code");
             }
@@ -194,8 +226,13 @@ pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Sheet, usiz
                 let n = n?;
                 let h = household(n.household)?;
                 let mut row = vec![month(n.created_at)];
-                row.extend(place_cells(&gazetteer, h.as_ref(), detail));
-                row.push(n.sector.code().into());
+                row.extend(place_cells(
+                    &gazetteer,
+                    h.as_ref(),
+                    detail,
+                    detail.folds(n.sector),
+                ));
+                row.push(detail.sector(n.sector).code().into());
                 row.push(n.priority.code().into());
                 row.push(n.status.code().into());
                 row.push(
@@ -226,13 +263,15 @@ pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Sheet, usiz
             for r in store.all::<Referral>() {
                 let r = r?;
                 let h = household(r.household)?;
-                let sector = store
-                    .get::<Need>(r.need)?
-                    .map(|n| n.sector.code())
-                    .unwrap_or("");
-                let service_type = store
-                    .service(r.service)?
-                    .map(|s| s.sector.code())
+                let need_sector = store.get::<Need>(r.need)?.map(|n| n.sector);
+                let service_sector = store.service(r.service)?.map(|s| s.sector);
+                let folded = need_sector
+                    .into_iter()
+                    .chain(service_sector)
+                    .any(|s| detail.folds(s));
+                let sector = need_sector.map(|s| detail.sector(s).code()).unwrap_or("");
+                let service_type = service_sector
+                    .map(|s| detail.sector(s).code())
                     .unwrap_or("");
                 let outcome = r
                     .history
@@ -245,7 +284,7 @@ pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Sheet, usiz
                     })
                     .unwrap_or_default();
                 let mut row = vec![month(r.created_at)];
-                row.extend(place_cells(&gazetteer, h.as_ref(), detail));
+                row.extend(place_cells(&gazetteer, h.as_ref(), detail, folded));
                 row.push(sector.into());
                 row.push(
                     orgs.get(&r.organization)
@@ -298,7 +337,7 @@ pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Sheet, usiz
                     org.map(|o| o.kind.code().to_string()).unwrap_or_default(),
                     s.name.clone(),
                     s.sector.code().into(),
-                    govs.join(" "),
+                    super::hxl_list(&govs),
                     match s.status {
                         crate::model::ServiceStatus::Active => "active".into(),
                         crate::model::ServiceStatus::Inactive => "inactive".into(),
@@ -318,6 +357,9 @@ pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Sheet, usiz
     }
     if detail.case_codes {
         what.push_str(", with case codes");
+    }
+    if detail.sensitive && table != Table::Services {
+        what.push_str(", with GBV and child protection apart");
     }
     store.audit(AuditAction::Export, None, &what, rows as u64)?;
     store.flush()?;

@@ -17,13 +17,24 @@
 //!
 //! Totals are deduplicated: after the activities come one row per sector and sub-sector
 //! and one for all sectors, where each person is counted once however many activities
-//! reached them (a row's `#meta+rowtype` says `activity` or `total`). Small counts are
-//! suppressed as in every coordination file (`super::suppress`).
+//! reached them (a row's `#meta+rowtype` says `activity` or `total`).
+//!
+//! Small counts are hidden as in every coordination file (`super::disclosure`): a count
+//! from 1 to 4 is left empty, and so are enough others that none can be worked out from
+//! the relations the table shows (a row's sex and age columns add up to its total, and
+//! so do its population groups; a sector's total is the sum of its activities, and the
+//! total for all sectors the sum of the sectors', wherever a person was reached once).
+//! The row's `#meta+suppressed` column names its hidden cells.
+//!
+//! GBV and child-protection activities are reported under Protection with no sub-sector
+//! and no place below the governorate, unless a coordinator asks for them apart
+//! (`daleel export 4w --sensitive-subsectors`, audited).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use uuid::Uuid;
 
+use super::disclosure::Relation;
 use crate::model::{
     Date, DisplacementKind, Household, Need, Outcome, Referral, ReferralStatus, Sector, Sex,
 };
@@ -94,6 +105,8 @@ pub struct FourW {
     pub since: Date,
     pub until: Date,
     pub rows: Vec<Row>,
+    /// GBV and child protection apart, at every level (`--sensitive-subsectors`).
+    pub sensitive: bool,
 }
 
 /// A person reached, as counted: who (to count once), sex, age group, disability and
@@ -197,8 +210,14 @@ fn reached(h: &Household, need: &Need, year: i32) -> Vec<Reached> {
     people
 }
 
-/// The 4W table of the referrals created from `since` to `until`.
-pub fn build(store: &Store, since: Date, until: Date) -> Result<FourW, StoreError> {
+/// The 4W table of the referrals created from `since` to `until`; `sensitive`: GBV and
+/// child protection as sub-sectors of their own (see the module's doc).
+pub fn build(
+    store: &Store,
+    since: Date,
+    until: Date,
+    sensitive: bool,
+) -> Result<FourW, StoreError> {
     let in_period = |d: Date| d >= since && d <= until;
     let orgs: BTreeMap<Uuid, String> = store
         .organizations()?
@@ -228,7 +247,7 @@ pub fn build(store: &Store, since: Date, until: Date) -> Result<FourW, StoreErro
             continue;
         };
         let (sector, sub_sector) = cluster(need.sector);
-        let activity = Activity {
+        let mut activity = Activity {
             reporting: r.referring_org.clone(),
             implementing: orgs.get(&r.organization).cloned().unwrap_or_default(),
             sector: sector.to_string(),
@@ -238,12 +257,19 @@ pub fn build(store: &Store, since: Date, until: Date) -> Result<FourW, StoreErro
             adm3: h.location.sub_district.clone().unwrap_or_default(),
             status,
         };
+        if !sensitive && need.sector.is_sensitive() {
+            activity.sub_sector.clear();
+            activity.adm2.clear();
+            activity.adm3.clear();
+        }
         activities
             .entry(activity)
             .or_default()
             .extend(reached(h, need, until.year()));
     }
-    Ok(table(since, until, &activities))
+    let mut table = table(since, until, &activities);
+    table.sensitive = sensitive;
+    Ok(table)
 }
 
 /// The rows: each activity, then the deduplicated totals per sector and sub-sector and
@@ -306,7 +332,122 @@ fn table(since: Date, until: Date, activities: &BTreeMap<Activity, BTreeSet<Reac
         let mut everyone = activities.values().flat_map(|p| p.iter());
         rows.push(total("(all)", "", counts(&mut everyone)));
     }
-    FourW { since, until, rows }
+    FourW {
+        since,
+        until,
+        rows,
+        sensitive: false,
+    }
+}
+
+impl FourW {
+    /// The relations between the table's counts (by place in the rows' counts, row
+    /// after row) that a reader could use: in every row, the sex and age columns and
+    /// the population groups each add up to the total; and, for each count column where
+    /// they hold (each person reached by one activity), a sector's total row is the sum
+    /// of its activities, and the total for all sectors the sum of the sectors' and of
+    /// all activities.
+    pub fn relations(&self) -> Vec<Relation> {
+        let at = |row: usize, column: usize| row * COUNTS + column;
+        let values: Vec<u64> = self.rows.iter().flat_map(|r| r.counts).collect();
+        let mut out = Vec::new();
+        for r in 0..self.rows.len() {
+            out.push(Relation::new(at(r, 0), SEX_AGE.map(|c| at(r, c))));
+            out.push(Relation::new(at(r, 0), GROUPS.map(|c| at(r, c))));
+        }
+        let is = |r: &Row, kind: &str| r.text[0] == kind;
+        let activities: Vec<usize> = (0..self.rows.len())
+            .filter(|r| is(&self.rows[*r], "activity"))
+            .collect();
+        let mut sectors = Vec::new();
+        for (t, row) in self.rows.iter().enumerate() {
+            if !is(row, "total") {
+                continue;
+            }
+            let parts: Vec<usize> = if row.text[3] == "(all)" {
+                for c in 0..COUNTS {
+                    out.push(Relation::new(at(t, c), sectors.iter().map(|s| at(*s, c))));
+                    out.push(Relation::new(
+                        at(t, c),
+                        activities.iter().map(|a| at(*a, c)),
+                    ));
+                }
+                continue;
+            } else {
+                sectors.push(t);
+                activities
+                    .iter()
+                    .copied()
+                    .filter(|a| self.rows[*a].text[3..5] == row.text[3..5])
+                    .collect()
+            };
+            for c in 0..COUNTS {
+                out.push(Relation::new(at(t, c), parts.iter().map(|a| at(*a, c))));
+            }
+        }
+        out.retain(|r| r.holds(&values));
+        out
+    }
+
+    /// Which of each row's counts are hidden (`disclosure::protect`).
+    pub fn hidden(&self) -> Vec<[bool; COUNTS]> {
+        let values: Vec<u64> = self.rows.iter().flat_map(|r| r.counts).collect();
+        let hidden = super::disclosure::protect(&values, &self.relations());
+        hidden
+            .chunks(COUNTS)
+            .map(|c| {
+                let mut row = [false; COUNTS];
+                row.copy_from_slice(c);
+                row
+            })
+            .collect()
+    }
+
+    /// The header, the HXL row and the rows as written: hidden counts empty, and the
+    /// last column naming them.
+    pub fn table(&self) -> (Vec<String>, Vec<String>, Vec<Vec<String>>) {
+        let mut header: Vec<String> = COLUMNS.iter().map(|(c, _)| (*c).to_string()).collect();
+        let mut tags: Vec<String> = COLUMNS.iter().map(|(_, t)| (*t).to_string()).collect();
+        header.push(super::SUPPRESSED_COLUMN.0.into());
+        tags.push(super::SUPPRESSED_COLUMN.1.into());
+        let rows = self
+            .rows
+            .iter()
+            .zip(self.hidden())
+            .map(|(row, hidden)| {
+                let mut cells: Vec<String> = row.text.to_vec();
+                cells.extend(
+                    row.counts
+                        .iter()
+                        .zip(hidden)
+                        .map(|(n, h)| super::suppressed(*n, h)),
+                );
+                cells.push(super::hxl_list(
+                    (0..COUNTS)
+                        .filter(|c| hidden[*c])
+                        .map(|c| COLUMNS[TEXT + c].0),
+                ));
+                cells
+            })
+            .collect();
+        (header, tags, rows)
+    }
+
+    /// The table as CSV (without a byte-order mark): the header, the HXL row, the rows.
+    pub fn csv(&self) -> Result<Vec<u8>, StoreError> {
+        self.sheet().csv(false)
+    }
+
+    /// The table, to be written as CSV or as a workbook (`sheet::Form`).
+    pub fn sheet(&self) -> super::sheet::Sheet {
+        let (header, tags, rows) = self.table();
+        let mut w = super::CsvOut::new().numeric(TEXT..TEXT + COUNTS);
+        for r in std::iter::once(&header).chain([&tags]).chain(&rows) {
+            // Rows are held in memory: this cannot fail.
+            let _ = w.row(r);
+        }
+        w.sheet("4W", true)
+    }
 }
 
 #[cfg(test)]

@@ -16,7 +16,9 @@
 //! The report draws its bar charts as inline SVG, one bar per row of a table, with the
 //! number written beside each: readable when printed in black and white.
 
-use super::summary::{Counts, NEED_STATUSES, OUTCOMES, REFERRAL_STATUSES, Report};
+use super::summary::{
+    COUNT_COLUMNS, NEED_STATUSES, OUTCOMES, REFERRAL_STATUSES, REFERRALS_TOTAL, Report,
+};
 use crate::i18n::format::Locale;
 use crate::i18n::{Arg, labels};
 
@@ -107,11 +109,14 @@ table.data tbody th{font-weight:normal}\
 .note{font-size:.9em}\
 .demo{border:2px dashed #000;padding:4px 8px}";
 
-/// A count or a median as HTML, in the locale's digits. "<5" is laid out left to right
-/// (in a right-to-left line the sign would be mirrored, and read as "5>").
+/// The mark of a count the page does not show (`disclosure`).
+pub const HIDDEN: &str = "\u{2022}";
+
+/// A count or a median as HTML, in the locale's digits; a hidden one (empty) as the
+/// mark.
 fn number(text: &str, locale: Locale) -> String {
-    if text.starts_with('<') {
-        code(&locale.number(text))
+    if text.is_empty() {
+        HIDDEN.to_string()
     } else {
         esc(&locale.number(text))
     }
@@ -131,10 +136,16 @@ fn group_name(report: &Report, key: &[String], locale: Locale) -> String {
         .join(" · ")
 }
 
-/// A bar chart: one row per group, its name, a bar, and the number (small ones as
-/// "<5", drawn at the size of 5 so that the bar does not tell them).
-fn bars(title: &str, items: &[(String, u64)], locale: Locale) -> String {
-    let max = items.iter().map(|(_, v)| *v).max().unwrap_or(0).max(5);
+/// A bar chart: one row per group, its name, a bar, and the number (a hidden one as
+/// the mark, with no bar, so that the bar does not tell it).
+fn bars(title: &str, items: &[(String, u64, bool)], locale: Locale) -> String {
+    let max = items
+        .iter()
+        .filter(|(_, _, hidden)| !hidden)
+        .map(|(_, v, _)| *v)
+        .max()
+        .unwrap_or(0)
+        .max(5);
     // A chart that fits on a page is kept whole on one; a longer one breaks between
     // its rows (kept from breaking, it would leave a page blank before it).
     let whole = if items.len() <= 30 { " whole" } else { "" };
@@ -143,9 +154,9 @@ fn bars(title: &str, items: &[(String, u64)], locale: Locale) -> String {
         esc(title),
         esc(title)
     );
-    for (name, value) in items {
-        let shown = super::suppressed(*value);
-        let drawn = if shown == "<5" { 5 } else { *value };
+    for (name, value, hidden) in items {
+        let shown = super::suppressed(*value, *hidden);
+        let drawn = if *hidden { 0 } else { *value };
         let written = number(&shown, locale);
         let width = (drawn as f64 / max as f64 * 100.0).clamp(0.0, 100.0);
         // The bar grows from the start of the line: the right in Arabic and Kurdish.
@@ -183,6 +194,7 @@ fn table(
         html.push_str(&format!("<col style=\"width:{value_width:.2}%\">"));
     }
     html.push_str("</colgroup><thead><tr>");
+    let hidden = report.hidden();
     if report.by.is_empty() {
         html.push_str("<th></th>");
     }
@@ -204,7 +216,8 @@ fn table(
                 data(&report.name_in(*b, cell, locale))
             ));
         }
-        let values: Vec<String> = Report::values(c);
+        let flags = hidden.get(key).map(Vec::as_slice).unwrap_or(&[]);
+        let values: Vec<String> = Report::values(c, flags);
         for v in &values[range.clone()] {
             html.push_str(&format!("<td class=\"num\">{}</td>", number(v, locale)));
         }
@@ -238,7 +251,7 @@ pub fn page(report: &Report, locale: Locale) -> String {
         message(
             locale,
             "page-report-small",
-            &[("small", number("<5", locale))]
+            &[("small", HIDDEN.to_string())]
         ),
         message(
             locale,
@@ -264,21 +277,34 @@ pub fn page(report: &Report, locale: Locale) -> String {
         ));
         return html;
     }
-    let chart = |f: &dyn Fn(&Counts) -> u64| -> Vec<(String, u64)> {
+    // The charts draw two of each group's counts: households reached, and referrals.
+    let hidden = report.hidden();
+    let chart = |i: usize| -> Vec<(String, u64, bool)> {
         report
             .groups
             .iter()
-            .map(|(k, c)| (group_name(report, k, locale), f(c)))
+            .map(|(k, c)| {
+                let hide = hidden
+                    .get(k)
+                    .and_then(|f| f.get(i))
+                    .copied()
+                    .unwrap_or(true);
+                (
+                    group_name(report, k, locale),
+                    super::summary::counts(c)[i],
+                    hide,
+                )
+            })
             .collect()
     };
     html.push_str(&bars(
         &locale.t("page-report-chart-reached"),
-        &chart(&|c| c.households.len() as u64),
+        &chart(0),
         locale,
     ));
     html.push_str(&bars(
         &locale.t("page-report-chart-referred"),
-        &chart(&|c| c.referrals.values().sum()),
+        &chart(REFERRALS_TOTAL),
         locale,
     ));
 
@@ -319,7 +345,7 @@ pub fn page(report: &Report, locale: Locale) -> String {
         report,
         &locale.t("page-report-table-outcomes"),
         &headings,
-        1 + needs + referrals..1 + needs + referrals + OUTCOMES.len() + 1,
+        1 + needs + referrals..COUNT_COLUMNS + 1,
         locale,
     ));
     html.push_str(&format!(

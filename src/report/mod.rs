@@ -6,6 +6,7 @@
 //! - `summary`: the coordination report (`daleel report`), as CSV (HXL optional) or one
 //!   self-contained HTML page with bar charts.
 
+pub mod disclosure;
 pub mod export;
 pub mod fourw;
 pub mod html;
@@ -98,14 +99,25 @@ pub fn person_of(h: &Household, member: Option<uuid::Uuid>) -> &Person {
         .unwrap_or(&h.head)
 }
 
-/// A count as a report shows it: under 5 (and not 0) becomes "<5", so that a small group
-/// cannot be told apart.
-pub fn suppressed(n: u64) -> String {
-    if n > 0 && n < 5 {
-        "<5".to_string()
-    } else {
-        n.to_string()
-    }
+/// A count as a file shows it: empty when disclosure control hides it (`disclosure`:
+/// under 5 and not 0, or a count that would let one be worked out), so that a small
+/// group cannot be told apart. Never "<5": a numeric column holds numbers only (HXL),
+/// and the row's `#meta +suppressed` column says which of its cells are hidden.
+pub fn suppressed(n: u64, hidden: bool) -> String {
+    if hidden { String::new() } else { n.to_string() }
+}
+
+/// The HXL column that lists a row's hidden cells (by their column names, in the HXL
+/// list convention: `+list`, separated by commas).
+pub const SUPPRESSED_COLUMN: (&str, &str) = ("suppressed", "#meta +suppressed +list");
+
+/// Items of a cell in the HXL list convention (`+list`): separated by a comma.
+pub fn hxl_list<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    items
+        .into_iter()
+        .map(|s| s.as_ref().to_string())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Whether a text cell holds Arabic script (its HXL column then takes `+i_ar`).
@@ -155,9 +167,10 @@ mod tests {
 
     #[test]
     fn small_counts_are_suppressed_and_bands_are_bands() {
-        assert_eq!(suppressed(0), "0");
-        assert_eq!(suppressed(4), "<5");
-        assert_eq!(suppressed(5), "5");
+        assert_eq!(suppressed(0, false), "0");
+        assert_eq!(suppressed(4, true), "");
+        assert_eq!(suppressed(5, false), "5");
+        assert_eq!(hxl_list(["IQG01", "IQG15"]), "IQG01,IQG15");
         let mut p = Person::new(uuid::Uuid::nil(), "x");
         p.birth_year = Some(2020);
         assert_eq!(age_band(&p, 2026), "5-11");

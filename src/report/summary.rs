@@ -1,6 +1,12 @@
 //! `daleel report --since DATE --until DATE --by sector,governorate,org`: households
 //! reached, needs by status, referrals by status and outcome, and the median days to a
-//! response, per group; every count under 5 shown as "<5".
+//! response, per group. Counts under 5, and those that would let one be worked out from
+//! the others (`disclosure`), are not shown: empty in the CSV, with the row's
+//! `#meta +suppressed` column naming them.
+//!
+//! GBV and child-protection needs are counted under Protection, and placed no lower than
+//! their governorate when the report is grouped by sector, unless a coordinator asks for
+//! the sub-sectors (`--sensitive-subsectors`, audited).
 //!
 //! The period takes the needs recorded and the referrals created in it (both days
 //! included). A need belongs to its sector and its household's governorate; with `org`
@@ -29,6 +35,8 @@ use crate::store::{Store, StoreError};
 pub enum By {
     Sector,
     Governorate,
+    District,
+    Subdistrict,
     Org,
 }
 
@@ -36,7 +44,9 @@ pub enum By {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ByError {
     /// A word that names no group.
-    #[error("cannot group by \"{word}\": give sector, governorate and/or org, separated by commas")]
+    #[error(
+        "cannot group by \"{word}\": give sector, governorate, district, subdistrict and/or org, separated by commas"
+    )]
     Unknown { word: String },
 }
 
@@ -48,6 +58,8 @@ impl By {
             let by = match word.as_str() {
                 "sector" => By::Sector,
                 "governorate" => By::Governorate,
+                "district" => By::District,
+                "subdistrict" | "sub-district" | "sub_district" => By::Subdistrict,
                 "org" | "organization" => By::Org,
                 "" => continue,
                 other => {
@@ -68,16 +80,34 @@ impl By {
         locale.t(match self {
             By::Sector => "page-report-col-sector",
             By::Governorate => "page-report-col-governorate",
+            By::District => "page-report-col-district",
+            By::Subdistrict => "page-report-col-subdistrict",
             By::Org => "page-report-col-org",
         })
     }
 
-    fn column(self) -> (&'static str, &'static str) {
+    /// Its columns in the CSV: a place by its P-code, then its English name.
+    fn columns(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            By::Sector => ("sector", "#sector +cluster"),
-            By::Governorate => ("governorate", "#adm1 +name"),
-            By::Org => ("organization", "#org +impl"),
+            By::Sector => &[("sector", "#sector +cluster")],
+            By::Governorate => &[
+                ("governorate_pcode", "#adm1 +code"),
+                ("governorate", "#adm1 +name"),
+            ],
+            By::District => &[
+                ("district_pcode", "#adm2 +code"),
+                ("district", "#adm2 +name"),
+            ],
+            By::Subdistrict => &[
+                ("subdistrict_pcode", "#adm3 +code"),
+                ("subdistrict", "#adm3 +name"),
+            ],
+            By::Org => &[("organization", "#org +impl")],
         }
+    }
+
+    fn is_place(self) -> bool {
+        matches!(self, By::Governorate | By::District | By::Subdistrict)
     }
 }
 
@@ -104,6 +134,8 @@ pub struct Report {
     pub gazetteer: Gazetteer,
     /// Made from a database of `daleel demo` (marked DEMO wherever it is written).
     pub demo: bool,
+    /// GBV and child protection kept apart from Protection (`--sensitive-subsectors`).
+    pub sensitive: bool,
 }
 
 pub const NEED_STATUSES: [NeedStatus; 4] = [
@@ -137,7 +169,15 @@ pub fn median(days: &[i64]) -> Option<f64> {
     })
 }
 
-pub fn build(store: &Store, since: Date, until: Date, by: &[By]) -> Result<Report, StoreError> {
+/// The report of the needs recorded and referrals created from `since` to `until`;
+/// `sensitive`: GBV and child protection apart (see the module's doc).
+pub fn build(
+    store: &Store,
+    since: Date,
+    until: Date,
+    by: &[By],
+    sensitive: bool,
+) -> Result<Report, StoreError> {
     let in_period = |d: Date| d >= since && d <= until;
     let gazetteer = store.gazetteer();
     let orgs: BTreeMap<Uuid, String> = store
@@ -146,16 +186,35 @@ pub fn build(store: &Store, since: Date, until: Date, by: &[By]) -> Result<Repor
         .map(|o| (o.id, o.short_name().to_string()))
         .collect();
     let mut households: BTreeMap<Uuid, Option<Household>> = BTreeMap::new();
-    let mut governorate = |id: Uuid| -> Result<String, StoreError> {
+    // A household's place: governorate, district and sub-district P-codes.
+    let mut place = |id: Uuid| -> Result<[String; 3], StoreError> {
         if let std::collections::btree_map::Entry::Vacant(slot) = households.entry(id) {
             slot.insert(store.get::<Household>(id)?);
         }
-        let gov = households
+        let place = households
             .get(&id)
             .and_then(|h| h.as_ref())
-            .map(|h| h.location.governorate.clone())
+            .map(|h| {
+                [
+                    h.location.governorate.clone(),
+                    h.location.district.clone().unwrap_or_default(),
+                    h.location.sub_district.clone().unwrap_or_default(),
+                ]
+            })
             .unwrap_or_default();
-        Ok(gov)
+        Ok(place)
+    };
+    // A need's sector as reported, and its place: GBV and child protection folded into
+    // Protection, at governorate level when the report names sectors.
+    let fold = |sector: Sector, mut place: [String; 3]| -> (&'static str, [String; 3]) {
+        if sensitive || !sector.is_sensitive() {
+            return (sector.code(), place);
+        }
+        if by.contains(&By::Sector) {
+            place[1].clear();
+            place[2].clear();
+        }
+        (Sector::Protection.code(), place)
     };
     // Each need's organizations: those of its referrals created in the period.
     let mut referred_to: BTreeMap<Uuid, BTreeSet<String>> = BTreeMap::new();
@@ -178,6 +237,7 @@ pub fn build(store: &Store, since: Date, until: Date, by: &[By]) -> Result<Repor
         groups: BTreeMap::new(),
         gazetteer: gazetteer.clone(),
         demo: store.kind()? == Some(crate::store::DatabaseKind::Demo),
+        sensitive,
     };
     let needs: BTreeMap<Uuid, Need> = store
         .all::<Need>()
@@ -185,13 +245,13 @@ pub fn build(store: &Store, since: Date, until: Date, by: &[By]) -> Result<Repor
         .map(|n| (n.id, n))
         .collect();
     for n in needs.values().filter(|n| in_period(n.created_at.date())) {
-        let gov = governorate(n.household)?;
+        let (sector, at) = fold(n.sector, place(n.household)?);
         let org_list: Vec<String> = match referred_to.get(&n.id) {
             Some(set) if by.contains(&By::Org) => set.iter().cloned().collect(),
             _ => vec![String::new()],
         };
         for org in org_list {
-            let key = key(by, n.sector.code(), &gov, &org);
+            let key = key(by, sector, &at, &org);
             let c = report.groups.entry(key).or_default();
             c.households.insert(n.household);
             *c.needs.entry(n.status.code()).or_default() += 1;
@@ -201,12 +261,9 @@ pub fn build(store: &Store, since: Date, until: Date, by: &[By]) -> Result<Repor
         let Some(need) = needs.get(&r.need) else {
             continue;
         };
-        let gov = governorate(r.household)?;
+        let (sector, at) = fold(need.sector, place(r.household)?);
         let org = orgs.get(&r.organization).cloned().unwrap_or_default();
-        let c = report
-            .groups
-            .entry(key(by, need.sector.code(), &gov, &org))
-            .or_default();
+        let c = report.groups.entry(key(by, sector, &at, &org)).or_default();
         c.households.insert(r.household);
         *c.referrals.entry(r.status().code()).or_default() += 1;
         if let Some(o) = r.history.iter().rev().find_map(|s| s.outcome.clone()) {
@@ -223,28 +280,89 @@ pub fn build(store: &Store, since: Date, until: Date, by: &[By]) -> Result<Repor
     Ok(report)
 }
 
-fn key(by: &[By], sector: &str, gov: &str, org: &str) -> Vec<String> {
+fn key(by: &[By], sector: &str, place: &[String; 3], org: &str) -> Vec<String> {
     by.iter()
         .map(|b| match b {
             By::Sector => sector.to_string(),
-            By::Governorate => gov.to_string(),
+            By::Governorate => place[0].clone(),
+            By::District => place[1].clone(),
+            By::Subdistrict => place[2].clone(),
             By::Org => org.to_string(),
         })
         .collect()
+}
+
+/// A group's counts, one per count column of the CSV (households reached, needs by
+/// status, referrals by status, outcomes), then the referrals' total (the page's chart).
+pub const COUNT_COLUMNS: usize = 1 + NEED_STATUSES.len() + REFERRAL_STATUSES.len() + 2;
+/// Where the referrals' total is in `counts`.
+pub const REFERRALS_TOTAL: usize = COUNT_COLUMNS;
+
+/// A group's counts (see `COUNT_COLUMNS`).
+pub fn counts(c: &Counts) -> Vec<u64> {
+    let mut row = vec![c.households.len() as u64];
+    for s in NEED_STATUSES {
+        row.push(c.needs.get(s.code()).copied().unwrap_or(0));
+    }
+    for s in REFERRAL_STATUSES {
+        row.push(c.referrals.get(s.code()).copied().unwrap_or(0));
+    }
+    for o in OUTCOMES {
+        row.push(c.outcomes.get(o).copied().unwrap_or(0));
+    }
+    row.push(c.referrals.values().sum());
+    row
+}
+
+/// The relations between a group's counts that a reader could use (`disclosure`),
+/// for the group whose counts start at `base`: its referrals by status add up to its
+/// referrals (drawn on the page); and, where they hold in `values`, its needs add up
+/// to its referrals (each need referred once), and its outcomes to its completed and
+/// closed referrals.
+pub fn relations(values: &[u64], base: usize) -> Vec<super::disclosure::Relation> {
+    use super::disclosure::Relation;
+    let needs = base + 1..base + 1 + NEED_STATUSES.len();
+    let referrals = needs.end..needs.end + REFERRAL_STATUSES.len();
+    let outcomes = referrals.end..referrals.end + OUTCOMES.len();
+    let first = referrals.start;
+    let status = |s: ReferralStatus| {
+        first
+            + REFERRAL_STATUSES
+                .iter()
+                .position(|x| *x == s)
+                .unwrap_or_default()
+    };
+    let mut out = vec![Relation::new(base + REFERRALS_TOTAL, referrals.clone())];
+    for r in [
+        Relation::sides(needs, referrals),
+        Relation::sides(
+            [
+                status(ReferralStatus::Completed),
+                status(ReferralStatus::Closed),
+            ],
+            outcomes,
+        ),
+    ] {
+        if r.holds(values) {
+            out.push(r);
+        }
+    }
+    out
 }
 
 /// The outcomes a report counts, by their codes.
 pub const OUTCOMES: [&str; 2] = ["successful", "not_successful"];
 
 impl Report {
-    /// A group's cell for `by`, named for the CSV: the sector's and the governorate's
-    /// English names, "(none)" for needs not referred.
+    /// A group's cell for `by`, named for the CSV: the sector's and the place's English
+    /// names, "(none)" for needs not referred.
     fn csv_name(&self, by: By, cell: &str) -> String {
         match by {
             By::Sector => Sector::from_code(cell)
                 .map_or(cell, |s| s.label())
                 .to_string(),
-            By::Governorate => self.gazetteer.name(cell),
+            _ if by.is_place() && cell.is_empty() => String::new(),
+            By::Governorate | By::District | By::Subdistrict => self.gazetteer.name(cell),
             By::Org if cell.is_empty() => "(none)".to_string(),
             By::Org => cell.to_string(),
         }
@@ -256,48 +374,65 @@ impl Report {
             By::Sector => Sector::from_code(cell)
                 .map(|s| labels::sector_in(locale.lang, s))
                 .unwrap_or_else(|| cell.to_string()),
-            By::Governorate => locale.place(&self.gazetteer, cell),
+            _ if by.is_place() && cell.is_empty() => String::new(),
+            By::Governorate | By::District | By::Subdistrict => locale.place(&self.gazetteer, cell),
             By::Org if cell.is_empty() => locale.t("page-report-not-referred"),
             By::Org => cell.to_string(),
         }
     }
 
+    /// Which counts of each group are hidden (`disclosure::protect` over every group's
+    /// `counts` and `relations`), one flag per count and the median's last: a median of
+    /// fewer than 5 answers is hidden too.
+    pub fn hidden(&self) -> BTreeMap<&Vec<String>, Vec<bool>> {
+        let width = COUNT_COLUMNS + 1;
+        let mut values = Vec::with_capacity(self.groups.len() * width);
+        for c in self.groups.values() {
+            values.extend(counts(c));
+        }
+        let relations: Vec<_> = (0..self.groups.len())
+            .flat_map(|g| relations(&values, g * width))
+            .collect();
+        let hidden = super::disclosure::protect(&values, &relations);
+        self.groups
+            .iter()
+            .zip(hidden.chunks(width))
+            .map(|((key, c), flags)| {
+                let mut flags = flags.to_vec();
+                flags.push(!c.response_days.is_empty() && c.response_days.len() < 5);
+                (key, flags)
+            })
+            .collect()
+    }
+
     /// A group's counts as the report shows them, in the order of `table`'s columns
     /// after the groups: households reached, needs by status, referrals by status,
-    /// outcomes, and the median days to a response (empty when there was no answer,
-    /// "<5" when there were fewer than 5). Each count under 5 is "<5".
-    pub fn values(c: &Counts) -> Vec<String> {
-        let mut row = vec![super::suppressed(c.households.len() as u64)];
-        for s in NEED_STATUSES {
-            row.push(super::suppressed(
-                c.needs.get(s.code()).copied().unwrap_or(0),
-            ));
-        }
-        for s in REFERRAL_STATUSES {
-            row.push(super::suppressed(
-                c.referrals.get(s.code()).copied().unwrap_or(0),
-            ));
-        }
-        for o in OUTCOMES {
-            row.push(super::suppressed(c.outcomes.get(o).copied().unwrap_or(0)));
-        }
+    /// outcomes, and the median days to a response (empty when there was no answer);
+    /// then the referrals' total (the page's chart). A hidden one is empty.
+    pub fn values(c: &Counts, hidden: &[bool]) -> Vec<String> {
+        let counts = counts(c);
+        let shown = |i: usize| super::suppressed(counts[i], hidden.get(i).copied().unwrap_or(true));
+        let mut row: Vec<String> = (0..COUNT_COLUMNS).map(shown).collect();
         row.push(match median(&c.response_days) {
             Some(m) => format!("{m:.1}"),
-            None if c.response_days.is_empty() => String::new(),
-            None => "<5".into(),
+            None => String::new(),
         });
+        row.push(shown(REFERRALS_TOTAL));
         row
     }
 
-    /// The table's header, its HXL row and its rows, each count suppressed under 5.
+    /// The table's header, its HXL row and its rows: the group columns, the counts
+    /// (hidden ones empty) and the `suppressed` column naming the row's hidden cells.
     pub fn table(&self) -> (Vec<String>, Vec<String>, Vec<Vec<String>>) {
         let mut header: Vec<String> = Vec::new();
         let mut tags: Vec<String> = Vec::new();
         for b in &self.by {
-            let (c, t) = b.column();
-            header.push(c.into());
-            tags.push(t.into());
+            for (c, t) in b.columns() {
+                header.push((*c).into());
+                tags.push((*t).into());
+            }
         }
+        let groups = header.len();
         header.push("households_reached".into());
         tags.push("#reached +hh +num".into());
         for s in NEED_STATUSES {
@@ -313,18 +448,39 @@ impl Report {
             tags.push(format!("#indicator +outcome +{o} +num"));
         }
         header.push("median_days_to_response".into());
-        tags.push("#indicator +days_to_response +median".into());
+        tags.push("#indicator +days_to_response +median +num".into());
+        header.push(super::SUPPRESSED_COLUMN.0.into());
+        tags.push(super::SUPPRESSED_COLUMN.1.into());
+        let hidden = self.hidden();
         let rows = self
             .groups
             .iter()
             .map(|(key, c)| {
-                let mut row: Vec<String> = self
-                    .by
-                    .iter()
-                    .zip(key)
-                    .map(|(b, cell)| self.csv_name(*b, cell))
-                    .collect();
-                row.extend(Report::values(c));
+                let mut row: Vec<String> = Vec::new();
+                for (b, cell) in self.by.iter().zip(key) {
+                    if b.is_place() {
+                        row.push(cell.clone());
+                    }
+                    row.push(self.csv_name(*b, cell));
+                }
+                let flags = hidden.get(key).map(Vec::as_slice).unwrap_or(&[]);
+                let mut values = Report::values(c, flags);
+                values.truncate(COUNT_COLUMNS + 1);
+                // The hidden cells by their column's name.
+                let names = (0..=COUNT_COLUMNS)
+                    .filter(|i| {
+                        flags
+                            .get(if *i == COUNT_COLUMNS {
+                                COUNT_COLUMNS + 1
+                            } else {
+                                *i
+                            })
+                            .copied()
+                            .unwrap_or(false)
+                    })
+                    .map(|i| header[groups + i].clone());
+                row.extend(values);
+                row.push(super::hxl_list(names));
                 row
             })
             .collect();
@@ -340,8 +496,10 @@ impl Report {
     /// made from a demo database.
     pub fn sheet(&self, hxl: bool) -> Result<super::sheet::Sheet, StoreError> {
         let (header, tags, rows) = self.table();
-        // The group columns are text; every column after them is a count or a median.
-        let mut w = super::CsvOut::new().numeric(self.by.len()..header.len());
+        // The group columns are text; every column after them is a count or a median,
+        // but the last (the hidden cells' names).
+        let groups = header.len() - COUNT_COLUMNS - 2;
+        let mut w = super::CsvOut::new().numeric(groups..header.len() - 1);
         w.row(&header)?;
         if hxl {
             w.row(&tags)?;
@@ -367,16 +525,20 @@ mod tests {
             By::parse(" Sector, org,,sector,ORGANIZATION").expect("read"),
             [By::Sector, By::Org]
         );
-        let err = By::parse("sector,district").expect_err("unknown");
+        assert_eq!(
+            By::parse("district,sub-district").expect("read"),
+            [By::District, By::Subdistrict]
+        );
+        let err = By::parse("sector,village").expect_err("unknown");
         assert_eq!(
             err,
             ByError::Unknown {
-                word: "district".into()
+                word: "village".into()
             }
         );
         assert_eq!(
             err.to_string(),
-            "cannot group by \"district\": give sector, governorate and/or org, separated by commas"
+            "cannot group by \"village\": give sector, governorate, district, subdistrict and/or org, separated by commas"
         );
     }
 }

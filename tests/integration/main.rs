@@ -14,6 +14,7 @@ mod directory;
 mod disk;
 mod drafts;
 mod duplicates;
+mod fourw;
 mod fuzz_regressions;
 mod households_import;
 mod intake_form;

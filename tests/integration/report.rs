@@ -91,6 +91,7 @@ fn the_detailed_export_is_for_coordinators_and_is_audited() {
     let detail = Detail {
         district: true,
         case_codes: true,
+        sensitive: false,
     };
     let (sheet, _) = write(&d.ws.store, Table::Referrals, detail).expect("export");
     let all = lines(&sheet.csv(false).expect("csv"));
@@ -110,21 +111,43 @@ fn the_report_suppresses_small_cells_and_prints_as_one_page() {
     let d = demo();
     let since = daleel::model::Date::parse("2020-01-01").expect("d");
     let until = d.ws.store.now().date();
-    let report = build(&d.ws.store, since, until, &[By::Sector, By::Governorate]).expect("report");
+    let report = build(
+        &d.ws.store,
+        since,
+        until,
+        &[By::Sector, By::Governorate],
+        false,
+    )
+    .expect("report");
     let (header, tags, rows) = report.table();
     assert_eq!(header.len(), tags.len());
     assert!(valid_hxl_row(
         &tags.iter().map(String::as_str).collect::<Vec<_>>()
     ));
-    let counts = 2..header.len() - 1;
+    // sector, governorate P-code and name; the counts and the median; the hidden ones.
+    assert_eq!(header[..3], ["sector", "governorate_pcode", "governorate"]);
+    assert_eq!(header[header.len() - 1], "suppressed");
+    let counts = 3..header.len() - 1;
     let mut small = 0;
     for r in &rows {
-        for cell in &r[counts.clone()] {
-            if let Ok(n) = cell.parse::<u64>() {
-                assert!(n == 0 || n >= 5, "{cell} shown in {r:?}");
-            } else {
-                assert_eq!(cell, "<5");
+        let hidden: Vec<&str> = r[r.len() - 1]
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .collect();
+        for (i, cell) in r[counts.clone()].iter().enumerate() {
+            let column = header[counts.start + i].as_str();
+            if cell.is_empty() {
+                assert!(
+                    hidden.contains(&column) || column == "median_days_to_response",
+                    "{column} empty in {r:?} but not named"
+                );
                 small += 1;
+            } else {
+                let n: f64 = cell.parse().expect("a number");
+                // A median of five answers or more may be any number of days.
+                let count = column != "median_days_to_response";
+                assert!(!count || n == 0.0 || n >= 5.0, "{cell} shown in {r:?}");
+                assert!(!hidden.contains(&column));
             }
         }
     }
@@ -251,7 +274,7 @@ fn a_poisoned_directory_reaches_no_csv_as_a_formula_and_imports_back_whole() {
 
     let since = daleel::model::Date::parse("2020-01-01").expect("d");
     let until = d.ws.store.now().date();
-    let report = build(&d.ws.store, since, until, &[By::Org]).expect("report");
+    let report = build(&d.ws.store, since, until, &[By::Org], false).expect("report");
     let hsds_dir = tempfile::tempdir().expect("hsds");
     hsds::write(&d.ws.store, hsds_dir.path()).expect("hsds");
     let mut csvs: Vec<(String, Vec<u8>)> = vec![
@@ -317,9 +340,9 @@ fn a_poisoned_directory_reaches_no_csv_as_a_formula_and_imports_back_whole() {
     // The numbers of the report and of the referrals export are numbers still.
     let report_rows = undemo(lines(&csvs[0].1));
     assert!(report_rows[2..].iter().all(|r| {
-        r[1..r.len() - 1]
+        r[1..r.len() - 2]
             .iter()
-            .all(|c| c.parse::<u64>().is_ok() || c == "<5")
+            .all(|c| c.parse::<u64>().is_ok() || c.is_empty())
     }));
     let referrals = lines(
         &csvs
@@ -589,7 +612,14 @@ fn the_arabic_report_reads_right_to_left_with_arabic_names_and_digits() {
     let d = demo();
     let since = daleel::model::Date::parse("2020-01-01").expect("d");
     let until = d.ws.store.now().date();
-    let report = build(&d.ws.store, since, until, &[By::Sector, By::Governorate]).expect("report");
+    let report = build(
+        &d.ws.store,
+        since,
+        until,
+        &[By::Sector, By::Governorate],
+        false,
+    )
+    .expect("report");
     let locale = Locale::new(Lang::Ar, Digits::ArabicIndic);
     let page = html::page(&report, locale);
     assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"));
@@ -617,14 +647,25 @@ fn the_arabic_report_reads_right_to_left_with_arabic_names_and_digits() {
     assert!(page.contains(&locale.date(since)) && locale.date(since).contains("كانون الثاني"));
     let text = visible_labels(&page.replace("<bdi", "<x").replace("</bdi>", "</x>"));
     assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
-    assert!(text.contains("<٥"), "small counts, in Arabic-Indic digits");
+    assert!(
+        text.contains(html::HIDDEN),
+        "hidden counts marked, as the note says"
+    );
     // Every table is as wide as the page and wraps its words: nothing is cut off.
     assert!(page.contains("table-layout:fixed") && page.contains("@page{size:A4"));
     assert_eq!(page.matches("<table class=\"data\">").count(), 3);
     // The CSV is the same in every language.
     let csv = undemo(lines(&report.csv(true).expect("csv")));
-    assert_eq!(csv[0][..3], ["sector", "governorate", "households_reached"]);
-    assert!(csv.iter().any(|r| r[1] == "Ninewa"));
+    assert_eq!(
+        csv[0][..4],
+        [
+            "sector",
+            "governorate_pcode",
+            "governorate",
+            "households_reached"
+        ]
+    );
+    assert!(csv.iter().any(|r| r[1] == "IQG15" && r[2] == "Ninewa"));
     assert!(valid_hxl_row(
         &csv[1].iter().map(String::as_str).collect::<Vec<_>>()
     ));
