@@ -153,9 +153,10 @@ fn run(households: &[Household], today: Timestamp, key: Option<&DataKey>) {
         .tree_sizes()
         .expect("sizes")
         .iter()
-        .map(|(_, _, b)| b)
+        .map(|t| t.key_bytes + t.value_bytes)
         .sum();
-    for (name, entries, bytes) in store.tree_sizes().expect("sizes") {
+    for t in store.tree_sizes().expect("sizes") {
+        let (name, entries, bytes) = (t.name, t.entries, t.key_bytes + t.value_bytes);
         if entries > 0 {
             println!(
                 "    {name:<26} {entries:>8} entries {:>9.1} MiB",

@@ -18,16 +18,16 @@ pub struct ExportArgs {
     /// The file to write: FILE.csv, or FILE.xlsx for an Excel workbook (or a folder).
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// Write the CSV without the UTF-8 byte-order mark (for tools that mind it; Excel
+    /// needs it to read Arabic).
+    #[arg(long)]
+    no_bom: bool,
     /// The first day of the 4W table's period (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     since: Option<String>,
     /// The last day of the 4W table's period (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     until: Option<String>,
-    /// Write the CSV without the UTF-8 byte-order mark (for tools that mind it; Excel
-    /// needs it to read Arabic).
-    #[arg(long)]
-    no_bom: bool,
     /// district: add the district (coordinators; audited).
     #[arg(long, value_name = "LEVEL")]
     detail: Option<String>,
@@ -150,7 +150,7 @@ pub fn run(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `daleel export 4w --since DATE --until DATE --out FILE.csv`.
+/// `daleel export 4w --since DATE --until DATE --out FILE.csv|FILE.xlsx`.
 fn four_w(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
     if args.detail.is_some() || args.with_case_codes {
         return Err(Failure::of("cli-export-4w-no-detail", &[]));
@@ -162,7 +162,10 @@ fn four_w(ws: &Workspace, args: &ExportArgs) -> Result<(), Failure> {
     // Refused before anything is counted or audited.
     super::out_file(&args.out, "daleel-4w.csv", &["csv", "xlsx"])?;
     let table = crate::report::fourw::build(&ws.store, since, until, args.sensitive_subsectors)?;
-    let sheet = table.sheet()?;
+    let mut sheet = table.sheet();
+    if ws.store.kind()? == Some(crate::store::DatabaseKind::Demo) {
+        sheet.mark_demo();
+    }
     let activities = table
         .rows
         .iter()

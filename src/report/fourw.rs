@@ -107,8 +107,6 @@ pub struct FourW {
     pub rows: Vec<Row>,
     /// GBV and child protection apart, at every level (`--sensitive-subsectors`).
     pub sensitive: bool,
-    /// Made from a database of `daleel demo` (marked DEMO wherever it is written).
-    pub demo: bool,
 }
 
 /// A person reached, as counted: who (to count once), sex, age group, disability and
@@ -271,7 +269,6 @@ pub fn build(
     }
     let mut table = table(since, until, &activities);
     table.sensitive = sensitive;
-    table.demo = store.kind()? == Some(crate::store::DatabaseKind::Demo);
     Ok(table)
 }
 
@@ -340,7 +337,6 @@ fn table(since: Date, until: Date, activities: &BTreeMap<Activity, BTreeSet<Reac
         until,
         rows,
         sensitive: false,
-        demo: false,
     }
 }
 
@@ -439,24 +435,18 @@ impl FourW {
 
     /// The table as CSV (without a byte-order mark): the header, the HXL row, the rows.
     pub fn csv(&self) -> Result<Vec<u8>, StoreError> {
-        self.sheet()?.csv(false)
+        self.sheet().csv(false)
     }
 
-    /// The table, to be written as CSV or as a workbook; marked DEMO when made from a
-    /// demo database.
-    pub fn sheet(&self) -> Result<super::sheet::Sheet, StoreError> {
+    /// The table, to be written as CSV or as a workbook (`sheet::Form`).
+    pub fn sheet(&self) -> super::sheet::Sheet {
         let (header, tags, rows) = self.table();
         let mut w = super::CsvOut::new().numeric(TEXT..TEXT + COUNTS);
-        w.row(&header)?;
-        w.row(&tags)?;
-        for r in &rows {
-            w.row(r)?;
+        for r in std::iter::once(&header).chain([&tags]).chain(&rows) {
+            // Rows are held in memory: this cannot fail.
+            let _ = w.row(r);
         }
-        let mut sheet = w.sheet("4W", true);
-        if self.demo {
-            sheet.mark_demo();
-        }
-        Ok(sheet)
+        w.sheet("4W", true)
     }
 }
 

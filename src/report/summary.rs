@@ -132,10 +132,10 @@ pub struct Report {
     pub groups: BTreeMap<Vec<String>, Counts>,
     /// The places, to name the governorates in a language.
     pub gazetteer: Gazetteer,
-    /// GBV and child protection kept apart from Protection (`--sensitive-subsectors`).
-    pub sensitive: bool,
     /// Made from a database of `daleel demo` (marked DEMO wherever it is written).
     pub demo: bool,
+    /// GBV and child protection kept apart from Protection (`--sensitive-subsectors`).
+    pub sensitive: bool,
 }
 
 pub const NEED_STATUSES: [NeedStatus; 4] = [
@@ -236,8 +236,8 @@ pub fn build(
         by: by.to_vec(),
         groups: BTreeMap::new(),
         gazetteer: gazetteer.clone(),
-        sensitive,
         demo: store.kind()? == Some(crate::store::DatabaseKind::Demo),
+        sensitive,
     };
     let needs: BTreeMap<Uuid, Need> = store
         .all::<Need>()
