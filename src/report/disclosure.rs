@@ -94,17 +94,27 @@ pub fn protect(values: &[u64], relations: &[Relation]) -> Vec<bool> {
             return hidden;
         }
         let mut added = false;
+        // One pinned cell per linked group of cells each round (the others of a group
+        // may be freed by the same new hidden cell): the cells of the relations already
+        // given one.
+        let mut touched = std::collections::BTreeSet::new();
         for cell in pinned {
+            if touched.contains(&cell) {
+                continue;
+            }
             // One more hidden cell in a relation of the pinned one, as step 1 picks it.
-            let choice = relations
+            let around: Vec<&&Relation> = relations
                 .iter()
                 .filter(|r| r.cells().any(|c| c == cell))
+                .collect();
+            let choice = around
+                .iter()
                 .filter_map(|r| complement(values, r, &hidden))
                 .min_by_key(|c| (values[*c] == 0, values[*c], *c));
             if let Some(c) = choice {
                 hidden[c] = true;
                 added = true;
-                break;
+                touched.extend(around.iter().flat_map(|r| r.cells()));
             }
         }
         if !added {

@@ -16,6 +16,8 @@
 //! The report draws its bar charts as inline SVG, one bar per row of a table, with the
 //! number written beside each: readable when printed in black and white.
 
+use std::collections::BTreeMap;
+
 use super::summary::{
     COUNT_COLUMNS, NEED_STATUSES, OUTCOMES, REFERRAL_STATUSES, REFERRALS_TOTAL, Report,
 };
@@ -181,6 +183,7 @@ fn table(
     headings: &[String],
     range: std::ops::Range<usize>,
     locale: Locale,
+    hidden: &BTreeMap<&Vec<String>, Vec<bool>>,
 ) -> String {
     let groups = report.by.len().max(1);
     // The group columns share about a third of the width, the counts the rest.
@@ -194,7 +197,6 @@ fn table(
         html.push_str(&format!("<col style=\"width:{value_width:.2}%\">"));
     }
     html.push_str("</colgroup><thead><tr>");
-    let hidden = report.hidden();
     if report.by.is_empty() {
         html.push_str("<th></th>");
     }
@@ -324,6 +326,7 @@ pub fn page(report: &Report, locale: Locale) -> String {
         &headings,
         0..1 + needs,
         locale,
+        &hidden,
     ));
     let headings: Vec<String> = REFERRAL_STATUSES
         .iter()
@@ -335,6 +338,7 @@ pub fn page(report: &Report, locale: Locale) -> String {
         &headings,
         1 + needs..1 + needs + referrals,
         locale,
+        &hidden,
     ));
     let mut headings: Vec<String> = OUTCOMES
         .iter()
@@ -347,6 +351,7 @@ pub fn page(report: &Report, locale: Locale) -> String {
         &headings,
         1 + needs + referrals..COUNT_COLUMNS + 1,
         locale,
+        &hidden,
     ));
     html.push_str(&format!(
         "<p class=\"note\">{}</p>",
