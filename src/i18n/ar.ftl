@@ -1027,6 +1027,7 @@ page-report-empty = لم يُسجَّل شيء في هذه الفترة.
 ## التكرارات المحسومة: الأسرة نفسها (يبقى رمز حالة واحد) أو ليست نفسها
 audit-merge = دُمجت في حالة أخرى
 audit-not-same = عُلّمت بأنها ليست الأسرة نفسها
+audit-compact = أُعيدت كتابة قاعدة البيانات مضغوطة
 case-merged = { $alias }، دُمجت في { $code }
 slip-merged = مسجّلة أيضًا باسم
 err-pair-same = لا تُقارن الحالة بنفسها.
@@ -1088,6 +1089,7 @@ cli-stats-overdue = الإحالات المتأخرة
 cli-stats-services = الخدمات
 cli-stats-organizations = المنظمات
 cli-stats-sample = (دليل الخدمات النموذجي المدمج)
+cli-compacted = اكتمل الضغط: كانت قاعدة البيانات { $before } MiB، وصارت { $after } MiB.
 cli-stats-disk-tree = الشجرة
 cli-stats-disk-entries = المدخلات
 cli-stats-disk-keys = المفاتيح

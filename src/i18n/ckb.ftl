@@ -988,6 +988,7 @@ page-report-empty = لەم ماوەیەدا هیچ تۆمار نەکراوە.
 ## دووبارە یەکلاکراوەکان: هەمان خێزان (یەک کۆدی کەیس دەمێنێتەوە) یان هەمان خێزان نین
 audit-merge = تێکەڵ کرا لەگەڵ کەیسێکی تر
 audit-not-same = وەک هەمان خێزان نین نیشانە کرا
+audit-compact = بنکەی داتا بە چڕی دووبارە نووسرایەوە
 case-merged = { $alias }، تێکەڵ کرا لەگەڵ { $code }
 slip-merged = هەروەها تۆمارکراوە وەک
 err-pair-same = کەیسێک لەگەڵ خۆیدا بەراورد ناکرێت.
@@ -1049,6 +1050,7 @@ cli-stats-overdue = ڕەوانەکردنی دواکەوتوو
 cli-stats-services = خزمەتگوزارییەکان
 cli-stats-organizations = ڕێکخراوەکان
 cli-stats-sample = (ڕێبەری نموونەی ناو دەلیل)
+cli-compacted = چڕکرایەوە: بنکەی داتا { $before } MiB بوو، ئێستا { $after } MiB ـە.
 cli-stats-disk-tree = دار
 cli-stats-disk-entries = تۆمارەکان
 cli-stats-disk-keys = کلیلەکان

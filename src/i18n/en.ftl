@@ -988,6 +988,7 @@ page-report-empty = Nothing was recorded in this period.
 ## Duplicates decided: same household (one case code kept) or not the same
 audit-merge = merged into another case
 audit-not-same = marked not the same household
+audit-compact = database compacted
 case-merged = { $alias }, merged into { $code }
 slip-merged = Also registered as
 err-pair-same = A case cannot be compared with itself.
@@ -1052,6 +1053,7 @@ cli-stats-overdue = Overdue referrals
 cli-stats-services = Services
 cli-stats-organizations = Organizations
 cli-stats-sample = (the built-in SAMPLE directory)
+cli-compacted = Compacted: the database took { $before } MiB, now { $after } MiB.
 cli-stats-disk-tree = tree
 cli-stats-disk-entries = entries
 cli-stats-disk-keys = keys

@@ -318,7 +318,7 @@ mod tests {
     fn subtractable(hidden: &[bool], relations: &[Relation]) -> Option<usize> {
         relations
             .iter()
-            .position(|r| r.parts.len() > 0 && r.cells().filter(|c| hidden[*c]).count() == 1)
+            .position(|r| !r.parts.is_empty() && r.cells().filter(|c| hidden[*c]).count() == 1)
     }
 
     #[test]

@@ -519,8 +519,11 @@ fn rekey_on_screen(
                             crate::workspace::Rekey::Passphrase { name, .. } => {
                                 tr("worker-passphrase-set", &[("name", Arg::Str(name))])
                             }
+                            // Not offered on the screens (`daleel compact`).
+                            crate::workspace::Rekey::Compact => String::new(),
                         };
-                        Ok((*ws, (format!("{said} {}", t("rekey-done")), Tone::Success)))
+                        let said = format!("{said} {}", t("rekey-done"));
+                        Ok((*ws, (said.trim_start().to_string(), Tone::Success)))
                     }
                     Err(not) => match not.workspace {
                         Some(ws) => Ok((ws, (not.error.shown(), Tone::Error))),
