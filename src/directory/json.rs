@@ -331,6 +331,7 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
             acronym: org.alternate_name.0.clone(),
             kind,
             focal_points,
+            ..Default::default()
         };
         let source = Source {
             file: file.clone(),
@@ -451,6 +452,7 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
                     "" | "active" => ServiceStatus::Active,
                     _ => ServiceStatus::Inactive,
                 },
+                ..Default::default()
             },
             source,
         ));

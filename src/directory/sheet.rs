@@ -108,11 +108,12 @@ fn join(items: &[String]) -> String {
 /// The template: the header, the line that explains each column, and a row per service
 /// of this laptop's directory.
 pub fn write(store: &Store) -> Result<Vec<u8>, StoreError> {
-    let orgs = store.organizations()?;
+    // The directory this laptop holds, never the built-in SAMPLE services (issue 18).
+    let (orgs, services) = super::exported(store)?;
     let mut w = crate::report::CsvOut::new();
     w.row(COLUMNS.iter().map(|(c, _)| *c))?;
     w.row(COLUMNS.iter().map(|(_, h)| *h))?;
-    for s in store.services()? {
+    for s in services {
         let org = orgs.iter().find(|o| o.id == s.organization);
         let status = match s.status {
             ServiceStatus::Active => "active",
@@ -290,6 +291,7 @@ pub fn read(
                 acronym: acronym.clone(),
                 kind,
                 focal_points: Vec::new(),
+                ..Default::default()
             },
         };
         let ids = [Some(OrgIndex::id_key(org.id))];
@@ -365,6 +367,7 @@ pub fn read(
                     "inactive" => ServiceStatus::Inactive,
                     _ => ServiceStatus::Active,
                 },
+                ..Default::default()
             },
             Source {
                 file: file.clone(),
