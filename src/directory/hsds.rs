@@ -133,6 +133,7 @@ struct ContactRow {
     organization_id: Cell,
     name: Cell,
     email: Cell,
+    x_daleel_email: Cell,
 }
 
 /// A row of schedules.csv.
@@ -426,7 +427,12 @@ pub fn read_mapped(
                 o.focal_points.push(FocalPoint {
                     name: r.name.0.clone(),
                     phone,
-                    email: r.email.0.clone(),
+                    // An email as typed that is not one travels in Daleel's own column.
+                    email: if r.email.is_empty() {
+                        r.x_daleel_email.0.clone()
+                    } else {
+                        r.email.0.clone()
+                    },
                 });
             }
         }

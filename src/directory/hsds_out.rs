@@ -24,6 +24,9 @@ use crate::model::{Organization, Sector, Service, ServiceStatus, sample};
 use crate::report::CsvOut;
 use crate::store::{Store, StoreError};
 
+/// The name of the data package Daleel writes (`not_kept` knows its own export by it).
+pub(crate) const PACKAGE_NAME: &str = "daleel-service-directory";
+
 /// The id of the taxonomy of Daleel's sectors.
 fn taxonomy_id() -> Uuid {
     id_of("daleel taxonomy: sectors")
@@ -514,7 +517,7 @@ pub fn datapackage() -> serde_json::Value {
         })
         .collect();
     json!({
-        "name": "daleel-service-directory",
+        "name": PACKAGE_NAME,
         "title": "Service directory (Open Referral HSDS 3.0), written by Daleel",
         "description": "HSDS 3.0 tabular data. Columns named x_daleel_... are Daleel's own extension fields, each described in its resource's schema; the service's sector is also a term of the taxonomy 'Daleel sectors' (taxonomies.csv, taxonomy_terms.csv, attributes.csv).",
         "profile": "tabular-data-package",

@@ -59,11 +59,35 @@ pub enum ImportError {
     #[error("{file} holds no HSDS service object")]
     NoServiceObject { file: String },
     /// Not UTF-8, and not Arabic in Windows-1256 either (`encoding`).
-    #[error("{path} is not text this import reads ({why:?}): save it as \"CSV UTF-8\"")]
+    #[error("{}", not_text(path, why))]
     NotText {
         path: String,
         why: encoding::NotText,
     },
+}
+
+/// What to tell of a file that is not text this import reads (the households import's
+/// words: `intake::ImportError`).
+fn not_text(path: &str, why: &encoding::NotText) -> String {
+    const SAVE_AS: &str =
+        "open it in Excel and choose File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\"";
+    match why {
+        encoding::NotText::Utf16 => {
+            format!("{path} is saved as Unicode Text (UTF-16): {SAVE_AS}, and import that file")
+        }
+        encoding::NotText::Workbook => {
+            format!("{path} is a spreadsheet workbook, not CSV: {SAVE_AS}, and import that file")
+        }
+        encoding::NotText::Binary => {
+            format!("{path} holds bytes that are not text: is it the right file?")
+        }
+        encoding::NotText::DamagedUtf8 { line } => format!(
+            "{path}, line {line}: a character there is damaged (the file is UTF-8 but that line is not): correct the line, or save the file again as \"CSV UTF-8\", and import it again"
+        ),
+        encoding::NotText::Unknown => format!(
+            "{path} is neither UTF-8 text nor Arabic text in Windows-1256: {SAVE_AS} (in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8)), and import that file"
+        ),
+    }
 }
 
 /// A row that was not taken, or a value that was left out, and why.

@@ -35,6 +35,12 @@ pub fn count(dir: &Path) -> Result<Vec<NotKept>, ImportError> {
         .take(MAX_FILES)
         .collect();
     names.sort();
+    // A folder Daleel wrote: the columns and tables it derives (ids of rows it makes up
+    // again the same, the sectors' taxonomy) are its own, not data left out.
+    let own = crate::disk::read_regular(&dir.join("datapackage.json"), 1 << 20)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+        .is_some_and(|p| p["name"] == super::hsds_out::PACKAGE_NAME);
     let mut out = Vec::new();
     for name in names {
         let Ok(bytes) = crate::disk::read_regular(&dir.join(&name), MAX_FILE_BYTES) else {
@@ -52,6 +58,18 @@ pub fn count(dir: &Path) -> Result<Vec<NotKept>, ImportError> {
             continue;
         };
         let shown = crate::model::text::one_line(&name).into_owned();
+        let written: Vec<&str> = if own {
+            super::hsds_schema::RESOURCES
+                .iter()
+                .find(|r| r.path == name)
+                .map(|r| super::hsds_out::columns(r.name))
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        if own && !written.is_empty() && super::hsds::kept_columns(&name).is_none() {
+            continue;
+        }
         let kept = super::hsds::kept_columns(&name);
         let mut values = vec![0usize; headers.len()];
         let mut rows = 0;
@@ -75,7 +93,7 @@ pub fn count(dir: &Path) -> Result<Vec<NotKept>, ImportError> {
             None => {}
             Some(kept) => {
                 for (h, n) in headers.iter().zip(values) {
-                    if n > 0 && !kept.contains(&h.as_str()) {
+                    if n > 0 && !kept.contains(&h.as_str()) && !written.contains(&h.as_str()) {
                         out.push(NotKept {
                             file: shown.clone(),
                             column: Some(crate::model::text::one_line(h).into_owned()),

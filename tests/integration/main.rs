@@ -16,6 +16,7 @@ mod drafts;
 mod duplicates;
 mod fuzz_regressions;
 mod households_import;
+mod hsds;
 mod intake_form;
 mod layers;
 mod mutation;
