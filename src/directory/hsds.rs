@@ -588,7 +588,7 @@ pub fn read_mapped(
             let code = row.name.as_str();
             if gazetteer.get(code).is_some() {
                 service_areas.push(code.to_string());
-            } else if let Some(area) = gazetteer.by_name(code) {
+            } else if let Some(area) = super::places::by_name(gazetteer, code) {
                 service_areas.push(area.pcode.clone());
             } else {
                 problems.push(a.problem(

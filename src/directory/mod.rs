@@ -10,6 +10,7 @@ mod hsds_out;
 mod hsds_schema;
 mod json;
 pub mod not_kept;
+pub mod places;
 pub mod sheet;
 pub(crate) mod table;
 pub mod taxonomy;

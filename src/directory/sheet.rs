@@ -315,7 +315,7 @@ pub fn read(
         for code in list(r.areas.as_str()) {
             if gazetteer.get(&code).is_some() {
                 areas.push(code);
-            } else if let Some(area) = gazetteer.by_name(&code) {
+            } else if let Some(area) = super::places::by_name(gazetteer, &code) {
                 areas.push(area.pcode.clone());
             } else {
                 incoming.problems.push(problem(

@@ -1383,3 +1383,6 @@ cli-services-not-kept-file = { $file }: { $count ->
        *[other] { $count } صفوف
     } (الجدول كله)
 cli-stats-sample-some = ({ $count } منها من دليل الخدمات النموذجي المدمج، لا تُصدَّر أبدًا)
+detail-extension = تحويلة
+detail-email = البريد الإلكتروني
+detail-web = الموقع

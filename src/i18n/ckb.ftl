@@ -1344,3 +1344,6 @@ cli-services-not-kept-file = { $file }: { $count ->
        *[other] { $count } ڕیز
     } (هەموو خشتەکە)
 cli-stats-sample-some = ({ $count } دانەیان لە ڕێبەری نموونەی ناو دەلیلن، هەرگیز هەناردە ناکرێن)
+detail-extension = ناوخۆیی
+detail-email = ئیمەیڵ
+detail-web = ماڵپەڕ

@@ -1350,3 +1350,6 @@ cli-services-not-kept-file = { $file }: { $count ->
        *[other] { $count } rows
     } (the whole table)
 cli-stats-sample-some = ({ $count } of them from the built-in SAMPLE directory, never exported)
+detail-extension = ext.
+detail-email = Email
+detail-web = Web

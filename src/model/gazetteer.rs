@@ -143,28 +143,9 @@ impl Gazetteer {
             .unwrap_or_else(|| pcode.to_string())
     }
 
-    /// The place named `name` in English or Arabic (folded as search folds: case, alef
-    /// forms, ta marbuta), when exactly one is; a name shared by places of different
-    /// levels is taken for the highest (a governorate over its district of that name).
-    pub fn by_name(&self, name: &str) -> Option<&Area> {
-        let wanted = crate::search::fold(name.trim());
-        if wanted.is_empty() {
-            return None;
-        }
-        let mut found: Vec<&Area> = self
-            .areas
-            .values()
-            .filter(|a| {
-                crate::search::fold(&a.name_en) == wanted
-                    || crate::search::fold(&a.name_ar) == wanted
-            })
-            .collect();
-        found.sort_by_key(|a| a.level);
-        match found.as_slice() {
-            [one] => Some(one),
-            [first, second, ..] if first.level < second.level => Some(first),
-            _ => None,
-        }
+    /// Every place, by P-code.
+    pub fn all(&self) -> impl Iterator<Item = &Area> {
+        self.areas.values()
     }
 
     pub fn governorates(&self) -> impl Iterator<Item = &Area> {

@@ -555,4 +555,31 @@ mod tests {
         assert_eq!(again[0], 3, "written in format 3");
         assert_eq!(codec::decode_signed::<Handoff>(&again).expect("read"), read);
     }
+
+    /// A hand-off of format 2 (organizations and services of format 1) is still read:
+    /// its directory comes with the fields of format 2 empty.
+    #[test]
+    fn a_handoff_of_format_2_is_read_with_its_directory() {
+        let sample = crate::model::sample::directory();
+        let (org, service) = (&sample.organizations[0], &sample.services[0]);
+        let old = HandoffV2 {
+            sender: OriginId([1; 32]),
+            team: OriginId([2; 32]),
+            org: org.id,
+            org_name: "NRC".into(),
+            made_at: Timestamp(5),
+            kind: DatabaseKind::Real,
+            roster: Vec::new(),
+            snapshot: SnapshotV2 {
+                organizations: vec![org.into()],
+                services: vec![service.into()],
+                ..SnapshotV2::default()
+            },
+        };
+        let mut bytes = vec![2u8];
+        bytes.extend(codec::encode_value(&old).expect("encode"));
+        let read: Handoff = codec::decode_signed(&bytes).expect("format 2 is read");
+        assert_eq!(read.snapshot.organizations, vec![org.clone()]);
+        assert_eq!(read.snapshot.services, vec![service.clone()]);
+    }
 }

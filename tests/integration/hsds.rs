@@ -580,6 +580,30 @@ fn the_templates_example_places_are_ones_the_gazetteer_accepts() {
     }
     assert!(checked >= 2, "the templates give P-codes as examples");
     for name in ["Ninewa", "نينوى", "Anbar"] {
-        assert!(g.by_name(name).is_some(), "{name}");
+        assert!(directory::places::by_name(&g, name).is_some(), "{name}");
     }
+}
+
+#[test]
+fn the_official_json_example_keeps_the_same_fields() {
+    let d = Device::new();
+    let incoming = hsds::read_json(
+        &example().join("service_full.json"),
+        &d.ws.store.gazetteer(),
+    )
+    .expect("read");
+    let (s, _) = &incoming.services[0];
+    assert_eq!(s.alternate_name, "MyCity Counselling Services");
+    assert_eq!(s.url, "http://example.com/counselling");
+    assert_eq!(s.email, "email@example.com");
+    assert_eq!(s.phones.len(), 1);
+    assert_eq!(s.phones[0].id, "1554f2e2-a373-45db-a3fa-9fc48a61c15e");
+    assert_eq!(s.phones[0].extension, "100");
+    assert_eq!(s.schedules[0].byday, "TH,FR");
+    assert_eq!(s.schedules[0].opens_at, "10:00:00");
+    assert_eq!(s.language_details[0].code, "ur");
+    let (org, _) = &incoming.organizations[0];
+    assert_eq!(org.website, "http://example.com");
+    assert_eq!(org.email, "email@example.com");
+    assert_eq!(org.acronym, "Example Org");
 }
