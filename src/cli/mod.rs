@@ -485,6 +485,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         name: config.centre_name.clone(),
         phone: config.centre_phone.clone(),
     });
+    crate::directory::taxonomy::set_user(&config.taxonomy);
     // Everything this process creates is its owner's only (files meant to be handed on
     // say so when written), and the data directory is made so before anything is
     // written in it, the log included.

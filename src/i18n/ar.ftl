@@ -1392,3 +1392,18 @@ weekday-7 = الأحد
 clock = { $weekday } { $day } { $month } { $time }
 # A bundle's size on the Sync screen.
 sync-size-kib = { $size } ك.ب
+
+# issue 18: what an HSDS import does not keep, and the directory's sample
+cli-services-not-kept = لن يُحفظ (لا حقل له في دليل؛ يبقى في الملفات):
+cli-services-not-kept-column = { $file }، العمود { $column }: { $count ->
+        [one] قيمة واحدة
+       *[other] { $count } قيم
+    }
+cli-services-not-kept-file = { $file }: { $count ->
+        [one] صف واحد
+       *[other] { $count } صفوف
+    } (الجدول كله)
+cli-stats-sample-some = ({ $count } منها من دليل الخدمات النموذجي المدمج، لا تُصدَّر أبدًا)
+detail-extension = تحويلة
+detail-email = البريد الإلكتروني
+detail-web = الموقع

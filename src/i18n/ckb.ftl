@@ -1353,3 +1353,18 @@ weekday-7 = یەکشەممە
 clock = { $weekday } { $day } { $month } { $time }
 # A bundle's size on the Sync screen.
 sync-size-kib = { $size } کیلۆبایت
+
+# issue 18: what an HSDS import does not keep, and the directory's sample
+cli-services-not-kept = ناپارێزرێت (دەلیل خانەی بۆی نییە؛ لە فایلەکاندا دەمێنێتەوە):
+cli-services-not-kept-column = { $file }، ستوونی { $column }: { $count ->
+        [one] یەک بەها
+       *[other] { $count } بەها
+    }
+cli-services-not-kept-file = { $file }: { $count ->
+        [one] یەک ڕیز
+       *[other] { $count } ڕیز
+    } (هەموو خشتەکە)
+cli-stats-sample-some = ({ $count } دانەیان لە ڕێبەری نموونەی ناو دەلیلن، هەرگیز هەناردە ناکرێن)
+detail-extension = ناوخۆیی
+detail-email = ئیمەیڵ
+detail-web = ماڵپەڕ

@@ -1359,3 +1359,18 @@ weekday-7 = Sun
 clock = { $weekday } { $day } { $month } { $time }
 # A bundle's size on the Sync screen.
 sync-size-kib = { $size } KiB
+
+# issue 18: what an HSDS import does not keep, and the directory's sample
+cli-services-not-kept = Not kept (Daleel has no field for these; they stay in the files):
+cli-services-not-kept-column = { $file }, column { $column }: { $count ->
+        [one] one value
+       *[other] { $count } values
+    }
+cli-services-not-kept-file = { $file }: { $count ->
+        [one] one row
+       *[other] { $count } rows
+    } (the whole table)
+cli-stats-sample-some = ({ $count } of them from the built-in SAMPLE directory, never exported)
+detail-extension = ext.
+detail-email = Email
+detail-web = Web

@@ -2126,6 +2126,7 @@ fn names_with_escape_codes_reach_the_terminal_as_visible_text() {
             acronym: "EV\u{1b}[5m".into(),
             kind: OrgType::Other,
             focal_points: Vec::new(),
+            ..Organization::default()
         };
         let service = Service {
             id: uuid::Uuid::now_v7(),

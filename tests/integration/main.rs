@@ -17,6 +17,7 @@ mod duplicates;
 mod fourw;
 mod fuzz_regressions;
 mod households_import;
+mod hsds;
 mod intake_form;
 mod layers;
 mod mutation;
