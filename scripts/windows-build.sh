@@ -12,17 +12,20 @@
 # (scripts/windows/bcryptprimitives.c) beside the test's copy of the exe. It never goes
 # into a release archive (scripts/release.sh packs target/.../daleel.exe alone).
 #
-# Usage: scripts/windows-build.sh [--profile dist|release|dev] [--build-only]
+# Usage: scripts/windows-build.sh [--profile dist|release|dev] [--build-only|--no-build]
+#   --no-build: test the exe built before, as it is.
 #   WINEPREFIX: the Wine prefix to use (default target/wine-prefix, set up on first use).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 profile=dist
 build_only=no
+build=yes
 while [ $# -gt 0 ]; do
   case $1 in
     --profile) profile=${2:?--profile needs a name}; shift 2 ;;
     --build-only) build_only=yes; shift ;;
-    *) echo "usage: scripts/windows-build.sh [--profile dist|release|dev] [--build-only]" >&2; exit 2 ;;
+    --no-build) build=no; shift ;;
+    *) echo "usage: scripts/windows-build.sh [--profile dist|release|dev] [--build-only|--no-build]" >&2; exit 2 ;;
   esac
 done
 rustup target add x86_64-pc-windows-gnu >/dev/null 2>&1 || true
@@ -30,8 +33,10 @@ if ! command -v x86_64-w64-mingw32-gcc >/dev/null; then
   echo "The MinGW-w64 cross compiler is missing: apt install gcc-mingw-w64-x86-64" >&2
   exit 1
 fi
-cargo build --profile "$profile" --target x86_64-pc-windows-gnu --bin daleel \
-  --config 'target.x86_64-pc-windows-gnu.linker="x86_64-w64-mingw32-gcc"'
+if [ "$build" = yes ]; then
+  cargo build --profile "$profile" --target x86_64-pc-windows-gnu --bin daleel \
+    --config 'target.x86_64-pc-windows-gnu.linker="x86_64-w64-mingw32-gcc"'
+fi
 out_dir=$profile
 [ "$profile" = dev ] && out_dir=debug
 exe=target/x86_64-pc-windows-gnu/$out_dir/daleel.exe
@@ -159,7 +164,7 @@ if command -v tmux >/dev/null; then
     screen >&2
     fail "the screen never showed \"$1\""
   }
-  wait_for -i passphrase
+  wait_for assphrase
   tmux -L "$tmux_sock" send-keys -t 0 -l "$DALEEL_PASSPHRASE"
   sleep 1
   ! screen | grep -q "throwaway" || fail "the passphrase was echoed"

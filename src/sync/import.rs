@@ -401,7 +401,12 @@ impl Outcome {
     fn of(result: Result<ImportSummary, ImportError>, path: &Path) -> Outcome {
         match result {
             Ok(summary) => Outcome::Imported(summary),
-            Err(e @ ImportError::Bundle(BundleError::Truncated)) if recently_written(path) => {
+            // Cut short: a plain bundle says so; an encrypted one's last piece just does
+            // not decrypt (age cannot tell a cut from a change). Either, in a file
+            // changed in the last minutes, is taken for one still being written.
+            Err(e @ ImportError::Bundle(BundleError::Truncated | BundleError::Damaged(_)))
+                if recently_written(path) =>
+            {
                 Outcome::NotYet(e)
             }
             Err(e) if e.not_for_me() => Outcome::LeftOnDrive(e),

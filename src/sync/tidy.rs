@@ -39,21 +39,16 @@ pub fn tidy(store: &Store, me: &Identity, folder: &Path) -> Result<Tidied, Store
                         && knows.get(origin).copied().unwrap_or(0) >= seq)
             })
     };
-    // This laptop's own bundles are sealed to the others (it cannot open them): each
-    // carried no more than this laptop held when it was written, so once everything held
-    // now is seen by all, every earlier bundle of its own is too.
-    let own_seen = seen(&held);
-    let trusted = |o: OriginId| store.is_trusted(o).unwrap_or(false);
+    let trusted = |o: OriginId| o == me.origin() || store.is_trusted(o).unwrap_or(false);
     let mut done = Tidied::default();
     for path in bundle_files(folder).unwrap_or_default() {
         let Ok(bytes) = read_bundle_file(&path) else {
             done.kept += 1;
             continue;
         };
+        // This laptop's own bundles are sealed to it too: judged alike.
         let gone = if super::handoff::is_handoff(&bytes) {
             false
-        } else if bundle::sender_of(&bytes).is_ok_and(|s| s == me.origin()) {
-            own_seen
         } else {
             bundle::open(&bytes, me, trusted)
                 .ok()
