@@ -4,8 +4,10 @@
 # --version, demo, stats --json, identity and trust, sync both ways, a removable drive
 # letter found, backup and restore, services import of the HSDS example, the CSV
 # exports, report --out r.html and check, on paths with spaces and Arabic letters, and the
-# %APPDATA% default data directory; with tmux, also the passphrase prompt (nothing echoed)
-# and the lock against a second window. Ends with "Windows smoke test passed".
+# %APPDATA% default data directory; with tmux, also the passphrase prompt (nothing echoed),
+# the lock against a second window, and the launcher of the release archive (Daleel.cmd:
+# its console settings, and a fatal error that waits for Enter). Ends with "Windows smoke
+# test passed".
 #
 # Wine 8 (Debian 12) has no bcryptprimitives.dll, which Rust's standard library (1.78 and
 # later) needs for ProcessPrng: the script then builds a stand-in for the test only
@@ -173,6 +175,25 @@ if command -v tmux >/dev/null; then
   if second=$(run --data-dir "$A" stats 2>&1); then fail "a second instance opened a data directory in use"; fi
   [[ "$second" == *"in use"* || "$second" == *"open"* ]] || fail "the second instance said: $second"
   echo "second instance: $second" | head -1
+  tmux -L "$tmux_sock" kill-server
+
+  step "the launcher (Daleel.cmd): its console settings, and a fatal error waits for Enter"
+  sed 's/\r$//; s/$/\r/' scripts/windows/Daleel.cmd >"$bin/Daleel.cmd"
+  # Without a display, Wine cannot open the new window the launcher starts; it still
+  # writes the console settings for that window, and the part that runs in it is run here.
+  "$wine_bin" reg delete 'HKCU\Console\Daleel' /f >/dev/null 2>&1 || true
+  (cd "$work" && "$wine_bin" cmd /c "$(win "$bin")\Daleel.cmd" >/dev/null 2>&1) || true
+  settings=$("$wine_bin" reg query 'HKCU\Console\Daleel' 2>/dev/null | tr -d '\r')
+  grep -q 'FaceName.*Courier New' <<<"$settings" && grep -q 'WindowSize.*0x1e0064' <<<"$settings" ||
+    fail "the launcher did not set the Daleel window's font and size: $settings"
+  echo not a folder >"$work/not a folder"
+  tmux -L "$tmux_sock" new-session -d -x 100 -y 30 \
+    "env DALEEL_DATA_DIR='$work/not a folder' WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all '$wine_bin' cmd /c '$(win "$bin")\\Daleel.cmd' --in-window; echo launcher ended \$?; sleep 60"
+  wait_for "Press Enter"
+  sleep 1
+  ! screen | grep -q "launcher ended" || fail "the window did not wait for Enter after a fatal error"
+  tmux -L "$tmux_sock" send-keys -t 0 Enter
+  wait_for "launcher ended 1"
   tmux -L "$tmux_sock" kill-server
   tmux_sock=
 else
