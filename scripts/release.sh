@@ -25,11 +25,17 @@ stage() {
   cp "$bin" README.md LICENSE-MIT LICENSE-APACHE "$dir/"
   cp -r docs "$dir/docs"
 }
+# Prints a file's size against the 10 MiB budget; an archive over it stops the release.
 size() {
   local bytes
   bytes=$(stat -c %s "$1")
   echo "$1: $bytes bytes ($(awk "BEGIN{printf \"%.1f\", $bytes/1048576}") MiB; budget 10 MiB)"
-  [ "$bytes" -lt $((10 * 1048576)) ] || { echo "over the 10 MiB budget: $1" >&2; exit 1; }
+  if [ "$bytes" -ge $((10 * 1048576)) ]; then
+    case $1 in
+      *.zip | *.tar.gz) echo "over the 10 MiB budget: $1" >&2; exit 1 ;;
+      *) echo "note: the binary is over the 10 MiB budget (docs/performance.md)" >&2 ;;
+    esac
+  fi
 }
 if [ "$only" != windows ]; then
   cargo build --profile dist

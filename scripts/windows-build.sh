@@ -5,7 +5,8 @@
 # letter found, backup and restore, services import of the HSDS example, the CSV
 # exports, report --out r.html and check, on paths with spaces and Arabic letters, and the
 # %APPDATA% default data directory; with tmux, also the passphrase prompt (nothing echoed),
-# the lock against a second window, and the launcher of the release archive (Daleel.cmd:
+# the lock against a second window, Ctrl+C in the screens, Arabic shaped by Daleel in the
+# console, and the launcher of the release archive (Daleel.cmd:
 # its console settings, and a fatal error that waits for Enter). Ends with "Windows smoke
 # test passed".
 #
@@ -159,7 +160,7 @@ if command -v tmux >/dev/null; then
   step "the screens in Wine's console: the passphrase not echoed, a second window refused"
   tmux_sock="daleel-wine-$$"
   tmux -L "$tmux_sock" new-session -d -x 100 -y 30 \
-    "env -u DALEEL_PASSPHRASE WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all '$wine_bin' '$bin/daleel.exe' --data-dir '$A'; sleep 60"
+    "env -u DALEEL_PASSPHRASE WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all '$wine_bin' '$bin/daleel.exe' --data-dir '$A'; echo daleel ended \$?; sleep 60"
   screen() { tmux -L "$tmux_sock" capture-pane -p -t 0; }
   wait_for() {
     for _ in $(seq 1 120); do screen | grep -q "$1" && return 0; sleep 0.5; done
@@ -175,6 +176,21 @@ if command -v tmux >/dev/null; then
   if second=$(run --data-dir "$A" stats 2>&1); then fail "a second instance opened a data directory in use"; fi
   [[ "$second" == *"in use"* || "$second" == *"open"* ]] || fail "the second instance said: $second"
   echo "second instance: $second" | head -1
+  # Ctrl+C is no signal while the screens are open (F10 or Ctrl+Q quits, restoring the
+  # console), as on Linux.
+  tmux -L "$tmux_sock" send-keys -t 0 C-c
+  sleep 2
+  ! screen | grep -q "daleel ended" || fail "Ctrl+C ended Daleel at once, leaving the console as it was"
+  tmux -L "$tmux_sock" send-keys -t 0 F10
+  wait_for "daleel ended 0"
+  tmux -L "$tmux_sock" kill-server
+
+  step "Arabic joined and ordered by Daleel in Wine's console (the default on Windows)"
+  tmux -L "$tmux_sock" new-session -d -x 100 -y 30 \
+    "env WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all '$wine_bin' '$bin/daleel.exe' --lang ar --data-dir '$A' stats; echo stats ended; sleep 60"
+  wait_for "stats ended"
+  # Joined letters are the Arabic presentation forms (U+FE70-U+FEFF).
+  screen | LC_ALL=C.UTF-8 grep -qP '[\x{FE70}-\x{FEFF}]' || fail "the Arabic was not shaped: $(screen)"
   tmux -L "$tmux_sock" kill-server
 
   step "the launcher (Daleel.cmd): its console settings, and a fatal error waits for Enter"

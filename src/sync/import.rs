@@ -522,3 +522,29 @@ pub fn inspect(store: &Store, folder: &Path, me: &Identity) -> Vec<Inspected> {
     }
     found
 }
+
+#[cfg(test)]
+mod tests {
+    use super::passed_over;
+
+    #[test]
+    fn sync_tools_temporary_files_are_passed_over_and_bundles_are_not() {
+        for name in [
+            ".syncthing.daleel-K7QX2-20261206T101500Z.bundle.tmp",
+            "~syncthing~daleel-K7QX2-20261206T101500Z.bundle.tmp",
+            "daleel-K7QX2-20261206T101500Z.bundle.partial",
+            "daleel-K7QX2-20261206T101500Z.bundle.0a1b2c3d.partial",
+            "daleel-K7QX2-20261206T101500Z.bundle.TMP",
+            ".daleel-K7QX2-20261206T101500Z.bundle",
+        ] {
+            assert!(passed_over(name), "{name}");
+        }
+        for name in [
+            "daleel-K7QX2-20261206T101500Z.bundle",
+            "daleel-K7QX2-20261206T101500Z-2.bundle",
+            "daleel-K7QX2-20261206T101500Z.sync-conflict-20261206-101600-ABCDEFG.bundle",
+        ] {
+            assert!(!passed_over(name), "{name}");
+        }
+    }
+}
