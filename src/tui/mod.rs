@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod bidi;
+mod ctrl_c;
 pub mod draft;
 pub mod errors;
 pub mod event;
@@ -385,6 +386,7 @@ fn local_offset() -> i32 {
 /// its gauge while the database is encrypted again, and opens them again on the
 /// re-keyed database.
 pub fn run(ws: Workspace, config: &Config) -> std::io::Result<()> {
+    ctrl_c::ignore();
     ratatui::run(|terminal| -> std::io::Result<()> {
         // A paste arrives as one event (cut at the field's limit, line breaks as spaces),
         // not as keys that would press Enter.

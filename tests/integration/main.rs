@@ -23,6 +23,7 @@ mod layers;
 mod mutation;
 mod report;
 mod screens_more;
+mod shared_folder;
 mod soak;
 mod store;
 mod sync;
