@@ -43,6 +43,11 @@ pub struct Config {
     /// line to write it in).
     #[serde(deserialize_with = "contact")]
     pub centre_phone: String,
+    /// HSDS taxonomy terms (by code or name) and the sector each stands for, over the
+    /// built-in table of `directory::taxonomy` (issue 18): `[taxonomy]` then
+    /// `"Food Pantries" = "food_security"`.
+    #[serde(deserialize_with = "taxonomy")]
+    pub taxonomy: std::collections::BTreeMap<String, crate::model::Sector>,
 }
 
 impl Default for Config {
@@ -55,6 +60,7 @@ impl Default for Config {
             digits: Digits::Western,
             centre_name: String::new(),
             centre_phone: String::new(),
+            taxonomy: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -158,6 +164,31 @@ fn contact<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
         ));
     }
     Ok(text.trim().to_string())
+}
+
+/// The `[taxonomy]` table: each term names a sector by its code.
+fn taxonomy<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<std::collections::BTreeMap<String, crate::model::Sector>, D::Error> {
+    let table = std::collections::BTreeMap::<String, String>::deserialize(d)?;
+    let mut out = std::collections::BTreeMap::new();
+    for (term, code) in table {
+        if term.chars().any(|c| c.is_control()) || term.chars().count() > 200 {
+            return Err(D::Error::custom(
+                "a taxonomy term holds a control character or is longer than 200 characters",
+            ));
+        }
+        let sector = crate::model::Sector::from_code(code.trim()).ok_or_else(|| {
+            D::Error::custom(format!(
+                "[taxonomy] \"{}\" = \"{}\": not a sector; the sectors are {}",
+                term.escape_debug(),
+                code.escape_debug(),
+                crate::model::Sector::codes()
+            ))
+        })?;
+        out.insert(term, sector);
+    }
+    Ok(out)
 }
 
 /// The largest config file read: a real one is a few hundred bytes.

@@ -284,6 +284,7 @@ fn directory(
                 acronym: format!("D{}{:02}", &kind.code()[..1].to_ascii_uppercase(), i + 1),
                 kind,
                 focal_points: Vec::new(),
+                ..Default::default()
             }
         })
         .collect();
@@ -316,6 +317,7 @@ fn directory(
                 } else {
                     ServiceStatus::Inactive
                 },
+                ..Default::default()
             }
         })
         .collect();

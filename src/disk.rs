@@ -226,12 +226,18 @@ pub fn is_not_regular(e: &std::io::Error) -> bool {
     e.get_ref().is_some_and(|inner| inner.is::<NotRegular>())
 }
 
-/// A path as it may be printed: control characters shown as `?`.
+/// A path as it may be printed: control characters shown as `?`; on Windows, with one
+/// separator style (a folder typed with `/` and a file name joined to it with `\\` are
+/// printed with `\\` throughout).
 pub fn shown(path: &Path) -> String {
     path.display()
         .to_string()
         .chars()
-        .map(|c| if c.is_control() { '?' } else { c })
+        .map(|c| match c {
+            c if c.is_control() => '?',
+            '/' if cfg!(windows) => '\\',
+            c => c,
+        })
         .collect()
 }
 

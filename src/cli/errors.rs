@@ -289,6 +289,19 @@ fn directory(e: &crate::directory::ImportError) -> String {
             ],
         ),
         E::NoServiceObject { file } => at("cli-err-no-service-object", file),
+        E::NotText { path, why } => {
+            use crate::directory::encoding::NotText as N;
+            match why {
+                N::Utf16 => at("cli-err-utf16", path),
+                N::Workbook => at("cli-err-workbook", path),
+                N::Binary => at("cli-err-binary", path),
+                N::DamagedUtf8 { line } => tr(
+                    "cli-err-damaged-utf8",
+                    &[("file", Arg::Str(path)), ("line", num(*line))],
+                ),
+                N::Unknown => at("cli-err-encoding", path),
+            }
+        }
     }
 }
 

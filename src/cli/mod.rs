@@ -30,6 +30,7 @@ mod ask;
 mod audit;
 mod backup;
 mod check;
+mod compact;
 mod demo;
 mod erase;
 mod errors;
@@ -115,6 +116,9 @@ pub enum Command {
     Audit(audit::AuditArgs),
     /// The workers who can open this laptop's database, each with their own passphrase.
     Workers(workers::WorkersArgs),
+    /// Write the database again compactly, leaving behind the space sled keeps for old
+    /// versions (see `stats --disk`); needs room for a copy beside it.
+    Compact(compact::CompactArgs),
     /// The gazetteer of districts and sub-districts.
     Gazetteer(gazetteer::GazetteerArgs),
     /// Needs, referrals or services as CSV for coordination, with HXL hashtags on the
@@ -481,6 +485,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         name: config.centre_name.clone(),
         phone: config.centre_phone.clone(),
     });
+    crate::directory::taxonomy::set_user(&config.taxonomy);
     // Everything this process creates is its owner's only (files meant to be handed on
     // say so when written), and the data directory is made so before anything is
     // written in it, the log included.
@@ -535,6 +540,7 @@ fn dispatch(cli: Cli) -> Result<(), Failure> {
         Some(Command::Erase(args)) => erase::run(&ws, &args),
         Some(Command::Audit(args)) => audit::run(&ws, &args),
         Some(Command::Workers(args)) => workers::run(ws, &args),
+        Some(Command::Compact(args)) => compact::run(ws, &args),
         Some(Command::Gazetteer(args)) => gazetteer::run(&ws, &args),
         Some(Command::Export(args)) => export::run(&ws, &args),
         Some(Command::Check(args)) => check::run(&ws, &args),

@@ -195,8 +195,41 @@ fn import(ws: &Workspace, args: &ImportArgs) -> Result<(), Failure> {
     }
     .map_err(Failure::from)?;
     let preview = crate::directory::preview(&ws.store, incoming)?;
+    for file in &preview.windows_1256 {
+        eprintln!(
+            "{}",
+            tr(
+                "cli-households-windows-1256",
+                &[("file", Arg::Str(&super::shown(file)))]
+            )
+        );
+    }
     for p in &preview.problems {
         super::print_problem(p);
+    }
+    // What the files hold that is not kept, so that nothing is dropped unsaid.
+    if !preview.not_kept.is_empty() {
+        eprintln!("{}", t("cli-services-not-kept"));
+        for n in &preview.not_kept {
+            let line = match &n.column {
+                Some(column) => tr(
+                    "cli-services-not-kept-column",
+                    &[
+                        ("file", Arg::Str(&super::shown(&n.file))),
+                        ("column", Arg::Str(&super::shown(column))),
+                        ("count", Arg::Num(n.count as i64)),
+                    ],
+                ),
+                None => tr(
+                    "cli-services-not-kept-file",
+                    &[
+                        ("file", Arg::Str(&super::shown(&n.file))),
+                        ("count", Arg::Num(n.count as i64)),
+                    ],
+                ),
+            };
+            eprintln!("  {line}");
+        }
     }
     let count = |n: usize| Arg::Num(n as i64);
     tell_out(

@@ -28,10 +28,25 @@ pub fn run(ws: &Workspace, args: &StatsArgs) -> Result<(), Failure> {
         println!("{}", serde_json::to_string(&s)?);
         return Ok(());
     }
-    let sample = if ws.store.uses_sample_directory()? {
+    // The built-in SAMPLE directory is named as the directory only while no real one is
+    // here; after an import, the sample services still shown are counted (issue 18).
+    let services = ws.store.services()?;
+    let shown_sample = services
+        .iter()
+        .filter(|v| crate::model::sample::is_sample_id(v.id))
+        .count();
+    let sample = if shown_sample == 0 {
+        String::new()
+    } else if shown_sample == services.len() {
         format!("  {}", t("cli-stats-sample"))
     } else {
-        String::new()
+        format!(
+            "  {}",
+            tr(
+                "cli-stats-sample-some",
+                &[("count", Arg::Num(shown_sample as i64))]
+            )
+        )
     };
     // Needs and referrals by status, in words: `open 3 · referred 2`.
     let by = |m: &std::collections::BTreeMap<String, u64>, word: &dyn Fn(&str) -> String| {

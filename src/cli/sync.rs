@@ -1,5 +1,7 @@
-//! `daleel sync export|import|status`: bundles (and partner hand-offs) carried between
-//! laptops on USB drives.
+//! `daleel sync export|import|status|drives|tidy`: bundles (and partner hand-offs)
+//! carried between laptops on USB drives, or through a shared folder (a network share, a
+//! folder a sync tool such as Syncthing keeps alike). The folder last used (here or on
+//! the Sync screen) is remembered: `export` and `import` without one use it.
 
 use std::path::{Path, PathBuf};
 
@@ -29,13 +31,25 @@ enum SyncCommand {
     Import(ImportArgs),
     /// What this laptop holds from each device, who it trusts, and its state digest.
     Status(StatusArgs),
+    /// The removable drives found (the folder to give export and import, when it is one).
+    Drives,
+    /// Remove from a shared folder the bundles every trusted laptop has seen (only when
+    /// asked: export and import never remove anything).
+    Tidy(TidyArgs),
+}
+
+#[derive(Debug, Args)]
+struct TidyArgs {
+    /// The shared folder.
+    folder: PathBuf,
 }
 
 #[derive(Debug, Args)]
 struct ExportArgs {
-    /// The folder to write into.
+    /// The folder to write into (the USB drive, or a shared folder); by default the
+    /// folder used last, or the one removable drive plugged in.
     #[arg(long, value_name = "DIR")]
-    out: PathBuf,
+    out: Option<PathBuf>,
     /// Everything this laptop holds, not only what the team is not known to have.
     #[arg(long)]
     all: bool,
@@ -48,8 +62,8 @@ struct ExportArgs {
 
 #[derive(Debug, Args)]
 struct ImportArgs {
-    /// Bundle files or folders.
-    #[arg(required = true)]
+    /// Bundle files or folders; by default the folder used last, or the one removable
+    /// drive plugged in.
     paths: Vec<PathBuf>,
 }
 
@@ -66,15 +80,116 @@ pub fn run(ws: &Workspace, args: &SyncArgs) -> Result<(), Failure> {
             out,
             for_org: Some(org),
             ..
-        }) => export_handoff(ws, out, org),
-        SyncCommand::Export(ExportArgs { out, all, .. }) => export_bundle(ws, out, *all),
-        SyncCommand::Import(a) => import_bundles(ws, &a.paths),
+        }) => export_handoff(ws, &folder(ws, out.as_deref())?, org),
+        SyncCommand::Export(ExportArgs { out, all, .. }) => {
+            export_bundle(ws, &folder(ws, out.as_deref())?, *all)
+        }
+        SyncCommand::Import(a) if a.paths.is_empty() => import_bundles(ws, &[folder(ws, None)?]),
+        SyncCommand::Import(a) => {
+            if let [one] = a.paths.as_slice()
+                && one.is_dir()
+            {
+                remember(ws, one);
+            }
+            import_bundles(ws, &a.paths)
+        }
         SyncCommand::Status(a) => status(ws, a.json),
+        SyncCommand::Drives => drives(),
+        SyncCommand::Tidy(a) => tidy(ws, &a.folder),
+    }
+}
+
+/// The folder to write into or read from: the one given (remembered when it is a
+/// folder), else the one remembered, else the one removable drive plugged in.
+fn folder(ws: &Workspace, given: Option<&Path>) -> Result<PathBuf, Failure> {
+    if let Some(dir) = given {
+        super::out_folder(dir)?;
+        remember(ws, dir);
+        return Ok(dir.to_path_buf());
+    }
+    if let Some(dir) = ws.store.sync_folder()?.filter(|d| d.is_dir()) {
+        tell(
+            "cli-sync-remembered",
+            &[("folder", Arg::Str(&crate::disk::shown(&dir)))],
+        );
+        return Ok(dir);
+    }
+    match crate::sync::drives::removable().as_slice() {
+        [only] => Ok(only.path.clone()),
+        [] => Err(Failure::of("cli-sync-no-folder", &[])),
+        many => {
+            let list: Vec<String> = many.iter().map(|d| crate::disk::shown(&d.path)).collect();
+            Err(Failure::of(
+                "cli-sync-which-drive",
+                &[("drives", Arg::Str(&list.join(", ")))],
+            ))
+        }
+    }
+}
+
+/// Remembers the folder used, for the next export or import and the Sync screen (not
+/// being able to is no reason to stop).
+fn remember(ws: &Workspace, dir: &Path) {
+    let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if let Err(e) = ws.store.set_sync_folder(&dir) {
+        tracing::warn!(error = %e, "the sync folder was not remembered");
+    }
+}
+
+/// `daleel sync drives`: the removable drives found, one a line (label, then path).
+fn drives() -> Result<(), Failure> {
+    let found = crate::sync::drives::removable();
+    if found.is_empty() {
+        tell("cli-sync-no-drives", &[]);
+    }
+    for d in found {
+        println!("{}\t{}", shown(&d.label), crate::disk::shown(&d.path));
+    }
+    Ok(())
+}
+
+/// `daleel sync tidy FOLDER`.
+fn tidy(ws: &Workspace, dir: &Path) -> Result<(), Failure> {
+    if !dir.is_dir() {
+        return Err(Failure::of(
+            "cli-out-no-such-folder",
+            &[("out", Arg::Str(&crate::disk::shown(dir)))],
+        ));
+    }
+    let done = crate::sync::tidy::tidy(&ws.store, &ws.identity, dir)?;
+    for path in &done.removed {
+        println!("{}", crate::disk::shown(path));
+    }
+    for (path, e) in &done.failed {
+        eprintln!(
+            "daleel: {}",
+            tr(
+                "cli-sync-tidy-failed",
+                &[
+                    ("file", Arg::Str(&crate::disk::shown(path))),
+                    ("error", Arg::Str(&e.said())),
+                ],
+            )
+        );
+    }
+    tell(
+        "cli-sync-tidied",
+        &[
+            ("removed", num(done.removed.len())),
+            ("kept", num(done.kept)),
+        ],
+    );
+    if done.failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::of(
+            "cli-sync-tidy-some-failed",
+            &[("count", num(done.failed.len()))],
+        ))
     }
 }
 
 fn export_bundle(ws: &Workspace, dir: &Path, all: bool) -> Result<(), Failure> {
-    super::out_folder(dir)?;
     let summary = crate::sync::export::export(&ws.store, &ws.identity, dir, all)?;
     tracing::info!(
         changes = summary.changes,
@@ -82,12 +197,12 @@ fn export_bundle(ws: &Workspace, dir: &Path, all: bool) -> Result<(), Failure> {
         bytes = summary.bytes,
         "bundle exported"
     );
-    println!("{}", summary.path.display());
+    println!("{}", crate::disk::shown(&summary.path));
     if let Some(second) = &summary.sensitive_path {
-        println!("{}", second.display());
+        println!("{}", crate::disk::shown(second));
         tell(
             "cli-sync-second-file",
-            &[("file", Arg::Str(&second.display().to_string()))],
+            &[("file", Arg::Str(&crate::disk::shown(second)))],
         );
     }
     tell(
@@ -97,21 +212,20 @@ fn export_bundle(ws: &Workspace, dir: &Path, all: bool) -> Result<(), Failure> {
             ("segments", num(summary.segments)),
             ("kib", num(summary.bytes.div_ceil(1024))),
             ("code", Arg::Str(&ws.identity.code())),
-            ("file", Arg::Str(&summary.path.display().to_string())),
+            ("file", Arg::Str(&crate::disk::shown(&summary.path))),
         ],
     );
     Ok(())
 }
 
 fn export_handoff(ws: &Workspace, dir: &Path, org: &str) -> Result<(), Failure> {
-    super::out_folder(dir)?;
     let s = crate::sync::handoff::export_for_org(&ws.store, &ws.identity, org, dir)?;
     tracing::info!(
         referrals = s.referrals,
         bytes = s.bytes,
         "hand-off exported"
     );
-    println!("{}", s.path.display());
+    println!("{}", crate::disk::shown(&s.path));
     tell(
         "cli-sync-handoff-written",
         &[
@@ -145,7 +259,7 @@ fn import_bundles(ws: &Workspace, paths: &[PathBuf]) -> Result<(), Failure> {
                     tr(
                         "cli-sync-folder-unreadable",
                         &[
-                            ("folder", Arg::Str(&p.display().to_string())),
+                            ("folder", Arg::Str(&crate::disk::shown(p))),
                             ("error", Arg::Str(&e.said())),
                         ],
                     )
@@ -228,6 +342,8 @@ fn import_bundles(ws: &Workspace, paths: &[PathBuf]) -> Result<(), Failure> {
             Outcome::LeftOnDrive(e) => {
                 tell_out("cli-sync-left", &[file, ("error", Arg::Str(&e.said()))]);
             }
+            Outcome::NotYet(_) => tell_out("cli-sync-not-yet", &[file]),
+            Outcome::Own => {}
             Outcome::Skipped(e) => {
                 refused += 1;
                 eprintln!("daleel: {shown}: {}", e.said());

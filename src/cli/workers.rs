@@ -181,7 +181,7 @@ fn passphrase(ws: Workspace, args: &PassphraseArgs) -> Result<(), Failure> {
 /// Re-keys the database for `change`, with a text gauge on the terminal (a line at the
 /// end for a script). Names the databases a restore kept aside in the data directory:
 /// they are not re-keyed, and still open with the passphrases of then.
-fn rekey(ws: Workspace, change: &Rekey) -> Result<Workspace, Failure> {
+pub(super) fn rekey(ws: Workspace, change: &Rekey) -> Result<Workspace, Failure> {
     let kept: Vec<String> = std::fs::read_dir(&ws.dir)
         .map(|entries| {
             entries

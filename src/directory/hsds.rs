@@ -1,24 +1,29 @@
 //! Open Referral HSDS 3.0, tabular form: a folder of CSV files (organizations.csv,
 //! services.csv, locations.csv, service_at_location.csv, addresses.csv, phones.csv,
 //! contacts.csv, schedules.csv, service_areas.csv, languages.csv,
-//! required_documents.csv). What Daleel keeps that HSDS has no field for travels in
-//! extra columns named `x_daleel_...` (HSDS allows extra fields): the organization's
-//! type, the service's sector and its next steps. Service areas are gazetteer P-codes.
+//! required_documents.csv, taxonomy_terms.csv with attributes.csv). What Daleel keeps
+//! that HSDS has no field for travels in extra columns named `x_daleel_...` (HSDS allows
+//! extra fields; `hsds_out` writes them and describes them in datapackage.json): the
+//! organization's type and acronym, the service's sector and next steps, a place's
+//! address when it is not a postal one. Service areas are gazetteer P-codes, or names
+//! of the gazetteer's places (English or Arabic). What a file holds that Daleel does not
+//! keep is counted by `not_kept`, so that the preview lists it.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::Deserialize;
-use uuid::Uuid;
 
 use super::table::{ByKey, Cell, Table, read_csv};
+use super::taxonomy::Taxonomy;
 use super::{ImportError, Incoming, Problem, Source, id_of};
 use crate::model::directory::FocalPoint;
 use crate::model::{
-    Gazetteer, OrgType, Organization, Sector, Service, ServiceLocation, ServiceStatus,
+    Gazetteer, LanguageDetail, LocationDetail, OrgType, Organization, PhoneDetail, Schedule,
+    Sector, Service, ServiceLocation, ServiceStatus,
 };
-use crate::store::{Store, StoreError};
 
+pub use super::hsds_out::write;
 pub use super::json::read_json;
 pub use super::table::MAX_FILE_BYTES;
 
@@ -29,7 +34,11 @@ struct OrganizationRow {
     id: Cell,
     name: Cell,
     alternate_name: Cell,
+    description: Cell,
+    email: Cell,
+    website: Cell,
     x_daleel_kind: Cell,
+    x_daleel_acronym: Cell,
 }
 
 /// A row of services.csv.
@@ -39,6 +48,9 @@ struct ServiceRow {
     id: Cell,
     name: Cell,
     organization_id: Cell,
+    alternate_name: Cell,
+    url: Cell,
+    email: Cell,
     x_daleel_sector: Cell,
     status: Cell,
     description: Cell,
@@ -55,10 +67,12 @@ struct LocationRow {
     id: Cell,
     organization_id: Cell,
     name: Cell,
+    alternate_name: Cell,
     latitude: Cell,
     longitude: Cell,
     external_identifier: Cell,
     external_identifier_type: Cell,
+    x_daleel_address: Cell,
 }
 
 /// A row of addresses.csv.
@@ -103,9 +117,12 @@ struct ServiceAtLocationRow {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct PhoneRow {
+    id: Cell,
     service_id: Cell,
     contact_id: Cell,
     number: Cell,
+    extension: Cell,
+    description: Cell,
 }
 
 /// A row of contacts.csv.
@@ -116,13 +133,16 @@ struct ContactRow {
     organization_id: Cell,
     name: Cell,
     email: Cell,
+    x_daleel_email: Cell,
 }
 
 /// A row of schedules.csv.
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct ScheduleRow {
+    id: Cell,
     service_id: Cell,
+    freq: Cell,
     description: Cell,
     byday: Cell,
     opens_at: Cell,
@@ -141,6 +161,7 @@ struct ServiceAreaRow {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct LanguageRow {
+    id: Cell,
     service_id: Cell,
     name: Cell,
     code: Cell,
@@ -154,6 +175,91 @@ struct DocumentRow {
     document: Cell,
 }
 
+/// A row of taxonomy_terms.csv.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct TermRow {
+    id: Cell,
+    code: Cell,
+    name: Cell,
+}
+
+/// A row of attributes.csv: a term given to a record.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AttributeRow {
+    link_id: Cell,
+    taxonomy_term_id: Cell,
+    link_entity: Cell,
+}
+
+/// The files an HSDS folder may hold that Daleel reads, with the columns it keeps
+/// (`not_kept` counts the others).
+pub(crate) fn kept_columns(file: &str) -> Option<&'static [&'static str]> {
+    use super::table::field_names;
+    Some(match file {
+        "organizations.csv" => field_names::<OrganizationRow>(),
+        "services.csv" => field_names::<ServiceRow>(),
+        "locations.csv" => field_names::<LocationRow>(),
+        "addresses.csv" => field_names::<AddressRow>(),
+        "service_at_location.csv" => field_names::<ServiceAtLocationRow>(),
+        "phones.csv" => field_names::<PhoneRow>(),
+        "contacts.csv" => field_names::<ContactRow>(),
+        "schedules.csv" => field_names::<ScheduleRow>(),
+        "service_areas.csv" => field_names::<ServiceAreaRow>(),
+        "languages.csv" => field_names::<LanguageRow>(),
+        "required_documents.csv" => field_names::<DocumentRow>(),
+        "taxonomy_terms.csv" => field_names::<TermRow>(),
+        "attributes.csv" => field_names::<AttributeRow>(),
+        _ => return None,
+    })
+}
+
+/// Whether an email address looks like one (one `@`, a dot after it, no spaces): what
+/// the HSDS data package's `email` format takes.
+pub(crate) fn is_email(v: &str) -> bool {
+    let mut parts = v.split('@');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(user), Some(domain), None) => {
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !v.contains(char::is_whitespace)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a web address has a scheme (http, https): what the `uri` format takes.
+pub(crate) fn is_url(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && v.len() > 8
+        && !v.contains(char::is_whitespace)
+}
+
+/// A time of day as HSDS writes it (HH:MM:SS), from HH:MM or HH:MM:SS.
+pub(crate) fn time_of_day(v: &str) -> Option<String> {
+    let parts: Vec<&str> = v.split(':').collect();
+    let num = |p: &str, max: u32| {
+        (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+            .filter(|n| *n <= max)
+    };
+    match parts.as_slice() {
+        [h, m] => Some(format!("{:02}:{:02}:00", num(h, 23)?, num(m, 59)?)),
+        [h, m, s] => Some(format!(
+            "{:02}:{:02}:{:02}",
+            num(h, 23)?,
+            num(m, 59)?,
+            num(s, 59)?
+        )),
+        _ => None,
+    }
+}
+
 /// Reads `name` in `dir`; none when the file is not there.
 fn read_table<R: serde::de::DeserializeOwned>(
     dir: &Path,
@@ -162,8 +268,18 @@ fn read_table<R: serde::de::DeserializeOwned>(
     read_csv(&dir.join(name), |_| false)
 }
 
-/// Reads an HSDS 3.0 tabular directory.
+/// Reads an HSDS 3.0 tabular directory, taxonomy terms mapped by the built-in table and
+/// config.toml's `[taxonomy]` (`taxonomy::set_user`).
 pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> {
+    read_mapped(dir, gazetteer, &Taxonomy::current())
+}
+
+/// Reads an HSDS 3.0 tabular directory, taxonomy terms mapped by `taxonomy`.
+pub fn read_mapped(
+    dir: &Path,
+    gazetteer: &Gazetteer,
+    taxonomy: &Taxonomy,
+) -> Result<Incoming, ImportError> {
     if !dir.is_dir() {
         return Err(ImportError::NotAFolder {
             path: dir.display().to_string(),
@@ -184,6 +300,8 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
     let areas: Option<Table<ServiceAreaRow>> = read_table(dir, "service_areas.csv")?;
     let languages: Option<Table<LanguageRow>> = read_table(dir, "languages.csv")?;
     let documents: Option<Table<DocumentRow>> = read_table(dir, "required_documents.csv")?;
+    let terms: Option<Table<TermRow>> = read_table(dir, "taxonomy_terms.csv")?;
+    let attributes: Option<Table<AttributeRow>> = read_table(dir, "attributes.csv")?;
 
     let mut incoming = Incoming::default();
     // The rows each file left out, in the order the files are listed above.
@@ -199,6 +317,8 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
         areas.as_ref().map(|t| &t.problems),
         languages.as_ref().map(|t| &t.problems),
         documents.as_ref().map(|t| &t.problems),
+        terms.as_ref().map(|t| &t.problems),
+        attributes.as_ref().map(|t| &t.problems),
     ]
     .into_iter()
     .flatten()
@@ -213,6 +333,8 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
     let schedules_of = ByKey::new(schedules.as_ref(), |r| &r.service_id);
     let languages_of = ByKey::new(languages.as_ref(), |r| &r.service_id);
     let documents_of = ByKey::new(documents.as_ref(), |r| &r.service_id);
+    let terms_of = ByKey::new(attributes.as_ref(), |r| &r.link_id);
+    let term_by_id = ByKey::new(terms.as_ref(), |r| &r.id);
 
     let mut org_ids: BTreeSet<String> = BTreeSet::new();
     if let Some(t) = &organizations {
@@ -242,13 +364,34 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
                 })
             };
             org_ids.insert(r.id.0.clone());
+            // Daleel's own export says which is the acronym; another directory's
+            // alternate name is the acronym unless it is in Arabic script.
+            let (acronym, alternate_name) =
+                if !r.x_daleel_acronym.is_empty() || headers_hold(&t.headers, "x_daleel_acronym") {
+                    (r.x_daleel_acronym.0.clone(), r.alternate_name.0.clone())
+                } else if is_arabic(r.alternate_name.as_str()) {
+                    (String::new(), r.alternate_name.0.clone())
+                } else {
+                    (r.alternate_name.0.clone(), String::new())
+                };
+            let email = checked(&mut problems, t, *line, "email", &r.email, is_email);
+            let website = checked(&mut problems, t, *line, "website", &r.website, is_url);
             incoming.organizations.push((
                 Organization {
                     id: id_of(r.id.as_str()),
                     name: r.name.0.clone(),
-                    acronym: r.alternate_name.0.clone(),
+                    acronym,
                     kind,
                     focal_points: Vec::new(),
+                    alternate_name,
+                    // Daleel's export writes the name where HSDS requires a description.
+                    description: if r.description == r.name {
+                        String::new()
+                    } else {
+                        r.description.0.clone()
+                    },
+                    website,
+                    email,
                 },
                 Source {
                     file: t.file.clone(),
@@ -284,14 +427,19 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
                 o.focal_points.push(FocalPoint {
                     name: r.name.0.clone(),
                     phone,
-                    email: r.email.0.clone(),
+                    // An email as typed that is not one travels in Daleel's own column.
+                    email: if r.email.is_empty() {
+                        r.x_daleel_email.0.clone()
+                    } else {
+                        r.email.0.clone()
+                    },
                 });
             }
         }
     }
     // Locations that can be used: a known organization (when one is named), and a
     // latitude and longitude on the Earth (when given).
-    let mut places: BTreeMap<String, ServiceLocation> = BTreeMap::new();
+    let mut places: BTreeMap<String, (ServiceLocation, LocationDetail)> = BTreeMap::new();
     if let Some(t) = &locations {
         for (line, r) in &t.rows {
             let org = r.organization_id.as_str();
@@ -313,7 +461,7 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
                     continue;
                 }
                 match text.parse::<f64>() {
-                    Ok(v) if v.abs() <= limit => {}
+                    Ok(v) if v.abs() <= limit && v.is_finite() => {}
                     _ => {
                         problems.push(t.problem(
                             *line,
@@ -330,7 +478,7 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
             let address = address_of
                 .first(r.id.as_str())
                 .map(AddressRow::line)
-                .unwrap_or_default();
+                .unwrap_or_else(|| r.x_daleel_address.0.clone());
             let pcode = (r
                 .external_identifier_type
                 .as_str()
@@ -339,11 +487,19 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
             .filter(|p| !p.is_empty());
             places.insert(
                 r.id.0.clone(),
-                ServiceLocation {
-                    name: r.name.0.clone(),
-                    address,
-                    pcode,
-                },
+                (
+                    ServiceLocation {
+                        name: r.name.0.clone(),
+                        address,
+                        pcode,
+                    },
+                    LocationDetail {
+                        id: r.id.0.clone(),
+                        alternate_name: r.alternate_name.0.clone(),
+                        latitude: degrees(r.latitude.as_str()),
+                        longitude: degrees(r.longitude.as_str()),
+                    },
+                ),
             );
         }
     }
@@ -367,7 +523,46 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
         }
         let sector_text = r.x_daleel_sector.as_str();
         let sector = if sector_text.is_empty() {
-            Sector::Other
+            let given: Vec<&TermRow> = terms_of
+                .get(id)
+                .iter()
+                .filter(|(_, _, a)| {
+                    a.link_entity.is_empty()
+                        || a.link_entity.as_str().eq_ignore_ascii_case("service")
+                })
+                .filter_map(|(_, _, a)| term_by_id.first(a.taxonomy_term_id.as_str()))
+                .collect();
+            match given
+                .iter()
+                .find_map(|term| taxonomy.sector(term.code.as_str(), term.name.as_str()))
+            {
+                Some(s) => s,
+                None => {
+                    let named: Vec<String> = given
+                        .iter()
+                        .map(|term| {
+                            crate::model::text::short(if term.name.is_empty() {
+                                term.code.as_str()
+                            } else {
+                                term.name.as_str()
+                            })
+                        })
+                        .collect();
+                    problems.push(t.problem(
+                        *line,
+                        "x_daleel_sector",
+                        if named.is_empty() {
+                            "no sector and no taxonomy term: filed under other".to_string()
+                        } else {
+                            format!(
+                                "no sector, and no taxonomy term Daleel knows ({}): filed under other; add the term to [taxonomy] in config.toml to file it under a sector",
+                                named.join(", ")
+                            )
+                        },
+                    ));
+                    Sector::Other
+                }
+            }
         } else {
             match Sector::from_code(sector_text) {
                 Some(s) => s,
@@ -393,19 +588,25 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
             let code = row.name.as_str();
             if gazetteer.get(code).is_some() {
                 service_areas.push(code.to_string());
+            } else if let Some(area) = super::places::by_name(gazetteer, code) {
+                service_areas.push(area.pcode.clone());
             } else {
                 problems.push(a.problem(
                     aline,
                     "name",
-                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", crate::model::text::short(code)),
+                    format!("\"{}\" is neither a P-code of the gazetteer (such as IQG15) nor the English or Arabic name of one of its places: this area was left out", crate::model::text::short(code)),
                 ));
             }
         }
         let mut service_locations = Vec::new();
+        let mut location_details = Vec::new();
         for (s, sline, row) in locations_of.get(id) {
             let location = row.location_id.as_str();
             match places.get(location) {
-                Some(place) => service_locations.push(place.clone()),
+                Some((place, detail)) => {
+                    service_locations.push(place.clone());
+                    location_details.push(detail.clone());
+                }
                 None => problems.push(s.problem(
                     sline,
                     "location_id",
@@ -413,43 +614,80 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
                 )),
             }
         }
-        let hours = schedules_of
-            .first(id)
-            .map(|s| {
-                if s.description.is_empty() {
-                    if s.opens_at.is_empty() {
-                        String::new()
-                    } else {
+        let mut schedules = Vec::new();
+        for (h, hline, row) in schedules_of.get(id) {
+            let mut times = [String::new(), String::new()];
+            for (slot, (col, v)) in times
+                .iter_mut()
+                .zip([("opens_at", &row.opens_at), ("closes_at", &row.closes_at)])
+            {
+                if v.is_empty() {
+                    continue;
+                }
+                match time_of_day(v.as_str()) {
+                    Some(t) => *slot = t,
+                    None => problems.push(h.problem(
+                        hline,
+                        col,
                         format!(
-                            "{} {}-{}",
-                            s.byday.as_str(),
-                            s.opens_at.as_str(),
-                            s.closes_at.as_str()
-                        )
-                        .trim()
-                        .to_string()
-                    }
-                } else {
-                    s.description.0.clone()
+                            "\"{}\" is not a time of day (such as 08:30): left out",
+                            crate::model::text::short(v.as_str())
+                        ),
+                    )),
                 }
-            })
-            .unwrap_or_default();
-        let phone = phones_of_service
-            .first(id)
-            .map(|p| p.number.0.clone())
-            .unwrap_or_default();
-        let langs = languages_of
-            .get(id)
+            }
+            let [opens_at, closes_at] = times;
+            schedules.push(Schedule {
+                id: row.id.0.clone(),
+                freq: row.freq.0.clone(),
+                byday: row.byday.0.clone(),
+                opens_at,
+                closes_at,
+                description: row.description.0.clone(),
+            });
+        }
+        let hours = schedules
             .iter()
-            .map(|(_, _, l)| {
-                if l.name.is_empty() {
-                    l.code.0.clone()
-                } else {
-                    l.name.0.clone()
-                }
-            })
-            .filter(|v| !v.is_empty())
-            .collect();
+            .map(Schedule::words)
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
+        let mut phones = Vec::new();
+        for (p, pline, row) in phones_of_service.get(id) {
+            if row.number.is_empty() {
+                continue;
+            }
+            let extension = checked(&mut problems, p, pline, "extension", &row.extension, |v| {
+                v.bytes().all(|b| b.is_ascii_digit())
+            });
+            phones.push(PhoneDetail {
+                id: row.id.0.clone(),
+                number: row.number.0.clone(),
+                extension,
+                description: row.description.0.clone(),
+            });
+        }
+        let phone = phones.first().map(|p| p.number.clone()).unwrap_or_default();
+        let mut langs = Vec::new();
+        let mut language_details = Vec::new();
+        for (_, _, l) in languages_of.get(id) {
+            let name = if l.name.is_empty() {
+                l.code.0.clone()
+            } else {
+                l.name.0.clone()
+            };
+            if name.is_empty() {
+                continue;
+            }
+            language_details.push(LanguageDetail {
+                id: l.id.0.clone(),
+                name: name.clone(),
+                code: l.code.0.clone(),
+            });
+            langs.push(name);
+        }
+        let url = checked(&mut problems, t, *line, "url", &r.url, is_url);
+        let email = checked(&mut problems, t, *line, "email", &r.email, is_email);
         let docs = documents_of
             .get(id)
             .iter()
@@ -474,6 +712,13 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
                 required_documents: docs,
                 fees: r.fees_description.0.clone(),
                 status,
+                alternate_name: r.alternate_name.0.clone(),
+                url,
+                email,
+                location_details,
+                phones,
+                language_details,
+                schedules,
             },
             Source {
                 file: t.file.clone(),
@@ -482,385 +727,75 @@ pub fn read(dir: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> 
         ));
     }
     incoming.problems = problems;
+    let encodings = [
+        Some((&services.file, services.encoding)),
+        organizations.as_ref().map(|t| (&t.file, t.encoding)),
+        locations.as_ref().map(|t| (&t.file, t.encoding)),
+        at_location.as_ref().map(|t| (&t.file, t.encoding)),
+        addresses.as_ref().map(|t| (&t.file, t.encoding)),
+        phones.as_ref().map(|t| (&t.file, t.encoding)),
+        contacts.as_ref().map(|t| (&t.file, t.encoding)),
+        schedules.as_ref().map(|t| (&t.file, t.encoding)),
+        areas.as_ref().map(|t| (&t.file, t.encoding)),
+        languages.as_ref().map(|t| (&t.file, t.encoding)),
+        documents.as_ref().map(|t| (&t.file, t.encoding)),
+        terms.as_ref().map(|t| (&t.file, t.encoding)),
+        attributes.as_ref().map(|t| (&t.file, t.encoding)),
+    ];
+    incoming.windows_1256 = encodings
+        .into_iter()
+        .flatten()
+        .filter(|(_, e)| *e == super::encoding::Encoding::Windows1256)
+        .map(|(f, _)| f.clone())
+        .collect();
+    incoming.not_kept = super::not_kept::count(dir)?;
     Ok(incoming)
 }
 
-/// A stable id for a row that belongs to a record (its phone, its n-th language).
-fn child_id(parent: Uuid, what: &str, n: usize) -> String {
-    id_of(&format!("{parent}/{what}/{n}")).to_string()
+/// Decimal degrees as HSDS writes a number ("+33.30" as 33.3), or empty.
+fn degrees(v: &str) -> String {
+    v.parse::<f64>().map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// Writes this laptop's directory (its own records and the built-in sample) as HSDS 3.0
-/// tabular files into `dir`, each file whole or not at all. Returns (organizations,
-/// services).
-pub fn write(store: &Store, dir: &Path) -> Result<(usize, usize), StoreError> {
-    let orgs = store.organizations()?;
-    let services = store.services()?;
-    let mut files: BTreeMap<&str, crate::report::CsvOut> = BTreeMap::new();
-    let header = |cols: &[&str]| {
-        let mut w = crate::report::CsvOut::new();
-        let _ = w.row(cols);
-        w
-    };
-    files.insert(
-        "organizations.csv",
-        header(&[
-            "id",
-            "name",
-            "alternate_name",
-            "description",
-            "email",
-            "website",
-            "tax_status",
-            "tax_id",
-            "year_incorporated",
-            "legal_status",
-            "logo",
-            "uri",
-            "parent_organization_id",
-            "x_daleel_kind",
-        ]),
-    );
-    files.insert(
-        "services.csv",
-        header(&[
-            "id",
-            "organization_id",
-            "program_id",
-            "name",
-            "alternate_name",
-            "description",
-            "url",
-            "email",
-            "status",
-            "interpretation_services",
-            "application_process",
-            "fees_description",
-            "wait_time",
-            "fees",
-            "accreditations",
-            "eligibility_description",
-            "minimum_age",
-            "maximum_age",
-            "assured_date",
-            "assurer_email",
-            "licenses",
-            "alert",
-            "last_modified",
-            "x_daleel_sector",
-            "x_daleel_next_steps",
-        ]),
-    );
-    files.insert(
-        "locations.csv",
-        header(&[
-            "id",
-            "location_type",
-            "url",
-            "organization_id",
-            "name",
-            "alternate_name",
-            "description",
-            "transportation",
-            "latitude",
-            "longitude",
-            "external_identifier",
-            "external_identifier_type",
-        ]),
-    );
-    files.insert(
-        "addresses.csv",
-        header(&[
-            "id",
-            "location_id",
-            "attention",
-            "address_1",
-            "address_2",
-            "city",
-            "region",
-            "state_province",
-            "postal_code",
-            "country",
-            "address_type",
-        ]),
-    );
-    files.insert(
-        "service_at_location.csv",
-        header(&["id", "service_id", "location_id", "description"]),
-    );
-    files.insert(
-        "phones.csv",
-        header(&[
-            "id",
-            "location_id",
-            "service_id",
-            "organization_id",
-            "contact_id",
-            "service_at_location_id",
-            "number",
-            "extension",
-            "type",
-            "description",
-        ]),
-    );
-    files.insert(
-        "contacts.csv",
-        header(&[
-            "id",
-            "organization_id",
-            "service_id",
-            "service_at_location_id",
-            "location_id",
-            "name",
-            "title",
-            "department",
-            "email",
-        ]),
-    );
-    files.insert(
-        "schedules.csv",
-        header(&[
-            "id",
-            "service_id",
-            "location_id",
-            "service_at_location_id",
-            "valid_from",
-            "valid_to",
-            "dtstart",
-            "timezone",
-            "until",
-            "count",
-            "wkst",
-            "freq",
-            "interval",
-            "byday",
-            "byweekno",
-            "bymonthday",
-            "byyearday",
-            "description",
-            "opens_at",
-            "closes_at",
-            "schedule_link",
-            "attending_type",
-            "notes",
-        ]),
-    );
-    files.insert(
-        "service_areas.csv",
-        header(&[
-            "id",
-            "service_id",
-            "name",
-            "description",
-            "extent",
-            "extent_type",
-            "uri",
-        ]),
-    );
-    files.insert(
-        "languages.csv",
-        header(&[
-            "id",
-            "service_id",
-            "location_id",
-            "phone_id",
-            "name",
-            "code",
-            "note",
-        ]),
-    );
-    files.insert(
-        "required_documents.csv",
-        header(&["id", "service_id", "document", "uri"]),
-    );
-    let gazetteer = store.gazetteer();
-    let mut put = |file: &str, row: Vec<String>| {
-        if let Some(w) = files.get_mut(file) {
-            let _ = w.row(&row);
-        }
-    };
-    let s = |v: &str| v.to_string();
-    for o in &orgs {
-        let mut row = vec![o.id.to_string(), o.name.clone(), o.acronym.clone()];
-        row.extend(std::iter::repeat_n(String::new(), 10));
-        row.push(s(o.kind.code()));
-        put("organizations.csv", row);
-        for (n, f) in o.focal_points.iter().enumerate() {
-            let contact = child_id(o.id, "contact", n);
-            put(
-                "contacts.csv",
-                vec![
-                    contact.clone(),
-                    o.id.to_string(),
-                    s(""),
-                    s(""),
-                    s(""),
-                    f.name.clone(),
-                    s(""),
-                    s(""),
-                    f.email.clone(),
-                ],
-            );
-            if !f.phone.is_empty() {
-                put(
-                    "phones.csv",
-                    vec![
-                        child_id(o.id, "contact-phone", n),
-                        s(""),
-                        s(""),
-                        o.id.to_string(),
-                        contact,
-                        s(""),
-                        f.phone.clone(),
-                        s(""),
-                        s("voice"),
-                        s(""),
-                    ],
-                );
-            }
+/// Whether a header names a column.
+fn headers_hold(headers: &[String], column: &str) -> bool {
+    headers.iter().any(|h| h == column)
+}
+
+/// Whether a text is written in Arabic script (Arabic, Kurdish): most of its letters.
+pub(crate) fn is_arabic(v: &str) -> bool {
+    let letters = v.chars().filter(|c| c.is_alphabetic());
+    let (mut arabic, mut all) = (0, 0);
+    for c in letters {
+        all += 1;
+        if matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FEFF}')
+        {
+            arabic += 1;
         }
     }
-    for v in &services {
-        let id = v.id.to_string();
-        let status = match v.status {
-            ServiceStatus::Active => "active",
-            ServiceStatus::Inactive => "inactive",
-        };
-        let mut row = vec![
-            id.clone(),
-            v.organization.to_string(),
-            s(""),
-            v.name.clone(),
-            s(""),
-            v.description.clone(),
-            s(""),
-            s(""),
-            s(status),
-            s(""),
-            v.referral_method.clone(),
-            v.fees.clone(),
-            s(""),
-            s(""),
-            s(""),
-            v.eligibility.clone(),
-        ];
-        row.extend(std::iter::repeat_n(String::new(), 7));
-        row.push(s(v.sector.code()));
-        row.push(v.next_steps.clone());
-        put("services.csv", row);
-        for (n, l) in v.locations.iter().enumerate() {
-            let location = child_id(v.id, "location", n);
-            put(
-                "locations.csv",
-                vec![
-                    location.clone(),
-                    s("physical"),
-                    s(""),
-                    v.organization.to_string(),
-                    l.name.clone(),
-                    s(""),
-                    s(""),
-                    s(""),
-                    s(""),
-                    s(""),
-                    l.pcode.clone().unwrap_or_default(),
-                    s(if l.pcode.is_some() { "pcode" } else { "" }),
-                ],
-            );
-            if !l.address.is_empty() {
-                put(
-                    "addresses.csv",
-                    vec![
-                        child_id(v.id, "address", n),
-                        location.clone(),
-                        s(""),
-                        l.address.clone(),
-                        s(""),
-                        s(""),
-                        s(""),
-                        s(""),
-                        s(""),
-                        s("IQ"),
-                        s("physical"),
-                    ],
-                );
-            }
-            put(
-                "service_at_location.csv",
-                vec![child_id(v.id, "at", n), id.clone(), location, s("")],
-            );
-        }
-        if !v.phone.is_empty() {
-            put(
-                "phones.csv",
-                vec![
-                    child_id(v.id, "phone", 0),
-                    s(""),
-                    id.clone(),
-                    s(""),
-                    s(""),
-                    s(""),
-                    v.phone.clone(),
-                    s(""),
-                    s("voice"),
-                    s(""),
-                ],
-            );
-        }
-        if !v.hours.is_empty() {
-            let mut row = vec![child_id(v.id, "schedule", 0), id.clone()];
-            row.extend(std::iter::repeat_n(String::new(), 15));
-            row.push(v.hours.clone());
-            row.extend(std::iter::repeat_n(String::new(), 5));
-            put("schedules.csv", row);
-        }
-        for (n, a) in v.areas.iter().enumerate() {
-            put(
-                "service_areas.csv",
-                vec![
-                    child_id(v.id, "area", n),
-                    id.clone(),
-                    a.clone(),
-                    gazetteer.name(a),
-                    s(""),
-                    s(""),
-                    s(""),
-                ],
-            );
-        }
-        for (n, l) in v.languages.iter().enumerate() {
-            put(
-                "languages.csv",
-                vec![
-                    child_id(v.id, "language", n),
-                    id.clone(),
-                    s(""),
-                    s(""),
-                    l.clone(),
-                    s(""),
-                    s(""),
-                ],
-            );
-        }
-        for (n, d) in v.required_documents.iter().enumerate() {
-            put(
-                "required_documents.csv",
-                vec![child_id(v.id, "document", n), id.clone(), d.clone(), s("")],
-            );
-        }
+    all > 0 && arabic * 2 > all
+}
+
+/// A value kept when `ok` says it is well formed; else reported and left out.
+fn checked<R>(
+    problems: &mut Vec<Problem>,
+    table: &Table<R>,
+    line: u64,
+    column: &str,
+    value: &Cell,
+    ok: impl Fn(&str) -> bool,
+) -> String {
+    if value.is_empty() || ok(value.as_str()) {
+        value.0.clone()
+    } else {
+        problems.push(table.problem(
+            line,
+            column,
+            format!(
+                "\"{}\" is not a well-formed {column} (HSDS asks for one): left out",
+                crate::model::text::short(value.as_str())
+            ),
+        ));
+        String::new()
     }
-    std::fs::create_dir_all(dir).map_err(|source| StoreError::MakeFolder {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    for (name, w) in files {
-        let bytes = w.finish()?;
-        crate::disk::write_whole(&dir.join(name), &bytes, crate::disk::Access::Shared).map_err(
-            |source| StoreError::Write {
-                path: dir.join(name),
-                source,
-            },
-        )?;
-    }
-    Ok((orgs.len(), services.len()))
 }

@@ -15,7 +15,8 @@ use serde_json::Value;
 use super::{ImportError, Incoming, Problem, Source, clean, hidden, id_of};
 use crate::model::directory::FocalPoint;
 use crate::model::{
-    Gazetteer, OrgType, Organization, Sector, Service, ServiceLocation, ServiceStatus,
+    Gazetteer, LanguageDetail, LocationDetail, OrgType, Organization, PhoneDetail,
+    Schedule as ModelSchedule, Sector, Service, ServiceLocation, ServiceStatus,
 };
 
 /// The largest HSDS JSON file read.
@@ -102,6 +103,9 @@ struct JsonService {
     name: Text,
     #[serde(deserialize_with = "object")]
     organization: Option<JsonOrganization>,
+    alternate_name: Text,
+    url: Text,
+    email: Text,
     description: Text,
     eligibility_description: Text,
     application_process: Text,
@@ -115,6 +119,22 @@ struct JsonService {
     phones: List<Phone>,
     languages: List<Language>,
     required_documents: List<Document>,
+    attributes: List<Attribute>,
+}
+
+/// A taxonomy term given to a service.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Attribute {
+    #[serde(deserialize_with = "present")]
+    taxonomy_term: Option<Term>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Term {
+    code: Text,
+    name: Text,
 }
 
 #[derive(Deserialize, Default)]
@@ -123,7 +143,11 @@ struct JsonOrganization {
     id: Text,
     name: Text,
     alternate_name: Text,
+    description: Text,
+    email: Text,
+    website: Text,
     x_daleel_kind: Text,
+    x_daleel_acronym: Text,
     contacts: List<Contact>,
 }
 
@@ -138,7 +162,10 @@ struct Contact {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct Phone {
+    id: Text,
     number: Text,
+    extension: Text,
+    description: Text,
 }
 
 #[derive(Deserialize, Default)]
@@ -150,12 +177,18 @@ struct Named {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct Schedule {
+    id: Text,
+    freq: Text,
+    byday: Text,
+    opens_at: Text,
+    closes_at: Text,
     description: Text,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct Language {
+    id: Text,
     name: Text,
     code: Text,
 }
@@ -176,7 +209,9 @@ struct AtLocation {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct Location {
+    id: Text,
     name: Text,
+    alternate_name: Text,
     latitude: Text,
     longitude: Text,
     external_identifier: Text,
@@ -325,12 +360,47 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
             })
             .collect();
         let kind = OrgType::from_code(org.x_daleel_kind.as_str()).unwrap_or(OrgType::Other);
+        // As in the tabular files (`hsds`): Daleel's own acronym column, else a Latin
+        // alternate name is the acronym and an Arabic one the alternate name.
+        let (acronym, alternate_name) = if !org.x_daleel_acronym.is_empty() {
+            (org.x_daleel_acronym.0.clone(), org.alternate_name.0.clone())
+        } else if super::hsds::is_arabic(org.alternate_name.as_str()) {
+            (String::new(), org.alternate_name.0.clone())
+        } else {
+            (org.alternate_name.0.clone(), String::new())
+        };
+        let mut well_formed = |key: &str, v: &Text, ok: fn(&str) -> bool| {
+            if v.is_empty() || ok(v.as_str()) {
+                v.0.clone()
+            } else {
+                incoming.problems.push(problem(
+                    at(key),
+                    format!(
+                        "\"{}\" is not a well-formed {key} (HSDS asks for one): left out",
+                        crate::model::text::short(v.as_str())
+                    ),
+                ));
+                String::new()
+            }
+        };
+        let org_email = well_formed("organization.email", &org.email, super::hsds::is_email);
+        let website = well_formed("organization.website", &org.website, super::hsds::is_url);
+        let url = well_formed("url", &s.url, super::hsds::is_url);
+        let email = well_formed("email", &s.email, super::hsds::is_email);
         let organization = Organization {
             id: id_of(org.id.as_str()),
             name: org.name.0.clone(),
-            acronym: org.alternate_name.0.clone(),
+            acronym,
             kind,
             focal_points,
+            alternate_name,
+            description: if org.description.as_str() == org.name.as_str() {
+                String::new()
+            } else {
+                org.description.0.clone()
+            },
+            website,
+            email: org_email,
         };
         let source = Source {
             file: file.clone(),
@@ -347,7 +417,13 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
         }
         let sector_text = s.x_daleel_sector.as_str();
         let sector = if sector_text.is_empty() {
-            Sector::Other
+            let taxonomy = super::taxonomy::Taxonomy::current();
+            s.attributes
+                .0
+                .iter()
+                .filter_map(|a| a.taxonomy_term.as_ref())
+                .find_map(|t| taxonomy.sector(t.code.as_str(), t.name.as_str()))
+                .unwrap_or(Sector::Other)
         } else if let Some(x) = Sector::from_code(sector_text) {
             x
         } else {
@@ -362,6 +438,8 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
             let code = a.name.as_str();
             if gazetteer.get(code).is_some() {
                 areas.push(code.to_string());
+            } else if let Some(area) = super::places::by_name(gazetteer, code) {
+                areas.push(area.pcode.clone());
             } else {
                 incoming.problems.push(problem(
                     at(&format!("service_areas[{i}].name")),
@@ -370,6 +448,7 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
             }
         }
         let mut locations = Vec::new();
+        let mut location_details = Vec::new();
         for (i, sal) in s.service_at_locations.0.iter().enumerate() {
             let Some(l) = &sal.location else {
                 continue;
@@ -391,6 +470,22 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
             if bad {
                 continue;
             }
+            location_details.push(LocationDetail {
+                id: l.id.0.clone(),
+                alternate_name: l.alternate_name.0.clone(),
+                latitude: l
+                    .latitude
+                    .as_str()
+                    .parse::<f64>()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+                longitude: l
+                    .longitude
+                    .as_str()
+                    .parse::<f64>()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            });
             locations.push(ServiceLocation {
                 name: l.name.0.clone(),
                 address: l.addresses.0.first().map(Address::line).unwrap_or_default(),
@@ -402,6 +497,35 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
                     .filter(|p| !p.is_empty()),
             });
         }
+        let phones: Vec<PhoneDetail> = s
+            .phones
+            .0
+            .iter()
+            .filter(|p| !p.number.is_empty())
+            .map(|p| PhoneDetail {
+                id: p.id.0.clone(),
+                number: p.number.0.clone(),
+                extension: if p.extension.as_str().bytes().all(|b| b.is_ascii_digit()) {
+                    p.extension.0.clone()
+                } else {
+                    String::new()
+                },
+                description: p.description.0.clone(),
+            })
+            .collect();
+        let schedules: Vec<ModelSchedule> = s
+            .schedules
+            .0
+            .iter()
+            .map(|x| ModelSchedule {
+                id: x.id.0.clone(),
+                freq: x.freq.0.clone(),
+                byday: x.byday.0.clone(),
+                opens_at: super::hsds::time_of_day(x.opens_at.as_str()).unwrap_or_default(),
+                closes_at: super::hsds::time_of_day(x.closes_at.as_str()).unwrap_or_default(),
+                description: x.description.0.clone(),
+            })
+            .collect();
         incoming.services.push((
             Service {
                 id: id_of(s.id.as_str()),
@@ -412,18 +536,13 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
                 eligibility: s.eligibility_description.0.clone(),
                 areas,
                 locations,
-                hours: s
-                    .schedules
-                    .0
-                    .first()
-                    .map(|x| x.description.0.clone())
-                    .unwrap_or_default(),
-                phone: s
-                    .phones
-                    .0
-                    .first()
-                    .map(|p| p.number.0.clone())
-                    .unwrap_or_default(),
+                hours: schedules
+                    .iter()
+                    .map(ModelSchedule::words)
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                phone: phones.first().map(|p| p.number.clone()).unwrap_or_default(),
                 referral_method: s.application_process.0.clone(),
                 next_steps: s.x_daleel_next_steps.0.clone(),
                 languages: s
@@ -451,6 +570,27 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
                     "" | "active" => ServiceStatus::Active,
                     _ => ServiceStatus::Inactive,
                 },
+                alternate_name: s.alternate_name.0.clone(),
+                url,
+                email,
+                location_details,
+                phones,
+                language_details: s
+                    .languages
+                    .0
+                    .iter()
+                    .filter(|l| !l.name.is_empty() || !l.code.is_empty())
+                    .map(|l| LanguageDetail {
+                        id: l.id.0.clone(),
+                        name: if l.name.is_empty() {
+                            l.code.0.clone()
+                        } else {
+                            l.name.0.clone()
+                        },
+                        code: l.code.0.clone(),
+                    })
+                    .collect(),
+                schedules,
             },
             source,
         ));

@@ -4,10 +4,18 @@
 //! says what it would add and change; then it is applied as ordinary directory edits
 //! (which sync, and which only a coordinator may make in a team).
 
+pub mod encoding;
 pub mod hsds;
+mod hsds_out;
+mod hsds_schema;
 mod json;
+pub mod not_kept;
+pub mod places;
 pub mod sheet;
 pub(crate) mod table;
+pub mod taxonomy;
+
+pub use hsds_out::{datapackage, exported};
 
 use std::collections::BTreeSet;
 
@@ -51,6 +59,36 @@ pub enum ImportError {
     },
     #[error("{file} holds no HSDS service object")]
     NoServiceObject { file: String },
+    /// Not UTF-8, and not Arabic in Windows-1256 either (`encoding`).
+    #[error("{}", not_text(path, why))]
+    NotText {
+        path: String,
+        why: encoding::NotText,
+    },
+}
+
+/// What to tell of a file that is not text this import reads (the households import's
+/// words: `intake::ImportError`).
+fn not_text(path: &str, why: &encoding::NotText) -> String {
+    const SAVE_AS: &str =
+        "open it in Excel and choose File > Save As > \"CSV UTF-8 (Comma delimited) (*.csv)\"";
+    match why {
+        encoding::NotText::Utf16 => {
+            format!("{path} is saved as Unicode Text (UTF-16): {SAVE_AS}, and import that file")
+        }
+        encoding::NotText::Workbook => {
+            format!("{path} is a spreadsheet workbook, not CSV: {SAVE_AS}, and import that file")
+        }
+        encoding::NotText::Binary => {
+            format!("{path} holds bytes that are not text: is it the right file?")
+        }
+        encoding::NotText::DamagedUtf8 { line } => format!(
+            "{path}, line {line}: a character there is damaged (the file is UTF-8 but that line is not): correct the line, or save the file again as \"CSV UTF-8\", and import it again"
+        ),
+        encoding::NotText::Unknown => format!(
+            "{path} is neither UTF-8 text nor Arabic text in Windows-1256: {SAVE_AS} (in LibreOffice: Save As, Text CSV, character set Unicode (UTF-8)), and import that file"
+        ),
+    }
 }
 
 /// A row that was not taken, or a value that was left out, and why.
@@ -92,6 +130,10 @@ pub struct Incoming {
     pub organizations: Vec<(Organization, Source)>,
     pub services: Vec<(Service, Source)>,
     pub problems: Vec<Problem>,
+    /// What the files hold that Daleel does not keep (HSDS folders).
+    pub not_kept: Vec<not_kept::NotKept>,
+    /// The files that were not UTF-8 and were read as Arabic in Windows-1256.
+    pub windows_1256: Vec<String>,
 }
 
 /// What an import would do.
@@ -103,6 +145,10 @@ pub struct Preview {
     pub changed: Vec<String>,
     pub unchanged: usize,
     pub problems: Vec<Problem>,
+    /// What the files hold that the import leaves out, by file and column.
+    pub not_kept: Vec<not_kept::NotKept>,
+    /// The files read as Windows-1256.
+    pub windows_1256: Vec<String>,
     edits: Vec<Edit>,
 }
 
@@ -131,6 +177,8 @@ pub fn id_of(text: &str) -> Uuid {
 pub fn preview(store: &Store, incoming: Incoming) -> Result<Preview, StoreError> {
     let mut p = Preview {
         problems: incoming.problems,
+        not_kept: incoming.not_kept,
+        windows_1256: incoming.windows_1256,
         ..Preview::default()
     };
     let mut orgs: BTreeSet<Uuid> = store.organizations()?.iter().map(|o| o.id).collect();

@@ -43,7 +43,7 @@ pub const COLUMNS: [(&str, &str); 21] = [
     ("eligibility", "Who may use it"),
     (
         "areas",
-        "P-codes of the areas served, separated by ; (IQG15; IQD0101)",
+        "P-codes or English or Arabic names of the areas served, separated by ; (IQG15; Anbar)",
     ),
     ("hours", "Opening hours (Sun-Thu 08:00-14:00)"),
     ("phone", "The service's phone number"),
@@ -108,11 +108,12 @@ fn join(items: &[String]) -> String {
 /// The template: the header, the line that explains each column, and a row per service
 /// of this laptop's directory.
 pub fn write(store: &Store) -> Result<Vec<u8>, StoreError> {
-    let orgs = store.organizations()?;
+    // The directory this laptop holds, never the built-in SAMPLE services (issue 18).
+    let (orgs, services) = super::exported(store)?;
     let mut w = crate::report::CsvOut::new();
     w.row(COLUMNS.iter().map(|(c, _)| *c))?;
     w.row(COLUMNS.iter().map(|(_, h)| *h))?;
-    for s in store.services()? {
+    for s in services {
         let org = orgs.iter().find(|o| o.id == s.organization);
         let status = match s.status {
             ServiceStatus::Active => "active",
@@ -167,6 +168,7 @@ pub fn read(
         path: path.display().to_string(),
     })?;
     let file = table.file.clone();
+    let windows_1256 = table.encoding == super::encoding::Encoding::Windows1256;
     if !table.headers.iter().any(|h| h == "service")
         || !table.headers.iter().any(|h| h == "organization")
     {
@@ -290,6 +292,7 @@ pub fn read(
                 acronym: acronym.clone(),
                 kind,
                 focal_points: Vec::new(),
+                ..Default::default()
             },
         };
         let ids = [Some(OrgIndex::id_key(org.id))];
@@ -312,10 +315,12 @@ pub fn read(
         for code in list(r.areas.as_str()) {
             if gazetteer.get(&code).is_some() {
                 areas.push(code);
+            } else if let Some(area) = super::places::by_name(gazetteer, &code) {
+                areas.push(area.pcode.clone());
             } else {
                 incoming.problems.push(problem(
                     "areas",
-                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", crate::model::text::short(&code)),
+                    format!("\"{}\" is neither a P-code of the gazetteer (such as IQG15) nor the English or Arabic name of one of its places: this area was left out", crate::model::text::short(&code)),
                 ));
             }
         }
@@ -365,6 +370,7 @@ pub fn read(
                     "inactive" => ServiceStatus::Inactive,
                     _ => ServiceStatus::Active,
                 },
+                ..Default::default()
             },
             Source {
                 file: file.clone(),
@@ -378,6 +384,9 @@ pub fn read(
         if let Some(latest) = sheet_index.first(&orgs, &ids, |x| x.id == o.id) {
             *o = latest.clone();
         }
+    }
+    if windows_1256 {
+        incoming.windows_1256.push(file.clone());
     }
     Ok(incoming)
 }

@@ -51,6 +51,8 @@ pub(crate) struct Table<R> {
     /// The rows left out for a hidden character (a control character or a direction
     /// control, `model::text`), by line and column.
     pub(crate) problems: Vec<Problem>,
+    /// How the file was written (`super::encoding`).
+    pub(crate) encoding: super::encoding::Encoding,
 }
 
 impl<R> Table<R> {
@@ -92,10 +94,15 @@ pub(crate) fn read_csv<R: DeserializeOwned>(
             });
         }
     };
-    parse_csv(name, &bytes, b',', skip, |field, headers| {
+    let (text, encoding) = super::encoding::decode(&bytes).map_err(|why| ImportError::NotText {
+        path: crate::disk::shown(path),
+        why,
+    })?;
+    let mut table = parse_csv(name, text.as_bytes(), b',', skip, |field, headers| {
         headers.iter().position(|h| h == field)
-    })
-    .map(Some)
+    })?;
+    table.encoding = encoding;
+    Ok(Some(table))
 }
 
 /// Reads CSV text already in memory (UTF-8, a byte-order mark skipped) into rows of `R`:
@@ -207,12 +214,13 @@ pub(crate) fn parse_csv<R: DeserializeOwned>(
         headers,
         rows,
         problems,
+        encoding: super::encoding::Encoding::Utf8,
     })
 }
 
 /// The names of a struct's fields, as `#[derive(Deserialize)]` gives them to a
 /// deserializer (asked of one that only listens).
-fn field_names<'de, R: Deserialize<'de>>() -> &'static [&'static str] {
+pub(crate) fn field_names<'de, R: Deserialize<'de>>() -> &'static [&'static str] {
     struct Listen<'a>(&'a mut &'static [&'static str]);
 
     #[derive(Debug)]

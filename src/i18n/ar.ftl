@@ -586,6 +586,7 @@ sync-importing-file = جارٍ استيراد الحزمة { $n } من { $count 
 sync-imported = { $file }: جديدة { $new }، معروفة سابقًا { $known }، تعارضات مفتوحة { $conflicts }.
 sync-refused = رُفضت ولم يُستخدم منها شيء: { $list }
 sync-left-on-drive = { $file }: لحواسيب أخرى، تُرك على الذاكرة.
+sync-not-yet = { $file }: ما زال قيد الكتابة؛ ستُعاد محاولته في الاستيراد التالي.
 sync-for-others = لحواسيب أخرى: يبقى على الذاكرة
 sync-mark-ok = سليمة
 sync-mark-others = لغيره
@@ -1027,6 +1028,7 @@ page-report-empty = لم يُسجَّل شيء في هذه الفترة.
 ## التكرارات المحسومة: الأسرة نفسها (يبقى رمز حالة واحد) أو ليست نفسها
 audit-merge = دُمجت في حالة أخرى
 audit-not-same = عُلّمت بأنها ليست الأسرة نفسها
+audit-compact = أُعيدت كتابة قاعدة البيانات مضغوطة
 case-merged = { $alias }، دُمجت في { $code }
 slip-merged = مسجّلة أيضًا باسم
 err-pair-same = لا تُقارن الحالة بنفسها.
@@ -1088,6 +1090,7 @@ cli-stats-overdue = الإحالات المتأخرة
 cli-stats-services = الخدمات
 cli-stats-organizations = المنظمات
 cli-stats-sample = (دليل الخدمات النموذجي المدمج)
+cli-compacted = اكتمل الضغط: كانت قاعدة البيانات { $before } MiB، وصارت { $after } MiB.
 cli-stats-disk-tree = الشجرة
 cli-stats-disk-entries = المدخلات
 cli-stats-disk-keys = المفاتيح
@@ -1153,6 +1156,14 @@ cli-sync-forked = { $file }: تغييرات رُفضت لأنها تفرّع: { 
 cli-sync-no-effect = { $file }: تغييرات محفوظة دون أثر: { $count }: خارج صلاحيات دور جهازها { $beyond }، بعد إبطال { $revoked } (daleel team changes)
 cli-sync-skipped = { $file }: تُخطّيت تغييرات { $code } ({ $fingerprint }): { $count }: غير موثوق هنا
 cli-sync-left = { $file }: لحواسيب أخرى، تُرك على الذاكرة ({ $error })
+cli-sync-not-yet = { $file }: ما زال قيد الكتابة (من حاسوب آخر، أو نسخ جارٍ)؛ ستُعاد محاولته في الاستيراد التالي
+cli-sync-remembered = يُستخدم المجلد المستخدم آخر مرة: { $folder }
+cli-sync-no-folder = لم يُعطَ مجلد ولا يوجد مجلد محفوظ، ولم يُعثر على ذاكرة قابلة للإزالة: أعطِ المجلد (‎--out DIR‎ للتصدير، والمجلد للاستيراد)؛ يُحفظ للمرة القادمة
+cli-sync-which-drive = لم يُعطَ مجلد ولا يوجد مجلد محفوظ، ووُجدت أكثر من ذاكرة ({ $drives }): أعطِ المجلد (‎--out DIR‎ للتصدير، والمجلد للاستيراد)
+cli-sync-no-drives = لم يُعثر على ذاكرة قابلة للإزالة. يمكن إعطاء مجلد مشترك أو أي مجلد آخر بدلًا منها.
+cli-sync-tidied = حُذفت حزم رأتها كل الحواسيب الموثوقة: { $removed }؛ وبقيت: { $kept }.
+cli-sync-tidy-failed = { $file }: تعذّر حذفه: { $error }
+cli-sync-tidy-some-failed = حزم تعذّر حذفها: { $count } (انظر أعلاه)؛ أُبقيت
 cli-sync-refused = { $file }: رُفض: { $error }؛ لم يُستخدم منه شيء
 cli-sync-some-refused = مرفوضة أو متخطّاة: { $count } (انظر أعلاه)؛ استُوردت البقية
 cli-sync-status-held = المحفوظ من كل جهاز (أعلى تغيير دون فجوة):
@@ -1390,3 +1401,18 @@ weekday-7 = الأحد
 clock = { $weekday } { $day } { $month } { $time }
 # A bundle's size on the Sync screen.
 sync-size-kib = { $size } ك.ب
+
+# issue 18: what an HSDS import does not keep, and the directory's sample
+cli-services-not-kept = لن يُحفظ (لا حقل له في دليل؛ يبقى في الملفات):
+cli-services-not-kept-column = { $file }، العمود { $column }: { $count ->
+        [one] قيمة واحدة
+       *[other] { $count } قيم
+    }
+cli-services-not-kept-file = { $file }: { $count ->
+        [one] صف واحد
+       *[other] { $count } صفوف
+    } (الجدول كله)
+cli-stats-sample-some = ({ $count } منها من دليل الخدمات النموذجي المدمج، لا تُصدَّر أبدًا)
+detail-extension = تحويلة
+detail-email = البريد الإلكتروني
+detail-web = الموقع

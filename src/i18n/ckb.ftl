@@ -555,6 +555,7 @@ sync-importing-file = هاوردەکردنی بەستەی { $n } لە { $count }
 sync-imported = { $file }: { $new } نوێ، { $known } پێشتر زانراو، { $conflicts } ناکۆکیی کراوە.
 sync-refused = ڕەتکرایەوە، هیچی لێ بەکارنەهێنرا: { $list }
 sync-left-on-drive = { $file }: بۆ لاپتۆپەکانی تر، لەسەر بیرگەکە بەجێهێڵرا.
+sync-not-yet = { $file }: هێشتا دەنووسرێت؛ لە هاوردەکردنی داهاتوودا دووبارە هەوڵی بۆ دەدرێتەوە.
 sync-for-others = بۆ لاپتۆپەکانی تر: لەسەر بیرگەکە دەمێنێتەوە
 sync-mark-ok = باشە
 sync-mark-others = بۆ تر
@@ -988,6 +989,7 @@ page-report-empty = لەم ماوەیەدا هیچ تۆمار نەکراوە.
 ## دووبارە یەکلاکراوەکان: هەمان خێزان (یەک کۆدی کەیس دەمێنێتەوە) یان هەمان خێزان نین
 audit-merge = تێکەڵ کرا لەگەڵ کەیسێکی تر
 audit-not-same = وەک هەمان خێزان نین نیشانە کرا
+audit-compact = بنکەی داتا بە چڕی دووبارە نووسرایەوە
 case-merged = { $alias }، تێکەڵ کرا لەگەڵ { $code }
 slip-merged = هەروەها تۆمارکراوە وەک
 err-pair-same = کەیسێک لەگەڵ خۆیدا بەراورد ناکرێت.
@@ -1049,6 +1051,7 @@ cli-stats-overdue = ڕەوانەکردنی دواکەوتوو
 cli-stats-services = خزمەتگوزارییەکان
 cli-stats-organizations = ڕێکخراوەکان
 cli-stats-sample = (ڕێبەری نموونەی ناو دەلیل)
+cli-compacted = چڕکرایەوە: بنکەی داتا { $before } MiB بوو، ئێستا { $after } MiB ـە.
 cli-stats-disk-tree = دار
 cli-stats-disk-entries = تۆمارەکان
 cli-stats-disk-keys = کلیلەکان
@@ -1114,6 +1117,14 @@ cli-sync-forked = { $file }: گۆڕانکاریی ڕەتکراوە وەک لقب
 cli-sync-no-effect = { $file }: گۆڕانکاریی هێڵراوە بێ کاریگەری: { $count }: زیاتر لە ڕۆڵی ئامێرەکەیان { $beyond }، دوای هەڵوەشاندنەوە { $revoked } (daleel team changes)
 cli-sync-skipped = { $file }: بازدان بەسەر گۆڕانکارییەکانی { $code } ({ $fingerprint }): { $count }: لێرە متمانەی پێ نەکراوە
 cli-sync-left = { $file }: بۆ لاپتۆپەکانی تر، لەسەر فلاشەکە بەجێهێڵرا ({ $error })
+cli-sync-not-yet = { $file }: هێشتا دەنووسرێت (لە لاپتۆپێکی ترەوە، یان لەبەرگرتنەوەیەک لە کاردایە)؛ لە هاوردەکردنی داهاتوودا دووبارە هەوڵی بۆ دەدرێتەوە
+cli-sync-remembered = ئەو بوخچەیە بەکاردێت کە دوایین جار بەکارهات: { $folder }
+cli-sync-no-folder = هیچ بوخچەیەک نەدراوە و هیچیش لەبیر نەکراوە، و هیچ فلاشێکی لابراو نەدۆزرایەوە: بوخچەکە بدە (‎--out DIR‎ بۆ هەناردەکردن، بوخچەکە بۆ هاوردەکردن)؛ بۆ جاری داهاتوو لەبیر دەکرێت
+cli-sync-which-drive = هیچ بوخچەیەک نەدراوە و هیچیش لەبیر نەکراوە، و زیاتر لە فلاشێک دۆزرایەوە ({ $drives }): بوخچەکە بدە (‎--out DIR‎ بۆ هەناردەکردن، بوخچەکە بۆ هاوردەکردن)
+cli-sync-no-drives = هیچ فلاشێکی لابراو نەدۆزرایەوە. دەتوانرێت بوخچەیەکی هاوبەش یان هەر بوخچەیەکی تر لە جیاتی بدرێت.
+cli-sync-tidied = ئەو بەستانە سڕانەوە کە هەموو لاپتۆپە متمانەپێکراوەکان بینیویانە: { $removed }؛ مانەوە: { $kept }.
+cli-sync-tidy-failed = { $file }: نەتوانرا بسڕدرێتەوە: { $error }
+cli-sync-tidy-some-failed = بەستەی نەسڕاوە: { $count } (لە سەرەوە)؛ هێڵدرانەوە
 cli-sync-refused = { $file }: ڕەتکرایەوە: { $error }؛ هیچی لێ بەکارنەهێنرا
 cli-sync-some-refused = ڕەتکراوە یان بازدراو: { $count } (لە سەرەوە)؛ ئەوانی تر هاوردە کران
 cli-sync-status-held = ئەوەی لە هەر ئامێرێک هەیە (بەرزترین گۆڕانکاری بێ بۆشایی):
@@ -1351,3 +1362,18 @@ weekday-7 = یەکشەممە
 clock = { $weekday } { $day } { $month } { $time }
 # A bundle's size on the Sync screen.
 sync-size-kib = { $size } کیلۆبایت
+
+# issue 18: what an HSDS import does not keep, and the directory's sample
+cli-services-not-kept = ناپارێزرێت (دەلیل خانەی بۆی نییە؛ لە فایلەکاندا دەمێنێتەوە):
+cli-services-not-kept-column = { $file }، ستوونی { $column }: { $count ->
+        [one] یەک بەها
+       *[other] { $count } بەها
+    }
+cli-services-not-kept-file = { $file }: { $count ->
+        [one] یەک ڕیز
+       *[other] { $count } ڕیز
+    } (هەموو خشتەکە)
+cli-stats-sample-some = ({ $count } دانەیان لە ڕێبەری نموونەی ناو دەلیلن، هەرگیز هەناردە ناکرێن)
+detail-extension = ناوخۆیی
+detail-email = ئیمەیڵ
+detail-web = ماڵپەڕ

@@ -555,6 +555,7 @@ sync-importing-file = Importing bundle { $n } of { $count }
 sync-imported = { $file }: { $new } new, { $known } already known, { $conflicts } conflicts open.
 sync-refused = Refused, nothing from it used: { $list }
 sync-left-on-drive = { $file }: for other laptops, left on the drive.
+sync-not-yet = { $file }: still being written; it will be tried again at the next import.
 sync-for-others = for other laptops: left on the drive
 sync-mark-ok = ok
 sync-mark-others = others
@@ -988,6 +989,7 @@ page-report-empty = Nothing was recorded in this period.
 ## Duplicates decided: same household (one case code kept) or not the same
 audit-merge = merged into another case
 audit-not-same = marked not the same household
+audit-compact = database compacted
 case-merged = { $alias }, merged into { $code }
 slip-merged = Also registered as
 err-pair-same = A case cannot be compared with itself.
@@ -1052,6 +1054,7 @@ cli-stats-overdue = Overdue referrals
 cli-stats-services = Services
 cli-stats-organizations = Organizations
 cli-stats-sample = (the built-in SAMPLE directory)
+cli-compacted = Compacted: the database took { $before } MiB, now { $after } MiB.
 cli-stats-disk-tree = tree
 cli-stats-disk-entries = entries
 cli-stats-disk-keys = keys
@@ -1117,6 +1120,14 @@ cli-sync-forked = { $file }: { $count } changes refused as a fork: a second, dif
 cli-sync-no-effect = { $file }: { $count } changes kept with no effect: { $beyond } beyond their device's role, { $revoked } after a revocation (daleel team changes)
 cli-sync-skipped = { $file }: skipped { $count } changes of { $code } ({ $fingerprint }): not trusted here
 cli-sync-left = { $file }: for other laptops, left on the drive ({ $error })
+cli-sync-not-yet = { $file }: still being written (by another laptop, or a copy under way); it will be tried again at the next import
+cli-sync-remembered = Using the folder used last: { $folder }
+cli-sync-no-folder = no folder given and none remembered, and no removable drive was found: give the folder (--out DIR for export, the folder for import); it is remembered for the next time
+cli-sync-which-drive = no folder given and none remembered, and more than one drive was found ({ $drives }): give the folder (--out DIR for export, the folder for import)
+cli-sync-no-drives = No removable drive found. A shared folder or any other folder can be given instead.
+cli-sync-tidied = Removed { $removed } bundles that every trusted laptop has seen; kept { $kept }.
+cli-sync-tidy-failed = { $file }: could not be removed: { $error }
+cli-sync-tidy-some-failed = { $count } bundles could not be removed (see above); they were kept
 cli-sync-refused = { $file }: refused: { $error }; nothing from it was used
 cli-sync-some-refused = { $count } refused or skipped (see above); the others were imported
 cli-sync-status-held = Held, per device (highest change without a gap):
@@ -1357,3 +1368,18 @@ weekday-7 = Sun
 clock = { $weekday } { $day } { $month } { $time }
 # A bundle's size on the Sync screen.
 sync-size-kib = { $size } KiB
+
+# issue 18: what an HSDS import does not keep, and the directory's sample
+cli-services-not-kept = Not kept (Daleel has no field for these; they stay in the files):
+cli-services-not-kept-column = { $file }, column { $column }: { $count ->
+        [one] one value
+       *[other] { $count } values
+    }
+cli-services-not-kept-file = { $file }: { $count ->
+        [one] one row
+       *[other] { $count } rows
+    } (the whole table)
+cli-stats-sample-some = ({ $count } of them from the built-in SAMPLE directory, never exported)
+detail-extension = ext.
+detail-email = Email
+detail-web = Web

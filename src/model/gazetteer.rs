@@ -143,6 +143,11 @@ impl Gazetteer {
             .unwrap_or_else(|| pcode.to_string())
     }
 
+    /// Every place, by P-code.
+    pub fn all(&self) -> impl Iterator<Item = &Area> {
+        self.areas.values()
+    }
+
     pub fn governorates(&self) -> impl Iterator<Item = &Area> {
         self.areas.values().filter(|a| a.level == 1)
     }

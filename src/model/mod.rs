@@ -18,7 +18,10 @@ pub mod team;
 pub mod text;
 pub mod time;
 
-pub use directory::{OrgType, Organization, Service, ServiceLocation, ServiceStatus};
+pub use directory::{
+    LanguageDetail, LocationDetail, OrgType, Organization, OrganizationV1, PhoneDetail, Schedule,
+    Service, ServiceLocation, ServiceStatus, ServiceV1,
+};
 pub use duplicate::{Distinct, Merges};
 pub use gazetteer::{Area, Gazetteer};
 pub use household::{

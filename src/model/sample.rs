@@ -138,6 +138,7 @@ fn parse(text: &str) -> Result<Directory, SampleError> {
                         email: f.email,
                     })
                     .collect(),
+                ..Default::default()
             })
         })
         .collect::<Result<Vec<_>, SampleError>>()?;
@@ -176,6 +177,7 @@ fn parse(text: &str) -> Result<Directory, SampleError> {
                     id: s.id,
                     status: s.status.clone(),
                 })?,
+                ..Default::default()
             })
         })
         .collect::<Result<Vec<_>, SampleError>>()?;

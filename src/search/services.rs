@@ -42,13 +42,22 @@ impl ServiceSearch {
             .map(|s| {
                 let org = organizations
                     .get(&s.organization)
-                    .map(|o| format!("{} {}", o.acronym, o.name))
+                    .map(|o| format!("{} {} {}", o.acronym, o.name, o.alternate_name))
                     .unwrap_or_default();
                 let areas: Vec<String> = s.areas.iter().map(|a| gazetteer.name(a)).collect();
                 let description: String = s.description.chars().take(100).collect();
+                // The other-language names (issue 18): the service's and its places'.
+                let mut name = s.name.clone();
+                for other in std::iter::once(&s.alternate_name)
+                    .chain(s.location_details.iter().map(|d| &d.alternate_name))
+                    .filter(|n| !n.is_empty())
+                {
+                    name.push(' ');
+                    name.push_str(other);
+                }
                 format!(
                     "{} | {} | {} | {} | {}",
-                    s.name,
+                    name,
                     org,
                     s.sector.label(),
                     areas.join(" "),

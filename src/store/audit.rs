@@ -102,10 +102,13 @@ pub enum AuditAction {
     Merge,
     /// Two likely duplicates were found not to be the same household.
     NotSame,
+    /// The database was written again compactly (`daleel compact`); `count` is its size
+    /// on disk after, in bytes.
+    Compact,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 25] = [
+    pub const ALL: [AuditAction; 26] = [
         AuditAction::View,
         AuditAction::Change,
         AuditAction::Bundle,
@@ -131,6 +134,7 @@ impl AuditAction {
         AuditAction::HouseholdsImport,
         AuditAction::Merge,
         AuditAction::NotSame,
+        AuditAction::Compact,
     ];
 
     pub fn word(self) -> &'static str {
@@ -160,6 +164,7 @@ impl AuditAction {
             AuditAction::HouseholdsImport => "households_import",
             AuditAction::Merge => "merge",
             AuditAction::NotSame => "not_same",
+            AuditAction::Compact => "compact",
         }
     }
 }

@@ -8,7 +8,8 @@ use super::Slot;
 use crate::codec::{self, CodecError, Versioned};
 use crate::model::gazetteer::Gazetteer;
 use crate::model::{
-    Date, Distinct, Household, HouseholdV1, Need, Organization, Problem, Referral, Service,
+    Date, Distinct, Household, HouseholdV1, Need, Organization, OrganizationV1, Problem, Referral,
+    Service, ServiceV1,
 };
 
 /// A kind of record kept in its own tree, changed field by field.
@@ -121,11 +122,35 @@ impl Versioned for Need {
 impl Versioned for Referral {
     const VERSION: u8 = 1;
 }
+/// Format 2 added the organization's alternate name, description, website and email
+/// (issue 18; appended fields). A record of format 1 reads with them empty.
 impl Versioned for Organization {
-    const VERSION: u8 = 1;
+    const VERSION: u8 = 2;
+
+    fn migrate(version: u8, body: &[u8]) -> Result<Self, CodecError> {
+        match version {
+            1 => Ok(codec::decode_value::<OrganizationV1>(body)?.into()),
+            _ => Err(CodecError::UnknownVersion {
+                found: version,
+                known: Self::VERSION,
+            }),
+        }
+    }
 }
+/// Format 2 added what HSDS holds beyond format 1 (alternate name, url, email, place
+/// details, phones, language ids, schedules; issue 18). Format 1 reads with them empty.
 impl Versioned for Service {
-    const VERSION: u8 = 1;
+    const VERSION: u8 = 2;
+
+    fn migrate(version: u8, body: &[u8]) -> Result<Self, CodecError> {
+        match version {
+            1 => Ok(codec::decode_value::<ServiceV1>(body)?.into()),
+            _ => Err(CodecError::UnknownVersion {
+                found: version,
+                known: Self::VERSION,
+            }),
+        }
+    }
 }
 impl Versioned for Distinct {
     const VERSION: u8 = 1;
@@ -317,9 +342,25 @@ impl Entity for Organization {
         self.id
     }
 
-    fields!(name, acronym, kind, focal_points);
+    fields!(
+        name,
+        acronym,
+        kind,
+        focal_points,
+        alternate_name,
+        description,
+        website,
+        email,
+    );
 
-    const TYPED: &'static [&'static str] = &["name", "acronym"];
+    const TYPED: &'static [&'static str] = &[
+        "name",
+        "acronym",
+        "alternate_name",
+        "description",
+        "website",
+        "email",
+    ];
 
     fn problems(&self, _: &Gazetteer, _: Date) -> Vec<Problem> {
         self.validate()
@@ -362,6 +403,13 @@ impl Entity for Service {
         required_documents,
         fees,
         status,
+        alternate_name,
+        url,
+        email,
+        location_details,
+        phones,
+        language_details,
+        schedules,
     );
 
     const TYPED: &'static [&'static str] = &[
@@ -373,6 +421,9 @@ impl Entity for Service {
         "referral_method",
         "next_steps",
         "fees",
+        "alternate_name",
+        "url",
+        "email",
     ];
 
     fn problems(&self, _: &Gazetteer, _: Date) -> Vec<Problem> {

@@ -11,7 +11,9 @@ use super::write::{EntityVersions, Head, Tx, TxError, abort, rank};
 use super::{Slot, Store, StoreError, change_key};
 use crate::codec;
 use crate::model::change::{Change, OriginId};
-use crate::model::{Household, HouseholdV1, Need, Organization, Referral, Service, Step};
+use crate::model::{
+    Household, HouseholdV1, Need, Organization, OrganizationV1, Referral, Service, ServiceV1, Step,
+};
 
 /// A referral as handed off: the record, and the heads of its creation and steps (with
 /// their origins named), so that the partner's answers follow them.
@@ -38,13 +40,23 @@ pub struct SnapshotV1 {
     pub households: Vec<HouseholdV1>,
     pub needs: Vec<Need>,
     pub referrals: Vec<HandedReferral>,
-    pub organizations: Vec<Organization>,
-    pub services: Vec<Service>,
+    pub organizations: Vec<OrganizationV1>,
+    pub services: Vec<ServiceV1>,
+}
+
+/// What a hand-off of format 2 held: organizations and services of format 1.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SnapshotV2 {
+    pub households: Vec<Household>,
+    pub needs: Vec<Need>,
+    pub referrals: Vec<HandedReferral>,
+    pub organizations: Vec<OrganizationV1>,
+    pub services: Vec<ServiceV1>,
 }
 
 impl From<SnapshotV1> for Snapshot {
     fn from(old: SnapshotV1) -> Snapshot {
-        Snapshot {
+        SnapshotV2 {
             households: old
                 .households
                 .into_iter()
@@ -54,6 +66,19 @@ impl From<SnapshotV1> for Snapshot {
             referrals: old.referrals,
             organizations: old.organizations,
             services: old.services,
+        }
+        .into()
+    }
+}
+
+impl From<SnapshotV2> for Snapshot {
+    fn from(old: SnapshotV2) -> Snapshot {
+        Snapshot {
+            households: old.households,
+            needs: old.needs,
+            referrals: old.referrals,
+            organizations: old.organizations.into_iter().map(Into::into).collect(),
+            services: old.services.into_iter().map(Into::into).collect(),
         }
     }
 }

@@ -51,7 +51,7 @@ pub const KEYRING_TREE: &str = "keyring";
 pub const DB_DIR: &str = "db";
 
 /// The schema this version of Daleel writes. Raise it with a migration in `migrate`.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// sled's page cache. The default is 1 GiB; field laptops have 2 to 4 GB in all.
 pub const CACHE_BYTES: u64 = 16 << 20;

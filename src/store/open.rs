@@ -159,6 +159,13 @@ impl Store {
                 meta.insert(meta::REFOLDING, [1])?;
             }
         }
+        // Schema 6 stores organizations and services in format 2 (with what HSDS holds
+        // beyond format 1: issue 18): each record of format 1 is written again as this
+        // version writes it, as schema 4 did for households.
+        if (1..6).contains(&found) {
+            self.rewrite_older::<crate::model::Organization>()?;
+            self.rewrite_older::<crate::model::Service>()?;
+        }
         if found < SCHEMA_VERSION {
             meta.insert(meta::SCHEMA, SCHEMA_VERSION.to_be_bytes())?;
             self.db.flush()?;

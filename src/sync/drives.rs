@@ -1,6 +1,8 @@
 //! Finding USB drives: on Linux the removable block devices mounted now (/proc/mounts and
-//! /sys/block/*/removable); on Windows the drive letters other than the system's. The
-//! Sync screen also always lets the user type a path.
+//! /sys/block/*/removable); on Windows the drive letters of removable drives, and of
+//! fixed ones other than the system's (a USB hard disk says it is fixed), not CD drives
+//! or network shares. The Sync screen also always lets the user type a path (a shared
+//! folder), and remembers the last one.
 
 use std::path::PathBuf;
 
@@ -62,8 +64,26 @@ pub fn linux_removable(mounts: &str, is_removable: impl Fn(&str) -> bool) -> Vec
 
 #[cfg(windows)]
 fn windows_letters() -> Vec<Drive> {
-    (b'D'..=b'Z')
+    // GetDriveTypeW's answers (winbase.h).
+    const DRIVE_REMOVABLE: u32 = 2;
+    const DRIVE_FIXED: u32 = 3;
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn GetDriveTypeW(root: *const u16) -> u32;
+    }
+    let system = std::env::var("SystemDrive")
+        .unwrap_or_else(|_| "C:".into())
+        .to_uppercase();
+    (b'A'..=b'Z')
         .map(|l| format!("{}:\\", l as char))
+        .filter(|p| !p.starts_with(system.as_str()) && !p.starts_with("A:") && !p.starts_with("B:"))
+        .filter(|p| {
+            let wide: Vec<u16> = p.encode_utf16().chain([0]).collect();
+            // SAFETY: `wide` is a NUL-terminated UTF-16 string that outlives the call,
+            // which only reads it.
+            let kind = unsafe { GetDriveTypeW(wide.as_ptr()) };
+            kind == DRIVE_REMOVABLE || kind == DRIVE_FIXED
+        })
         .filter(|p| std::path::Path::new(p).exists())
         .map(|p| Drive {
             label: p.trim_end_matches('\\').to_string(),

@@ -25,7 +25,7 @@ use super::team::{Role, Signed};
 use crate::codec::{self, Versioned};
 use crate::model::change::OriginId;
 use crate::model::{DisclosedField, Household, Need, Person, Referral, ReferralStatus, Timestamp};
-use crate::store::handoff::{HandedReferral, Snapshot, SnapshotV1, named};
+use crate::store::handoff::{HandedReferral, Snapshot, SnapshotV1, SnapshotV2, named};
 use crate::store::{DatabaseKind, Store, StoreError};
 
 /// The first bytes of a hand-off file.
@@ -59,12 +59,39 @@ struct HandoffV1 {
     snapshot: SnapshotV1,
 }
 
-/// Format 2: households carry their size (`Household::size`).
+/// A hand-off as format 2 wrote it: its organizations and services of format 1.
+#[derive(Serialize, Deserialize)]
+struct HandoffV2 {
+    sender: OriginId,
+    team: OriginId,
+    org: Uuid,
+    org_name: String,
+    made_at: Timestamp,
+    kind: DatabaseKind,
+    roster: Vec<Signed>,
+    snapshot: SnapshotV2,
+}
+
+/// Format 2: households carry their size (`Household::size`). Format 3: organizations
+/// and services carry what HSDS holds beyond format 1 (issue 18).
 impl Versioned for Handoff {
-    const VERSION: u8 = 2;
+    const VERSION: u8 = 3;
 
     fn migrate(version: u8, body: &[u8]) -> Result<Self, codec::CodecError> {
         match version {
+            2 => {
+                let old: HandoffV2 = codec::decode_exact_bounded(body)?;
+                Ok(Handoff {
+                    sender: old.sender,
+                    team: old.team,
+                    org: old.org,
+                    org_name: old.org_name,
+                    made_at: old.made_at,
+                    kind: old.kind,
+                    roster: old.roster,
+                    snapshot: old.snapshot.into(),
+                })
+            }
             1 => {
                 let old: HandoffV1 = codec::decode_exact_bounded(body)?;
                 Ok(Handoff {
@@ -525,7 +552,34 @@ mod tests {
             vec![Household { size: None, ..h }]
         );
         let again = codec::encode(&read).expect("encode");
-        assert_eq!(again[0], 2, "written in format 2");
+        assert_eq!(again[0], 3, "written in format 3");
         assert_eq!(codec::decode_signed::<Handoff>(&again).expect("read"), read);
+    }
+
+    /// A hand-off of format 2 (organizations and services of format 1) is still read:
+    /// its directory comes with the fields of format 2 empty.
+    #[test]
+    fn a_handoff_of_format_2_is_read_with_its_directory() {
+        let sample = crate::model::sample::directory();
+        let (org, service) = (&sample.organizations[0], &sample.services[0]);
+        let old = HandoffV2 {
+            sender: OriginId([1; 32]),
+            team: OriginId([2; 32]),
+            org: org.id,
+            org_name: "NRC".into(),
+            made_at: Timestamp(5),
+            kind: DatabaseKind::Real,
+            roster: Vec::new(),
+            snapshot: SnapshotV2 {
+                organizations: vec![org.into()],
+                services: vec![service.into()],
+                ..SnapshotV2::default()
+            },
+        };
+        let mut bytes = vec![2u8];
+        bytes.extend(codec::encode_value(&old).expect("encode"));
+        let read: Handoff = codec::decode_signed(&bytes).expect("format 2 is read");
+        assert_eq!(read.snapshot.organizations, vec![org.clone()]);
+        assert_eq!(read.snapshot.services, vec![service.clone()]);
     }
 }

@@ -323,7 +323,8 @@ pub fn read_bundle_file(path: &Path) -> Result<Vec<u8>, ImportError> {
 }
 
 /// The bundle files a path names: the file itself, or every `.bundle` file in a folder
-/// (sorted by name, so by device and time).
+/// (sorted by name, so by device and time), less the files a sync tool or a copy is still
+/// writing (`passed_over`).
 pub fn bundle_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     if !path.is_dir() {
         return Ok(vec![path.to_path_buf()]);
@@ -331,9 +332,42 @@ pub fn bundle_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == super::export::EXTENSION))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| passed_over(&n.to_string_lossy()))
+        })
         .collect();
     files.sort();
     Ok(files)
+}
+
+/// Whether a file name in a shared folder is a temporary file of a sync tool or a copy
+/// (Syncthing's `.syncthing.NAME.tmp` and `~syncthing~NAME.tmp`, a `NAME.partial` or
+/// `NAME.tmp` of a download or of Daleel's own export, a hidden `.NAME`): never read,
+/// never reported. The finished file appears under its own name.
+pub fn passed_over(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    name.starts_with('.')
+        || name.starts_with('~')
+        || lower.ends_with(".tmp")
+        || lower.ends_with(".partial")
+}
+
+/// How long after its last change a file cut short is taken for one still being
+/// written (by another laptop into a shared folder, or a copy under way), and tried again
+/// at the next import instead of being refused.
+pub const STILL_WRITTEN: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Whether the file at `path` changed within `STILL_WRITTEN` (or its time is ahead of
+/// this laptop's clock, as another laptop's can be on a shared folder).
+fn recently_written(path: &Path) -> bool {
+    let Ok(modified) = std::fs::symlink_metadata(path).and_then(|m| m.modified()) else {
+        return false;
+    };
+    match std::time::SystemTime::now().duration_since(modified) {
+        Ok(age) => age < STILL_WRITTEN,
+        Err(_) => true,
+    }
 }
 
 /// What importing one file of a drive came to. The command line and the screens only
@@ -350,6 +384,12 @@ pub enum Outcome {
     Skipped(ImportError),
     /// Refused whole: nothing from it was used.
     Refused(ImportError),
+    /// Cut short and changed in the last minutes: still being written (by another laptop
+    /// into a shared folder, or a copy under way). Tried again at the next import; not
+    /// an error.
+    NotYet(ImportError),
+    /// One of this laptop's own bundles (in a shared folder): passed over in silence.
+    Own,
 }
 
 impl Outcome {
@@ -358,9 +398,17 @@ impl Outcome {
         matches!(self, Outcome::Skipped(_) | Outcome::Refused(_))
     }
 
-    fn of(result: Result<ImportSummary, ImportError>) -> Outcome {
+    fn of(result: Result<ImportSummary, ImportError>, path: &Path) -> Outcome {
         match result {
             Ok(summary) => Outcome::Imported(summary),
+            // Cut short: a plain bundle says so; an encrypted one's last piece just does
+            // not decrypt (age cannot tell a cut from a change). Either, in a file
+            // changed in the last minutes, is taken for one still being written.
+            Err(e @ ImportError::Bundle(BundleError::Truncated | BundleError::Damaged(_)))
+                if recently_written(path) =>
+            {
+                Outcome::NotYet(e)
+            }
             Err(e) if e.not_for_me() => Outcome::LeftOnDrive(e),
             Err(e) if e.not_a_file() => Outcome::Skipped(e),
             Err(e) => Outcome::Refused(e),
@@ -396,7 +444,18 @@ pub fn import_all(
             done: 0,
             total: 0,
         });
-        let result = import_file(store, file, me, |done, total| {
+        let bytes = match read_bundle_file(file) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                out.push((file.clone(), Outcome::of(Err(e), file)));
+                continue;
+            }
+        };
+        if own(&bytes, me) {
+            out.push((file.clone(), Outcome::Own));
+            continue;
+        }
+        let result = import_owned(store, bytes, me, |done, total| {
             progress(Step {
                 n,
                 count,
@@ -404,9 +463,14 @@ pub fn import_all(
                 total,
             })
         });
-        out.push((file.clone(), Outcome::of(result)));
+        out.push((file.clone(), Outcome::of(result, file)));
     }
     out
+}
+
+/// Whether a bundle file's clear header names this laptop as its sender.
+fn own(bytes: &[u8], me: &Identity) -> bool {
+    bundle::sender_of(bytes).is_ok_and(|s| s == me.origin())
 }
 
 /// A bundle file found on a drive, checked without changing anything.
@@ -421,7 +485,7 @@ pub struct Inspected {
 }
 
 /// Checks every bundle file in `folder` (header, trust, signatures), changing nothing:
-/// what the Sync screen lists before an import.
+/// what the Sync screen lists before an import (this laptop's own bundles left out).
 pub fn inspect(store: &Store, folder: &Path, me: &Identity) -> Vec<Inspected> {
     let files = bundle_files(folder).unwrap_or_default();
     let mut found = Vec::with_capacity(files.len());
@@ -432,19 +496,23 @@ pub fn inspect(store: &Store, folder: &Path, me: &Identity) -> Vec<Inspected> {
         let bytes = match read_bundle_file(&path) {
             Ok(b) => b,
             Err(e) => {
+                let check = Err(Outcome::of(Err(e), &path));
                 found.push(Inspected {
                     path,
                     size,
                     sender: None,
-                    check: Err(Outcome::of(Err(e))),
+                    check,
                 });
                 continue;
             }
         };
+        if own(&bytes, me) {
+            continue;
+        }
         let sender = bundle::sender_of(&bytes)
             .ok()
             .or_else(|| super::handoff::sender_of(&bytes));
-        let check = check(store, &bytes, me).map_err(|e| Outcome::of(Err(e)));
+        let check = check(store, &bytes, me).map_err(|e| Outcome::of(Err(e), &path));
         found.push(Inspected {
             path,
             size,
@@ -453,4 +521,30 @@ pub fn inspect(store: &Store, folder: &Path, me: &Identity) -> Vec<Inspected> {
         });
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::passed_over;
+
+    #[test]
+    fn sync_tools_temporary_files_are_passed_over_and_bundles_are_not() {
+        for name in [
+            ".syncthing.daleel-K7QX2-20261206T101500Z.bundle.tmp",
+            "~syncthing~daleel-K7QX2-20261206T101500Z.bundle.tmp",
+            "daleel-K7QX2-20261206T101500Z.bundle.partial",
+            "daleel-K7QX2-20261206T101500Z.bundle.0a1b2c3d.partial",
+            "daleel-K7QX2-20261206T101500Z.bundle.TMP",
+            ".daleel-K7QX2-20261206T101500Z.bundle",
+        ] {
+            assert!(passed_over(name), "{name}");
+        }
+        for name in [
+            "daleel-K7QX2-20261206T101500Z.bundle",
+            "daleel-K7QX2-20261206T101500Z-2.bundle",
+            "daleel-K7QX2-20261206T101500Z.sync-conflict-20261206-101600-ABCDEFG.bundle",
+        ] {
+            assert!(!passed_over(name), "{name}");
+        }
+    }
 }

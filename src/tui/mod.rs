@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod bidi;
+mod ctrl_c;
 pub mod draft;
 pub mod errors;
 pub mod event;
@@ -385,6 +386,7 @@ fn local_offset() -> i32 {
 /// its gauge while the database is encrypted again, and opens them again on the
 /// re-keyed database.
 pub fn run(ws: Workspace, config: &Config) -> std::io::Result<()> {
+    ctrl_c::ignore();
     ratatui::run(|terminal| -> std::io::Result<()> {
         // A paste arrives as one event (cut at the field's limit, line breaks as spaces),
         // not as keys that would press Enter.
@@ -519,8 +521,11 @@ fn rekey_on_screen(
                             crate::workspace::Rekey::Passphrase { name, .. } => {
                                 tr("worker-passphrase-set", &[("name", Arg::Str(name))])
                             }
+                            // Not offered on the screens (`daleel compact`).
+                            crate::workspace::Rekey::Compact => String::new(),
                         };
-                        Ok((*ws, (format!("{said} {}", t("rekey-done")), Tone::Success)))
+                        let said = format!("{said} {}", t("rekey-done"));
+                        Ok((*ws, (said.trim_start().to_string(), Tone::Success)))
                     }
                     Err(not) => match not.workspace {
                         Some(ws) => Ok((ws, (not.error.shown(), Tone::Error))),

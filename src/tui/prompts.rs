@@ -624,6 +624,9 @@ pub fn service_from(
         } else {
             crate::model::ServiceStatus::Active
         },
+        // What the form does not show (an imported directory's alternate name, places,
+        // phones, schedules) is kept as it was.
+        ..base.cloned().unwrap_or_default()
     };
     // Typed text never holds a hidden character (the text input takes none); what the
     // record kept from before (an older laptop's data) may.
@@ -751,6 +754,7 @@ pub fn organization_from(
         acronym: form.text(FieldId::Acronym),
         kind,
         focal_points,
+        ..base.cloned().unwrap_or_default()
     };
     hidden_fault(
         &org.validate(),

@@ -29,6 +29,9 @@ pub enum Rekey {
         name: String,
         passphrase: Zeroizing<String>,
     },
+    /// No worker changes: the database is only written again, compactly, leaving sled's
+    /// garbage behind (`daleel compact`); it gets a new data key on the way.
+    Compact,
 }
 
 impl std::fmt::Debug for Rekey {
@@ -36,6 +39,7 @@ impl std::fmt::Debug for Rekey {
         match self {
             Rekey::Remove(names) => f.debug_tuple("Remove").field(&names.len()).finish(),
             Rekey::Passphrase { .. } => f.write_str("Passphrase"),
+            Rekey::Compact => f.write_str("Compact"),
         }
     }
 }
@@ -44,6 +48,8 @@ impl Rekey {
     fn change(&self, params: KdfParams) -> crate::keyring::Change<'_> {
         match self {
             Rekey::Remove(names) => crate::keyring::Change::Remove(names),
+            // Every worker's slot carried over, sealed to the new key.
+            Rekey::Compact => crate::keyring::Change::Remove(&[]),
             Rekey::Passphrase { name, passphrase } => crate::keyring::Change::Passphrase {
                 name,
                 passphrase,
@@ -137,6 +143,11 @@ impl Workspace {
             }
             Rekey::Passphrase { name, .. } => {
                 self.store.audit_worker(AuditAction::Passphrase, name)
+            }
+            Rekey::Compact => {
+                let bytes = self.store.size_on_disk()?;
+                self.store
+                    .audit(AuditAction::Compact, None, "database compacted", bytes)
             }
         }
     }

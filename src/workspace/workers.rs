@@ -80,10 +80,12 @@ impl Workers {
                     passphrase: passphrase.clone(),
                 }
             }
+            Rekey::Compact => Rekey::Compact,
         };
         let changed: Vec<String> = match &checked {
             Rekey::Remove(names) => names.iter().map(|n| fold_name(n)).collect(),
             Rekey::Passphrase { name, .. } => vec![fold_name(name)],
+            Rekey::Compact => Vec::new(),
         };
         let staying: Vec<String> = listed
             .into_iter()

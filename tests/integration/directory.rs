@@ -91,6 +91,7 @@ fn rich(d: &Device) -> (Organization, Service) {
                 email: String::new(),
             },
         ],
+        ..Default::default()
     };
     let service = Service {
         id: Uuid::now_v7(),
@@ -120,6 +121,7 @@ fn rich(d: &Device) -> (Organization, Service) {
         required_documents: vec!["Any ID".into(), "Proof of return".into()],
         fees: String::new(),
         status: ServiceStatus::Inactive,
+        ..Default::default()
     };
     d.save(&[
         Edit::Organization(org.clone()),

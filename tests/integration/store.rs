@@ -1194,3 +1194,85 @@ fn a_household_stored_before_sizes_reads_and_is_written_again() {
         "migrated to this version's schema"
     );
 }
+
+/// An organization and a service stored by a Daleel of before issue 18 (format 1, schema
+/// 5) read with the new fields empty; the database is brought to schema 6 when opened,
+/// each written again in format 2, so that the log still gives exactly the stored records.
+#[test]
+fn a_directory_stored_in_format_1_reads_and_is_written_again() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    plain_directory(dir.path());
+    let sample = daleel::model::sample::directory();
+    let (org, service) = (sample.organizations[0].clone(), sample.services[0].clone());
+    {
+        let (identity, _) =
+            daleel::sync::identity::Identity::load_or_create(dir.path()).expect("key");
+        let device = daleel::store::DeviceInfo {
+            origin: identity.origin(),
+            code: identity.code(),
+        };
+        let store = daleel::store::Store::open_with_clock(
+            &dir.path().join("db"),
+            device,
+            FixedClock::at(NOW),
+        )
+        .expect("plain store");
+        store
+            .apply(
+                "Amal",
+                &[
+                    Edit::Organization(org.clone()),
+                    Edit::Service(service.clone()),
+                ],
+            )
+            .expect("save");
+    }
+    {
+        let db = raw_open(&dir.path().join("db"));
+        let mut old_org = vec![1u8];
+        old_org
+            .extend(codec::encode_value(&daleel::model::OrganizationV1::from(&org)).expect("enc"));
+        db.open_tree("organizations")
+            .expect("tree")
+            .insert(org.id.as_bytes(), old_org)
+            .expect("write");
+        let mut old_service = vec![1u8];
+        old_service
+            .extend(codec::encode_value(&daleel::model::ServiceV1::from(&service)).expect("enc"));
+        db.open_tree("services")
+            .expect("tree")
+            .insert(service.id.as_bytes(), old_service)
+            .expect("write");
+        db.open_tree("meta")
+            .expect("meta")
+            .insert("schema_version", &5u32.to_be_bytes())
+            .expect("write");
+        db.flush().expect("flush");
+    }
+    let ws = Workspace::open_with_clock(
+        dir.path(),
+        FixedClock::at(NOW),
+        &daleel::workspace::Credentials::default(),
+    )
+    .expect("plain open");
+    assert_eq!(
+        ws.store.organization(org.id).expect("read"),
+        Some(org.clone())
+    );
+    assert_eq!(
+        ws.store.service(service.id).expect("read"),
+        Some(service.clone())
+    );
+    assert_eq!(ws.store.check().expect("check"), Vec::<String>::new());
+    drop(ws);
+    let db = raw_open(&dir.path().join("db"));
+    for (tree, id) in [("organizations", org.id), ("services", service.id)] {
+        let stored = db
+            .open_tree(tree)
+            .expect("tree")
+            .get(id.as_bytes())
+            .expect("read")
+            .expect("there");
+        assert_eq!(stored[0], 2, "{tree}: written in format 2");
+    }
+}

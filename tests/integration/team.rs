@@ -67,6 +67,7 @@ fn organization(name: &str) -> Organization {
         acronym: String::new(),
         kind: OrgType::NationalNgo,
         focal_points: Vec::new(),
+        ..Default::default()
     }
 }
 

@@ -144,6 +144,17 @@ impl State {
                 theme.warning(),
             )));
         }
+        // The names in the other language (an imported directory's Arabic names).
+        let other_names: Vec<&str> = [
+            s.alternate_name.as_str(),
+            org.map(|o| o.alternate_name.as_str()).unwrap_or(""),
+        ]
+        .into_iter()
+        .filter(|n| !n.is_empty())
+        .collect();
+        if !other_names.is_empty() {
+            lines.push(Line::from(other_names.join(" · ")));
+        }
         lines.push(Line::from(s.description.clone()));
         let mut field = |label: &str, value: String| {
             if !value.trim().is_empty() {
@@ -157,17 +168,47 @@ impl State {
         let places: Vec<String> = s
             .locations
             .iter()
-            .map(|l| {
-                if l.address.is_empty() {
-                    l.name.clone()
-                } else {
-                    format!("{}, {}", l.name, l.address)
+            .enumerate()
+            .map(|(n, l)| {
+                let mut place = l.name.clone();
+                let detail = s.location_details.get(n);
+                if let Some(d) = detail.filter(|d| !d.alternate_name.is_empty()) {
+                    place.push_str(&format!(" ({})", d.alternate_name));
                 }
+                if !l.address.is_empty() {
+                    place.push_str(&format!(", {}", l.address));
+                }
+                if let Some(d) = detail.filter(|d| !d.latitude.is_empty()) {
+                    place.push_str(&format!(" [{}, {}]", d.latitude, d.longitude));
+                }
+                place
             })
             .collect();
         field("detail-where", places.join("; "));
         field("detail-hours", s.hours.clone());
-        field("detail-phone", s.phone.clone());
+        // Every phone with its extension and what it is for, while the first is still
+        // the service's phone (the form edits that one alone).
+        let phones = if s.phones.first().map(|p| p.number.as_str()) == Some(s.phone.as_str()) {
+            s.phones
+                .iter()
+                .map(|p| {
+                    let mut text = p.number.clone();
+                    if !p.extension.is_empty() {
+                        text.push_str(&format!(" {} {}", t("detail-extension"), p.extension));
+                    }
+                    if !p.description.is_empty() {
+                        text.push_str(&format!(" ({})", p.description));
+                    }
+                    text
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        } else {
+            s.phone.clone()
+        };
+        field("detail-phone", phones);
+        field("detail-email", s.email.clone());
+        field("detail-web", s.url.clone());
         field("detail-refer", s.referral_method.clone());
         field("detail-next", s.next_steps.clone());
         field("detail-documents", s.required_documents.join(", "));

@@ -361,6 +361,12 @@ impl App {
                     Outcome::LeftOnDrive(_) => {
                         done.push(tr("sync-left-on-drive", &[("file", Arg::Str(&name))]));
                     }
+                    // Still being written into a shared folder: tried again next time.
+                    Outcome::NotYet(_) => {
+                        done.push(tr("sync-not-yet", &[("file", Arg::Str(&name))]));
+                    }
+                    // This laptop's own bundle in a shared folder: nothing to say.
+                    Outcome::Own => {}
                     Outcome::Skipped(e) | Outcome::Refused(e) => {
                         refused.push(format!("{name}: {}", e.shown()));
                     }

@@ -74,7 +74,19 @@ pub fn scan(
                 Ok(Checked::Handoff(n)) => {
                     Ok(tr("sync-handoff-ok", &[("referrals", Arg::Num(n as i64))]))
                 }
-                Err(Outcome::Imported(_)) => Ok(String::new()),
+                Err(Outcome::Imported(_) | Outcome::Own) => Ok(String::new()),
+                Err(Outcome::NotYet(_)) => Err(tr(
+                    "sync-not-yet",
+                    &[(
+                        "file",
+                        Arg::Str(
+                            &f.path
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default(),
+                        ),
+                    )],
+                )),
                 // What it is, first: the row is narrow.
                 Err(Outcome::Skipped(crate::sync::import::ImportError::Read(e))) => Err(e.shown()),
                 Err(Outcome::LeftOnDrive(e) | Outcome::Skipped(e) | Outcome::Refused(e)) => {
