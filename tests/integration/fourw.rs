@@ -408,6 +408,45 @@ fn export_4w_writes_the_cluster_table_of_a_demo_caseload() {
             .any(|(r, _)| r[3] == "Protection" && r[4].is_empty() && r[0] == "activity"),
         "the demo has GBV or child-protection referrals, folded"
     );
+    // As a workbook: the same cells, the counts as numbers, a hidden one empty.
+    let book_file = files.path().join("4w.xlsx");
+    let book_arg = book_file.to_string_lossy().into_owned();
+    let out = common::daleel(
+        dir.path(),
+        &[
+            "export",
+            "4w",
+            "--since",
+            "2020-01-01",
+            "--until",
+            "2030-12-31",
+            "--out",
+            &book_arg,
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    {
+        use calamine::{Data, Reader, Xlsx, open_workbook};
+        let mut book: Xlsx<_> = open_workbook(&book_file).expect("a workbook");
+        let name = book.sheet_names()[0].clone();
+        let range = book.worksheet_range(&name).expect("the sheet");
+        let rows: Vec<&[Data]> = range.rows().collect();
+        assert_eq!(rows.len(), w.rows.len() + 2);
+        // The demo column first, then the table's.
+        let total = 1 + TEXT;
+        assert_eq!(rows[1][total], Data::String("#reached+ind+total".into()));
+        for (row, (_, counts)) in rows[2..].iter().zip(&w.rows) {
+            match (&row[total], counts[0]) {
+                (Data::Float(n), Some(c)) => assert_eq!(*n, c as f64),
+                (Data::Empty, None) => {}
+                (cell, c) => panic!("{cell:?} for {c:?}"),
+            }
+        }
+    }
     // Outside a team this laptop is its own coordinator: the sub-sectors apart, audited.
     let out = run(&["--sensitive-subsectors"]);
     assert!(
@@ -422,6 +461,25 @@ fn export_4w_writes_the_cluster_table_of_a_demo_caseload() {
             .iter()
             .any(|(r, _)| r[4] == "GBV" || r[4] == "Child Protection")
     );
+    let report_file = files.path().join("report.csv");
+    let out = common::daleel(
+        dir.path(),
+        &[
+            "report",
+            "--since",
+            "2020-01-01",
+            "--until",
+            "2030-12-31",
+            "--sensitive-subsectors",
+            "--out",
+            &report_file.to_string_lossy(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let audit = common::daleel(dir.path(), &["audit", "--json"]);
     let trail: serde_json::Value = serde_json::from_slice(&audit.stdout).expect("json");
     let whats: Vec<&str> = trail
@@ -433,6 +491,10 @@ fn export_4w_writes_the_cluster_table_of_a_demo_caseload() {
     assert!(whats.contains(&"4w export"), "{whats:?}");
     assert!(
         whats.contains(&"4w export, with GBV and child protection apart"),
+        "{whats:?}"
+    );
+    assert!(
+        whats.contains(&"coordination report, with GBV and child protection apart"),
         "{whats:?}"
     );
 }
