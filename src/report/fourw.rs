@@ -597,4 +597,55 @@ mod tests {
         assert_eq!(through(&[(Accepted, None), (Completed, not)]), None);
         assert_eq!(through(&[(Accepted, None), (Closed, None)]), None);
     }
+
+    /// The property (issue 18, item 6) on the 4W itself: random caseloads, some people
+    /// reached by several activities; no hidden count comes back by subtraction from a
+    /// row's sums or a sector's, nor by solving them together, and no small count shows.
+    #[test]
+    fn no_hidden_count_of_a_random_4w_is_given_back() {
+        use proptest::prelude::*;
+        let config = ProptestConfig {
+            cases: 40,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        };
+        let plan = proptest::collection::vec((0usize..6, 0usize..12, any::<bool>()), 1..40);
+        proptest!(config, |(plan in plan)| {
+            let kinds = [
+                DisplacementKind::IdpOutOfCamp,
+                DisplacementKind::Returnee,
+                DisplacementKind::HostCommunity,
+            ];
+            let homes: Vec<Household> = (0..12).map(|i| household(kinds[i % 3])).collect();
+            let sub_sectors = ["GBV", "Child Protection", "General Protection"];
+            let mut activities: BTreeMap<Activity, BTreeSet<Reached>> = BTreeMap::new();
+            for (which, home, whole) in plan {
+                let mut a = activity(if which % 2 == 0 { "ongoing" } else { "completed" });
+                a.sub_sector = sub_sectors[which % 3].into();
+                a.implementing = format!("org {}", which / 3);
+                let h = &homes[home];
+                let member = (!whole).then(|| h.members[0].id);
+                activities
+                    .entry(a)
+                    .or_default()
+                    .extend(reached(h, &need(h, member), 2026));
+            }
+            let t = table(
+                Date::parse("2026-01-01").expect("a date"),
+                Date::parse("2026-12-31").expect("a date"),
+                &activities,
+            );
+            let hidden: Vec<bool> = t.hidden().into_iter().flatten().collect();
+            let values: Vec<u64> = t.rows.iter().flat_map(|r| r.counts).collect();
+            let relations = t.relations();
+            for (v, h) in values.iter().zip(&hidden) {
+                prop_assert!(!crate::report::disclosure::small(*v) || *h);
+            }
+            for r in &relations {
+                let in_it = r.totals.iter().chain(&r.parts).filter(|c| hidden[**c]).count();
+                prop_assert_ne!(in_it, 1, "{:?}", r);
+            }
+            prop_assert!(crate::report::disclosure::recoverable(&hidden, &relations).is_empty());
+        });
+    }
 }
