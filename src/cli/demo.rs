@@ -25,8 +25,11 @@ pub fn run(ws: &Workspace, args: &DemoArgs) -> Result<(), Failure> {
     }
     let started = std::time::Instant::now();
     let mut last_shown = 0;
+    // A gauge redrawn in place on a terminal; a log or a pipe gets the summary only
+    // (a carriage return there shows as `\u000d`).
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let summary = crate::demo::generate(&ws.store, households, seed, |done| {
-        if done - last_shown >= 5_000 || done == households {
+        if terminal && (done - last_shown >= 5_000 || done == households) {
             last_shown = done;
             eprint!(
                 "\r{}",
@@ -41,7 +44,9 @@ pub fn run(ws: &Workspace, args: &DemoArgs) -> Result<(), Failure> {
             let _ = std::io::stderr().flush();
         }
     })?;
-    eprintln!();
+    if terminal {
+        eprintln!();
+    }
     tracing::info!(
         households = summary.households,
         needs = summary.needs,

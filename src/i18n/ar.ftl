@@ -1004,7 +1004,7 @@ month-12 = كانون الأول
 # A date: $day and $year are numbers, $month is one of the names above.
 date-long = { $day } { $month } { $year }
 page-report-title = مركز موارد المجتمع: تقرير التنسيق
-page-report-demo = بيانات تدريب أنشأها أمر daleel demo: ليست لأشخاص حقيقيين ولا تصلح لأي تقرير.
+page-report-demo = بيانات تدريب مختلَقة للتمرين: ليست لأشخاص حقيقيين ولا تصلح لأي تقرير.
 page-report-period = من { $since } إلى { $until }، مع احتساب اليومين.
 page-report-small = الأعداد التي تقل عن خمسة، والأعداد التي يمكن أن يُستنتج منها أحدها بالحساب، تظهر بالشكل { $small }، كي لا يمكن تمييز أي أسرة.
 page-report-made = أعدّه دليل في { $date } من البيانات المحفوظة على هذا الحاسوب.

@@ -965,7 +965,7 @@ month-12 = کانوونی یەکەم
 # A date: $day and $year are numbers, $month is one of the names above.
 date-long = { $day } { $month } { $year }
 page-report-title = ناوەندی سەرچاوەکانی کۆمەڵگە: ڕاپۆرتی هەماهەنگی
-page-report-demo = داتای ڕاهێنان کە فەرمانی daleel demo دروستی کردووە: خەڵکی ڕاستەقینە نین و بۆ هیچ ڕاپۆرتێک نین.
+page-report-demo = داتای ڕاهێنانی دەستکرد بۆ مەشق: خەڵکی ڕاستەقینە نین و بۆ هیچ ڕاپۆرتێک نین.
 page-report-period = لە { $since } تا { $until }، هەردوو ڕۆژەکەش لەخۆ دەگرێت.
 page-report-small = ژمارەی کەمتر لە پێنج، و ئەو ژمارانەی کە دەکرێت یەکێک لەوان بە ژمێریاری لێیانەوە بدۆزرێتەوە، وەک { $small } نیشان دەدرێن، بۆ ئەوەی هیچ خێزانێک نەناسرێتەوە.
 page-report-made = دەلیل لە { $date } لە داتاکانی ئەم لاپتۆپە ئامادەی کردووە.

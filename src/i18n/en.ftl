@@ -965,7 +965,7 @@ month-12 = December
 # A date: $day and $year are numbers, $month is one of the names above.
 date-long = { $day } { $month } { $year }
 page-report-title = Community Resource Centre: coordination report
-page-report-demo = Training data made by daleel demo: not real people, not for any report.
+page-report-demo = Training data, made up for practice: not real people, not for any report.
 page-report-period = From { $since } to { $until }, both days included.
 page-report-small = Counts under five, and counts that would let one be worked out from the others, are shown as { $small }, so that no household can be picked out.
 page-report-made = Made by Daleel on { $date } from the data on this laptop.

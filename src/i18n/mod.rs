@@ -414,6 +414,7 @@ mod tests {
             "SAMPLE",
             "DEMO",
             "KoboToolbox",
+            "Excel",
             "ODK",
             "HSDS",
             "PDF",

@@ -258,7 +258,7 @@ mod tests {
         assert!(with.starts_with(BOM));
         let without = s.csv(false).expect("csv");
         assert_eq!(&with[BOM.len()..], without.as_slice());
-        let text = String::from_utf8(without).expect("utf-8");
+        let text = String::from_utf8(without).expect("as text");
         assert!(text.starts_with("name,count\n"), "{text}");
         assert!(text.contains("'=HYPERLINK"), "{text}");
         assert_eq!(s.data_rows(), 2);
