@@ -526,74 +526,73 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
                 description: x.description.0.clone(),
             })
             .collect();
-        incoming.services.push((
-            Service {
-                id: id_of(s.id.as_str()),
-                organization: organization.id,
-                name: s.name.0.clone(),
-                sector,
-                description: s.description.0.clone(),
-                eligibility: s.eligibility_description.0.clone(),
-                areas,
-                locations,
-                hours: schedules
-                    .iter()
-                    .map(ModelSchedule::words)
-                    .filter(|w| !w.is_empty())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                phone: phones.first().map(|p| p.number.clone()).unwrap_or_default(),
-                referral_method: s.application_process.0.clone(),
-                next_steps: s.x_daleel_next_steps.0.clone(),
-                languages: s
-                    .languages
-                    .0
-                    .iter()
-                    .map(|l| {
-                        if l.name.is_empty() {
-                            l.code.0.clone()
-                        } else {
-                            l.name.0.clone()
-                        }
-                    })
-                    .filter(|v| !v.is_empty())
-                    .collect(),
-                required_documents: s
-                    .required_documents
-                    .0
-                    .iter()
-                    .map(|d| d.document.0.clone())
-                    .filter(|v| !v.is_empty())
-                    .collect(),
-                fees: s.fees_description.0.clone(),
-                status: match s.status.as_str().to_lowercase().as_str() {
-                    "" | "active" => ServiceStatus::Active,
-                    _ => ServiceStatus::Inactive,
-                },
-                alternate_name: s.alternate_name.0.clone(),
-                url,
-                email,
-                location_details,
-                phones,
-                language_details: s
-                    .languages
-                    .0
-                    .iter()
-                    .filter(|l| !l.name.is_empty() || !l.code.is_empty())
-                    .map(|l| LanguageDetail {
-                        id: l.id.0.clone(),
-                        name: if l.name.is_empty() {
-                            l.code.0.clone()
-                        } else {
-                            l.name.0.clone()
-                        },
-                        code: l.code.0.clone(),
-                    })
-                    .collect(),
-                schedules,
+        let mut service = Service {
+            id: id_of(s.id.as_str()),
+            organization: organization.id,
+            name: s.name.0.clone(),
+            sector,
+            description: s.description.0.clone(),
+            eligibility: s.eligibility_description.0.clone(),
+            areas,
+            locations,
+            hours: schedules
+                .iter()
+                .map(ModelSchedule::words)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("; "),
+            phone: phones.first().map(|p| p.number.clone()).unwrap_or_default(),
+            referral_method: s.application_process.0.clone(),
+            next_steps: s.x_daleel_next_steps.0.clone(),
+            languages: s
+                .languages
+                .0
+                .iter()
+                .map(|l| {
+                    if l.name.is_empty() {
+                        l.code.0.clone()
+                    } else {
+                        l.name.0.clone()
+                    }
+                })
+                .filter(|v| !v.is_empty())
+                .collect(),
+            required_documents: s
+                .required_documents
+                .0
+                .iter()
+                .map(|d| d.document.0.clone())
+                .filter(|v| !v.is_empty())
+                .collect(),
+            fees: s.fees_description.0.clone(),
+            status: match s.status.as_str().to_lowercase().as_str() {
+                "" | "active" => ServiceStatus::Active,
+                _ => ServiceStatus::Inactive,
             },
-            source,
-        ));
+            alternate_name: s.alternate_name.0.clone(),
+            url,
+            email,
+            location_details,
+            phones,
+            language_details: s
+                .languages
+                .0
+                .iter()
+                .filter(|l| !l.name.is_empty() || !l.code.is_empty())
+                .map(|l| LanguageDetail {
+                    id: l.id.0.clone(),
+                    name: if l.name.is_empty() {
+                        l.code.0.clone()
+                    } else {
+                        l.name.0.clone()
+                    },
+                    code: l.code.0.clone(),
+                })
+                .collect(),
+            schedules,
+        };
+        super::tidy(&mut service);
+        incoming.services.push((service, source));
     }
     Ok(incoming)
 }
