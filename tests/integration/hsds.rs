@@ -243,6 +243,11 @@ fn a_directory_with_arabic_names_comes_back_from_hsds_with_every_kept_field() {
         .service(service.id)
         .expect("read")
         .expect("there");
+    assert_eq!(
+        fresh.ws.store.check().expect("check"),
+        Vec::<String>::new(),
+        "the change log gives the stored records, new fields included"
+    );
     // Exactly as it was, but for the place's id, which HSDS asks to be a UUID.
     let mut expected = service.clone();
     expected.location_details[0].id = directory::id_of("crc-mosul").to_string();
@@ -511,12 +516,12 @@ const MUNADHAMA_1256: &[u8] = b"\xE3\xE4\xD9\xE3\xC9";
 fn a_services_sheet_in_windows_1256_is_read_and_damaged_utf8_refused_with_its_line() {
     let tmp = tempfile::tempdir().expect("tmp");
     let d = Device::new();
-    let mut bytes = b"organization,service,sector\n".to_vec();
+    let mut bytes = b"organization,service,sector,notes\n".to_vec();
     for _ in 0..3 {
         bytes.extend(MUNADHAMA_1256);
         bytes.extend(b" ");
         bytes.extend(MUNADHAMA_1256);
-        bytes.extend(b",Legal aid,civil_documentation\n");
+        bytes.extend(b",Legal aid,civil_documentation,call first\n");
     }
     let path = tmp.path().join("arabic.csv");
     std::fs::write(&path, &bytes).expect("write");
@@ -525,6 +530,15 @@ fn a_services_sheet_in_windows_1256_is_read_and_damaged_utf8_refused_with_its_li
     let incoming = sheet::read(&path, &g, &orgs).expect("read as Windows-1256");
     assert_eq!(incoming.windows_1256, vec!["arabic.csv".to_string()]);
     assert_eq!(incoming.organizations[0].0.name, "منظمة منظمة");
+    // A column the spreadsheet has no place for is listed, with its values counted.
+    assert_eq!(
+        incoming
+            .not_kept
+            .iter()
+            .map(|n| (n.file.as_str(), n.column.as_deref(), n.count))
+            .collect::<Vec<_>>(),
+        vec![("arabic.csv", Some("notes"), 3)]
+    );
     // UTF-8 with one damaged character on line 3.
     let mut damaged = "organization,service,sector\nمنظمة,Legal aid,health\n"
         .as_bytes()
