@@ -608,3 +608,39 @@ fn the_official_json_example_keeps_the_same_fields() {
     assert_eq!(org.email, "email@example.com");
     assert_eq!(org.acronym, "Example Org");
 }
+
+#[test]
+fn the_arabic_fixture_imports_with_its_names_places_and_hours() {
+    let d = Device::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hsds-arabic");
+    let p = import(&d, &dir);
+    assert!(
+        p.problems.iter().all(|x| x.column == "x_daleel_sector"),
+        "{:#?}",
+        p.problems
+    );
+    directory::apply(&d.ws.store, "coordinator", p).expect("apply");
+    let s = stored_service(&d, "Legal aid");
+    assert_eq!(s.alternate_name, "المساعدة القانونية");
+    assert_eq!(s.areas, vec!["IQG15".to_string()], "نينوى is Ninewa");
+    assert_eq!(s.location_details[0].alternate_name, "مركز الموصل");
+    assert_eq!(
+        (
+            s.location_details[0].latitude.as_str(),
+            s.location_details[0].longitude.as_str()
+        ),
+        ("36.34", "43.13")
+    );
+    assert_eq!(s.phones[0].extension, "12");
+    assert_eq!(s.hours, "SU,MO 08:00-14:00");
+    let org =
+        d.ws.store
+            .organization(s.organization)
+            .expect("read")
+            .expect("org");
+    assert_eq!(org.alternate_name, "منظمة الأمل");
+    assert_eq!(
+        org.acronym, "",
+        "an Arabic alternate name is not an acronym"
+    );
+}
