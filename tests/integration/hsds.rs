@@ -607,6 +607,16 @@ fn the_official_json_example_keeps_the_same_fields() {
     assert_eq!(org.website, "http://example.com");
     assert_eq!(org.email, "email@example.com");
     assert_eq!(org.acronym, "Example Org");
+    let listed = |column: &str| {
+        incoming
+            .not_kept
+            .iter()
+            .any(|n| n.file == "service_full.json" && n.column.as_deref() == Some(column))
+    };
+    assert!(listed("wait_time"), "{:#?}", incoming.not_kept);
+    assert!(listed("organization.tax_status"));
+    assert!(listed("service_at_locations.location.transportation"));
+    assert!(!listed("url") && !listed("phones.extension"), "kept");
 }
 
 #[test]
