@@ -551,7 +551,7 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
             } else {
                 incoming.problems.push(problem(
                     at(&format!("service_areas[{i}].name")),
-                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", crate::model::text::short(code)),
+                    format!("\"{}\" is neither a P-code of the gazetteer (such as IQG15) nor the English or Arabic name of one of its places: this area was left out", crate::model::text::short(code)),
                 ));
             }
         }
