@@ -64,7 +64,7 @@ pub const FUZZ_SECRET: [u8; 32] = [7u8; 32];
 pub const HSDS_SEPARATOR: u8 = 0xFF;
 
 /// The files an `hsds` input is split into, in order.
-pub const HSDS_FILES: [&str; 11] = [
+pub const HSDS_FILES: [&str; 13] = [
     "organizations.csv",
     "services.csv",
     "locations.csv",
@@ -76,6 +76,8 @@ pub const HSDS_FILES: [&str; 11] = [
     "service_areas.csv",
     "languages.csv",
     "required_documents.csv",
+    "taxonomy_terms.csv",
+    "attributes.csv",
 ];
 
 /// The worker and passphrase `backup` unlocks with (the backup seeds are made with them).

@@ -38,7 +38,7 @@ fn term_id(sector: Sector) -> Uuid {
 }
 
 /// A stable id for a row that belongs to a record (its phone, its n-th language).
-fn child_id(parent: Uuid, what: &str, n: usize) -> String {
+pub(crate) fn child_id(parent: Uuid, what: &str, n: usize) -> String {
     id_of(&format!("{parent}/{what}/{n}")).to_string()
 }
 

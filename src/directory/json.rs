@@ -265,6 +265,102 @@ fn hidden_in(v: &Value, path: String) -> Option<(String, String)> {
     }
 }
 
+/// The kinds of object a service holds, for `not_kept`.
+#[derive(Clone, Copy)]
+enum Kind {
+    Service,
+    Organization,
+    Contact,
+    Phone,
+    Named,
+    Schedule,
+    Language,
+    Document,
+    AtLocation,
+    Location,
+    Address,
+    Attribute,
+    Term,
+}
+
+impl Kind {
+    /// The keys read from an object of this kind.
+    fn kept(self) -> &'static [&'static str] {
+        use super::table::field_names;
+        match self {
+            Kind::Service => field_names::<JsonService>(),
+            Kind::Organization => field_names::<JsonOrganization>(),
+            Kind::Contact => field_names::<Contact>(),
+            Kind::Phone => field_names::<Phone>(),
+            Kind::Named => field_names::<Named>(),
+            Kind::Schedule => field_names::<Schedule>(),
+            Kind::Language => field_names::<Language>(),
+            Kind::Document => field_names::<Document>(),
+            Kind::AtLocation => field_names::<AtLocation>(),
+            Kind::Location => field_names::<Location>(),
+            Kind::Address => field_names::<Address>(),
+            Kind::Attribute => field_names::<Attribute>(),
+            Kind::Term => field_names::<Term>(),
+        }
+    }
+
+    /// The kind of the object (or of each object of the list) under `key`.
+    fn child(self, key: &str) -> Option<Kind> {
+        Some(match (self, key) {
+            (Kind::Service, "organization") => Kind::Organization,
+            (Kind::Service, "service_areas") => Kind::Named,
+            (Kind::Service, "service_at_locations") => Kind::AtLocation,
+            (Kind::Service, "schedules") => Kind::Schedule,
+            (Kind::Service | Kind::Contact, "phones") => Kind::Phone,
+            (Kind::Service, "languages") => Kind::Language,
+            (Kind::Service, "required_documents") => Kind::Document,
+            (Kind::Service, "attributes") => Kind::Attribute,
+            (Kind::Organization, "contacts") => Kind::Contact,
+            (Kind::AtLocation, "location") => Kind::Location,
+            (Kind::Location, "addresses") => Kind::Address,
+            (Kind::Attribute, "taxonomy_term") => Kind::Term,
+            _ => return None,
+        })
+    }
+}
+
+/// Counts, by path (`organization.tax_status`), the values of a service that the import
+/// does not keep (issue 18: the preview lists them).
+fn not_kept(
+    v: &Value,
+    kind: Kind,
+    path: &str,
+    out: &mut std::collections::BTreeMap<String, usize>,
+) {
+    let Value::Object(map) = v else {
+        return;
+    };
+    for (key, value) in map {
+        let here = if path.is_empty() {
+            crate::model::text::one_line(key).into_owned()
+        } else {
+            format!("{path}.{}", crate::model::text::one_line(key))
+        };
+        if let Some(child) = kind.child(key) {
+            match value {
+                Value::Array(items) => items.iter().for_each(|x| not_kept(x, child, &here, out)),
+                other => not_kept(other, child, &here, out),
+            }
+            continue;
+        }
+        let empty = match value {
+            Value::Null => true,
+            Value::String(t) => t.trim().is_empty(),
+            Value::Array(a) => a.is_empty(),
+            Value::Object(o) => o.is_empty(),
+            _ => false,
+        };
+        if !empty && !kind.kept().contains(&key.as_str()) {
+            *out.entry(here).or_default() += 1;
+        }
+    }
+}
+
 /// Reads HSDS 3.0 JSON.
 pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportError> {
     let file = path
@@ -307,6 +403,18 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
         column: at,
         message,
     };
+    let mut left_out = std::collections::BTreeMap::new();
+    for value in &services {
+        not_kept(value, Kind::Service, "", &mut left_out);
+    }
+    incoming.not_kept = left_out
+        .into_iter()
+        .map(|(column, count)| super::not_kept::NotKept {
+            file: crate::model::text::one_line(&file).into_owned(),
+            column: Some(column),
+            count,
+        })
+        .collect();
     for (n, value) in services.iter().enumerate() {
         let at = |p: &str| format!("[{n}].{p}");
         if let Some((path, why)) = hidden_in(value, String::new()) {
@@ -443,7 +551,7 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
             } else {
                 incoming.problems.push(problem(
                     at(&format!("service_areas[{i}].name")),
-                    format!("\"{}\" is not a P-code of the gazetteer (such as IQG15): this area was left out", crate::model::text::short(code)),
+                    format!("\"{}\" is neither a P-code of the gazetteer (such as IQG15) nor the English or Arabic name of one of its places: this area was left out", crate::model::text::short(code)),
                 ));
             }
         }
@@ -526,74 +634,73 @@ pub fn read_json(path: &Path, gazetteer: &Gazetteer) -> Result<Incoming, ImportE
                 description: x.description.0.clone(),
             })
             .collect();
-        incoming.services.push((
-            Service {
-                id: id_of(s.id.as_str()),
-                organization: organization.id,
-                name: s.name.0.clone(),
-                sector,
-                description: s.description.0.clone(),
-                eligibility: s.eligibility_description.0.clone(),
-                areas,
-                locations,
-                hours: schedules
-                    .iter()
-                    .map(ModelSchedule::words)
-                    .filter(|w| !w.is_empty())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                phone: phones.first().map(|p| p.number.clone()).unwrap_or_default(),
-                referral_method: s.application_process.0.clone(),
-                next_steps: s.x_daleel_next_steps.0.clone(),
-                languages: s
-                    .languages
-                    .0
-                    .iter()
-                    .map(|l| {
-                        if l.name.is_empty() {
-                            l.code.0.clone()
-                        } else {
-                            l.name.0.clone()
-                        }
-                    })
-                    .filter(|v| !v.is_empty())
-                    .collect(),
-                required_documents: s
-                    .required_documents
-                    .0
-                    .iter()
-                    .map(|d| d.document.0.clone())
-                    .filter(|v| !v.is_empty())
-                    .collect(),
-                fees: s.fees_description.0.clone(),
-                status: match s.status.as_str().to_lowercase().as_str() {
-                    "" | "active" => ServiceStatus::Active,
-                    _ => ServiceStatus::Inactive,
-                },
-                alternate_name: s.alternate_name.0.clone(),
-                url,
-                email,
-                location_details,
-                phones,
-                language_details: s
-                    .languages
-                    .0
-                    .iter()
-                    .filter(|l| !l.name.is_empty() || !l.code.is_empty())
-                    .map(|l| LanguageDetail {
-                        id: l.id.0.clone(),
-                        name: if l.name.is_empty() {
-                            l.code.0.clone()
-                        } else {
-                            l.name.0.clone()
-                        },
-                        code: l.code.0.clone(),
-                    })
-                    .collect(),
-                schedules,
+        let mut service = Service {
+            id: id_of(s.id.as_str()),
+            organization: organization.id,
+            name: s.name.0.clone(),
+            sector,
+            description: s.description.0.clone(),
+            eligibility: s.eligibility_description.0.clone(),
+            areas,
+            locations,
+            hours: schedules
+                .iter()
+                .map(ModelSchedule::words)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("; "),
+            phone: phones.first().map(|p| p.number.clone()).unwrap_or_default(),
+            referral_method: s.application_process.0.clone(),
+            next_steps: s.x_daleel_next_steps.0.clone(),
+            languages: s
+                .languages
+                .0
+                .iter()
+                .map(|l| {
+                    if l.name.is_empty() {
+                        l.code.0.clone()
+                    } else {
+                        l.name.0.clone()
+                    }
+                })
+                .filter(|v| !v.is_empty())
+                .collect(),
+            required_documents: s
+                .required_documents
+                .0
+                .iter()
+                .map(|d| d.document.0.clone())
+                .filter(|v| !v.is_empty())
+                .collect(),
+            fees: s.fees_description.0.clone(),
+            status: match s.status.as_str().to_lowercase().as_str() {
+                "" | "active" => ServiceStatus::Active,
+                _ => ServiceStatus::Inactive,
             },
-            source,
-        ));
+            alternate_name: s.alternate_name.0.clone(),
+            url,
+            email,
+            location_details,
+            phones,
+            language_details: s
+                .languages
+                .0
+                .iter()
+                .filter(|l| !l.name.is_empty() || !l.code.is_empty())
+                .map(|l| LanguageDetail {
+                    id: l.id.0.clone(),
+                    name: if l.name.is_empty() {
+                        l.code.0.clone()
+                    } else {
+                        l.name.0.clone()
+                    },
+                    code: l.code.0.clone(),
+                })
+                .collect(),
+            schedules,
+        };
+        super::tidy(&mut service);
+        incoming.services.push((service, source));
     }
     Ok(incoming)
 }

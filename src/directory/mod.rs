@@ -250,6 +250,67 @@ pub fn apply(store: &Store, worker: &str, preview: Preview) -> Result<usize, Sto
     Ok(n)
 }
 
+/// Takes out of an imported service the details that say nothing its plain fields do
+/// not (issue 18): an id Daleel's export made up for a row that had none
+/// (`hsds_out::child_id`), a place with no id, other name or coordinates (at the end of
+/// the list), the one phone that is `phone` and nothing more, a language with no id or
+/// code, the one schedule that is `hours` in words. A directory Daleel wrote comes back
+/// exactly as it was.
+pub(crate) fn tidy(s: &mut Service) {
+    use hsds_out::child_id;
+    let id = s.id;
+    for (n, d) in s.location_details.iter_mut().enumerate() {
+        if d.id == child_id(id, "location", n) {
+            d.id.clear();
+        }
+    }
+    while s
+        .location_details
+        .last()
+        .is_some_and(|d| *d == crate::model::LocationDetail::default())
+    {
+        s.location_details.pop();
+    }
+    for (n, p) in s.phones.iter_mut().enumerate() {
+        if p.id == child_id(id, "phone", n) {
+            p.id.clear();
+        }
+    }
+    if let [only] = s.phones.as_slice()
+        && only.id.is_empty()
+        && only.extension.is_empty()
+        && only.description.is_empty()
+        && only.number == s.phone
+    {
+        s.phones.clear();
+    }
+    let languages = s.languages.clone();
+    for l in &mut s.language_details {
+        if let Some(n) = languages.iter().position(|name| *name == l.name)
+            && l.id == child_id(id, "language", n)
+        {
+            l.id.clear();
+        }
+    }
+    s.language_details
+        .retain(|l| !l.id.is_empty() || !l.code.is_empty());
+    for (n, h) in s.schedules.iter_mut().enumerate() {
+        if h.id == child_id(id, "schedule", n) {
+            h.id.clear();
+        }
+    }
+    if let [only] = s.schedules.as_slice()
+        && only.id.is_empty()
+        && *only
+            == (crate::model::Schedule {
+                description: s.hours.clone(),
+                ..Default::default()
+            })
+    {
+        s.schedules.clear();
+    }
+}
+
 /// A text field of a CSV row, trimmed; quotes left around a value by a spreadsheet
 /// (`"+44 1234"` inside the field) are taken off. Every field of the directory is one
 /// line: a line break kept inside a cell (a spreadsheet's Alt+Enter, an HSDS

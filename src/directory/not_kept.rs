@@ -46,18 +46,6 @@ pub fn count(dir: &Path) -> Result<Vec<NotKept>, ImportError> {
         let Ok(bytes) = crate::disk::read_regular(&dir.join(&name), MAX_FILE_BYTES) else {
             continue;
         };
-        let text = super::encoding::decode_lossy(&bytes);
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let Ok(headers) = reader.headers().map(|h| {
-            h.iter()
-                .map(|c| c.trim().to_string())
-                .collect::<Vec<String>>()
-        }) else {
-            continue;
-        };
-        let shown = crate::model::text::one_line(&name).into_owned();
         let written: Vec<&str> = if own {
             super::hsds_schema::RESOURCES
                 .iter()
@@ -70,39 +58,80 @@ pub fn count(dir: &Path) -> Result<Vec<NotKept>, ImportError> {
         if own && !written.is_empty() && super::hsds::kept_columns(&name).is_none() {
             continue;
         }
-        let kept = super::hsds::kept_columns(&name);
-        let mut values = vec![0usize; headers.len()];
-        let mut rows = 0;
-        for record in reader.records().map_while(Result::ok) {
-            if record.iter().all(|v| v.trim().is_empty()) {
-                continue;
-            }
-            rows += 1;
-            for (i, v) in record.iter().enumerate().take(headers.len()) {
-                if !v.trim().is_empty() {
-                    values[i] += 1;
-                }
+        out.extend(in_file(
+            &name,
+            &bytes,
+            super::hsds::kept_columns(&name),
+            &written,
+        ));
+    }
+    Ok(out)
+}
+
+/// The columns of one services spreadsheet that Daleel does not read (its explaining
+/// line, first cell `#`, aside).
+pub fn in_sheet(path: &Path, kept: &[&str]) -> Vec<NotKept> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match crate::disk::read_regular(path, MAX_FILE_BYTES) {
+        Ok(bytes) => in_file(&name, &bytes, Some(kept), &[]),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// What one file holds that is not kept: with `kept` none, its rows (a table Daleel does
+/// not read); else the values of its columns in neither `kept` nor `also`.
+fn in_file(name: &str, bytes: &[u8], kept: Option<&[&str]>, also: &[&str]) -> Vec<NotKept> {
+    let mut out = Vec::new();
+    let text = super::encoding::decode_lossy(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let Ok(headers) = reader.headers().map(|h| {
+        h.iter()
+            .map(|c| c.trim().trim_start_matches('\u{feff}').to_string())
+            .collect::<Vec<String>>()
+    }) else {
+        return out;
+    };
+    let shown = crate::model::text::one_line(name).into_owned();
+    let mut values = vec![0usize; headers.len()];
+    let mut rows = 0;
+    for record in reader.records().map_while(Result::ok) {
+        if record.iter().all(|v| v.trim().is_empty())
+            || record
+                .get(0)
+                .is_some_and(|c| c.trim_start().starts_with('#'))
+        {
+            continue;
+        }
+        rows += 1;
+        for (i, v) in record.iter().enumerate().take(headers.len()) {
+            if !v.trim().is_empty() {
+                values[i] += 1;
             }
         }
-        match kept {
-            None if rows > 0 => out.push(NotKept {
-                file: shown,
-                column: None,
-                count: rows,
-            }),
-            None => {}
-            Some(kept) => {
-                for (h, n) in headers.iter().zip(values) {
-                    if n > 0 && !kept.contains(&h.as_str()) && !written.contains(&h.as_str()) {
-                        out.push(NotKept {
-                            file: shown.clone(),
-                            column: Some(crate::model::text::one_line(h).into_owned()),
-                            count: n,
-                        });
-                    }
+    }
+    match kept {
+        None if rows > 0 => out.push(NotKept {
+            file: shown,
+            column: None,
+            count: rows,
+        }),
+        None => {}
+        Some(kept) => {
+            for (h, n) in headers.iter().zip(values) {
+                if n > 0 && !kept.contains(&h.as_str()) && !also.contains(&h.as_str()) {
+                    out.push(NotKept {
+                        file: shown.clone(),
+                        column: Some(crate::model::text::one_line(h).into_owned()),
+                        count: n,
+                    });
                 }
             }
         }
     }
-    Ok(out)
+    out
 }

@@ -385,6 +385,8 @@ pub fn read(
             *o = latest.clone();
         }
     }
+    let columns: Vec<&str> = COLUMNS.iter().map(|(c, _)| *c).collect();
+    incoming.not_kept = super::not_kept::in_sheet(path, &columns);
     if windows_1256 {
         incoming.windows_1256.push(file.clone());
     }
