@@ -24,6 +24,13 @@ pub trait Entity: Versioned + Clone + 'static {
     /// The names of the fields, in the order of `fields`. At most 64.
     const FIELDS: &'static [&'static str];
 
+    /// How many of `FIELDS` every format of the record has: the fields of its first
+    /// format. A record is whole once each of these has a value; fields appended by a
+    /// later format (a household's size, a service's HSDS details) may never come, from
+    /// a change made by a laptop of before them, and then keep their default. Every
+    /// laptop applies the same rule, so all converge.
+    const BASE_FIELDS: usize = Self::FIELDS.len();
+
     fn id(&self) -> Uuid;
 
     /// Every field with its encoded value, in a fixed order.
@@ -193,6 +200,9 @@ impl Entity for Household {
         size,
     );
 
+    /// `size` came with format 2.
+    const BASE_FIELDS: usize = 11;
+
     const TYPED: &'static [&'static str] = &["phone"];
 
     fn problems(&self, gazetteer: &Gazetteer, today: Date) -> Vec<Problem> {
@@ -353,6 +363,9 @@ impl Entity for Organization {
         email,
     );
 
+    /// The last four came with format 2.
+    const BASE_FIELDS: usize = 4;
+
     const TYPED: &'static [&'static str] = &[
         "name",
         "acronym",
@@ -411,6 +424,9 @@ impl Entity for Service {
         language_details,
         schedules,
     );
+
+    /// The last seven came with format 2.
+    const BASE_FIELDS: usize = 15;
 
     const TYPED: &'static [&'static str] = &[
         "name",

@@ -281,7 +281,8 @@ impl Tx<'_> {
             versions.set(bit, heads);
         }
         let old: Option<E> = self.read(id)?;
-        let complete = (0..E::FIELDS.len()).all(|pos| !versions.heads(pos).is_empty());
+        // Whole once every field of the first format has a value (`Entity::BASE_FIELDS`).
+        let complete = (0..E::BASE_FIELDS).all(|pos| !versions.heads(pos).is_empty());
         if old.is_none() && E::KIND == Referral::KIND && versions.root.is_none() && complete {
             versions.root = Some(head);
         }
