@@ -234,7 +234,9 @@ pub fn shown(path: &Path) -> String {
         .to_string()
         .chars()
         .map(|c| match c {
-            c if c.is_control() => '?',
+            // A name in a shared folder may hold a control or a direction override
+            // (U+202E turns the rest of the line around): shown as `?`.
+            c if crate::model::text::is_refused(c) || c == '\t' => '?',
             '/' if cfg!(windows) => '\\',
             c => c,
         })
@@ -455,6 +457,14 @@ fn tighten(path: &Path, depth: usize, open: &mut usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_is_shown_without_controls_or_direction_overrides() {
+        let name = Path::new("stick/daleel-\u{202E}eldnub.exe\tx\u{1b}[31m.bundle");
+        let text = shown(name);
+        assert!(!text.chars().any(|c| c.is_control() || c == '\u{202E}'), "{text:?}");
+        assert!(text.ends_with("daleel-?eldnub.exe?x?[31m.bundle"), "{text:?}");
+    }
 
     #[test]
     fn each_common_failure_gets_its_own_advice() {
