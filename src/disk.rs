@@ -462,8 +462,14 @@ mod tests {
     fn a_path_is_shown_without_controls_or_direction_overrides() {
         let name = Path::new("stick/daleel-\u{202E}eldnub.exe\tx\u{1b}[31m.bundle");
         let text = shown(name);
-        assert!(!text.chars().any(|c| c.is_control() || c == '\u{202E}'), "{text:?}");
-        assert!(text.ends_with("daleel-?eldnub.exe?x?[31m.bundle"), "{text:?}");
+        assert!(
+            !text.chars().any(|c| c.is_control() || c == '\u{202E}'),
+            "{text:?}"
+        );
+        assert!(
+            text.ends_with("daleel-?eldnub.exe?x?[31m.bundle"),
+            "{text:?}"
+        );
     }
 
     #[test]

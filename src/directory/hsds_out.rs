@@ -76,7 +76,7 @@ impl Files {
                 .enumerate()
                 .filter(|(_, f)| f.1 == "number" || f.1 == "integer")
                 .map(|(i, _)| i);
-            let mut w = CsvOut::new().numeric(numeric);
+            let mut w = CsvOut::new().numeric(numeric).plain_phones();
             w.row(&cols)?;
             tables.insert(r.name, (cols, w));
         }

@@ -39,6 +39,13 @@ impl CsvOut {
         }
     }
 
+    /// A data-exchange file (HSDS): phone numbers written without the formula guard
+    /// (`sheet::Sheet::plain_phones`).
+    pub fn plain_phones(mut self) -> CsvOut {
+        self.sheet.plain_phones = true;
+        self
+    }
+
     /// The columns (by position) that hold numbers.
     pub fn numeric(mut self, columns: impl IntoIterator<Item = usize>) -> CsvOut {
         self.sheet.numeric = columns.into_iter().collect();

@@ -37,6 +37,10 @@ pub struct Sheet {
     pub name: String,
     /// Made from a demo database.
     pub demo: bool,
+    /// A data-exchange file (HSDS): a phone number (`+964 750 …`) is written as it is,
+    /// not behind the formula guard's `'`, which another agency's tool would keep as part
+    /// of the number. Digits, spaces, `+`, `-` and brackets cannot run anything.
+    pub plain_phones: bool,
 }
 
 /// How a sheet is written.
@@ -112,6 +116,8 @@ impl Sheet {
             let cells = row.iter().enumerate().map(|(i, c)| {
                 if self.numeric.contains(&i) {
                     spreadsheet_number(c).into_owned()
+                } else if self.plain_phones && phone_shaped(c) {
+                    c.clone()
                 } else {
                     spreadsheet_cell(c).into_owned()
                 }
@@ -202,6 +208,16 @@ impl Sheet {
     }
 }
 
+/// Whether a cell is a phone number and nothing else: a leading `+` or `-`, then digits,
+/// spaces, dashes and brackets, with at least one digit.
+fn phone_shaped(cell: &str) -> bool {
+    let rest = cell.strip_prefix(['+', '-']).unwrap_or(cell);
+    rest.chars().any(|c| c.is_ascii_digit())
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'))
+}
+
 /// A cell of a numeric column as a number, if it is one.
 fn number(cell: &str) -> Option<f64> {
     let plain = cell.strip_prefix('-').unwrap_or(cell);
@@ -248,6 +264,7 @@ mod tests {
             hxl: true,
             name: "needs".into(),
             demo: false,
+            plain_phones: false,
         }
     }
 
@@ -274,6 +291,25 @@ mod tests {
         assert!(s.rows[2..].iter().all(|r| r[0] == "DEMO" && r.len() == 3));
         assert_eq!(s.numeric, vec![2]);
         assert_eq!(sheet_name("needs", true), "DEMO needs");
+    }
+
+    #[test]
+    fn an_exchange_file_keeps_phone_numbers_as_they_are_and_guards_the_rest() {
+        let mut s = sheet();
+        s.rows.push(vec!["+964 750 123 4567".into(), "1".into()]);
+        s.rows.push(vec!["+1+cmd|' /C calc'!A0".into(), "2".into()]);
+        s.rows.push(vec!["-(2)".into(), "3".into()]);
+        let guarded = String::from_utf8(s.csv(false).expect("csv")).expect("as text");
+        assert!(guarded.contains("'+964 750 123 4567"), "{guarded}");
+        s.plain_phones = true;
+        let plain = String::from_utf8(s.csv(false).expect("csv")).expect("as text");
+        assert!(plain.contains("\n+964 750 123 4567,"), "{plain}");
+        assert!(
+            plain.contains("'+1+cmd"),
+            "anything else stays guarded: {plain}"
+        );
+        assert!(plain.contains("'=HYPERLINK"), "{plain}");
+        assert!(plain.contains("\n-(2),"), "{plain}");
     }
 
     #[test]
