@@ -13,7 +13,9 @@
 //!
 //! 1. every relation with exactly one hidden cell gets a second one: its smallest
 //!    non-zero part that is still shown (the least information lost), else a zero part,
-//!    else its total; repeat until no relation has exactly one hidden cell;
+//!    else its total; so does a relation whose hidden parts add up to 1 to 4 while its
+//!    total is shown (their sum is then published by subtraction); repeat until neither
+//!    is left;
 //! 2. two hidden cells per relation is not always enough: with several relations
 //!    linked, hidden cells can still be solved for together (two rectangles of hidden
 //!    cells joined by a single hidden cell give that cell away). So the result is then
@@ -133,12 +135,24 @@ pub fn protect(values: &[u64], relations: &[Relation]) -> Vec<bool> {
     }
 }
 
-/// Step 1: until no relation has exactly one hidden cell.
+/// Step 1: until no relation has exactly one hidden cell, nor hidden parts that add up
+/// to a small group (a shown total of 50 and shown parts of 47 say that the hidden ones
+/// hold 3 people together: as telling as a 3 shown).
 fn complete(values: &[u64], relations: &[&Relation], hidden: &mut [bool]) {
     loop {
         let mut changed = false;
         for r in relations {
-            if r.cells().filter(|c| hidden[*c]).count() == 1
+            let lone = r.cells().filter(|c| hidden[*c]).count() == 1;
+            // With every total shown, the hidden parts' sum is published by subtraction.
+            let small_sum = !r.totals.iter().any(|c| hidden[*c])
+                && small(
+                    r.parts
+                        .iter()
+                        .filter(|c| hidden[**c])
+                        .map(|c| values[*c])
+                        .sum(),
+                );
+            if (lone || small_sum)
                 && let Some(c) = complement(values, r, hidden)
             {
                 hidden[c] = true;
@@ -378,6 +392,20 @@ mod tests {
     }
 
     #[test]
+    fn hidden_parts_never_add_up_to_a_small_group() {
+        // 50 = 3 + 1 + 20 + 26: hiding the 3 and the 1 would publish "4 together".
+        let values = vec![50, 3, 1, 20, 26];
+        let relations = vec![Relation::new(0, [1, 2, 3, 4])];
+        let hidden = protect(&values, &relations);
+        let sum: u64 = (1..5).filter(|c| hidden[*c]).map(|c| values[c]).sum();
+        assert!(
+            !hidden[0] && hidden[1] && hidden[2] && hidden[3],
+            "{hidden:?}"
+        );
+        assert!(!small(sum), "the hidden parts add up to {sum}");
+    }
+
+    #[test]
     fn a_lone_part_takes_its_total_with_it_and_zero_is_shown() {
         // total = one part: hiding the part means hiding the total.
         let values = vec![3, 3, 0];
@@ -395,7 +423,8 @@ mod tests {
     /// The property (issue 18, item 6): over random tables with margins (and a second
     /// breakdown of the same totals, as the 4W's sex/age and population groups), no
     /// hidden cell can be worked out by subtraction from any published relation, nor by
-    /// combining them; every small count is hidden.
+    /// combining them, nor do hidden parts add up to a small group; every small count is
+    /// hidden.
     #[test]
     fn no_hidden_cell_is_recovered_from_random_tables() {
         use proptest::prelude::*;
@@ -433,6 +462,14 @@ mod tests {
             }
             prop_assert_eq!(subtractable(&hidden, &relations), None);
             prop_assert!(recoverable(&hidden, &relations).is_empty());
+            // Nor do the hidden parts of a relation whose total is shown add up to a
+            // small group.
+            for r in &relations {
+                if r.totals.iter().all(|c| !hidden[*c]) {
+                    let sum: u64 = r.parts.iter().filter(|c| hidden[**c]).map(|c| values[*c]).sum();
+                    prop_assert!(!small(sum), "hidden parts of {:?} add up to {}", r, sum);
+                }
+            }
         });
     }
 }
