@@ -76,9 +76,11 @@ impl Detail {
         }
     }
 
-    /// Whether a row of `sector` is written as Protection (and without its district).
+    /// Whether a row of `sector` is written without its district: GBV, child protection
+    /// and general protection alike (folded rows without a district among general
+    /// protection rows with one would still say which were GBV or child protection).
     fn folds(self, sector: Sector) -> bool {
-        self.sector(sector) != sector
+        !self.sensitive && (sector.is_sensitive() || sector == Sector::Protection)
     }
 }
 

@@ -257,8 +257,11 @@ pub fn build(
             adm3: h.location.sub_district.clone().unwrap_or_default(),
             status,
         };
-        if !sensitive && need.sector.is_sensitive() {
-            activity.sub_sector.clear();
+        // GBV and child protection go in with general protection, all three at
+        // governorate level: folded rows that looked different (no sub-sector, no
+        // district) would still say which activities were GBV or child protection.
+        if !sensitive && (need.sector.is_sensitive() || need.sector == Sector::Protection) {
+            activity.sub_sector = cluster(Sector::Protection).1.to_string();
             activity.adm2.clear();
             activity.adm3.clear();
         }

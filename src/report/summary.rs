@@ -207,7 +207,9 @@ pub fn build(
     // A need's sector as reported, and its place: GBV and child protection folded into
     // Protection, at governorate level when the report names sectors.
     let fold = |sector: Sector, mut place: [String; 3]| -> (&'static str, [String; 3]) {
-        if sensitive || !sector.is_sensitive() {
+        // General protection goes to governorate level with them, so that the folded
+        // rows cannot be told apart from it.
+        if sensitive || !(sector.is_sensitive() || sector == Sector::Protection) {
             return (sector.code(), place);
         }
         if by.contains(&By::Sector) {
