@@ -7,14 +7,19 @@
 # Arabic: unpacking, and a shortcut on the desktop), both with Windows line ends. The
 # test-only bcryptprimitives.dll of scripts/windows-build.sh never goes in.
 # Prints each binary's and archive's size (budget: 10 MiB each).
-# Usage: scripts/release.sh [--only linux|windows] [OUTDIR]
+# Usage: scripts/release.sh [--only linux|windows] [--no-build] [OUTDIR]
+#   --no-build: pack the dist binaries built before, as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 only=both
-if [ "${1:-}" = "--only" ]; then
-  only=${2:?--only needs linux or windows}
-  shift 2
-fi
+build=yes
+while [ $# -gt 0 ]; do
+  case $1 in
+    --only) only=${2:?--only needs linux or windows}; shift 2 ;;
+    --no-build) build=no; shift ;;
+    *) break ;;
+  esac
+done
 out=${1:-target/release-archives}
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 mkdir -p "$out"
@@ -38,7 +43,7 @@ size() {
   fi
 }
 if [ "$only" != windows ]; then
-  cargo build --profile dist
+  [ "$build" = no ] || cargo build --profile dist
   linux="daleel-$version-linux-x86_64"
   stage "$out/$linux" target/dist/daleel
   tar -C "$out" -czf "$out/$linux.tar.gz" "$linux"
@@ -46,7 +51,7 @@ if [ "$only" != windows ]; then
   size "$out/$linux.tar.gz"
 fi
 if [ "$only" != linux ]; then
-  scripts/windows-build.sh --profile dist --build-only
+  [ "$build" = no ] || scripts/windows-build.sh --profile dist --build-only
   windows="daleel-$version-windows-x86_64"
   stage "$out/$windows" target/x86_64-pc-windows-gnu/dist/daleel.exe
   # Windows line ends: cmd.exe misreads a batch file's labels without them.

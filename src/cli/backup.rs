@@ -34,7 +34,7 @@ pub fn run(ws: &Workspace, args: &BackupArgs) -> Result<(), Failure> {
             "cli-backup-written"
         },
         &[
-            ("file", Arg::Str(&summary.path.display().to_string())),
+            ("file", Arg::Str(&crate::disk::shown(&summary.path))),
             ("bytes", Arg::Str(&thousands(summary.bytes))),
             ("households", Arg::Str(&thousands(households))),
             ("needs", Arg::Str(&thousands(needs))),

@@ -313,7 +313,7 @@ fn template(args: &TemplateArgs) -> Result<(), Failure> {
     let path = super::out_file(&args.out, "daleel-households.csv", &["csv"])?;
     let bytes = crate::intake::template()?;
     super::write_atomic(&path, &bytes)?;
-    println!("{}", path.display());
+    println!("{}", crate::disk::shown(&path));
     tell("cli-households-template-written", &[]);
     Ok(())
 }

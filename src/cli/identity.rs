@@ -97,7 +97,7 @@ fn export_card(ws: &Workspace, out: &Path) -> Result<(), Failure> {
     let bytes = Card::write(&ws.identity, &name, ws.store.now())?;
     write_atomic(&path, &bytes)?;
     tracing::info!(code = %code, "identity card written");
-    println!("{}", path.display());
+    println!("{}", crate::disk::shown(&path));
     tell(
         "cli-identity-card-written",
         &[
@@ -126,7 +126,7 @@ fn export_age_key(ws: &Workspace, out: &Path) -> Result<(), Failure> {
         Failure::of(
             "cli-write-failed",
             &[
-                ("file", Arg::Str(&out.display().to_string())),
+                ("file", Arg::Str(&crate::disk::shown(out))),
                 ("error", Arg::Str(&super::Said::said(&e))),
             ],
         )
@@ -140,7 +140,7 @@ fn export_age_key(ws: &Workspace, out: &Path) -> Result<(), Failure> {
             .unwrap_or_default(),
         1,
     )?;
-    println!("{}", out.display());
+    println!("{}", crate::disk::shown(out));
     tell(
         "cli-identity-age-key-written",
         &[("code", Arg::Str(&ws.identity.code()))],

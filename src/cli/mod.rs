@@ -274,7 +274,7 @@ pub fn data_dir(cli: &Cli) -> Result<(PathBuf, bool), Failure> {
 
 /// Reads a passphrase file: its bytes, less one trailing newline (`\n` or `\r\n`).
 pub fn read_passphrase_file(path: &std::path::Path) -> Result<Zeroizing<String>, Failure> {
-    let shown = path.display().to_string();
+    let shown = crate::disk::shown(path);
     let unreadable = |e: std::io::Error| {
         Failure::of(
             "cli-passphrase-file-unreadable",

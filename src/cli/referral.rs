@@ -217,7 +217,7 @@ fn slip(ws: &Workspace, args: &SlipArgs) -> Result<(), Failure> {
     let html = crate::report::slip::slip(&ws.store, id)?;
     // A slip names the household: readable by its owner only.
     super::write_private(out, html.as_bytes())?;
-    println!("{}", out.display());
+    println!("{}", crate::disk::shown(out));
     tell("cli-referral-slip-written", &[]);
     Ok(())
 }

@@ -37,7 +37,7 @@ pub fn run(cli: &Cli, dir: &Path, args: &RestoreArgs) -> Result<(), Failure> {
         confirm(
             &tr(
                 "cli-restore-confirm",
-                &[("folder", Arg::Str(&dir.display().to_string()))],
+                &[("folder", Arg::Str(&crate::disk::shown(dir)))],
             ),
             args.yes,
         )?;
@@ -92,7 +92,7 @@ pub fn run(cli: &Cli, dir: &Path, args: &RestoreArgs) -> Result<(), Failure> {
     if let Some(kept) = &summary.kept {
         tell_out(
             "cli-restore-kept",
-            &[("folder", Arg::Str(&kept.display().to_string()))],
+            &[("folder", Arg::Str(&crate::disk::shown(kept)))],
         );
     }
     tell_out(

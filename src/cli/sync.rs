@@ -152,8 +152,8 @@ fn drives() -> Result<(), Failure> {
 fn tidy(ws: &Workspace, dir: &Path) -> Result<(), Failure> {
     if !dir.is_dir() {
         return Err(Failure::of(
-            "cli-out-no-such-folder",
-            &[("out", Arg::Str(&crate::disk::shown(dir)))],
+            "cli-sync-tidy-no-folder",
+            &[("folder", Arg::Str(&crate::disk::shown(dir)))],
         ));
     }
     let done = crate::sync::tidy::tidy(&ws.store, &ws.identity, dir)?;

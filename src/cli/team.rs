@@ -164,7 +164,7 @@ fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Failure>
                 ("what", Arg::Str(&t(what))),
             ],
         ),
-        _ => super::cannot_read(&path.display().to_string(), &e),
+        _ => super::cannot_read(&crate::disk::shown(path), &e),
     })
 }
 
@@ -246,7 +246,7 @@ fn save_key(ws: &Workspace, args: &SaveKeyArgs) -> Result<(), Failure> {
     let path = super::out_file(&args.out, "daleel-team.teamkey", &["teamkey"])?;
     super::write_private(&path, &bytes)?;
     tracing::warn!("team key saved for safekeeping");
-    println!("{}", path.display());
+    println!("{}", crate::disk::shown(&path));
     tell("cli-team-key-saved", &[]);
     Ok(())
 }
@@ -256,7 +256,7 @@ fn request(ws: &Workspace, args: &RequestArgs) -> Result<(), Failure> {
     let (name, bytes) = ws.team().request()?;
     let path = super::out_file(&args.out, &name, &["card"])?;
     write_atomic(&path, &bytes)?;
-    println!("{}", path.display());
+    println!("{}", crate::disk::shown(&path));
     tell(
         "cli-team-request-written",
         &[
@@ -287,8 +287,7 @@ fn approve(ws: &Workspace, args: &ApproveArgs) -> Result<(), Failure> {
         None => None,
     };
     let bytes = read_limited(request, CARD_MAX_BYTES, "cli-what-request")?;
-    let card =
-        Card::read(&bytes).map_err(|e| super::refused(&request.display().to_string(), &e))?;
+    let card = Card::read(&bytes).map_err(|e| super::refused(&crate::disk::shown(request), &e))?;
     super::print_card(&card);
     let mut terms = String::new();
     if sensitive {
@@ -326,14 +325,14 @@ fn approve(ws: &Workspace, args: &ApproveArgs) -> Result<(), Failure> {
         &["cert"],
     )?;
     write_atomic(&path, &file)?;
-    println!("{}", path.display());
+    println!("{}", crate::disk::shown(&path));
     tell(
         "cli-team-certified",
         &[
             ("code", Arg::Str(&device_code(cert.device))),
             ("role", Arg::Str(&labels::role(cert.role))),
             ("org", Arg::Str(&shown(&cert.org))),
-            ("file", Arg::Str(&path.display().to_string())),
+            ("file", Arg::Str(&crate::disk::shown(&path))),
         ],
     );
     Ok(())
@@ -345,7 +344,7 @@ fn join(ws: &Workspace, args: &JoinArgs) -> Result<(), Failure> {
     let (file, mine) = ws
         .team()
         .read_for_me(&bytes)
-        .map_err(|e| super::refused(&cert.display().to_string(), &e))?;
+        .map_err(|e| super::refused(&crate::disk::shown(cert), &e))?;
     let team = shown(&file.team.name).into_owned();
     let role = labels::role(mine.role);
     let org = shown(&mine.org).into_owned();

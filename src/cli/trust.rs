@@ -59,7 +59,7 @@ pub fn run(ws: &Workspace, args: &TrustArgs) -> Result<(), Failure> {
 }
 
 fn read_card(path: &Path) -> Result<Card, Failure> {
-    let shown = path.display().to_string();
+    let shown = crate::disk::shown(path);
     let bytes = crate::disk::read_regular(path, CARD_MAX_BYTES).map_err(|e| {
         if e.kind() == std::io::ErrorKind::InvalidData {
             Failure::of("cli-card-too-large", &[("file", Arg::Str(&shown))])

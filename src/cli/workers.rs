@@ -197,7 +197,7 @@ pub(super) fn rekey(ws: Workspace, change: &Rekey) -> Result<Workspace, Failure>
             "cli-workers-kept-aside",
             &[(
                 "folder",
-                Arg::Str(&ws.dir.join(folder).display().to_string()),
+                Arg::Str(&crate::disk::shown(&ws.dir.join(folder))),
             )],
         );
     }

@@ -1164,6 +1164,7 @@ cli-sync-no-drives = لم يُعثر على ذاكرة قابلة للإزالة
 cli-sync-tidied = حُذفت حزم رأتها كل الحواسيب الموثوقة: { $removed }؛ وبقيت: { $kept }.
 cli-sync-tidy-failed = { $file }: تعذّر حذفه: { $error }
 cli-sync-tidy-some-failed = حزم تعذّر حذفها: { $count } (انظر أعلاه)؛ أُبقيت
+cli-sync-tidy-no-folder = { $folder }: لا يوجد مجلد بهذا الاسم؛ أعطِ المجلد المشترك الذي فيه الحزم. لم يُحذف شيء
 cli-sync-refused = { $file }: رُفض: { $error }؛ لم يُستخدم منه شيء
 cli-sync-some-refused = مرفوضة أو متخطّاة: { $count } (انظر أعلاه)؛ استُوردت البقية
 cli-sync-status-held = المحفوظ من كل جهاز (أعلى تغيير دون فجوة):

@@ -1128,6 +1128,7 @@ cli-sync-no-drives = No removable drive found. A shared folder or any other fold
 cli-sync-tidied = Removed { $removed } bundles that every trusted laptop has seen; kept { $kept }.
 cli-sync-tidy-failed = { $file }: could not be removed: { $error }
 cli-sync-tidy-some-failed = { $count } bundles could not be removed (see above); they were kept
+cli-sync-tidy-no-folder = { $folder }: there is no such folder; give the shared folder that holds the bundles. Nothing was removed
 cli-sync-refused = { $file }: refused: { $error }; nothing from it was used
 cli-sync-some-refused = { $count } refused or skipped (see above); the others were imported
 cli-sync-status-held = Held, per device (highest change without a gap):

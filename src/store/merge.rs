@@ -673,13 +673,26 @@ impl Store {
             .collect()
     }
 
-    /// Remembers what a trusted device said it holds.
+    /// Remembers what a trusted device said it holds. What a device holds only grows, so
+    /// an older bundle of it, imported after a newer one (a shared folder holds many,
+    /// read in name order), does not make it seem to hold less: per origin, the most
+    /// it has said is kept.
     pub fn learn_watermarks(
         &self,
         sender: OriginId,
         marks: &BTreeMap<OriginId, u64>,
     ) -> Result<(), StoreError> {
-        let known: Vec<(OriginId, u64)> = marks.iter().map(|(o, s)| (*o, *s)).collect();
+        let mut merged: BTreeMap<OriginId, u64> = match self.team_tree().get(sender.0)? {
+            Some(b) => codec::decode_value::<Vec<(OriginId, u64)>>(&b)?
+                .into_iter()
+                .collect(),
+            None => BTreeMap::new(),
+        };
+        for (origin, seq) in marks {
+            let held = merged.entry(*origin).or_insert(0);
+            *held = (*held).max(*seq);
+        }
+        let known: Vec<(OriginId, u64)> = merged.into_iter().collect();
         self.team_tree()
             .insert(sender.0, codec::encode_value(&known)?)?;
         Ok(())

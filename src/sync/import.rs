@@ -485,7 +485,8 @@ pub struct Inspected {
 }
 
 /// Checks every bundle file in `folder` (header, trust, signatures), changing nothing:
-/// what the Sync screen lists before an import (this laptop's own bundles left out).
+/// what the Sync screen lists before an import (this laptop's own bundles included: an
+/// import passes over them).
 pub fn inspect(store: &Store, folder: &Path, me: &Identity) -> Vec<Inspected> {
     let files = bundle_files(folder).unwrap_or_default();
     let mut found = Vec::with_capacity(files.len());
@@ -506,9 +507,6 @@ pub fn inspect(store: &Store, folder: &Path, me: &Identity) -> Vec<Inspected> {
                 continue;
             }
         };
-        if own(&bytes, me) {
-            continue;
-        }
         let sender = bundle::sender_of(&bytes)
             .ok()
             .or_else(|| super::handoff::sender_of(&bytes));

@@ -227,6 +227,10 @@ fn three_laptops_converge_through_one_shared_folder() {
     let fresh = daleel(a, &["sync", "export"]);
     assert!(fresh.status.success());
     let fresh = PathBuf::from(String::from_utf8_lossy(&fresh.stdout).trim());
+    let nowhere = folder.join("no such folder");
+    let missing = daleel(a, &["sync", "tidy", nowhere.to_str().expect("path")]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("Nothing was removed"));
     let tidy = daleel(a, &["sync", "tidy", s]);
     assert!(
         tidy.status.success(),
