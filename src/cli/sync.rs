@@ -33,8 +33,9 @@ enum SyncCommand {
     Status(StatusArgs),
     /// The removable drives found (the folder to give export and import, when it is one).
     Drives,
-    /// Remove from a shared folder the bundles every trusted laptop has seen (only when
-    /// asked: export and import never remove anything).
+    /// Remove from a shared folder this laptop's bundles that every trusted laptop has
+    /// seen, but its newest (only when asked: export and import never remove anything;
+    /// each laptop tidies its own).
     Tidy(TidyArgs),
 }
 
@@ -42,6 +43,10 @@ enum SyncCommand {
 struct TidyArgs {
     /// The shared folder.
     folder: PathBuf,
+    /// Keep bundles made less than this many days ago, seen or not (a laptop that read
+    /// only a copy with sensitive values withheld still needs the other file a while).
+    #[arg(long, value_name = "DAYS", default_value_t = crate::sync::tidy::MIN_AGE_DAYS)]
+    older_than: u32,
 }
 
 #[derive(Debug, Args)]
@@ -95,7 +100,7 @@ pub fn run(ws: &Workspace, args: &SyncArgs) -> Result<(), Failure> {
         }
         SyncCommand::Status(a) => status(ws, a.json),
         SyncCommand::Drives => drives(),
-        SyncCommand::Tidy(a) => tidy(ws, &a.folder),
+        SyncCommand::Tidy(a) => tidy(ws, &a.folder, a.older_than),
     }
 }
 
@@ -149,14 +154,14 @@ fn drives() -> Result<(), Failure> {
 }
 
 /// `daleel sync tidy FOLDER`.
-fn tidy(ws: &Workspace, dir: &Path) -> Result<(), Failure> {
+fn tidy(ws: &Workspace, dir: &Path, older_than: u32) -> Result<(), Failure> {
     if !dir.is_dir() {
         return Err(Failure::of(
             "cli-sync-tidy-no-folder",
             &[("folder", Arg::Str(&crate::disk::shown(dir)))],
         ));
     }
-    let done = crate::sync::tidy::tidy(&ws.store, &ws.identity, dir)?;
+    let done = crate::sync::tidy::tidy(&ws.store, &ws.identity, dir, older_than)?;
     for path in &done.removed {
         println!("{}", crate::disk::shown(path));
     }

@@ -216,9 +216,9 @@ fn three_laptops_converge_through_one_shared_folder() {
     let path = String::from_utf8_lossy(&written.stdout).trim().to_string();
     assert!(Path::new(&path).starts_with(folder), "{path}");
 
-    // Tidying: laptop A records more and writes it; every other bundle in the folder
-    // is seen by all (each laptop said, in its last bundle, that it holds everything
-    // before), that one not yet. The sync tool's files are not Daleel's to remove.
+    // Tidying: laptop A records more and writes it. Each laptop removes only its own
+    // bundles that all have seen, never its newest, and (by default) none made in the
+    // last 14 days; the sync tool's files are not Daleel's to remove.
     {
         let ws = open(a);
         record(&ws, 0, 9, 2);
@@ -231,13 +231,38 @@ fn three_laptops_converge_through_one_shared_folder() {
     let missing = daleel(a, &["sync", "tidy", nowhere.to_str().expect("path")]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("Nothing was removed"));
-    let tidy = daleel(a, &["sync", "tidy", s]);
-    assert!(
-        tidy.status.success(),
-        "{}",
-        String::from_utf8_lossy(&tidy.stderr)
+    let before = bundle_files(folder).expect("list");
+    let young = daleel(a, &["sync", "tidy", s]);
+    assert!(young.status.success());
+    assert_eq!(
+        bundle_files(folder).expect("list"),
+        before,
+        "every bundle is younger than 14 days"
     );
-    assert_eq!(bundle_files(folder).expect("list"), vec![fresh]);
+    let sender = |p: &PathBuf| {
+        let bytes = std::fs::read(p).expect("read");
+        daleel::sync::bundle::sender_of(&bytes).expect("a sender")
+    };
+    let origin_a = sender(&fresh);
+    for dir in &dirs {
+        let tidy = daleel(dir.path(), &["sync", "tidy", s, "--older-than", "0"]);
+        assert!(
+            tidy.status.success(),
+            "{}",
+            String::from_utf8_lossy(&tidy.stderr)
+        );
+    }
+    let left = bundle_files(folder).expect("list");
+    let mut senders: Vec<_> = left.iter().map(sender).collect();
+    senders.sort();
+    senders.dedup();
+    assert_eq!(
+        (left.len(), senders.len()),
+        (3, 3),
+        "each laptop's newest bundle is kept, the rest removed: {left:?}"
+    );
+    assert!(left.contains(&fresh));
+    assert_eq!(left.iter().filter(|p| sender(p) == origin_a).count(), 1);
     let litter = format!(
         ".syncthing.{}.tmp",
         first.file_name().expect("n").to_string_lossy()
