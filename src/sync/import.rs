@@ -358,15 +358,21 @@ pub fn passed_over(name: &str) -> bool {
 /// at the next import instead of being refused.
 pub const STILL_WRITTEN: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
+/// How far ahead of this laptop's clock a file's time may be and still be taken for
+/// one being written (another laptop's clock, on a shared folder, may be ahead). A file
+/// dated further ahead is judged as it is: otherwise a damaged file dated in the future
+/// would be "still being written" at every import, and never refused.
+const CLOCK_AHEAD: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
 /// Whether the file at `path` changed within `STILL_WRITTEN` (or its time is ahead of
-/// this laptop's clock, as another laptop's can be on a shared folder).
+/// this laptop's clock by less than `CLOCK_AHEAD`).
 fn recently_written(path: &Path) -> bool {
     let Ok(modified) = std::fs::symlink_metadata(path).and_then(|m| m.modified()) else {
         return false;
     };
     match std::time::SystemTime::now().duration_since(modified) {
         Ok(age) => age < STILL_WRITTEN,
-        Err(_) => true,
+        Err(ahead) => ahead.duration() < CLOCK_AHEAD,
     }
 }
 
@@ -523,7 +529,25 @@ pub fn inspect(store: &Store, folder: &Path, me: &Identity) -> Vec<Inspected> {
 
 #[cfg(test)]
 mod tests {
-    use super::passed_over;
+    use super::{passed_over, recently_written};
+
+    #[test]
+    fn a_file_dated_far_ahead_is_not_taken_for_one_being_written() {
+        use std::time::{Duration, SystemTime};
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("daleel-K7QX2-20261206T101500Z.bundle");
+        let file = std::fs::File::create(&path).expect("create");
+        let now = SystemTime::now();
+        for (at, recent) in [
+            (now, true),
+            (now - Duration::from_secs(60 * 60), false),
+            (now + Duration::from_secs(60 * 60), true),
+            (now + Duration::from_secs(3 * 24 * 60 * 60), false),
+        ] {
+            file.set_modified(at).expect("set the time");
+            assert_eq!(recently_written(&path), recent, "{at:?}");
+        }
+    }
 
     #[test]
     fn sync_tools_temporary_files_are_passed_over_and_bundles_are_not() {
