@@ -119,8 +119,11 @@ fn folder(ws: &Workspace, given: Option<&Path>) -> Result<PathBuf, Failure> {
         );
         return Ok(dir);
     }
-    match crate::sync::drives::removable().as_slice() {
-        [only] => Ok(only.path.clone()),
+    let found = crate::sync::drives::removable();
+    if let Some(only) = crate::sync::drives::the_one(&found) {
+        return Ok(only.path.clone());
+    }
+    match found.as_slice() {
         [] => Err(Failure::of("cli-sync-no-folder", &[])),
         many => {
             let list: Vec<String> = many.iter().map(|d| crate::disk::shown(&d.path)).collect();

@@ -12,6 +12,24 @@ pub struct Drive {
     /// What to call it: the volume's folder name, or the drive letter.
     pub label: String,
     pub path: PathBuf,
+    /// The system says the drive is removable. On Windows a USB hard disk says "fixed",
+    /// and so does a laptop's own second partition (D:): such a drive is listed, and can
+    /// be chosen, but is never picked on its own (`the_one`), lest a bundle meant for a
+    /// stick stay on the laptop's disk.
+    pub removable: bool,
+}
+
+/// The drive to use when none was named: the only one that says it is removable.
+pub fn the_one(drives: &[Drive]) -> Option<&Drive> {
+    match drives
+        .iter()
+        .filter(|d| d.removable)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [only] => Some(only),
+        _ => None,
+    }
 }
 
 /// The removable drives mounted now.
@@ -57,6 +75,7 @@ pub fn linux_removable(mounts: &str, is_removable: impl Fn(&str) -> bool) -> Vec
         drives.push(Drive {
             label,
             path: PathBuf::from(path),
+            removable: true,
         });
     }
     drives
@@ -77,17 +96,18 @@ fn windows_letters() -> Vec<Drive> {
     (b'A'..=b'Z')
         .map(|l| format!("{}:\\", l as char))
         .filter(|p| !p.starts_with(system.as_str()) && !p.starts_with("A:") && !p.starts_with("B:"))
-        .filter(|p| {
+        .filter_map(|p| {
             let wide: Vec<u16> = p.encode_utf16().chain([0]).collect();
             // SAFETY: `wide` is a NUL-terminated UTF-16 string that outlives the call,
             // which only reads it.
             let kind = unsafe { GetDriveTypeW(wide.as_ptr()) };
-            kind == DRIVE_REMOVABLE || kind == DRIVE_FIXED
+            (kind == DRIVE_REMOVABLE || kind == DRIVE_FIXED).then_some((p, kind == DRIVE_REMOVABLE))
         })
-        .filter(|p| std::path::Path::new(p).exists())
-        .map(|p| Drive {
+        .filter(|(p, _)| std::path::Path::new(p).exists())
+        .map(|(p, removable)| Drive {
             label: p.trim_end_matches('\\').to_string(),
-            path: PathBuf::from(p),
+            path: PathBuf::from(&p),
+            removable,
         })
         .collect()
 }
@@ -108,13 +128,32 @@ mod tests {
             vec![
                 Drive {
                     label: "KINGSTON".into(),
-                    path: "/media/amal/KINGSTON".into()
+                    path: "/media/amal/KINGSTON".into(),
+                    removable: true,
                 },
                 Drive {
                     label: "SD CARD".into(),
-                    path: "/media/amal/SD CARD".into()
+                    path: "/media/amal/SD CARD".into(),
+                    removable: true,
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn a_fixed_drive_is_never_picked_on_its_own() {
+        let drive = |label: &str, removable| Drive {
+            label: label.into(),
+            path: format!("{label}\\").into(),
+            removable,
+        };
+        let (stick, d) = (drive("E:", true), drive("D:", false));
+        assert_eq!(the_one(std::slice::from_ref(&d)), None, "the laptop's D:");
+        assert_eq!(the_one(&[d.clone(), stick.clone()]), Some(&stick));
+        assert_eq!(
+            the_one(&[stick.clone(), drive("F:", true)]),
+            None,
+            "two sticks"
         );
     }
 }

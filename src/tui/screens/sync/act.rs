@@ -186,7 +186,7 @@ impl App {
     pub(in crate::tui) fn refresh_sync(&mut self) {
         self.screens.sync.drives = crate::sync::drives::removable();
         if self.screens.sync.folder.is_empty()
-            && let [only] = self.screens.sync.drives.as_slice()
+            && let Some(only) = crate::sync::drives::the_one(&self.screens.sync.drives)
         {
             self.screens
                 .sync
