@@ -16,11 +16,13 @@ reg add "%console%" /v FontSize /t REG_DWORD /d 0x00140000 /f >nul 2>&1
 reg add "%console%" /v WindowSize /t REG_DWORD /d 0x001e0064 /f >nul 2>&1
 reg add "%console%" /v ScreenBufferSize /t REG_DWORD /d 0x001e0064 /f >nul 2>&1
 reg add "%console%" /v CodePage /t REG_DWORD /d 65001 /f >nul 2>&1
+rem No ( ) block here: a path with a bracket (a second download unpacks into
+rem "daleel-...-windows-x86_64 (1)", or "Program Files (x86)") would end it early.
 where wt.exe >nul 2>&1
-if not errorlevel 1 (
-  start "" wt.exe -w new --title Daleel --size 100,30 cmd /c ""%~f0" --in-window %*"
-  exit /b 0
-)
+if errorlevel 1 goto classic
+start "" wt.exe -w new --title Daleel --size 100,30 cmd /c ""%~f0" --in-window %*"
+exit /b 0
+:classic
 start "Daleel" cmd /c ""%~f0" --in-window %*"
 exit /b 0
 
