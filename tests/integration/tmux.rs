@@ -26,21 +26,28 @@ impl Session {
             env!("CARGO_BIN_EXE_daleel"),
             data.display()
         );
-        let ok = Command::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                &name,
-                "-x",
-                "80",
-                "-y",
-                "24",
-                &cmd,
-            ])
-            .status()
-            .expect("tmux runs")
-            .success();
+        // A session killed just before (the last of its server) can leave the server
+        // exiting as this one starts: tried again a few times.
+        let ok = (0..5).any(|attempt| {
+            if attempt > 0 {
+                std::thread::sleep(Duration::from_millis(300));
+            }
+            Command::new("tmux")
+                .args([
+                    "new-session",
+                    "-d",
+                    "-s",
+                    &name,
+                    "-x",
+                    "80",
+                    "-y",
+                    "24",
+                    &cmd,
+                ])
+                .status()
+                .expect("tmux runs")
+                .success()
+        });
         assert!(ok, "tmux started");
         Session { name }
     }
