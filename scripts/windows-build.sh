@@ -159,8 +159,17 @@ run check >/dev/null || fail "check of the default data directory"
 if command -v tmux >/dev/null; then
   step "the screens in Wine's console: the passphrase not echoed, a second window refused"
   tmux_sock="daleel-wine-$$"
-  tmux -L "$tmux_sock" new-session -d -x 100 -y 30 \
-    "env -u DALEEL_PASSPHRASE WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all '$wine_bin' '$bin/daleel.exe' --data-dir '$A'; echo daleel ended \$?; sleep 60"
+  # A session on the private server, started again while the server of the session
+  # just killed is still exiting ("server exited unexpectedly" under load).
+  tmux_new() {
+    local try
+    for try in 1 2 3 4 5; do
+      tmux -L "$tmux_sock" new-session -d -x 100 -y 30 "$1" 2>/dev/null && return 0
+      sleep 1
+    done
+    tmux -L "$tmux_sock" new-session -d -x 100 -y 30 "$1"
+  }
+  tmux_new "env -u DALEEL_PASSPHRASE WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all '$wine_bin' '$bin/daleel.exe' --data-dir '$A'; echo daleel ended \$?; sleep 60"
   screen() { tmux -L "$tmux_sock" capture-pane -p -t 0; }
   wait_for() {
     for _ in $(seq 1 120); do screen | grep -q "$1" && return 0; sleep 0.5; done
@@ -186,8 +195,7 @@ if command -v tmux >/dev/null; then
   tmux -L "$tmux_sock" kill-server
 
   step "Arabic joined and ordered by Daleel in Wine's console (the default on Windows)"
-  tmux -L "$tmux_sock" new-session -d -x 100 -y 30 \
-    "env WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all '$wine_bin' '$bin/daleel.exe' --lang ar --data-dir '$A' stats; echo stats ended; sleep 60"
+  tmux_new "env WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all '$wine_bin' '$bin/daleel.exe' --lang ar --data-dir '$A' stats; echo stats ended; sleep 60"
   wait_for "stats ended"
   # Joined letters are the Arabic presentation forms (U+FE70-U+FEFF).
   screen | LC_ALL=C.UTF-8 grep -qP '[\x{FE70}-\x{FEFF}]' || fail "the Arabic was not shaped: $(screen)"
@@ -203,8 +211,7 @@ if command -v tmux >/dev/null; then
   grep -q 'FaceName.*Courier New' <<<"$settings" && grep -q 'WindowSize.*0x1e0064' <<<"$settings" ||
     fail "the launcher did not set the Daleel window's font and size: $settings"
   echo not a folder >"$work/not a folder"
-  tmux -L "$tmux_sock" new-session -d -x 100 -y 30 \
-    "env DALEEL_DATA_DIR='$work/not a folder' WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all '$wine_bin' cmd /c '$(win "$bin")\\Daleel.cmd' --in-window; echo launcher ended \$?; sleep 60"
+  tmux_new "env DALEEL_DATA_DIR='$work/not a folder' WINEPREFIX='$WINEPREFIX' WINEDEBUG=-all '$wine_bin' cmd /c '$(win "$bin")\\Daleel.cmd' --in-window; echo launcher ended \$?; sleep 60"
   wait_for "Press Enter"
   sleep 1
   ! screen | grep -q "launcher ended" || fail "the window did not wait for Enter after a fatal error"
