@@ -18,8 +18,8 @@ use crate::store::{Store, StoreError};
 pub use crate::model::queue::{NeedRow, ReferralRow};
 
 /// The first `n` characters of a text, for a list column.
-fn short(text: &str, n: usize) -> Box<str> {
-    text.chars().take(n).collect::<String>().into_boxed_str()
+fn short(text: &str, n: usize) -> Arc<str> {
+    text.chars().take(n).collect::<String>().into()
 }
 
 /// Everything the lists need, read in one go.
@@ -138,7 +138,10 @@ impl Runner {
 /// theirs was merged), and the likely duplicate pairs not decided yet.
 pub fn load_snapshot(store: &Store, retention_months: u32) -> Result<Snapshot, StoreError> {
     let mut builder = households::Builder::default();
-    let mut places: BTreeMap<Uuid, (Box<str>, Box<str>)> = BTreeMap::new();
+    // Each household's case code and governorate, shared by the rows of its needs and
+    // referrals (a governorate's name once for all its households).
+    let mut places: BTreeMap<Uuid, (Arc<str>, Arc<str>)> = BTreeMap::new();
+    let mut governorates: BTreeMap<String, Arc<str>> = BTreeMap::new();
     let now = store.now();
     let mut due_for_erasure = Vec::new();
     // Where merged households end: their needs and referrals show under the kept one.
@@ -155,20 +158,22 @@ pub fn load_snapshot(store: &Store, retention_months: u32) -> Result<Snapshot, S
             });
         }
         builder.push_household(&h);
-        places.insert(
-            h.id,
-            (
-                h.case_code.as_str().into(),
-                h.location.governorate.as_str().into(),
-            ),
-        );
+        let governorate = match governorates.get(h.location.governorate.as_str()) {
+            Some(g) => g.clone(),
+            None => {
+                let g: Arc<str> = h.location.governorate.as_str().into();
+                governorates.insert(h.location.governorate.as_str().to_string(), g.clone());
+                g
+            }
+        };
+        places.insert(h.id, (h.case_code.as_str().into(), governorate));
     }
     struct NeedBrief {
         household: Uuid,
         sector: Sector,
         priority: Priority,
         open: bool,
-        text: Box<str>,
+        text: Arc<str>,
         created_at: Timestamp,
     }
     let mut needs: BTreeMap<Uuid, NeedBrief> = BTreeMap::new();
