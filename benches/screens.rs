@@ -212,7 +212,16 @@ fn measure(sealed: bool) {
         live_mib() - live_before
     );
 
+    println!(
+        "  the same after the allocator gives back its free pages (malloc_trim): {:.1} MiB",
+        trimmed_rss_mib()
+    );
     render_times(&mut app, "");
+    println!(
+        "  resident memory with every screen visited: {:.1} MiB (heap in use {:.1} MiB)",
+        common::rss_mib(),
+        live_mib() - live_before
+    );
     // The same screens in Arabic, with the letters joined and every row ordered and
     // mirrored by Daleel (the shaped display mode, tui/bidi.rs).
     if sealed {
@@ -224,7 +233,15 @@ fn measure(sealed: bool) {
                 daleel::tui::bidi::TextMode::Shaped,
             ),
         ));
+        // A change of language reads the lists again (their labels are in it): let the
+        // app take them, as it would, rather than leave them waiting in the channel.
+        settle(&mut app, &rx);
         render_times(&mut app, " (Arabic, shaped)");
+        println!(
+            "  resident memory after the lists are read again (a change of language): {:.1} MiB (heap in use {:.1} MiB)",
+            common::rss_mib(),
+            live_mib() - live_before
+        );
         app.update(daleel::tui::action::Action::Help(
             daleel::tui::screens::help::HelpAction::SetLanguage(daleel::i18n::Lang::En),
         ));
@@ -234,12 +251,8 @@ fn measure(sealed: bool) {
             ),
         ));
     }
-    println!(
-        "  resident memory with every screen visited: {:.1} MiB (heap in use {:.1} MiB)",
-        common::rss_mib(),
-        live_mib() - live_before
-    );
     if sealed {
+        settle(&mut app, &rx);
         lists_held(&ws.store);
     }
     if std::env::var_os("DALEEL_BENCH_DIR").is_none() {
@@ -249,6 +262,34 @@ fn measure(sealed: bool) {
         if let Some(base) = dir.parent() {
             let _ = std::fs::remove_dir(base);
         }
+    }
+}
+
+/// Resident memory once glibc's allocator has given its free pages back to the system:
+/// what resident memory counts beyond the heap in use that the allocator only keeps.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn trimmed_rss_mib() -> f64 {
+    unsafe extern "C" {
+        fn malloc_trim(pad: usize) -> i32;
+    }
+    // SAFETY: malloc_trim only returns free memory to the system; it takes no pointer.
+    unsafe { malloc_trim(0) };
+    common::rss_mib()
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn trimmed_rss_mib() -> f64 {
+    f64::NAN
+}
+
+/// Lets the app take the lists a change of language reads again, as it would (rather
+/// than leave them waiting in the channel).
+fn settle(app: &mut App, rx: &std::sync::mpsc::Receiver<Event>) {
+    if let Ok(e) = rx.recv_timeout(Duration::from_secs(600)) {
+        app.handle_event(e);
+    }
+    while let Ok(e) = rx.recv_timeout(Duration::from_millis(500)) {
+        app.handle_event(e);
     }
 }
 

@@ -64,6 +64,16 @@ pub struct NeedRow {
     pub created_at: Timestamp,
 }
 
+/// One household of a likely duplicate pair, as the queue lists it: its id, case code
+/// (shared with its other rows) and the head's name. The rest is read when the pair is
+/// opened (a large caseload has tens of thousands of likely pairs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairRow {
+    pub id: Uuid,
+    pub case_code: Arc<str>,
+    pub name: Box<str>,
+}
+
 /// The referral lists of the queue, as positions into the referral rows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sections {

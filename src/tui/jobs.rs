@@ -15,7 +15,7 @@ use crate::model::{
 use crate::search::households::{self, HouseholdRow, HouseholdSearch};
 use crate::store::{Store, StoreError};
 
-pub use crate::model::queue::{NeedRow, ReferralRow};
+pub use crate::model::queue::{NeedRow, PairRow, ReferralRow};
 
 /// The first `n` characters of a text, for a list column.
 fn short(text: &str, n: usize) -> Arc<str> {
@@ -27,7 +27,7 @@ pub struct Snapshot {
     pub households: Arc<Mutex<HouseholdSearch>>,
     pub referrals: Vec<ReferralRow>,
     pub unreferred: Vec<NeedRow>,
-    pub duplicate_groups: Vec<Vec<HouseholdRow>>,
+    pub duplicate_groups: Vec<[PairRow; 2]>,
     pub conflicts: Vec<crate::store::merge::ConflictDetail>,
     pub due_for_erasure: Vec<crate::tui::screens::DueRow>,
     pub team_line: Option<String>,
@@ -239,14 +239,25 @@ pub fn load_snapshot(store: &Store, retention_months: u32) -> Result<Snapshot, S
     // The likely pairs not decided yet (a merged household is closed, so out of them).
     let mut duplicate_groups = Vec::new();
     let distinct = store.distinct_pairs()?;
+    let pair_row = |i: usize| -> Result<Option<PairRow>, StoreError> {
+        let Some(h) = store.get::<Household>(search.id(i))? else {
+            return Ok(None);
+        };
+        let h = merges.effective(h);
+        Ok(Some(PairRow {
+            id: h.id,
+            case_code: match places.get(&h.id) {
+                Some((code, _)) => code.clone(),
+                None => h.case_code.as_str().into(),
+            },
+            name: h.head.name.as_str().into(),
+        }))
+    };
     for (i, j) in search.duplicate_pairs(&distinct) {
-        let mut rows = Vec::new();
-        for i in [i, j] {
-            if let Some(h) = store.get::<Household>(search.id(i))? {
-                rows.push(HouseholdRow::from_household(&merges.effective(h)));
-            }
+        // Both are in the lookup just read; a pair with one gone is no pair.
+        if let (Some(a), Some(b)) = (pair_row(i)?, pair_row(j)?) {
+            duplicate_groups.push([a, b]);
         }
-        duplicate_groups.push(rows);
     }
     Ok(Snapshot {
         households: Arc::new(Mutex::new(search)),
