@@ -7,6 +7,8 @@
 
 mod common;
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use daleel::store::FixedClock;
@@ -22,6 +24,39 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
 const NOW: i64 = 1_795_950_000_000;
+
+/// Counts the bytes allocated and not yet freed: what the process holds on the heap,
+/// apart from what the allocator keeps after a free (resident memory counts both).
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        // SAFETY: the caller's layout goes to the system allocator unchanged.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` came from `alloc` above with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_add(new_size, Ordering::Relaxed);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: as for `alloc` and `dealloc`.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The heap's live bytes now, in MiB.
+fn live_mib() -> f64 {
+    LIVE.load(Ordering::Relaxed) as f64 / (1024.0 * 1024.0)
+}
 
 fn main() {
     match std::env::var("DALEEL_BENCH_CHILD").as_deref() {
@@ -132,6 +167,7 @@ fn measure(sealed: bool) {
     }
     println!("screens benchmark: {} demo households", n);
     let rss_before = common::rss_mib();
+    let live_before = live_mib();
 
     // Open and draw the first frame, with the lists loading on a worker thread.
     let started = Instant::now();
@@ -154,8 +190,9 @@ fn measure(sealed: bool) {
         total - made_app
     );
     println!(
-        "  resident memory at the first frame: {:.1} MiB",
-        common::rss_mib()
+        "  resident memory at the first frame: {:.1} MiB (heap in use {:.1} MiB)",
+        common::rss_mib(),
+        live_mib() - live_before
     );
     let event = rx
         .recv_timeout(Duration::from_secs(600))
@@ -170,11 +207,21 @@ fn measure(sealed: bool) {
         app.handle_event(e);
     }
     println!(
-        "  resident memory with the UI open and lists loaded: {:.1} MiB (the bench process held {rss_before:.1} MiB before opening)",
-        common::rss_mib()
+        "  resident memory with the UI open and lists loaded: {:.1} MiB (heap in use {:.1} MiB; the bench process held {rss_before:.1} MiB before opening)",
+        common::rss_mib(),
+        live_mib() - live_before
     );
 
+    println!(
+        "  the same after the allocator gives back its free pages (malloc_trim): {:.1} MiB",
+        trimmed_rss_mib()
+    );
     render_times(&mut app, "");
+    println!(
+        "  resident memory with every screen visited: {:.1} MiB (heap in use {:.1} MiB)",
+        common::rss_mib(),
+        live_mib() - live_before
+    );
     // The same screens in Arabic, with the letters joined and every row ordered and
     // mirrored by Daleel (the shaped display mode, tui/bidi.rs).
     if sealed {
@@ -186,7 +233,15 @@ fn measure(sealed: bool) {
                 daleel::tui::bidi::TextMode::Shaped,
             ),
         ));
+        // A change of language reads the lists again (their labels are in it): let the
+        // app take them, as it would, rather than leave them waiting in the channel.
+        settle(&mut app, &rx);
         render_times(&mut app, " (Arabic, shaped)");
+        println!(
+            "  resident memory after the lists are read again (a change of language): {:.1} MiB (heap in use {:.1} MiB)",
+            common::rss_mib(),
+            live_mib() - live_before
+        );
         app.update(daleel::tui::action::Action::Help(
             daleel::tui::screens::help::HelpAction::SetLanguage(daleel::i18n::Lang::En),
         ));
@@ -196,6 +251,10 @@ fn measure(sealed: bool) {
             ),
         ));
     }
+    if sealed {
+        settle(&mut app, &rx);
+        lists_held(&ws.store);
+    }
     if std::env::var_os("DALEEL_BENCH_DIR").is_none() {
         drop(app);
         drop(ws);
@@ -204,6 +263,69 @@ fn measure(sealed: bool) {
             let _ = std::fs::remove_dir(base);
         }
     }
+}
+
+/// Resident memory once glibc's allocator has given its free pages back to the system:
+/// what resident memory counts beyond the heap in use that the allocator only keeps.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn trimmed_rss_mib() -> f64 {
+    unsafe extern "C" {
+        fn malloc_trim(pad: usize) -> i32;
+    }
+    // SAFETY: malloc_trim only returns free memory to the system; it takes no pointer.
+    unsafe { malloc_trim(0) };
+    common::rss_mib()
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn trimmed_rss_mib() -> f64 {
+    f64::NAN
+}
+
+/// Lets the app take the lists a change of language reads again, as it would (rather
+/// than leave them waiting in the channel).
+fn settle(app: &mut App, rx: &std::sync::mpsc::Receiver<Event>) {
+    if let Ok(e) = rx.recv_timeout(Duration::from_secs(600)) {
+        app.handle_event(e);
+    }
+    while let Ok(e) = rx.recv_timeout(Duration::from_millis(500)) {
+        app.handle_event(e);
+    }
+}
+
+/// What each of the lists the screens load holds on the heap: the lists read once more,
+/// then dropped one at a time.
+fn lists_held(store: &daleel::store::Store) {
+    let before = live_mib();
+    let snapshot = daleel::tui::jobs::load_snapshot(store, 24).expect("load");
+    let all = live_mib() - before;
+    let mut parts = Vec::new();
+    let mut mark = live_mib();
+    let mut dropped = |name: &str, parts: &mut Vec<String>| {
+        let now = live_mib();
+        parts.push(format!("{name} {:.1}", mark - now));
+        mark = now;
+    };
+    let daleel::tui::jobs::Snapshot {
+        households,
+        referrals,
+        unreferred,
+        duplicate_groups,
+        ..
+    } = snapshot;
+    let (n_referrals, n_unreferred) = (referrals.len(), unreferred.len());
+    drop(households);
+    dropped("household search", &mut parts);
+    drop(referrals);
+    dropped(&format!("{n_referrals} referral rows"), &mut parts);
+    drop(unreferred);
+    dropped(&format!("{n_unreferred} unreferred need rows"), &mut parts);
+    drop(duplicate_groups);
+    dropped("likely duplicates", &mut parts);
+    println!(
+        "  the lists hold {all:.1} MiB on the heap: {} MiB",
+        parts.join(", ")
+    );
 }
 
 /// Render time per screen at 80x24 and 200x60.

@@ -3,6 +3,7 @@
 //! adds headings and draws (docs/domain.md, "Queues").
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use uuid::Uuid;
 
@@ -11,7 +12,9 @@ use super::{Date, Priority, ReferralStatus, Sector, Timestamp};
 
 /// What the lists of the screens show of a referral: ids, codes and the first words of
 /// the need, kept small (a governorate's caseload has about 100,000 referrals). Names of
-/// services and organizations are looked up in the directory when drawn.
+/// services and organizations are looked up in the directory when drawn. The texts are
+/// shared: one case code for all the rows of a household, one governorate for all its
+/// rows, one need's words for all its referrals and its own row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReferralRow {
     pub id: Uuid,
@@ -19,9 +22,9 @@ pub struct ReferralRow {
     pub need: Uuid,
     pub service: Uuid,
     pub organization: Uuid,
-    pub case_code: Box<str>,
-    pub need_text: Box<str>,
-    pub governorate: Box<str>,
+    pub case_code: Arc<str>,
+    pub need_text: Arc<str>,
+    pub governorate: Arc<str>,
     pub sector: Sector,
     pub priority: Priority,
     pub status: ReferralStatus,
@@ -54,11 +57,21 @@ impl ReferralRow {
 pub struct NeedRow {
     pub id: Uuid,
     pub household: Uuid,
-    pub case_code: Box<str>,
+    pub case_code: Arc<str>,
     pub sector: Sector,
     pub priority: Priority,
-    pub description: Box<str>,
+    pub description: Arc<str>,
     pub created_at: Timestamp,
+}
+
+/// One household of a likely duplicate pair, as the queue lists it: its id, case code
+/// (shared with its other rows) and the head's name. The rest is read when the pair is
+/// opened (a large caseload has tens of thousands of likely pairs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PairRow {
+    pub id: Uuid,
+    pub case_code: Arc<str>,
+    pub name: Box<str>,
 }
 
 /// The referral lists of the queue, as positions into the referral rows.

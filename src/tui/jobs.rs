@@ -15,11 +15,11 @@ use crate::model::{
 use crate::search::households::{self, HouseholdRow, HouseholdSearch};
 use crate::store::{Store, StoreError};
 
-pub use crate::model::queue::{NeedRow, ReferralRow};
+pub use crate::model::queue::{NeedRow, PairRow, ReferralRow};
 
 /// The first `n` characters of a text, for a list column.
-fn short(text: &str, n: usize) -> Box<str> {
-    text.chars().take(n).collect::<String>().into_boxed_str()
+fn short(text: &str, n: usize) -> Arc<str> {
+    text.chars().take(n).collect::<String>().into()
 }
 
 /// Everything the lists need, read in one go.
@@ -27,7 +27,7 @@ pub struct Snapshot {
     pub households: Arc<Mutex<HouseholdSearch>>,
     pub referrals: Vec<ReferralRow>,
     pub unreferred: Vec<NeedRow>,
-    pub duplicate_groups: Vec<Vec<HouseholdRow>>,
+    pub duplicate_groups: Vec<[PairRow; 2]>,
     pub conflicts: Vec<crate::store::merge::ConflictDetail>,
     pub due_for_erasure: Vec<crate::tui::screens::DueRow>,
     pub team_line: Option<String>,
@@ -133,12 +133,28 @@ impl Runner {
     }
 }
 
+/// Gives the allocator's free pages back to the system, on a thread of its own (the UI
+/// does not wait). Once new lists replace the old, glibc keeps the freed memory in holes
+/// between the live lists; at 100,000 households 27 MiB of resident memory after the
+/// first load and 55 MiB after a reload (docs/performance.md). Elsewhere nothing is done (the
+/// Windows heap decommits large free blocks itself; not measured there).
+pub fn give_back_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    std::thread::spawn(|| {
+        // SAFETY: malloc_trim takes no pointer; it only returns free pages to the system.
+        unsafe { libc::malloc_trim(0) };
+    });
+}
+
 /// Reads the lists, one record at a time: every household into the lookup, every
 /// referral's row, the open needs without a referral (under the kept household when
 /// theirs was merged), and the likely duplicate pairs not decided yet.
 pub fn load_snapshot(store: &Store, retention_months: u32) -> Result<Snapshot, StoreError> {
     let mut builder = households::Builder::default();
-    let mut places: BTreeMap<Uuid, (Box<str>, Box<str>)> = BTreeMap::new();
+    // Each household's case code and governorate, shared by the rows of its needs and
+    // referrals (a governorate's name once for all its households).
+    let mut places: BTreeMap<Uuid, (Arc<str>, Arc<str>)> = BTreeMap::new();
+    let mut governorates: BTreeMap<String, Arc<str>> = BTreeMap::new();
     let now = store.now();
     let mut due_for_erasure = Vec::new();
     // Where merged households end: their needs and referrals show under the kept one.
@@ -155,20 +171,22 @@ pub fn load_snapshot(store: &Store, retention_months: u32) -> Result<Snapshot, S
             });
         }
         builder.push_household(&h);
-        places.insert(
-            h.id,
-            (
-                h.case_code.as_str().into(),
-                h.location.governorate.as_str().into(),
-            ),
-        );
+        let governorate = match governorates.get(h.location.governorate.as_str()) {
+            Some(g) => g.clone(),
+            None => {
+                let g: Arc<str> = h.location.governorate.as_str().into();
+                governorates.insert(h.location.governorate.as_str().to_string(), g.clone());
+                g
+            }
+        };
+        places.insert(h.id, (h.case_code.as_str().into(), governorate));
     }
     struct NeedBrief {
         household: Uuid,
         sector: Sector,
         priority: Priority,
         open: bool,
-        text: Box<str>,
+        text: Arc<str>,
         created_at: Timestamp,
     }
     let mut needs: BTreeMap<Uuid, NeedBrief> = BTreeMap::new();
@@ -234,14 +252,25 @@ pub fn load_snapshot(store: &Store, retention_months: u32) -> Result<Snapshot, S
     // The likely pairs not decided yet (a merged household is closed, so out of them).
     let mut duplicate_groups = Vec::new();
     let distinct = store.distinct_pairs()?;
+    let pair_row = |i: usize| -> Result<Option<PairRow>, StoreError> {
+        let Some(h) = store.get::<Household>(search.id(i))? else {
+            return Ok(None);
+        };
+        let h = merges.effective(h);
+        Ok(Some(PairRow {
+            id: h.id,
+            case_code: match places.get(&h.id) {
+                Some((code, _)) => code.clone(),
+                None => h.case_code.as_str().into(),
+            },
+            name: h.head.name.as_str().into(),
+        }))
+    };
     for (i, j) in search.duplicate_pairs(&distinct) {
-        let mut rows = Vec::new();
-        for i in [i, j] {
-            if let Some(h) = store.get::<Household>(search.id(i))? {
-                rows.push(HouseholdRow::from_household(&merges.effective(h)));
-            }
+        // Both are in the lookup just read; a pair with one gone is no pair.
+        if let (Some(a), Some(b)) = (pair_row(i)?, pair_row(j)?) {
+            duplicate_groups.push([a, b]);
         }
-        duplicate_groups.push(rows);
     }
     Ok(Snapshot {
         households: Arc::new(Mutex::new(search)),

@@ -378,6 +378,11 @@ impl App {
                     self.reload_pending = false;
                     self.spawn_load();
                 }
+                // The old lists are gone: their memory back to the system (not in tests,
+                // whose jobs run inline).
+                if matches!(self.runner, Runner::Threads(_)) {
+                    super::jobs::give_back_free_memory();
+                }
             }
             JobResult::Loaded(Err(e)) => {
                 self.loading = false;

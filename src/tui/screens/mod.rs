@@ -25,7 +25,7 @@ use super::keys::{Command, Key};
 use super::theme::Theme;
 use crate::i18n::Arg;
 use crate::model::{Gazetteer, Organization, Service, Timestamp};
-use crate::search::households::{HouseholdRow, HouseholdSearch};
+use crate::search::households::HouseholdSearch;
 
 /// What a screen did with a key.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,7 +121,7 @@ pub struct Data {
     pub household_count: usize,
     pub referrals: Vec<ReferralRow>,
     pub unreferred: Vec<NeedRow>,
-    pub duplicate_groups: Vec<Vec<HouseholdRow>>,
+    pub duplicate_groups: Vec<[crate::model::queue::PairRow; 2]>,
     /// Concurrent edits that sync could not order, with their values.
     pub conflicts: Vec<crate::store::merge::ConflictDetail>,
     /// Closed households kept longer than the retention period, oldest closure first.

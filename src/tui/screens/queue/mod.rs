@@ -392,8 +392,8 @@ impl State {
             },
             Row::Duplicates(i) => match data.duplicate_groups.get(*i as usize) {
                 Some(group) => {
-                    let codes: Vec<&str> = group.iter().map(|h| h.case_code.as_str()).collect();
-                    let name = group.first().map(|h| h.name.as_str()).unwrap_or("");
+                    let codes: Vec<&str> = group.iter().map(|h| &*h.case_code).collect();
+                    let name = group.first().map(|h| &*h.name).unwrap_or("");
                     (one(format!("{} {name}", codes.join(" = "))), false)
                 }
                 None => (Vec::new(), false),
