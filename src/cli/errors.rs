@@ -250,6 +250,10 @@ fn directory(e: &crate::directory::ImportError) -> String {
             "cli-err-directory-too-large",
             &[("file", Arg::Str(path)), ("limit", num(*limit_mib))],
         ),
+        E::TooManyValues { path, limit } => tr(
+            "cli-err-directory-too-many-values",
+            &[("file", Arg::Str(path)), ("limit", num(*limit))],
+        ),
         E::Unreadable { path, source } => tr(
             "cli-err-unreadable",
             &[

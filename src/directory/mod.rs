@@ -31,6 +31,10 @@ pub enum ImportError {
     NoSuchFile { path: String },
     #[error("{path} is larger than a directory file can be ({limit_mib} MiB at most)")]
     TooLarge { path: String, limit_mib: u64 },
+    /// A JSON file with more values than a directory holds: parsed, each would take 32
+    /// bytes or more (`[0,0,0,…]` in 64 MiB would take gigabytes).
+    #[error("{path} holds more values than a directory file can ({limit} at most)")]
+    TooManyValues { path: String, limit: u64 },
     #[error("cannot read {path}: {source}")]
     Unreadable {
         path: String,
