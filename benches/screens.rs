@@ -7,8 +7,6 @@
 
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use daleel::store::FixedClock;
@@ -25,38 +23,12 @@ use ratatui::crossterm::event::KeyCode;
 
 const NOW: i64 = 1_795_950_000_000;
 
-/// Counts the bytes allocated and not yet freed: what the process holds on the heap,
-/// apart from what the allocator keeps after a free (resident memory counts both).
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
-        // SAFETY: the caller's layout goes to the system allocator unchanged.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: `ptr` came from `alloc` above with this layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size, Ordering::Relaxed);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: as for `alloc` and `dealloc`.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+#[path = "common/counting.rs"]
+mod counting;
+use counting::Counting;
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
-
-/// The heap's live bytes now, in MiB.
-fn live_mib() -> f64 {
-    LIVE.load(Ordering::Relaxed) as f64 / (1024.0 * 1024.0)
-}
 
 fn main() {
     match std::env::var("DALEEL_BENCH_CHILD").as_deref() {
@@ -167,7 +139,7 @@ fn measure(sealed: bool) {
     }
     println!("screens benchmark: {} demo households", n);
     let rss_before = common::rss_mib();
-    let live_before = live_mib();
+    let live_before = counting::live_mib();
 
     // Open and draw the first frame, with the lists loading on a worker thread.
     let started = Instant::now();
@@ -192,7 +164,7 @@ fn measure(sealed: bool) {
     println!(
         "  resident memory at the first frame: {:.1} MiB (heap in use {:.1} MiB)",
         common::rss_mib(),
-        live_mib() - live_before
+        counting::live_mib() - live_before
     );
     let event = rx
         .recv_timeout(Duration::from_secs(600))
@@ -209,7 +181,7 @@ fn measure(sealed: bool) {
     println!(
         "  resident memory with the UI open and lists loaded: {:.1} MiB (heap in use {:.1} MiB; the bench process held {rss_before:.1} MiB before opening)",
         common::rss_mib(),
-        live_mib() - live_before
+        counting::live_mib() - live_before
     );
 
     println!(
@@ -220,7 +192,7 @@ fn measure(sealed: bool) {
     println!(
         "  resident memory with every screen visited: {:.1} MiB (heap in use {:.1} MiB)",
         common::rss_mib(),
-        live_mib() - live_before
+        counting::live_mib() - live_before
     );
     // The same screens in Arabic, with the letters joined and every row ordered and
     // mirrored by Daleel (the shaped display mode, tui/bidi.rs).
@@ -240,7 +212,7 @@ fn measure(sealed: bool) {
         println!(
             "  resident memory after the lists are read again (a change of language): {:.1} MiB (heap in use {:.1} MiB)",
             common::rss_mib(),
-            live_mib() - live_before
+            counting::live_mib() - live_before
         );
         app.update(daleel::tui::action::Action::Help(
             daleel::tui::screens::help::HelpAction::SetLanguage(daleel::i18n::Lang::En),
@@ -296,13 +268,13 @@ fn settle(app: &mut App, rx: &std::sync::mpsc::Receiver<Event>) {
 /// What each of the lists the screens load holds on the heap: the lists read once more,
 /// then dropped one at a time.
 fn lists_held(store: &daleel::store::Store) {
-    let before = live_mib();
+    let before = counting::live_mib();
     let snapshot = daleel::tui::jobs::load_snapshot(store, 24).expect("load");
-    let all = live_mib() - before;
+    let all = counting::live_mib() - before;
     let mut parts = Vec::new();
-    let mut mark = live_mib();
+    let mut mark = counting::live_mib();
     let mut dropped = |name: &str, parts: &mut Vec<String>| {
-        let now = live_mib();
+        let now = counting::live_mib();
         parts.push(format!("{name} {:.1}", mark - now));
         mark = now;
     };

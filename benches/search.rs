@@ -8,8 +8,6 @@
 
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use daleel::demo;
@@ -34,30 +32,9 @@ const HOUSEHOLD_QUERIES: [&str; 5] = [
 /// Names typed in another script or spelling than they were recorded in.
 const VARIANT_QUERIES: [&str; 4] = ["fatma hasan", "kazim", "abd allah", "جبوري"];
 
-/// Counts the bytes allocated and not yet freed, to say what the household lists hold
-/// (the resident size of a process says more about the allocator than about the lists).
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
-        // SAFETY: the caller's layout goes to the system allocator unchanged.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: `ptr` came from `alloc` above with this layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size, Ordering::Relaxed);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: as for `alloc` and `dealloc`.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+#[path = "common/counting.rs"]
+mod counting;
+use counting::Counting;
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
@@ -148,7 +125,7 @@ fn main() {
         println!("  wrote {} service lines to {path}", lines.len());
     }
 
-    let base = LIVE.load(Ordering::Relaxed);
+    let base = counting::live_bytes();
     let started = Instant::now();
     let rows: Vec<HouseholdRow> = demo::households(households, 9, today)
         .into_iter()
@@ -163,7 +140,7 @@ fn main() {
     let mut search = HouseholdSearch::new(rows);
     let built = started.elapsed().as_secs_f64();
     // The rows were given to the search and are gone: what is left is the lists.
-    let held = LIVE.load(Ordering::Relaxed).saturating_sub(base);
+    let held = counting::live_bytes().saturating_sub(base);
     println!(
         "  ({households} households generated in {generated:.1} s, indexed in {built:.2} s; the lists hold {:.1} MiB, {} bytes a household)",
         held as f64 / (1024.0 * 1024.0),
