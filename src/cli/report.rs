@@ -60,10 +60,10 @@ pub fn run(ws: &Workspace, args: &ReportArgs) -> Result<(), Failure> {
         // A file: a workbook, or CSV with a byte-order mark for Excel (`--no-bom`).
         let rtl = crate::i18n::language().is_rtl();
         let form = crate::report::sheet::Form::of(path, !args.no_bom, rtl);
-        report.sheet(args.hxl)?.bytes(form)?
+        report.sheet(args.hxl).bytes(form)?
     } else {
         // Standard output: no byte-order mark in the middle of a pipe.
-        report.sheet(args.hxl)?.csv(false)?
+        report.sheet(args.hxl).csv(false)?
     };
     ws.store.audit(
         crate::store::audit::AuditAction::Export,

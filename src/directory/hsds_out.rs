@@ -77,7 +77,7 @@ impl Files {
                 .filter(|(_, f)| f.1 == "number" || f.1 == "integer")
                 .map(|(i, _)| i);
             let mut w = CsvOut::new().numeric(numeric).plain_phones();
-            w.row(&cols)?;
+            w.row(&cols);
             tables.insert(r.name, (cols, w));
         }
         Ok(Files {
@@ -103,7 +103,7 @@ impl Files {
                         .unwrap_or("")
                 })
                 .collect();
-            w.row(&row)?;
+            w.row(&row);
         }
         Ok(())
     }

@@ -111,8 +111,8 @@ pub fn write(store: &Store) -> Result<Vec<u8>, StoreError> {
     // The directory this laptop holds, never the built-in SAMPLE services (issue 18).
     let (orgs, services) = super::exported(store)?;
     let mut w = crate::report::CsvOut::new();
-    w.row(COLUMNS.iter().map(|(c, _)| *c))?;
-    w.row(COLUMNS.iter().map(|(_, h)| *h))?;
+    w.row(COLUMNS.iter().map(|(c, _)| *c));
+    w.row(COLUMNS.iter().map(|(_, h)| *h));
     for s in services {
         let org = orgs.iter().find(|o| o.id == s.organization);
         let status = match s.status {
@@ -149,7 +149,7 @@ pub fn write(store: &Store) -> Result<Vec<u8>, StoreError> {
             &names.join("; "),
             &addresses.join("; "),
             &pcodes.join("; "),
-        ])?;
+        ]);
     }
     w.finish()
 }

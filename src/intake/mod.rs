@@ -196,8 +196,8 @@ pub struct Importer<'a> {
 /// UTF-8 and saves it back so ("CSV UTF-8"), Arabic names included.
 pub fn template() -> Result<Vec<u8>, crate::store::StoreError> {
     let mut w = crate::report::CsvOut::new();
-    w.row(COLUMNS.iter().map(|(c, _)| *c))?;
-    w.row(COLUMNS.iter().map(|(_, h)| *h))?;
+    w.row(COLUMNS.iter().map(|(c, _)| *c));
+    w.row(COLUMNS.iter().map(|(_, h)| *h));
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(w.finish()?);
     Ok(bytes)

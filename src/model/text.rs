@@ -186,19 +186,24 @@ pub fn spreadsheet_cell(text: &str) -> Cow<'_, str> {
 /// A cell of a numeric column: a number (`-3`, `12.5`) stays a number; anything else is
 /// a text cell (`spreadsheet_cell`).
 pub fn spreadsheet_number(text: &str) -> Cow<'_, str> {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let mut parts = digits.splitn(2, '.');
-    let whole = parts.next().unwrap_or("");
-    let number = !whole.is_empty()
-        && whole.bytes().all(|b| b.is_ascii_digit())
-        && parts
-            .next()
-            .is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
-    if number {
+    if is_number(text) {
         Cow::Borrowed(text)
     } else {
         spreadsheet_cell(text)
     }
+}
+
+/// Whether a cell is a plain decimal number: an optional `-`, digits, and optionally a
+/// `.` and more digits (`-3`, `12.5`; not `1e5`, `.5` or `<5`).
+pub fn is_number(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let mut parts = digits.splitn(2, '.');
+    let whole = parts.next().unwrap_or("");
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && parts
+            .next()
+            .is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A cell read from a CSV: the `'` that `spreadsheet_cell` put before it taken off (a

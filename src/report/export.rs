@@ -101,7 +101,7 @@ impl Out {
         self.columns.push((name, tag.to_string()));
     }
 
-    fn sheet(mut self, name: &str) -> Result<Sheet, StoreError> {
+    fn sheet(mut self, name: &str) -> Sheet {
         // A text column that holds Arabic script says so: `+i_ar`.
         for (i, (_, tag)) in self.columns.iter_mut().enumerate() {
             if tag.contains("+name") && self.rows.iter().any(|r| super::is_arabic(&r[i])) {
@@ -117,12 +117,12 @@ impl Out {
             .filter(|(_, (_, tag))| tag.split_whitespace().any(|a| a == "+num"))
             .map(|(i, _)| i);
         let mut w = super::CsvOut::new().numeric(numeric);
-        w.row(self.columns.iter().map(|(c, _)| *c))?;
-        w.row(self.columns.iter().map(|(_, t)| t.as_str()))?;
+        w.row(self.columns.iter().map(|(c, _)| *c));
+        w.row(self.columns.iter().map(|(_, t)| t.as_str()));
         for r in &self.rows {
-            w.row(r)?;
+            w.row(r);
         }
-        Ok(w.sheet(name, true))
+        w.sheet(name, true)
     }
 }
 
@@ -349,7 +349,7 @@ pub fn write(store: &Store, table: Table, detail: Detail) -> Result<(Sheet, usiz
         }
     }
     let rows = out.rows.len();
-    let mut sheet = out.sheet(table.code())?;
+    let mut sheet = out.sheet(table.code());
     if store.kind()? == Some(DatabaseKind::Demo) {
         sheet.mark_demo();
     }

@@ -446,8 +446,7 @@ impl FourW {
         let (header, tags, rows) = self.table();
         let mut w = super::CsvOut::new().numeric(TEXT..TEXT + COUNTS);
         for r in std::iter::once(&header).chain([&tags]).chain(&rows) {
-            // Rows are held in memory: this cannot fail.
-            let _ = w.row(r);
+            w.row(r);
         }
         w.sheet("4W", true)
     }

@@ -218,13 +218,11 @@ fn phone_shaped(cell: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'))
 }
 
-/// A cell of a numeric column as a number, if it is one.
+/// A cell of a numeric column as a number, if it is one (as the CSV writer judges it).
 fn number(cell: &str) -> Option<f64> {
-    let plain = cell.strip_prefix('-').unwrap_or(cell);
-    if plain.is_empty() || !plain.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return None;
-    }
-    cell.parse().ok()
+    crate::model::text::is_number(cell)
+        .then(|| cell.parse().ok())
+        .flatten()
 }
 
 /// A worksheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, not

@@ -491,29 +491,29 @@ impl Report {
 
     /// The report as CSV (without a byte-order mark), with the HXL row when asked.
     pub fn csv(&self, hxl: bool) -> Result<Vec<u8>, StoreError> {
-        self.sheet(hxl)?.csv(false)
+        self.sheet(hxl).csv(false)
     }
 
     /// The report as a table, to be written as CSV or as a workbook; marked DEMO when
     /// made from a demo database.
-    pub fn sheet(&self, hxl: bool) -> Result<super::sheet::Sheet, StoreError> {
+    pub fn sheet(&self, hxl: bool) -> super::sheet::Sheet {
         let (header, tags, rows) = self.table();
         // The group columns are text; every column after them is a count or a median,
         // but the last (the hidden cells' names).
         let groups = header.len() - COUNT_COLUMNS - 2;
         let mut w = super::CsvOut::new().numeric(groups..header.len() - 1);
-        w.row(&header)?;
+        w.row(&header);
         if hxl {
-            w.row(&tags)?;
+            w.row(&tags);
         }
         for r in &rows {
-            w.row(r)?;
+            w.row(r);
         }
         let mut sheet = w.sheet("report", hxl);
         if self.demo {
             sheet.mark_demo();
         }
-        Ok(sheet)
+        sheet
     }
 }
 
