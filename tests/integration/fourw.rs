@@ -17,13 +17,7 @@ use common::device::Device;
 /// every table here is of a demo caseload.
 fn lines(bytes: &[u8]) -> Vec<Vec<String>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(bytes);
-    let mut rows: Vec<Vec<String>> = r
-        .records()
-        .map(|x| x.expect("row").iter().map(str::to_string).collect())
-        .collect();
+    let mut rows = common::csv_rows(bytes);
     if rows.first().is_some_and(|h| h[0] == "demo") {
         for r in &mut rows {
             r.remove(0);

@@ -32,14 +32,7 @@ fn undemo(mut rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
     rows
 }
 
-fn lines(bytes: &[u8]) -> Vec<Vec<String>> {
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(bytes);
-    r.records()
-        .map(|x| x.expect("row").iter().map(str::to_string).collect())
-        .collect()
-}
+use common::csv_rows as lines;
 
 #[test]
 fn exports_carry_hxl_and_no_personal_data_and_are_generalised() {

@@ -79,6 +79,17 @@ pub fn unlocked<T>(
     }
 }
 
+/// The rows of a CSV file, every cell as text (no header row taken apart).
+#[allow(dead_code)]
+pub fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(bytes);
+    r.records()
+        .map(|x| x.expect("row").iter().map(str::to_string).collect())
+        .collect()
+}
+
 /// Runs the `daleel` binary on the data directory `dir` as a worker of `ENV`.
 #[allow(dead_code)]
 pub fn daleel(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
