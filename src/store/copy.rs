@@ -75,7 +75,7 @@ fn copy_trees(
         let mut batch = Vec::new();
         for entry in src.iter() {
             let (k, v) = entry?;
-            batch.push((k.to_vec(), Some(v.to_vec())));
+            batch.push((k.to_vec(), Some(v)));
             if batch.len() == 1000 {
                 done += batch.len() as u64;
                 out.apply(std::mem::take(&mut batch))?;

@@ -196,7 +196,7 @@ impl Tx<'_> {
     /// household is marked erased here, with its household's erasure.
     pub(super) fn touches_erased(&self, change: &Change) -> Result<bool, TxError> {
         let e = &change.envelope;
-        if e.kind == KIND_ERASE {
+        if e.kind == KIND_ERASE || !self.any_erased() {
             return Ok(false);
         }
         if self.erasure(e.entity.id)?.is_some() {

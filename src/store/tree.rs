@@ -88,13 +88,16 @@ impl<'a> Tree<'a> {
     }
 
     /// Writes many keys at once (atomically, as one sled batch).
-    pub fn apply(&self, writes: Vec<(Vec<u8>, Option<Vec<u8>>)>) -> Result<(), StoreError> {
+    pub fn apply(&self, writes: Vec<(Vec<u8>, Option<IVec>)>) -> Result<(), StoreError> {
         let mut batch = sled::Batch::default();
         for (key, value) in writes {
             match value {
                 Some(v) => {
-                    let sealed = self.seal_value(&key, &v);
-                    batch.insert(key, sealed)
+                    let stored = match self.sealer(&key) {
+                        Some(s) => s.seal(self.name, &key, &v).into(),
+                        None => v,
+                    };
+                    batch.insert(key, stored)
                 }
                 None => batch.remove(key),
             }

@@ -221,33 +221,59 @@ impl TreeRef<'_> {
     }
 }
 
-/// Pending writes: (tree, key) -> the new value, or `None` for a removal.
-type Writes = BTreeMap<(usize, Vec<u8>), Option<sled::IVec>>;
+/// What an overlay holds of one key: a pending write (the new value, or `None` for a
+/// removal), or what the tree held when it was first read (kept, so that a key read
+/// again in the same pass is not fetched and opened again).
+enum Kept {
+    Written(Option<sled::IVec>),
+    Read(Option<sled::IVec>),
+}
+
+/// Per tree (by slot), the keys the overlay holds.
+type Writes = Vec<BTreeMap<Vec<u8>, Kept>>;
 
 /// Writes kept in memory over the trees, read back by later reads, then written as one
-/// batch per tree.
+/// batch per tree. The caller holds the writer lock, so what the trees hold does not
+/// change under the overlay and a key read once need not be read again.
 pub(super) struct Overlay<'a> {
     store: &'a Store,
     writes: std::cell::RefCell<Writes>,
+    /// Whether the erased tree held anything when the pass began.
+    erased_before: bool,
 }
 
 impl<'a> Overlay<'a> {
     pub(super) fn new(store: &'a Store) -> Overlay<'a> {
         Overlay {
             store,
-            writes: Default::default(),
+            writes: std::cell::RefCell::new(
+                (0..Slot::ALL.len()).map(|_| BTreeMap::new()).collect(),
+            ),
+            erased_before: !store.tree(Slot::Erased).raw.is_empty(),
         }
     }
 
     fn get(&self, slot: Slot, key: &[u8]) -> Result<Option<sled::IVec>, TxError> {
-        if let Some(v) = self.writes.borrow().get(&(slot as usize, key.to_vec())) {
+        if let Some(Kept::Written(v) | Kept::Read(v)) = self.writes.borrow()[slot as usize].get(key)
+        {
             return Ok(v.clone());
         }
-        self.store.tree(slot).get(key).map_err(abort)
+        let value = self.store.tree(slot).get(key).map_err(abort)?;
+        self.writes.borrow_mut()[slot as usize].insert(key.to_vec(), Kept::Read(value.clone()));
+        Ok(value)
     }
 
     fn put(&self, slot: Slot, key: Vec<u8>, value: Option<sled::IVec>) {
-        self.writes.borrow_mut().insert((slot as usize, key), value);
+        self.writes.borrow_mut()[slot as usize].insert(key, Kept::Written(value));
+    }
+
+    /// Whether any record may be erased: the erased tree held something when the pass
+    /// began, or the pass has erased one.
+    pub(super) fn any_erased(&self) -> bool {
+        self.erased_before
+            || self.writes.borrow()[Slot::Erased as usize]
+                .values()
+                .any(|h| matches!(h, Kept::Written(Some(_))))
     }
 
     /// Writes everything, one batch per tree, in an order that a crash between two
@@ -258,14 +284,19 @@ impl<'a> Overlay<'a> {
     /// indexes); then the records; then parking, the clock and the watermarks; the
     /// staging removals last.
     pub(super) fn commit(self) -> Result<(), StoreError> {
-        let writes = self.writes.into_inner();
-        type Batch = Vec<(Vec<u8>, Option<Vec<u8>>)>;
+        type Batch = Vec<(Vec<u8>, Option<sled::IVec>)>;
         let mut batches: BTreeMap<usize, Batch> = BTreeMap::new();
-        for ((slot, key), value) in writes {
-            batches
-                .entry(slot)
-                .or_default()
-                .push((key, value.map(|v| v.to_vec())));
+        for (slot, keys) in self.writes.into_inner().into_iter().enumerate() {
+            let batch: Batch = keys
+                .into_iter()
+                .filter_map(|(key, held)| match held {
+                    Kept::Written(value) => Some((key, value)),
+                    Kept::Read(_) => None,
+                })
+                .collect();
+            if !batch.is_empty() {
+                batches.insert(slot, batch);
+            }
         }
         let rank = |slot: Slot| -> u8 {
             match slot {
@@ -355,6 +386,15 @@ impl<'a> Tx<'a> {
         match self.t {
             Trees::Tx(_, store) => store,
             Trees::Overlay(o) => o.store,
+        }
+    }
+
+    /// Whether any record may be erased, so that a change must be checked against the
+    /// erased tree (always, in a sled transaction; an overlay knows).
+    pub(super) fn any_erased(&self) -> bool {
+        match self.t {
+            Trees::Tx(..) => true,
+            Trees::Overlay(o) => o.any_erased(),
         }
     }
 
