@@ -308,7 +308,7 @@ pub fn read_passphrase_file(path: &std::path::Path) -> Result<Zeroizing<String>,
 /// it needs.
 /// The worker and passphrase to open the data directory with, and whether the
 /// passphrase was typed at the prompt now (it then gets three tries).
-fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<(Credentials, bool), Failure> {
+fn credentials(cli: &Cli, protection: Protection) -> Result<(Credentials, bool), Failure> {
     let mut c = Credentials::from_env();
     c.progress = Some(std::sync::Arc::new(|done: u64, all: u64| {
         // A text gauge on the terminal while a database made before encryption is
@@ -340,7 +340,6 @@ fn credentials(cli: &Cli, dir: &std::path::Path) -> Result<(Credentials, bool), 
     if c.passphrase.is_some() || !terminal {
         return Ok((c, false));
     }
-    let protection = Workspace::protection(dir)?;
     match protection {
         Protection::New | Protection::Plain if cli.command.is_none() => {
             if protection == Protection::Plain {
@@ -392,11 +391,14 @@ const TRIES: u32 = 3;
 fn open_workspace(cli: &Cli, dir: &std::path::Path) -> Result<Workspace, Failure> {
     use crate::keyring::KeyringError;
     use crate::workspace::WorkspaceError;
+    // The database opens once, before anything is asked: on a large one that takes a
+    // while, which passes as the passphrase is typed.
+    let mut prepared = Workspace::prepare(dir)?;
     let mut tries = 0;
     loop {
-        let (credentials, typed) = credentials(cli, dir)?;
+        let (credentials, typed) = credentials(cli, prepared.protection())?;
         tries += 1;
-        match Workspace::open(dir, &credentials) {
+        match prepared.open(&credentials) {
             Err(WorkspaceError::Keyring(
                 KeyringError::WrongPassphrase | KeyringError::NoSuchWorker,
             )) if typed && tries < TRIES => {

@@ -49,6 +49,8 @@ impl std::fmt::Debug for Snapshot {
 #[derive(Debug)]
 pub enum JobResult {
     Loaded(Result<Snapshot, String>),
+    /// The directory (services and organizations), read behind the first frame.
+    Directory(Result<Directory, String>),
     /// Households matching `query`; `generation` tells a late answer from the latest.
     Households {
         generation: u64,
@@ -98,6 +100,13 @@ impl Progress {
 }
 
 /// Runs jobs on threads (the app) or at once (tests).
+/// The services and organizations, as the store holds them.
+#[derive(Debug)]
+pub struct Directory {
+    pub services: Vec<crate::model::Service>,
+    pub organizations: Vec<crate::model::Organization>,
+}
+
 pub enum Runner {
     Threads(Sender<Event>),
     Inline(Vec<JobResult>),

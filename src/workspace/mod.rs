@@ -144,6 +144,48 @@ pub enum Protection {
     Plain,
 }
 
+/// A data directory locked and its database open, not yet unlocked
+/// (`Workspace::prepare`).
+pub struct Prepared {
+    dir: PathBuf,
+    /// The lock and the database, until an open takes them.
+    held: Option<(File, sled::Db)>,
+    protection: Protection,
+}
+
+impl Prepared {
+    /// What the keyring said of the directory when it was prepared.
+    pub fn protection(&self) -> Protection {
+        self.protection
+    }
+
+    /// Opens the workspace with `credentials`. When they do not unlock it (a wrong
+    /// passphrase or name), the database stays open for another try.
+    pub fn open(&mut self, credentials: &Credentials) -> Result<Workspace, WorkspaceError> {
+        self.open_with_clock(Arc::new(SystemClock), credentials)
+    }
+
+    /// `open`, with a clock (tests and benchmarks).
+    pub fn open_with_clock(
+        &mut self,
+        clock: Arc<dyn WallClock>,
+        credentials: &Credentials,
+    ) -> Result<Workspace, WorkspaceError> {
+        let (lock, db) = match self.held.take() {
+            Some(held) => held,
+            None => {
+                let lock = Workspace::take(&self.dir)?;
+                (lock, crate::store::open_sled(&self.dir.join(DB_DIR))?)
+            }
+        };
+        Workspace::open_db(&self.dir, lock, db, clock, credentials).map_err(|refused| {
+            let Refused(error, held) = *refused;
+            self.held = held;
+            error
+        })
+    }
+}
+
 /// An open data directory. Dropping it releases the lock.
 pub struct Workspace {
     pub dir: PathBuf,
@@ -186,6 +228,21 @@ impl Workspace {
         }
         let db = crate::store::open_sled(&dir.join(DB_DIR))?;
         protection_of(&db)
+    }
+
+    /// Takes the data directory's lock and opens its database, to say whether it is new,
+    /// encrypted or plain (what to ask) and then open it without opening the database a
+    /// second time: sled's open is the slowest part of a start on a large database, and
+    /// here it is over while the passphrase is being typed.
+    pub fn prepare(dir: &Path) -> Result<Prepared, WorkspaceError> {
+        let lock = Workspace::take(dir)?;
+        let db = crate::store::open_sled(&dir.join(DB_DIR))?;
+        let protection = protection_of(&db)?;
+        Ok(Prepared {
+            dir: dir.to_path_buf(),
+            held: Some((lock, db)),
+            protection,
+        })
     }
 
     pub fn open_with_clock(
@@ -262,50 +319,42 @@ impl Workspace {
         clock: Arc<dyn WallClock>,
         credentials: &Credentials,
     ) -> Result<Workspace, WorkspaceError> {
-        let mut db = crate::store::open_sled(&dir.join(DB_DIR))?;
-        let (key, worker): (Option<DataKey>, Option<String>) = match protection_of(&db)? {
+        let db = crate::store::open_sled(&dir.join(DB_DIR))?;
+        Workspace::open_db(dir, lock, db, clock, credentials).map_err(|refused| refused.0)
+    }
+
+    /// Opens the data directory `dir` over its database, opened under the lock the
+    /// caller took. When the credentials do not unlock it, the lock and the database
+    /// come back with the error, so that another try need not open the database again.
+    fn open_db(
+        dir: &Path,
+        lock: File,
+        db: sled::Db,
+        clock: Arc<dyn WallClock>,
+        credentials: &Credentials,
+    ) -> Result<Workspace, Box<Refused>> {
+        let failed = |e: WorkspaceError| Box::new(Refused(e, None));
+        let (db, key, worker) = match protection_of(&db).map_err(failed)? {
             Protection::Encrypted { .. } => {
-                let passphrase = credentials
-                    .passphrase
-                    .as_ref()
-                    .ok_or(WorkspaceError::NeedsPassphrase)?;
-                // A slot of an earlier Daleel is rewritten so that a re-key can reach it.
-                let (key, name) = Keyring::open(&db)?
-                    .unlock_upgrading(credentials.worker.as_deref(), passphrase)?;
-                (Some(key), Some(name))
-            }
-            Protection::New => {
-                let (Some(name), Some(passphrase)) = (&credentials.worker, &credentials.passphrase)
-                else {
-                    return Err(WorkspaceError::NeedsFirstWorker);
+                let Some(passphrase) = credentials.passphrase.as_ref() else {
+                    return Err(Box::new(Refused(
+                        WorkspaceError::NeedsPassphrase,
+                        Some((lock, db)),
+                    )));
                 };
-                let name = crate::store::check_worker_name(name)?;
-                let key = DataKey::random();
-                let params = credentials.params.unwrap_or_else(KdfParams::for_new);
-                Keyring::open(&db)?.add(&name, passphrase, params, &key)?;
-                (Some(key), Some(name))
-            }
-            Protection::Plain => match (&credentials.worker, &credentials.passphrase) {
-                // Made before encryption, opened with a worker and passphrase: encrypted
-                // now, in a fresh directory, then switched over.
-                (Some(name), Some(passphrase)) => {
-                    let name = crate::store::check_worker_name(name)?;
-                    let key = DataKey::random();
-                    let params = credentials.params.unwrap_or_else(KdfParams::for_new);
-                    let progress = credentials.progress.clone();
-                    let first = (name.as_str(), passphrase.as_str(), params);
-                    db = encrypt_plain(dir, db, &key, first, |done, all| {
-                        if let Some(p) = &progress {
-                            p(done, all);
-                        }
-                    })?;
-                    (Some(key), Some(name))
+                // A slot of an earlier Daleel is rewritten so that a re-key can reach it.
+                let unlocked = Keyring::open(&db).and_then(|keyring| {
+                    keyring.unlock_upgrading(credentials.worker.as_deref(), passphrase)
+                });
+                match unlocked {
+                    Ok((key, name)) => (db, Some(key), Some(name)),
+                    Err(e) => return Err(Box::new(Refused(e.into(), Some((lock, db))))),
                 }
-                _ => (None, None),
-            },
+            }
+            other => first_key(dir, db, other, credentials).map_err(failed)?,
         };
         let params = credentials.params.unwrap_or_else(KdfParams::for_new);
-        Workspace::assemble(dir, db, lock, clock, (key, worker), params)
+        Workspace::assemble(dir, db, lock, clock, (key, worker), params).map_err(failed)
     }
 
     /// The workspace over an open database, with its data key (none for one made before
@@ -401,6 +450,42 @@ fn protection_of(db: &sled::Db) -> Result<Protection, WorkspaceError> {
     }
 }
 
+/// The data key of a new database (made with its first worker) or of one made before
+/// encryption (encrypted now, in a fresh directory, then switched over, when a worker and
+/// passphrase are given; else none), with the database to go on with.
+fn first_key(
+    dir: &Path,
+    db: sled::Db,
+    protection: Protection,
+    credentials: &Credentials,
+) -> Result<(sled::Db, Option<DataKey>, Option<String>), WorkspaceError> {
+    let (Some(name), Some(passphrase)) = (&credentials.worker, &credentials.passphrase) else {
+        return match protection {
+            Protection::Plain => Ok((db, None, None)),
+            _ => Err(WorkspaceError::NeedsFirstWorker),
+        };
+    };
+    let name = crate::store::check_worker_name(name)?;
+    let key = DataKey::random();
+    let params = credentials.params.unwrap_or_else(KdfParams::for_new);
+    if protection == Protection::Plain {
+        let progress = credentials.progress.clone();
+        let first = (name.as_str(), passphrase.as_str(), params);
+        let db = encrypt_plain(dir, db, &key, first, |done, all| {
+            if let Some(p) = &progress {
+                p(done, all);
+            }
+        })?;
+        return Ok((db, Some(key), Some(name)));
+    }
+    Keyring::open(&db)?.add(&name, passphrase, params, &key)?;
+    Ok((db, Some(key), Some(name)))
+}
+
+/// Why credentials did not open a database, with the lock and the open database when
+/// they may be tried again (`Workspace::open_db`).
+struct Refused(WorkspaceError, Option<(File, sled::Db)>);
+
 /// Takes the data directory's lock, held for as long as the file stays open. The
 /// operating system releases it when the process ends, even after a crash.
 fn lock(dir: &Path) -> Result<File, WorkspaceError> {
@@ -486,6 +571,41 @@ mod tests {
         let mut no_name = creds();
         no_name.worker = None;
         let ws = Workspace::open(dir.path(), &no_name).expect("one worker: no name needed");
+        assert_eq!(
+            ws.store.current_worker().expect("w").as_deref(),
+            Some("Amal H.")
+        );
+    }
+
+    #[test]
+    fn a_prepared_directory_stays_locked_and_open_between_tries_of_the_passphrase() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        drop(Workspace::open(dir.path(), &creds()).expect("made"));
+        let mut prepared = Workspace::prepare(dir.path()).expect("prepare");
+        assert_eq!(prepared.protection(), Protection::Encrypted { workers: 1 });
+        // While the passphrase is typed, another window is refused.
+        let other = Workspace::open(dir.path(), &creds()).err().expect("locked");
+        assert!(
+            other
+                .to_string()
+                .starts_with("this database is open in another Daleel window"),
+            "{other}"
+        );
+        let wrong = Credentials::new("Amal H.", "not the passphrase");
+        let err = prepared.open(&wrong).err().expect("wrong");
+        assert!(
+            err.to_string().starts_with("the passphrase is wrong"),
+            "{err}"
+        );
+        assert!(prepared.held.is_some(), "open for the next try");
+        let none = prepared
+            .open(&Credentials::default())
+            .err()
+            .expect("no passphrase");
+        assert!(matches!(none, WorkspaceError::NeedsPassphrase), "{none}");
+        assert!(prepared.held.is_some(), "open for the next try");
+        let ws = prepared.open(&creds()).expect("the right passphrase");
+        assert!(prepared.held.is_none(), "the workspace took the database");
         assert_eq!(
             ws.store.current_worker().expect("w").as_deref(),
             Some("Amal H.")

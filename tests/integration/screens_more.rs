@@ -717,3 +717,43 @@ fn keys_do_nothing_while_the_screen_is_too_small_except_quitting() {
     key(&mut app, Key::ctrl('q'));
     assert!(app.quit);
 }
+
+/// The directory is read on a worker thread behind the first frame (issue 20, item 3):
+/// the first frame is drawn without it, and the Services screen lists every service once
+/// it is in, found by a search as before.
+#[test]
+fn the_directory_comes_in_behind_the_first_frame() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ws = fixed_workspace(dir.path(), 7);
+    ws.store.set_worker("Amal H.").expect("worker");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut app = App::new(
+        ws.store.clone(),
+        Theme::plain(),
+        daleel::tui::jobs::Runner::Threads(tx),
+        0,
+    )
+    .expect("app");
+    assert!(
+        app.data.services.is_empty(),
+        "not read before the first frame"
+    );
+    assert!(shown(&app).contains("Intake"), "{}", shown(&app));
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while app.data.services.is_empty() {
+        let left = until.saturating_duration_since(std::time::Instant::now());
+        let event = rx.recv_timeout(left).expect("the directory comes in");
+        app.handle_event(event);
+    }
+    let all = sample::directory().services.len();
+    assert_eq!(app.data.services.len(), all);
+    press(&mut app, KeyCode::F(3));
+    assert_eq!(app.screen, ScreenId::Services);
+    let page = shown(&app);
+    assert!(page.contains(&format!("{all} services")), "{page}");
+    let first = &sample::directory().services[0];
+    typed(&mut app, &first.name);
+    let page = shown(&app);
+    let start: String = first.name.chars().take(20).collect();
+    assert!(page.contains(&format!("> {start}")), "{page}");
+}

@@ -10,7 +10,7 @@ use super::ScreenId;
 use super::action::Action;
 use super::errors::Shown;
 use super::event::Event;
-use super::jobs::{JobResult, Runner, load_snapshot};
+use super::jobs::{Directory, JobResult, Runner, load_snapshot};
 use super::keys::{self, Command, Key, Scope};
 use super::screens::intake::{self};
 use super::screens::modal::{Modal, Outcome, Prompt, Purpose};
@@ -101,12 +101,6 @@ impl App {
         runner: Runner,
         utc_offset_secs: i32,
     ) -> Result<App, StoreError> {
-        let services = store.services()?;
-        let organizations = store
-            .organizations()?
-            .into_iter()
-            .map(|o| (o.id, o))
-            .collect();
         let worker = store.current_worker()?;
         let now = store.now();
         let data = Data {
@@ -120,17 +114,14 @@ impl App {
             device_name: store.device_name()?,
             worker: worker.clone(),
             demo: store.kind()? == Some(DatabaseKind::Demo),
-            sample: services
-                .iter()
-                .any(|s| crate::model::sample::is_sample_id(s.id)),
+            // The directory is read behind the first frame (`spawn_directory`). The
+            // sample services are part of it unless stored ones replace them (under
+            // their own ids), so it holds sample services as soon as there are any.
+            sample: !crate::model::sample::directory().services.is_empty(),
             gazetteer: store.gazetteer(),
-            service_index: services
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.id, i))
-                .collect(),
-            services,
-            organizations,
+            service_index: Default::default(),
+            services: Vec::new(),
+            organizations: Default::default(),
             loaded: false,
             load_error: None,
             households: None,
@@ -197,6 +188,7 @@ impl App {
         }
         // What was being typed when the last run ended without saving it.
         app.drafts = draft::Drafts::found(app.store.draft()?);
+        app.spawn_directory();
         app.spawn_load();
         app.drain();
         app.offer_draft();
@@ -331,6 +323,21 @@ impl App {
         }
     }
 
+    /// Reads the directory on a worker thread: the first screen does not need it, and
+    /// on a large database it is most of what opening the screens costs.
+    fn spawn_directory(&mut self) {
+        let store = self.store.clone();
+        self.runner.spawn(move || {
+            let read = || -> Result<Directory, crate::store::StoreError> {
+                Ok(Directory {
+                    services: store.services()?,
+                    organizations: store.organizations()?,
+                })
+            };
+            JobResult::Directory(read().map_err(|e| e.shown()))
+        });
+    }
+
     pub(in crate::tui) fn spawn_load(&mut self) {
         if self.loading {
             self.reload_pending = true;
@@ -383,6 +390,12 @@ impl App {
                 if matches!(self.runner, Runner::Threads(_)) {
                     super::jobs::give_back_free_memory();
                 }
+            }
+            JobResult::Directory(Ok(directory)) => {
+                self.set_directory(directory.services, directory.organizations);
+            }
+            JobResult::Directory(Err(e)) => {
+                self.fail(tr("error-load", &[("error", Arg::Str(&e))]));
             }
             JobResult::Loaded(Err(e)) => {
                 self.loading = false;

@@ -152,6 +152,12 @@ impl State {
         self.refilter_keeping(data, keep);
     }
 
+    /// The directory changed (or came in after the referrals): what the search looks in
+    /// holds service and organization names, so it is worked out again.
+    pub fn directory_changed(&mut self) {
+        self.haystacks.clear();
+    }
+
     /// What the search looks in, for every referral loaded (worked out once per load).
     fn haystacks(&mut self, data: &Data) -> &[String] {
         if self.haystacks.len() != data.referrals.len() {

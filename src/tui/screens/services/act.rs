@@ -287,6 +287,15 @@ impl App {
         else {
             return;
         };
+        self.set_directory(services, organizations);
+    }
+
+    /// Takes the directory as the store holds it (when it differs from the one shown).
+    pub(in crate::tui) fn set_directory(
+        &mut self,
+        services: Vec<crate::model::Service>,
+        organizations: Vec<crate::model::Organization>,
+    ) {
         let organizations: std::collections::BTreeMap<Uuid, crate::model::Organization> =
             organizations.into_iter().map(|o| (o.id, o)).collect();
         if services == self.data.services && organizations == self.data.organizations {
@@ -303,5 +312,6 @@ impl App {
         self.data.services = services;
         self.data.organizations = organizations;
         self.screens.services = services::State::new(&self.data);
+        self.screens.referrals.directory_changed();
     }
 }
