@@ -453,6 +453,7 @@ fn run_loop(
         }
         let change = loop {
             terminal.draw(|frame| render(&app, frame))?;
+            app.drawn();
             let first = rx
                 .recv()
                 .map_err(|_| std::io::Error::other("the keyboard input stopped"))?;

@@ -739,6 +739,7 @@ fn the_directory_comes_in_behind_the_first_frame() {
         "not read before the first frame"
     );
     assert!(shown(&app).contains("Intake"), "{}", shown(&app));
+    app.drawn();
     let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while app.data.services.is_empty() {
         let left = until.saturating_duration_since(std::time::Instant::now());

@@ -44,6 +44,9 @@ pub struct App {
     pub(in crate::tui) store: Arc<Store>,
     pub(in crate::tui) runner: Runner,
     pub(in crate::tui) loading: bool,
+    /// Whether the directory and the lists wait for the first frame to be drawn
+    /// (`drawn`): on worker threads, which would otherwise share the processor with it.
+    behind_first_frame: bool,
     pub(in crate::tui) reload_pending: bool,
     /// A referral to select once the lists are loaded again.
     pub(in crate::tui) select_after_load: Option<Uuid>,
@@ -168,6 +171,7 @@ impl App {
             text_mode: crate::tui::bidi::TextMode::Terminal,
             rekey: None,
             drafts: draft::Drafts::default(),
+            behind_first_frame: false,
         };
         if worker.is_none() {
             app.modal = Some(Modal::worker_picker(app.store.workers()?));
@@ -188,8 +192,12 @@ impl App {
         }
         // What was being typed when the last run ended without saving it.
         app.drafts = draft::Drafts::found(app.store.draft()?);
-        app.spawn_directory();
-        app.spawn_load();
+        if matches!(app.runner, Runner::Inline(_)) {
+            app.spawn_directory();
+            app.spawn_load();
+        } else {
+            app.behind_first_frame = true;
+        }
         app.drain();
         app.offer_draft();
         Ok(app)
@@ -319,6 +327,17 @@ impl App {
             }
             for r in done {
                 self.on_job(r);
+            }
+        }
+    }
+
+    /// The first frame is on the screen: the directory and the lists are read now, on
+    /// worker threads (each frame may say so; only the first starts anything).
+    pub fn drawn(&mut self) {
+        if std::mem::take(&mut self.behind_first_frame) {
+            self.spawn_directory();
+            if !self.loading && !self.data.loaded {
+                self.spawn_load();
             }
         }
     }
