@@ -254,6 +254,10 @@ fn directory(e: &crate::directory::ImportError) -> String {
             "cli-err-directory-too-many-values",
             &[("file", Arg::Str(path)), ("limit", num(*limit))],
         ),
+        E::TooManyRows { file, limit } => tr(
+            "cli-err-too-many-rows",
+            &[("file", Arg::Str(file)), ("limit", num(*limit))],
+        ),
         E::Unreadable { path, source } => tr(
             "cli-err-unreadable",
             &[

@@ -35,6 +35,10 @@ pub enum ImportError {
     /// bytes or more (`[0,0,0,…]` in 64 MiB would take gigabytes).
     #[error("{path} holds more values than a directory file can ({limit} at most)")]
     TooManyValues { path: String, limit: u64 },
+    #[error(
+        "{file} holds more rows than Daleel reads from one file ({limit} at most): split it into smaller files and import each, or check that this is the right file"
+    )]
+    TooManyRows { file: String, limit: u64 },
     #[error("cannot read {path}: {source}")]
     Unreadable {
         path: String,

@@ -14,6 +14,11 @@ use super::{ImportError, Problem, clean, hidden};
 /// The largest CSV file read.
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
+/// The most rows a CSV file may hold (blank rows not counted). 64 MiB of one-letter rows
+/// would otherwise be some 20 million rows, gigabytes once read into structs; a
+/// governorate's registration list or a national directory is well under this.
+pub const MAX_ROWS: u64 = 250_000;
+
 /// A cell as the import takes it: trimmed, on one line (`super::clean`), with the `'`
 /// that Daleel puts before a cell that would be a formula taken off
 /// (`model::text::from_spreadsheet_cell`): a directory exported by Daleel and imported
@@ -116,6 +121,18 @@ pub(crate) fn parse_csv<R: DeserializeOwned>(
     skip: impl Fn(&csv::StringRecord) -> bool,
     place: impl Fn(&str, &[String]) -> Option<usize>,
 ) -> Result<Table<R>, ImportError> {
+    parse_csv_rows(name, bytes, delimiter, skip, place, MAX_ROWS)
+}
+
+/// `parse_csv`, refusing a file of more than `max_rows` rows.
+fn parse_csv_rows<R: DeserializeOwned>(
+    name: String,
+    bytes: &[u8],
+    delimiter: u8,
+    skip: impl Fn(&csv::StringRecord) -> bool,
+    place: impl Fn(&str, &[String]) -> Option<usize>,
+    max_rows: u64,
+) -> Result<Table<R>, ImportError> {
     // A spreadsheet may save a byte-order mark first.
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF".as_slice())
@@ -142,6 +159,7 @@ pub(crate) fn parse_csv<R: DeserializeOwned>(
     let names = csv::StringRecord::from(fields.to_vec());
     let mut rows = Vec::new();
     let mut problems = Vec::new();
+    let mut read = 0u64;
     let mut lines = crate::model::gazetteer::Lines::new(bytes);
     let column_name = |i: usize| {
         headers
@@ -160,6 +178,13 @@ pub(crate) fn parse_csv<R: DeserializeOwned>(
             .unwrap_or(0);
         if record.iter().all(|v| v.trim().is_empty()) {
             continue;
+        }
+        read += 1;
+        if read > max_rows {
+            return Err(ImportError::TooManyRows {
+                file: name,
+                limit: max_rows,
+            });
         }
         // A name or text with an escape sequence or a direction control would reach
         // every laptop's screens and terminals: the row is left out, and said so.
@@ -367,5 +392,37 @@ mod tests {
         let by = ByKey::new(Some(&t), |r| &r.id);
         assert_eq!(by.first("2").map(|r| r.name.as_str()), Some("Two lines"));
         assert!(by.get("").is_empty() && by.get("9").is_empty());
+    }
+
+    #[test]
+    fn a_file_of_more_rows_than_the_limit_is_refused_and_blank_rows_do_not_count() {
+        let rows = |n: u64| {
+            let mut text = String::from("id,name\n");
+            for i in 0..n {
+                text.push_str(&format!("{i},x\n\n"));
+            }
+            text
+        };
+        // The limit is MAX_ROWS in use; a small one here keeps the test quick.
+        let read = |text: String| {
+            parse_csv_rows::<Row>(
+                "list.csv".into(),
+                text.as_bytes(),
+                b',',
+                |_| false,
+                |f, h| h.iter().position(|x| x == f),
+                50,
+            )
+        };
+        let table = read(rows(50)).expect("as many rows as may be");
+        assert_eq!(table.rows.len(), 50);
+        match read(rows(51)) {
+            Err(e @ ImportError::TooManyRows { .. }) => assert_eq!(
+                e.to_string(),
+                "list.csv holds more rows than Daleel reads from one file (50 at most): split it into smaller files and import each, or check that this is the right file"
+            ),
+            Err(e) => panic!("{e}"),
+            Ok(t) => panic!("read {} rows", t.rows.len()),
+        }
     }
 }

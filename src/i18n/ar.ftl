@@ -1344,6 +1344,7 @@ cli-err-no-such-file = تعذّرت قراءة { $file }: لا يوجد ملف �
 cli-err-unreadable = تعذّرت قراءة { $file }: { $error }
 cli-err-directory-too-large = { $file } أكبر مما يمكن أن يكون عليه ملف دليل ({ $limit } ميغابايت على الأكثر)
 cli-err-directory-too-many-values = يحوي { $file } قيمًا أكثر مما يمكن أن يحويه ملف دليل ({ $limit } على الأكثر): قسّمه، أو صدّر الدليل ملفات CSV بصيغة HSDS.
+cli-err-too-many-rows = يحوي { $file } صفوفًا أكثر مما يقرؤه دليل من ملف واحد ({ $limit } على الأكثر): قسّمه ملفات أصغر واستورد كلًّا منها، أو تحقّق من أنه الملف الصحيح.
 cli-err-no-header = { $file }: سطره الأول ليس ترويسة CSV: { $error }
 cli-err-csv = { $file }: { $error }
 cli-err-hsds-not-a-folder = { $file } ليس مجلدًا: أعطِ المجلد الذي فيه services.csv

@@ -1305,6 +1305,7 @@ cli-err-no-such-file = { $file } نەخوێندرایەوە: فایلێکی وا
 cli-err-unreadable = { $file } نەخوێندرایەوە: { $error }
 cli-err-directory-too-large = { $file } گەورەترە لەوەی فایلی ڕێبەر دەبێت (زۆرترین { $limit } MiB)
 cli-err-directory-too-many-values = { $file } بەهای زیاترە لەوەی فایلی ڕێبەر دەتوانێت هەیبێت (زۆرترین { $limit }): دابەشی بکە، یان ڕێبەرەکە وەک فایلی CSV ی HSDS هەناردە بکە.
+cli-err-too-many-rows = { $file } ڕیزی زیاترە لەوەی دەلیل لە یەک فایل دەیخوێنێتەوە (زۆرترین { $limit }): بیکە بە چەند فایلی بچووکتر و هەریەکەیان هاوردە بکە، یان دڵنیابە کە فایلە دروستەکەیە.
 cli-err-no-header = { $file }: هێڵی یەکەمی سەردێڕی CSV نییە: { $error }
 cli-err-csv = { $file }: { $error }
 cli-err-hsds-not-a-folder = { $file } بوخچە نییە: ئەو بوخچەیە بدە کە services.csvی تێدایە

@@ -1311,6 +1311,7 @@ cli-err-no-such-file = cannot read { $file }: there is no such file
 cli-err-unreadable = cannot read { $file }: { $error }
 cli-err-directory-too-large = { $file } is larger than a directory file can be ({ $limit } MiB at most)
 cli-err-directory-too-many-values = { $file } holds more values than a directory file can ({ $limit } at most): split it, or export the directory as HSDS CSV files.
+cli-err-too-many-rows = { $file } holds more rows than Daleel reads from one file ({ $limit } at most): split it into smaller files and import each, or check that this is the right file.
 cli-err-no-header = { $file }: its first line is not a CSV header: { $error }
 cli-err-csv = { $file }: { $error }
 cli-err-hsds-not-a-folder = { $file } is not a folder: give the folder that holds services.csv
