@@ -305,6 +305,7 @@ services-count = { $count ->
    *[other] { $count } خدمة
 }
 services-none = لا توجد خدمة مطابقة. امسح البحث أو عوامل التصفية.
+services-loading = جارٍ تحميل الدليل…
 services-referring = إحالة { $code } (Enter على خدمة، Esc للإيقاف): { $need }
 services-sample-note = بيانات نموذجية: ليست خدمة أو جهة اتصال حقيقية.
 service-inactive = غير نشطة

@@ -284,6 +284,7 @@ services-count = { $count ->
    *[other] { $count } خزمەتگوزاری
 }
 services-none = هیچ خزمەتگوزارییەک ناگونجێت. گەڕان یان پاڵاوتنەکان پاک بکەرەوە.
+services-loading = ڕێبەرەکە باردەکرێت…
 services-referring = ڕەوانەکردنی { $code } (Enter لەسەر خزمەتگوزارییەک، Esc ڕایدەگرێت): { $need }
 services-sample-note = داتای نموونە: خزمەتگوزاری یان پەیوەندیی ڕاستەقینە نییە.
 service-inactive = ناچالاک

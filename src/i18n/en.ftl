@@ -284,6 +284,7 @@ services-count = { $count ->
    *[other] { $count } services
 }
 services-none = No service matches. Clear the search or the filters.
+services-loading = Loading the directory…
 services-referring = Referring { $code } (Enter on a service, Esc stops): { $need }
 services-sample-note = SAMPLE DATA: not a real service or contact.
 service-inactive = inactive

@@ -99,7 +99,6 @@ impl Progress {
     }
 }
 
-/// Runs jobs on threads (the app) or at once (tests).
 /// The services and organizations, as the store holds them.
 #[derive(Debug)]
 pub struct Directory {
@@ -107,6 +106,7 @@ pub struct Directory {
     pub organizations: Vec<crate::model::Organization>,
 }
 
+/// Runs jobs on threads (the app) or at once (tests).
 pub enum Runner {
     Threads(Sender<Event>),
     Inline(Vec<JobResult>),

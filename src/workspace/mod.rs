@@ -148,8 +148,9 @@ pub enum Protection {
 /// (`Workspace::prepare`).
 pub struct Prepared {
     dir: PathBuf,
-    /// The lock and the database, until an open takes them.
-    held: Option<(File, sled::Db)>,
+    /// The database and the lock, until an open takes them (in that order, so that
+    /// sled lets go of its files before the lock is released).
+    held: Option<(sled::Db, File)>,
     protection: Protection,
 }
 
@@ -171,11 +172,11 @@ impl Prepared {
         clock: Arc<dyn WallClock>,
         credentials: &Credentials,
     ) -> Result<Workspace, WorkspaceError> {
-        let (lock, db) = match self.held.take() {
+        let (db, lock) = match self.held.take() {
             Some(held) => held,
             None => {
                 let lock = Workspace::take(&self.dir)?;
-                (lock, crate::store::open_sled(&self.dir.join(DB_DIR))?)
+                (crate::store::open_sled(&self.dir.join(DB_DIR))?, lock)
             }
         };
         Workspace::open_db(&self.dir, lock, db, clock, credentials).map_err(|refused| {
@@ -240,7 +241,7 @@ impl Workspace {
         let protection = protection_of(&db)?;
         Ok(Prepared {
             dir: dir.to_path_buf(),
-            held: Some((lock, db)),
+            held: Some((db, lock)),
             protection,
         })
     }
@@ -339,7 +340,7 @@ impl Workspace {
                 let Some(passphrase) = credentials.passphrase.as_ref() else {
                     return Err(Box::new(Refused(
                         WorkspaceError::NeedsPassphrase,
-                        Some((lock, db)),
+                        Some((db, lock)),
                     )));
                 };
                 // A slot of an earlier Daleel is rewritten so that a re-key can reach it.
@@ -348,7 +349,7 @@ impl Workspace {
                 });
                 match unlocked {
                     Ok((key, name)) => (db, Some(key), Some(name)),
-                    Err(e) => return Err(Box::new(Refused(e.into(), Some((lock, db))))),
+                    Err(e) => return Err(Box::new(Refused(e.into(), Some((db, lock))))),
                 }
             }
             other => first_key(dir, db, other, credentials).map_err(failed)?,
@@ -484,7 +485,7 @@ fn first_key(
 
 /// Why credentials did not open a database, with the lock and the open database when
 /// they may be tried again (`Workspace::open_db`).
-struct Refused(WorkspaceError, Option<(File, sled::Db)>);
+struct Refused(WorkspaceError, Option<(sled::Db, File)>);
 
 /// Takes the data directory's lock, held for as long as the file stays open. The
 /// operating system releases it when the process ends, even after a crash.

@@ -719,8 +719,9 @@ fn keys_do_nothing_while_the_screen_is_too_small_except_quitting() {
 }
 
 /// The directory is read on a worker thread behind the first frame (issue 20, item 3):
-/// the first frame is drawn without it, and the Services screen lists every service once
-/// it is in, found by a search as before.
+/// the first frame is drawn without it, the Services screen says it is loading and keeps
+/// what is typed there when it comes, then lists every service, found by a search as
+/// before.
 #[test]
 fn the_directory_comes_in_behind_the_first_frame() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -740,6 +741,13 @@ fn the_directory_comes_in_behind_the_first_frame() {
     );
     assert!(shown(&app).contains("Intake"), "{}", shown(&app));
     app.drawn();
+    // Services opened and a search typed before the directory is in: it says it is
+    // loading, and what was typed stays when the directory comes.
+    press(&mut app, KeyCode::F(3));
+    assert_eq!(app.screen, ScreenId::Services);
+    let page = shown(&app);
+    assert!(page.contains("Loading the directory…"), "{page}");
+    typed(&mut app, "psychosocial");
     let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
     while app.data.services.is_empty() {
         let left = until.saturating_duration_since(std::time::Instant::now());
@@ -748,8 +756,14 @@ fn the_directory_comes_in_behind_the_first_frame() {
     }
     let all = sample::directory().services.len();
     assert_eq!(app.data.services.len(), all);
-    press(&mut app, KeyCode::F(3));
-    assert_eq!(app.screen, ScreenId::Services);
+    let page = shown(&app);
+    assert!(page.contains("Search [psychosocial"), "{page}");
+    assert!(page.contains("  Community-based psychosocial"), "{page}");
+    assert!(!page.contains(&format!("{all} services")), "{page}");
+    // Cleared, every service is listed, and found by its name.
+    for _ in 0.."psychosocial".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
     let page = shown(&app);
     assert!(page.contains(&format!("{all} services")), "{page}");
     let first = &sample::directory().services[0];

@@ -47,6 +47,8 @@ pub struct App {
     /// Whether the directory and the lists wait for the first frame to be drawn
     /// (`drawn`): on worker threads, which would otherwise share the processor with it.
     behind_first_frame: bool,
+    /// Whether the directory was read again after the start (`refresh_directory`).
+    pub(in crate::tui) directory_read: bool,
     pub(in crate::tui) reload_pending: bool,
     /// A referral to select once the lists are loaded again.
     pub(in crate::tui) select_after_load: Option<Uuid>,
@@ -172,6 +174,7 @@ impl App {
             rekey: None,
             drafts: draft::Drafts::default(),
             behind_first_frame: false,
+            directory_read: false,
         };
         if worker.is_none() {
             app.modal = Some(Modal::worker_picker(app.store.workers()?));
@@ -253,7 +256,10 @@ impl App {
     pub fn with_retention(mut self, months: u32) -> App {
         if months != self.data.retention_months {
             self.data.retention_months = months;
-            self.spawn_load();
+            // Behind the first frame, the lists are read once it is drawn (`drawn`).
+            if !self.behind_first_frame {
+                self.spawn_load();
+            }
         }
         self
     }
@@ -410,9 +416,11 @@ impl App {
                     super::jobs::give_back_free_memory();
                 }
             }
-            JobResult::Directory(Ok(directory)) => {
-                self.set_directory(directory.services, directory.organizations);
+            // Unless the directory was read again since (a save, an import).
+            JobResult::Directory(Ok(directory)) if !self.directory_read => {
+                self.set_directory(directory.services, directory.organizations, true);
             }
+            JobResult::Directory(Ok(_)) => {}
             JobResult::Directory(Err(e)) => {
                 self.fail(tr("error-load", &[("error", Arg::Str(&e))]));
             }

@@ -287,14 +287,20 @@ impl App {
         else {
             return;
         };
-        self.set_directory(services, organizations);
+        // A read begun at the start and answered after this one is older: it is dropped.
+        self.directory_read = true;
+        self.set_directory(services, organizations, false);
     }
 
-    /// Takes the directory as the store holds it (when it differs from the one shown).
+    /// Takes the directory as the store holds it (when it differs from the one shown):
+    /// the Services screen anew, or, for the directory read behind the first frame
+    /// (`keep_view`), with what is typed there, its filters and a referral being made.
+    /// The lists name services and organizations, so they are worked out again.
     pub(in crate::tui) fn set_directory(
         &mut self,
         services: Vec<crate::model::Service>,
         organizations: Vec<crate::model::Organization>,
+        keep_view: bool,
     ) {
         let organizations: std::collections::BTreeMap<Uuid, crate::model::Organization> =
             organizations.into_iter().map(|o| (o.id, o)).collect();
@@ -311,7 +317,16 @@ impl App {
             .collect();
         self.data.services = services;
         self.data.organizations = organizations;
-        self.screens.services = services::State::new(&self.data);
+        if keep_view {
+            self.screens.services.take_directory(&self.data);
+        } else {
+            self.screens.services = services::State::new(&self.data);
+        }
         self.screens.referrals.directory_changed();
+        if self.data.loaded {
+            let keep = self.screens.referrals.selected_id(&self.data);
+            self.screens.referrals.reload(&self.data, keep);
+            self.screens.queue.rebuild(&self.data);
+        }
     }
 }

@@ -83,6 +83,14 @@ impl State {
         state
     }
 
+    /// Takes the directory `data` holds now (it came in behind the first frame),
+    /// keeping what is typed, the filters and a referral being made.
+    pub fn take_directory(&mut self, data: &Data) {
+        let orgs: Vec<_> = data.organizations.values().cloned().collect();
+        self.search = ServiceSearch::new(data.services.clone(), &orgs, &data.gazetteer);
+        self.refresh();
+    }
+
     /// Searches again with the query and filters.
     pub fn refresh(&mut self) {
         let sector = self
@@ -455,7 +463,16 @@ impl Component for State {
                     width: inner.width.saturating_sub(1),
                     ..inner
                 },
-                Span::styled(t("services-none"), theme.muted()),
+                // The directory comes in behind the first frame (it always holds the
+                // sample services once it is in).
+                Span::styled(
+                    t(if data.services.is_empty() {
+                        "services-loading"
+                    } else {
+                        "services-none"
+                    }),
+                    theme.muted(),
+                ),
             );
         }
         let org_width = 6;
