@@ -304,6 +304,7 @@ fn measure(sealed: bool) {
         common::rss_mib(),
         counting::live_mib() - live_before
     );
+    lookup_reads(&ws.store);
     // The same screens in Arabic, with the letters joined and every row ordered and
     // mirrored by Daleel (the shaped display mode, tui/bidi.rs).
     if sealed {
@@ -370,6 +371,40 @@ fn trimmed_rss_mib() -> f64 {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn trimmed_rss_mib() -> f64 {
     f64::NAN
+}
+
+/// What each keystroke of the household lookup reads from the store: the rows of up to
+/// 200 households by id (`Store::as_kept`), here households picked at random through
+/// the database, 30 times (sled's cache decides how many of these reads go to the file).
+fn lookup_reads(store: &daleel::store::Store) {
+    let ids: Vec<uuid::Uuid> = store
+        .all::<daleel::model::Household>()
+        .map(|h| h.expect("household").id)
+        .collect();
+    if ids.is_empty() {
+        return;
+    }
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut times = Vec::new();
+    for _ in 0..30 {
+        let picked: Vec<uuid::Uuid> = (0..200)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                ids[(seed % ids.len() as u64) as usize]
+            })
+            .collect();
+        let t = Instant::now();
+        let rows = store.as_kept(&picked).expect("rows");
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        assert!(!rows.is_empty());
+    }
+    let mean = times.iter().sum::<f64>() / times.len() as f64;
+    let worst = times.iter().copied().fold(0.0, f64::max);
+    println!(
+        "  a lookup's rows (200 households by id, at random), each keystroke: mean {mean:.2} ms, worst {worst:.2} ms"
+    );
 }
 
 /// Lets the app take the lists a change of language reads again, as it would (rather
