@@ -127,20 +127,14 @@ fn first_frame(
 fn first_frame_of_base() -> f64 {
     let mut runs: Vec<f64> = (0..3)
         .map(|_| {
-            let out = std::process::Command::new(std::env::current_exe().expect("exe"))
-                .env("DALEEL_BENCH_CHILD", "first-frame")
-                .env("DALEEL_BENCH_HOUSEHOLDS", FIRST_FRAME_BASE.to_string())
-                .output()
-                .expect("child");
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            String::from_utf8_lossy(&out.stdout)
-                .trim()
-                .parse()
-                .expect("a figure")
+            common::stdout_of(
+                std::process::Command::new(std::env::current_exe().expect("exe"))
+                    .env("DALEEL_BENCH_CHILD", "first-frame")
+                    .env("DALEEL_BENCH_HOUSEHOLDS", FIRST_FRAME_BASE.to_string()),
+            )
+            .trim()
+            .parse()
+            .expect("a figure")
         })
         .collect();
     runs.sort_by(f64::total_cmp);
@@ -154,12 +148,27 @@ fn first_frame_only() {
     if !dir.join("db").exists() {
         make_sealed(&dir, common::households());
     }
-    let credentials = daleel::workspace::Credentials::new("Bench", "bench passphrase 2");
+    let credentials = bench_worker();
     let (ws, app, times, rx) = first_frame(&dir, &credentials);
     println!("{}", times.after());
+    drop((app, rx, ws));
+    remove_made(&dir);
+}
+
+/// The worker (name, passphrase) the screens open with on a sealed database: added by
+/// `make_sealed` at Argon2's least cost, so that the first frame is timed without the
+/// unlock.
+const BENCH_WORKER: (&str, &str) = ("Bench", "bench passphrase 2");
+
+fn bench_worker() -> daleel::workspace::Credentials {
+    daleel::workspace::Credentials::new(BENCH_WORKER.0, BENCH_WORKER.1)
+}
+
+/// Removes a database the benchmark made in the system's temporary folder (one under
+/// `DALEEL_BENCH_DIR` is kept for the next run).
+fn remove_made(dir: &std::path::Path) {
     if std::env::var_os("DALEEL_BENCH_DIR").is_none() {
-        drop((app, rx, ws));
-        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::remove_dir_all(dir);
         if let Some(base) = dir.parent() {
             let _ = std::fs::remove_dir(base);
         }
@@ -170,23 +179,18 @@ fn first_frame_only() {
 fn make_sealed(dir: &std::path::Path, n: usize) {
     // The caseload is made by the binary in its own process, so that this process's
     // memory is the UI's alone.
-    let made = std::process::Command::new(env!("CARGO_BIN_EXE_daleel"))
-        .env("DALEEL_WORKER", "Amal H.")
-        .env("DALEEL_PASSPHRASE", "bench passphrase")
-        .arg("--data-dir")
-        .arg(dir)
-        .args(["demo", "--households", &n.to_string()])
-        .output()
-        .expect("run daleel demo");
-    assert!(
-        made.status.success(),
-        "demo: {}",
-        String::from_utf8_lossy(&made.stderr)
+    common::stdout_of(
+        std::process::Command::new(env!("CARGO_BIN_EXE_daleel"))
+            .env("DALEEL_WORKER", "Amal H.")
+            .env("DALEEL_PASSPHRASE", "bench passphrase")
+            .arg("--data-dir")
+            .arg(dir)
+            .args(["demo", "--households", &n.to_string()]),
     );
     // A second worker whose passphrase costs Argon2's least, so that the first frame is
     // timed without the unlock (`cargo bench --bench store` times that).
     let ws = Workspace::open_with_clock(dir, FixedClock::at(NOW), &common::creds()).expect("open");
-    ws.add_worker("Bench", "bench passphrase 2")
+    ws.add_worker(BENCH_WORKER.0, BENCH_WORKER.1)
         .expect("worker");
 }
 
@@ -251,7 +255,7 @@ fn measure(sealed: bool) {
     // database opens before the passphrase is asked (`Workspace::prepare`), so what a
     // worker waits for once it is typed is the rest.
     let bench = if sealed {
-        daleel::workspace::Credentials::new("Bench", "bench passphrase 2")
+        bench_worker()
     } else {
         daleel::workspace::Credentials::default()
     };
@@ -346,14 +350,9 @@ fn measure(sealed: bool) {
             times.after() / base
         );
     }
-    if std::env::var_os("DALEEL_BENCH_DIR").is_none() {
-        drop(app);
-        drop(ws);
-        let _ = std::fs::remove_dir_all(&dir);
-        if let Some(base) = dir.parent() {
-            let _ = std::fs::remove_dir(base);
-        }
-    }
+    drop(app);
+    drop(ws);
+    remove_made(&dir);
 }
 
 /// Resident memory once glibc's allocator has given its free pages back to the system:

@@ -223,19 +223,13 @@ fn run(n: usize, sealed: bool) {
     }
     drop((a, a_id));
 
-    let out = std::process::Command::new(std::env::current_exe().expect("exe"))
-        .env("DALEEL_BENCH_IMPORT", &summary.path)
-        .env("DALEEL_BENCH_DB", b_dir.path())
-        .env("DALEEL_BENCH_CARD", &card_path)
-        .env("DALEEL_BENCH_SEALED", if sealed { "1" } else { "0" })
-        .output()
-        .expect("child");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let line = common::stdout_of(
+        std::process::Command::new(std::env::current_exe().expect("exe"))
+            .env("DALEEL_BENCH_IMPORT", &summary.path)
+            .env("DALEEL_BENCH_DB", b_dir.path())
+            .env("DALEEL_BENCH_CARD", &card_path)
+            .env("DALEEL_BENCH_SEALED", if sealed { "1" } else { "0" }),
     );
-    let line = String::from_utf8_lossy(&out.stdout);
     let f: Vec<f64> = line
         .split_whitespace()
         .map(|x| x.parse().expect("figure"))

@@ -41,3 +41,16 @@ pub fn households() -> usize {
 pub fn creds() -> daleel::workspace::Credentials {
     daleel::workspace::Credentials::new("Amal H.", "bench passphrase").cheap()
 }
+
+/// Runs `command` (a child of the benchmark, or the daleel binary) and gives its standard
+/// output; a failure stops the benchmark with the child's standard error.
+#[allow(dead_code)]
+pub fn stdout_of(command: &mut std::process::Command) -> String {
+    let out = command.output().expect("start the child process");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
